@@ -1,0 +1,536 @@
+//! Cases (tickets) as folds over events.
+//!
+//! A case is never mutated directly: a host feeds its events, in any order, to a [`CaseLog`], and
+//! [`CaseLog::fold`] derives the case. Events are applied by instant, ties broken by sequence
+//! number; feeding the same events in another order gives the same case, and re-folding after a
+//! late or corrected event gives the corrected case.
+//!
+//! What a fold does with each event:
+//! - `opened` sets the customer's details, the channel of first contact, the problem, the order and
+//!   the priority. A case needs no `opened` event: without one, the first interaction names the
+//!   customer and the channel. The case opens at its earliest event either way. A second `opened`
+//!   is an error.
+//! - `interaction` appends to the log and moves the status when the machine allows it: an
+//!   acknowledgement makes a `received` case `acknowledged`; an answer makes a `received`,
+//!   `acknowledged` or `reopened` case `in_progress`; a customer contact makes a
+//!   `waiting_on_customer` case `in_progress` and a `resolved` case `reopened` (a closed or released
+//!   case keeps its status; the contact stays in the log, unanswered until someone answers it).
+//!   An interaction of kind `transfer` counts as a transfer.
+//! - `status_changed` asks for a status; an illegal transition is an error naming both statuses.
+//! - `assigned` sets the assignee; re-assigning a case that already has an assignee counts as a
+//!   transfer (the customer starts over with someone new).
+//! - `transferred` counts a transfer and sets the assignee.
+//! - `problem_updated` and `priority_changed` replace those fields.
+//! - `released` ends the relationship politely: status `released`, with the refund and note.
+
+mod facts;
+mod log;
+mod status;
+
+pub use facts::CaseFacts;
+pub use log::{CaseLog, CaseLogs, FoldOutcome, RejectedEvent};
+pub use status::CaseStatus;
+
+use crate::{
+    AgentId, CaseEvent, CaseId, Channel, CustomerDetails, Error, Interaction, InteractionId,
+    InteractionKind, Money, OrderDetails, Priority, Problem, Result,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What moved a case from one status to another.
+///
+/// # Example
+///
+/// ```
+/// let t: kesher::Trigger = serde_json::from_str(r#"{"type": "interaction", "id": "m-2"}"#)?;
+/// assert!(matches!(t, kesher::Trigger::Interaction { .. }));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Trigger {
+    /// An explicit `status_changed` event.
+    StatusChanged,
+    /// A `released` event.
+    Released,
+    /// An interaction that implied the change (an acknowledgement, an answer, a customer contact).
+    Interaction {
+        /// The interaction.
+        id: InteractionId,
+    },
+}
+
+/// One step in a case's status history.
+///
+/// # Example
+///
+/// See [`Case::status_history`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusTransition {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The sequence number of the event that caused it.
+    pub seq: u64,
+    /// The status before.
+    pub from: CaseStatus,
+    /// The status after.
+    pub to: CaseStatus,
+    /// What caused it.
+    pub trigger: Trigger,
+}
+
+/// How a released case ended.
+///
+/// # Example
+///
+/// See [`Case::release`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The amount refunded, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund: Option<Money>,
+    /// The parting message or a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A case (ticket): one problem or request, from first contact to closure, derived from its events.
+///
+/// It carries what the source articles ask a ticket to hold: when it opened, the customer's
+/// details, the order and purchase date, the channel of first contact, the problem, the full
+/// interaction log, who handled it and how often it was passed on, and its status. Build one with
+/// [`CaseLog::fold`]; the fields are read-only. The serde form is a snapshot (see
+/// `docs/json-contract.md`).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog, CaseStatus, Channel};
+///
+/// let mut log = CaseLog::default();
+/// log.insert(CaseEvent::from_json(r#"{"type": "status_changed", "case_id": "T-9", "seq": 3,
+///     "at": "2025-02-02T12:00:00Z", "to": "waiting_on_customer"}"#)?);
+/// log.insert(CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-9", "seq": 1,
+///     "at": "2025-02-02T09:00:00Z", "customer": {"id": "cu-1", "name": "Noa"}, "channel": "phone",
+///     "problem": {"category": "billing", "description": "charged twice"}}"#)?);
+/// let case = log.fold()?;
+/// assert_eq!(case.status(), CaseStatus::WaitingOnCustomer);
+/// assert_eq!(case.first_channel(), &Channel::Phone);
+/// assert_eq!(case.problem().map(|p| p.category.as_str()), Some("billing"));
+/// assert_eq!(case.opened_at().to_rfc3339(), "2025-02-02T09:00:00+00:00");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    id: CaseId,
+    customer: CustomerDetails,
+    opened_at: DateTime<Utc>,
+    first_channel: Channel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    problem: Option<Problem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    order: Option<OrderDetails>,
+    priority: Priority,
+    status: CaseStatus,
+    status_history: Vec<StatusTransition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assignee: Option<AgentId>,
+    agents: Vec<AgentId>,
+    transfers: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    release: Option<Release>,
+    log: Vec<Interaction>,
+    events: u32,
+    last_event_at: DateTime<Utc>,
+    facts: CaseFacts,
+}
+
+impl Case {
+    /// The case's identity.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn id(&self) -> &CaseId {
+        &self.id
+    }
+
+    /// The customer's details as given when the case opened.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn customer(&self) -> &CustomerDetails {
+        &self.customer
+    }
+
+    /// The instant of the case's earliest event.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn opened_at(&self) -> DateTime<Utc> {
+        self.opened_at
+    }
+
+    /// The channel of first contact.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn first_channel(&self) -> &Channel {
+        &self.first_channel
+    }
+
+    /// The problem (category and description), if known.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn problem(&self) -> Option<&Problem> {
+        self.problem.as_ref()
+    }
+
+    /// The order concerned, with its purchase date, if any.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn order(&self) -> Option<&OrderDetails> {
+        self.order.as_ref()
+    }
+
+    /// The priority.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn priority(&self) -> Priority {
+        self.priority
+    }
+
+    /// The current status.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn status(&self) -> CaseStatus {
+        self.status
+    }
+
+    /// Every status change, in order, with what caused it.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn status_history(&self) -> &[StatusTransition] {
+        self.status_history.as_slice()
+    }
+
+    /// The agent responsible now, if any.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn assignee(&self) -> Option<&AgentId> {
+        self.assignee.as_ref()
+    }
+
+    /// Every agent the case was assigned or transferred to, in order of first assignment.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn agents(&self) -> &[AgentId] {
+        self.agents.as_slice()
+    }
+
+    /// How many times the case was passed to someone else.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn transfers(&self) -> u32 {
+        self.transfers
+    }
+
+    /// How the case ended, if the customer was released.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn release(&self) -> Option<&Release> {
+        self.release.as_ref()
+    }
+
+    /// The full interaction log, in fold order.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn log(&self) -> &[Interaction] {
+        self.log.as_slice()
+    }
+
+    /// How many events were folded.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn event_count(&self) -> u32 {
+        self.events
+    }
+
+    /// The instant of the latest event.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn last_event_at(&self) -> DateTime<Utc> {
+        self.last_event_at
+    }
+
+    /// The derived facts (first contact resolution, response times, unanswered messages…).
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn facts(&self) -> &CaseFacts {
+        &self.facts
+    }
+}
+
+/// The state of a fold in progress.
+#[derive(Debug)]
+pub(crate) struct Folding {
+    id: CaseId,
+    customer: Option<CustomerDetails>,
+    opened: bool,
+    opened_at: Option<DateTime<Utc>>,
+    first_channel: Option<Channel>,
+    problem: Option<Problem>,
+    order: Option<OrderDetails>,
+    priority: Priority,
+    status: CaseStatus,
+    history: Vec<StatusTransition>,
+    assignee: Option<AgentId>,
+    agents: Vec<AgentId>,
+    transfers: u32,
+    release: Option<Release>,
+    log: Vec<Interaction>,
+    events: u32,
+    last_event_at: Option<DateTime<Utc>>,
+}
+
+impl Folding {
+    pub(crate) fn new(id: CaseId) -> Folding {
+        Folding {
+            id,
+            customer: None,
+            opened: false,
+            first_channel: None,
+            problem: None,
+            order: None,
+            priority: Priority::Normal,
+            status: CaseStatus::Received,
+            history: Vec::new(),
+            assignee: None,
+            agents: Vec::new(),
+            transfers: 0,
+            release: None,
+            log: Vec::new(),
+            events: 0,
+            opened_at: None,
+            last_event_at: None,
+        }
+    }
+
+    fn transition(&mut self, to: CaseStatus, at: DateTime<Utc>, seq: u64, trigger: Trigger) {
+        self.history.push(StatusTransition {
+            at,
+            seq,
+            from: self.status,
+            to,
+            trigger,
+        });
+        self.status = to;
+    }
+
+    fn check(&self, to: CaseStatus, seq: u64) -> Result<bool> {
+        if to == self.status {
+            return Ok(false);
+        }
+        if self.status.can_become(to) {
+            Ok(true)
+        } else {
+            Err(Error::IllegalTransition {
+                case_id: self.id.to_string(),
+                seq,
+                from: self.status.to_string(),
+                to: to.to_string(),
+            })
+        }
+    }
+
+    fn assign(&mut self, agent: &AgentId) {
+        if !self.agents.contains(agent) {
+            self.agents.push(agent.clone());
+        }
+        self.assignee = Some(agent.clone());
+    }
+
+    /// Applies one event. On error the state is unchanged, so a lenient fold can skip the event.
+    pub(crate) fn apply(&mut self, event: &CaseEvent) -> Result<()> {
+        event.validate()?;
+        if event.case_id() != Some(&self.id) {
+            return Err(Error::invalid(
+                "case_id",
+                event.case_id().map(|c| c.as_str()).unwrap_or(""),
+                format!("the event does not belong to case `{}`", self.id),
+            ));
+        }
+        let (at, seq) = event.order_key();
+        match event {
+            CaseEvent::Opened(e) => {
+                if self.opened {
+                    return Err(Error::invalid(
+                        "type",
+                        "opened",
+                        format!("case `{}` has a second `opened` event", self.id),
+                    ));
+                }
+                self.opened = true;
+                self.customer = Some(e.customer.clone());
+                self.first_channel = Some(e.channel.clone());
+                if e.problem.is_some() {
+                    self.problem = e.problem.clone();
+                }
+                if e.order.is_some() {
+                    self.order = e.order.clone();
+                }
+                self.priority = e.priority;
+            }
+            CaseEvent::Interaction(i) => self.apply_interaction(i),
+            CaseEvent::StatusChanged(e) => {
+                if self.check(e.to, seq)? {
+                    self.transition(e.to, at, seq, Trigger::StatusChanged);
+                }
+            }
+            CaseEvent::Assigned(e) => {
+                if self.assignee.as_ref().is_some_and(|a| a != &e.agent) {
+                    self.transfers += 1;
+                }
+                self.assign(&e.agent);
+            }
+            CaseEvent::Transferred(e) => {
+                self.transfers += 1;
+                self.assign(&e.to);
+            }
+            CaseEvent::ProblemUpdated(e) => self.problem = Some(e.problem.clone()),
+            CaseEvent::PriorityChanged(e) => self.priority = e.priority,
+            CaseEvent::Released(e) => {
+                if self.check(CaseStatus::Released, seq)? {
+                    self.transition(CaseStatus::Released, at, seq, Trigger::Released);
+                }
+                self.release = Some(Release {
+                    at,
+                    refund: e.refund,
+                    note: e.note.clone(),
+                });
+            }
+        }
+        self.events += 1;
+        self.last_event_at = Some(self.last_event_at.map_or(at, |t| t.max(at)));
+        self.opened_at = Some(self.opened_at.map_or(at, |t| t.min(at)));
+        Ok(())
+    }
+
+    fn apply_interaction(&mut self, i: &Interaction) {
+        use CaseStatus::*;
+        if self.customer.is_none() {
+            self.customer = Some(CustomerDetails {
+                id: i.customer_id.clone(),
+                name: None,
+                email: None,
+                phone: None,
+            });
+        }
+        if self.first_channel.is_none() {
+            self.first_channel = Some(i.channel.clone());
+        }
+        if i.kind == InteractionKind::Transfer {
+            self.transfers += 1;
+        }
+        let answer = i.is_answer() && matches!(self.status, Received | Acknowledged | Reopened);
+        let contact = i.is_customer_contact();
+        let implied = if i.kind == InteractionKind::Acknowledgement && self.status == Received {
+            Some(Acknowledged)
+        } else if answer || (contact && self.status == WaitingOnCustomer) {
+            Some(InProgress)
+        } else if contact && self.status == Resolved {
+            Some(Reopened)
+        } else {
+            None
+        };
+        if let Some(to) = implied {
+            self.transition(to, i.at, i.seq, Trigger::Interaction { id: i.id.clone() });
+        }
+        self.log.push(i.clone());
+    }
+
+    /// Ends the fold.
+    pub(crate) fn finish(self) -> Result<Case> {
+        let (Some(opened_at), Some(last_event_at)) = (self.opened_at, self.last_event_at) else {
+            return Err(Error::MissingField {
+                field: "events".into(),
+                reason: format!("case `{}` has no accepted event", self.id),
+            });
+        };
+        let customer = self.customer.ok_or_else(|| Error::MissingField {
+            field: "customer".into(),
+            reason: format!(
+                "case `{}` has no `opened` event and no interaction naming its customer",
+                self.id
+            ),
+        })?;
+        let first_channel = self.first_channel.ok_or_else(|| Error::MissingField {
+            field: "channel".into(),
+            reason: format!(
+                "case `{}` has no `opened` event and no interaction naming its channel",
+                self.id
+            ),
+        })?;
+        let facts = CaseFacts::derive(
+            opened_at,
+            &self.log,
+            &self.history,
+            self.status,
+            self.transfers,
+        );
+        Ok(Case {
+            id: self.id,
+            customer,
+            opened_at,
+            first_channel,
+            problem: self.problem,
+            order: self.order,
+            priority: self.priority,
+            status: self.status,
+            status_history: self.history,
+            assignee: self.assignee,
+            agents: self.agents,
+            transfers: self.transfers,
+            release: self.release,
+            log: self.log,
+            events: self.events,
+            last_event_at,
+            facts,
+        })
+    }
+}

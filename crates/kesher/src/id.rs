@@ -1,0 +1,147 @@
+//! Identifiers: distinct types for distinct things, validated once at the edge.
+//!
+//! An identifier is text of 1 to 256 bytes without control characters. Identifiers come from the
+//! host CRM, so kesher keeps them as the host wrote them (no trimming, no case folding).
+
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Longest identifier accepted, in bytes.
+pub const MAX_ID_LEN: usize = 256;
+
+fn validate(field: &'static str, text: &str) -> Result<()> {
+    if text.is_empty() {
+        return Err(Error::invalid(field, text, "must not be empty"));
+    }
+    if text.len() > MAX_ID_LEN {
+        let shown: String = text.chars().take(32).collect();
+        return Err(Error::invalid(
+            field,
+            format!("{shown}…"),
+            format!("must be at most {MAX_ID_LEN} bytes, got {}", text.len()),
+        ));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            field,
+            text.escape_debug(),
+            "must not contain control characters",
+        ));
+    }
+    Ok(())
+}
+
+macro_rules! identifier {
+    ($(#[$doc:meta])* $name:ident, $field:literal, $example:literal) => {
+        $(#[$doc])*
+        ///
+        /// # Errors
+        ///
+        /// [`Error::InvalidInput`] when the text is empty, longer than [`MAX_ID_LEN`] bytes or holds
+        /// a control character.
+        ///
+        /// # Example
+        ///
+        /// ```
+        #[doc = concat!("let id = kesher::", stringify!($name), "::new(\"", $example, "\")?;")]
+        #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
+        #[doc = concat!("assert!(kesher::", stringify!($name), "::new(\"\").is_err());")]
+        /// # Ok::<(), kesher::Error>(())
+        /// ```
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates and wraps an identifier.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("assert!(kesher::", stringify!($name), "::new(\"a\\nb\").is_err());")]
+            /// ```
+            pub fn new(text: impl Into<String>) -> Result<Self> {
+                let text = text.into();
+                validate($field, &text)?;
+                Ok(Self(text))
+            }
+
+            /// The identifier as text.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("let id = kesher::", stringify!($name), "::new(\"x-1\")?;")]
+            /// assert_eq!(id.as_str(), "x-1");
+            /// # Ok::<(), kesher::Error>(())
+            /// ```
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = Error;
+            fn try_from(text: String) -> Result<Self> {
+                Self::new(text)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = Error;
+            fn try_from(text: &str) -> Result<Self> {
+                Self::new(text)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+identifier!(
+    /// Identifies a customer: a person or business with contact points, purchases and history.
+    CustomerId,
+    "customer_id",
+    "cu-1042"
+);
+identifier!(
+    /// Identifies a case (ticket): one problem or request, from first contact to closure.
+    CaseId,
+    "case_id",
+    "T-2025-0001"
+);
+identifier!(
+    /// Identifies one interaction: one touch between customer and organization on a channel.
+    InteractionId,
+    "interaction_id",
+    "msg-88"
+);
+identifier!(
+    /// Identifies an agent (a person who serves customers) or a team that cases are routed to.
+    AgentId,
+    "agent_id",
+    "agent-dana"
+);
+identifier!(
+    /// The reference of an order in the host's order system (as printed on the receipt).
+    OrderRef,
+    "order_ref",
+    "SO-77812"
+);
