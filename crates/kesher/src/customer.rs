@@ -174,6 +174,7 @@ pub struct Purchase {
     /// The order's reference.
     pub order_ref: OrderRef,
     /// When it was bought.
+    #[serde(with = "crate::instant")]
     pub purchased_at: DateTime<Utc>,
     /// What was bought.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -263,6 +264,7 @@ pub struct Consent {
     /// Granted (`true`) or withdrawn/refused (`false`).
     pub granted: bool,
     /// When the customer decided.
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
 }
 
@@ -328,7 +330,11 @@ pub struct Customer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acquisition_cost: Option<Money>,
     /// When the customer relationship began, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::option"
+    )]
     pub customer_since: Option<DateTime<Utc>>,
 }
 

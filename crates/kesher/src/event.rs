@@ -17,6 +17,7 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// How urgent a case is.
 ///
@@ -101,7 +102,11 @@ pub struct OrderDetails {
     /// The order's reference.
     pub order_ref: OrderRef,
     /// When it was bought.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::option"
+    )]
     pub purchased_at: Option<DateTime<Utc>>,
     /// What was ordered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -122,6 +127,7 @@ pub struct CaseOpened {
     #[serde(default)]
     pub seq: u64,
     /// When.
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
     /// The customer's details.
     pub customer: CustomerDetails,
@@ -136,6 +142,9 @@ pub struct CaseOpened {
     /// The priority (normal when omitted).
     #[serde(default)]
     pub priority: Priority,
+    /// Free host-defined attributes of the case (brand, product, service level…).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metadata: BTreeMap<String, String>,
 }
 
 /// An explicit change of status.
@@ -152,6 +161,7 @@ pub struct StatusChanged {
     #[serde(default)]
     pub seq: u64,
     /// When.
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
     /// The new status. `released` has its own event, [`Released`].
     pub to: CaseStatus,
@@ -177,6 +187,7 @@ pub struct Assigned {
     #[serde(default)]
     pub seq: u64,
     /// When.
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
     /// The agent now responsible.
     pub agent: AgentId,
@@ -197,6 +208,7 @@ pub struct Transferred {
     #[serde(default)]
     pub seq: u64,
     /// When.
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
     /// Who had it (the current assignee when omitted).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -222,6 +234,7 @@ pub struct ProblemUpdated {
     #[serde(default)]
     pub seq: u64,
     /// When.
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
     /// The problem as it is now understood.
     pub problem: Problem,
@@ -241,6 +254,7 @@ pub struct PriorityChanged {
     #[serde(default)]
     pub seq: u64,
     /// When.
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
     /// The new priority.
     pub priority: Priority,
@@ -261,6 +275,7 @@ pub struct Released {
     #[serde(default)]
     pub seq: u64,
     /// When.
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
     /// The amount refunded, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]

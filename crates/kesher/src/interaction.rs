@@ -166,6 +166,7 @@ pub struct Interaction {
     #[serde(default)]
     pub seq: u64,
     /// When it happened (RFC 3339; stored in UTC).
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
     /// Where it happened.
     pub channel: Channel,

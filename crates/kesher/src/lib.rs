@@ -43,6 +43,7 @@ mod emotion;
 mod error;
 mod event;
 mod id;
+mod instant;
 mod interaction;
 mod json;
 mod money;

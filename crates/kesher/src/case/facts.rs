@@ -49,7 +49,11 @@ pub struct CaseFacts {
     /// Contacts the customer made (messages, calls, missed calls, voicemails, visits).
     pub customer_contacts: u32,
     /// When an agent first answered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::option"
+    )]
     pub first_human_response_at: Option<DateTime<Utc>>,
     /// From the case's opening to the first human answer, in seconds.
     #[serde(
@@ -59,7 +63,11 @@ pub struct CaseFacts {
     )]
     pub time_to_first_human_response: Option<TimeDelta>,
     /// When the case last became resolved, if it is resolved or closed now.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::option"
+    )]
     pub resolved_at: Option<DateTime<Utc>>,
     /// From the case's opening to `resolved_at`, in seconds.
     #[serde(

@@ -37,6 +37,7 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// What moved a case from one status to another.
 ///
@@ -70,6 +71,7 @@ pub enum Trigger {
 #[serde(deny_unknown_fields)]
 pub struct StatusTransition {
     /// When.
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
     /// The sequence number of the event that caused it.
     pub seq: u64,
@@ -90,6 +92,7 @@ pub struct StatusTransition {
 #[serde(deny_unknown_fields)]
 pub struct Release {
     /// When.
+    #[serde(with = "crate::instant")]
     pub at: DateTime<Utc>,
     /// The amount refunded, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,6 +133,7 @@ pub struct Release {
 pub struct Case {
     id: CaseId,
     customer: CustomerDetails,
+    #[serde(with = "crate::instant")]
     opened_at: DateTime<Utc>,
     first_channel: Channel,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -137,6 +141,8 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     order: Option<OrderDetails>,
     priority: Priority,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    metadata: BTreeMap<String, String>,
     status: CaseStatus,
     status_history: Vec<StatusTransition>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,6 +153,7 @@ pub struct Case {
     release: Option<Release>,
     log: Vec<Interaction>,
     events: u32,
+    #[serde(with = "crate::instant")]
     last_event_at: DateTime<Utc>,
     facts: CaseFacts,
 }
@@ -213,6 +220,15 @@ impl Case {
     /// See [`Case`].
     pub fn priority(&self) -> Priority {
         self.priority
+    }
+
+    /// The host's attributes of the case, from its `opened` event.
+    ///
+    /// # Example
+    ///
+    /// See [`Case`].
+    pub fn metadata(&self) -> &BTreeMap<String, String> {
+        &self.metadata
     }
 
     /// The current status.
@@ -317,6 +333,7 @@ pub(crate) struct Folding {
     problem: Option<Problem>,
     order: Option<OrderDetails>,
     priority: Priority,
+    metadata: BTreeMap<String, String>,
     status: CaseStatus,
     history: Vec<StatusTransition>,
     assignee: Option<AgentId>,
@@ -338,6 +355,7 @@ impl Folding {
             problem: None,
             order: None,
             priority: Priority::Normal,
+            metadata: BTreeMap::new(),
             status: CaseStatus::Received,
             history: Vec::new(),
             assignee: None,
@@ -415,6 +433,7 @@ impl Folding {
                     self.order = e.order.clone();
                 }
                 self.priority = e.priority;
+                self.metadata = e.metadata.clone();
             }
             CaseEvent::Interaction(i) => self.apply_interaction(i),
             CaseEvent::StatusChanged(e) => {
@@ -521,6 +540,7 @@ impl Folding {
             problem: self.problem,
             order: self.order,
             priority: self.priority,
+            metadata: self.metadata,
             status: self.status,
             status_history: self.history,
             assignee: self.assignee,
