@@ -1,1 +1,38 @@
-fn main() {}
+//! The `kesher` command.
+
+mod fold;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// kesher: the customer-experience core: cases folded from events, SLAs, the emotion graph.
+#[derive(Debug, Parser)]
+#[command(name = "kesher", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Work with cases (tickets).
+    #[command(subcommand)]
+    Case(CaseCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum CaseCommand {
+    /// Fold JSON Lines case events into each case's derived state, one JSON line per case.
+    ///
+    /// Events may come in any order. Bad lines are reported on stderr with their line number and
+    /// reason, and counted in a final summary (`read N, accepted A, rejected R`). The exit status
+    /// is 1 when anything was rejected, unless --allow-rejects is given.
+    Fold(fold::FoldArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Case(CaseCommand::Fold(args)) => fold::run(&args),
+    }
+}

@@ -10,7 +10,7 @@
 //!   the priority. A case needs no `opened` event: without one, the first interaction names the
 //!   customer and the channel. The case opens at its earliest event either way. A second `opened`
 //!   is an error.
-//! - `interaction` appends to the log and moves the status when the machine allows it: an
+//! - `interaction` appends to the log (an agent who acts joins the case's agents) and moves the status when the machine allows it: an
 //!   acknowledgement makes a `received` case `acknowledged`; an answer makes a `received`,
 //!   `acknowledged` or `reopened` case `in_progress`; a customer contact makes a
 //!   `waiting_on_customer` case `in_progress` and a `resolved` case `reopened` (a closed or released
@@ -102,6 +102,39 @@ pub struct Release {
     pub note: Option<String>,
 }
 
+/// The stored fields of a [`Case`]: everything but the derived facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CaseFields {
+    id: CaseId,
+    customer: CustomerDetails,
+    #[serde(with = "crate::instant")]
+    opened_at: DateTime<Utc>,
+    first_channel: Channel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    problem: Option<Problem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    order: Option<OrderDetails>,
+    priority: Priority,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    metadata: BTreeMap<String, String>,
+    status: CaseStatus,
+    status_history: Vec<StatusTransition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assignee: Option<AgentId>,
+    agents: Vec<AgentId>,
+    transfers: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    release: Option<Release>,
+    log: Vec<Interaction>,
+    events: u32,
+    #[serde(with = "crate::instant")]
+    last_event_at: DateTime<Utc>,
+    /// Derived, so recomputed on load rather than trusted.
+    #[serde(default, skip_serializing)]
+    facts: Option<serde::de::IgnoredAny>,
+}
+
 /// A case (ticket): one problem or request, from first contact to closure, derived from its events.
 ///
 /// It carries what the source articles ask a ticket to hold: when it opened, the customer's
@@ -129,33 +162,25 @@ pub struct Release {
 /// # Ok::<(), kesher::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "CaseFields")]
 pub struct Case {
-    id: CaseId,
-    customer: CustomerDetails,
-    #[serde(with = "crate::instant")]
-    opened_at: DateTime<Utc>,
-    first_channel: Channel,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    problem: Option<Problem>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    order: Option<OrderDetails>,
-    priority: Priority,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    metadata: BTreeMap<String, String>,
-    status: CaseStatus,
-    status_history: Vec<StatusTransition>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    assignee: Option<AgentId>,
-    agents: Vec<AgentId>,
-    transfers: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    release: Option<Release>,
-    log: Vec<Interaction>,
-    events: u32,
-    #[serde(with = "crate::instant")]
-    last_event_at: DateTime<Utc>,
+    #[serde(flatten)]
+    fields: CaseFields,
     facts: CaseFacts,
+}
+
+impl From<CaseFields> for Case {
+    fn from(mut fields: CaseFields) -> Case {
+        fields.facts = None;
+        let facts = CaseFacts::derive(
+            fields.opened_at,
+            &fields.log,
+            &fields.status_history,
+            fields.status,
+            fields.transfers,
+        );
+        Case { fields, facts }
+    }
 }
 
 impl Case {
@@ -165,7 +190,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn id(&self) -> &CaseId {
-        &self.id
+        &self.fields.id
     }
 
     /// The customer's details as given when the case opened.
@@ -174,7 +199,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn customer(&self) -> &CustomerDetails {
-        &self.customer
+        &self.fields.customer
     }
 
     /// The instant of the case's earliest event.
@@ -183,7 +208,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn opened_at(&self) -> DateTime<Utc> {
-        self.opened_at
+        self.fields.opened_at
     }
 
     /// The channel of first contact.
@@ -192,7 +217,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn first_channel(&self) -> &Channel {
-        &self.first_channel
+        &self.fields.first_channel
     }
 
     /// The problem (category and description), if known.
@@ -201,7 +226,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn problem(&self) -> Option<&Problem> {
-        self.problem.as_ref()
+        self.fields.problem.as_ref()
     }
 
     /// The order concerned, with its purchase date, if any.
@@ -210,7 +235,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn order(&self) -> Option<&OrderDetails> {
-        self.order.as_ref()
+        self.fields.order.as_ref()
     }
 
     /// The priority.
@@ -219,7 +244,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn priority(&self) -> Priority {
-        self.priority
+        self.fields.priority
     }
 
     /// The host's attributes of the case, from its `opened` event.
@@ -228,7 +253,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn metadata(&self) -> &BTreeMap<String, String> {
-        &self.metadata
+        &self.fields.metadata
     }
 
     /// The current status.
@@ -237,7 +262,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn status(&self) -> CaseStatus {
-        self.status
+        self.fields.status
     }
 
     /// Every status change, in order, with what caused it.
@@ -246,7 +271,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn status_history(&self) -> &[StatusTransition] {
-        self.status_history.as_slice()
+        self.fields.status_history.as_slice()
     }
 
     /// The agent responsible now, if any.
@@ -255,16 +280,17 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn assignee(&self) -> Option<&AgentId> {
-        self.assignee.as_ref()
+        self.fields.assignee.as_ref()
     }
 
-    /// Every agent the case was assigned or transferred to, in order of first assignment.
+    /// Every agent who was assigned the case, had it transferred to them, or acted in it, in order
+    /// of first involvement.
     ///
     /// # Example
     ///
     /// See [`Case`].
     pub fn agents(&self) -> &[AgentId] {
-        self.agents.as_slice()
+        self.fields.agents.as_slice()
     }
 
     /// How many times the case was passed to someone else.
@@ -273,7 +299,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn transfers(&self) -> u32 {
-        self.transfers
+        self.fields.transfers
     }
 
     /// How the case ended, if the customer was released.
@@ -282,7 +308,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn release(&self) -> Option<&Release> {
-        self.release.as_ref()
+        self.fields.release.as_ref()
     }
 
     /// The full interaction log, in fold order.
@@ -291,7 +317,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn log(&self) -> &[Interaction] {
-        self.log.as_slice()
+        self.fields.log.as_slice()
     }
 
     /// How many events were folded.
@@ -300,7 +326,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn event_count(&self) -> u32 {
-        self.events
+        self.fields.events
     }
 
     /// The instant of the latest event.
@@ -309,7 +335,7 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn last_event_at(&self) -> DateTime<Utc> {
-        self.last_event_at
+        self.fields.last_event_at
     }
 
     /// The derived facts (first contact resolution, response times, unanswered messages…).
@@ -486,6 +512,11 @@ impl Folding {
         if i.kind == InteractionKind::Transfer {
             self.transfers += 1;
         }
+        if let Some(agent) = i.actor.agent() {
+            if !self.agents.contains(agent) {
+                self.agents.push(agent.clone());
+            }
+        }
         let answer = i.is_answer() && matches!(self.status, Received | Acknowledged | Reopened);
         let contact = i.is_customer_contact();
         let implied = if i.kind == InteractionKind::Acknowledgement && self.status == Received {
@@ -525,14 +556,7 @@ impl Folding {
                 self.id
             ),
         })?;
-        let facts = CaseFacts::derive(
-            opened_at,
-            &self.log,
-            &self.history,
-            self.status,
-            self.transfers,
-        );
-        Ok(Case {
+        Ok(Case::from(CaseFields {
             id: self.id,
             customer,
             opened_at,
@@ -550,7 +574,7 @@ impl Folding {
             log: self.log,
             events: self.events,
             last_event_at,
-            facts,
-        })
+            facts: None,
+        }))
     }
 }
