@@ -1,5 +1,12 @@
 //! Behaviour of the case fold: the status machine, implied transitions and derived facts.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may fail loudly
+
 mod common;
 
 use chrono::TimeDelta;
