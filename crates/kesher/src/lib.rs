@@ -68,3 +68,8 @@ pub use event::{
 pub use id::{AgentId, CaseId, CustomerId, InteractionId, OrderRef, MAX_ID_LEN};
 pub use interaction::{Actor, Direction, Interaction, InteractionKind};
 pub use money::{Currency, Money};
+
+/// The repository README's Rust examples, run as doc tests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

@@ -1,1 +1,113 @@
-fn main() {}
+//! Project automation. `cargo xtask test` runs every check CI runs, in order, and stops at the
+//! first failure with a non-zero exit status.
+
+use std::process::{Command, ExitCode};
+
+/// Crates the core must never depend on (design.md: no bindings, terminals or file systems).
+const FORBIDDEN_IN_CORE: [&str; 8] = [
+    "pyo3",
+    "wasm-bindgen",
+    "js-sys",
+    "clap",
+    "indicatif",
+    "csv",
+    "walkdir",
+    "tempfile",
+];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("test") => run_all(),
+        _ => {
+            eprintln!("usage: cargo xtask test    run every test and check (what CI runs)");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn step(name: &str, program: &str, args: &[&str]) -> Result<(), String> {
+    eprintln!("==> {name}: {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .status()
+        .map_err(|e| format!("{name}: cannot run `{program}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{name} failed ({status})"))
+    }
+}
+
+fn core_is_pure() -> Result<(), String> {
+    eprintln!("==> core purity: cargo tree -p kesher -e normal");
+    let out = Command::new("cargo")
+        .args(["tree", "-p", "kesher", "-e", "normal", "--prefix", "none"])
+        .output()
+        .map_err(|e| format!("cannot run cargo tree: {e}"))?;
+    if !out.status.success() {
+        return Err("cargo tree failed".into());
+    }
+    let tree = String::from_utf8_lossy(&out.stdout);
+    let bad: Vec<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| FORBIDDEN_IN_CORE.contains(name))
+        .collect();
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the core crate depends on {}", bad.join(", ")))
+    }
+}
+
+fn run_all() -> ExitCode {
+    let steps: [&dyn Fn() -> Result<(), String>; 6] = [
+        &|| step("format", "cargo", &["fmt", "--all", "--", "--check"]),
+        &|| {
+            step(
+                "lint",
+                "cargo",
+                &[
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )
+        },
+        &core_is_pure,
+        &|| {
+            step(
+                "rust tests",
+                "cargo",
+                &["test", "--workspace", "--all-targets"],
+            )
+        },
+        &|| step("doc tests", "cargo", &["test", "--workspace", "--doc"]),
+        &|| {
+            step(
+                "examples",
+                "cargo",
+                &[
+                    "run",
+                    "--quiet",
+                    "-p",
+                    "kesher-io",
+                    "--example",
+                    "fold_sample",
+                ],
+            )
+        },
+    ];
+    for s in steps {
+        if let Err(e) = s() {
+            eprintln!("xtask: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    eprintln!("xtask: all checks passed");
+    ExitCode::SUCCESS
+}
