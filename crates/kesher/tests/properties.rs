@@ -223,7 +223,12 @@ proptest! {
             // Events the generator makes may break validation rules; those must fail the same way
             // before and after serialization, and valid ones must come back identical.
             match e.validate() {
-                Ok(()) => prop_assert_eq!(back.unwrap(), e),
+                Ok(()) => {
+                    // What kesher writes also fits the published schema.
+                    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+                    prop_assert!(event_schema().is_valid(&value), "{}", text);
+                    prop_assert_eq!(back.unwrap(), e)
+                }
                 Err(err) => prop_assert_eq!(back.unwrap_err(), err),
             }
         }
@@ -302,6 +307,15 @@ proptest! {
     fn event_parser_never_panics_on_arbitrary_text(text in ".{0,200}") {
         let _ = CaseEvent::from_json(&text);
     }
+}
+
+fn event_schema() -> &'static jsonschema::Validator {
+    static SCHEMA: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let schema =
+            serde_json::from_str(include_str!("../../../docs/schema/event.schema.json")).unwrap();
+        jsonschema::validator_for(&schema).unwrap()
+    })
 }
 
 fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {

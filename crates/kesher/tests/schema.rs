@@ -1,0 +1,112 @@
+//! `docs/schema/*.schema.json` agrees with the code: everything kesher writes validates, the shared
+//! vectors split the same way, and the examples in `docs/json-contract.md` parse.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may fail loudly
+
+mod common;
+
+use common::*;
+use kesher::{CaseEvent, Customer};
+use serde_json::Value;
+
+fn validator(text: &str) -> jsonschema::Validator {
+    jsonschema::validator_for(&serde_json::from_str(text).unwrap()).unwrap()
+}
+
+fn event_schema() -> jsonschema::Validator {
+    validator(include_str!("../../../docs/schema/event.schema.json"))
+}
+
+#[test]
+fn events_kesher_writes_validate() {
+    let schema = event_schema();
+    let mut events = vec![
+        opened(0),
+        customer(1, 1),
+        agent(2, 20, "dana"),
+        status(3, 21, "resolved"),
+    ];
+    events.push(
+        serde_json::json!({"type": "released", "case_id": "T-1", "at": at(30),
+        "refund": {"amount_minor": 100, "currency": "ILS"}, "note": "thanks"}),
+    );
+    events.push(serde_json::json!({"type": "transferred", "case_id": "T-1", "at": at(30), "from": "a", "to": "b"}));
+    events.push(serde_json::json!({"type": "priority_changed", "case_id": "T-1", "at": at(30), "priority": "urgent"}));
+    events.push(serde_json::json!({"type": "problem_updated", "case_id": "T-1", "at": at(30), "problem": {"category": "x"}}));
+    for e in events {
+        let written = serde_json::to_value(CaseEvent::from_value(e).unwrap()).unwrap();
+        let errors: Vec<String> = schema
+            .iter_errors(&written)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{written}: {errors:?}");
+    }
+}
+
+#[test]
+fn bundled_sample_validates() {
+    let schema = event_schema();
+    let text = include_str!("../../../examples/data/ibm-twitter-care-dev200.jsonl");
+    for (i, line) in text.lines().enumerate() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        assert!(schema.is_valid(&v), "line {}", i + 1);
+    }
+}
+
+#[test]
+fn schema_and_parser_agree_on_the_event_vectors() {
+    let schema = event_schema();
+    let doc: Value =
+        serde_json::from_str(include_str!("../../../tests/vectors/events.json")).unwrap();
+    for v in doc["vectors"].as_array().unwrap() {
+        let input = v["input"].as_str().unwrap();
+        let Ok(value) = serde_json::from_str::<Value>(input) else {
+            continue;
+        };
+        let parsed = CaseEvent::from_json(input);
+        // Rules the schema cannot state (who may act in which direction) are checked only by
+        // kesher; everything else must agree.
+        let beyond_shape = v["name"] == "customer writing outbound";
+        if !beyond_shape {
+            assert_eq!(schema.is_valid(&value), parsed.is_ok(), "{}", v["name"]);
+        }
+    }
+}
+
+#[test]
+fn customers_validate() {
+    let schema = validator(include_str!("../../../docs/schema/customer.schema.json"));
+    let c = Customer::from_json(include_str!("../../../docs/examples/customer.json")).unwrap();
+    let written = serde_json::to_value(&c).unwrap();
+    let errors: Vec<String> = schema
+        .iter_errors(&written)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let bad: Value = serde_json::json!({"id": "c", "name": "N", "segmnts": []});
+    assert!(!schema.is_valid(&bad));
+    assert!(Customer::from_json(&bad.to_string()).is_err());
+}
+
+#[test]
+fn contract_examples_parse() {
+    let doc = include_str!("../../../docs/json-contract.md");
+    let mut seen = 0;
+    for block in doc.split("```jsonl\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        for line in block.lines().filter(|l| !l.trim().is_empty()) {
+            CaseEvent::from_json(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+            assert!(
+                event_schema().is_valid(&serde_json::from_str(line).unwrap()),
+                "{line}"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 8, "{seen}");
+}
