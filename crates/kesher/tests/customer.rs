@@ -78,9 +78,9 @@ fn purchase(order: &str, at: &str, minor: i64, currency: &str) -> serde_json::Va
 #[test]
 fn lifetime_value_counts_only_purchases_up_to_as_of() {
     let c = parse(json!({"id": "c", "name": "N", "purchases": [
-        purchase("A", "2023-01-01T00:00:00Z", 100_00, "USD"),
-        purchase("B", "2024-01-01T00:00:00Z", 100_00, "USD"),
-        purchase("C", "2026-01-01T00:00:00Z", 999_00, "USD")]}))
+        purchase("A", "2023-01-01T00:00:00Z", 10000, "USD"),
+        purchase("B", "2024-01-01T00:00:00Z", 10000, "USD"),
+        purchase("C", "2026-01-01T00:00:00Z", 99900, "USD")]}))
     .unwrap();
     let as_of = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
     let model = LifetimeModel {
@@ -89,7 +89,7 @@ fn lifetime_value_counts_only_purchases_up_to_as_of() {
     };
     let ltv = c.lifetime_value(as_of, model).unwrap().unwrap();
     assert_eq!(ltv.purchases, 2);
-    assert_eq!(ltv.realized.amount_minor, 200_00);
+    assert_eq!(ltv.realized.amount_minor, 20000);
     // Tenure (731 days) already exceeds the expected relationship: nothing more is projected.
     assert_eq!(ltv.projected, ltv.realized);
     assert_eq!(ltv.net_projected, ltv.realized);
@@ -100,14 +100,14 @@ fn lifetime_value_counts_only_purchases_up_to_as_of() {
 
 #[test]
 fn a_single_recent_purchase_is_not_projected_as_a_daily_habit() {
-    let c = parse(json!({"id": "c", "name": "N", "purchases": [purchase("A", "2025-01-01T00:00:00Z", 365_00, "ILS")]})).unwrap();
+    let c = parse(json!({"id": "c", "name": "N", "purchases": [purchase("A", "2025-01-01T00:00:00Z", 36500, "ILS")]})).unwrap();
     let as_of = Utc.with_ymd_and_hms(2025, 1, 2, 0, 0, 0).unwrap();
     let ltv = c
         .lifetime_value(as_of, LifetimeModel::default())
         .unwrap()
         .unwrap();
     // 365.00 over the minimum observation of 365 days = 1.00/day for the 1094 days left.
-    assert_eq!(ltv.projected.amount_minor, 365_00 + 1094_00);
+    assert_eq!(ltv.projected.amount_minor, 36500 + 109400);
 }
 
 #[test]
