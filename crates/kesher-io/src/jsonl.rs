@@ -6,6 +6,12 @@ use std::io::{BufRead, Read};
 
 /// The default longest line accepted: 1 MiB. Longer lines are rejected, not buffered, so memory
 /// stays bounded whatever the input.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(kesher_io::DEFAULT_MAX_LINE_BYTES, 1_048_576);
+/// ```
 pub const DEFAULT_MAX_LINE_BYTES: usize = 1 << 20;
 
 /// Reads case events from JSON Lines, one event per line, streaming.

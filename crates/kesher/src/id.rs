@@ -8,6 +8,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Longest identifier accepted, in bytes.
+///
+/// # Example
+///
+/// ```
+/// let long = "x".repeat(kesher::MAX_ID_LEN + 1);
+/// assert!(kesher::CaseId::new(long).is_err());
+/// ```
 pub const MAX_ID_LEN: usize = 256;
 
 fn validate(field: &'static str, text: &str) -> Result<()> {
