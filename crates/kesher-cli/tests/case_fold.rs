@@ -1,11 +1,6 @@
 //! `kesher case fold` end to end: row accounting, exit codes, and the bundled real sample.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // tests may fail loudly
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,11 +1,6 @@
 //! The JSON Lines reader: every row accounted for, whatever the bytes.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // tests may fail loudly
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
 use kesher_io::JsonLinesEvents;
 use proptest::prelude::*;

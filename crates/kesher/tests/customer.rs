@@ -1,11 +1,6 @@
 //! Customers: validation, consent, lifetime value.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // tests may fail loudly
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
 use chrono::{TimeZone, Utc};
 use kesher::{Channel, ConsentTopic, Customer, ErrorKind, LifetimeModel};

@@ -1,11 +1,6 @@
 //! Behaviour of the case fold: the status machine, implied transitions and derived facts.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // tests may fail loudly
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
 mod common;
 

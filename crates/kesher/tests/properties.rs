@@ -1,11 +1,6 @@
 //! Property tests: lossless JSON round-trips, fold-order independence, parsers that never panic.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // tests may fail loudly
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
 mod common;
 

@@ -1,12 +1,7 @@
 //! `docs/schema/*.schema.json` agrees with the code: everything kesher writes validates, the shared
 //! vectors split the same way, and the examples in `docs/json-contract.md` parse.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // tests may fail loudly
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
 mod common;
 

@@ -1,11 +1,6 @@
 //! Runs the shared vectors in `tests/vectors/` (also run by the Python and JavaScript suites).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // tests may fail loudly
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
 use kesher::{CaseEvent, CaseLog};
 use serde_json::Value;

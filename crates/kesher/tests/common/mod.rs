@@ -1,11 +1,6 @@
 //! Helpers shared by the integration tests: terse event builders.
 #![allow(dead_code)]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // tests may fail loudly
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
 use kesher::{CaseEvent, CaseLog};
 use serde_json::{json, Value};
