@@ -3,38 +3,10 @@
 use crate::{Error, Result};
 use serde::de::DeserializeOwned;
 
-/// Parses `text` as a `T`, naming the JSON path of the first fault (`event.channel`).
+/// Parses `text` as a `T`, naming the JSON path of the first fault (`event.channel`). One path
+/// for every type: text → JSON value (syntax errors keep their position) → `T`.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if path.is_empty() || path == "." {
-            Error::InvalidJson {
-                field: ".".into(),
-                reason: inner.to_string(),
-            }
-        } else {
-            Error::InvalidJson {
-                field: path,
-                reason: strip_position(&inner),
-            }
-        }
-    })?;
-    de.end().map_err(|e| Error::InvalidJson {
-        field: ".".into(),
-        reason: e.to_string(),
-    })?;
-    Ok(value)
-}
-
-/// serde_json appends " at line 1 column 80"; the path already says where.
-fn strip_position(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) if e.line() > 0 => text.get(..i).unwrap_or(&text).to_string(),
-        _ => text,
-    }
+    from_value(parse_value(text)?)
 }
 
 /// Deserializes a `T` from an already-parsed value, naming the JSON path of the first fault.

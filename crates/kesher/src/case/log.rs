@@ -189,11 +189,9 @@ impl CaseLog {
     ///
     /// See [`CaseLog`].
     pub fn fold(&self) -> Result<Case> {
-        let Some(((first, _), conflicted)) = self.events.first().zip(Some(self.conflicts())) else {
-            return Err(empty());
-        };
+        let (first, _) = self.events.first().ok_or_else(empty)?;
         let id = first.case_id().cloned().ok_or_else(empty)?;
-        if let Some(i) = conflicted.iter().position(|c| *c) {
+        if let Some(i) = self.conflicts().iter().position(|c| *c) {
             let seq = self.events.get(i).map_or(0, |(e, _)| e.seq());
             return Err(Error::ConflictingEvent {
                 case_id: id.to_string(),
