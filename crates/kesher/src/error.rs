@@ -72,6 +72,40 @@ pub enum Error {
         /// The currency of the offending amount.
         found: String,
     },
+    /// A business calendar that cannot be used: an unknown zone, a reversed or empty interval,
+    /// overlapping intervals, a malformed time or date.
+    #[error("invalid calendar {field} `{value}`: {reason}")]
+    InvalidCalendar {
+        /// Where in the calendar (`week.mon[0]`, `tz`, `holidays[3]`).
+        field: String,
+        /// The offending value, as text.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A calendar has no working time at all, or none ahead of an instant within the bounded
+    /// search horizon.
+    #[error("no working time {from}: {reason}")]
+    NoWorkingTime {
+        /// Where the search started (`after 2025-01-05T09:00:00Z`, or `in the calendar`).
+        from: String,
+        /// Why nothing was found.
+        reason: String,
+    },
+    /// An interval whose end comes before its start.
+    #[error("end `{end}` is before start `{start}`")]
+    EndBeforeStart {
+        /// The start instant.
+        start: String,
+        /// The end instant.
+        end: String,
+    },
+    /// A duration below zero where only zero or more makes sense.
+    #[error("negative duration `{value}` seconds: a duration to add must be zero or more")]
+    NegativeDuration {
+        /// The duration in seconds, as text.
+        value: String,
+    },
     /// Text that is not valid JSON, or JSON of the wrong shape.
     #[error("{}", json_message(field, reason))]
     InvalidJson {
@@ -118,6 +152,14 @@ pub enum ErrorKind {
     CurrencyMismatch,
     /// Malformed JSON or JSON of the wrong shape.
     InvalidJson,
+    /// A business calendar that cannot be used.
+    InvalidCalendar,
+    /// No working time (at all, or ahead within the search horizon).
+    NoWorkingTime,
+    /// An end instant before its start.
+    EndBeforeStart,
+    /// A negative duration.
+    NegativeDuration,
 }
 
 impl ErrorKind {
@@ -126,15 +168,19 @@ impl ErrorKind {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::ErrorKind::ALL.len(), 6);
+    /// assert_eq!(kesher::ErrorKind::ALL.len(), 10);
     /// ```
-    pub const ALL: [ErrorKind; 6] = [
+    pub const ALL: [ErrorKind; 10] = [
         ErrorKind::InvalidInput,
         ErrorKind::MissingField,
         ErrorKind::IllegalTransition,
         ErrorKind::ConflictingEvent,
         ErrorKind::CurrencyMismatch,
         ErrorKind::InvalidJson,
+        ErrorKind::InvalidCalendar,
+        ErrorKind::NoWorkingTime,
+        ErrorKind::EndBeforeStart,
+        ErrorKind::NegativeDuration,
     ];
 
     /// The snake_case code of this kind.
@@ -152,6 +198,10 @@ impl ErrorKind {
             ErrorKind::ConflictingEvent => "conflicting_event",
             ErrorKind::CurrencyMismatch => "currency_mismatch",
             ErrorKind::InvalidJson => "invalid_json",
+            ErrorKind::InvalidCalendar => "invalid_calendar",
+            ErrorKind::NoWorkingTime => "no_working_time",
+            ErrorKind::EndBeforeStart => "end_before_start",
+            ErrorKind::NegativeDuration => "negative_duration",
         }
     }
 }
@@ -181,6 +231,10 @@ impl Error {
             Error::ConflictingEvent { .. } => ErrorKind::ConflictingEvent,
             Error::CurrencyMismatch { .. } => ErrorKind::CurrencyMismatch,
             Error::InvalidJson { .. } => ErrorKind::InvalidJson,
+            Error::InvalidCalendar { .. } => ErrorKind::InvalidCalendar,
+            Error::NoWorkingTime { .. } => ErrorKind::NoWorkingTime,
+            Error::EndBeforeStart { .. } => ErrorKind::EndBeforeStart,
+            Error::NegativeDuration { .. } => ErrorKind::NegativeDuration,
         }
     }
 
@@ -197,7 +251,11 @@ impl Error {
             Error::InvalidInput { field, .. }
             | Error::MissingField { field, .. }
             | Error::CurrencyMismatch { field, .. }
-            | Error::InvalidJson { field, .. } => Some(field),
+            | Error::InvalidJson { field, .. }
+            | Error::InvalidCalendar { field, .. } => Some(field),
+            Error::NoWorkingTime { .. } => Some("calendar"),
+            Error::EndBeforeStart { .. } => Some("end"),
+            Error::NegativeDuration { .. } => Some("duration"),
             Error::IllegalTransition { .. } => Some("status"),
             Error::ConflictingEvent { .. } => Some("seq"),
         }
@@ -213,11 +271,28 @@ impl Error {
     /// ```
     pub fn value(&self) -> Option<String> {
         match self {
-            Error::InvalidInput { value, .. } => Some(value.clone()),
+            Error::InvalidInput { value, .. } | Error::InvalidCalendar { value, .. } => {
+                Some(value.clone())
+            }
+            Error::EndBeforeStart { end, .. } => Some(end.clone()),
+            Error::NegativeDuration { value } => Some(value.clone()),
+            Error::NoWorkingTime { from, .. } => Some(from.clone()),
             Error::IllegalTransition { to, .. } => Some(to.clone()),
             Error::ConflictingEvent { seq, .. } => Some(seq.to_string()),
             Error::CurrencyMismatch { found, .. } => Some(found.clone()),
             Error::MissingField { .. } | Error::InvalidJson { .. } => None,
+        }
+    }
+
+    pub(crate) fn calendar(
+        field: impl Into<String>,
+        value: impl fmt::Display,
+        reason: impl Into<String>,
+    ) -> Error {
+        Error::InvalidCalendar {
+            field: field.into(),
+            value: value.to_string(),
+            reason: reason.into(),
         }
     }
 

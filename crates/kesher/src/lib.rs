@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 mod case;
 mod channel;
 mod customer;
@@ -50,6 +51,10 @@ mod money;
 mod seconds;
 mod serde_tz;
 
+pub use calendar::{
+    Calendar, EpochUnit, HolidayEffect, HolidayRules, IsraelDesk, IsraelHolidays, Observance,
+    Preset, Timeline, WallInterval, WallTime, WeeklyHours, SEARCH_HORIZON_DAYS,
+};
 pub use case::{
     Case, CaseFacts, CaseLog, CaseLogs, CaseStatus, FoldOutcome, RejectedEvent, Release,
     StatusTransition, Trigger,

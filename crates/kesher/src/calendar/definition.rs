@@ -1,0 +1,614 @@
+//! The calendar itself: its parts, its JSON shape, validation, and the hours of a date.
+
+use super::clock::{check_day, cut, WallInterval};
+use super::rules::{HolidayEffect, HolidayRules};
+use super::timeline::Timeline;
+use super::week::WeeklyHours;
+use crate::{Error, Result};
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// A business calendar (see the [module documentation](crate::calendar) for the eight rules).
+///
+/// JSON shape: `{"tz": "Asia/Jerusalem", "week": {"sun": [["09:00","17:00"]], ...},
+/// "holidays": ["2025-10-02"], "overrides": {"2025-09-22": [["09:00","13:00"]]},
+/// "breaks": {"2025-01-05": [["12:00","12:30"]]}, "holiday_rules": [{"set": "israel"}]}`;
+/// everything but `tz` and `week` is optional.
+///
+/// The per-instant operations ([`Calendar::add`] and friends) share one lazily compiled
+/// [`Timeline`] kept inside the calendar; batch work should take its own with
+/// [`Calendar::timeline`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::{DateTime, Utc};
+/// use kesher::Calendar;
+///
+/// let cal = Calendar::from_json(r#"{"tz": "Europe/London", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+/// let monday_noon: DateTime<Utc> = "2025-01-06T12:00:00Z".parse().unwrap();
+/// assert!(cal.is_open(monday_noon)?);
+/// assert_eq!(cal.next_open("2025-01-06T17:00:00Z".parse().unwrap())?.to_rfc3339(),
+///            "2025-01-13T09:00:00+00:00");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Calendar {
+    def: Arc<Definition>,
+    cache: Mutex<Option<Timeline>>,
+}
+
+/// The immutable parts of a calendar, shared with its timelines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Definition {
+    pub(crate) tz: Tz,
+    pub(crate) week: WeeklyHours,
+    pub(crate) holidays: BTreeSet<NaiveDate>,
+    pub(crate) overrides: BTreeMap<NaiveDate, Vec<WallInterval>>,
+    pub(crate) breaks: BTreeMap<NaiveDate, Vec<WallInterval>>,
+    pub(crate) holiday_rules: Vec<HolidayRules>,
+}
+
+impl Definition {
+    /// The last date the calendar names explicitly (holiday, override or break).
+    pub(crate) fn last_dated_entry(&self) -> Option<NaiveDate> {
+        [
+            self.holidays.last().copied(),
+            self.overrides.keys().next_back().copied(),
+            self.breaks.keys().next_back().copied(),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+    }
+
+    /// The local intervals of `date`, given the computed observances that fall on it
+    /// (`(rule set, effect, name)`).
+    pub(crate) fn hours_on(
+        &self,
+        date: NaiveDate,
+        observances: &[(usize, HolidayEffect, &'static str)],
+    ) -> Vec<WallInterval> {
+        if self.holidays.contains(&date)
+            || observances
+                .iter()
+                .any(|(_, effect, _)| *effect == HolidayEffect::Closed)
+        {
+            return Vec::new();
+        }
+        let mut hours = match self.overrides.get(&date) {
+            Some(fixed) => fixed.clone(),
+            None => {
+                let mut hours = self.week.day(date.weekday()).to_vec();
+                for (set, _, name) in observances {
+                    let reduced = self
+                        .holiday_rules
+                        .get(*set)
+                        .and_then(|rules| rules.reduced_hours(name));
+                    if let Some(limit) = reduced {
+                        hours = hours
+                            .iter()
+                            .flat_map(|h| limit.iter().filter_map(|l| h.intersect(*l)))
+                            .collect();
+                    }
+                }
+                hours
+            }
+        };
+        if let Some(breaks) = self.breaks.get(&date) {
+            hours = cut(&hours, breaks);
+        }
+        hours
+    }
+}
+
+impl Calendar {
+    /// A calendar from a zone and weekly hours (add dated entries with the `with_` methods).
+    ///
+    /// Fails with [`Error::NoWorkingTime`] when the week has no hours at all.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{Calendar, WeeklyHours};
+    ///
+    /// let week: WeeklyHours = serde_json::from_str(r#"{"mon": [["09:00","17:00"]]}"#).unwrap();
+    /// let cal = Calendar::new(chrono_tz::America::New_York, week)?;
+    /// assert_eq!(cal.tz(), chrono_tz::America::New_York);
+    /// assert!(Calendar::new(chrono_tz::UTC, WeeklyHours::closed()).is_err());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn new(tz: Tz, week: WeeklyHours) -> Result<Calendar> {
+        Calendar::from_definition(Definition {
+            tz,
+            week,
+            holidays: BTreeSet::new(),
+            overrides: BTreeMap::new(),
+            breaks: BTreeMap::new(),
+            holiday_rules: Vec::new(),
+        })
+    }
+
+    fn from_definition(def: Definition) -> Result<Calendar> {
+        def.week.validate()?;
+        for (date, hours) in &def.overrides {
+            check_day(&format!("overrides.{date}"), hours)?;
+        }
+        let has_hours = def.week.weekly_seconds() > 0
+            || def.overrides.iter().any(|(date, hours)| {
+                !hours.is_empty() && !def.holidays.contains(date) && {
+                    let left = def.breaks.get(date).map(|b| cut(hours, b));
+                    left.map_or(true, |l| !l.is_empty())
+                }
+            });
+        if !has_hours {
+            return Err(Error::NoWorkingTime {
+                from: "in the calendar".into(),
+                reason: "the week has no hours and no override opens a date; give at least one weekday an interval such as [\"09:00\",\"17:00\"]".into(),
+            });
+        }
+        Ok(Calendar {
+            def: Arc::new(def),
+            cache: Mutex::new(None),
+        })
+    }
+
+    fn edit(&self, change: impl FnOnce(&mut Definition)) -> Result<Calendar> {
+        let mut def = (*self.def).clone();
+        change(&mut def);
+        Calendar::from_definition(def)
+    }
+
+    /// The same calendar with more holidays (whole local dates closed).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    ///
+    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?
+    ///     .with_holidays([NaiveDate::from_ymd_opt(2025, 1, 6).unwrap()])?;
+    /// assert!(!cal.is_open("2025-01-06T10:00:00Z".parse().unwrap())?);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn with_holidays(&self, dates: impl IntoIterator<Item = NaiveDate>) -> Result<Calendar> {
+        let dates: Vec<NaiveDate> = dates.into_iter().collect();
+        self.edit(|d| d.holidays.extend(dates))
+    }
+
+    /// The same calendar with `date`'s hours replaced (an empty list closes the date).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kesher::WallInterval;
+    ///
+    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?
+    ///     .with_override(NaiveDate::from_ymd_opt(2025, 1, 5).unwrap(), vec![WallInterval::parse("10:00", "12:00")?])?;
+    /// assert!(cal.is_open("2025-01-05T11:00:00Z".parse().unwrap())?);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn with_override(&self, date: NaiveDate, hours: Vec<WallInterval>) -> Result<Calendar> {
+        self.edit(|d| {
+            d.overrides.insert(date, hours);
+        })
+    }
+
+    /// The same calendar with a break cut out of `date` (added to the date's other breaks).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kesher::WallInterval;
+    ///
+    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?
+    ///     .with_break(NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(), WallInterval::parse("12:00", "13:00")?)?;
+    /// assert!(!cal.is_open("2025-01-06T12:30:00Z".parse().unwrap())?);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn with_break(&self, date: NaiveDate, hours: WallInterval) -> Result<Calendar> {
+        self.edit(|d| {
+            let list = d.breaks.entry(date).or_default();
+            list.push(hours);
+            list.sort();
+        })
+    }
+
+    /// The same calendar with a holiday rule set added.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::HolidayRules;
+    ///
+    /// let cal = kesher::Calendar::from_json(r#"{"tz": "America/New_York", "week": {"fri": [["09:00","17:00"]]}}"#)?
+    ///     .with_holiday_rules(HolidayRules::UsFederal)?;
+    /// // 2025-07-04 is a Friday: Independence Day.
+    /// assert!(!cal.is_open("2025-07-04T15:00:00Z".parse().unwrap())?);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn with_holiday_rules(&self, rules: HolidayRules) -> Result<Calendar> {
+        self.edit(|d| d.holiday_rules.push(rules))
+    }
+
+    /// Reads a calendar from its JSON text. Every fault is an [`Error::InvalidCalendar`] naming
+    /// the field (`week.mon[0]`, `tz`, `holidays[2]`) and the value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{Calendar, ErrorKind};
+    ///
+    /// let err = Calendar::from_json(r#"{"tz": "Mars/Olympus", "week": {}}"#).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidCalendar);
+    /// assert_eq!(err.field(), Some("tz"));
+    /// let err = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["17:00","09:00"]]}}"#).unwrap_err();
+    /// assert_eq!(err.field(), Some("week.mon[0]"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Calendar> {
+        let value = crate::json::parse_value(text).map_err(as_calendar_error)?;
+        Calendar::from_value(value)
+    }
+
+    /// Reads a calendar from a parsed JSON value (see [`Calendar::from_json`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = serde_json::json!({"tz": "UTC", "week": {"sun": [["08:00", "16:00"]]}});
+    /// assert!(kesher::Calendar::from_value(v).is_ok());
+    /// ```
+    pub fn from_value(value: serde_json::Value) -> Result<Calendar> {
+        let spec: CalendarSpec = match crate::json::from_value(value.clone()) {
+            Ok(spec) => spec,
+            Err(Error::InvalidJson { field, reason }) => {
+                let found = lookup(&value, &field);
+                let reason = reason
+                    .split_once("`: ")
+                    .map_or(reason.clone(), |(_, r)| r.to_string());
+                return Err(Error::calendar(field, found, reason));
+            }
+            Err(other) => return Err(other),
+        };
+        Calendar::try_from(spec)
+    }
+
+    /// The time zone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cal = kesher::Calendar::from_json(r#"{"tz": "Asia/Jerusalem", "week": {"sun": [["09:00","17:00"]]}}"#)?;
+    /// assert_eq!(cal.tz().name(), "Asia/Jerusalem");
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn tz(&self) -> Tz {
+        self.def.tz
+    }
+
+    /// The weekly hours.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"sun": [["09:00","17:00"]]}}"#)?;
+    /// assert_eq!(cal.week().weekly_seconds(), 8 * 3600);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn week(&self) -> &WeeklyHours {
+        &self.def.week
+    }
+
+    /// The holiday rule sets.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(kesher::Calendar::israel_desk()?.holiday_rules().len(), 1);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn holiday_rules(&self) -> &[HolidayRules] {
+        &self.def.holiday_rules
+    }
+
+    /// The local opening intervals of one date, after holidays, overrides, computed eves and
+    /// breaks (the wall-clock view; DST is applied when instants are computed).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    ///
+    /// let il = kesher::Calendar::israel_desk()?;
+    /// // Yom Kippur 2025 is closed; its eve (Wednesday) closes at 13:00.
+    /// assert!(il.hours_on(NaiveDate::from_ymd_opt(2025, 10, 2).unwrap()).is_empty());
+    /// let eve = il.hours_on(NaiveDate::from_ymd_opt(2025, 10, 1).unwrap());
+    /// assert_eq!(eve[0].to_string(), "09:00–13:00");
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn hours_on(&self, date: NaiveDate) -> Vec<WallInterval> {
+        let observances: Vec<(usize, HolidayEffect, &'static str)> = self
+            .def
+            .holiday_rules
+            .iter()
+            .enumerate()
+            .flat_map(|(i, rules)| {
+                rules
+                    .observances(date.year())
+                    .into_iter()
+                    .filter(|o| o.date == date)
+                    .map(move |o| (i, o.effect, o.name))
+            })
+            .collect();
+        self.def.hours_on(date, &observances)
+    }
+
+    /// A fresh compiled timeline of this calendar, for batch work (see [`Timeline`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut timeline = kesher::Calendar::israel_desk()?.timeline();
+    /// let opened = [1_735_725_600_i64]; // 2025-01-01T10:00:00Z, a Wednesday
+    /// let mut due = [0_i64; 1];
+    /// timeline.add_batch(&opened, kesher::EpochUnit::Seconds, chrono::TimeDelta::hours(4), &mut due)?;
+    /// assert_eq!(due[0], 1_735_740_000); // 14:00 UTC = 16:00 Israel time
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn timeline(&self) -> Timeline {
+        Timeline::new(Arc::clone(&self.def))
+    }
+
+    fn with_timeline<T>(&self, op: impl FnOnce(&mut Timeline) -> Result<T>) -> Result<T> {
+        let mut guard = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        let timeline = guard.get_or_insert_with(|| Timeline::new(Arc::clone(&self.def)));
+        op(timeline)
+    }
+
+    /// Whether the desk is open at `t` (open at an opening instant, closed at a closing one).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// assert!(cal.is_open("2025-01-06T09:00:00Z".parse().unwrap())?);
+    /// assert!(!cal.is_open("2025-01-06T17:00:00Z".parse().unwrap())?);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn is_open(&self, t: DateTime<Utc>) -> Result<bool> {
+        let t = to_nanos("at", t)?;
+        self.with_timeline(|tl| tl.is_open_ns(t))
+    }
+
+    /// `t` itself when open, else the next opening instant.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let t = cal.next_open("2025-01-06T08:00:00Z".parse().unwrap())?;
+    /// assert_eq!(t.to_rfc3339(), "2025-01-06T09:00:00+00:00");
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn next_open(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
+        let t = to_nanos("at", t)?;
+        self.with_timeline(|tl| tl.next_open_ns(t))
+            .map(DateTime::from_timestamp_nanos)
+    }
+
+    /// The instant `d` of business time after `t` (rule 3: `d = 0` gives [`Calendar::next_open`];
+    /// ending exactly at a closing time returns the closing instant).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::TimeDelta;
+    ///
+    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let due = cal.add("2025-01-06T09:00:00Z".parse().unwrap(), TimeDelta::hours(8))?;
+    /// assert_eq!(due.to_rfc3339(), "2025-01-06T17:00:00+00:00");
+    /// assert!(cal.add(due, TimeDelta::seconds(-1)).is_err());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn add(&self, t: DateTime<Utc>, d: TimeDelta) -> Result<DateTime<Utc>> {
+        let t = to_nanos("start", t)?;
+        let d = duration_nanos(d)?;
+        self.with_timeline(|tl| tl.add_ns(t, d))
+            .map(DateTime::from_timestamp_nanos)
+    }
+
+    /// Business time between `a` and `b` (`b < a` is an error; equal instants give zero).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::TimeDelta;
+    ///
+    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let a = "2025-01-06T16:00:00Z".parse().unwrap();
+    /// let b = "2025-01-13T10:00:00Z".parse().unwrap();
+    /// assert_eq!(cal.elapsed(a, b)?, TimeDelta::hours(2));
+    /// assert!(cal.elapsed(b, a).is_err());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn elapsed(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Result<TimeDelta> {
+        let (a, b) = (to_nanos("start", a)?, to_nanos("end", b)?);
+        self.with_timeline(|tl| tl.elapsed_ns(a, b))
+            .map(TimeDelta::nanoseconds)
+    }
+}
+
+/// Instant → epoch nanoseconds, or an error naming the field.
+pub(crate) fn to_nanos(field: &str, t: DateTime<Utc>) -> Result<i64> {
+    t.timestamp_nanos_opt().ok_or_else(|| {
+        Error::invalid(
+            field,
+            crate::instant::format(&t),
+            "outside the supported range of years 1677–2262",
+        )
+    })
+}
+
+/// A duration to add → nanoseconds; negative is an error.
+pub(crate) fn duration_nanos(d: TimeDelta) -> Result<i64> {
+    if d < TimeDelta::zero() {
+        return Err(Error::NegativeDuration {
+            value: crate::seconds::as_secs_f64(d).to_string(),
+        });
+    }
+    d.num_nanoseconds()
+        .ok_or_else(|| Error::invalid("seconds", d.num_seconds(), "too long: at most ~292 years"))
+}
+
+impl Clone for Calendar {
+    fn clone(&self) -> Self {
+        Calendar {
+            def: Arc::clone(&self.def),
+            cache: Mutex::new(None),
+        }
+    }
+}
+
+impl PartialEq for Calendar {
+    fn eq(&self, other: &Self) -> bool {
+        self.def == other.def
+    }
+}
+
+impl Eq for Calendar {}
+
+/// The JSON shape, before validation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CalendarSpec {
+    tz: String,
+    week: WeeklyHours,
+    #[serde(default)]
+    holidays: Vec<String>,
+    #[serde(default)]
+    overrides: BTreeMap<String, Vec<WallInterval>>,
+    #[serde(default)]
+    breaks: BTreeMap<String, Vec<WallInterval>>,
+    #[serde(default)]
+    holiday_rules: Vec<HolidayRules>,
+}
+
+fn parse_date(field: String, text: &str) -> Result<NaiveDate> {
+    if text.len() == 10 {
+        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return Ok(date);
+        }
+    }
+    Err(Error::calendar(
+        field,
+        text,
+        "expected a local date `YYYY-MM-DD`, such as `2025-10-02`",
+    ))
+}
+
+impl TryFrom<CalendarSpec> for Calendar {
+    type Error = Error;
+
+    fn try_from(spec: CalendarSpec) -> Result<Calendar> {
+        let tz: Tz = spec.tz.parse().map_err(|_| {
+            Error::calendar(
+                "tz",
+                &spec.tz,
+                "not an IANA time zone name such as `Asia/Jerusalem`",
+            )
+        })?;
+        let holidays = spec
+            .holidays
+            .iter()
+            .enumerate()
+            .map(|(i, d)| parse_date(format!("holidays[{i}]"), d))
+            .collect::<Result<BTreeSet<_>>>()?;
+        let dated = |name: &str, map: BTreeMap<String, Vec<WallInterval>>| {
+            map.into_iter()
+                .map(|(k, v)| Ok((parse_date(format!("{name}.{k}"), &k)?, v)))
+                .collect::<Result<BTreeMap<_, _>>>()
+        };
+        let overrides = dated("overrides", spec.overrides)?;
+        let mut breaks = dated("breaks", spec.breaks)?;
+        for list in breaks.values_mut() {
+            list.sort();
+        }
+        Calendar::from_definition(Definition {
+            tz,
+            week: spec.week,
+            holidays,
+            overrides,
+            breaks,
+            holiday_rules: spec.holiday_rules,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Calendar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let spec = CalendarSpec::deserialize(d)?;
+        Calendar::try_from(spec).map_err(serde::de::Error::custom)
+    }
+}
+
+#[derive(Serialize)]
+struct CalendarOut<'a> {
+    tz: &'a str,
+    week: &'a WeeklyHours,
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    holidays: &'a BTreeSet<NaiveDate>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    overrides: &'a BTreeMap<NaiveDate, Vec<WallInterval>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    breaks: &'a BTreeMap<NaiveDate, Vec<WallInterval>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    holiday_rules: &'a [HolidayRules],
+}
+
+impl Serialize for Calendar {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let d = &self.def;
+        CalendarOut {
+            tz: d.tz.name(),
+            week: &d.week,
+            holidays: &d.holidays,
+            overrides: &d.overrides,
+            breaks: &d.breaks,
+            holiday_rules: &d.holiday_rules,
+        }
+        .serialize(s)
+    }
+}
+
+fn as_calendar_error(e: Error) -> Error {
+    match e {
+        Error::InvalidJson { field, reason } => Error::calendar(field, "", reason),
+        other => other,
+    }
+}
+
+/// The value at a serde_path_to_error path (`week.mon[0]`) inside `root`, as compact JSON.
+fn lookup(root: &serde_json::Value, path: &str) -> String {
+    let mut node = Some(root);
+    for segment in path.split('.').filter(|s| !s.is_empty() && *s != ".") {
+        let (key, indices) = segment
+            .split_once('[')
+            .map_or((segment, ""), |(k, rest)| (k, rest));
+        if !key.is_empty() {
+            node = node.and_then(|n| n.get(key));
+        }
+        for index in indices.split('[').filter(|s| !s.is_empty()) {
+            let i = index.trim_end_matches(']').parse::<usize>().ok();
+            node = node.and_then(|n| i.and_then(|i| n.get(i)));
+        }
+    }
+    node.map_or_else(String::new, |v| match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    })
+}

@@ -1,0 +1,92 @@
+//! Business calendars: when a service desk is open, and business time on that clock.
+//!
+//! A [`Calendar`] is an IANA time zone + weekly wall-clock hours ([`WeeklyHours`]) + holidays
+//! (whole local dates closed) + date overrides (replace a date's hours; an empty list closes the
+//! date) + breaks (partial closures cut out of a date) + optional [`HolidayRules`] that compute
+//! holidays for any year (the Israeli set from the Hebrew calendar, US federal, England and
+//! Wales).
+//!
+//! # Semantics (fixed; each rule has its own tests in `tests/calendar_rules.rs`)
+//!
+//! 1. **Half-open intervals.** An interval `[start, end)` is open at its opening instant and
+//!    closed at its closing instant; `end` may be `24:00`.
+//! 2. **Local time through the zone.** A nonexistent wall time (spring-forward gap) moves forward
+//!    by the gap; an ambiguous one (fall-back) is the earlier occurrence. Business time is real
+//!    elapsed time: a `00:00–24:00` day counts 23 h on a spring-forward day and 25 h on a
+//!    fall-back day. A local date that does not exist (Samoa skipped 2011-12-30) has no hours.
+//! 3. **`add(t, d)`** is the earliest instant `u ≥ next_open(t)` with `elapsed(t, u) = d`: so
+//!    `d = 0` gives `next_open(t)`, and a duration that ends exactly at a closing time returns
+//!    the closing instant (not the next opening).
+//! 4. **`elapsed(a, b)`** with `b < a` is an [`Error::EndBeforeStart`]; equal instants give 0.
+//!    A negative duration to `add` is an [`Error::NegativeDuration`].
+//! 5. **No working time.** A calendar with no hours at all is an [`Error::NoWorkingTime`] at
+//!    construction; an operation that finds no working time ahead (only past overrides, say)
+//!    fails with the same error after a bounded search of [`SEARCH_HORIZON_DAYS`] days beyond
+//!    the later of the instant and the calendar's last dated entry. It never loops.
+//! 6. **Invalid calendars.** Zero-length, reversed or overlapping intervals, unknown zones and
+//!    malformed times or dates are [`Error::InvalidCalendar`] errors naming the field.
+//! 7. **Holidays win.** A holiday (listed or computed) closes its date even if the date has an
+//!    override; breaks are cut from whatever intervals the date has (override, reduced or
+//!    regular hours).
+//! 8. **Sub-second precision** is kept: instants are nanoseconds since the Unix epoch
+//!    (years 1677–2262; anything outside is an [`Error::InvalidInput`]).
+//!
+//! Operations compile the calendar into a [`Timeline`]: a sorted table of open intervals as
+//! instants with the cumulative business time before each, indexed by day, extended lazily for
+//! far dates. Every operation is an index lookup plus a short bounded search, never a walk over
+//! days.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use kesher::Calendar;
+//!
+//! let desk = Calendar::from_json(r#"{
+//!     "tz": "Asia/Jerusalem",
+//!     "week": {"sun": [["09:00","17:00"]], "mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]],
+//!              "wed": [["09:00","17:00"]], "thu": [["09:00","17:00"]], "fri": [["09:00","13:00"]]},
+//!     "holidays": ["2025-10-02"],
+//!     "overrides": {"2025-09-22": [["09:00","13:00"]]},
+//!     "breaks": {"2025-01-05": [["12:00","12:30"]]}
+//! }"#)?;
+//! // A ticket opened on Thursday 16:00 Israel time (13:00 UTC) with 4 business hours to answer:
+//! let opened: DateTime<Utc> = "2025-01-02T14:00:00Z".parse().unwrap();
+//! let due = desk.add(opened, TimeDelta::hours(4))?;
+//! // 1 hour on Thursday, 3 on Friday morning: 12:00 Israel time.
+//! assert_eq!(due.to_rfc3339(), "2025-01-03T10:00:00+00:00");
+//! assert_eq!(desk.elapsed(opened, due)?, TimeDelta::hours(4));
+//! # Ok::<(), kesher::Error>(())
+//! ```
+
+mod clock;
+mod definition;
+mod israel;
+mod presets;
+mod rules;
+mod timeline;
+mod week;
+mod western;
+mod zone;
+
+pub use clock::{WallInterval, WallTime};
+pub use definition::Calendar;
+pub use presets::{IsraelDesk, Preset};
+pub use rules::{HolidayEffect, HolidayRules, IsraelHolidays, Observance};
+pub use timeline::{EpochUnit, Timeline};
+pub use week::WeeklyHours;
+
+/// How many days past the later of a query instant and the calendar's last dated entry (holiday,
+/// override or break) an operation searches for working time before it reports
+/// [`crate::Error::NoWorkingTime`]. A year and a month: longer than any weekly pattern or
+/// holiday season can close a desk.
+///
+/// # Example
+///
+/// ```
+/// assert!(kesher::SEARCH_HORIZON_DAYS >= 366);
+/// ```
+pub const SEARCH_HORIZON_DAYS: i64 = 400;
+
+#[cfg(doc)]
+use crate::Error;

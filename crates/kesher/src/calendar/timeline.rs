@@ -1,0 +1,698 @@
+//! A calendar compiled into a table of open intervals with cumulative business time.
+
+use super::definition::{duration_nanos, Definition};
+use super::rules::HolidayEffect;
+use super::zone::{local_date, resolve, NS};
+use super::SEARCH_HORIZON_DAYS;
+use crate::{Error, Result};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+const DAY_NS: i64 = 86_400 * NS;
+/// A window that would grow past the needed span by more than this is compiled afresh instead.
+const FAR_NS: i64 = 5 * 366 * DAY_NS;
+/// The first window compiled around a query, in days after it.
+const FIRST_SPAN_DAYS: i64 = 120;
+
+/// The unit of epoch instants in the batch APIs.
+///
+/// Results in a coarser unit than nanoseconds are rounded down (toward the past).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(kesher::EpochUnit::Milliseconds.nanos(), 1_000_000);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EpochUnit {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    Seconds,
+    /// Milliseconds since the epoch (JavaScript `Date`).
+    Milliseconds,
+    /// Microseconds since the epoch.
+    Microseconds,
+    /// Nanoseconds since the epoch (numpy `datetime64[ns]`, Arrow `timestamp[ns]`).
+    Nanoseconds,
+}
+
+impl EpochUnit {
+    /// Nanoseconds in one unit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(kesher::EpochUnit::Seconds.nanos(), 1_000_000_000);
+    /// ```
+    pub const fn nanos(self) -> i64 {
+        match self {
+            EpochUnit::Seconds => NS,
+            EpochUnit::Milliseconds => 1_000_000,
+            EpochUnit::Microseconds => 1_000,
+            EpochUnit::Nanoseconds => 1,
+        }
+    }
+}
+
+/// A compiled calendar: the open intervals as instants (epoch nanoseconds), sorted and disjoint,
+/// with the cumulative business time at the end of each, and a per-day index into them.
+///
+/// It covers a window of local dates and grows on demand (doubling), so operations on any date
+/// work; a query far from the window compiles a fresh one instead of filling the years between.
+/// Every operation is an index lookup, a scan of at most a day's intervals, and for `add` a
+/// galloping search over the cumulative column: no walk over days, no unbounded search (see
+/// [`crate::SEARCH_HORIZON_DAYS`]).
+///
+/// Take one from [`crate::Calendar::timeline`]; the batch methods take `&mut self` because they
+/// may grow the table once before the loop, which then runs without allocating.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{Calendar, EpochUnit};
+///
+/// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+/// let monday_9 = 1_736_154_000_i64; // 2025-01-06T09:00:00Z
+/// let mut open = [false; 2];
+/// tl.is_open_batch(&[monday_9, monday_9 + 8 * 3600], EpochUnit::Seconds, &mut open)?;
+/// assert_eq!(open, [true, false]);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    def: Arc<Definition>,
+    /// The compiled local dates, `[first_day, end_day)`; `None` before the first compile.
+    window: Option<(NaiveDate, NaiveDate)>,
+    /// The instant of `first_day` 00:00 (the origin of the day index).
+    base: i64,
+    /// The instant of `end_day` 00:00: the table is complete for instants before it.
+    limit: i64,
+    starts: Vec<i64>,
+    ends: Vec<i64>,
+    /// Cumulative business time at the end of each interval.
+    after: Vec<i64>,
+    /// `index[k]`: the first interval that ends after `base + k` days.
+    index: Vec<u32>,
+    /// Computed holidays by Gregorian year.
+    observances: BTreeMap<i32, Vec<(NaiveDate, usize, HolidayEffect, &'static str)>>,
+}
+
+fn min_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1677, 9, 23).unwrap_or(NaiveDate::MIN)
+}
+
+fn max_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2262, 4, 10).unwrap_or(NaiveDate::MAX)
+}
+
+fn out_of_range(field: &str, value: impl std::fmt::Display) -> Error {
+    Error::invalid(
+        field,
+        value,
+        "outside the supported range of years 1677–2262",
+    )
+}
+
+fn days(n: i64) -> TimeDelta {
+    TimeDelta::days(n)
+}
+
+fn instant_text(t: i64) -> String {
+    crate::instant::format(&DateTime::from_timestamp_nanos(t))
+}
+
+impl Timeline {
+    pub(crate) fn new(def: Arc<Definition>) -> Timeline {
+        Timeline {
+            def,
+            window: None,
+            base: 0,
+            limit: 0,
+            starts: Vec::new(),
+            ends: Vec::new(),
+            after: Vec::new(),
+            index: Vec::new(),
+            observances: BTreeMap::new(),
+        }
+    }
+
+    /// How many open intervals are compiled now (grows as far dates are queried).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut tl = kesher::Calendar::israel_desk()?.timeline();
+    /// assert_eq!(tl.compiled_intervals(), 0);
+    /// tl.is_open_ns(1_735_725_600_000_000_000)?;
+    /// assert!(tl.compiled_intervals() > 50);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn compiled_intervals(&self) -> usize {
+        self.starts.len()
+    }
+
+    // ---- compiling -------------------------------------------------------------------------
+
+    fn observances_on(&mut self, date: NaiveDate) -> Vec<(usize, HolidayEffect, &'static str)> {
+        if self.def.holiday_rules.is_empty() {
+            return Vec::new();
+        }
+        let def = &self.def;
+        let year = self.observances.entry(date.year()).or_insert_with(|| {
+            def.holiday_rules
+                .iter()
+                .enumerate()
+                .flat_map(|(i, rules)| {
+                    rules
+                        .observances(date.year())
+                        .into_iter()
+                        .map(move |o| (o.date, i, o.effect, o.name))
+                })
+                .collect()
+        });
+        year.iter()
+            .filter(|(d, ..)| *d == date)
+            .map(|&(_, i, effect, name)| (i, effect, name))
+            .collect()
+    }
+
+    fn midnight(&self, date: NaiveDate) -> Result<i64> {
+        resolve(self.def.tz, date.and_time(NaiveTime::MIN))
+            .ok_or_else(|| out_of_range("date", date))
+    }
+
+    /// Appends the intervals of dates `[from, to)` (which must follow what is compiled).
+    fn compile_days(&mut self, from: NaiveDate, to: NaiveDate) -> Result<()> {
+        let tz = self.def.tz;
+        let mut date = from;
+        let mut lo = self.midnight(date)?;
+        while date < to {
+            let next = date.succ_opt().ok_or_else(|| out_of_range("date", date))?;
+            let hi = self.midnight(next)?;
+            if hi > lo {
+                let hours = {
+                    let obs = self.observances_on(date);
+                    self.def.hours_on(date, &obs)
+                };
+                for h in hours {
+                    let at = |secs: u32| {
+                        let local =
+                            date.and_time(NaiveTime::MIN) + TimeDelta::seconds(i64::from(secs));
+                        resolve(tz, local).ok_or_else(|| out_of_range("date", date))
+                    };
+                    let start = at(h.start().seconds_of_day())?.max(lo);
+                    let end = at(h.end().seconds_of_day())?.min(hi);
+                    if start < end {
+                        self.push(start, end);
+                    }
+                }
+            }
+            date = next;
+            lo = hi;
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, start: i64, end: i64) {
+        let total = self.after.last().copied().unwrap_or(0);
+        match self.ends.last_mut() {
+            Some(last) if *last >= start => {
+                // Touching intervals (a 24:00 end and the next day's 00:00) merge into one.
+                let grow = end - *last;
+                *last = end;
+                if let Some(a) = self.after.last_mut() {
+                    *a += grow;
+                }
+            }
+            _ => {
+                self.starts.push(start);
+                self.ends.push(end);
+                self.after.push(total + (end - start));
+            }
+        }
+    }
+
+    fn rebuild_index(&mut self) {
+        let buckets = usize::try_from((self.limit - self.base) / DAY_NS + 1).unwrap_or(0);
+        self.index.clear();
+        self.index.reserve(buckets);
+        let mut i = 0usize;
+        for k in 0..buckets {
+            let bucket_start = self.base + (k as i64) * DAY_NS;
+            while self.ends.get(i).is_some_and(|&e| e <= bucket_start) {
+                i += 1;
+            }
+            self.index.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+    }
+
+    /// Compiles `[first, end)` from scratch.
+    fn compile_fresh(&mut self, first: NaiveDate, end: NaiveDate) -> Result<()> {
+        let first = first.max(min_date());
+        let end = end.min(max_date()).max(first);
+        self.starts.clear();
+        self.ends.clear();
+        self.after.clear();
+        self.base = self.midnight(first)?;
+        self.compile_days(first, end)?;
+        self.limit = self.midnight(end)?;
+        self.window = Some((first, end));
+        self.rebuild_index();
+        Ok(())
+    }
+
+    /// Extends the window forward to at least `end` (doubling its span).
+    fn extend_to(&mut self, end: NaiveDate) -> Result<()> {
+        let Some((first, old_end)) = self.window else {
+            return self.compile_fresh(end - days(FIRST_SPAN_DAYS), end);
+        };
+        if end <= old_end {
+            return Ok(());
+        }
+        let span = (old_end - first).num_days().max(FIRST_SPAN_DAYS);
+        let new_end = end.max(old_end + days(span)).min(max_date());
+        if new_end <= old_end {
+            return Err(out_of_range("date", end));
+        }
+        self.compile_days(old_end, new_end)?;
+        self.limit = self.midnight(new_end)?;
+        self.window = Some((first, new_end));
+        self.rebuild_index();
+        Ok(())
+    }
+
+    /// Makes the table cover every instant in `[lo, hi]`.
+    fn ensure(&mut self, lo: i64, hi: i64) -> Result<()> {
+        if self.window.is_some() && lo >= self.base && hi < self.limit {
+            return Ok(());
+        }
+        let tz = self.def.tz;
+        let (lo_day, hi_day) = (local_date(tz, lo) - days(1), local_date(tz, hi) + days(2));
+        if lo_day < min_date() || hi_day > max_date() {
+            return Err(out_of_range(
+                "instant",
+                instant_text(if lo_day < min_date() { lo } else { hi }),
+            ));
+        }
+        match self.window {
+            Some((first, end)) if lo >= self.base => {
+                if hi_day - end > (hi_day - lo_day) + days(FAR_NS / DAY_NS) {
+                    self.compile_fresh(lo_day - days(7), hi_day + days(FIRST_SPAN_DAYS))
+                } else {
+                    let _ = first;
+                    self.extend_to(hi_day)
+                }
+            }
+            Some((first, end)) => {
+                let far = first - lo_day > (hi_day - lo_day) + days(FAR_NS / DAY_NS);
+                let span = (end - first).num_days();
+                if far {
+                    self.compile_fresh(lo_day - days(7), hi_day + days(FIRST_SPAN_DAYS))
+                } else {
+                    self.compile_fresh(lo_day.min(first - days(span)), end.max(hi_day))
+                }
+            }
+            None => self.compile_fresh(lo_day - days(7), hi_day + days(FIRST_SPAN_DAYS)),
+        }
+    }
+
+    /// Grows the table past the working time found so far; `NoWorkingTime` once the table
+    /// reaches [`SEARCH_HORIZON_DAYS`] past the later of `from`, the last working time compiled
+    /// and the calendar's last dated entry.
+    fn grow(&mut self, from: i64) -> Result<()> {
+        let tz = self.def.tz;
+        let Some((_, end)) = self.window else {
+            return self.ensure(from, from);
+        };
+        let mut anchor = local_date(tz, from);
+        if let Some(&last) = self.ends.last() {
+            anchor = anchor.max(local_date(tz, last));
+        }
+        if let Some(dated) = self.def.last_dated_entry() {
+            anchor = anchor.max(dated);
+        }
+        if end > anchor + days(SEARCH_HORIZON_DAYS) {
+            return Err(Error::NoWorkingTime {
+                from: format!("after {}", instant_text(from)),
+                reason: format!(
+                    "the calendar has no open hours in the {SEARCH_HORIZON_DAYS} days after {anchor}"
+                ),
+            });
+        }
+        self.extend_to(end + days(1))
+    }
+
+    // ---- lookups (the table must cover `t`) -------------------------------------------------
+
+    /// The first interval that ends after `t` (`len` when none in the table).
+    #[inline]
+    fn locate(&self, t: i64) -> usize {
+        let k = usize::try_from((t - self.base) / DAY_NS).unwrap_or(0);
+        let mut i = self.index.get(k).map_or(0, |&i| i as usize);
+        while self.ends.get(i).is_some_and(|&e| e <= t) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Business time from the table's origin to `t`.
+    #[inline]
+    fn cumulative(&self, t: i64, i: usize) -> i64 {
+        match (self.starts.get(i), self.ends.get(i), self.after.get(i)) {
+            (Some(&s), Some(&e), Some(&a)) => a - (e - t.max(s)),
+            _ => self.after.last().copied().unwrap_or(0),
+        }
+    }
+
+    /// The instant where cumulative business time reaches `target`, searching from interval
+    /// `i` on (galloping, then binary); `None` when the table does not reach it.
+    #[inline]
+    fn reach(&self, i: usize, target: i64) -> Option<i64> {
+        let n = self.after.len();
+        let (mut lo, mut hi, mut step) = (i, i, 1usize);
+        while hi < n && self.after.get(hi).is_some_and(|&a| a < target) {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+        }
+        let hi = hi.min(n);
+        let j = lo + self.after.get(lo..hi)?.partition_point(|&a| a < target);
+        Some(self.ends.get(j)? - (self.after.get(j)? - target))
+    }
+
+    // ---- operations in epoch nanoseconds ---------------------------------------------------
+
+    /// [`crate::Calendar::is_open`] on epoch nanoseconds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// assert!(tl.is_open_ns(1_736_154_000_000_000_000)?); // Monday 09:00 UTC
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn is_open_ns(&mut self, t: i64) -> Result<bool> {
+        self.ensure(t, t)?;
+        let i = self.locate(t);
+        Ok(self.starts.get(i).is_some_and(|&s| s <= t))
+    }
+
+    /// [`crate::Calendar::next_open`] on epoch nanoseconds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let sunday_noon = 1_736_078_400_000_000_000;
+    /// assert_eq!(tl.next_open_ns(sunday_noon)?, 1_736_154_000_000_000_000);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn next_open_ns(&mut self, t: i64) -> Result<i64> {
+        self.ensure(t, t)?;
+        loop {
+            let i = self.locate(t);
+            if let Some(&s) = self.starts.get(i) {
+                return Ok(s.max(t));
+            }
+            self.grow(t)?;
+        }
+    }
+
+    /// [`crate::Calendar::elapsed`] on epoch nanoseconds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let monday_9 = 1_736_154_000_000_000_000;
+    /// assert_eq!(tl.elapsed_ns(monday_9, monday_9 + 86_400_000_000_000)?, 8 * 3_600_000_000_000);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn elapsed_ns(&mut self, a: i64, b: i64) -> Result<i64> {
+        if b < a {
+            return Err(Error::EndBeforeStart {
+                start: instant_text(a),
+                end: instant_text(b),
+            });
+        }
+        self.ensure(a, b)?;
+        Ok(self.cumulative(b, self.locate(b)) - self.cumulative(a, self.locate(a)))
+    }
+
+    /// [`crate::Calendar::add`] on epoch nanoseconds (`d` in nanoseconds, zero or more).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let monday_9 = 1_736_154_000_000_000_000;
+    /// let hour = 3_600_000_000_000;
+    /// assert_eq!(tl.add_ns(monday_9, 8 * hour)?, monday_9 + 8 * hour);
+    /// assert_eq!(tl.add_ns(monday_9, 9 * hour)?, monday_9 + 7 * 24 * hour + hour);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn add_ns(&mut self, t: i64, d: i64) -> Result<i64> {
+        if d < 0 {
+            return Err(Error::NegativeDuration {
+                value: (d as f64 / NS as f64).to_string(),
+            });
+        }
+        if d == 0 {
+            return self.next_open_ns(t);
+        }
+        self.ensure(t, t)?;
+        loop {
+            let target = self
+                .cumulative(t, self.locate(t))
+                .checked_add(d)
+                .ok_or_else(|| out_of_range("seconds", d / NS))?;
+            if let Some(u) = self.reach(self.locate(t), target) {
+                return Ok(u);
+            }
+            self.grow(t)?;
+        }
+    }
+
+    // ---- batch forms --------------------------------------------------------------------------
+
+    fn scaled(values: &[i64], unit: EpochUnit, field: &str) -> Result<(i64, i64)> {
+        let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+        for &v in values {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        let scale = unit.nanos();
+        let lo = lo
+            .checked_mul(scale)
+            .ok_or_else(|| out_of_range(field, lo))?;
+        let hi = hi
+            .checked_mul(scale)
+            .ok_or_else(|| out_of_range(field, hi))?;
+        Ok((lo, hi))
+    }
+
+    fn check_len(field: &str, got: usize, want: usize) -> Result<()> {
+        if got == want {
+            Ok(())
+        } else {
+            Err(Error::invalid(
+                field,
+                got,
+                format!("the output slice must have the input's length {want}"),
+            ))
+        }
+    }
+
+    /// Due instants for many starts with one duration: `out[i] = add(starts[i], d)`, in `unit`
+    /// (rounded down). One compiled timeline serves the whole slice; the loop does not allocate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{Calendar, EpochUnit};
+    ///
+    /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let monday_9 = 1_736_154_000_i64;
+    /// let mut due = [0_i64; 2];
+    /// tl.add_batch(&[monday_9, monday_9 + 7 * 3600], EpochUnit::Seconds, chrono::TimeDelta::hours(2), &mut due)?;
+    /// assert_eq!(due, [monday_9 + 2 * 3600, monday_9 + 7 * 86_400 + 3600]);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn add_batch(
+        &mut self,
+        starts: &[i64],
+        unit: EpochUnit,
+        d: TimeDelta,
+        out: &mut [i64],
+    ) -> Result<()> {
+        Self::check_len("out", out.len(), starts.len())?;
+        if starts.is_empty() {
+            return Ok(());
+        }
+        let d = duration_nanos(d)?;
+        let (lo, hi) = Self::scaled(starts, unit, "starts")?;
+        self.ensure(lo, hi)?;
+        // Grow once so that the latest start's target is in the table: every other target is
+        // earlier (cumulative time is monotone).
+        self.add_ns(hi, d)?;
+        let scale = unit.nanos();
+        for (o, &s) in out.iter_mut().zip(starts) {
+            let t = s * scale;
+            let i = self.locate(t);
+            let u = if d == 0 {
+                self.starts.get(i).map_or(t, |&st| st.max(t))
+            } else {
+                let target = self.cumulative(t, i) + d;
+                self.reach(i, target)
+                    .ok_or_else(|| out_of_range("starts", s))?
+            };
+            *o = u.div_euclid(scale);
+        }
+        Ok(())
+    }
+
+    /// Due instants with a duration per start (`durations` in `unit`): `out[i] = add(starts[i],
+    /// durations[i])`, as when each ticket's target depends on its priority.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{Calendar, EpochUnit};
+    ///
+    /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let monday_9 = 1_736_154_000_i64;
+    /// let mut due = [0_i64; 2];
+    /// tl.add_each_batch(&[monday_9, monday_9], &[3600, 0], EpochUnit::Seconds, &mut due)?;
+    /// assert_eq!(due, [monday_9 + 3600, monday_9]);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn add_each_batch(
+        &mut self,
+        starts: &[i64],
+        durations: &[i64],
+        unit: EpochUnit,
+        out: &mut [i64],
+    ) -> Result<()> {
+        Self::check_len("durations", durations.len(), starts.len())?;
+        Self::check_len("out", out.len(), starts.len())?;
+        let scale = unit.nanos();
+        for (i, ((o, &s), &d)) in out.iter_mut().zip(starts).zip(durations).enumerate() {
+            let t = s
+                .checked_mul(scale)
+                .ok_or_else(|| out_of_range(&format!("starts[{i}]"), s))?;
+            let d = d
+                .checked_mul(scale)
+                .ok_or_else(|| out_of_range(&format!("durations[{i}]"), d))?;
+            *o = self.add_ns(t, d)?.div_euclid(scale);
+        }
+        Ok(())
+    }
+
+    /// Business time between pairs: `out[i] = elapsed(starts[i], ends[i])`, in `unit` (rounded
+    /// down). An end before its start is an error naming its index.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{Calendar, EpochUnit};
+    ///
+    /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let monday_9 = 1_736_154_000_i64;
+    /// let mut out = [0_i64; 1];
+    /// tl.elapsed_batch(&[monday_9], &[monday_9 + 7 * 86_400], EpochUnit::Seconds, &mut out)?;
+    /// assert_eq!(out, [8 * 3600]);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn elapsed_batch(
+        &mut self,
+        starts: &[i64],
+        ends: &[i64],
+        unit: EpochUnit,
+        out: &mut [i64],
+    ) -> Result<()> {
+        Self::check_len("ends", ends.len(), starts.len())?;
+        Self::check_len("out", out.len(), starts.len())?;
+        if starts.is_empty() {
+            return Ok(());
+        }
+        let (lo, _) = Self::scaled(starts, unit, "starts")?;
+        let (_, hi) = Self::scaled(ends, unit, "ends")?;
+        if let Some(i) = starts.iter().zip(ends).position(|(a, b)| b < a) {
+            return Err(Error::EndBeforeStart {
+                start: format!("starts[{i}]"),
+                end: format!("ends[{i}]"),
+            });
+        }
+        self.ensure(lo.min(hi), hi.max(lo))?;
+        let scale = unit.nanos();
+        for ((o, &a), &b) in out.iter_mut().zip(starts).zip(ends) {
+            let (a, b) = (a * scale, b * scale);
+            let e = self.cumulative(b, self.locate(b)) - self.cumulative(a, self.locate(a));
+            *o = e.div_euclid(scale);
+        }
+        Ok(())
+    }
+
+    /// `out[i] = is_open(at[i])`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{Calendar, EpochUnit};
+    ///
+    /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut out = [true];
+    /// tl.is_open_batch(&[0], EpochUnit::Seconds, &mut out)?; // 1970-01-01 was a Thursday
+    /// assert_eq!(out, [false]);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn is_open_batch(&mut self, at: &[i64], unit: EpochUnit, out: &mut [bool]) -> Result<()> {
+        Self::check_len("out", out.len(), at.len())?;
+        if at.is_empty() {
+            return Ok(());
+        }
+        let (lo, hi) = Self::scaled(at, unit, "at")?;
+        self.ensure(lo, hi)?;
+        let scale = unit.nanos();
+        for (o, &t) in out.iter_mut().zip(at) {
+            let t = t * scale;
+            *o = self.starts.get(self.locate(t)).is_some_and(|&s| s <= t);
+        }
+        Ok(())
+    }
+
+    /// `out[i] = next_open(at[i])`, in `unit` (rounded down).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{Calendar, EpochUnit};
+    ///
+    /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut out = [0_i64];
+    /// tl.next_open_batch(&[1_736_078_400], EpochUnit::Seconds, &mut out)?; // Sunday noon
+    /// assert_eq!(out, [1_736_154_000]);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn next_open_batch(&mut self, at: &[i64], unit: EpochUnit, out: &mut [i64]) -> Result<()> {
+        Self::check_len("out", out.len(), at.len())?;
+        if at.is_empty() {
+            return Ok(());
+        }
+        let (lo, hi) = Self::scaled(at, unit, "at")?;
+        self.ensure(lo, hi)?;
+        self.next_open_ns(hi)?;
+        let scale = unit.nanos();
+        for (o, &t) in out.iter_mut().zip(at) {
+            let t = t * scale;
+            let i = self.locate(t);
+            let u = self
+                .starts
+                .get(i)
+                .map(|&s| s.max(t))
+                .ok_or_else(|| out_of_range("at", t / scale))?;
+            *o = u.div_euclid(scale);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,48 @@
+//! Local wall time → instant, by the rules of design.md (business-time rule 2).
+
+use chrono::{LocalResult, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone};
+use chrono_tz::Tz;
+
+/// Nanoseconds per second.
+pub(crate) const NS: i64 = 1_000_000_000;
+
+/// The instant (epoch nanoseconds) of a local wall time in `tz`.
+///
+/// - a wall time that exists once maps to that instant;
+/// - an ambiguous one (fall-back) maps to the **earlier** occurrence;
+/// - a nonexistent one (spring-forward gap) moves **forward by the gap**: it is read with the
+///   offset in force just before the gap.
+///
+/// `None` only outside the range of epoch nanoseconds (years 1677–2262).
+pub(crate) fn resolve(tz: Tz, local: NaiveDateTime) -> Option<i64> {
+    let offset_secs = match tz.offset_from_local_datetime(&local) {
+        LocalResult::Single(o) => o.fix().local_minus_utc(),
+        LocalResult::Ambiguous(a, b) => {
+            // The earlier instant has the larger offset.
+            a.fix().local_minus_utc().max(b.fix().local_minus_utc())
+        }
+        LocalResult::None => offset_before_gap(tz, local)?,
+    };
+    local
+        .and_utc()
+        .timestamp_nanos_opt()?
+        .checked_sub(i64::from(offset_secs).checked_mul(NS)?)
+}
+
+/// The offset in force just before the gap that swallows `local`: the offset of the latest wall
+/// time before it that exists. Gaps are at most a day long (Samoa skipped 2011-12-30), so at most
+/// 49 half-hour steps back.
+fn offset_before_gap(tz: Tz, local: NaiveDateTime) -> Option<i32> {
+    (1..=49).find_map(|step| {
+        let earlier = local.checked_sub_signed(TimeDelta::minutes(30 * step))?;
+        tz.offset_from_local_datetime(&earlier)
+            .latest()
+            .map(|o| o.fix().local_minus_utc())
+    })
+}
+
+/// The local date of an instant (epoch nanoseconds) in `tz`.
+pub(crate) fn local_date(tz: Tz, t: i64) -> NaiveDate {
+    let utc = chrono::DateTime::from_timestamp_nanos(t);
+    utc.with_timezone(&tz).date_naive()
+}
