@@ -135,16 +135,15 @@ const PROCLAIMED: [(i32, u32, u32, &str); 7] = [
 /// Bank holidays of England and Wales in `year`.
 pub(crate) fn england_and_wales(year: i32) -> Vec<Observance> {
     let mut out = Vec::new();
+    // Like the US set, both the actual day and its substitute weekday are listed.
     let new_year = date(year, 1, 1);
-    push(
-        &mut out,
-        new_year.and_then(|d| match d.weekday() {
-            Weekday::Sat => shift(d, 2),
-            Weekday::Sun => shift(d, 1),
-            _ => Some(d),
-        }),
-        "New Year's Day",
-    );
+    push(&mut out, new_year, "New Year's Day");
+    let substitute = new_year.and_then(|d| match d.weekday() {
+        Weekday::Sat => shift(d, 2),
+        Weekday::Sun => shift(d, 1),
+        _ => None,
+    });
+    push(&mut out, substitute, "New Year's Day (substitute)");
     let easter = easter(year);
     push(&mut out, easter.and_then(|e| shift(e, -2)), "Good Friday");
     push(&mut out, easter.and_then(|e| shift(e, 1)), "Easter Monday");
@@ -172,8 +171,14 @@ pub(crate) fn england_and_wales(year: i32) -> Vec<Observance> {
             Weekday::Sun => (2, 1),
             _ => (0, 1),
         };
-        push(&mut out, shift(christmas, c), "Christmas Day");
-        push(&mut out, shift(christmas, b), "Boxing Day");
+        push(&mut out, Some(christmas), "Christmas Day");
+        push(&mut out, shift(christmas, 1), "Boxing Day");
+        if c != 0 {
+            push(&mut out, shift(christmas, c), "Christmas Day (substitute)");
+        }
+        if b != 1 {
+            push(&mut out, shift(christmas, b), "Boxing Day (substitute)");
+        }
     }
     for (y, m, d, name) in PROCLAIMED {
         if y == year {

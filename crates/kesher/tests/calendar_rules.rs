@@ -1,0 +1,564 @@
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+//! One group of tests per business-time rule of design.md (numbered as there).
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use kesher::{Calendar, EpochUnit, ErrorKind};
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+fn cal(json: &str) -> Calendar {
+    Calendar::from_json(json).unwrap()
+}
+
+fn always(tz: &str) -> Calendar {
+    let day = r#"[["00:00","24:00"]]"#;
+    cal(&format!(
+        r#"{{"tz": "{tz}", "week": {{"mon": {day}, "tue": {day}, "wed": {day}, "thu": {day}, "fri": {day}, "sat": {day}, "sun": {day}}}}}"#
+    ))
+}
+
+fn nine_to_five(tz: &str) -> Calendar {
+    let day = r#"[["09:00","17:00"]]"#;
+    cal(&format!(
+        r#"{{"tz": "{tz}", "week": {{"mon": {day}, "tue": {day}, "wed": {day}, "thu": {day}, "fri": {day}, "sat": {day}, "sun": {day}}}}}"#
+    ))
+}
+
+fn h(n: i64) -> TimeDelta {
+    TimeDelta::hours(n)
+}
+
+// ---- rule 1: half-open intervals ------------------------------------------------------------
+
+#[test]
+fn rule1_open_at_the_opening_instant_closed_at_the_closing_instant() {
+    let c = nine_to_five("UTC");
+    assert!(c.is_open(at("2025-01-06T09:00:00Z")).unwrap());
+    assert!(!c.is_open(at("2025-01-06T08:59:59.999999999Z")).unwrap());
+    assert!(c.is_open(at("2025-01-06T16:59:59.999999999Z")).unwrap());
+    assert!(!c.is_open(at("2025-01-06T17:00:00Z")).unwrap());
+    assert_eq!(
+        c.next_open(at("2025-01-06T17:00:00Z")).unwrap(),
+        at("2025-01-07T09:00:00Z")
+    );
+    assert_eq!(
+        c.next_open(at("2025-01-06T09:00:00Z")).unwrap(),
+        at("2025-01-06T09:00:00Z")
+    );
+}
+
+#[test]
+fn rule1_24_00_end_runs_to_midnight_and_touches_the_next_day() {
+    let c = always("UTC");
+    assert!(c.is_open(at("2025-01-06T23:59:59Z")).unwrap());
+    assert!(c.is_open(at("2025-01-07T00:00:00Z")).unwrap());
+    assert_eq!(
+        c.elapsed(at("2025-01-06T12:00:00Z"), at("2025-01-08T12:00:00Z"))
+            .unwrap(),
+        h(48)
+    );
+}
+
+// ---- rule 2: local time through the zone ----------------------------------------------------
+
+#[test]
+fn rule2_spring_forward_day_counts_23_hours_in_three_zones() {
+    for (tz, day, next) in [
+        ("Asia/Jerusalem", "2025-03-28", "2025-03-29"),
+        ("America/New_York", "2025-03-09", "2025-03-10"),
+        ("Europe/London", "2025-03-30", "2025-03-31"),
+    ] {
+        let c = always(tz);
+        let zone: chrono_tz::Tz = tz.parse().unwrap();
+        let start = local(zone, day, "00:00:00");
+        let end = local(zone, next, "00:00:00");
+        assert_eq!(c.elapsed(start, end).unwrap(), h(23), "{tz}");
+        assert_eq!(c.add(start, h(23)).unwrap(), end, "{tz}");
+    }
+}
+
+#[test]
+fn rule2_fall_back_day_counts_25_hours_in_three_zones() {
+    for (tz, day, next) in [
+        ("Asia/Jerusalem", "2025-10-26", "2025-10-27"),
+        ("America/New_York", "2025-11-02", "2025-11-03"),
+        ("Europe/London", "2025-10-26", "2025-10-27"),
+    ] {
+        let c = always(tz);
+        let zone: chrono_tz::Tz = tz.parse().unwrap();
+        let start = local(zone, day, "00:00:00");
+        let end = local(zone, next, "00:00:00");
+        assert_eq!(c.elapsed(start, end).unwrap(), h(25), "{tz}");
+    }
+}
+
+fn local(tz: chrono_tz::Tz, date: &str, time: &str) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let naive =
+        chrono::NaiveDateTime::parse_from_str(&format!("{date} {time}"), "%Y-%m-%d %H:%M:%S")
+            .unwrap();
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+#[test]
+fn rule2_a_boundary_inside_the_gap_moves_forward_by_the_gap() {
+    // New York, 2025-03-09: 02:00 EST jumps to 03:00 EDT (07:00 UTC).
+    let c = cal(
+        r#"{"tz": "America/New_York", "week": {"mon": [["09:00","17:00"]]},
+                    "overrides": {"2025-03-09": [["02:30","04:00"]]}}"#,
+    );
+    // 02:30 does not exist: it opens at 03:30 EDT = 07:30 UTC; closes 04:00 EDT = 08:00 UTC.
+    assert_eq!(
+        c.next_open(at("2025-03-09T00:00:00Z")).unwrap(),
+        at("2025-03-09T07:30:00Z")
+    );
+    assert_eq!(
+        c.elapsed(at("2025-03-09T00:00:00Z"), at("2025-03-09T12:00:00Z"))
+            .unwrap(),
+        TimeDelta::minutes(30)
+    );
+}
+
+#[test]
+fn rule2_an_interval_entirely_inside_the_gap_keeps_its_length_after_the_gap() {
+    let c = cal(
+        r#"{"tz": "America/New_York", "week": {"mon": [["09:00","17:00"]]},
+                    "overrides": {"2025-03-09": [["02:15","02:45"]]}}"#,
+    );
+    assert_eq!(
+        c.next_open(at("2025-03-09T00:00:00Z")).unwrap(),
+        at("2025-03-09T07:15:00Z")
+    );
+    assert_eq!(
+        c.elapsed(at("2025-03-09T00:00:00Z"), at("2025-03-10T00:00:00Z"))
+            .unwrap(),
+        TimeDelta::minutes(30)
+    );
+}
+
+#[test]
+fn rule2_an_ambiguous_boundary_is_the_earlier_occurrence() {
+    // New York, 2025-11-02: 01:00–02:00 happens twice (05:00–06:00 UTC EDT, 06:00–07:00 EST).
+    let c = cal(
+        r#"{"tz": "America/New_York", "week": {"mon": [["09:00","17:00"]]},
+                    "overrides": {"2025-11-02": [["01:00","02:00"]]}}"#,
+    );
+    // Opens at the first 01:00 (05:00 UTC) and closes at 02:00 EST (07:00 UTC): two real hours.
+    assert_eq!(
+        c.next_open(at("2025-11-02T00:00:00Z")).unwrap(),
+        at("2025-11-02T05:00:00Z")
+    );
+    assert!(c.is_open(at("2025-11-02T06:30:00Z")).unwrap());
+    assert_eq!(
+        c.elapsed(at("2025-11-02T00:00:00Z"), at("2025-11-03T00:00:00Z"))
+            .unwrap(),
+        h(2)
+    );
+    // A closing time in the repeated hour closes at its first occurrence.
+    let c = cal(
+        r#"{"tz": "America/New_York", "week": {"mon": [["09:00","17:00"]]},
+                    "overrides": {"2025-11-02": [["00:00","01:30"]]}}"#,
+    );
+    assert!(!c.is_open(at("2025-11-02T05:30:00Z")).unwrap());
+    assert_eq!(
+        c.elapsed(at("2025-11-02T00:00:00Z"), at("2025-11-03T00:00:00Z"))
+            .unwrap(),
+        TimeDelta::minutes(90)
+    );
+}
+
+#[test]
+fn rule2_a_date_that_does_not_exist_has_no_hours() {
+    // Samoa moved across the date line: 2011-12-29 was followed by 2011-12-31.
+    let c = nine_to_five("Pacific/Apia");
+    let zone: chrono_tz::Tz = "Pacific/Apia".parse().unwrap();
+    let thursday_16 = local(zone, "2011-12-29", "16:00:00");
+    let saturday_10 = local(zone, "2011-12-31", "10:00:00");
+    assert_eq!(c.add(thursday_16, h(2)).unwrap(), saturday_10);
+    assert_eq!(c.elapsed(thursday_16, saturday_10).unwrap(), h(2));
+    assert!(
+        c.hours_on(NaiveDate::from_ymd_opt(2011, 12, 30).unwrap())
+            .len()
+            == 1,
+        "the wall-clock view still lists the weekday"
+    );
+}
+
+#[test]
+fn rule2_an_israeli_desk_across_both_changes_of_2025() {
+    let c = Calendar::israel_desk().unwrap();
+    // Thursday 2025-03-27 16:00 (UTC+2) + 2h: 1h Thursday, then Friday 09:00–10:00 (still +2:
+    // the change is on Friday 02:00, so Friday 09:00 is UTC+3 = 06:00 UTC).
+    assert_eq!(
+        c.add(at("2025-03-27T14:00:00Z"), h(2)).unwrap(),
+        at("2025-03-28T07:00:00Z")
+    );
+    // Thursday 2025-10-23 16:00 (UTC+3) + 6h: 1h Thursday, 4h Friday 09:00–13:00 (UTC+3),
+    // then Sunday 10-26, the fall-back day (from 02:00 it is UTC+2): due 10:00 = 08:00 UTC.
+    assert_eq!(
+        c.add(at("2025-10-23T13:00:00Z"), h(5)).unwrap(),
+        at("2025-10-24T10:00:00Z")
+    );
+    assert_eq!(
+        c.add(at("2025-10-23T13:00:00Z"), h(6)).unwrap(),
+        at("2025-10-26T08:00:00Z")
+    );
+}
+
+// ---- rule 3: add ------------------------------------------------------------------------------
+
+#[test]
+fn rule3_zero_duration_gives_next_open() {
+    let c = nine_to_five("UTC");
+    for t in [
+        "2025-01-06T08:00:00Z",
+        "2025-01-06T12:00:00Z",
+        "2025-01-06T17:00:00Z",
+    ] {
+        assert_eq!(
+            c.add(at(t), TimeDelta::zero()).unwrap(),
+            c.next_open(at(t)).unwrap()
+        );
+    }
+}
+
+#[test]
+fn rule3_ending_exactly_at_closing_returns_the_closing_instant() {
+    let c = nine_to_five("UTC");
+    assert_eq!(
+        c.add(at("2025-01-06T09:00:00Z"), h(8)).unwrap(),
+        at("2025-01-06T17:00:00Z")
+    );
+    assert_eq!(
+        c.add(at("2025-01-06T13:00:00Z"), h(4)).unwrap(),
+        at("2025-01-06T17:00:00Z")
+    );
+}
+
+#[test]
+fn rule3_start_at_opening_and_at_closing() {
+    let c = nine_to_five("UTC");
+    assert_eq!(
+        c.add(at("2025-01-06T09:00:00Z"), h(1)).unwrap(),
+        at("2025-01-06T10:00:00Z")
+    );
+    assert_eq!(
+        c.add(at("2025-01-06T17:00:00Z"), h(1)).unwrap(),
+        at("2025-01-07T10:00:00Z")
+    );
+    assert_eq!(
+        c.add(at("2025-01-06T17:00:00Z"), TimeDelta::zero())
+            .unwrap(),
+        at("2025-01-07T09:00:00Z")
+    );
+}
+
+#[test]
+fn rule3_durations_spanning_months() {
+    // Monday–Friday 09:00–17:00 UTC: 40 business hours a week.
+    let day = r#"[["09:00","17:00"]]"#;
+    let c = cal(&format!(
+        r#"{{"tz": "UTC", "week": {{"mon": {day}, "tue": {day}, "wed": {day}, "thu": {day}, "fri": {day}}}}}"#
+    ));
+    let start = at("2025-01-06T09:00:00Z");
+    // 13 weeks of 40 hours: exactly 13 weeks later, minus the last weekend (ends Friday 17:00).
+    assert_eq!(
+        c.add(start, h(13 * 40)).unwrap(),
+        at("2025-04-04T17:00:00Z")
+    );
+    assert_eq!(
+        c.elapsed(start, at("2025-04-07T09:00:00Z")).unwrap(),
+        h(13 * 40)
+    );
+    // The Israeli desk over Tishrei 2025: holidays and eves make a month of 300 hours longer.
+    let il = Calendar::israel_desk().unwrap();
+    let opened = at("2025-09-01T06:00:00Z");
+    let due = il.add(opened, h(300)).unwrap();
+    assert_eq!(il.elapsed(opened, due).unwrap(), h(300));
+    let plain = cal(
+        r#"{"tz": "Asia/Jerusalem", "week": {"sun": [["09:00","17:00"]], "mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]], "wed": [["09:00","17:00"]], "thu": [["09:00","17:00"]], "fri": [["09:00","13:00"]]}}"#,
+    );
+    assert!(due > plain.add(opened, h(300)).unwrap() + TimeDelta::days(7));
+}
+
+// ---- rule 4: errors on reversed ranges and negative durations ----------------------------------
+
+#[test]
+fn rule4_end_before_start_and_negative_duration_are_errors() {
+    let c = nine_to_five("UTC");
+    let (a, b) = (at("2025-01-06T10:00:00Z"), at("2025-01-06T09:00:00Z"));
+    let e = c.elapsed(a, b).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::EndBeforeStart);
+    assert!(e.to_string().contains("2025-01-06T09:00:00Z"), "{e}");
+    assert_eq!(c.elapsed(a, a).unwrap(), TimeDelta::zero());
+    let e = c.add(a, TimeDelta::seconds(-90)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NegativeDuration);
+    assert!(e.to_string().contains("-90"), "{e}");
+}
+
+// ---- rule 5: no working time --------------------------------------------------------------------
+
+#[test]
+fn rule5_a_calendar_without_hours_is_an_error_at_construction() {
+    let e = Calendar::from_json(r#"{"tz": "UTC", "week": {}}"#).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NoWorkingTime);
+    let e = Calendar::from_json(r#"{"tz": "UTC", "week": {}, "overrides": {"2025-01-01": []}}"#)
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NoWorkingTime);
+    let e = Calendar::from_json(r#"{"tz": "UTC", "week": {}, "overrides": {"2025-01-01": [["09:00","10:00"]]}, "holidays": ["2025-01-01"]}"#).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NoWorkingTime);
+}
+
+#[test]
+fn rule5_no_working_time_ahead_fails_after_a_bounded_search() {
+    let c = cal(r#"{"tz": "UTC", "week": {}, "overrides": {"2025-01-01": [["09:00","10:00"]]}}"#);
+    assert_eq!(
+        c.next_open(at("2024-12-31T00:00:00Z")).unwrap(),
+        at("2025-01-01T09:00:00Z")
+    );
+    let e = c.next_open(at("2025-01-02T00:00:00Z")).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NoWorkingTime);
+    assert!(e.to_string().contains("2025-01-02T00:00:00Z"), "{e}");
+    let e = c.add(at("2025-01-01T09:30:00Z"), h(1)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NoWorkingTime);
+    assert_eq!(
+        c.add(at("2025-01-01T09:30:00Z"), TimeDelta::minutes(30))
+            .unwrap(),
+        at("2025-01-01T10:00:00Z")
+    );
+    // elapsed and is_open need no search ahead.
+    assert_eq!(
+        c.elapsed(at("2024-01-01T00:00:00Z"), at("2030-01-01T00:00:00Z"))
+            .unwrap(),
+        h(1)
+    );
+    assert!(!c.is_open(at("2031-01-01T09:30:00Z")).unwrap());
+}
+
+// ---- rule 6: invalid calendars ------------------------------------------------------------------
+
+#[test]
+fn rule6_invalid_calendars_name_the_field_and_value() {
+    for (json, field, value) in [
+        (
+            r#"{"tz": "Nowhere/City", "week": {"mon": [["09:00","17:00"]]}}"#,
+            "tz",
+            "Nowhere/City",
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["09:00","09:00"]]}}"#,
+            "week.mon[0]",
+            r#"["09:00","09:00"]"#,
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["17:00","09:00"]]}}"#,
+            "week.mon[0]",
+            r#"["17:00","09:00"]"#,
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["9:00","17:00"]]}}"#,
+            "week.mon[0]",
+            r#"["9:00","17:00"]"#,
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["24:00","24:00"]]}}"#,
+            "week.mon[0]",
+            r#"["24:00","24:00"]"#,
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["09:00","25:00"]]}}"#,
+            "week.mon[0]",
+            r#"["09:00","25:00"]"#,
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["09:00","12:00"], ["11:00","17:00"]]}}"#,
+            "week.mon[1]",
+            "11:00–17:00",
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}, "holidays": ["2025-13-01"]}"#,
+            "holidays[0]",
+            "2025-13-01",
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}, "overrides": {"2025-1-5": []}}"#,
+            "overrides.2025-1-5",
+            "2025-1-5",
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}, "breaks": {"2025-01-05": [["13:00","12:00"]]}}"#,
+            "breaks.2025-01-05[0]",
+            r#"["13:00","12:00"]"#,
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"monday": [["09:00","17:00"]]}}"#,
+            "week.monday",
+            r#"[["09:00","17:00"]]"#,
+        ),
+        (r#"{"tz": "UTC"}"#, ".", ""),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}, "holiday_rules": [{"set": "mars"}]}"#,
+            "holiday_rules[0].set",
+            "mars",
+        ),
+        ("not json", ".", ""),
+    ] {
+        let e = Calendar::from_json(json).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidCalendar, "{json}: {e}");
+        assert_eq!(e.field(), Some(field), "{json}: {e}");
+        if !value.is_empty() {
+            assert_eq!(e.value().as_deref(), Some(value), "{json}: {e}");
+        }
+    }
+}
+
+// ---- rule 7: holidays win; breaks cut whatever the date has -------------------------------------
+
+#[test]
+fn rule7_a_holiday_closes_its_date_even_with_an_override() {
+    let c = cal(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]},
+                    "holidays": ["2025-01-06"], "overrides": {"2025-01-06": [["10:00","12:00"]]}}"#);
+    assert!(!c.is_open(at("2025-01-06T11:00:00Z")).unwrap());
+    assert_eq!(
+        c.next_open(at("2025-01-06T11:00:00Z")).unwrap(),
+        at("2025-01-13T09:00:00Z")
+    );
+}
+
+#[test]
+fn rule7_breaks_are_cut_from_overrides_regular_and_reduced_hours() {
+    let c = cal(
+        r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]]},
+                    "overrides": {"2025-01-06": [["10:00","14:00"]]},
+                    "breaks": {"2025-01-06": [["12:00","12:30"]], "2025-01-07": [["08:00","09:30"], ["16:00","18:00"]]}}"#,
+    );
+    assert_eq!(
+        c.elapsed(at("2025-01-06T00:00:00Z"), at("2025-01-07T00:00:00Z"))
+            .unwrap(),
+        TimeDelta::minutes(210)
+    );
+    assert!(!c.is_open(at("2025-01-06T12:15:00Z")).unwrap());
+    assert_eq!(
+        c.next_open(at("2025-01-06T12:15:00Z")).unwrap(),
+        at("2025-01-06T12:30:00Z")
+    );
+    assert_eq!(
+        c.elapsed(at("2025-01-07T00:00:00Z"), at("2025-01-08T00:00:00Z"))
+            .unwrap(),
+        TimeDelta::minutes(390)
+    );
+    // A break on an Israeli holiday eve is cut from the eve's reduced hours.
+    let il = Calendar::israel_desk()
+        .unwrap()
+        .with_break(
+            NaiveDate::from_ymd_opt(2025, 10, 1).unwrap(),
+            kesher::WallInterval::parse("10:00", "11:00").unwrap(),
+        )
+        .unwrap();
+    let eve = il.hours_on(NaiveDate::from_ymd_opt(2025, 10, 1).unwrap());
+    assert_eq!(
+        eve.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["09:00–10:00", "11:00–13:00"]
+    );
+}
+
+#[test]
+fn rule7_israeli_holidays_eves_and_chol_hamoed() {
+    let il = Calendar::israel_desk().unwrap();
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    assert!(il.hours_on(d("2025-10-02")).is_empty(), "Yom Kippur");
+    assert!(il.hours_on(d("2025-09-23")).is_empty(), "Rosh Hashana");
+    assert!(
+        il.hours_on(d("2025-09-24")).is_empty(),
+        "Rosh Hashana, second day"
+    );
+    assert_eq!(
+        il.hours_on(d("2025-09-22"))[0].to_string(),
+        "09:00–13:00",
+        "Rosh Hashana eve"
+    );
+    assert_eq!(
+        il.hours_on(d("2025-10-08"))[0].to_string(),
+        "09:00–17:00",
+        "Chol HaMoed keeps regular hours by default"
+    );
+    assert!(
+        il.hours_on(d("2025-05-01")).is_empty(),
+        "Independence Day moved to Thursday"
+    );
+    let reduced = Calendar::israel(&kesher::IsraelDesk {
+        holidays: kesher::IsraelHolidays {
+            eve_hours: Some(vec![]),
+            chol_hamoed_hours: Some(vec![kesher::WallInterval::parse("10:00", "14:00").unwrap()]),
+        },
+        ..kesher::IsraelDesk::default()
+    })
+    .unwrap();
+    assert!(reduced.hours_on(d("2025-09-22")).is_empty(), "eves closed");
+    assert_eq!(
+        reduced.hours_on(d("2025-10-08"))[0].to_string(),
+        "10:00–14:00"
+    );
+    // Chol HaMoed on Friday: the short Friday cut to 10:00–13:00.
+    assert_eq!(
+        reduced.hours_on(d("2025-10-10"))[0].to_string(),
+        "10:00–13:00"
+    );
+    assert!(
+        reduced.hours_on(d("2025-10-11")).is_empty(),
+        "Saturday stays closed"
+    );
+}
+
+// ---- rule 8: sub-second precision --------------------------------------------------------------
+
+#[test]
+fn rule8_nanoseconds_are_kept() {
+    let c = nine_to_five("UTC");
+    let t = at("2025-01-06T16:59:59.999999999Z");
+    assert_eq!(
+        c.add(t, TimeDelta::nanoseconds(1)).unwrap(),
+        at("2025-01-06T17:00:00Z")
+    );
+    assert_eq!(
+        c.add(t, TimeDelta::nanoseconds(2)).unwrap(),
+        at("2025-01-07T09:00:00.000000001Z")
+    );
+    assert_eq!(
+        c.elapsed(at("2025-01-06T09:00:00.25Z"), at("2025-01-06T09:00:01Z"))
+            .unwrap(),
+        TimeDelta::milliseconds(750)
+    );
+}
+
+// ---- range and far dates -------------------------------------------------------------------------
+
+#[test]
+fn far_dates_compile_fresh_windows_and_out_of_range_is_an_error() {
+    let c = Calendar::israel_desk().unwrap();
+    let mut tl = c.timeline();
+    tl.is_open_ns(at("2025-01-01T10:00:00Z").timestamp_nanos_opt().unwrap())
+        .unwrap();
+    let near = tl.compiled_intervals();
+    tl.is_open_ns(at("2200-01-01T10:00:00Z").timestamp_nanos_opt().unwrap())
+        .unwrap();
+    assert!(
+        tl.compiled_intervals() < near * 4,
+        "a far query compiles a window, not 175 years"
+    );
+    assert!(c.add(at("2200-06-01T10:00:00Z"), h(100)).is_ok());
+    assert!(c.add(at("1700-06-01T10:00:00Z"), h(100)).is_ok());
+    let e = c.add(at("2262-04-01T00:00:00Z"), h(10_000)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    let mut out = [0_i64];
+    let e = tl
+        .add_batch(&[i64::MAX / 2], EpochUnit::Seconds, h(1), &mut out)
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert_eq!(e.field(), Some("starts"));
+}
