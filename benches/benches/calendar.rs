@@ -1,0 +1,119 @@
+//! Business-time throughput: due times and elapsed time for 1,000,000 tickets on the Israeli
+//! preset, side by side with the `workclock` crate on the same inputs and calendar.
+//!
+//! Run: `cargo bench -p kesher-benches --bench calendar`. Figures: benches/README.md.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use jiff::{SignedDuration, Timestamp};
+use kesher::EpochUnit;
+use kesher_benches::{four_hours, israel, israel_plain, israel_workclock, pairs, ticket_opens};
+use std::hint::black_box;
+
+const N: usize = 1_000_000;
+
+fn due_times(c: &mut Criterion) {
+    let opens = ticket_opens(N, 42);
+    let mut due = vec![0_i64; N];
+    let mut group = c.benchmark_group("due_times_1M");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(N as u64));
+
+    for (name, cal) in [
+        ("kesher_batch_israel", israel()),
+        ("kesher_batch_plain", israel_plain()),
+    ] {
+        let mut tl = cal.timeline();
+        group.bench_function(BenchmarkId::from_parameter(name), |b| {
+            b.iter(|| {
+                tl.add_batch(
+                    black_box(&opens),
+                    EpochUnit::Seconds,
+                    four_hours(),
+                    &mut due,
+                )
+                .map(|()| black_box(due[N - 1]))
+            })
+        });
+    }
+
+    let mut tl = israel_plain().timeline();
+    let d = four_hours().num_nanoseconds().unwrap_or(0);
+    group.bench_function(BenchmarkId::from_parameter("kesher_single_plain"), |b| {
+        b.iter(|| {
+            let mut sum = 0_i64;
+            for &t in black_box(&opens) {
+                sum = sum.wrapping_add(tl.add_ns(t * 1_000_000_000, d).unwrap_or(0));
+            }
+            sum
+        })
+    });
+
+    if let Ok(wc) = israel_workclock() {
+        let stamps: Vec<Timestamp> = opens
+            .iter()
+            .filter_map(|&t| Timestamp::from_second(t).ok())
+            .collect();
+        group.bench_function(BenchmarkId::from_parameter("workclock_plain"), |b| {
+            b.iter(|| {
+                let mut sum = 0_i64;
+                for &t in black_box(&stamps) {
+                    let due = wc.add(t, SignedDuration::from_hours(4));
+                    sum = sum.wrapping_add(due.map(|u| u.as_second()).unwrap_or(0));
+                }
+                sum
+            })
+        });
+    }
+    group.finish();
+}
+
+fn elapsed(c: &mut Criterion) {
+    let (a, b) = pairs(N, 43);
+    let mut out = vec![0_i64; N];
+    let mut group = c.benchmark_group("elapsed_1M");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(N as u64));
+
+    let mut tl = israel_plain().timeline();
+    group.bench_function(BenchmarkId::from_parameter("kesher_batch_plain"), |bench| {
+        bench.iter(|| {
+            tl.elapsed_batch(black_box(&a), black_box(&b), EpochUnit::Seconds, &mut out)
+                .map(|()| black_box(out[N - 1]))
+        })
+    });
+    let mut tl = israel().timeline();
+    group.bench_function(
+        BenchmarkId::from_parameter("kesher_batch_israel"),
+        |bench| {
+            bench.iter(|| {
+                tl.elapsed_batch(black_box(&a), black_box(&b), EpochUnit::Seconds, &mut out)
+                    .map(|()| black_box(out[N - 1]))
+            })
+        },
+    );
+    if let Ok(wc) = israel_workclock() {
+        let stamps: Vec<(Timestamp, Timestamp)> = a
+            .iter()
+            .zip(&b)
+            .filter_map(|(&x, &y)| {
+                Some((
+                    Timestamp::from_second(x).ok()?,
+                    Timestamp::from_second(y).ok()?,
+                ))
+            })
+            .collect();
+        group.bench_function(BenchmarkId::from_parameter("workclock_plain"), |bench| {
+            bench.iter(|| {
+                let mut sum = SignedDuration::ZERO;
+                for &(x, y) in black_box(&stamps) {
+                    sum += wc.between(x, y);
+                }
+                sum
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(calendar, due_times, elapsed);
+criterion_main!(calendar);
