@@ -3,8 +3,7 @@
 use clap::Args;
 use kesher::CaseLogs;
 use kesher_io::{ImportSummary, JsonLinesEvents};
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,16 +17,12 @@ pub(crate) struct FoldArgs {
 }
 
 pub(crate) fn run(args: &FoldArgs) -> ExitCode {
-    let input: Box<dyn BufRead> = match args.input.as_deref() {
-        None => Box::new(io::stdin().lock()),
-        Some(p) if p.as_os_str() == "-" => Box::new(io::stdin().lock()),
-        Some(path) => match File::open(path) {
-            Ok(f) => Box::new(BufReader::new(f)),
-            Err(e) => {
-                eprintln!("kesher: cannot open `{}`: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
+    let input = match crate::input::open(args.input.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("kesher: {e}");
+            return ExitCode::from(2);
+        }
     };
     let stderr = io::stderr();
     let mut err = stderr.lock();

@@ -1,6 +1,8 @@
 //! The `kesher` command.
 
+mod calendar_eval;
 mod fold;
+mod input;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,6 +20,21 @@ enum Command {
     /// Work with cases (tickets).
     #[command(subcommand)]
     Case(CaseCommand),
+    /// Business calendars: opening hours, holidays, business time.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum CalendarCommand {
+    /// Evaluate JSON Lines calendar requests, one answer line per request.
+    ///
+    /// A request: {"id": "...", "op": "add"|"elapsed"|"is_open"|"next_open",
+    /// "calendar": {...} or "israel"|"us"|"uk", "input": {"start", "seconds"} | {"start", "end"} |
+    /// {"at"}}. An answer: {"id": "...", "result": ...} or {"id": "...", "error": {"kind",
+    /// "message"}}. A malformed line gets an error answer; the exit status is 0 unless the input
+    /// cannot be read.
+    Eval(calendar_eval::EvalArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -34,5 +51,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Case(CaseCommand::Fold(args)) => fold::run(&args),
+        Command::Calendar(CalendarCommand::Eval(args)) => calendar_eval::run(&args),
     }
 }

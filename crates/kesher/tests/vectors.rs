@@ -77,3 +77,27 @@ fn event_vectors() {
         }
     }
 }
+
+#[test]
+fn calendar_vectors() {
+    let all = vectors(include_str!("../../../tests/vectors/calendar.json"));
+    assert!(all.len() >= 30);
+    let mut eval = kesher::calendar::CalendarEval::default();
+    for v in all {
+        let name = v["name"].as_str().unwrap();
+        let answer = eval.eval(&v["request"]);
+        assert_eq!(answer.id, v["request"]["id"], "{name}");
+        match (&v["expect"]["result"], &v["expect"]["error"]) {
+            (Value::Null, Value::String(kind)) => {
+                let error = answer
+                    .error
+                    .unwrap_or_else(|| panic!("{name}: expected {kind}"));
+                assert_eq!(error.kind, kind, "{name}: {}", error.message);
+            }
+            (expected, _) => {
+                assert!(answer.error.is_none(), "{name}: {:?}", answer.error);
+                assert_subset(expected, &answer.result.unwrap(), name);
+            }
+        }
+    }
+}

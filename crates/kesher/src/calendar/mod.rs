@@ -61,6 +61,7 @@
 
 mod clock;
 mod definition;
+mod eval;
 mod israel;
 mod presets;
 mod rules;
@@ -71,6 +72,7 @@ mod zone;
 
 pub use clock::{WallInterval, WallTime};
 pub use definition::Calendar;
+pub use eval::{AnswerError, CalendarAnswer, CalendarEval};
 pub use presets::{IsraelDesk, Preset};
 pub use rules::{HolidayEffect, HolidayRules, IsraelHolidays, Observance};
 pub use timeline::{EpochUnit, Timeline};

@@ -1,0 +1,285 @@
+//! The calendar request protocol behind `kesher calendar eval` and the shared test vectors:
+//! one JSON request in, one JSON answer out, never a failure.
+
+use super::{Calendar, Preset};
+use crate::{Error, ErrorKind};
+use chrono::{DateTime, Utc};
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+
+/// Evaluates calendar requests, keeping each distinct calendar compiled across requests.
+///
+/// A request is `{"id": ..., "op": "add"|"elapsed"|"is_open"|"next_open", "calendar": {...} or
+/// "israel"|"us"|"uk", "input": {...}}` with inputs `{"start", "seconds"}` (add),
+/// `{"start", "end"}` (elapsed) or `{"at"}` (is_open, next_open); instants are RFC 3339.
+///
+/// The answer is `{"id": ..., "result": ...}` (an RFC 3339 instant, seconds as a number, or a
+/// boolean) or `{"id": ..., "error": {"kind": ..., "message": ...}}` with kind
+/// `invalid_calendar`, `no_working_time`, `end_before_start`, `negative_duration` or
+/// `invalid_input`. The `id` is echoed as given (`null` when absent or unreadable).
+///
+/// # Example
+///
+/// ```
+/// use kesher::calendar::CalendarEval;
+///
+/// let mut eval = CalendarEval::default();
+/// let answer = eval.eval_line(r#"{"id": "t1", "op": "add", "calendar": "israel",
+///     "input": {"start": "2025-01-02T14:00:00Z", "seconds": 14400}}"#);
+/// assert_eq!(serde_json::to_string(&answer).unwrap(), r#"{"id":"t1","result":"2025-01-03T10:00:00Z"}"#);
+/// let answer = eval.eval_line("{not json");
+/// assert_eq!(answer.error.unwrap().kind, "invalid_input");
+/// ```
+#[derive(Debug, Default)]
+pub struct CalendarEval {
+    calendars: HashMap<String, Calendar>,
+}
+
+/// The error kinds the protocol reports (everything else is `invalid_input`).
+fn kind(e: &Error) -> &'static str {
+    match e.kind() {
+        ErrorKind::InvalidCalendar => "invalid_calendar",
+        ErrorKind::NoWorkingTime => "no_working_time",
+        ErrorKind::EndBeforeStart => "end_before_start",
+        ErrorKind::NegativeDuration => "negative_duration",
+        _ => "invalid_input",
+    }
+}
+
+fn error(id: Value, e: &Error) -> CalendarAnswer {
+    CalendarAnswer {
+        id,
+        result: None,
+        error: Some(AnswerError {
+            kind: kind(e),
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// The answer to one calendar request: `id` and either `result` or `error` (written in that
+/// order as JSON).
+///
+/// # Example
+///
+/// ```
+/// let mut eval = kesher::calendar::CalendarEval::default();
+/// let a = eval.eval_line(r#"{"id": 7, "op": "next_open", "calendar": "israel", "input": {"at": "2025-01-04T10:00:00Z"}}"#);
+/// assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"id":7,"result":"2025-01-05T07:00:00Z"}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CalendarAnswer {
+    /// The request's `id`, echoed (`null` when absent).
+    pub id: Value,
+    /// The result: an RFC 3339 instant, a number of seconds, or a boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<Value>,
+    /// Why there is no result.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<AnswerError>,
+}
+
+/// The error of a [`CalendarAnswer`].
+///
+/// # Example
+///
+/// ```
+/// let mut eval = kesher::calendar::CalendarEval::default();
+/// let a = eval.eval_line(r#"{"id": 7, "op": "fly"}"#);
+/// assert_eq!(a.error.unwrap().kind, "invalid_input");
+/// ```
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AnswerError {
+    /// `invalid_calendar`, `no_working_time`, `end_before_start`, `negative_duration` or
+    /// `invalid_input`.
+    pub kind: &'static str,
+    /// What went wrong, naming the field and the value.
+    pub message: String,
+}
+
+fn field<'a>(input: &'a Map<String, Value>, name: &str) -> Result<&'a Value, Error> {
+    input.get(name).ok_or_else(|| Error::MissingField {
+        field: format!("input.{name}"),
+        reason: "this operation needs it".into(),
+    })
+}
+
+fn instant(input: &Map<String, Value>, name: &str) -> Result<DateTime<Utc>, Error> {
+    let value = field(input, name)?;
+    let text = value.as_str().ok_or_else(|| {
+        Error::invalid(
+            format!("input.{name}"),
+            value,
+            "expected an RFC 3339 instant string",
+        )
+    })?;
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            Error::invalid(
+                format!("input.{name}"),
+                text,
+                format!("{e}; expected RFC 3339 with an offset, such as `2025-01-05T09:00:00Z`"),
+            )
+        })
+}
+
+fn seconds_value(d: chrono::TimeDelta) -> Value {
+    if d.subsec_nanos() == 0 {
+        json!(d.num_seconds())
+    } else {
+        json!(crate::seconds::as_secs_f64(d))
+    }
+}
+
+impl CalendarEval {
+    /// Evaluates one line of JSON text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut eval = kesher::calendar::CalendarEval::default();
+    /// let a = eval.eval_line(r#"{"id": 1, "op": "is_open", "calendar": "uk", "input": {"at": "2025-12-25T12:00:00Z"}}"#);
+    /// assert_eq!(a.result, Some(serde_json::json!(false)));
+    /// ```
+    pub fn eval_line(&mut self, line: &str) -> CalendarAnswer {
+        match serde_json::from_str::<Value>(line) {
+            Ok(request) => self.eval(&request),
+            Err(e) => error(
+                Value::Null,
+                &Error::InvalidJson {
+                    field: ".".into(),
+                    reason: e.to_string(),
+                },
+            ),
+        }
+    }
+
+    /// Evaluates one parsed request.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut eval = kesher::calendar::CalendarEval::default();
+    /// let a = eval.eval(&serde_json::json!({"id": "x", "op": "elapsed", "calendar": "us",
+    ///     "input": {"start": "2025-01-06T14:00:00Z", "end": "2025-01-06T16:30:00Z"}}));
+    /// assert_eq!(a.result, Some(serde_json::json!(9000)));
+    /// ```
+    pub fn eval(&mut self, request: &Value) -> CalendarAnswer {
+        let id = request.get("id").cloned().unwrap_or(Value::Null);
+        match self.answer(request) {
+            Ok(result) => CalendarAnswer {
+                id,
+                result: Some(result),
+                error: None,
+            },
+            Err(e) => error(id, &e),
+        }
+    }
+
+    fn calendar(&mut self, spec: &Value) -> Result<&Calendar, Error> {
+        let key = spec.to_string();
+        if !self.calendars.contains_key(&key) {
+            let calendar = match spec {
+                Value::String(name) => {
+                    name.parse::<Preset>()
+                        .and_then(Preset::calendar)
+                        .map_err(|_| {
+                            Error::calendar(
+                                "calendar",
+                                name,
+                                "not a preset: `israel`, `us` or `uk`",
+                            )
+                        })?
+                }
+                Value::Object(_) => Calendar::from_value(spec.clone())?,
+                other => {
+                    return Err(Error::calendar(
+                        "calendar",
+                        other,
+                        "expected a calendar object or a preset name",
+                    ))
+                }
+            };
+            // Bounded memory: a stream of ever-new calendars does not grow the cache forever.
+            if self.calendars.len() >= 256 {
+                self.calendars.clear();
+            }
+            self.calendars.insert(key.clone(), calendar);
+        }
+        self.calendars
+            .get(&key)
+            .ok_or_else(|| Error::calendar("calendar", "", "internal cache miss"))
+    }
+
+    fn answer(&mut self, request: &Value) -> Result<Value, Error> {
+        let request = request.as_object().ok_or_else(|| {
+            Error::invalid(
+                "request",
+                request,
+                "expected a JSON object with id, op, calendar, input",
+            )
+        })?;
+        let op = request
+            .get("op")
+            .and_then(Value::as_str)
+            .ok_or_else(|| Error::MissingField {
+                field: "op".into(),
+                reason: "one of add, elapsed, is_open, next_open".into(),
+            })?;
+        if !matches!(op, "add" | "elapsed" | "is_open" | "next_open") {
+            return Err(Error::invalid(
+                "op",
+                op,
+                "expected add, elapsed, is_open or next_open",
+            ));
+        }
+        let input = match request.get("input") {
+            Some(Value::Object(input)) => input,
+            other => {
+                return Err(Error::invalid(
+                    "input",
+                    other.unwrap_or(&Value::Null),
+                    "expected an object such as {\"start\": ..., \"seconds\": ...}",
+                ))
+            }
+        };
+        let spec = request.get("calendar").ok_or_else(|| Error::MissingField {
+            field: "calendar".into(),
+            reason: "a calendar object or a preset name".into(),
+        })?;
+        // Read the inputs before compiling, so a bad input is reported as such.
+        let answer = match op {
+            "add" => {
+                let start = instant(input, "start")?;
+                let secs = field(input, "seconds")?;
+                let n = secs.as_f64().ok_or_else(|| {
+                    Error::invalid("input.seconds", secs, "expected a number of seconds")
+                })?;
+                if n < 0.0 {
+                    return Err(Error::NegativeDuration {
+                        value: secs.to_string(),
+                    });
+                }
+                let d = crate::seconds::from_secs_f64(n).ok_or_else(|| {
+                    Error::invalid("input.seconds", secs, "too large a number of seconds")
+                })?;
+                let due = self.calendar(spec)?.add(start, d)?;
+                json!(crate::instant::format(&due))
+            }
+            "elapsed" => {
+                let (a, b) = (instant(input, "start")?, instant(input, "end")?);
+                seconds_value(self.calendar(spec)?.elapsed(a, b)?)
+            }
+            "is_open" => {
+                let at = instant(input, "at")?;
+                json!(self.calendar(spec)?.is_open(at)?)
+            }
+            _ => {
+                let at = instant(input, "at")?;
+                json!(crate::instant::format(&self.calendar(spec)?.next_open(at)?))
+            }
+        };
+        Ok(answer)
+    }
+}
