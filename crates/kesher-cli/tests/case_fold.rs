@@ -4,8 +4,6 @@
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
 mod common;
 use common::{kesher, lines, root};
