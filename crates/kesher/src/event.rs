@@ -17,7 +17,7 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How urgent a case is.
 ///
@@ -66,6 +66,9 @@ pub struct CustomerDetails {
     /// Phone number given at contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// The customer's segments at contact (`vip`, `business`…), which SLA contracts can match.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub segments: BTreeSet<String>,
 }
 
 /// The problem a case is about: a category (for mining recurring problems) and the description.
@@ -260,6 +263,36 @@ pub struct PriorityChanged {
     pub priority: Priority,
 }
 
+/// The case was put under a named SLA contract (by a person or a routing rule), overriding the
+/// contract the conditions select. The SLA clocks keep the time already consumed and count the
+/// rest against the new contract's targets and calendar.
+///
+/// # Example
+///
+/// ```
+/// let e = kesher::CaseEvent::from_json(r#"{"type": "contract_changed", "case_id": "T-1",
+///     "at": "2025-01-05T10:00:00Z", "contract": "tier-2", "reason": "escalated"}"#)?;
+/// assert_eq!(e.type_name(), "contract_changed");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractChanged {
+    /// The case.
+    pub case_id: CaseId,
+    /// Order among events at the same instant.
+    #[serde(default)]
+    pub seq: u64,
+    /// When.
+    #[serde(with = "crate::instant")]
+    pub at: DateTime<Utc>,
+    /// The name of the contract that applies from now on.
+    pub contract: String,
+    /// Why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 /// The customer was released: refunded politely and parted with on good terms. A relationship
 /// outcome distinct from resolution.
 ///
@@ -321,6 +354,8 @@ pub enum CaseEvent {
     ProblemUpdated(ProblemUpdated),
     /// The priority changed.
     PriorityChanged(PriorityChanged),
+    /// The SLA contract was set by name.
+    ContractChanged(ContractChanged),
     /// The customer was released with a refund.
     Released(Released),
 }
@@ -332,7 +367,7 @@ pub enum CaseEvent {
 /// ```
 /// assert!(kesher::EVENT_TYPES.contains(&"status_changed"));
 /// ```
-pub const EVENT_TYPES: [&str; 8] = [
+pub const EVENT_TYPES: [&str; 9] = [
     "opened",
     "interaction",
     "status_changed",
@@ -340,6 +375,7 @@ pub const EVENT_TYPES: [&str; 8] = [
     "transferred",
     "problem_updated",
     "priority_changed",
+    "contract_changed",
     "released",
 ];
 
@@ -415,6 +451,7 @@ impl CaseEvent {
             "transferred" => CaseEvent::Transferred(from_value(rest)?),
             "problem_updated" => CaseEvent::ProblemUpdated(from_value(rest)?),
             "priority_changed" => CaseEvent::PriorityChanged(from_value(rest)?),
+            "contract_changed" => CaseEvent::ContractChanged(from_value(rest)?),
             "released" => CaseEvent::Released(from_value(rest)?),
             other => {
                 return Err(Error::invalid(
@@ -476,6 +513,11 @@ impl CaseEvent {
                 "released",
                 "release a customer with a `released` event, which records the refund",
             )),
+            CaseEvent::ContractChanged(c) if c.contract.trim().is_empty() => Err(Error::invalid(
+                "contract",
+                &c.contract,
+                "name the contract that applies from now on",
+            )),
             CaseEvent::Released(r) => match r.refund {
                 Some(m) if m.amount_minor < 0 => Err(Error::invalid(
                     "refund.amount_minor",
@@ -503,6 +545,7 @@ impl CaseEvent {
             CaseEvent::Transferred(e) => Some(&e.case_id),
             CaseEvent::ProblemUpdated(e) => Some(&e.case_id),
             CaseEvent::PriorityChanged(e) => Some(&e.case_id),
+            CaseEvent::ContractChanged(e) => Some(&e.case_id),
             CaseEvent::Released(e) => Some(&e.case_id),
         }
     }
@@ -521,6 +564,7 @@ impl CaseEvent {
             CaseEvent::Transferred(e) => e.at,
             CaseEvent::ProblemUpdated(e) => e.at,
             CaseEvent::PriorityChanged(e) => e.at,
+            CaseEvent::ContractChanged(e) => e.at,
             CaseEvent::Released(e) => e.at,
         }
     }
@@ -539,6 +583,7 @@ impl CaseEvent {
             CaseEvent::Transferred(e) => e.seq,
             CaseEvent::ProblemUpdated(e) => e.seq,
             CaseEvent::PriorityChanged(e) => e.seq,
+            CaseEvent::ContractChanged(e) => e.seq,
             CaseEvent::Released(e) => e.seq,
         }
     }
@@ -557,6 +602,7 @@ impl CaseEvent {
             CaseEvent::Transferred(_) => "transferred",
             CaseEvent::ProblemUpdated(_) => "problem_updated",
             CaseEvent::PriorityChanged(_) => "priority_changed",
+            CaseEvent::ContractChanged(_) => "contract_changed",
             CaseEvent::Released(_) => "released",
         }
     }

@@ -56,8 +56,8 @@ pub use calendar::{
     Preset, Timeline, WallInterval, WallTime, WeeklyHours, SEARCH_HORIZON_DAYS,
 };
 pub use case::{
-    Case, CaseFacts, CaseLog, CaseLogs, CaseStatus, FoldOutcome, RejectedEvent, Release,
-    StatusTransition, Trigger,
+    Case, CaseFacts, CaseLog, CaseLogs, CaseStatus, ContractAssignment, FoldOutcome,
+    PriorityChange, RejectedEvent, Release, StatusTransition, Trigger,
 };
 pub use channel::Channel;
 pub use customer::{
@@ -67,8 +67,8 @@ pub use customer::{
 pub use emotion::{Emotion, EmotionAnnotation, EmotionLevel, EmotionSource};
 pub use error::{Error, ErrorKind, Result};
 pub use event::{
-    Assigned, CaseEvent, CaseOpened, CustomerDetails, OrderDetails, Priority, PriorityChanged,
-    Problem, ProblemUpdated, Released, StatusChanged, Transferred, EVENT_TYPES,
+    Assigned, CaseEvent, CaseOpened, ContractChanged, CustomerDetails, OrderDetails, Priority,
+    PriorityChanged, Problem, ProblemUpdated, Released, StatusChanged, Transferred, EVENT_TYPES,
 };
 pub use id::{AgentId, CaseId, CustomerId, InteractionId, OrderRef, MAX_ID_LEN};
 pub use interaction::{Actor, Direction, Interaction, InteractionKind};

@@ -102,6 +102,65 @@ pub struct Release {
     pub note: Option<String>,
 }
 
+/// From `at` on, the case has this priority (the first entry comes from the `opened` event).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog, Priority};
+///
+/// let mut log = CaseLog::default();
+/// log.insert(CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T09:00:00Z",
+///     "customer": {"id": "c"}, "channel": "email", "priority": "low"}"#)?);
+/// log.insert(CaseEvent::from_json(r#"{"type": "priority_changed", "case_id": "T-1", "seq": 1,
+///     "at": "2025-01-05T10:00:00Z", "priority": "urgent"}"#)?);
+/// let case = log.fold()?;
+/// let history: Vec<Priority> = case.priority_history().iter().map(|p| p.priority).collect();
+/// assert_eq!(history, [Priority::Low, Priority::Urgent]);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityChange {
+    /// When.
+    #[serde(with = "crate::instant")]
+    pub at: DateTime<Utc>,
+    /// The sequence number of the event.
+    pub seq: u64,
+    /// The priority from then on.
+    pub priority: Priority,
+}
+
+/// From `at` on, the case is under the named SLA contract (a `contract_changed` event).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog};
+///
+/// let mut log = CaseLog::default();
+/// log.insert(CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T09:00:00Z",
+///     "customer": {"id": "c"}, "channel": "email"}"#)?);
+/// log.insert(CaseEvent::from_json(r#"{"type": "contract_changed", "case_id": "T-1", "seq": 1,
+///     "at": "2025-01-05T10:00:00Z", "contract": "tier-2"}"#)?);
+/// assert_eq!(log.fold()?.contract_history()[0].contract, "tier-2");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractAssignment {
+    /// When.
+    #[serde(with = "crate::instant")]
+    pub at: DateTime<Utc>,
+    /// The sequence number of the event.
+    pub seq: u64,
+    /// The contract's name.
+    pub contract: String,
+    /// Why, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 /// The stored fields of a [`Case`]: everything but the derived facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -116,6 +175,10 @@ pub(crate) struct CaseFields {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     order: Option<OrderDetails>,
     priority: Priority,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    priority_history: Vec<PriorityChange>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    contract_history: Vec<ContractAssignment>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     metadata: BTreeMap<String, String>,
     status: CaseStatus,
@@ -247,6 +310,25 @@ impl Case {
         self.fields.priority
     }
 
+    /// The priority over time: from each entry's instant on, its priority (see
+    /// [`PriorityChange`]). Empty when no `opened` event gave one (the priority is then `normal`).
+    ///
+    /// # Example
+    ///
+    /// See [`PriorityChange`].
+    pub fn priority_history(&self) -> &[PriorityChange] {
+        self.fields.priority_history.as_slice()
+    }
+
+    /// The SLA contracts set by name over time (see [`ContractAssignment`]).
+    ///
+    /// # Example
+    ///
+    /// See [`ContractAssignment`].
+    pub fn contract_history(&self) -> &[ContractAssignment] {
+        self.fields.contract_history.as_slice()
+    }
+
     /// The host's attributes of the case, from its `opened` event.
     ///
     /// # Example
@@ -359,6 +441,8 @@ pub(crate) struct Folding {
     problem: Option<Problem>,
     order: Option<OrderDetails>,
     priority: Priority,
+    priority_history: Vec<PriorityChange>,
+    contract_history: Vec<ContractAssignment>,
     metadata: BTreeMap<String, String>,
     status: CaseStatus,
     history: Vec<StatusTransition>,
@@ -381,6 +465,8 @@ impl Folding {
             problem: None,
             order: None,
             priority: Priority::Normal,
+            priority_history: Vec::new(),
+            contract_history: Vec::new(),
             metadata: BTreeMap::new(),
             status: CaseStatus::Received,
             history: Vec::new(),
@@ -459,6 +545,14 @@ impl Folding {
                     self.order = e.order.clone();
                 }
                 self.priority = e.priority;
+                self.priority_history.insert(
+                    0,
+                    PriorityChange {
+                        at,
+                        seq,
+                        priority: e.priority,
+                    },
+                );
                 self.metadata = e.metadata.clone();
             }
             CaseEvent::Interaction(i) => self.apply_interaction(i),
@@ -478,7 +572,20 @@ impl Folding {
                 self.assign(&e.to);
             }
             CaseEvent::ProblemUpdated(e) => self.problem = Some(e.problem.clone()),
-            CaseEvent::PriorityChanged(e) => self.priority = e.priority,
+            CaseEvent::PriorityChanged(e) => {
+                self.priority = e.priority;
+                self.priority_history.push(PriorityChange {
+                    at,
+                    seq,
+                    priority: e.priority,
+                });
+            }
+            CaseEvent::ContractChanged(e) => self.contract_history.push(ContractAssignment {
+                at,
+                seq,
+                contract: e.contract.clone(),
+                reason: e.reason.clone(),
+            }),
             CaseEvent::Released(e) => {
                 if self.check(CaseStatus::Released, seq)? {
                     self.transition(CaseStatus::Released, at, seq, Trigger::Released);
@@ -504,6 +611,7 @@ impl Folding {
                 name: None,
                 email: None,
                 phone: None,
+                segments: Default::default(),
             });
         }
         if self.first_channel.is_none() {
@@ -564,6 +672,8 @@ impl Folding {
             problem: self.problem,
             order: self.order,
             priority: self.priority,
+            priority_history: self.priority_history,
+            contract_history: self.contract_history,
             metadata: self.metadata,
             status: self.status,
             status_history: self.history,
