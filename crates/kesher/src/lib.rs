@@ -50,6 +50,7 @@ mod json;
 mod money;
 mod seconds;
 mod serde_tz;
+pub mod sla;
 
 pub use calendar::{
     Calendar, EpochUnit, HolidayEffect, HolidayRules, IsraelDesk, IsraelHolidays, Observance,
@@ -73,6 +74,10 @@ pub use event::{
 pub use id::{AgentId, CaseId, CustomerId, InteractionId, OrderRef, MAX_ID_LEN};
 pub use interaction::{Actor, Direction, Interaction, InteractionKind};
 pub use money::{Currency, Money};
+pub use sla::{
+    AuditAction, AuditEntry, CaseSla, Conditions, ContractSet, Metric, SlaContract, SlaEngine,
+    Target, TargetReport, TargetState, TimeBasis, Within,
+};
 
 /// The repository README's Rust examples, run as doc tests so they stay true.
 #[cfg(doctest)]

@@ -40,3 +40,20 @@ pub(crate) mod option {
         .transpose()
     }
 }
+
+pub(crate) fn serialize<S: Serializer>(d: &TimeDelta, s: S) -> Result<S::Ok, S::Error> {
+    if d.subsec_nanos() == 0 {
+        s.serialize_i64(d.num_seconds())
+    } else {
+        s.serialize_f64(as_secs_f64(*d))
+    }
+}
+
+pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TimeDelta, D::Error> {
+    let secs = f64::deserialize(d)?;
+    from_secs_f64(secs).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "invalid duration `{secs}`: not a number of seconds"
+        ))
+    })
+}

@@ -71,6 +71,7 @@ mod western;
 mod zone;
 
 pub use clock::{WallInterval, WallTime};
+pub(crate) use definition::to_nanos;
 pub use definition::Calendar;
 pub use eval::{AnswerError, CalendarAnswer, CalendarEval};
 pub use presets::{IsraelDesk, Preset};

@@ -1,0 +1,608 @@
+//! SLA contracts: conditions, a calendar, targets; and the ordered set they are selected from.
+
+use crate::{Calendar, CaseStatus, Channel, Error, Preset, Priority, Result};
+use chrono::TimeDelta;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a target measures.
+///
+/// # Example
+///
+/// ```
+/// let m: kesher::Metric = serde_json::from_str("\"first_response\"").unwrap();
+/// assert_eq!(m, kesher::Metric::FirstResponse);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// From the case's opening to the first outbound acknowledgement or answer (automatic
+    /// messages and bots count).
+    Acknowledgement,
+    /// From the case's opening to the first answer by a person (bots and acknowledgements never
+    /// count).
+    FirstResponse,
+    /// After the first answer: from the oldest customer message still unanswered to the next
+    /// answer by a person. Recurs for each such message.
+    NextResponse,
+    /// From the opening to resolved, closed or released, while the case is open (a reopened case
+    /// resumes the same clock).
+    Resolution,
+    /// From resolution to a proactive follow-up contact; after each follow-up the next one is due
+    /// again while the case stays resolved (the cadence).
+    FollowUp,
+}
+
+impl Metric {
+    /// Every metric.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(kesher::Metric::ALL.len(), 5);
+    /// ```
+    pub const ALL: [Metric; 5] = [
+        Metric::Acknowledgement,
+        Metric::FirstResponse,
+        Metric::NextResponse,
+        Metric::Resolution,
+        Metric::FollowUp,
+    ];
+
+    /// The snake_case name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(kesher::Metric::NextResponse.as_str(), "next_response");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Metric::Acknowledgement => "acknowledgement",
+            Metric::FirstResponse => "first_response",
+            Metric::NextResponse => "next_response",
+            Metric::Resolution => "resolution",
+            Metric::FollowUp => "follow_up",
+        }
+    }
+}
+
+/// Whether a target counts business time (the contract's calendar) or calendar time (every
+/// second).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(kesher::TimeBasis::default(), kesher::TimeBasis::Business);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeBasis {
+    /// Only the calendar's open hours count.
+    #[default]
+    Business,
+    /// Every second counts (24/7).
+    Calendar,
+}
+
+/// How long a target allows: one duration, or one per priority (a priority without an entry has
+/// no such target). JSON: seconds, or `{"urgent": 3600, "normal": 14400}`.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{Priority, Within};
+///
+/// let w: Within = serde_json::from_str(r#"{"urgent": 3600, "normal": 14400}"#).unwrap();
+/// assert_eq!(w.for_priority(Priority::Urgent).map(|d| d.num_hours()), Some(1));
+/// assert_eq!(w.for_priority(Priority::Low), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Within {
+    /// The same for every priority.
+    All(TimeDelta),
+    /// Per priority.
+    ByPriority(BTreeMap<Priority, TimeDelta>),
+}
+
+impl Within {
+    /// The allowance for a priority.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let w = kesher::Within::All(chrono::TimeDelta::hours(2));
+    /// assert_eq!(w.for_priority(kesher::Priority::Low), Some(chrono::TimeDelta::hours(2)));
+    /// ```
+    pub fn for_priority(&self, priority: Priority) -> Option<TimeDelta> {
+        match self {
+            Within::All(d) => Some(*d),
+            Within::ByPriority(map) => map.get(&priority).copied(),
+        }
+    }
+}
+
+fn seconds(field: &str, secs: f64) -> std::result::Result<TimeDelta, String> {
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(format!(
+            "invalid {field} `{secs}`: a target is a positive number of seconds"
+        ));
+    }
+    crate::seconds::from_secs_f64(secs)
+        .ok_or_else(|| format!("invalid {field} `{secs}`: too large"))
+}
+
+impl<'de> Deserialize<'de> for Within {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Spec {
+            All(f64),
+            ByPriority(BTreeMap<Priority, f64>),
+        }
+        let spec = Spec::deserialize(d).map_err(|_| {
+            serde::de::Error::custom(
+                "expected seconds (a number) or seconds per priority ({\"urgent\": 3600, ...})",
+            )
+        })?;
+        match spec {
+            Spec::All(s) => seconds("within", s)
+                .map(Within::All)
+                .map_err(serde::de::Error::custom),
+            Spec::ByPriority(map) => {
+                if map.is_empty() {
+                    return Err(serde::de::Error::custom("give at least one priority"));
+                }
+                map.into_iter()
+                    .map(|(p, s)| seconds(&format!("within.{p}"), s).map(|d| (p, d)))
+                    .collect::<std::result::Result<_, _>>()
+                    .map(Within::ByPriority)
+                    .map_err(serde::de::Error::custom)
+            }
+        }
+    }
+}
+
+impl Serialize for Within {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let secs = |d: &TimeDelta| crate::seconds::as_secs_f64(*d);
+        match self {
+            Within::All(d) => s.serialize_f64(secs(d)),
+            Within::ByPriority(map) => s.collect_map(map.iter().map(|(p, d)| (p, secs(d)))),
+        }
+    }
+}
+
+/// One promise of a contract: a metric within a time, on business or calendar time.
+///
+/// JSON: `{"metric": "first_response", "within": 7200, "time": "business", "pause": true,
+/// "warn_at": [0.5, 0.75]}` (`time`, `pause` and `warn_at` optional; `pause` defaults to true
+/// except for acknowledgements; `warn_at` defaults to the contract's).
+///
+/// # Example
+///
+/// ```
+/// let t: kesher::Target = serde_json::from_str(r#"{"metric": "resolution", "within": 86400, "time": "calendar"}"#).unwrap();
+/// assert_eq!(t.time, kesher::TimeBasis::Calendar);
+/// assert!(t.pauses());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// What is measured.
+    pub metric: Metric,
+    /// How long it may take.
+    pub within: Within,
+    /// Business or calendar time.
+    #[serde(default)]
+    pub time: TimeBasis,
+    /// Whether the contract's pausing states stop this clock (default: all but acknowledgement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pause: Option<bool>,
+    /// Warning fractions for this target, overriding the contract's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warn_at: Option<Vec<f64>>,
+}
+
+impl Target {
+    /// Whether pausing states pause this target.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let t: kesher::Target = serde_json::from_str(r#"{"metric": "acknowledgement", "within": 60}"#).unwrap();
+    /// assert!(!t.pauses());
+    /// ```
+    pub fn pauses(&self) -> bool {
+        self.pause.unwrap_or(self.metric != Metric::Acknowledgement)
+    }
+}
+
+/// Which cases a contract covers. An empty list matches anything; a contract whose three lists
+/// are all empty is a fallback.
+///
+/// # Example
+///
+/// ```
+/// let c: kesher::Conditions = serde_json::from_str(r#"{"channels": ["facebook_page", "twitter"]}"#).unwrap();
+/// assert!(c.matches(&kesher::Channel::Twitter, kesher::Priority::Low, &Default::default()));
+/// assert!(!c.matches(&kesher::Channel::Email, kesher::Priority::Low, &Default::default()));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conditions {
+    /// The case's first channel is one of these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
+    /// The case's current priority is one of these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priorities: Vec<Priority>,
+    /// The customer is in at least one of these segments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<String>,
+}
+
+impl Conditions {
+    /// Whether nothing is required (a fallback contract).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(kesher::Conditions::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.channels.is_empty() && self.priorities.is_empty() && self.segments.is_empty()
+    }
+
+    /// Whether a case with this channel, priority and customer segments is covered.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c: kesher::Conditions = serde_json::from_str(r#"{"segments": ["vip"]}"#).unwrap();
+    /// let vip = ["vip".to_string()].into_iter().collect();
+    /// assert!(c.matches(&kesher::Channel::Phone, kesher::Priority::Normal, &vip));
+    /// ```
+    pub fn matches(
+        &self,
+        channel: &Channel,
+        priority: Priority,
+        segments: &BTreeSet<String>,
+    ) -> bool {
+        (self.channels.is_empty() || self.channels.contains(channel))
+            && (self.priorities.is_empty() || self.priorities.contains(&priority))
+            && (self.segments.is_empty() || self.segments.iter().any(|s| segments.contains(s)))
+    }
+}
+
+/// A calendar given inline or by preset name (`"israel"`, `"us"`, `"uk"`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CalendarRef {
+    pub(crate) preset: Option<Preset>,
+    pub(crate) calendar: Calendar,
+}
+
+impl<'de> Deserialize<'de> for CalendarRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Spec {
+            Preset(String),
+            Inline(serde_json::Value),
+        }
+        match Spec::deserialize(d)? {
+            Spec::Preset(name) => {
+                let preset: Preset = name.parse().map_err(serde::de::Error::custom)?;
+                let calendar = preset.calendar().map_err(serde::de::Error::custom)?;
+                Ok(CalendarRef {
+                    preset: Some(preset),
+                    calendar,
+                })
+            }
+            Spec::Inline(value) => Calendar::from_value(value)
+                .map(|calendar| CalendarRef {
+                    preset: None,
+                    calendar,
+                })
+                .map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+impl Serialize for CalendarRef {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self.preset {
+            Some(p) => s.serialize_str(p.name()),
+            None => self.calendar.serialize(s),
+        }
+    }
+}
+
+fn default_pause_on() -> Vec<CaseStatus> {
+    vec![CaseStatus::WaitingOnCustomer]
+}
+
+fn default_warn_at() -> Vec<f64> {
+    vec![0.75]
+}
+
+/// An SLA contract (policy): the cases it covers, the calendar its business time runs on, and
+/// its targets.
+///
+/// JSON: `{"name": "social", "conditions": {"channels": ["facebook_page"]}, "calendar":
+/// "israel", "targets": [{"metric": "first_response", "within": 7200}], "pause_on":
+/// ["waiting_on_customer"], "warn_at": [0.75]}`. `calendar` is a preset name or a calendar
+/// object; `conditions`, `pause_on` (default `waiting_on_customer`) and `warn_at` (default
+/// 0.75) are optional.
+///
+/// # Example
+///
+/// ```
+/// let c = kesher::SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
+///     "targets": [{"metric": "first_response", "within": 7200}]}"#)?;
+/// assert_eq!(c.name, "std");
+/// assert!(c.conditions.is_empty());
+/// assert_eq!(c.warn_at, [0.75]);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlaContract {
+    /// A unique name (what `contract_changed` events refer to).
+    pub name: String,
+    /// Which cases it covers.
+    #[serde(default, skip_serializing_if = "Conditions::is_empty")]
+    pub conditions: Conditions,
+    #[serde(rename = "calendar")]
+    pub(crate) calendar_ref: CalendarRef,
+    /// The promises.
+    pub targets: Vec<Target>,
+    /// Statuses that pause the pausable targets.
+    #[serde(default = "default_pause_on")]
+    pub pause_on: Vec<CaseStatus>,
+    /// Warning fractions of each target (each in (0, 1)).
+    #[serde(default = "default_warn_at")]
+    pub warn_at: Vec<f64>,
+}
+
+impl SlaContract {
+    /// Reads and validates one contract from JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::SlaContract::from_json(r#"{"name": "x", "calendar": "israel", "targets": []}"#).unwrap_err();
+    /// assert_eq!(err.field(), Some("targets"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<SlaContract> {
+        let contract: SlaContract = crate::json::from_str(text)?;
+        contract.validate("")?;
+        Ok(contract)
+    }
+
+    /// The calendar its business time runs on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = kesher::SlaContract::from_json(r#"{"name": "std", "calendar": "uk",
+    ///     "targets": [{"metric": "resolution", "within": 86400}]}"#)?;
+    /// assert_eq!(c.calendar().tz(), chrono_tz::Europe::London);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar_ref.calendar
+    }
+
+    /// The target for a metric, if the contract has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = kesher::SlaContract::from_json(r#"{"name": "std", "calendar": "uk",
+    ///     "targets": [{"metric": "resolution", "within": 86400}]}"#)?;
+    /// assert!(c.target(kesher::Metric::Resolution).is_some());
+    /// assert!(c.target(kesher::Metric::FirstResponse).is_none());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn target(&self, metric: Metric) -> Option<&Target> {
+        self.targets.iter().find(|t| t.metric == metric)
+    }
+
+    pub(crate) fn validate(&self, path: &str) -> Result<()> {
+        if self.name.trim().is_empty() {
+            return Err(Error::invalid(
+                format!("{path}name"),
+                &self.name,
+                "a contract needs a name",
+            ));
+        }
+        if self.targets.is_empty() {
+            return Err(Error::invalid(
+                format!("{path}targets"),
+                "[]",
+                "a contract promises at least one target",
+            ));
+        }
+        let mut seen = BTreeSet::new();
+        for (i, t) in self.targets.iter().enumerate() {
+            if !seen.insert(t.metric) {
+                return Err(Error::invalid(
+                    format!("{path}targets[{i}].metric"),
+                    t.metric.as_str(),
+                    "each metric appears once per contract",
+                ));
+            }
+            if let Some(w) = &t.warn_at {
+                check_fractions(&format!("{path}targets[{i}].warn_at"), w)?;
+            }
+        }
+        check_fractions(&format!("{path}warn_at"), &self.warn_at)?;
+        for (i, s) in self.pause_on.iter().enumerate() {
+            if matches!(
+                s,
+                CaseStatus::Resolved | CaseStatus::Closed | CaseStatus::Released
+            ) {
+                return Err(Error::invalid(
+                    format!("{path}pause_on[{i}]"),
+                    s,
+                    "resolved, closed and released stop the clocks; they cannot pause them",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn warn_fractions(&self, target: &Target) -> Vec<f64> {
+        let mut w = target
+            .warn_at
+            .clone()
+            .unwrap_or_else(|| self.warn_at.clone());
+        w.sort_by(f64::total_cmp);
+        w
+    }
+}
+
+fn check_fractions(field: &str, fractions: &[f64]) -> Result<()> {
+    for (i, f) in fractions.iter().enumerate() {
+        if !(*f > 0.0 && *f < 1.0) {
+            return Err(Error::invalid(
+                format!("{field}[{i}]"),
+                f,
+                "a warning fraction is between 0 and 1, such as 0.75",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The contracts of an organization, in declared order. A case gets the first contract with
+/// conditions that matches it; if none does, the first contract without conditions (the
+/// fallback); a `contract_changed` event overrides the selection by name.
+///
+/// JSON: `{"contracts": [...]}` or a bare array.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{Channel, ContractSet, Priority};
+///
+/// let set = ContractSet::from_json(r#"{"contracts": [
+///   {"name": "default", "calendar": "israel", "targets": [{"metric": "first_response", "within": 28800}]},
+///   {"name": "social", "conditions": {"channels": ["twitter"]}, "calendar": "israel",
+///    "targets": [{"metric": "first_response", "within": 3600}]}
+/// ]}"#)?;
+/// let none = Default::default();
+/// assert_eq!(set.select(&Channel::Twitter, Priority::Normal, &none).map(|c| c.name.as_str()), Some("social"));
+/// assert_eq!(set.select(&Channel::Email, Priority::Normal, &none).map(|c| c.name.as_str()), Some("default"));
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContractSet {
+    contracts: Vec<SlaContract>,
+}
+
+impl ContractSet {
+    /// A set from contracts, validated (unique names, valid targets).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = kesher::SlaContract::from_json(r#"{"name": "a", "calendar": "us", "targets": [{"metric": "resolution", "within": 60}]}"#)?;
+    /// assert!(kesher::ContractSet::new(vec![c.clone(), c]).is_err());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn new(contracts: Vec<SlaContract>) -> Result<ContractSet> {
+        let mut names = BTreeSet::new();
+        for (i, c) in contracts.iter().enumerate() {
+            c.validate(&format!("contracts[{i}]."))?;
+            if !names.insert(c.name.as_str()) {
+                return Err(Error::invalid(
+                    format!("contracts[{i}].name"),
+                    &c.name,
+                    "two contracts have this name",
+                ));
+            }
+        }
+        Ok(ContractSet { contracts })
+    }
+
+    /// Reads `{"contracts": [...]}` or `[...]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::ContractSet::from_json(r#"[{"name": "a", "calendar": "mars", "targets": []}]"#).unwrap_err();
+    /// assert_eq!(err.field(), Some("[0].calendar"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<ContractSet> {
+        let value = crate::json::parse_value(text)?;
+        let contracts: Vec<SlaContract> = match value {
+            serde_json::Value::Object(mut o) if o.contains_key("contracts") => {
+                let inner = o.remove("contracts").unwrap_or_default();
+                crate::json::from_value(inner).map_err(|e| match e {
+                    Error::InvalidJson { field, reason } => Error::InvalidJson {
+                        field: format!(
+                            "contracts{}",
+                            if field.starts_with('[') {
+                                field
+                            } else {
+                                format!(".{field}")
+                            }
+                        ),
+                        reason,
+                    },
+                    other => other,
+                })?
+            }
+            other => crate::json::from_value(other)?,
+        };
+        ContractSet::new(contracts)
+    }
+
+    /// The contracts, in declared order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let set = kesher::ContractSet::from_json("[]")?;
+    /// assert!(set.contracts().is_empty());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn contracts(&self) -> &[SlaContract] {
+        &self.contracts
+    }
+
+    pub(crate) fn select_index(
+        &self,
+        channel: &Channel,
+        priority: Priority,
+        segments: &BTreeSet<String>,
+    ) -> Option<usize> {
+        self.contracts
+            .iter()
+            .position(|c| {
+                !c.conditions.is_empty() && c.conditions.matches(channel, priority, segments)
+            })
+            .or_else(|| self.contracts.iter().position(|c| c.conditions.is_empty()))
+    }
+
+    /// The contract for a case with this channel, priority and segments (see the type's rule).
+    ///
+    /// # Example
+    ///
+    /// See [`ContractSet`].
+    pub fn select(
+        &self,
+        channel: &Channel,
+        priority: Priority,
+        segments: &BTreeSet<String>,
+    ) -> Option<&SlaContract> {
+        self.select_index(channel, priority, segments)
+            .and_then(|i| self.contracts.get(i))
+    }
+
+    pub(crate) fn index_of(&self, name: &str) -> Option<usize> {
+        self.contracts.iter().position(|c| c.name == name)
+    }
+}

@@ -1,0 +1,601 @@
+//! Evaluating a case's SLA targets at a given `now`, by replaying its history.
+
+use super::clock::{Clock, Outcome, Terms, Time};
+use super::contract::{ContractSet, Metric, SlaContract};
+use super::report::{CaseSla, TargetReport, TargetState};
+use crate::calendar::to_nanos;
+use crate::{
+    Actor, Case, CaseStatus, Direction, Error, Interaction, InteractionKind, Priority, Result,
+    Timeline,
+};
+use chrono::{DateTime, TimeDelta, Utc};
+
+/// Evaluates SLA contracts over cases. It keeps one compiled [`Timeline`] per contract, so
+/// evaluating many cases reuses them.
+///
+/// The rules (each tested in `tests/sla.rs`):
+/// - The contract is chosen when the case opens ([`ContractSet`] selection) and chosen again
+///   when the priority changes; a `contract_changed` event sets it by name from then on. A change
+///   of contract, priority or calendar keeps the time each clock has consumed and counts the
+///   rest against the new target and the new calendar (audit: `retargeted`). A target the new
+///   contract lacks is cancelled; a one-off target it adds starts at the change.
+/// - Acknowledgement and first response and resolution start when the case opens; next response
+///   starts at the oldest customer message left unanswered after the first answer; follow-up
+///   starts at resolution and again after each follow-up while the case stays resolved.
+/// - Automatic messages (acknowledgements, bots) meet the acknowledgement target, never first
+///   or next response, which need an answer by a person.
+/// - The contract's `pause_on` statuses (default `waiting_on_customer`) pause the pausable
+///   targets; leaving them resumes.
+/// - Resolved, closed or released stops the resolution clock (met or met late); response
+///   targets still running are cancelled. A reopened case resumes its resolution clock with the
+///   time already consumed.
+/// - Only what happened up to `now` counts.
+/// - State at `now`: `breached` once `now` is past the due instant (so a target due at a closing
+///   time is breached as soon as the desk reopens without an answer… and already at any later
+///   instant); `warning` once the consumed time reaches the first warning fraction; `met` when
+///   stopped at or before the due instant, else `met_late`.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog, ContractSet, SlaEngine, TargetState};
+///
+/// let contracts = ContractSet::from_json(r#"[{"name": "std", "calendar": "israel",
+///     "targets": [{"metric": "first_response", "within": 7200}, {"metric": "resolution", "within": 86400}]}]"#)?;
+/// let mut log = CaseLog::default();
+/// for line in [
+///     r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T07:00:00Z", "customer": {"id": "c"}, "channel": "email"}"#,
+///     r#"{"type": "interaction", "case_id": "T-1", "seq": 1, "id": "a1", "customer_id": "c", "at": "2025-01-05T08:30:00Z",
+///         "channel": "email", "direction": "outbound", "actor": {"type": "agent", "id": "dana"}, "kind": "message"}"#,
+/// ] {
+///     log.insert(CaseEvent::from_json(line)?);
+/// }
+/// let mut engine = SlaEngine::new(contracts);
+/// let sla = engine.evaluate(&log.fold()?, "2025-01-05T12:00:00Z".parse().unwrap())?;
+/// let first = &sla.targets[0];
+/// assert_eq!(first.state, TargetState::Met);
+/// assert_eq!(first.consumed.num_minutes(), 90);
+/// assert_eq!(first.due_at.unwrap().to_rfc3339(), "2025-01-05T09:00:00+00:00");
+/// assert_eq!(sla.targets[1].state, TargetState::Running);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct SlaEngine {
+    contracts: ContractSet,
+    timelines: Vec<Timeline>,
+    explain: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Signal<'a> {
+    Contract(&'a str),
+    Priority(Priority),
+    Interaction(&'a Interaction),
+    Status(CaseStatus, CaseStatus),
+}
+
+fn is_stop_status(s: CaseStatus) -> bool {
+    matches!(
+        s,
+        CaseStatus::Resolved | CaseStatus::Closed | CaseStatus::Released
+    )
+}
+
+fn acknowledges(i: &Interaction) -> bool {
+    i.direction == Direction::Outbound
+        && i.actor != Actor::Customer
+        && (i.is_answer()
+            || matches!(
+                i.kind,
+                InteractionKind::Acknowledgement | InteractionKind::FollowUp
+            ))
+}
+
+fn follows_up(i: &Interaction) -> bool {
+    i.direction == Direction::Outbound
+        && i.actor != Actor::Customer
+        && i.kind == InteractionKind::FollowUp
+}
+
+fn who(i: &Interaction) -> String {
+    match &i.actor {
+        Actor::Agent { id } => format!("agent {id}"),
+        Actor::Bot { name: Some(n) } => format!("bot {n}"),
+        Actor::Bot { name: None } => "a bot".into(),
+        Actor::System => "the system".into(),
+        Actor::Customer => "the customer".into(),
+    }
+}
+
+/// The replay of one case.
+struct Replay<'e> {
+    contracts: &'e ContractSet,
+    time: Time<'e>,
+    explain: bool,
+    clocks: Vec<Clock>,
+    contract: Option<usize>,
+    explicit: Option<usize>,
+    priority: Priority,
+    status: CaseStatus,
+    acknowledged: bool,
+    answered: bool,
+    /// The oldest customer message since the last answer by a person.
+    unanswered: Option<(i64, u64)>,
+}
+
+impl Replay<'_> {
+    fn contract(&self) -> Option<&SlaContract> {
+        self.contract
+            .and_then(|i| self.contracts.contracts().get(i))
+    }
+
+    fn paused_status(&self) -> bool {
+        self.contract()
+            .is_some_and(|c| c.pause_on.contains(&self.status))
+    }
+
+    fn terms(&self, metric: Metric) -> Option<Terms> {
+        let index = self.contract?;
+        let contract = self.contracts.contracts().get(index)?;
+        let target = contract.target(metric)?;
+        let budget = target
+            .within
+            .for_priority(self.priority)?
+            .num_nanoseconds()?;
+        Some(Terms {
+            contract: index,
+            basis: target.time,
+            budget,
+            pausable: target.pauses(),
+            warn: contract.warn_fractions(target),
+        })
+    }
+
+    fn active(&mut self, metric: Metric) -> Option<&mut Clock> {
+        self.clocks
+            .iter_mut()
+            .rev()
+            .find(|c| c.metric == metric && c.is_active())
+    }
+
+    fn start(&mut self, metric: Metric, t: i64, reason: &str, seq: Option<u64>) -> Result<()> {
+        let Some(terms) = self.terms(metric) else {
+            return Ok(());
+        };
+        let cycle = self.clocks.iter().filter(|c| c.metric == metric).count() as u32 + 1;
+        let paused = self.paused_status();
+        let clock = Clock::start(
+            &mut self.time,
+            metric,
+            cycle,
+            terms,
+            t,
+            paused,
+            self.explain,
+            reason,
+            seq,
+        )?;
+        self.clocks.push(clock);
+        Ok(())
+    }
+
+    fn stop(&mut self, metric: Metric, t: i64, reason: &str, seq: u64) -> Result<()> {
+        if let Some(i) = self
+            .clocks
+            .iter()
+            .rposition(|c| c.metric == metric && c.is_active())
+        {
+            if let Some(clock) = self.clocks.get_mut(i) {
+                clock.stop(&mut self.time, t, reason, seq)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn cancel(&mut self, metric: Metric, t: i64, reason: &str, seq: u64) -> Result<()> {
+        if let Some(i) = self
+            .clocks
+            .iter()
+            .rposition(|c| c.metric == metric && c.is_active())
+        {
+            if let Some(clock) = self.clocks.get_mut(i) {
+                clock.cancel(&mut self.time, t, reason, seq)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Chooses the contract again and re-targets every active clock.
+    fn reselect(
+        &mut self,
+        t: i64,
+        seq: u64,
+        channel: &crate::Channel,
+        segments: &std::collections::BTreeSet<String>,
+        why: &str,
+    ) -> Result<()> {
+        self.contract = self.explicit.or_else(|| {
+            self.contracts
+                .select_index(channel, self.priority, segments)
+        });
+        let paused = self.paused_status();
+        let name = self.contract().map_or_else(
+            || "no contract".to_string(),
+            |c| format!("contract {}", c.name),
+        );
+        for i in 0..self.clocks.len() {
+            let Some(clock) = self.clocks.get(i) else {
+                continue;
+            };
+            if !clock.is_active() {
+                continue;
+            }
+            let metric = clock.metric;
+            let terms = self.terms(metric);
+            let Some(clock) = self.clocks.get_mut(i) else {
+                continue;
+            };
+            match terms {
+                Some(terms) if terms == clock.terms => {}
+                Some(terms) => {
+                    clock.retarget(
+                        &mut self.time,
+                        t,
+                        terms,
+                        paused,
+                        &format!("{why}: {name}, priority {}", self.priority),
+                        seq,
+                    )?;
+                }
+                None => {
+                    clock.cancel(
+                        &mut self.time,
+                        t,
+                        &format!(
+                            "{why}: {name} has no {} target for priority {}",
+                            metric.as_str(),
+                            self.priority
+                        ),
+                        seq,
+                    )?;
+                }
+            }
+        }
+        // One-off targets the new terms add, not yet met, start now.
+        let open = !is_stop_status(self.status);
+        for (metric, pending) in [
+            (Metric::Acknowledgement, open && !self.acknowledged),
+            (Metric::FirstResponse, open && !self.answered),
+            (Metric::Resolution, open),
+        ] {
+            if pending && !self.clocks.iter().any(|c| c.metric == metric) {
+                self.start(metric, t, &format!("{why}: {name} applies"), Some(seq))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn on_interaction(&mut self, i: &Interaction, t: i64) -> Result<()> {
+        let seq = i.seq;
+        if acknowledges(i) && !self.acknowledged {
+            self.acknowledged = true;
+            self.stop(
+                Metric::Acknowledgement,
+                t,
+                &format!("acknowledged by {} ({})", who(i), i.id),
+                seq,
+            )?;
+        }
+        if i.is_human_answer() {
+            let reason = format!("answered by {} ({})", who(i), i.id);
+            if !self.answered {
+                self.answered = true;
+                self.stop(Metric::FirstResponse, t, &reason, seq)?;
+            }
+            self.stop(Metric::NextResponse, t, &reason, seq)?;
+            self.unanswered = None;
+        } else if i.awaits_answer() && self.unanswered.is_none() {
+            self.unanswered = Some((t, seq));
+        }
+        if follows_up(i) && self.active(Metric::FollowUp).is_some() {
+            self.stop(
+                Metric::FollowUp,
+                t,
+                &format!("followed up by {} ({})", who(i), i.id),
+                seq,
+            )?;
+            if self.status == CaseStatus::Resolved {
+                self.start(
+                    Metric::FollowUp,
+                    t,
+                    "the follow-up cadence restarts",
+                    Some(seq),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn on_status(&mut self, from: CaseStatus, to: CaseStatus, t: i64, seq: u64) -> Result<()> {
+        let pause_on = self
+            .contract()
+            .map(|c| c.pause_on.clone())
+            .unwrap_or_default();
+        self.status = to;
+        let reason = format!("status {from} → {to}");
+        if is_stop_status(to) {
+            self.stop(Metric::Resolution, t, &reason, seq)?;
+            for metric in [
+                Metric::Acknowledgement,
+                Metric::FirstResponse,
+                Metric::NextResponse,
+            ] {
+                self.cancel(
+                    metric,
+                    t,
+                    &format!("{reason} before this target was met"),
+                    seq,
+                )?;
+            }
+            if to == CaseStatus::Resolved {
+                if self.active(Metric::FollowUp).is_none() {
+                    self.start(Metric::FollowUp, t, &reason, Some(seq))?;
+                }
+            } else {
+                self.cancel(Metric::FollowUp, t, &reason, seq)?;
+            }
+            return Ok(());
+        }
+        if is_stop_status(from) {
+            self.cancel(Metric::FollowUp, t, &reason, seq)?;
+            let paused = pause_on.contains(&to);
+            if let Some(i) = self
+                .clocks
+                .iter()
+                .rposition(|c| c.metric == Metric::Resolution)
+            {
+                if let Some(clock) = self.clocks.get_mut(i) {
+                    clock.reopen(&mut self.time, t, paused, &reason, seq)?;
+                }
+            } else {
+                self.start(Metric::Resolution, t, &reason, Some(seq))?;
+            }
+            return Ok(());
+        }
+        let (was, is) = (pause_on.contains(&from), pause_on.contains(&to));
+        for clock in self.clocks.iter_mut().filter(|c| c.is_active()) {
+            if is && !was {
+                clock.pause(&mut self.time, t, &reason, seq)?;
+            } else if was && !is {
+                clock.resume(&mut self.time, t, &reason, seq)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Starts a next-response cycle when a customer message waits after the first answer.
+    fn maybe_next_response(&mut self) -> Result<()> {
+        if let Some((t, seq)) = self.unanswered {
+            if self.answered
+                && !is_stop_status(self.status)
+                && self.active(Metric::NextResponse).is_none()
+            {
+                let already = self
+                    .clocks
+                    .iter()
+                    .any(|c| c.metric == Metric::NextResponse && c.started_at == t);
+                if !already {
+                    self.start(
+                        Metric::NextResponse,
+                        t,
+                        "a customer message waits for an answer",
+                        Some(seq),
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl SlaEngine {
+    /// An engine over a contract set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let engine = kesher::SlaEngine::new(kesher::ContractSet::from_json("[]")?);
+    /// assert!(engine.contracts().contracts().is_empty());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn new(contracts: ContractSet) -> SlaEngine {
+        let timelines = contracts
+            .contracts()
+            .iter()
+            .map(|c| c.calendar().timeline())
+            .collect();
+        SlaEngine {
+            contracts,
+            timelines,
+            explain: false,
+        }
+    }
+
+    /// Whether reports carry the audit trail (off by default: it allocates).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let engine = kesher::SlaEngine::new(kesher::ContractSet::from_json("[]")?).explain(true);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn explain(mut self, on: bool) -> SlaEngine {
+        self.explain = on;
+        self
+    }
+
+    /// The contracts.
+    ///
+    /// # Example
+    ///
+    /// See [`SlaEngine::new`].
+    pub fn contracts(&self) -> &ContractSet {
+        &self.contracts
+    }
+
+    /// Every started target of `case` at `now` (see the type's rules).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] when a `contract_changed` event names an unknown contract or an
+    /// instant is out of range; [`Error::NoWorkingTime`] from a contract's calendar.
+    ///
+    /// # Example
+    ///
+    /// See [`SlaEngine`].
+    pub fn evaluate(&mut self, case: &Case, now: DateTime<Utc>) -> Result<CaseSla> {
+        let now_ns = to_nanos("now", now)?;
+        let opened = to_nanos("opened_at", case.opened_at())?;
+        let mut signals: Vec<(i64, u64, u8, Signal<'_>)> =
+            Vec::with_capacity(case.log().len() + case.status_history().len() + 2);
+        for c in case.contract_history() {
+            signals.push((
+                to_nanos("at", c.at)?,
+                c.seq,
+                0,
+                Signal::Contract(&c.contract),
+            ));
+        }
+        let mut priorities = case.priority_history().iter();
+        let initial = priorities.next().map_or(Priority::Normal, |p| p.priority);
+        for p in priorities {
+            signals.push((
+                to_nanos("at", p.at)?,
+                p.seq,
+                1,
+                Signal::Priority(p.priority),
+            ));
+        }
+        for i in case.log() {
+            signals.push((to_nanos("at", i.at)?, i.seq, 2, Signal::Interaction(i)));
+        }
+        for s in case.status_history() {
+            signals.push((
+                to_nanos("at", s.at)?,
+                s.seq,
+                3,
+                Signal::Status(s.from, s.to),
+            ));
+        }
+        signals.sort_by_key(|(at, seq, order, _)| (*at, *seq, *order));
+
+        let channel = case.first_channel();
+        let segments = &case.customer().segments;
+        let mut replay = Replay {
+            contracts: &self.contracts,
+            time: Time {
+                timelines: &mut self.timelines,
+            },
+            explain: self.explain,
+            clocks: Vec::new(),
+            contract: None,
+            explicit: None,
+            priority: initial,
+            status: CaseStatus::Received,
+            acknowledged: false,
+            answered: false,
+            unanswered: None,
+        };
+        if opened <= now_ns {
+            replay.contract = replay.contracts.select_index(channel, initial, segments);
+            for metric in [
+                Metric::Acknowledgement,
+                Metric::FirstResponse,
+                Metric::Resolution,
+            ] {
+                replay.start(metric, opened, "case opened", None)?;
+            }
+        }
+        for (t, seq, _, signal) in signals {
+            if t > now_ns {
+                break;
+            }
+            match signal {
+                Signal::Contract(name) => {
+                    let index = replay.contracts.index_of(name).ok_or_else(|| {
+                        Error::invalid(
+                            "contract",
+                            name,
+                            format!(
+                                "case `{}` names a contract that is not in the contract set",
+                                case.id()
+                            ),
+                        )
+                    })?;
+                    replay.explicit = Some(index);
+                    replay.reselect(t, seq, channel, segments, "contract set by event")?;
+                }
+                Signal::Priority(p) => {
+                    if p != replay.priority {
+                        let why = format!("priority {} → {p}", replay.priority);
+                        replay.priority = p;
+                        replay.reselect(t, seq, channel, segments, &why)?;
+                    }
+                }
+                Signal::Interaction(i) => replay.on_interaction(i, t)?,
+                Signal::Status(from, to) => replay.on_status(from, to, t, seq)?,
+            }
+            replay.maybe_next_response()?;
+        }
+
+        let contract = replay.contract().map(|c| c.name.clone());
+        let mut targets = Vec::new();
+        for metric in Metric::ALL {
+            let late_cycles = replay
+                .clocks
+                .iter()
+                .filter(|c| {
+                    c.metric == metric && c.stopped.is_some_and(|(_, o)| o == Outcome::MetLate)
+                })
+                .count() as u32;
+            let Some(i) = replay.clocks.iter().rposition(|c| c.metric == metric) else {
+                continue;
+            };
+            let Some(clock) = replay.clocks.get_mut(i) else {
+                continue;
+            };
+            let report = clock.report(&mut replay.time, now_ns)?;
+            let (state, due, stopped, consumed) =
+                (report.state, report.due, report.stopped_at, report.consumed);
+            let terms = &clock.terms;
+            let name = replay
+                .contracts
+                .contracts()
+                .get(terms.contract)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            let late_cycles = late_cycles - u32::from(state == TargetState::MetLate);
+            targets.push(TargetReport {
+                case_id: case.id().clone(),
+                metric,
+                contract: name,
+                time: terms.basis,
+                state,
+                cycle: clock.cycle,
+                started_at: DateTime::from_timestamp_nanos(clock.started_at),
+                due_at: due.map(DateTime::from_timestamp_nanos),
+                stopped_at: stopped.map(DateTime::from_timestamp_nanos),
+                target: TimeDelta::nanoseconds(terms.budget),
+                consumed: TimeDelta::nanoseconds(consumed),
+                remaining: TimeDelta::nanoseconds((terms.budget - consumed).max(0)),
+                late_cycles,
+                audit: report.audit,
+            });
+        }
+        Ok(CaseSla {
+            case_id: case.id().clone(),
+            contract,
+            targets,
+        })
+    }
+}

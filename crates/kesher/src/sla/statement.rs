@@ -1,0 +1,1 @@
+//! Contract statements (placeholder replaced below).
