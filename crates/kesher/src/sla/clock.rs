@@ -334,10 +334,9 @@ impl Clock {
             Some((t, Outcome::Met)) => (TargetState::Met, Some(t)),
             Some((t, Outcome::MetLate)) => (TargetState::MetLate, Some(t)),
             Some((t, Outcome::Cancelled)) => (TargetState::Cancelled, Some(t)),
-            None if self.breached || self.due.is_some_and(|d| now > d) => {
-                (TargetState::Breached, None)
-            }
+            None if self.breached => (TargetState::Breached, None),
             None if self.since.is_none() => (TargetState::Paused, None),
+            None if self.due.is_some_and(|d| now > d) => (TargetState::Breached, None),
             None => {
                 let budget = self.terms.budget as f64;
                 let warned = self
