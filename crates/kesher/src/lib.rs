@@ -47,6 +47,7 @@ mod id;
 mod instant;
 mod interaction;
 mod json;
+mod language;
 mod money;
 mod seconds;
 mod serde_tz;
@@ -73,6 +74,7 @@ pub use event::{
 };
 pub use id::{AgentId, CaseId, CustomerId, InteractionId, OrderRef, MAX_ID_LEN};
 pub use interaction::{Actor, Direction, Interaction, InteractionKind};
+pub use language::Language;
 pub use money::{Currency, Money};
 pub use sla::{
     AuditAction, AuditEntry, CaseSla, Conditions, ContractSet, Metric, SlaContract, SlaEngine,

@@ -1,0 +1,96 @@
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+//! Contract statements in English and Hebrew, and the channel-coverage check.
+
+use kesher::sla::statement::{channel_coverage, statements, traffic, Coverage};
+use kesher::{CaseEvent, CaseLogs, Channel, ContractSet, Language};
+
+fn set() -> ContractSet {
+    ContractSet::from_json(r#"[
+      {"name": "social", "conditions": {"channels": ["facebook_page", "twitter"]}, "calendar": "israel",
+       "targets": [{"metric": "acknowledgement", "within": 300, "time": "calendar"},
+                   {"metric": "first_response", "within": 7200},
+                   {"metric": "resolution", "within": 172800, "time": "calendar"}]},
+      {"name": "vip", "conditions": {"segments": ["vip"]}, "calendar": "us",
+       "targets": [{"metric": "first_response", "within": {"urgent": 1800, "normal": 5400}}]},
+      {"name": "night", "conditions": {"channels": ["chat"]},
+       "calendar": {"tz": "UTC", "week": {"mon": [["00:00","24:00"]], "tue": [["00:00","24:00"]], "wed": [["00:00","24:00"]], "thu": [["00:00","24:00"]], "fri": [["00:00","24:00"]], "sat": [["00:00","24:00"]], "sun": [["00:00","24:00"]]}},
+       "targets": [{"metric": "next_response", "within": 90}]}
+    ]"#).unwrap()
+}
+
+#[test]
+fn english_statements_per_channel() {
+    let s = statements(&set().contracts()[0], Language::En);
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[0].channel, Some(Channel::FacebookPage));
+    assert_eq!(
+        s[0].text,
+        "We confirm we received posts on our Facebook page within 5 minutes, answer posts on our Facebook page \
+         within 2 business hours and resolve them within 2 days (Sunday–Thursday 09:00–17:00, Friday 09:00–13:00, except holidays)."
+    );
+    assert!(s[1].text.contains("messages on Twitter"));
+    let vip = statements(&set().contracts()[1], Language::En);
+    assert_eq!(
+        vip[0].text,
+        "We answer your requests within 30 business minutes for urgent requests, 1 business hour 30 minutes for normal requests \
+         (Monday–Friday 09:00–17:00, except holidays)."
+    );
+    let night = statements(&set().contracts()[2], Language::En);
+    assert_eq!(
+        night[0].text,
+        "We reply to every further message within 90 business seconds (around the clock)."
+    );
+}
+
+#[test]
+fn hebrew_statements_keep_times_in_reading_order() {
+    let s = statements(&set().contracts()[0], Language::He);
+    let text = &s[0].text;
+    assert!(
+        text.starts_with("אנחנו מאשרים את קבלת הפנייה תוך 5 דקות"),
+        "{text}"
+    );
+    assert!(
+        text.contains("עונים לפוסטים בעמוד הפייסבוק שלנו תוך שעתיים בשעות הפעילות"),
+        "{text}"
+    );
+    assert!(text.contains("ופותרים את הפנייה תוך יומיים"), "{text}");
+    // Times are wrapped in left-to-right isolates so "09:00–17:00" is not reversed.
+    assert!(
+        text.contains("ראשון–חמישי \u{2066}09:00–17:00\u{2069}"),
+        "{text}"
+    );
+    assert!(text.contains("למעט חגים"), "{text}");
+    assert_eq!(s[0].language, Language::He);
+}
+
+#[test]
+fn coverage_lists_channels_with_traffic_but_no_contract_first() {
+    let mut logs = CaseLogs::default();
+    for (i, channel) in ["twitter", "voicemail", "voicemail", "email", "chat"]
+        .iter()
+        .enumerate()
+    {
+        logs.insert(CaseEvent::from_json(&format!(
+            r#"{{"type": "interaction", "case_id": "T-{i}", "id": "m{i}", "customer_id": "c{i}", "at": "2025-01-05T09:00:00Z", "channel": "{channel}", "direction": "inbound", "actor": {{"type": "customer"}}, "kind": "message"}}"#
+        )).unwrap()).unwrap();
+    }
+    let cases: Vec<_> = logs.iter().map(|(_, l)| l.fold().unwrap()).collect();
+    let t = traffic(&cases);
+    assert_eq!(t[&Channel::Voicemail], 2);
+    let report = channel_coverage(&set(), &t);
+    let summary: Vec<(Channel, Coverage, u64)> = report
+        .iter()
+        .map(|c| (c.channel.clone(), c.coverage, c.contacts))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (Channel::Voicemail, Coverage::Partial, 2),
+            (Channel::Email, Coverage::Partial, 1),
+            (Channel::Twitter, Coverage::Covered, 1),
+            (Channel::Chat, Coverage::Covered, 1),
+        ]
+    );
+    assert_eq!(report[0].contracts, ["vip"]);
+}
