@@ -1,8 +1,10 @@
 //! The `kesher` command.
 
 mod calendar_eval;
+mod cases;
 mod fold;
 mod input;
+mod sla;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -23,6 +25,9 @@ enum Command {
     /// Business calendars: opening hours, holidays, business time.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// SLA contracts: evaluate targets, print statements, check channel coverage.
+    #[command(subcommand)]
+    Sla(sla::SlaCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,5 +57,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Case(CaseCommand::Fold(args)) => fold::run(&args),
         Command::Calendar(CalendarCommand::Eval(args)) => calendar_eval::run(&args),
+        Command::Sla(command) => sla::run(&command),
     }
 }

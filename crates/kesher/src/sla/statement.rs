@@ -153,8 +153,11 @@ fn within_phrase(within: &Within, basis: TimeBasis, lang: Language) -> String {
                 .iter()
                 .rev()
                 .map(|(p, d)| {
-                    let label = match (lang, p) {
-                        (Language::En, p) => format!("{p} requests"),
+                    let label: String = match (lang, p) {
+                        (Language::En, Priority::Urgent) => "urgent requests".into(),
+                        (Language::En, Priority::High) => "high-priority requests".into(),
+                        (Language::En, Priority::Normal) => "normal requests".into(),
+                        (Language::En, Priority::Low) => "low-priority requests".into(),
                         (Language::He, Priority::Urgent) => "פניות דחופות".into(),
                         (Language::He, Priority::High) => "פניות בעדיפות גבוהה".into(),
                         (Language::He, Priority::Normal) => "פניות רגילות".into(),

@@ -1,0 +1,225 @@
+//! `kesher sla evaluate | statements | coverage`.
+
+use crate::cases;
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use kesher::sla::statement::{channel_coverage, statements, traffic};
+use kesher::{ContractSet, Language, SlaEngine, TargetState};
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum SlaCommand {
+    /// Evaluate SLA targets of every case at an instant: one JSON line per case and target.
+    ///
+    /// Reads JSON Lines case events (standard input when INPUT is absent or `-`). Each line has
+    /// case_id, metric, contract, time, state (running, paused, warning, breached, met,
+    /// met_late, cancelled), cycle, started_at, due_at, stopped_at, target_seconds,
+    /// consumed_seconds, remaining_seconds, late_cycles, and with --explain the audit trail.
+    Evaluate(EvaluateArgs),
+    /// Print each contract as customer-readable statements, one per channel.
+    Statements(StatementArgs),
+    /// List channels with customer traffic and how contracts cover them (uncovered first).
+    Coverage(CoverageArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvaluateArgs {
+    /// The contracts: `{"contracts": [...]}` or `[...]`.
+    #[arg(long)]
+    contracts: PathBuf,
+    /// The instant to evaluate at (RFC 3339, such as 2025-01-06T12:00:00Z).
+    #[arg(long)]
+    now: String,
+    /// Include the audit trail of every target.
+    #[arg(long)]
+    explain: bool,
+    /// Exit with status 0 even when lines were rejected.
+    #[arg(long)]
+    allow_rejects: bool,
+    /// The JSON Lines file of events.
+    input: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct StatementArgs {
+    /// The contracts file.
+    #[arg(long)]
+    contracts: PathBuf,
+    /// The language: he or en.
+    #[arg(long, default_value = "en")]
+    lang: String,
+    /// Write JSON lines instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CoverageArgs {
+    /// The contracts file.
+    #[arg(long)]
+    contracts: PathBuf,
+    /// The JSON Lines file of events.
+    input: Option<PathBuf>,
+}
+
+fn read_contracts(path: &Path) -> Result<ContractSet, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    ContractSet::from_json(&text).map_err(|e| format!("`{}`: {e}", path.display()))
+}
+
+pub(crate) fn run(command: &SlaCommand) -> ExitCode {
+    let result = match command {
+        SlaCommand::Evaluate(args) => evaluate(args),
+        SlaCommand::Statements(args) => print_statements(args),
+        SlaCommand::Coverage(args) => coverage(args),
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("kesher: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
+    let now: DateTime<Utc> = DateTime::parse_from_rfc3339(&args.now)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            format!(
+                "invalid --now `{}`: {e}; expected RFC 3339 such as 2025-01-06T12:00:00Z",
+                args.now
+            )
+        })?;
+    let mut engine = SlaEngine::new(read_contracts(&args.contracts)?).explain(args.explain);
+    let input = crate::input::open(args.input.as_deref())?;
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let mut loaded = cases::load(input, &mut err);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut states: BTreeMap<&'static str, u64> = BTreeMap::new();
+    let (mut targets, mut failed) = (0u64, 0u64);
+    let mut failures = Vec::new();
+    let written = loaded
+        .fold_each(&mut err, |case| match engine.evaluate(case, now) {
+            Ok(sla) => {
+                for t in &sla.targets {
+                    targets += 1;
+                    *states.entry(state_name(t.state)).or_insert(0) += 1;
+                    cases::write_line(&mut out, t)?;
+                }
+                Ok(())
+            }
+            Err(e) => {
+                failed += 1;
+                failures.push(format!("case {}: {e}", case.id()));
+                Ok(())
+            }
+        })
+        .and_then(|_| out.flush());
+    if let Err(e) = written {
+        return Ok(cases::output_failed(&mut err, &e));
+    }
+    for f in &failures {
+        let _ = writeln!(err, "{f}");
+    }
+    let counts: Vec<String> = states.iter().map(|(s, n)| format!("{s} {n}")).collect();
+    let _ = writeln!(
+        err,
+        "{}; {} cases, {targets} targets ({}){}",
+        loaded.summary,
+        loaded.logs.len(),
+        counts.join(", "),
+        if failed > 0 {
+            format!("; {failed} cases could not be evaluated")
+        } else {
+            String::new()
+        }
+    );
+    Ok(
+        if failed > 0 || (loaded.summary.rejected > 0 && !args.allow_rejects) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
+}
+
+fn state_name(s: TargetState) -> &'static str {
+    match s {
+        TargetState::Running => "running",
+        TargetState::Paused => "paused",
+        TargetState::Warning => "warning",
+        TargetState::Breached => "breached",
+        TargetState::Met => "met",
+        TargetState::MetLate => "met_late",
+        TargetState::Cancelled => "cancelled",
+    }
+}
+
+fn print_statements(args: &StatementArgs) -> Result<ExitCode, String> {
+    let lang: Language = args
+        .lang
+        .parse()
+        .map_err(|e: kesher::Error| e.to_string())?;
+    let set = read_contracts(&args.contracts)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut write = || -> io::Result<()> {
+        for contract in set.contracts() {
+            for s in statements(contract, lang) {
+                if args.json {
+                    cases::write_line(&mut out, &s)?;
+                } else {
+                    let channel = s
+                        .channel
+                        .map_or_else(|| "all channels".to_string(), |c| c.name());
+                    writeln!(out, "[{} · {channel}] {}", s.contract, s.text)?;
+                }
+            }
+        }
+        out.flush()
+    };
+    match write() {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => Ok(cases::output_failed(&mut io::stderr(), &e)),
+    }
+}
+
+fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
+    let set = read_contracts(&args.contracts)?;
+    let input = crate::input::open(args.input.as_deref())?;
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let mut loaded = cases::load(input, &mut err);
+    let mut folded = Vec::new();
+    if let Err(e) = loaded.fold_each(&mut err, |case| {
+        folded.push(case.clone());
+        Ok(())
+    }) {
+        return Ok(cases::output_failed(&mut err, &e));
+    }
+    let report = channel_coverage(&set, &traffic(&folded));
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = report
+        .iter()
+        .try_for_each(|c| cases::write_line(&mut out, c))
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        return Ok(cases::output_failed(&mut err, &e));
+    }
+    let gaps = report
+        .iter()
+        .filter(|c| c.coverage != kesher::sla::statement::Coverage::Covered)
+        .count();
+    let _ = writeln!(
+        err,
+        "{}; {} channels with traffic, {gaps} not fully covered",
+        loaded.summary,
+        report.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,181 @@
+//! `kesher sla evaluate | statements | coverage` end to end on the bundled real sample.
+
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+
+mod common;
+use common::{kesher, lines};
+use std::collections::BTreeSet;
+
+const SAMPLE: &str = "examples/data/ibm-twitter-care-dev200.jsonl";
+const CONTRACTS: &str = "examples/data/contracts.json";
+
+fn secs(v: &serde_json::Value) -> f64 {
+    v.as_f64().unwrap()
+}
+
+#[test]
+fn evaluate_reports_every_target_of_every_case_consistently() {
+    let out = kesher(
+        &[
+            "sla",
+            "evaluate",
+            "--contracts",
+            CONTRACTS,
+            "--now",
+            "2020-04-03T00:00:00Z",
+            SAMPLE,
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = lines(&out.stdout);
+    let cases: BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r["case_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        cases.len(),
+        200,
+        "every case of the sample has a started target"
+    );
+    for r in &rows {
+        let state = r["state"].as_str().unwrap();
+        let target = secs(&r["target_seconds"]);
+        let consumed = secs(&r["consumed_seconds"]);
+        assert!(
+            (secs(&r["remaining_seconds"]) - (target - consumed).max(0.0)).abs() < 1e-6,
+            "{r}"
+        );
+        assert_eq!(r["contract"], "social", "the sample is Twitter: {r}");
+        match state {
+            "met" => assert!(
+                r["stopped_at"].as_str().unwrap() <= r["due_at"].as_str().unwrap(),
+                "{r}"
+            ),
+            "met_late" => assert!(
+                r["stopped_at"].as_str().unwrap() > r["due_at"].as_str().unwrap(),
+                "{r}"
+            ),
+            "breached" => assert!(
+                r["due_at"].as_str().unwrap() < "2020-04-03T00:00:00Z",
+                "{r}"
+            ),
+            "running" | "warning" => assert!(
+                r["due_at"].as_str().unwrap() >= "2020-04-03T00:00:00Z",
+                "{r}"
+            ),
+            other => assert!(matches!(other, "paused" | "cancelled"), "{r}"),
+        }
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("read 647, accepted 647, rejected 0; 200 cases"),
+        "{err}"
+    );
+}
+
+#[test]
+fn explain_adds_the_audit_trail() {
+    let out = kesher(
+        &[
+            "sla",
+            "evaluate",
+            "--explain",
+            "--contracts",
+            CONTRACTS,
+            "--now",
+            "2020-04-03T00:00:00Z",
+            SAMPLE,
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    for r in lines(&out.stdout) {
+        let audit = r["audit"].as_array().unwrap();
+        assert_eq!(audit[0]["action"], "started", "{r}");
+        let times: Vec<&str> = audit.iter().map(|a| a["at"].as_str().unwrap()).collect();
+        // RFC 3339 in UTC with Z sorts as text only with equal precision, so compare instants.
+        let parsed: Vec<chrono::DateTime<chrono::Utc>> =
+            times.iter().map(|t| t.parse().unwrap()).collect();
+        assert!(
+            parsed.windows(2).all(|w| w[0] <= w[1]),
+            "audit in time order: {r}"
+        );
+    }
+}
+
+#[test]
+fn bad_arguments_are_usage_errors_naming_the_fault() {
+    let out = kesher(
+        &[
+            "sla",
+            "evaluate",
+            "--contracts",
+            CONTRACTS,
+            "--now",
+            "yesterday",
+            SAMPLE,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--now `yesterday`"));
+    let bad = std::env::temp_dir().join("kesher-bad-contracts.json");
+    std::fs::write(&bad, r#"[{"name": "x", "calendar": "israel", "targets": [{"metric": "resolution", "within": 0}]}]"#).unwrap();
+    let out = kesher(
+        &[
+            "sla",
+            "evaluate",
+            "--contracts",
+            bad.to_str().unwrap(),
+            "--now",
+            "2020-04-03T00:00:00Z",
+            SAMPLE,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("[0].targets[0].within"), "{err}");
+}
+
+#[test]
+fn statements_and_coverage() {
+    let out = kesher(
+        &[
+            "sla",
+            "statements",
+            "--contracts",
+            CONTRACTS,
+            "--lang",
+            "he",
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("אנחנו עונים להודעות בטוויטר תוך שעתיים בשעות הפעילות"),
+        "{text}"
+    );
+    let out = kesher(
+        &["sla", "statements", "--json", "--contracts", CONTRACTS],
+        None,
+    );
+    assert_eq!(lines(&out.stdout).len(), 3);
+    let out = kesher(&["sla", "coverage", "--contracts", CONTRACTS, SAMPLE], None);
+    let rows = lines(&out.stdout);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (
+            rows[0]["channel"].as_str(),
+            rows[0]["coverage"].as_str(),
+            rows[0]["contacts"].as_u64()
+        ),
+        (Some("twitter"), Some("covered"), Some(230))
+    );
+}
