@@ -9,24 +9,21 @@ use std::collections::BTreeSet;
 const SAMPLE: &str = "examples/data/ibm-twitter-care-dev200.jsonl";
 const CONTRACTS: &str = "examples/data/contracts.json";
 
+/// `kesher sla evaluate` on the sample with the example contracts, at `now`, plus `extra`.
+fn evaluate(now: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["sla", "evaluate", "--contracts", CONTRACTS, "--now", now];
+    args.extend_from_slice(extra);
+    args.push(SAMPLE);
+    kesher(&args, None)
+}
+
 fn secs(v: &serde_json::Value) -> f64 {
     v.as_f64().unwrap()
 }
 
 #[test]
 fn evaluate_reports_every_target_of_every_case_consistently() {
-    let out = kesher(
-        &[
-            "sla",
-            "evaluate",
-            "--contracts",
-            CONTRACTS,
-            "--now",
-            "2020-04-03T00:00:00Z",
-            SAMPLE,
-        ],
-        None,
-    );
+    let out = evaluate("2020-04-03T00:00:00Z", &[]);
     assert!(
         out.status.success(),
         "{}",
@@ -80,19 +77,7 @@ fn evaluate_reports_every_target_of_every_case_consistently() {
 
 #[test]
 fn explain_adds_the_audit_trail() {
-    let out = kesher(
-        &[
-            "sla",
-            "evaluate",
-            "--explain",
-            "--contracts",
-            CONTRACTS,
-            "--now",
-            "2020-04-03T00:00:00Z",
-            SAMPLE,
-        ],
-        None,
-    );
+    let out = evaluate("2020-04-03T00:00:00Z", &["--explain"]);
     assert!(out.status.success());
     for r in lines(&out.stdout) {
         let audit = r["audit"].as_array().unwrap();
@@ -110,18 +95,7 @@ fn explain_adds_the_audit_trail() {
 
 #[test]
 fn bad_arguments_are_usage_errors_naming_the_fault() {
-    let out = kesher(
-        &[
-            "sla",
-            "evaluate",
-            "--contracts",
-            CONTRACTS,
-            "--now",
-            "yesterday",
-            SAMPLE,
-        ],
-        None,
-    );
+    let out = evaluate("yesterday", &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--now `yesterday`"));
     let bad = std::env::temp_dir().join("kesher-bad-contracts.json");
