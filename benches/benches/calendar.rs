@@ -6,17 +6,18 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use jiff::{SignedDuration, Timestamp};
 use kesher::EpochUnit;
-use kesher_benches::{four_hours, israel, israel_plain, israel_workclock, pairs, ticket_opens};
+use kesher_benches::{
+    bench_size, four_hours, israel, israel_plain, israel_workclock, pairs, ticket_opens,
+};
 use std::hint::black_box;
 
-const N: usize = 1_000_000;
-
 fn due_times(c: &mut Criterion) {
-    let opens = ticket_opens(N, 42);
-    let mut due = vec![0_i64; N];
+    let n = bench_size(1_000_000);
+    let opens = ticket_opens(n, 42);
+    let mut due = vec![0_i64; n];
     let mut group = c.benchmark_group("due_times_1M");
     group.sample_size(10);
-    group.throughput(Throughput::Elements(N as u64));
+    group.throughput(Throughput::Elements(n as u64));
 
     for (name, cal) in [
         ("kesher_batch_israel", israel()),
@@ -68,11 +69,12 @@ fn due_times(c: &mut Criterion) {
 }
 
 fn elapsed(c: &mut Criterion) {
-    let (a, b) = pairs(N, 43);
-    let mut out = vec![0_i64; N];
+    let n = bench_size(1_000_000);
+    let (a, b) = pairs(n, 43);
+    let mut out = vec![0_i64; n];
     let mut group = c.benchmark_group("elapsed_1M");
     group.sample_size(10);
-    group.throughput(Throughput::Elements(N as u64));
+    group.throughput(Throughput::Elements(n as u64));
 
     let mut tl = israel_plain().timeline();
     group.bench_function(BenchmarkId::from_parameter("kesher_batch_plain"), |bench| {

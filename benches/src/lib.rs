@@ -33,6 +33,20 @@ impl SplitMix {
     }
 }
 
+/// How many items a benchmark runs on: `full` under `cargo bench` (or `KESHER_BENCH_N` when
+/// set), and a thousand when the bench binaries run as tests (`cargo test --all-targets`), so
+/// the test suite stays quick while still running every benchmark body once.
+pub fn bench_size(full: usize) -> usize {
+    if std::env::args().any(|a| a == "--bench") {
+        std::env::var("KESHER_BENCH_N")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(full)
+    } else {
+        1_000
+    }
+}
+
 /// `n` ticket-open instants (epoch seconds), uniform over 2024–2025.
 pub fn ticket_opens(n: usize, seed: u64) -> Vec<i64> {
     let mut rng = SplitMix(seed);
@@ -118,4 +132,152 @@ fn hm(hour: i8) -> Time {
 /// Four business hours, the first-response target of the benchmarks.
 pub fn four_hours() -> TimeDelta {
     TimeDelta::hours(4)
+}
+
+/// `n` cases of 10 events each (open, question, bot acknowledgement, answer, waiting on the
+/// customer, the customer's reply, a second answer, a priority change in one case of four,
+/// resolution, follow-up, closure), opened uniformly over 2024–2025.
+pub fn case_logs(n: usize, seed: u64) -> Vec<kesher::CaseLog> {
+    let mut rng = SplitMix(seed);
+    (0..n).map(|i| one_case(i, &mut rng)).collect()
+}
+
+fn one_case(i: usize, rng: &mut SplitMix) -> kesher::CaseLog {
+    use kesher::*;
+    let id = CaseId::new(format!("T-{i}")).unwrap_or_else(|e| unreachable(&e));
+    let customer = CustomerId::new(format!("c-{}", i % 50_000)).unwrap_or_else(|e| unreachable(&e));
+    let agent = AgentId::new(format!("agent-{}", i % 40)).unwrap_or_else(|e| unreachable(&e));
+    let channel = match i % 4 {
+        0 => Channel::Email,
+        1 => Channel::Twitter,
+        2 => Channel::Phone,
+        _ => Channel::Chat,
+    };
+    let mut t = rng.between(FROM, TO);
+    let mut at = |gap: i64, rng: &mut SplitMix| {
+        t += rng.between(gap / 2, gap * 2);
+        chrono::DateTime::from_timestamp(t, 0).unwrap_or_default()
+    };
+    let mut log = CaseLog::default();
+    let opened = at(0, rng);
+    log.insert(CaseEvent::Opened(CaseOpened {
+        case_id: id.clone(),
+        seq: 0,
+        at: opened,
+        customer: CustomerDetails {
+            id: customer.clone(),
+            name: None,
+            email: None,
+            phone: None,
+            segments: Default::default(),
+        },
+        channel: channel.clone(),
+        problem: None,
+        order: None,
+        priority: Priority::Normal,
+        metadata: Default::default(),
+    }));
+    let mut seq = 0;
+    let mut interaction = |at: chrono::DateTime<chrono::Utc>, direction, actor, kind| {
+        seq += 1;
+        CaseEvent::Interaction(Interaction {
+            id: InteractionId::new(format!("{id}-{seq}")).unwrap_or_else(|e| unreachable(&e)),
+            customer_id: customer.clone(),
+            case_id: Some(id.clone()),
+            seq,
+            at,
+            channel: channel.clone(),
+            direction,
+            actor,
+            kind,
+            in_reply_to: None,
+            text: None,
+            emotion: None,
+            metadata: Default::default(),
+        })
+    };
+    let agent_actor = Actor::Agent { id: agent.clone() };
+    log.insert(interaction(
+        opened,
+        Direction::Inbound,
+        Actor::Customer,
+        InteractionKind::Message,
+    ));
+    log.insert(interaction(
+        at(30, rng),
+        Direction::Outbound,
+        Actor::Bot { name: None },
+        InteractionKind::Acknowledgement,
+    ));
+    log.insert(interaction(
+        at(3_600, rng),
+        Direction::Outbound,
+        agent_actor.clone(),
+        InteractionKind::Message,
+    ));
+    let waiting = at(60, rng);
+    log.insert(CaseEvent::StatusChanged(StatusChanged {
+        case_id: id.clone(),
+        seq: 20,
+        at: waiting,
+        to: CaseStatus::WaitingOnCustomer,
+        actor: None,
+        reason: None,
+    }));
+    log.insert(interaction(
+        at(7_200, rng),
+        Direction::Inbound,
+        Actor::Customer,
+        InteractionKind::Message,
+    ));
+    log.insert(interaction(
+        at(3_600, rng),
+        Direction::Outbound,
+        agent_actor.clone(),
+        InteractionKind::Message,
+    ));
+    if i % 4 == 0 {
+        log.insert(CaseEvent::PriorityChanged(PriorityChanged {
+            case_id: id.clone(),
+            seq: 21,
+            at: at(60, rng),
+            priority: Priority::High,
+        }));
+    }
+    log.insert(CaseEvent::StatusChanged(StatusChanged {
+        case_id: id.clone(),
+        seq: 22,
+        at: at(1_800, rng),
+        to: CaseStatus::Resolved,
+        actor: None,
+        reason: None,
+    }));
+    log.insert(interaction(
+        at(86_400, rng),
+        Direction::Outbound,
+        agent_actor,
+        InteractionKind::FollowUp,
+    ));
+    log.insert(CaseEvent::StatusChanged(StatusChanged {
+        case_id: id,
+        seq: 23,
+        at: at(3_600, rng),
+        to: CaseStatus::Closed,
+        actor: None,
+        reason: None,
+    }));
+    log
+}
+
+/// The contracts of the fold + SLA benchmark: every target, on the Israeli preset.
+pub fn bench_contracts() -> kesher::ContractSet {
+    kesher::ContractSet::from_json(
+        r#"[{"name": "std", "calendar": "israel", "targets": [
+            {"metric": "acknowledgement", "within": 900, "time": "calendar"},
+            {"metric": "first_response", "within": {"urgent": 3600, "high": 7200, "normal": 14400, "low": 28800}},
+            {"metric": "next_response", "within": 14400},
+            {"metric": "resolution", "within": 172800},
+            {"metric": "follow_up", "within": 259200, "time": "calendar"}]}]"#,
+    )
+    .unwrap_or_else(|e| unreachable(&e))
 }

@@ -43,3 +43,34 @@ fn elapsed_agrees_with_workclock() {
         assert_eq!(out[i], theirs.as_secs(), "pair {} → {}", a[i], b[i]);
     }
 }
+
+#[test]
+fn the_fold_and_sla_workload_is_what_the_benchmark_says() {
+    use kesher::{Metric, SlaEngine, TargetState};
+    let logs = kesher_benches::case_logs(2_000, 3);
+    let mut engine = SlaEngine::new(kesher_benches::bench_contracts());
+    let now = chrono::DateTime::from_timestamp(kesher_benches::TO + 30 * 86_400, 0).unwrap();
+    let mut events = 0;
+    for log in &logs {
+        events += log.len();
+        let case = log.fold().unwrap();
+        let sla = engine.evaluate(&case, now).unwrap();
+        let metrics: Vec<Metric> = sla.targets.iter().map(|t| t.metric).collect();
+        assert_eq!(metrics, Metric::ALL, "every target kind is exercised");
+        assert!(
+            sla.targets
+                .iter()
+                .all(|t| t.state.is_final() || t.state == TargetState::Breached),
+            "{sla:?}"
+        );
+        assert_eq!(
+            sla.targets[0].state,
+            TargetState::Met,
+            "the bot acknowledged"
+        );
+    }
+    assert!(
+        (10 * 2_000..=11 * 2_000).contains(&events),
+        "about ten events a case: {events}"
+    );
+}

@@ -108,7 +108,13 @@ fn evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
                 for t in &sla.targets {
                     targets += 1;
                     *states.entry(state_name(t.state)).or_insert(0) += 1;
-                    cases::write_line(&mut out, t)?;
+                    cases::write_line(
+                        &mut out,
+                        &Line {
+                            case_id: &sla.case_id,
+                            target: t,
+                        },
+                    )?;
                 }
                 Ok(())
             }
@@ -145,6 +151,14 @@ fn evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
             ExitCode::SUCCESS
         },
     )
+}
+
+/// One output line: the case, then the target's report.
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    case_id: &'a kesher::CaseId,
+    #[serde(flatten)]
+    target: &'a kesher::TargetReport,
 }
 
 fn state_name(s: TargetState) -> &'static str {

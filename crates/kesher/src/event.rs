@@ -534,18 +534,7 @@ impl CaseEvent {
     /// ```
     pub fn validate(&self) -> Result<()> {
         match self {
-            CaseEvent::Interaction(i) => {
-                if i.case_id.is_none() {
-                    return Err(Error::MissingField {
-                        field: "case_id".into(),
-                        reason: format!(
-                            "interaction `{}` is fed as a case event, so it must name its case",
-                            i.id
-                        ),
-                    });
-                }
-                i.validate()
-            }
+            CaseEvent::Interaction(i) => i.validate_as_event(),
             CaseEvent::StatusChanged(s) if s.to == CaseStatus::Released => Err(Error::invalid(
                 "to",
                 "released",

@@ -6,6 +6,7 @@
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// Longest identifier accepted, in bytes.
 ///
@@ -48,6 +49,8 @@ macro_rules! identifier {
         /// [`Error::InvalidInput`] when the text is empty, longer than [`MAX_ID_LEN`] bytes or holds
         /// a control character.
         ///
+        /// Cloning is cheap (the text is shared), so cases and reports can carry their ids.
+        ///
         /// # Example
         ///
         /// ```
@@ -56,9 +59,23 @@ macro_rules! identifier {
         #[doc = concat!("assert!(kesher::", stringify!($name), "::new(\"\").is_err());")]
         /// # Ok::<(), kesher::Error>(())
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Eq, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
+
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                // By content, as equality is.
+                self.0.hash(state);
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                // Clones share their text: compare the pointer before the bytes.
+                Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+            }
+        }
 
         impl $name {
             /// Validates and wraps an identifier.
@@ -71,7 +88,7 @@ macro_rules! identifier {
             pub fn new(text: impl Into<String>) -> Result<Self> {
                 let text = text.into();
                 validate($field, &text)?;
-                Ok(Self(text))
+                Ok(Self(Arc::from(text)))
             }
 
             /// The identifier as text.
@@ -104,7 +121,7 @@ macro_rules! identifier {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                id.0.to_string()
             }
         }
 

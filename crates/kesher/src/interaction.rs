@@ -244,6 +244,21 @@ impl Interaction {
         Ok(())
     }
 
+    /// [`Interaction::validate`] plus the rule for interactions fed as case events: they name
+    /// their case.
+    pub(crate) fn validate_as_event(&self) -> Result<()> {
+        if self.case_id.is_none() {
+            return Err(Error::MissingField {
+                field: "case_id".into(),
+                reason: format!(
+                    "interaction `{}` is fed as a case event, so it must name its case",
+                    self.id
+                ),
+            });
+        }
+        self.validate()
+    }
+
     /// Whether this is the customer reaching out and waiting for an answer: an inbound message,
     /// missed call or voicemail by the customer. (A call or visit that took place was answered
     /// live.) A voicemail never returned is the classic failure this flags.

@@ -352,7 +352,7 @@ fn a_contract_change_counts_the_rest_on_the_new_calendar() {
         &[("2025-01-10T17:00:00Z", "contract:oncall")],
     );
     let t = target(&mut e, &c, "2025-01-10T18:00:00Z", Metric::Resolution);
-    assert_eq!(t.contract, "oncall");
+    assert_eq!(&*t.contract, "oncall");
     assert_eq!(t.due_at, Some(at("2025-01-10T19:00:00Z")));
     assert_eq!(t.consumed, TimeDelta::hours(3));
     // The same through a priority change that selects the urgent contract.

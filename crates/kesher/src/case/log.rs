@@ -41,6 +41,9 @@ use std::collections::HashMap;
 pub struct CaseLog {
     events: Vec<(CaseEvent, u64)>,
     duplicates: u64,
+    /// Whether two different events share an instant and sequence number (found at insert, so
+    /// folds need no extra pass).
+    conflicted: bool,
 }
 
 /// An event a lenient fold could not apply, with the caller's origin and the reason.
@@ -96,10 +99,15 @@ impl CaseLog {
             .iter()
             .rev()
             .take_while(|(e, _)| e.order_key() == key);
-        if same_key.any(|(e, _)| *e == event) {
-            self.duplicates += 1;
-            return;
+        let mut same = false;
+        for (e, _) in same_key.by_ref() {
+            if *e == event {
+                self.duplicates += 1;
+                return;
+            }
+            same = true;
         }
+        self.conflicted |= same;
         self.events.insert(at, (event, origin));
     }
 
@@ -189,20 +197,45 @@ impl CaseLog {
     ///
     /// See [`CaseLog`].
     pub fn fold(&self) -> Result<Case> {
-        let (first, _) = self.events.first().ok_or_else(empty)?;
-        let id = first.case_id().cloned().ok_or_else(empty)?;
-        if let Some(i) = self.conflicts().iter().position(|c| *c) {
-            let seq = self.events.get(i).map_or(0, |(e, _)| e.seq());
-            return Err(Error::ConflictingEvent {
+        self.check_conflicts()?;
+        fold_strict(self.case_id(), self.events.iter().map(|(e, _)| e))
+    }
+
+    /// [`CaseLog::fold`] consuming the log: interactions move into the case instead of being
+    /// copied (the fast path when the events are not needed afterwards).
+    ///
+    /// # Errors
+    ///
+    /// As [`CaseLog::fold`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut log = kesher::CaseLog::default();
+    /// log.insert(kesher::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
+    ///     "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "sms"}"#)?);
+    /// assert_eq!(log.clone().into_case()?, log.fold()?);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn into_case(self) -> Result<Case> {
+        self.check_conflicts()?;
+        let id = self.case_id();
+        fold_strict(id, self.events.into_iter().map(|(e, _)| e))
+    }
+
+    /// The strict fold's first check: two different events with one key.
+    fn check_conflicts(&self) -> Result<()> {
+        if !self.conflicted {
+            return Ok(());
+        }
+        let id = self.case_id().ok_or_else(empty)?;
+        match self.conflicts().iter().position(|c| *c) {
+            Some(i) => Err(Error::ConflictingEvent {
                 case_id: id.to_string(),
-                seq,
-            });
+                seq: self.events.get(i).map_or(0, |(e, _)| e.seq()),
+            }),
+            None => Ok(()),
         }
-        let mut folding = Folding::new(id);
-        for (event, _) in &self.events {
-            folding.apply(event)?;
-        }
-        folding.finish()
     }
 
     /// Folds what can be folded: conflicting events and events the case cannot take are left out
@@ -212,45 +245,124 @@ impl CaseLog {
     ///
     /// See [`CaseLog`].
     pub fn fold_lenient(&self) -> FoldOutcome {
-        let mut errors: Vec<Option<Error>> = vec![None; self.events.len()];
-        let mut case = None;
-        if let Some(id) = self.events.iter().find_map(|(e, _)| e.case_id().cloned()) {
-            let mut folding = Folding::new(id.clone());
-            let conflicted = self.conflicts();
-            for (((event, _), conflict), slot) in
-                self.events.iter().zip(conflicted).zip(errors.iter_mut())
-            {
-                let result = if conflict {
-                    Err(Error::ConflictingEvent {
-                        case_id: id.to_string(),
-                        seq: event.seq(),
-                    })
-                } else {
-                    folding.apply(event)
-                };
-                *slot = result.err();
-            }
-            match folding.finish() {
-                Ok(folded) => case = Some(folded),
-                Err(error) => fill(&mut errors, &error),
-            }
-        } else {
-            fill(&mut errors, &empty());
-        }
-        let rejected = self
+        let meta: Vec<(&'static str, u64)> = self
             .events
             .iter()
-            .zip(errors)
-            .filter_map(|((event, origin), error)| {
-                error.map(|error| RejectedEvent {
-                    origin: *origin,
-                    event_type: event.type_name(),
-                    error,
-                })
-            })
+            .map(|(e, o)| (e.type_name(), *o))
             .collect();
-        FoldOutcome { case, rejected }
+        fold_lenient(
+            self.case_id(),
+            self.conflicted.then(|| self.conflicts()),
+            meta,
+            self.events.iter().map(|(e, _)| e),
+        )
     }
+
+    /// [`CaseLog::fold_lenient`] consuming the log (see [`CaseLog::into_case`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut log = kesher::CaseLog::default();
+    /// log.insert(kesher::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
+    ///     "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "sms"}"#)?);
+    /// assert_eq!(log.clone().into_outcome(), log.fold_lenient());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn into_outcome(self) -> FoldOutcome {
+        let meta: Vec<(&'static str, u64)> = self
+            .events
+            .iter()
+            .map(|(e, o)| (e.type_name(), *o))
+            .collect();
+        let (id, conflicts) = (self.case_id(), self.conflicted.then(|| self.conflicts()));
+        fold_lenient(id, conflicts, meta, self.events.into_iter().map(|(e, _)| e))
+    }
+
+    fn case_id(&self) -> Option<CaseId> {
+        self.events.iter().find_map(|(e, _)| e.case_id().cloned())
+    }
+}
+
+/// An event the fold can apply: borrowed (copied into the case) or owned (moved).
+trait Feed {
+    fn event(&self) -> &CaseEvent;
+    fn feed(self, folding: &mut Folding) -> Result<()>;
+}
+
+impl Feed for &CaseEvent {
+    fn event(&self) -> &CaseEvent {
+        self
+    }
+    fn feed(self, folding: &mut Folding) -> Result<()> {
+        folding.apply(self)
+    }
+}
+
+impl Feed for CaseEvent {
+    fn event(&self) -> &CaseEvent {
+        self
+    }
+    fn feed(self, folding: &mut Folding) -> Result<()> {
+        folding.apply_owned(self)
+    }
+}
+
+fn fold_strict<F: Feed>(
+    id: Option<CaseId>,
+    events: impl ExactSizeIterator<Item = F>,
+) -> Result<Case> {
+    let mut folding = Folding::new(id.ok_or_else(empty)?, events.len());
+    for event in events {
+        event.feed(&mut folding)?;
+    }
+    folding.finish()
+}
+
+fn fold_lenient<F: Feed>(
+    id: Option<CaseId>,
+    conflicts: Option<Vec<bool>>,
+    meta: Vec<(&'static str, u64)>,
+    events: impl ExactSizeIterator<Item = F>,
+) -> FoldOutcome {
+    let mut errors: Vec<Option<Error>> = vec![None; meta.len()];
+    let mut case = None;
+    if let Some(id) = id {
+        let mut folding = Folding::new(id.clone(), events.len());
+        let conflicts = conflicts
+            .into_iter()
+            .flatten()
+            .chain(std::iter::repeat(false));
+        for ((event, conflict), slot) in events.zip(conflicts).zip(errors.iter_mut()) {
+            let result = if conflict {
+                Err(Error::ConflictingEvent {
+                    case_id: id.to_string(),
+                    seq: event.event().seq(),
+                })
+            } else {
+                event.feed(&mut folding)
+            };
+            *slot = result.err();
+        }
+        match folding.finish() {
+            Ok(folded) => case = Some(folded),
+            Err(error) => fill(&mut errors, &error),
+        }
+    } else {
+        fill(&mut errors, &empty());
+    }
+    let rejected = meta
+        .into_iter()
+        .zip(errors)
+        .filter_map(|((event_type, origin), error)| {
+            error.map(|error| RejectedEvent {
+                origin,
+                event_type,
+                error,
+            })
+        })
+        .collect();
+    FoldOutcome { case, rejected }
 }
 
 fn fill(errors: &mut [Option<Error>], error: &Error) {

@@ -456,7 +456,8 @@ pub(crate) struct Folding {
 }
 
 impl Folding {
-    pub(crate) fn new(id: CaseId) -> Folding {
+    /// A fold of about `events` events (the log is sized for them).
+    pub(crate) fn new(id: CaseId, events: usize) -> Folding {
         Folding {
             id,
             customer: None,
@@ -469,12 +470,12 @@ impl Folding {
             contract_history: Vec::new(),
             metadata: BTreeMap::new(),
             status: CaseStatus::Received,
-            history: Vec::new(),
+            history: Vec::with_capacity(4),
             assignee: None,
             agents: Vec::new(),
             transfers: 0,
             release: None,
-            log: Vec::new(),
+            log: Vec::with_capacity(events),
             events: 0,
             opened_at: None,
             last_event_at: None,
@@ -515,16 +516,42 @@ impl Folding {
         self.assignee = Some(agent.clone());
     }
 
-    /// Applies one event. On error the state is unchanged, so a lenient fold can skip the event.
-    pub(crate) fn apply(&mut self, event: &CaseEvent) -> Result<()> {
-        event.validate()?;
-        if event.case_id() != Some(&self.id) {
+    /// Applies one event it owns: an interaction is moved into the case log, not cloned.
+    pub(crate) fn apply_owned(&mut self, event: CaseEvent) -> Result<()> {
+        match event {
+            CaseEvent::Interaction(i) => {
+                self.admit(i.validate_as_event(), i.case_id.as_ref())?;
+                let at = i.at;
+                self.apply_interaction(i);
+                self.count(at);
+                Ok(())
+            }
+            other => self.apply(&other),
+        }
+    }
+
+    /// The checks every event passes before it changes anything.
+    fn admit(&self, valid: Result<()>, case_id: Option<&CaseId>) -> Result<()> {
+        valid?;
+        if case_id != Some(&self.id) {
             return Err(Error::invalid(
                 "case_id",
-                event.case_id().map(|c| c.as_str()).unwrap_or(""),
+                case_id.map(|c| c.as_str()).unwrap_or(""),
                 format!("the event does not belong to case `{}`", self.id),
             ));
         }
+        Ok(())
+    }
+
+    fn count(&mut self, at: DateTime<Utc>) {
+        self.events += 1;
+        self.last_event_at = Some(self.last_event_at.map_or(at, |t| t.max(at)));
+        self.opened_at = Some(self.opened_at.map_or(at, |t| t.min(at)));
+    }
+
+    /// Applies one event. On error the state is unchanged, so a lenient fold can skip the event.
+    pub(crate) fn apply(&mut self, event: &CaseEvent) -> Result<()> {
+        self.admit(event.validate(), event.case_id())?;
         let (at, seq) = event.order_key();
         match event {
             CaseEvent::Opened(e) => {
@@ -555,7 +582,7 @@ impl Folding {
                 );
                 self.metadata = e.metadata.clone();
             }
-            CaseEvent::Interaction(i) => self.apply_interaction(i),
+            CaseEvent::Interaction(i) => self.apply_interaction(i.clone()),
             CaseEvent::StatusChanged(e) => {
                 if self.check(e.to, seq)? {
                     self.transition(e.to, at, seq, Trigger::StatusChanged);
@@ -597,13 +624,11 @@ impl Folding {
                 });
             }
         }
-        self.events += 1;
-        self.last_event_at = Some(self.last_event_at.map_or(at, |t| t.max(at)));
-        self.opened_at = Some(self.opened_at.map_or(at, |t| t.min(at)));
+        self.count(at);
         Ok(())
     }
 
-    fn apply_interaction(&mut self, i: &Interaction) {
+    fn apply_interaction(&mut self, i: Interaction) {
         use CaseStatus::*;
         if self.customer.is_none() {
             self.customer = Some(CustomerDetails {
@@ -639,7 +664,7 @@ impl Folding {
         if let Some(to) = implied {
             self.transition(to, i.at, i.seq, Trigger::Interaction { id: i.id.clone() });
         }
-        self.log.push(i.clone());
+        self.log.push(i);
     }
 
     /// Ends the fold.

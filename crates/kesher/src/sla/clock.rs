@@ -13,22 +13,33 @@ pub(crate) enum Outcome {
     Cancelled,
 }
 
-/// The terms a clock runs under: which contract's calendar, which budget.
-#[derive(Debug, Clone, PartialEq)]
+/// The terms a clock runs under: which contract's calendar, which target, which budget.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Terms {
     pub(crate) contract: usize,
+    /// The target's position in the contract (for its warning fractions).
+    pub(crate) target: usize,
     pub(crate) basis: TimeBasis,
     pub(crate) budget: i64,
     pub(crate) pausable: bool,
-    pub(crate) warn: Vec<f64>,
 }
 
-/// Business or calendar time on the calendars of the contracts (one timeline each).
+/// Business or calendar time on the calendars of the contracts (one timeline each), and the
+/// warning fractions of their targets.
 pub(crate) struct Time<'a> {
     pub(crate) timelines: &'a mut [Timeline],
+    pub(crate) warnings: &'a [Vec<Vec<f64>>],
 }
 
 impl Time<'_> {
+    /// The sorted warning fractions of the target under `terms`.
+    fn warnings(&self, terms: &Terms) -> &[f64] {
+        self.warnings
+            .get(terms.contract)
+            .and_then(|c| c.get(terms.target))
+            .map_or(&[], Vec::as_slice)
+    }
+
     fn elapsed(&mut self, terms: &Terms, a: i64, b: i64) -> Result<i64> {
         match (terms.basis, self.timelines.get_mut(terms.contract)) {
             (TimeBasis::Business, Some(tl)) => tl.elapsed_ns(a, b),
@@ -148,7 +159,13 @@ impl Clock {
             return Ok(());
         };
         let budget = self.terms.budget as f64;
-        while let Some(&fraction) = self.terms.warn.get(self.warned) {
+        // Warning instants only matter to the audit trail (the state at `now` compares the time
+        // consumed with the fractions directly), so they are computed only when explaining.
+        while let Some(&fraction) = time
+            .warnings(&self.terms)
+            .get(self.warned)
+            .filter(|_| self.audit.is_some())
+        {
             let threshold = (fraction * budget).ceil() as i64;
             let at = if threshold <= self.consumed {
                 since
@@ -261,9 +278,8 @@ impl Clock {
         // Warnings already passed under the new terms are not announced again.
         let consumed = self.consumed;
         let budget = self.terms.budget as f64;
-        self.warned = self
-            .terms
-            .warn
+        self.warned = time
+            .warnings(&self.terms)
             .iter()
             .take_while(|f| ((*f * budget).ceil() as i64) <= consumed)
             .count();
@@ -339,9 +355,8 @@ impl Clock {
             None if self.due.is_some_and(|d| now > d) => (TargetState::Breached, None),
             None => {
                 let budget = self.terms.budget as f64;
-                let warned = self
-                    .terms
-                    .warn
+                let warned = time
+                    .warnings(&self.terms)
                     .first()
                     .is_some_and(|f| consumed >= (f * budget).ceil() as i64);
                 (

@@ -9,6 +9,7 @@ use crate::{
     Timeline,
 };
 use chrono::{DateTime, TimeDelta, Utc};
+use std::sync::Arc;
 
 /// Evaluates SLA contracts over cases. It keeps one compiled [`Timeline`] per contract, so
 /// evaluating many cases reuses them.
@@ -63,7 +64,14 @@ use chrono::{DateTime, TimeDelta, Utc};
 pub struct SlaEngine {
     contracts: ContractSet,
     timelines: Vec<Timeline>,
+    /// Sorted warning fractions per contract and target (shared by every clock).
+    warnings: Vec<Vec<Vec<f64>>>,
+    /// Contract names, shared by every report.
+    names: Vec<Arc<str>>,
     explain: bool,
+    /// Buffers reused from case to case.
+    signals: Vec<(i64, u64, u8, usize)>,
+    clocks: Vec<Clock>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -97,19 +105,25 @@ fn follows_up(i: &Interaction) -> bool {
         && i.kind == InteractionKind::FollowUp
 }
 
-fn who(i: &Interaction) -> String {
-    match &i.actor {
-        Actor::Agent { id } => format!("agent {id}"),
-        Actor::Bot { name: Some(n) } => format!("bot {n}"),
-        Actor::Bot { name: None } => "a bot".into(),
-        Actor::System => "the system".into(),
-        Actor::Customer => "the customer".into(),
+/// Who made an interaction, for audit reasons (formatted only when explaining).
+struct Who<'a>(&'a Actor);
+
+impl std::fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Actor::Agent { id } => write!(f, "agent {id}"),
+            Actor::Bot { name: Some(n) } => write!(f, "bot {n}"),
+            Actor::Bot { name: None } => f.write_str("a bot"),
+            Actor::System => f.write_str("the system"),
+            Actor::Customer => f.write_str("the customer"),
+        }
     }
 }
 
 /// The replay of one case.
 struct Replay<'e> {
     contracts: &'e ContractSet,
+
     time: Time<'e>,
     explain: bool,
     clocks: Vec<Clock>,
@@ -124,6 +138,15 @@ struct Replay<'e> {
 }
 
 impl Replay<'_> {
+    /// The reason text of an audit entry, built only when explaining.
+    fn why(&self, args: std::fmt::Arguments<'_>) -> String {
+        if self.explain {
+            args.to_string()
+        } else {
+            String::new()
+        }
+    }
+
     fn contract(&self) -> Option<&SlaContract> {
         self.contract
             .and_then(|i| self.contracts.contracts().get(i))
@@ -137,7 +160,8 @@ impl Replay<'_> {
     fn terms(&self, metric: Metric) -> Option<Terms> {
         let index = self.contract?;
         let contract = self.contracts.contracts().get(index)?;
-        let target = contract.target(metric)?;
+        let position = contract.targets.iter().position(|t| t.metric == metric)?;
+        let target = contract.targets.get(position)?;
         let budget = target
             .within
             .for_priority(self.priority)?
@@ -147,7 +171,7 @@ impl Replay<'_> {
             basis: target.time,
             budget,
             pausable: target.pauses(),
-            warn: contract.warn_fractions(target),
+            target: position,
         })
     }
 
@@ -219,10 +243,14 @@ impl Replay<'_> {
                 .select_index(channel, self.priority, segments)
         });
         let paused = self.paused_status();
-        let name = self.contract().map_or_else(
-            || "no contract".to_string(),
-            |c| format!("contract {}", c.name),
-        );
+        let name = if self.explain {
+            self.contract().map_or_else(
+                || "no contract".to_string(),
+                |c| format!("contract {}", c.name),
+            )
+        } else {
+            String::new()
+        };
         for i in 0..self.clocks.len() {
             let Some(clock) = self.clocks.get(i) else {
                 continue;
@@ -232,33 +260,23 @@ impl Replay<'_> {
             }
             let metric = clock.metric;
             let terms = self.terms(metric);
+            let reason = match terms {
+                Some(_) => self.why(format_args!("{why}: {name}, priority {}", self.priority)),
+                None => self.why(format_args!(
+                    "{why}: {name} has no {} target for priority {}",
+                    metric.as_str(),
+                    self.priority
+                )),
+            };
             let Some(clock) = self.clocks.get_mut(i) else {
                 continue;
             };
             match terms {
                 Some(terms) if terms == clock.terms => {}
                 Some(terms) => {
-                    clock.retarget(
-                        &mut self.time,
-                        t,
-                        terms,
-                        paused,
-                        &format!("{why}: {name}, priority {}", self.priority),
-                        seq,
-                    )?;
+                    clock.retarget(&mut self.time, t, terms, paused, &reason, seq)?;
                 }
-                None => {
-                    clock.cancel(
-                        &mut self.time,
-                        t,
-                        &format!(
-                            "{why}: {name} has no {} target for priority {}",
-                            metric.as_str(),
-                            self.priority
-                        ),
-                        seq,
-                    )?;
-                }
+                None => clock.cancel(&mut self.time, t, &reason, seq)?,
             }
         }
         // One-off targets the new terms add, not yet met, start now.
@@ -269,7 +287,12 @@ impl Replay<'_> {
             (Metric::Resolution, open),
         ] {
             if pending && !self.clocks.iter().any(|c| c.metric == metric) {
-                self.start(metric, t, &format!("{why}: {name} applies"), Some(seq))?;
+                self.start(
+                    metric,
+                    t,
+                    &self.why(format_args!("{why}: {name} applies")),
+                    Some(seq),
+                )?;
             }
         }
         Ok(())
@@ -282,12 +305,12 @@ impl Replay<'_> {
             self.stop(
                 Metric::Acknowledgement,
                 t,
-                &format!("acknowledged by {} ({})", who(i), i.id),
+                &self.why(format_args!("acknowledged by {} ({})", Who(&i.actor), i.id)),
                 seq,
             )?;
         }
         if i.is_human_answer() {
-            let reason = format!("answered by {} ({})", who(i), i.id);
+            let reason = self.why(format_args!("answered by {} ({})", Who(&i.actor), i.id));
             if !self.answered {
                 self.answered = true;
                 self.stop(Metric::FirstResponse, t, &reason, seq)?;
@@ -301,7 +324,7 @@ impl Replay<'_> {
             self.stop(
                 Metric::FollowUp,
                 t,
-                &format!("followed up by {} ({})", who(i), i.id),
+                &self.why(format_args!("followed up by {} ({})", Who(&i.actor), i.id)),
                 seq,
             )?;
             if self.status == CaseStatus::Resolved {
@@ -322,7 +345,7 @@ impl Replay<'_> {
             .map(|c| c.pause_on.clone())
             .unwrap_or_default();
         self.status = to;
-        let reason = format!("status {from} → {to}");
+        let reason = self.why(format_args!("status {from} → {to}"));
         if is_stop_status(to) {
             self.stop(Metric::Resolution, t, &reason, seq)?;
             for metric in [
@@ -333,7 +356,7 @@ impl Replay<'_> {
                 self.cancel(
                     metric,
                     t,
-                    &format!("{reason} before this target was met"),
+                    &self.why(format_args!("{reason} before this target was met")),
                     seq,
                 )?;
             }
@@ -414,10 +437,24 @@ impl SlaEngine {
             .iter()
             .map(|c| c.calendar().timeline())
             .collect();
+        let warnings = contracts
+            .contracts()
+            .iter()
+            .map(|c| c.targets.iter().map(|t| c.warn_fractions(t)).collect())
+            .collect();
+        let names = contracts
+            .contracts()
+            .iter()
+            .map(|c| Arc::from(c.name.as_str()))
+            .collect();
         SlaEngine {
             contracts,
             timelines,
+            warnings,
+            names,
             explain: false,
+            signals: Vec::new(),
+            clocks: Vec::new(),
         }
     }
 
@@ -456,38 +493,38 @@ impl SlaEngine {
     pub fn evaluate(&mut self, case: &Case, now: DateTime<Utc>) -> Result<CaseSla> {
         let now_ns = to_nanos("now", now)?;
         let opened = to_nanos("opened_at", case.opened_at())?;
-        let mut signals: Vec<(i64, u64, u8, Signal<'_>)> =
-            Vec::with_capacity(case.log().len() + case.status_history().len() + 2);
-        for c in case.contract_history() {
-            signals.push((
-                to_nanos("at", c.at)?,
-                c.seq,
-                0,
-                Signal::Contract(&c.contract),
-            ));
+        // Signals as (instant, seq, kind, index into the case's list), in a buffer reused
+        // across cases.
+        let mut signals = std::mem::take(&mut self.signals);
+        signals.clear();
+        for (i, c) in case.contract_history().iter().enumerate() {
+            signals.push((to_nanos("at", c.at)?, c.seq, 0, i));
         }
-        let mut priorities = case.priority_history().iter();
-        let initial = priorities.next().map_or(Priority::Normal, |p| p.priority);
-        for p in priorities {
-            signals.push((
-                to_nanos("at", p.at)?,
-                p.seq,
-                1,
-                Signal::Priority(p.priority),
-            ));
+        let initial = case
+            .priority_history()
+            .first()
+            .map_or(Priority::Normal, |p| p.priority);
+        for (i, p) in case.priority_history().iter().enumerate().skip(1) {
+            signals.push((to_nanos("at", p.at)?, p.seq, 1, i));
         }
-        for i in case.log() {
-            signals.push((to_nanos("at", i.at)?, i.seq, 2, Signal::Interaction(i)));
+        for (i, x) in case.log().iter().enumerate() {
+            signals.push((to_nanos("at", x.at)?, x.seq, 2, i));
         }
-        for s in case.status_history() {
-            signals.push((
-                to_nanos("at", s.at)?,
-                s.seq,
-                3,
-                Signal::Status(s.from, s.to),
-            ));
+        for (i, s) in case.status_history().iter().enumerate() {
+            signals.push((to_nanos("at", s.at)?, s.seq, 3, i));
         }
-        signals.sort_by_key(|(at, seq, order, _)| (*at, *seq, *order));
+        signals.sort_unstable_by_key(|&(at, seq, kind, index)| (at, seq, kind, index));
+        let signal = |kind: u8, index: usize| -> Option<Signal<'_>> {
+            Some(match kind {
+                0 => Signal::Contract(&case.contract_history().get(index)?.contract),
+                1 => Signal::Priority(case.priority_history().get(index)?.priority),
+                2 => Signal::Interaction(case.log().get(index)?),
+                _ => {
+                    let s = case.status_history().get(index)?;
+                    Signal::Status(s.from, s.to)
+                }
+            })
+        };
 
         let channel = case.first_channel();
         let segments = &case.customer().segments;
@@ -495,9 +532,10 @@ impl SlaEngine {
             contracts: &self.contracts,
             time: Time {
                 timelines: &mut self.timelines,
+                warnings: &self.warnings,
             },
             explain: self.explain,
-            clocks: Vec::new(),
+            clocks: std::mem::take(&mut self.clocks),
             contract: None,
             explicit: None,
             priority: initial,
@@ -516,10 +554,13 @@ impl SlaEngine {
                 replay.start(metric, opened, "case opened", None)?;
             }
         }
-        for (t, seq, _, signal) in signals {
+        for &(t, seq, kind, index) in &signals {
             if t > now_ns {
                 break;
             }
+            let Some(signal) = signal(kind, index) else {
+                continue;
+            };
             match signal {
                 Signal::Contract(name) => {
                     let index = replay.contracts.index_of(name).ok_or_else(|| {
@@ -537,7 +578,7 @@ impl SlaEngine {
                 }
                 Signal::Priority(p) => {
                     if p != replay.priority {
-                        let why = format!("priority {} → {p}", replay.priority);
+                        let why = replay.why(format_args!("priority {} → {p}", replay.priority));
                         replay.priority = p;
                         replay.reselect(t, seq, channel, segments, &why)?;
                     }
@@ -548,8 +589,8 @@ impl SlaEngine {
             replay.maybe_next_response()?;
         }
 
-        let contract = replay.contract().map(|c| c.name.clone());
-        let mut targets = Vec::new();
+        let contract = replay.contract.and_then(|i| self.names.get(i).cloned());
+        let mut targets = Vec::with_capacity(Metric::ALL.len());
         for metric in Metric::ALL {
             let late_cycles = replay
                 .clocks
@@ -568,15 +609,13 @@ impl SlaEngine {
             let (state, due, stopped, consumed) =
                 (report.state, report.due, report.stopped_at, report.consumed);
             let terms = &clock.terms;
-            let name = replay
-                .contracts
-                .contracts()
+            let name = self
+                .names
                 .get(terms.contract)
-                .map(|c| c.name.clone())
-                .unwrap_or_default();
+                .cloned()
+                .unwrap_or_else(|| Arc::from(""));
             let late_cycles = late_cycles - u32::from(state == TargetState::MetLate);
             targets.push(TargetReport {
-                case_id: case.id().clone(),
                 metric,
                 contract: name,
                 time: terms.basis,
@@ -592,6 +631,10 @@ impl SlaEngine {
                 audit: report.audit,
             });
         }
+        let mut clocks = std::mem::take(&mut replay.clocks);
+        clocks.clear();
+        self.clocks = clocks;
+        self.signals = signals;
         Ok(CaseSla {
             case_id: case.id().clone(),
             contract,

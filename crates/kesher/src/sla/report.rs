@@ -5,6 +5,7 @@ use super::contract::{Metric, TimeBasis};
 use crate::CaseId;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Where a target stands at `now`.
 ///
@@ -107,9 +108,10 @@ pub struct AuditEntry {
     pub target: TimeDelta,
 }
 
-/// The state of one target of one case at `now`.
+/// The state of one target of one case at `now` (the case is named by the [`CaseSla`] that
+/// holds it; `kesher sla evaluate` writes each report with its `case_id` first).
 ///
-/// JSON: `{"case_id", "metric", "contract", "time", "state", "cycle", "started_at", "due_at",
+/// JSON: `{"metric", "contract", "time", "state", "cycle", "started_at", "due_at",
 /// "stopped_at", "target_seconds", "consumed_seconds", "remaining_seconds", "late_cycles",
 /// "audit"}` (`due_at`, `stopped_at` and an empty `audit` omitted).
 ///
@@ -119,12 +121,10 @@ pub struct AuditEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetReport {
-    /// The case.
-    pub case_id: CaseId,
     /// What is measured.
     pub metric: Metric,
     /// The contract in force for this target (the latest one).
-    pub contract: String,
+    pub contract: Arc<str>,
     /// Business or calendar time.
     pub time: TimeBasis,
     /// Where it stands.
@@ -177,7 +177,7 @@ pub struct CaseSla {
     pub case_id: CaseId,
     /// The contract in force at `now` (none when no contract covers the case).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contract: Option<String>,
+    pub contract: Option<Arc<str>>,
     /// One report per target whose clock has started, in metric order.
     pub targets: Vec<TargetReport>,
 }
