@@ -160,7 +160,7 @@ fn one_case(i: usize, rng: &mut SplitMix) -> kesher::CaseLog {
     };
     let mut log = CaseLog::default();
     let opened = at(0, rng);
-    log.insert(CaseEvent::Opened(CaseOpened {
+    log.insert(CaseEvent::Opened(Box::new(CaseOpened {
         case_id: id.clone(),
         seq: 0,
         at: opened,
@@ -176,7 +176,7 @@ fn one_case(i: usize, rng: &mut SplitMix) -> kesher::CaseLog {
         order: None,
         priority: Priority::Normal,
         metadata: Default::default(),
-    }));
+    })));
     let mut seq = 0;
     let mut interaction = |at: chrono::DateTime<chrono::Utc>, direction, actor, kind| {
         seq += 1;

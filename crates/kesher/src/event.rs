@@ -378,8 +378,9 @@ pub struct Released {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum CaseEvent {
-    /// The case was opened.
-    Opened(CaseOpened),
+    /// The case was opened (boxed: it is the largest event and comes once per case, so the
+    /// others stay small).
+    Opened(Box<CaseOpened>),
     /// An interaction belonging to the case (its `case_id` is required here).
     Interaction(Interaction),
     /// An explicit status change.

@@ -147,11 +147,11 @@ fn event(seq: u64) -> impl Strategy<Value = CaseEvent> {
             case_id: case(), seq, at, contract, reason: Some("escalated".into()) })),
         1 => (instant(), proptest::option::of(0i64..100_000)).prop_map(move |(at, refund)| CaseEvent::Released(Released {
             case_id: case(), seq, at, refund: refund.map(|m| Money::new(m, "ILS").unwrap()), note: Some("thanks".into()) })),
-        1 => (instant(), channel()).prop_map(move |(at, channel)| CaseEvent::Opened(CaseOpened {
+        1 => (instant(), channel()).prop_map(move |(at, channel)| CaseEvent::Opened(Box::new(CaseOpened {
             case_id: case(), seq, at,
             customer: CustomerDetails { id: CustomerId::new("cu-1").unwrap(), name: Some("Dana".into()), email: None, phone: None, segments: ["vip".to_string()].into() },
             channel, problem: None, order: None, priority: Priority::High,
-            metadata: [("brand".to_string(), "acme".to_string())].into() })),
+            metadata: [("brand".to_string(), "acme".to_string())].into() }))),
     ]
 }
 

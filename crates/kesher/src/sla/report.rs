@@ -134,7 +134,7 @@ pub struct TargetReport {
     /// When this cycle's clock started.
     #[serde(with = "crate::instant")]
     pub started_at: DateTime<Utc>,
-    /// The due instant (absent while paused, or when cancelled).
+    /// The due instant (absent while paused, when cancelled, and when met while paused).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",

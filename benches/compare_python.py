@@ -1,0 +1,117 @@
+"""Due times for ticket-open instants: kesher (Rust batch API) against Python's
+`businesstimedelta` and pandas' `CustomBusinessHour`, on the same inputs and calendar, in one run.
+
+Run from the repository root:
+
+    python3 -m venv .venv-bench && .venv-bench/bin/pip install businesstimedelta pandas pytz
+    .venv-bench/bin/python benches/compare_python.py [--n 1000000] [--n-slow 20000]
+
+The workload is issue 3's: instants uniform over 2024–2025 (SplitMix64, seed 42, the same
+generator as the Rust benches), 4 business hours, the Israeli desk without reduced eves
+(Sunday–Thursday 09:00–17:00, Friday 09:00–13:00, Asia/Jerusalem, Israeli holidays computed
+by kesher). pandas' CustomBusinessHour has one opening interval for every working day, so it is
+compared on the same calendar without Friday. The Python libraries run on the first `--n-slow`
+inputs; every answer they give is checked against kesher's, and throughputs are compared as
+items per second.
+"""
+import argparse
+import datetime as dt
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def kesher(n, calendar, out):
+    cmd = ["cargo", "run", "--quiet", "--release", "-p", "kesher-benches", "--example",
+           "due_times", "--", str(n), calendar, str(out)]
+    result = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def read_pairs(path, limit):
+    pairs = []
+    with open(path) as f:
+        for line in f:
+            if len(pairs) == limit:
+                break
+            a, b = line.split()
+            pairs.append((int(a), int(b)))
+    return pairs
+
+
+def timed(fn, items):
+    start = time.perf_counter()
+    out = [fn(x) for x in items]
+    return out, time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1_000_000)
+    parser.add_argument("--n-slow", type=int, default=20_000)
+    args = parser.parse_args()
+
+    import businesstimedelta
+    import pandas as pd
+    import pytz
+
+    tz = pytz.timezone("Asia/Jerusalem")
+    tmp = pathlib.Path(tempfile.mkdtemp())
+    rows = []
+
+    plain = kesher(args.n, "plain", tmp / "plain")
+    pairs = read_pairs(tmp / "plain", args.n_slow)
+    holidays = [dt.date.fromisoformat(x.strip()) for x in open(tmp / "plain.dates")]
+
+    rules = businesstimedelta.Rules([
+        businesstimedelta.WorkDayRule(start_time=dt.time(9), end_time=dt.time(17),
+                                      working_days=[6, 0, 1, 2, 3], tz=tz),
+        businesstimedelta.WorkDayRule(start_time=dt.time(9), end_time=dt.time(13),
+                                      working_days=[4], tz=tz),
+        businesstimedelta.HolidayRule(holidays, tz=tz),
+    ])
+    four = businesstimedelta.BusinessTimeDelta(rules, hours=4)
+
+    def btd(t):
+        start = dt.datetime.fromtimestamp(t, tz=pytz.utc).astimezone(tz)
+        return int((start + four).timestamp())
+
+    got, seconds = timed(btd, [a for a, _ in pairs])
+    mismatches = sum(1 for g, (_, want) in zip(got, pairs) if g != want)
+    rows.append(("businesstimedelta", len(pairs), seconds, plain, mismatches))
+
+    weekdays = kesher(args.n, "weekdays", tmp / "weekdays")
+    pairs_w = read_pairs(tmp / "weekdays", args.n_slow)
+    cbh = pd.offsets.CustomBusinessHour(start="09:00", end="17:00",
+                                        weekmask="Sun Mon Tue Wed Thu", holidays=holidays)
+    four_cbh = 4 * cbh
+    starts = pd.to_datetime([a for a, _ in pairs_w], unit="s", utc=True).tz_convert(
+        "Asia/Jerusalem").tz_localize(None)
+
+    def pandas_due(local):
+        # CustomBusinessHour works on wall-clock time; the result is read back in the zone.
+        due = local + four_cbh
+        return int(pd.Timestamp(due).tz_localize("Asia/Jerusalem").timestamp())
+
+    # A start outside hours: CBH rolls it forward to the next opening first, as kesher does.
+    got, seconds = timed(pandas_due, list(starts))
+    mismatches = sum(1 for g, (_, want) in zip(got, pairs_w) if g != want)
+    rows.append(("pandas CustomBusinessHour", len(pairs_w), seconds, weekdays, mismatches))
+
+    print(f"due times for ticket opens, 4 business hours, Israeli desk (kesher n = {args.n:,})")
+    print(f"{'library':28} {'n':>8} {'items/s':>14} {'kesher items/s':>16} {'kesher ×':>10} {'mismatches':>11}")
+    for name, n, seconds, k, mismatches in rows:
+        rate = n / seconds
+        print(f"{name:28} {n:>8,} {rate:>14,.0f} {k['per_second']:>16,.0f} "
+              f"{k['per_second'] / rate:>10,.0f} {mismatches:>11}")
+    if any(m for *_, m in rows):
+        sys.exit("some answers differ from kesher's")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+//! Invariants of SLA evaluation over random case histories.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use kesher::{CaseEvent, CaseLog, ContractSet, SlaEngine, TargetState};
+use proptest::prelude::*;
+
+const T0: i64 = 1_736_154_000; // Monday 2025-01-06 09:00 UTC
+
+fn contracts() -> ContractSet {
+    ContractSet::from_json(r#"[
+      {"name": "urgent", "conditions": {"priorities": ["urgent"]}, "calendar": {"tz": "UTC", "week": {"mon": [["00:00","24:00"]], "tue": [["00:00","24:00"]], "wed": [["00:00","24:00"]], "thu": [["00:00","24:00"]], "fri": [["00:00","24:00"]], "sat": [["00:00","24:00"]], "sun": [["00:00","24:00"]]}},
+       "targets": [{"metric": "first_response", "within": 3600}, {"metric": "next_response", "within": 1800}, {"metric": "resolution", "within": 28800}]},
+      {"name": "std", "calendar": "israel", "targets": [
+        {"metric": "acknowledgement", "within": 600, "time": "calendar"},
+        {"metric": "first_response", "within": {"high": 7200, "normal": 14400}},
+        {"metric": "next_response", "within": 14400},
+        {"metric": "resolution", "within": 86400},
+        {"metric": "follow_up", "within": 172800, "time": "calendar"}]}
+    ]"#).unwrap()
+}
+
+/// One step of a random history: what happens, minutes after the previous step.
+#[derive(Debug, Clone)]
+enum Step {
+    Customer,
+    Bot,
+    Agent,
+    FollowUp,
+    Status(&'static str),
+    Priority(&'static str),
+    Contract(&'static str),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        3 => Just(Step::Customer),
+        1 => Just(Step::Bot),
+        3 => Just(Step::Agent),
+        1 => Just(Step::FollowUp),
+        2 => prop::sample::select(vec!["waiting_on_customer", "in_progress", "resolved", "closed"]).prop_map(Step::Status),
+        1 => prop::sample::select(vec!["low", "normal", "high", "urgent"]).prop_map(Step::Priority),
+        1 => prop::sample::select(vec!["std", "urgent"]).prop_map(Step::Contract),
+    ]
+}
+
+fn events(steps: &[(Step, i64)]) -> Vec<CaseEvent> {
+    let mut out = vec![CaseEvent::from_json(&format!(
+        r#"{{"type": "opened", "case_id": "T", "at": "{}", "customer": {{"id": "c"}}, "channel": "email"}}"#,
+        DateTime::from_timestamp(T0, 0).unwrap().to_rfc3339()
+    )).unwrap()];
+    let mut t = T0;
+    for (seq, (s, minutes)) in steps.iter().enumerate() {
+        t += minutes * 60;
+        let at = DateTime::from_timestamp(t, 0).unwrap().to_rfc3339();
+        let seq = seq + 1;
+        let i = |dir: &str, actor: &str, kind: &str| {
+            format!(
+                r#"{{"type": "interaction", "case_id": "T", "seq": {seq}, "id": "i{seq}", "customer_id": "c", "at": "{at}", "channel": "email", "direction": "{dir}", "actor": {actor}, "kind": "{kind}"}}"#
+            )
+        };
+        let json = match s {
+            Step::Customer => i("inbound", r#"{"type": "customer"}"#, "message"),
+            Step::Bot => i("outbound", r#"{"type": "bot"}"#, "acknowledgement"),
+            Step::Agent => i("outbound", r#"{"type": "agent", "id": "a"}"#, "message"),
+            Step::FollowUp => i("outbound", r#"{"type": "agent", "id": "a"}"#, "follow_up"),
+            Step::Status(to) => format!(
+                r#"{{"type": "status_changed", "case_id": "T", "seq": {seq}, "at": "{at}", "to": "{to}"}}"#
+            ),
+            Step::Priority(p) => format!(
+                r#"{{"type": "priority_changed", "case_id": "T", "seq": {seq}, "at": "{at}", "priority": "{p}"}}"#
+            ),
+            Step::Contract(c) => format!(
+                r#"{{"type": "contract_changed", "case_id": "T", "seq": {seq}, "at": "{at}", "contract": "{c}"}}"#
+            ),
+        };
+        out.push(CaseEvent::from_json(&json).unwrap());
+    }
+    out
+}
+
+fn history() -> impl Strategy<Value = Vec<(Step, i64)>> {
+    prop::collection::vec((step(), 0..3000i64), 0..14)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn reports_are_consistent(steps in history(), after in 0..20_000i64) {
+        let mut log = CaseLog::default();
+        for e in events(&steps) {
+            log.insert(e);
+        }
+        let outcome = log.fold_lenient();
+        let case = outcome.case.unwrap();
+        let now = DateTime::from_timestamp(T0, 0).unwrap() + TimeDelta::minutes(after);
+        let mut engine = SlaEngine::new(contracts()).explain(true);
+        let sla = engine.evaluate(&case, now).unwrap();
+        for t in &sla.targets {
+            prop_assert!(t.consumed >= TimeDelta::zero(), "{t:?}");
+            prop_assert!(t.consumed <= now - t.started_at + TimeDelta::seconds(1), "consumed within real time: {t:?}");
+            prop_assert_eq!(t.remaining, (t.target - t.consumed).max(TimeDelta::zero()));
+            match t.state {
+                // A target met while paused has no due instant (its clock was stopped).
+                TargetState::Met => prop_assert!(t.due_at.map_or(true, |d| t.stopped_at.unwrap() <= d), "{t:?}"),
+                TargetState::MetLate => prop_assert!(t.stopped_at.unwrap() > t.due_at.unwrap() || t.late_cycles > 0 || t.audit.iter().any(|a| a.action == kesher::AuditAction::Breached), "{t:?}"),
+                TargetState::Running | TargetState::Warning => prop_assert!(t.due_at.unwrap() >= now, "{t:?}"),
+                TargetState::Paused => prop_assert!(t.due_at.is_none()),
+                TargetState::Cancelled => prop_assert!(t.stopped_at.is_some()),
+                TargetState::Breached => {}
+            }
+            prop_assert!(t.audit.windows(2).all(|w| w[0].at <= w[1].at), "audit in time order: {:?}", t.audit);
+            prop_assert_eq!(t.audit[0].action, kesher::AuditAction::Started);
+        }
+        // The same history evaluated without the audit gives the same answers.
+        let mut quiet = SlaEngine::new(contracts());
+        let plain = quiet.evaluate(&case, now).unwrap();
+        prop_assert_eq!(plain.targets.len(), sla.targets.len());
+        for (a, b) in plain.targets.iter().zip(&sla.targets) {
+            prop_assert_eq!((a.state, a.due_at, a.consumed), (b.state, b.due_at, b.consumed));
+        }
+        // Reports round-trip through JSON.
+        let back: kesher::CaseSla = serde_json::from_str(&serde_json::to_string(&sla).unwrap()).unwrap();
+        prop_assert_eq!(back, sla);
+    }
+
+    #[test]
+    fn event_order_does_not_matter(steps in history(), seed in any::<u64>()) {
+        let evs = events(&steps);
+        let mut shuffled = evs.clone();
+        let mut s = seed;
+        for i in (1..shuffled.len()).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let fold = |list: Vec<CaseEvent>| {
+            let mut log = CaseLog::default();
+            for e in list {
+                log.insert(e);
+            }
+            log.fold_lenient().case.unwrap()
+        };
+        let now = DateTime::from_timestamp(T0 + 40 * 86_400, 0).unwrap();
+        let a = SlaEngine::new(contracts()).evaluate(&fold(evs), now).unwrap();
+        let b = SlaEngine::new(contracts()).evaluate(&fold(shuffled), now).unwrap();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn consumed_time_grows_with_now(steps in history(), a in 0..20_000i64, b in 0..20_000i64) {
+        let mut log = CaseLog::default();
+        for e in events(&steps) {
+            log.insert(e);
+        }
+        let case = log.fold_lenient().case.unwrap();
+        let (a, b) = (a.min(b), a.max(b));
+        let at = |m: i64| DateTime::<Utc>::from_timestamp(T0, 0).unwrap() + TimeDelta::minutes(m);
+        let mut engine = SlaEngine::new(contracts());
+        let early = engine.evaluate(&case, at(a)).unwrap();
+        let late = engine.evaluate(&case, at(b)).unwrap();
+        for e in &early.targets {
+            if let Some(l) = late.targets.iter().find(|l| l.metric == e.metric && l.cycle == e.cycle) {
+                prop_assert!(l.consumed >= e.consumed || l.contract != e.contract || l.target != e.target, "{e:?} then {l:?}");
+            }
+        }
+    }
+}
