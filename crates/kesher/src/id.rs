@@ -40,6 +40,83 @@ fn validate(field: &'static str, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// Longest identifier kept inline (in the value itself, no allocation).
+const INLINE: usize = 22;
+
+/// The text of an identifier: short ones inline (a clone is a copy, with no pointer to chase),
+/// longer ones shared behind an `Arc` (a clone is a reference count).
+#[derive(Clone)]
+enum IdText {
+    Inline(u8, [u8; INLINE]),
+    Shared(Arc<str>),
+}
+
+impl IdText {
+    fn new(text: String) -> IdText {
+        let bytes = text.as_bytes();
+        match (u8::try_from(bytes.len()), bytes.len() <= INLINE) {
+            (Ok(len), true) => {
+                let mut inline = [0u8; INLINE];
+                if let Some(slot) = inline.get_mut(..bytes.len()) {
+                    slot.copy_from_slice(bytes);
+                }
+                IdText::Inline(len, inline)
+            }
+            _ => IdText::Shared(Arc::from(text)),
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            IdText::Inline(len, bytes) => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            IdText::Shared(text) => text.as_bytes(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Built from a `String` cut at its own length, so always UTF-8.
+            IdText::Inline(..) => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
+            IdText::Shared(text) => text,
+        }
+    }
+}
+
+impl PartialEq for IdText {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (IdText::Shared(a), IdText::Shared(b)) if Arc::ptr_eq(a, b) => true,
+            _ => self.as_bytes() == other.as_bytes(),
+        }
+    }
+}
+
+impl Eq for IdText {}
+
+impl PartialOrd for IdText {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for IdText {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_bytes().cmp(other.as_bytes())
+    }
+}
+
+impl std::hash::Hash for IdText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for IdText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 macro_rules! identifier {
     ($(#[$doc:meta])* $name:ident, $field:literal, $example:literal) => {
         $(#[$doc])*
@@ -49,7 +126,8 @@ macro_rules! identifier {
         /// [`Error::InvalidInput`] when the text is empty, longer than [`MAX_ID_LEN`] bytes or holds
         /// a control character.
         ///
-        /// Cloning is cheap (the text is shared), so cases and reports can carry their ids.
+        /// Cloning is cheap (short ids are kept inline, long ones shared), so cases and reports
+        /// can carry their ids.
         ///
         /// # Example
         ///
@@ -59,23 +137,9 @@ macro_rules! identifier {
         #[doc = concat!("assert!(kesher::", stringify!($name), "::new(\"\").is_err());")]
         /// # Ok::<(), kesher::Error>(())
         /// ```
-        #[derive(Debug, Clone, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $name(Arc<str>);
-
-        impl std::hash::Hash for $name {
-            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                // By content, as equality is.
-                self.0.hash(state);
-            }
-        }
-
-        impl PartialEq for $name {
-            fn eq(&self, other: &Self) -> bool {
-                // Clones share their text: compare the pointer before the bytes.
-                Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
-            }
-        }
+        pub struct $name(IdText);
 
         impl $name {
             /// Validates and wraps an identifier.
@@ -88,7 +152,7 @@ macro_rules! identifier {
             pub fn new(text: impl Into<String>) -> Result<Self> {
                 let text = text.into();
                 validate($field, &text)?;
-                Ok(Self(Arc::from(text)))
+                Ok(Self(IdText::new(text)))
             }
 
             /// The identifier as text.
@@ -101,7 +165,7 @@ macro_rules! identifier {
             /// # Ok::<(), kesher::Error>(())
             /// ```
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
         }
 
@@ -121,19 +185,19 @@ macro_rules! identifier {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0.to_string()
+                id.0.as_str().to_string()
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.0.as_str())
             }
         }
 
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
         }
     };

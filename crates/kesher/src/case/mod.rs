@@ -224,25 +224,44 @@ pub(crate) struct CaseFields {
 /// assert_eq!(case.opened_at().to_rfc3339(), "2025-02-02T09:00:00+00:00");
 /// # Ok::<(), kesher::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(from = "CaseFields")]
 pub struct Case {
-    #[serde(flatten)]
     fields: CaseFields,
-    facts: CaseFacts,
+    /// Derived from the fields on first use (an SLA evaluation, say, never needs them).
+    facts: std::sync::OnceLock<CaseFacts>,
+}
+
+impl PartialEq for Case {
+    fn eq(&self, other: &Self) -> bool {
+        // The facts follow from the fields.
+        self.fields == other.fields
+    }
+}
+
+impl Serialize for Case {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Snapshot<'a> {
+            #[serde(flatten)]
+            fields: &'a CaseFields,
+            facts: &'a CaseFacts,
+        }
+        Snapshot {
+            fields: &self.fields,
+            facts: self.facts(),
+        }
+        .serialize(s)
+    }
 }
 
 impl From<CaseFields> for Case {
     fn from(mut fields: CaseFields) -> Case {
         fields.facts = None;
-        let facts = CaseFacts::derive(
-            fields.opened_at,
-            &fields.log,
-            &fields.status_history,
-            fields.status,
-            fields.transfers,
-        );
-        Case { fields, facts }
+        Case {
+            fields,
+            facts: std::sync::OnceLock::new(),
+        }
     }
 }
 
@@ -426,7 +445,16 @@ impl Case {
     ///
     /// See [`Case`].
     pub fn facts(&self) -> &CaseFacts {
-        &self.facts
+        self.facts.get_or_init(|| {
+            let f = &self.fields;
+            CaseFacts::derive(
+                f.opened_at,
+                &f.log,
+                &f.status_history,
+                f.status,
+                f.transfers,
+            )
+        })
     }
 }
 
