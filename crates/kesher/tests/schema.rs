@@ -105,3 +105,49 @@ fn contract_examples_parse() {
     }
     assert!(seen >= 8, "{seen}");
 }
+
+/// The blocks of `docs/json-contract.md` whose info string is "json kesher:<name>" or
+/// "jsonl kesher:<name>".
+fn doc_blocks(name: &str) -> Vec<String> {
+    let doc = include_str!("../../../docs/json-contract.md");
+    let mut out = Vec::new();
+    for marker in [format!("```json kesher:{name}\n"), format!("```jsonl kesher:{name}\n")] {
+        for block in doc.split(marker.as_str()).skip(1) {
+            out.push(block.split("```").next().unwrap().to_string());
+        }
+    }
+    assert!(!out.is_empty(), "no block kesher:{name}");
+    out
+}
+
+#[test]
+fn calendar_contract_and_report_examples_hold() {
+    use kesher::calendar::CalendarEval;
+    use kesher::{Calendar, ContractSet, TargetReport};
+    for block in doc_blocks("calendar") {
+        Calendar::from_json(&block).unwrap_or_else(|e| panic!("{block}: {e}"));
+    }
+    for block in doc_blocks("contracts") {
+        ContractSet::from_json(&block).unwrap_or_else(|e| panic!("{block}: {e}"));
+    }
+    for block in doc_blocks("target-report") {
+        let mut v: Value = serde_json::from_str(&block).unwrap();
+        v.as_object_mut().unwrap().remove("case_id");
+        serde_json::from_value::<TargetReport>(v).unwrap();
+    }
+    // The documented answers are what the evaluator says.
+    let requests = doc_blocks("calendar-eval").concat();
+    let answers = doc_blocks("calendar-answers").concat();
+    let mut eval = CalendarEval::default();
+    let got: Vec<Value> = requests
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::to_value(eval.eval_line(l)).unwrap())
+        .collect();
+    let want: Vec<Value> = answers
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(got, want);
+}
