@@ -111,7 +111,10 @@ fn contract_examples_parse() {
 fn doc_blocks(name: &str) -> Vec<String> {
     let doc = include_str!("../../../docs/json-contract.md");
     let mut out = Vec::new();
-    for marker in [format!("```json kesher:{name}\n"), format!("```jsonl kesher:{name}\n")] {
+    for marker in [
+        format!("```json kesher:{name}\n"),
+        format!("```jsonl kesher:{name}\n"),
+    ] {
         for block in doc.split(marker.as_str()).skip(1) {
             out.push(block.split("```").next().unwrap().to_string());
         }

@@ -27,9 +27,19 @@ fn main() -> ExitCode {
 }
 
 fn step(name: &str, program: &str, args: &[&str]) -> Result<(), String> {
+    step_with_env(name, program, args, &[])
+}
+
+fn step_with_env(
+    name: &str,
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<(), String> {
     eprintln!("==> {name}: {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
+        .envs(env.iter().copied())
         .status()
         .map_err(|e| format!("{name}: cannot run `{program}`: {e}"))?;
     if status.success() {
@@ -62,7 +72,7 @@ fn core_is_pure() -> Result<(), String> {
 }
 
 fn run_all() -> ExitCode {
-    let steps: [&dyn Fn() -> Result<(), String>; 6] = [
+    let steps: [&dyn Fn() -> Result<(), String>; 7] = [
         &|| step("format", "cargo", &["fmt", "--all", "--", "--check"]),
         &|| {
             step(
@@ -87,6 +97,15 @@ fn run_all() -> ExitCode {
             )
         },
         &|| step("doc tests", "cargo", &["test", "--workspace", "--doc"]),
+        &|| {
+            // Broken intra-doc links and malformed docs fail the build.
+            step_with_env(
+                "rustdoc",
+                "cargo",
+                &["doc", "--workspace", "--no-deps", "--quiet"],
+                &[("RUSTDOCFLAGS", "-D warnings")],
+            )
+        },
         &|| {
             step(
                 "examples",
