@@ -73,3 +73,51 @@ pub(crate) fn run(args: &EvalArgs) -> ExitCode {
     );
     ExitCode::SUCCESS
 }
+
+#[derive(Debug, Args)]
+pub(crate) struct HolidaysArgs {
+    /// The preset: israel, us or uk.
+    preset: String,
+    /// The first year.
+    #[arg(long)]
+    from: i32,
+    /// The last year (the first when absent).
+    #[arg(long)]
+    to: Option<i32>,
+}
+
+pub(crate) fn holidays(args: &HolidaysArgs) -> ExitCode {
+    let calendar = match args
+        .preset
+        .parse::<kesher::Preset>()
+        .and_then(|p| p.calendar())
+    {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("kesher: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let to = args.to.unwrap_or(args.from);
+    if !(1678..=2261).contains(&args.from) || !(args.from..=2261).contains(&to) {
+        eprintln!(
+            "kesher: years must run forward within 1678–2261, got {}–{to}",
+            args.from
+        );
+        return ExitCode::from(2);
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for year in args.from..=to {
+        for rules in calendar.holiday_rules() {
+            for o in rules.observances(year) {
+                let line = serde_json::to_string(&o).map_err(io::Error::from);
+                if line.and_then(|l| writeln!(out, "{l}")).is_err() {
+                    return ExitCode::SUCCESS;
+                }
+            }
+        }
+    }
+    let _ = out.flush();
+    ExitCode::SUCCESS
+}

@@ -40,6 +40,9 @@ enum CalendarCommand {
     /// "message"}}. A malformed line gets an error answer; the exit status is 0 unless the input
     /// cannot be read.
     Eval(calendar_eval::EvalArgs),
+    /// List the holidays a preset computes for a range of years, one JSON line per date
+    /// (date, name, effect: closed or reduced).
+    Holidays(calendar_eval::HolidaysArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Case(CaseCommand::Fold(args)) => fold::run(&args),
         Command::Calendar(CalendarCommand::Eval(args)) => calendar_eval::run(&args),
+        Command::Calendar(CalendarCommand::Holidays(args)) => calendar_eval::holidays(&args),
         Command::Sla(command) => sla::run(&command),
     }
 }

@@ -49,3 +49,36 @@ fn a_missing_file_is_a_usage_error() {
     let out = kesher(&["calendar", "eval", "no/such/file.jsonl"], None);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn holidays_lists_the_computed_dates_of_a_preset() {
+    let out = kesher(
+        &[
+            "calendar", "holidays", "israel", "--from", "2025", "--to", "2026",
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let rows = lines(&out.stdout);
+    let closed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["effect"] == "closed")
+        .map(|r| r["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(closed.len(), 18, "nine closed days a year: {closed:?}");
+    assert!(rows
+        .iter()
+        .any(|r| r["date"] == "2025-10-02" && r["name"] == "Yom Kippur"));
+    let out = kesher(
+        &["calendar", "holidays", "atlantis", "--from", "2025"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = kesher(
+        &[
+            "calendar", "holidays", "us", "--from", "2030", "--to", "2020",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -106,7 +106,8 @@ impl Default for IsraelHolidays {
 pub enum HolidayEffect {
     /// The whole date is closed.
     Closed,
-    /// The date keeps only part of its regular hours.
+    /// The date keeps only part of its regular hours, when the rule set is configured to
+    /// reduce such days (Israeli eves and Chol HaMoed; see [`IsraelHolidays`]).
     Reduced,
 }
 
