@@ -154,3 +154,59 @@ fn calendar_contract_and_report_examples_hold() {
         .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn calendars_and_contracts_validate_against_their_schemas() {
+    use kesher::{Calendar, ContractSet, Preset};
+    let calendar = validator(include_str!("../../../docs/schema/calendar.schema.json"));
+    let contracts = validator(include_str!("../../../docs/schema/contracts.schema.json"));
+    // What kesher writes.
+    for preset in Preset::ALL {
+        let written = serde_json::to_value(preset.calendar().unwrap()).unwrap();
+        assert!(calendar.is_valid(&written), "{written}");
+        assert!(calendar.is_valid(&Value::String(preset.name().into())));
+    }
+    for block in doc_blocks("calendar") {
+        let v: Value = serde_json::from_str(&block).unwrap();
+        assert!(calendar.is_valid(&v), "{block}");
+        let written = serde_json::to_value(Calendar::from_value(v).unwrap()).unwrap();
+        assert!(calendar.is_valid(&written), "{written}");
+    }
+    let files = [
+        include_str!("../../../examples/data/contracts.json").to_string(),
+        doc_blocks("contracts").concat(),
+    ];
+    for text in files {
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert!(contracts.is_valid(&v), "{text}");
+        let written = serde_json::to_value(ContractSet::from_json(&text).unwrap()).unwrap();
+        assert!(contracts.is_valid(&written), "{written}");
+    }
+    // What kesher rejects, the schema rejects too (where a schema can say it).
+    for bad in [
+        r#"{"tz": "UTC", "week": {"monday": [["09:00","17:00"]]}}"#,
+        r#"{"tz": "UTC", "week": {"mon": [["9:00","17:00"]]}}"#,
+        r#"{"tz": "UTC", "week": {"mon": [["09:00","25:00"]]}}"#,
+        r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}, "holidays": ["5 May"]}"#,
+        r#"{"tz": "UTC", "week": {}, "holiday_rules": [{"set": "mars"}]}"#,
+        r#""atlantis""#,
+    ] {
+        let v: Value = serde_json::from_str(bad).unwrap();
+        assert!(!calendar.is_valid(&v), "{bad}");
+        assert!(Calendar::from_value(v).is_err(), "{bad}");
+    }
+    for name in ["israel", "us", "uk"] {
+        assert!(Calendar::from_value(Value::String(name.into())).is_ok());
+    }
+    for bad in [
+        r#"[{"name": "a", "calendar": "israel", "targets": []}]"#,
+        r#"[{"name": "a", "calendar": "israel", "targets": [{"metric": "first_reply", "within": 5}]}]"#,
+        r#"[{"name": "a", "calendar": "israel", "targets": [{"metric": "resolution", "within": -5}]}]"#,
+        r#"[{"name": "a", "calendar": "israel", "targets": [{"metric": "resolution", "within": 5}], "warn_at": [1.5]}]"#,
+        r#"[{"name": "a", "calendar": "israel", "targets": [{"metric": "resolution", "within": 5}], "pause_on": ["resolved"]}]"#,
+    ] {
+        let v: Value = serde_json::from_str(bad).unwrap();
+        assert!(!contracts.is_valid(&v), "{bad}");
+        assert!(ContractSet::from_json(bad).is_err(), "{bad}");
+    }
+}

@@ -255,15 +255,26 @@ impl Calendar {
         Calendar::from_value(value)
     }
 
-    /// Reads a calendar from a parsed JSON value (see [`Calendar::from_json`]).
+    /// Reads a calendar from a parsed JSON value (see [`Calendar::from_json`]): a calendar
+    /// object, or a preset name (`"israel"`, `"us"`, `"uk"`).
     ///
     /// # Example
     ///
     /// ```
     /// let v = serde_json::json!({"tz": "UTC", "week": {"sun": [["08:00", "16:00"]]}});
     /// assert!(kesher::Calendar::from_value(v).is_ok());
+    /// assert_eq!(kesher::Calendar::from_value(serde_json::json!("israel"))?, kesher::Calendar::israel_desk()?);
+    /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn from_value(value: serde_json::Value) -> Result<Calendar> {
+        if let serde_json::Value::String(name) = &value {
+            return name
+                .parse::<super::Preset>()
+                .and_then(super::Preset::calendar)
+                .map_err(|_| {
+                    Error::calendar("calendar", name, "not a preset: `israel`, `us` or `uk`")
+                });
+        }
         let spec: CalendarSpec = match crate::json::from_value(value.clone()) {
             Ok(spec) => spec,
             Err(Error::InvalidJson { field, reason }) => {

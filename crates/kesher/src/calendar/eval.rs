@@ -1,7 +1,7 @@
 //! The calendar request protocol behind `kesher calendar eval` and the shared test vectors:
 //! one JSON request in, one JSON answer out, never a failure.
 
-use super::{Calendar, Preset};
+use super::Calendar;
 use crate::{Error, ErrorKind};
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
@@ -181,18 +181,7 @@ impl CalendarEval {
         let key = spec.to_string();
         if !self.calendars.contains_key(&key) {
             let calendar = match spec {
-                Value::String(name) => {
-                    name.parse::<Preset>()
-                        .and_then(Preset::calendar)
-                        .map_err(|_| {
-                            Error::calendar(
-                                "calendar",
-                                name,
-                                "not a preset: `israel`, `us` or `uk`",
-                            )
-                        })?
-                }
-                Value::Object(_) => Calendar::from_value(spec.clone())?,
+                Value::String(_) | Value::Object(_) => Calendar::from_value(spec.clone())?,
                 other => {
                     return Err(Error::calendar(
                         "calendar",
