@@ -46,6 +46,7 @@ mod event;
 mod id;
 mod instant;
 mod interaction;
+pub mod journey;
 mod json;
 mod language;
 mod money;
@@ -74,6 +75,10 @@ pub use event::{
 };
 pub use id::{AgentId, CaseId, CustomerId, InteractionId, OrderRef, MAX_ID_LEN};
 pub use interaction::{Actor, Direction, Interaction, InteractionKind};
+pub use journey::{
+    critical_points, turning_points, CriticalPoint, CriticalPoints, Journey, JourneyPoint, Pattern,
+    PatternBuilder, StageSummary, StageTrouble, Stages, Turn, TurningPoint,
+};
 pub use language::Language;
 pub use money::{Currency, Money};
 pub use sla::{

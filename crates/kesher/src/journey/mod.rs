@@ -1,0 +1,17 @@
+//! The emotion graph: a customer's journey as emotion over time and stages, its turning and
+//! critical points, and the typical pattern of many journeys (design.md, "Emotion graph").
+//!
+//! The vertical axis is [`crate::Emotion`], from −1 (furious) through 0 (neutral) to +1 (WOW);
+//! the horizontal axis is time, or the process [`Stages`] (by default before, during and after
+//! the direct encounter). Points come from annotations (agents, surveys), from a text scorer,
+//! and from the emotion model that maps events to effects.
+
+mod analysis;
+mod model;
+mod pattern;
+
+pub use analysis::{
+    critical_points, turning_points, CriticalPoint, CriticalPoints, Turn, TurningPoint,
+};
+pub use model::{Journey, JourneyPoint, Stages};
+pub use pattern::{Pattern, PatternBuilder, StageSummary, StageTrouble};
