@@ -161,6 +161,31 @@ pub struct ContractAssignment {
     pub reason: Option<String>,
 }
 
+/// When a case was passed to someone else (a transfer, or an assignment to a new person).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog};
+///
+/// let mut log = CaseLog::default();
+/// log.insert(CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T09:00:00Z",
+///     "customer": {"id": "c"}, "channel": "email"}"#)?);
+/// log.insert(CaseEvent::from_json(r#"{"type": "transferred", "case_id": "T-1", "seq": 1,
+///     "at": "2025-01-05T10:00:00Z", "to": "billing"}"#)?);
+/// assert_eq!(log.fold()?.transfer_history()[0].at.to_rfc3339(), "2025-01-05T10:00:00+00:00");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Handover {
+    /// When.
+    #[serde(with = "crate::instant")]
+    pub at: DateTime<Utc>,
+    /// The sequence number of the event.
+    pub seq: u64,
+}
+
 /// The stored fields of a [`Case`]: everything but the derived facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -187,6 +212,8 @@ pub(crate) struct CaseFields {
     assignee: Option<AgentId>,
     agents: Vec<AgentId>,
     transfers: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    transfer_history: Vec<Handover>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     release: Option<Release>,
     log: Vec<Interaction>,
@@ -394,6 +421,15 @@ impl Case {
         self.fields.agents.as_slice()
     }
 
+    /// When the case was passed on, in order (see [`Handover`]).
+    ///
+    /// # Example
+    ///
+    /// See [`Handover`].
+    pub fn transfer_history(&self) -> &[Handover] {
+        self.fields.transfer_history.as_slice()
+    }
+
     /// How many times the case was passed to someone else.
     ///
     /// # Example
@@ -477,6 +513,7 @@ pub(crate) struct Folding {
     assignee: Option<AgentId>,
     agents: Vec<AgentId>,
     transfers: u32,
+    transfer_history: Vec<Handover>,
     release: Option<Release>,
     log: Vec<Interaction>,
     events: u32,
@@ -502,6 +539,7 @@ impl Folding {
             assignee: None,
             agents: Vec::new(),
             transfers: 0,
+            transfer_history: Vec::new(),
             release: None,
             log: Vec::with_capacity(events),
             events: 0,
@@ -535,6 +573,11 @@ impl Folding {
                 to: to.to_string(),
             })
         }
+    }
+
+    fn transfer(&mut self, at: DateTime<Utc>, seq: u64) {
+        self.transfers += 1;
+        self.transfer_history.push(Handover { at, seq });
     }
 
     fn assign(&mut self, agent: &AgentId) {
@@ -618,12 +661,12 @@ impl Folding {
             }
             CaseEvent::Assigned(e) => {
                 if self.assignee.as_ref().is_some_and(|a| a != &e.agent) {
-                    self.transfers += 1;
+                    self.transfer(at, seq);
                 }
                 self.assign(&e.agent);
             }
             CaseEvent::Transferred(e) => {
-                self.transfers += 1;
+                self.transfer(at, seq);
                 self.assign(&e.to);
             }
             CaseEvent::ProblemUpdated(e) => self.problem = Some(e.problem.clone()),
@@ -671,7 +714,7 @@ impl Folding {
             self.first_channel = Some(i.channel.clone());
         }
         if i.kind == InteractionKind::Transfer {
-            self.transfers += 1;
+            self.transfer(i.at, i.seq);
         }
         if let Some(agent) = i.actor.agent() {
             if !self.agents.contains(agent) {
@@ -733,6 +776,7 @@ impl Folding {
             assignee: self.assignee,
             agents: self.agents,
             transfers: self.transfers,
+            transfer_history: self.transfer_history,
             release: self.release,
             log: self.log,
             events: self.events,

@@ -7,11 +7,15 @@
 //! and from the emotion model that maps events to effects.
 
 mod analysis;
+mod effects;
 mod model;
 mod pattern;
+mod text;
 
 pub use analysis::{
     critical_points, turning_points, CriticalPoint, CriticalPoints, Turn, TurningPoint,
 };
+pub use effects::{EmotionEffects, EmotionModel, Scenario};
 pub use model::{Journey, JourneyPoint, Stages};
 pub use pattern::{Pattern, PatternBuilder, StageSummary, StageTrouble};
+pub use text::{LexiconScorer, TextScorer};
