@@ -76,9 +76,9 @@ pub use event::{
 pub use id::{AgentId, CaseId, CustomerId, InteractionId, OrderRef, MAX_ID_LEN};
 pub use interaction::{Actor, Direction, Interaction, InteractionKind};
 pub use journey::{
-    critical_points, turning_points, CriticalPoint, CriticalPoints, EmotionEffects, EmotionModel,
-    Journey, JourneyPoint, LexiconScorer, Pattern, PatternBuilder, Scenario, StageSummary,
-    StageTrouble, Stages, TextScorer, Turn, TurningPoint,
+    critical_points, turning_points, what_if, CriticalPoint, CriticalPoints, EmotionEffects,
+    EmotionModel, Journey, JourneyPoint, LexiconScorer, Pattern, PatternBuilder, Scenario,
+    StageChange, StageSummary, StageTrouble, Stages, TextScorer, Turn, TurningPoint,
 };
 pub use language::Language;
 pub use money::{Currency, Money};

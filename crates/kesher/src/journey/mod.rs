@@ -11,6 +11,7 @@ mod effects;
 mod model;
 mod pattern;
 mod text;
+mod whatif;
 
 pub use analysis::{
     critical_points, turning_points, CriticalPoint, CriticalPoints, Turn, TurningPoint,
@@ -19,3 +20,4 @@ pub use effects::{EmotionEffects, EmotionModel, Scenario};
 pub use model::{Journey, JourneyPoint, Stages};
 pub use pattern::{Pattern, PatternBuilder, StageSummary, StageTrouble};
 pub use text::{LexiconScorer, TextScorer};
+pub use whatif::{what_if, StageChange};

@@ -1,0 +1,105 @@
+//! What-if: the same cases through the emotion model with changed inputs, and how the typical
+//! pattern moves.
+
+use super::effects::{EmotionModel, Scenario};
+use super::model::Stages;
+use super::pattern::{Pattern, PatternBuilder};
+use crate::sla::CaseSla;
+use crate::Case;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// How one stage of one segment's pattern moves under a scenario.
+///
+/// # Example
+///
+/// See [`what_if`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageChange {
+    /// The segment.
+    pub segment: String,
+    /// The stage.
+    pub stage: String,
+    /// The median before and after.
+    pub median_before: Option<f64>,
+    /// The median under the scenario.
+    pub median_after: Option<f64>,
+    /// The 10th percentile (the unhappiest customers) before.
+    pub p10_before: Option<f64>,
+    /// The 10th percentile under the scenario.
+    pub p10_after: Option<f64>,
+    /// The share of journeys below the trouble threshold, before and after.
+    pub below_before: f64,
+    /// The share below the threshold under the scenario.
+    pub below_after: f64,
+}
+
+/// The patterns of `cases` as they are and under `scenario`, and the change per segment and
+/// stage. `cases` come with their SLA evaluation when there is one.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{what_if, CaseEvent, CaseLog, EmotionModel, Scenario, Stages};
+///
+/// let mut log = CaseLog::default();
+/// for line in [
+///   r#"{"type": "interaction", "case_id": "T", "seq": 1, "id": "q", "customer_id": "c", "at": "2025-01-05T09:00:00Z",
+///       "channel": "twitter", "direction": "inbound", "actor": {"type": "customer"}, "kind": "message"}"#,
+///   r#"{"type": "interaction", "case_id": "T", "seq": 2, "id": "a", "customer_id": "c", "at": "2025-01-05T15:00:00Z",
+///       "channel": "twitter", "direction": "outbound", "actor": {"type": "agent", "id": "dana"}, "kind": "message"}"#,
+/// ] {
+///     log.insert(CaseEvent::from_json(line)?);
+/// }
+/// let case = log.fold()?;
+/// let halved: Scenario = serde_json::from_str(r#"{"response_time_factor": {"twitter": 0.5}}"#).unwrap();
+/// let (_, _, changes) = what_if(&[(case, None)], &EmotionModel::default(), &halved, &Stages::default(),
+///     "2025-01-06T00:00:00Z".parse().unwrap(), -0.66);
+/// let during = changes.iter().find(|c| c.stage == "during").unwrap();
+/// assert!(during.median_after > during.median_before, "faster answers, happier customers");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn what_if(
+    cases: &[(Case, Option<CaseSla>)],
+    model: &EmotionModel<'_>,
+    scenario: &Scenario,
+    stages: &Stages,
+    now: DateTime<Utc>,
+    threshold: f64,
+) -> (Vec<Pattern>, Vec<Pattern>, Vec<StageChange>) {
+    let changed = EmotionModel {
+        effects: model.effects.clone(),
+        scorer: model.scorer,
+        scenario: scenario.clone(),
+        segment_key: model.segment_key.clone(),
+    };
+    let mut before = PatternBuilder::new(stages.clone(), threshold);
+    let mut after = PatternBuilder::new(stages.clone(), threshold);
+    for (case, sla) in cases {
+        before.add(&model.journey(case, sla.as_ref(), now));
+        after.add(&changed.journey(case, sla.as_ref(), now));
+    }
+    let (before, after) = (before.finish(), after.finish());
+    let mut changes = Vec::new();
+    for (b, a) in before.iter().zip(&after) {
+        for (sb, sa) in b.stages.iter().zip(&a.stages) {
+            let below = |p: &Pattern| {
+                p.trouble
+                    .iter()
+                    .find(|t| t.stage == sb.stage)
+                    .map_or(0.0, |t| t.below_share)
+            };
+            changes.push(StageChange {
+                segment: b.segment.clone(),
+                stage: sb.stage.clone(),
+                median_before: sb.median,
+                median_after: sa.median,
+                p10_before: sb.p10,
+                p10_after: sa.p10,
+                below_before: below(b),
+                below_after: below(a),
+            });
+        }
+    }
+    (before, after, changes)
+}
