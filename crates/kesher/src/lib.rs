@@ -78,7 +78,7 @@ pub use interaction::{Actor, Direction, Interaction, InteractionKind};
 pub use journey::{
     critical_points, turning_points, what_if, CriticalPoint, CriticalPoints, EmotionEffects,
     EmotionModel, Journey, JourneyPoint, LexiconScorer, Pattern, PatternBuilder, Scenario,
-    StageChange, StageSummary, StageTrouble, Stages, TextScorer, Turn, TurningPoint,
+    StageChange, StageSummary, StageTrouble, Stages, SvgOptions, TextScorer, Turn, TurningPoint,
 };
 pub use language::Language;
 pub use money::{Currency, Money};

@@ -10,6 +10,7 @@ mod analysis;
 mod effects;
 mod model;
 mod pattern;
+mod svg;
 mod text;
 mod whatif;
 
@@ -19,5 +20,6 @@ pub use analysis::{
 pub use effects::{EmotionEffects, EmotionModel, Scenario};
 pub use model::{Journey, JourneyPoint, Stages};
 pub use pattern::{Pattern, PatternBuilder, StageSummary, StageTrouble};
+pub use svg::{escape_xml, journey_svg, pattern_svg, SvgOptions};
 pub use text::{LexiconScorer, TextScorer};
 pub use whatif::{what_if, StageChange};

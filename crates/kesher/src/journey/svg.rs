@@ -1,0 +1,475 @@
+//! Pictures: one journey, and a typical pattern, as self-contained SVG. Every text from data is
+//! escaped; Hebrew labels are marked right-to-left.
+
+use super::analysis::{critical_points, turning_points, Turn};
+use super::model::{Journey, Stages};
+use super::pattern::Pattern;
+use crate::{EmotionLevel, Language};
+use std::fmt::Write;
+
+/// How to draw.
+///
+/// # Example
+///
+/// ```
+/// let o = kesher::SvgOptions::default();
+/// assert_eq!((o.width, o.height), (760, 400));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct SvgOptions {
+    /// Label language (Hebrew is drawn right to left).
+    pub language: Language,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// A title (escaped).
+    pub title: Option<String>,
+    /// Plot one journey against its stages instead of time.
+    pub by_stage: bool,
+    /// The critical level (crossings below it are marked): angry, −0.66.
+    pub threshold: f64,
+}
+
+impl Default for SvgOptions {
+    fn default() -> Self {
+        SvgOptions {
+            language: Language::En,
+            width: 760,
+            height: 400,
+            title: None,
+            by_stage: false,
+            threshold: EmotionLevel::Angry.value(),
+        }
+    }
+}
+
+/// Text as XML character data or attribute value.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(kesher::journey::escape_xml("<script>\"a\" & 'b'</script>"),
+///            "&lt;script&gt;&quot;a&quot; &amp; &apos;b&apos;&lt;/script&gt;");
+/// ```
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 forbids are dropped rather than written.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const LEVELS: [EmotionLevel; 7] = [
+    EmotionLevel::Furious,
+    EmotionLevel::Angry,
+    EmotionLevel::Frustrated,
+    EmotionLevel::Neutral,
+    EmotionLevel::Satisfied,
+    EmotionLevel::Happy,
+    EmotionLevel::Wow,
+];
+
+fn level_label(level: EmotionLevel, lang: Language) -> &'static str {
+    match (lang, level) {
+        (Language::En, l) => l.name(),
+        (Language::He, EmotionLevel::Furious) => "זועם",
+        (Language::He, EmotionLevel::Angry) => "כועס",
+        (Language::He, EmotionLevel::Frustrated) => "מתוסכל",
+        (Language::He, EmotionLevel::Neutral) => "ניטרלי",
+        (Language::He, EmotionLevel::Satisfied) => "מרוצה",
+        (Language::He, EmotionLevel::Happy) => "שמח",
+        (Language::He, EmotionLevel::Wow) => "וואו",
+    }
+}
+
+fn words(lang: Language) -> [&'static str; 6] {
+    match lang {
+        Language::En => [
+            "turning point",
+            "lowest",
+            "below",
+            "median",
+            "journeys",
+            "prone to trouble",
+        ],
+        Language::He => [
+            "נקודת מפנה",
+            "הנמוכה ביותר",
+            "מתחת לסף",
+            "חציון",
+            "מסעות",
+            "נוטה לתקלות",
+        ],
+    }
+}
+
+fn stage_label(stage: &str, lang: Language) -> String {
+    match (lang, stage) {
+        (Language::He, "before") => "לפני".into(),
+        (Language::He, "during") => "במהלך".into(),
+        (Language::He, "after") => "אחרי".into(),
+        _ => stage.to_string(),
+    }
+}
+
+struct Frame {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+impl Frame {
+    fn new(o: &SvgOptions) -> Frame {
+        Frame {
+            left: 90.0,
+            right: f64::from(o.width) - 30.0,
+            top: if o.title.is_some() { 50.0 } else { 24.0 },
+            bottom: f64::from(o.height) - 50.0,
+        }
+    }
+    fn y(&self, v: f64) -> f64 {
+        self.top + (1.0 - v.clamp(-1.0, 1.0)) / 2.0 * (self.bottom - self.top)
+    }
+}
+
+fn text_attrs(lang: Language) -> &'static str {
+    match lang {
+        Language::He => r#" direction="rtl" xml:lang="he""#,
+        Language::En => "",
+    }
+}
+
+fn open(o: &SvgOptions, frame: &Frame) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="12" role="img">"#,
+        w = o.width,
+        h = o.height
+    );
+    let _ = write!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+    if let Some(title) = &o.title {
+        let _ = write!(
+            s,
+            r#"<text x="{x}" y="28" font-size="16" font-weight="bold" text-anchor="middle"{a}>{t}</text>"#,
+            x = f64::from(o.width) / 2.0,
+            a = text_attrs(o.language),
+            t = escape_xml(title)
+        );
+    }
+    for level in LEVELS {
+        let y = frame.y(level.value());
+        let (stroke, width) = if level == EmotionLevel::Neutral {
+            ("#555555", 1.5)
+        } else {
+            ("#e3e3e3", 1.0)
+        };
+        let _ = write!(
+            s,
+            r#"<line x1="{l}" y1="{y:.1}" x2="{r}" y2="{y:.1}" stroke="{stroke}" stroke-width="{width}"/>"#,
+            l = frame.left,
+            r = frame.right
+        );
+        let _ = write!(
+            s,
+            r##"<text x="{x}" y="{y:.1}" dy="4" text-anchor="end" fill="#444444"{a}>{t}</text>"##,
+            x = frame.left - 8.0,
+            a = text_attrs(o.language),
+            t = escape_xml(level_label(level, o.language))
+        );
+    }
+    let _ = write!(
+        s,
+        r##"<line x1="{l}" y1="{y:.1}" x2="{r}" y2="{y:.1}" stroke="#c0392b" stroke-dasharray="4 4"/>"##,
+        l = frame.left,
+        r = frame.right,
+        y = frame.y(o.threshold)
+    );
+    s
+}
+
+/// One journey as SVG: the curve over time (or stages), the zero line, the named levels on the
+/// vertical axis, turning points (green ▲ upward, orange ▼ downward) and critical points (the
+/// lowest point and crossings below the threshold, red) marked and labelled.
+///
+/// # Example
+///
+/// ```
+/// let j = kesher::Journey::from_json(r#"{"customer_id": "c", "points": [
+///   {"at": "2025-01-05T09:00:00Z", "stage": "before", "emotion": -0.2, "source": "emotion_model"},
+///   {"at": "2025-01-05T10:00:00Z", "stage": "during", "emotion": -0.8, "source": "emotion_model", "cause": "<b>"},
+///   {"at": "2025-01-05T11:00:00Z", "stage": "after", "emotion": 0.4, "source": "emotion_model"}]}"#)?;
+/// let svg = kesher::journey::journey_svg(&j, &kesher::Stages::default(), &kesher::SvgOptions::default());
+/// assert!(svg.starts_with("<svg") && svg.contains("turning point") && !svg.contains("<b>"));
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String {
+    let frame = Frame::new(o);
+    let mut s = open(o, &frame);
+    let points = journey.points();
+    let n = points.len();
+    let xs: Vec<f64> = if o.by_stage {
+        // Stage bands of equal width; points spread evenly inside their band.
+        let band = (frame.right - frame.left) / stages.len().max(1) as f64;
+        let mut per: Vec<Vec<usize>> = vec![Vec::new(); stages.len()];
+        for (i, p) in points.iter().enumerate() {
+            if let Some(k) = p.stage.as_deref().and_then(|st| stages.position(st)) {
+                if let Some(list) = per.get_mut(k) {
+                    list.push(i);
+                }
+            }
+        }
+        let mut xs = vec![f64::NAN; n];
+        for (k, list) in per.iter().enumerate() {
+            for (j, &i) in list.iter().enumerate() {
+                if let Some(x) = xs.get_mut(i) {
+                    *x = frame.left
+                        + band * (k as f64 + (j as f64 + 1.0) / (list.len() as f64 + 1.0));
+                }
+            }
+        }
+        for (k, name) in stages.names().iter().enumerate() {
+            let _ = write!(
+                s,
+                r##"<text x="{x:.1}" y="{y}" text-anchor="middle" fill="#333333"{a}>{t}</text>"##,
+                x = frame.left + band * (k as f64 + 0.5),
+                y = frame.bottom + 22.0,
+                a = text_attrs(o.language),
+                t = escape_xml(&stage_label(name, o.language))
+            );
+        }
+        xs
+    } else {
+        let (first, last) = match (points.first(), points.last()) {
+            (Some(f), Some(l)) => (f.at, l.at),
+            _ => (chrono::DateTime::UNIX_EPOCH, chrono::DateTime::UNIX_EPOCH),
+        };
+        let span = crate::seconds::as_secs_f64(last - first);
+        for (at, anchor) in [(first, "start"), (last, "end")] {
+            if n > 0 {
+                let _ = write!(
+                    s,
+                    r##"<text x="{x:.1}" y="{y}" text-anchor="{anchor}" fill="#333333">{t}</text>"##,
+                    x = if anchor == "start" {
+                        frame.left
+                    } else {
+                        frame.right
+                    },
+                    y = frame.bottom + 22.0,
+                    t = escape_xml(&at.format("%Y-%m-%d %H:%M").to_string())
+                );
+            }
+        }
+        points
+            .iter()
+            .map(|p| {
+                if span > 0.0 {
+                    frame.left
+                        + crate::seconds::as_secs_f64(p.at - first) / span
+                            * (frame.right - frame.left)
+                } else {
+                    (frame.left + frame.right) / 2.0
+                }
+            })
+            .collect()
+    };
+    let drawn: Vec<(f64, f64, usize)> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let x = *xs.get(i)?;
+            x.is_finite().then(|| (x, frame.y(p.emotion.value()), i))
+        })
+        .collect();
+    if !drawn.is_empty() {
+        let path: Vec<String> = drawn
+            .iter()
+            .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
+            .collect();
+        let _ = write!(
+            s,
+            r##"<polyline points="{}" fill="none" stroke="#2c6fbb" stroke-width="2.5"/>"##,
+            path.join(" ")
+        );
+    }
+    for (x, y, i) in &drawn {
+        let p = points.get(*i);
+        let tip = p
+            .map(|p| {
+                format!(
+                    "{} {:+.2} {}",
+                    p.at.format("%Y-%m-%d %H:%M"),
+                    p.emotion.value(),
+                    p.cause.as_deref().unwrap_or("")
+                )
+            })
+            .unwrap_or_default();
+        let _ = write!(
+            s,
+            r##"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="#2c6fbb"><title>{}</title></circle>"##,
+            escape_xml(&tip)
+        );
+    }
+    let pos = |i: usize| drawn.iter().find(|d| d.2 == i).map(|d| (d.0, d.1));
+    let [turning, lowest, below, ..] = words(o.language);
+    for t in turning_points(journey, 0.0) {
+        if let Some((x, y)) = pos(t.index) {
+            let (color, mark, dy) = match t.turn {
+                Turn::Positive => ("#1e8449", "▲", 18.0),
+                Turn::Negative => ("#d68910", "▼", -10.0),
+            };
+            let _ = write!(
+                s,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="7" fill="none" stroke="{color}" stroke-width="2"/><text x="{x:.1}" y="{ty:.1}" text-anchor="middle" fill="{color}" font-size="11"{a}>{mark} {label} {m:.2}</text>"#,
+                ty = y + dy,
+                a = text_attrs(o.language),
+                label = escape_xml(turning),
+                m = t.magnitude
+            );
+        }
+    }
+    let critical = critical_points(journey, o.threshold);
+    let mut marks: Vec<(usize, &str)> = critical.lowest.iter().map(|c| (c.index, lowest)).collect();
+    marks.extend(critical.crossings.iter().map(|c| (c.index, below)));
+    for (i, label) in marks {
+        if let Some((x, y)) = pos(i) {
+            let _ = write!(
+                s,
+                r##"<circle cx="{x:.1}" cy="{y:.1}" r="10" fill="none" stroke="#c0392b" stroke-width="2"/><text x="{x:.1}" y="{ty:.1}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>{t}</text>"##,
+                ty = y + 24.0,
+                a = text_attrs(o.language),
+                t = escape_xml(label)
+            );
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A typical pattern as SVG: stages across, the median line with the 25–75 % band (dark) and
+/// the 10–90 % band (light), the count of journeys per stage, and the stages prone to trouble
+/// labelled in red.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{PatternBuilder, Stages};
+/// let mut b = PatternBuilder::new(Stages::default(), -0.66);
+/// b.add_values("<acme>", &[Some(-0.2), Some(-0.7), Some(0.3)]);
+/// b.add_values("<acme>", &[Some(-0.3), Some(-0.4), Some(0.1)]);
+/// let svg = kesher::journey::pattern_svg(&b.finish()[0], &kesher::SvgOptions::default());
+/// assert!(svg.contains("median") && svg.contains("&lt;acme&gt;"));
+/// ```
+pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
+    let mut o = o.clone();
+    if o.title.is_none() {
+        o.title = Some(pattern.segment.clone());
+    }
+    let frame = Frame::new(&o);
+    let mut s = open(&o, &frame);
+    let k = pattern.stages.len().max(1) as f64;
+    let band = (frame.right - frame.left) / k;
+    let x = |i: usize| frame.left + band * (i as f64 + 0.5);
+    let [_, _, _, median, journeys, trouble] = words(o.language);
+    let area =
+        |lo: &dyn Fn(usize) -> Option<f64>, hi: &dyn Fn(usize) -> Option<f64>| -> Option<String> {
+            let mut top = Vec::new();
+            let mut bottom = Vec::new();
+            for i in 0..pattern.stages.len() {
+                if let (Some(l), Some(h)) = (lo(i), hi(i)) {
+                    top.push(format!("{:.1},{:.1}", x(i), frame.y(h)));
+                    bottom.push(format!("{:.1},{:.1}", x(i), frame.y(l)));
+                }
+            }
+            bottom.reverse();
+            (!top.is_empty()).then(|| [top, bottom].concat().join(" "))
+        };
+    let st = |i: usize| pattern.stages.get(i);
+    if let Some(poly) = area(&|i| st(i).and_then(|s| s.p10), &|i| {
+        st(i).and_then(|s| s.p90)
+    }) {
+        let _ = write!(
+            s,
+            r##"<polygon points="{poly}" fill="#aed6f1" fill-opacity="0.6"/>"##
+        );
+    }
+    if let Some(poly) = area(&|i| st(i).and_then(|s| s.p25), &|i| {
+        st(i).and_then(|s| s.p75)
+    }) {
+        let _ = write!(
+            s,
+            r##"<polygon points="{poly}" fill="#5dade2" fill-opacity="0.7"/>"##
+        );
+    }
+    let line: Vec<String> = pattern
+        .stages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, st)| st.median.map(|m| format!("{:.1},{:.1}", x(i), frame.y(m))))
+        .collect();
+    if !line.is_empty() {
+        let _ = write!(
+            s,
+            r##"<polyline points="{}" fill="none" stroke="#1b4f72" stroke-width="3"/>"##,
+            line.join(" ")
+        );
+    }
+    for (i, stage) in pattern.stages.iter().enumerate() {
+        if let Some(m) = stage.median {
+            let _ = write!(
+                s,
+                r##"<circle cx="{x:.1}" cy="{y:.1}" r="4" fill="#1b4f72"><title>{t}</title></circle>"##,
+                x = x(i),
+                y = frame.y(m),
+                t = escape_xml(&format!("{median} {m:+.2}"))
+            );
+        }
+        let troubled = pattern
+            .trouble
+            .first()
+            .is_some_and(|t| t.stage == stage.stage);
+        let _ = write!(
+            s,
+            r##"<text x="{x:.1}" y="{y}" text-anchor="middle" fill="{c}"{a}>{t}</text><text x="{x:.1}" y="{y2}" text-anchor="middle" fill="#777777" font-size="10"{a}>{n} {j}</text>"##,
+            x = x(i),
+            y = frame.bottom + 20.0,
+            y2 = frame.bottom + 34.0,
+            c = if troubled { "#c0392b" } else { "#333333" },
+            a = text_attrs(o.language),
+            t = escape_xml(&stage_label(&stage.stage, o.language)),
+            n = stage.count,
+            j = journeys
+        );
+        if troubled {
+            let _ = write!(
+                s,
+                r##"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>⚠ {t}</text>"##,
+                x = x(i),
+                y = frame.top + 14.0,
+                a = text_attrs(o.language),
+                t = escape_xml(trouble)
+            );
+        }
+    }
+    let _ = write!(
+        s,
+        r##"<text x="{x}" y="{y}" text-anchor="end" fill="#1b4f72" font-size="11"{a}>— {t}</text>"##,
+        x = frame.right,
+        y = frame.top - 6.0,
+        a = text_attrs(o.language),
+        t = escape_xml(median)
+    );
+    s.push_str("</svg>");
+    s
+}
