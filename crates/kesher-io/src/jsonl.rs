@@ -1,4 +1,5 @@
-//! The JSON Lines event format: one [`kesher::CaseEvent`] per line.
+//! JSON Lines readers with row accounting: one value per line ([`kesher::CaseEvent`]s, or any
+//! type with a parser, such as [`kesher::Journey`]).
 
 use crate::{Error, ImportSummary, Rejection};
 use kesher::CaseEvent;
@@ -14,7 +15,8 @@ use std::io::{BufRead, Read};
 /// ```
 pub const DEFAULT_MAX_LINE_BYTES: usize = 1 << 20;
 
-/// Reads case events from JSON Lines, one event per line, streaming.
+/// Reads values from JSON Lines, one per line, streaming (case events with
+/// [`JsonLinesEvents`], journeys with [`JsonLines::journeys`], anything with a parser).
 ///
 /// Blank lines (only whitespace) are skipped and are not rows. A UTF-8 byte-order mark at the
 /// start is ignored, and so is a `\r` before the `\n`. Each other line is one row: an `Ok` event
@@ -34,13 +36,60 @@ pub const DEFAULT_MAX_LINE_BYTES: usize = 1 << 20;
 /// assert_eq!(reader.summary().read, 1);
 /// ```
 #[derive(Debug)]
-pub struct JsonLinesEvents<R> {
+pub struct JsonLines<R, T> {
     reader: R,
+    parse: fn(&str) -> kesher::Result<T>,
     line: u64,
     max_line_bytes: usize,
     buf: Vec<u8>,
     summary: ImportSummary,
     done: bool,
+}
+
+/// The JSON Lines event reader: one [`kesher::CaseEvent`] per line.
+pub type JsonLinesEvents<R> = JsonLines<R, CaseEvent>;
+
+impl<R: BufRead> JsonLines<R, kesher::Journey> {
+    /// A reader of journeys, one per line (as `kesher journey build` writes them).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = r#"{"customer_id": "c", "points": []}"#;
+    /// let mut r = kesher_io::JsonLines::journeys(text.as_bytes());
+    /// assert!(r.next().unwrap().is_ok());
+    /// assert_eq!(r.summary().accepted, 1);
+    /// ```
+    pub fn journeys(reader: R) -> Self {
+        JsonLines::with_parser(reader, DEFAULT_MAX_LINE_BYTES, kesher::Journey::from_json)
+    }
+}
+
+impl<R: BufRead, T> JsonLines<R, T> {
+    /// A reader that parses each line with `parse`, rejecting lines over `max_line_bytes`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = r#"{"id": "cu-1", "name": "Dana Levi"}"#;
+    /// let mut r = kesher_io::JsonLines::with_parser(text.as_bytes(), 1024, kesher::Customer::from_json);
+    /// assert_eq!(r.next().unwrap().unwrap().1.id.as_str(), "cu-1");
+    /// ```
+    pub fn with_parser(
+        reader: R,
+        max_line_bytes: usize,
+        parse: fn(&str) -> kesher::Result<T>,
+    ) -> Self {
+        JsonLines {
+            reader,
+            parse,
+            line: 0,
+            max_line_bytes,
+            buf: Vec::new(),
+            summary: ImportSummary::default(),
+            done: false,
+        }
+    }
 }
 
 impl<R: BufRead> JsonLinesEvents<R> {
@@ -62,16 +111,11 @@ impl<R: BufRead> JsonLinesEvents<R> {
     /// assert_eq!(r.next().unwrap().unwrap_err().error.kind(), "line_too_long");
     /// ```
     pub fn with_max_line_bytes(reader: R, max_line_bytes: usize) -> Self {
-        JsonLinesEvents {
-            reader,
-            line: 0,
-            max_line_bytes,
-            buf: Vec::new(),
-            summary: ImportSummary::default(),
-            done: false,
-        }
+        JsonLines::with_parser(reader, max_line_bytes, CaseEvent::from_json)
     }
+}
 
+impl<R: BufRead, T> JsonLines<R, T> {
     /// The rows counted so far.
     ///
     /// # Example
@@ -125,8 +169,8 @@ impl<R: BufRead> JsonLinesEvents<R> {
     }
 }
 
-impl<R: BufRead> Iterator for JsonLinesEvents<R> {
-    type Item = Result<(u64, CaseEvent), Rejection>;
+impl<R: BufRead, T> Iterator for JsonLines<R, T> {
+    type Item = Result<(u64, T), Rejection>;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
@@ -179,7 +223,7 @@ impl<R: BufRead> Iterator for JsonLinesEvents<R> {
             if text.trim().is_empty() {
                 continue;
             }
-            return Some(match CaseEvent::from_json(text) {
+            return Some(match (self.parse)(text) {
                 Ok(event) => {
                     self.summary.accept();
                     Ok((line, event))

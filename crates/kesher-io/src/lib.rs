@@ -27,5 +27,5 @@ mod jsonl;
 mod summary;
 
 pub use error::{Error, Rejection};
-pub use jsonl::{JsonLinesEvents, DEFAULT_MAX_LINE_BYTES};
+pub use jsonl::{JsonLines, JsonLinesEvents, DEFAULT_MAX_LINE_BYTES};
 pub use summary::ImportSummary;
