@@ -4,6 +4,7 @@ mod calendar_eval;
 mod cases;
 mod fold;
 mod input;
+mod journey;
 mod sla;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +26,9 @@ enum Command {
     /// Business calendars: opening hours, holidays, business time.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// The emotion graph: build journeys from events, aggregate patterns, draw them.
+    #[command(subcommand)]
+    Journey(journey::JourneyCommand),
     /// SLA contracts: evaluate targets, print statements, check channel coverage.
     #[command(subcommand)]
     Sla(sla::SlaCommand),
@@ -62,5 +66,6 @@ fn main() -> ExitCode {
         Command::Calendar(CalendarCommand::Eval(args)) => calendar_eval::run(&args),
         Command::Calendar(CalendarCommand::Holidays(args)) => calendar_eval::holidays(&args),
         Command::Sla(command) => sla::run(&command),
+        Command::Journey(command) => journey::run(&command),
     }
 }

@@ -143,6 +143,16 @@ impl Frame {
     }
 }
 
+/// `text-anchor` for a label: under `direction="rtl"` SVG anchors the text's logical start on
+/// the right, so start and end swap to keep the label on the same side.
+fn anchor(lang: Language, side: &'static str) -> &'static str {
+    match (lang, side) {
+        (Language::He, "start") => "end",
+        (Language::He, "end") => "start",
+        (_, side) => side,
+    }
+}
+
 fn text_attrs(lang: Language) -> &'static str {
     match lang {
         Language::He => r#" direction="rtl" xml:lang="he""#,
@@ -183,8 +193,9 @@ fn open(o: &SvgOptions, frame: &Frame) -> String {
         );
         let _ = write!(
             s,
-            r##"<text x="{x}" y="{y:.1}" dy="4" text-anchor="end" fill="#444444"{a}>{t}</text>"##,
+            r##"<text x="{x}" y="{y:.1}" dy="4" text-anchor="{anc}" fill="#444444"{a}>{t}</text>"##,
             x = frame.left - 8.0,
+            anc = anchor(o.language, "end"),
             a = text_attrs(o.language),
             t = escape_xml(level_label(level, o.language))
         );
@@ -464,8 +475,9 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
     }
     let _ = write!(
         s,
-        r##"<text x="{x}" y="{y}" text-anchor="end" fill="#1b4f72" font-size="11"{a}>— {t}</text>"##,
+        r##"<text x="{x}" y="{y}" text-anchor="{anc}" fill="#1b4f72" font-size="11"{a}>— {t}</text>"##,
         x = frame.right,
+        anc = anchor(o.language, "end"),
         y = frame.top - 6.0,
         a = text_attrs(o.language),
         t = escape_xml(median)

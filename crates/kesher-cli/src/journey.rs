@@ -1,0 +1,315 @@
+//! `kesher journey build | pattern | render`.
+
+use crate::cases;
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use kesher::journey::{journey_svg, pattern_svg};
+use kesher::{
+    ContractSet, EmotionModel, Journey, Language, LexiconScorer, Pattern, PatternBuilder,
+    SlaEngine, Stages, SvgOptions,
+};
+use kesher_io::JsonLines;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum JourneyCommand {
+    /// Build each case's emotion journey from JSON Lines case events: one journey per line.
+    ///
+    /// The emotion model's effects are documented in the rustdoc of `kesher::EmotionEffects`.
+    /// With --contracts, SLA targets set the customer's patience and reveal broken promises.
+    Build(BuildArgs),
+    /// Aggregate journeys (JSON Lines, as `build` writes them) into the typical pattern of each
+    /// segment: per stage the median and 10/25/75/90 % bands, and the stages prone to trouble.
+    Pattern(PatternArgs),
+    /// Draw journeys or patterns (JSON Lines of either) as SVG files, one per line.
+    Render(RenderArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BuildArgs {
+    /// SLA contracts, to judge waits against their targets.
+    #[arg(long)]
+    contracts: Option<PathBuf>,
+    /// The instant the journeys end (default: the latest event in the input).
+    #[arg(long)]
+    now: Option<String>,
+    /// Score customer message texts with the built-in English/Hebrew lexicon.
+    #[arg(long)]
+    lexicon: bool,
+    /// The case metadata key whose value is the segment.
+    #[arg(long, default_value = "brand")]
+    segment_key: String,
+    /// Exit with status 0 even when lines were rejected.
+    #[arg(long)]
+    allow_rejects: bool,
+    /// The JSON Lines file of events (standard input when absent or `-`).
+    input: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PatternArgs {
+    /// The stages, in order, comma-separated.
+    #[arg(long, default_value = "before,during,after")]
+    stages: String,
+    /// The level counted as trouble.
+    #[arg(long, default_value_t = -0.66, allow_hyphen_values = true)]
+    threshold: f64,
+    /// Exit with status 0 even when lines were rejected.
+    #[arg(long)]
+    allow_rejects: bool,
+    /// The JSON Lines file of journeys.
+    input: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RenderArgs {
+    /// Where to write the SVG files (created if missing).
+    #[arg(long)]
+    out_dir: PathBuf,
+    /// Label language: he or en.
+    #[arg(long, default_value = "en")]
+    lang: String,
+    /// Plot journeys against their stages instead of time.
+    #[arg(long)]
+    by_stage: bool,
+    /// The stages, in order, comma-separated (for --by-stage).
+    #[arg(long, default_value = "before,during,after")]
+    stages: String,
+    /// The JSON Lines file of journeys or patterns.
+    input: Option<PathBuf>,
+}
+
+pub(crate) fn run(command: &JourneyCommand) -> ExitCode {
+    let result = match command {
+        JourneyCommand::Build(a) => build(a),
+        JourneyCommand::Pattern(a) => pattern(a),
+        JourneyCommand::Render(a) => render(a),
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("kesher: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn stages(text: &str) -> Result<Stages, String> {
+    Stages::new(text.split(',').map(str::trim)).map_err(|e| format!("--stages: {e}"))
+}
+
+fn build(args: &BuildArgs) -> Result<ExitCode, String> {
+    let now: Option<DateTime<Utc>> = args
+        .now
+        .as_deref()
+        .map(|t| {
+            DateTime::parse_from_rfc3339(t)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|e| format!("invalid --now `{t}`: {e}"))
+        })
+        .transpose()?;
+    let mut engine = match &args.contracts {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            Some(SlaEngine::new(
+                ContractSet::from_json(&text).map_err(|e| format!("`{}`: {e}", path.display()))?,
+            ))
+        }
+        None => None,
+    };
+    let scorer = LexiconScorer;
+    let model = EmotionModel {
+        scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
+        segment_key: args.segment_key.clone(),
+        ..EmotionModel::default()
+    };
+    let input = crate::input::open(args.input.as_deref())?;
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let mut loaded = cases::load(input, &mut err);
+    let mut folded = Vec::new();
+    if let Err(e) = loaded.fold_each(&mut err, |case| {
+        folded.push(case.clone());
+        Ok(())
+    }) {
+        return Ok(cases::output_failed(&mut err, &e));
+    }
+    let now = now.unwrap_or_else(|| {
+        folded
+            .iter()
+            .map(kesher::Case::last_event_at)
+            .max()
+            .unwrap_or(DateTime::UNIX_EPOCH)
+    });
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut points = 0usize;
+    let mut failed = 0u64;
+    for case in &folded {
+        let sla = match engine.as_mut().map(|e| e.evaluate(case, now)).transpose() {
+            Ok(sla) => sla,
+            Err(e) => {
+                failed += 1;
+                let _ = writeln!(err, "case {}: {e}", case.id());
+                continue;
+            }
+        };
+        let journey = model.journey(case, sla.as_ref(), now);
+        points += journey.points().len();
+        if let Err(e) = cases::write_line(&mut out, &journey) {
+            return Ok(cases::output_failed(&mut err, &e));
+        }
+    }
+    if let Err(e) = out.flush() {
+        return Ok(cases::output_failed(&mut err, &e));
+    }
+    let _ = writeln!(
+        err,
+        "{}; {} journeys, {points} points, until {}",
+        loaded.summary,
+        folded.len(),
+        now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+    );
+    Ok(
+        if failed > 0 || (loaded.summary.rejected > 0 && !args.allow_rejects) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
+}
+
+fn pattern(args: &PatternArgs) -> Result<ExitCode, String> {
+    let mut builder = PatternBuilder::new(stages(&args.stages)?, args.threshold);
+    let input = crate::input::open(args.input.as_deref())?;
+    let mut reader = JsonLines::journeys(input);
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for row in reader.by_ref() {
+        match row {
+            Ok((_, journey)) => builder.add(&journey),
+            Err(rejection) => {
+                let _ = writeln!(err, "{rejection}");
+            }
+        }
+    }
+    let patterns = builder.finish();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = patterns
+        .iter()
+        .try_for_each(|p| cases::write_line(&mut out, p))
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        return Ok(cases::output_failed(&mut err, &e));
+    }
+    let summary = reader.summary();
+    let _ = writeln!(err, "{summary}; {} segments", patterns.len());
+    Ok(if summary.rejected > 0 && !args.allow_rejects {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A line to draw: a journey or a pattern.
+enum Drawing {
+    Journey(Box<Journey>),
+    Pattern(Box<Pattern>),
+}
+
+fn parse_drawing(text: &str) -> kesher::Result<Drawing> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| kesher::Error::InvalidJson {
+            field: ".".into(),
+            reason: e.to_string(),
+        })?;
+    if value.get("points").is_some() {
+        Journey::from_json(text).map(|j| Drawing::Journey(Box::new(j)))
+    } else if value.get("stages").is_some() {
+        serde_json::from_value(value)
+            .map(|p| Drawing::Pattern(Box::new(p)))
+            .map_err(|e| kesher::Error::InvalidJson {
+                field: ".".into(),
+                reason: e.to_string(),
+            })
+    } else {
+        Err(kesher::Error::MissingField {
+            field: "points".into(),
+            reason: "a line to draw is a journey (with `points`) or a pattern (with `stages`)"
+                .into(),
+        })
+    }
+}
+
+/// A file name from data: letters, digits, `-` and `_` only.
+fn file_name(n: u64, name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(60)
+        .collect();
+    format!("{n:04}-{clean}.svg")
+}
+
+fn render(args: &RenderArgs) -> Result<ExitCode, String> {
+    let language: Language = args
+        .lang
+        .parse()
+        .map_err(|e: kesher::Error| e.to_string())?;
+    let stages = stages(&args.stages)?;
+    std::fs::create_dir_all(&args.out_dir)
+        .map_err(|e| format!("cannot create `{}`: {e}", args.out_dir.display()))?;
+    let input = crate::input::open(args.input.as_deref())?;
+    let mut reader =
+        JsonLines::with_parser(input, kesher_io::DEFAULT_MAX_LINE_BYTES, parse_drawing);
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let options = SvgOptions {
+        language,
+        by_stage: args.by_stage,
+        ..SvgOptions::default()
+    };
+    let mut written = 0u64;
+    for row in reader.by_ref() {
+        let (line, drawing) = match row {
+            Ok(r) => r,
+            Err(rejection) => {
+                let _ = writeln!(err, "{rejection}");
+                continue;
+            }
+        };
+        let (name, svg) = match drawing {
+            Drawing::Journey(j) => {
+                let title = j
+                    .case_id
+                    .as_ref()
+                    .map_or_else(|| j.customer_id.to_string(), ToString::to_string);
+                let o = SvgOptions {
+                    title: Some(title.clone()),
+                    ..options.clone()
+                };
+                (title, journey_svg(&j, &stages, &o))
+            }
+            Drawing::Pattern(p) => (format!("pattern-{}", p.segment), pattern_svg(&p, &options)),
+        };
+        let path = args.out_dir.join(file_name(line, &name));
+        std::fs::write(&path, svg)
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+        println!("{}", path.display());
+        written += 1;
+    }
+    let summary = reader.summary();
+    let _ = writeln!(err, "{summary}; {written} pictures");
+    Ok(if summary.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
