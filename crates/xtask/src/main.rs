@@ -119,6 +119,20 @@ fn run_all() -> ExitCode {
                     "fold_sample",
                 ],
             )
+            .and_then(|()| {
+                step(
+                    "examples",
+                    "cargo",
+                    &[
+                        "run",
+                        "--quiet",
+                        "-p",
+                        "kesher-io",
+                        "--example",
+                        "emotion_graph",
+                    ],
+                )
+            })
         },
     ];
     for s in steps {

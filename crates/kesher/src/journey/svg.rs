@@ -122,6 +122,34 @@ fn stage_label(stage: &str, lang: Language) -> String {
     }
 }
 
+/// Places point labels without overlap: each label is kept inside the plot and moved up or down
+/// past labels already placed; one that finds no room is left to the point's tooltip.
+struct Labels {
+    placed: Vec<(f64, f64, f64)>,
+}
+
+impl Labels {
+    fn place(&mut self, frame: &Frame, x: f64, y: f64, text: &str) -> Option<(f64, f64)> {
+        let half = text.chars().count() as f64 * 3.3 + 4.0;
+        let x = x.clamp(frame.left + half, frame.right - half);
+        for dy in [0.0, 14.0, -14.0, 28.0, -28.0] {
+            let ty = y + dy;
+            if ty < frame.top + 10.0 || ty > frame.bottom + 12.0 {
+                continue;
+            }
+            let clash = self
+                .placed
+                .iter()
+                .any(|(px, py, ph)| (px - x).abs() < ph + half && (py - ty).abs() < 13.0);
+            if !clash {
+                self.placed.push((x, ty, half));
+                return Some((x, ty));
+            }
+        }
+        None
+    }
+}
+
 struct Frame {
     left: f64,
     right: f64,
@@ -334,22 +362,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
     }
     let pos = |i: usize| drawn.iter().find(|d| d.2 == i).map(|d| (d.0, d.1));
     let [turning, lowest, below, ..] = words(o.language);
-    for t in turning_points(journey, 0.0) {
-        if let Some((x, y)) = pos(t.index) {
-            let (color, mark, dy) = match t.turn {
-                Turn::Positive => ("#1e8449", "▲", 18.0),
-                Turn::Negative => ("#d68910", "▼", -10.0),
-            };
-            let _ = write!(
-                s,
-                r#"<circle cx="{x:.1}" cy="{y:.1}" r="7" fill="none" stroke="{color}" stroke-width="2"/><text x="{x:.1}" y="{ty:.1}" text-anchor="middle" fill="{color}" font-size="11"{a}>{mark} {label} {m:.2}</text>"#,
-                ty = y + dy,
-                a = text_attrs(o.language),
-                label = escape_xml(turning),
-                m = t.magnitude
-            );
-        }
-    }
+    let mut labels = Labels { placed: Vec::new() };
     let critical = critical_points(journey, o.threshold);
     let mut marks: Vec<(usize, &str)> = critical.lowest.iter().map(|c| (c.index, lowest)).collect();
     marks.extend(critical.crossings.iter().map(|c| (c.index, below)));
@@ -357,11 +370,37 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
         if let Some((x, y)) = pos(i) {
             let _ = write!(
                 s,
-                r##"<circle cx="{x:.1}" cy="{y:.1}" r="10" fill="none" stroke="#c0392b" stroke-width="2"/><text x="{x:.1}" y="{ty:.1}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>{t}</text>"##,
-                ty = y + 24.0,
-                a = text_attrs(o.language),
-                t = escape_xml(label)
+                r##"<circle cx="{x:.1}" cy="{y:.1}" r="10" fill="none" stroke="#c0392b" stroke-width="2"/>"##
             );
+            if let Some((lx, ly)) = labels.place(&frame, x, y + 24.0, label) {
+                let _ = write!(
+                    s,
+                    r##"<text x="{lx:.1}" y="{ly:.1}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>{t}</text>"##,
+                    a = text_attrs(o.language),
+                    t = escape_xml(label)
+                );
+            }
+        }
+    }
+    for t in turning_points(journey, 0.0) {
+        if let Some((x, y)) = pos(t.index) {
+            let (color, mark, dy) = match t.turn {
+                Turn::Positive => ("#1e8449", "▲", 20.0),
+                Turn::Negative => ("#d68910", "▼", -12.0),
+            };
+            let _ = write!(
+                s,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="7" fill="none" stroke="{color}" stroke-width="2"/>"#
+            );
+            let text = format!("{mark} {turning} {:.2}", t.magnitude);
+            if let Some((lx, ly)) = labels.place(&frame, x, y + dy, &text) {
+                let _ = write!(
+                    s,
+                    r#"<text x="{lx:.1}" y="{ly:.1}" text-anchor="middle" fill="{color}" font-size="11"{a}>{t}</text>"#,
+                    a = text_attrs(o.language),
+                    t = escape_xml(&text)
+                );
+            }
         }
     }
     s.push_str("</svg>");
