@@ -1,0 +1,359 @@
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+//! The emotion model's effects, one test each, and the pictures.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use kesher::journey::{journey_svg, pattern_svg};
+use kesher::{
+    Case, CaseEvent, CaseLog, ContractSet, EmotionModel, Journey, Language, PatternBuilder,
+    SlaEngine, Stages, SvgOptions,
+};
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+/// A case from compact specs: (at, what) with what `in`, `ack`, `ans`, `wow`, `survey:<v>`,
+/// `transfer`, `status:<to>`, `release`.
+fn case(channel: &str, events: &[(&str, &str)]) -> Case {
+    let mut log = CaseLog::default();
+    log.insert(CaseEvent::from_json(&format!(
+        r#"{{"type": "opened", "case_id": "T", "at": "{}", "customer": {{"id": "c"}}, "channel": "{channel}", "metadata": {{"brand": "acme"}}}}"#,
+        events[0].0
+    )).unwrap());
+    for (seq, (t, what)) in events.iter().enumerate() {
+        let seq = seq + 1;
+        let i = |dir: &str, actor: &str, kind: &str, extra: &str| {
+            format!(
+                r#"{{"type": "interaction", "case_id": "T", "seq": {seq}, "id": "i{seq}", "customer_id": "c", "at": "{t}", "channel": "{channel}", "direction": "{dir}", "actor": {actor}, "kind": "{kind}"{extra}}}"#
+            )
+        };
+        let json = match *what {
+            "in" => i("inbound", r#"{"type": "customer"}"#, "message", ""),
+            "ack" => i("outbound", r#"{"type": "bot"}"#, "acknowledgement", ""),
+            "ans" => i("outbound", r#"{"type": "agent", "id": "a"}"#, "message", ""),
+            "wow" => i(
+                "outbound",
+                r#"{"type": "agent", "id": "a"}"#,
+                "message",
+                r#", "metadata": {"gesture": "wow"}"#,
+            ),
+            "transfer" => format!(
+                r#"{{"type": "transferred", "case_id": "T", "seq": {seq}, "at": "{t}", "to": "b"}}"#
+            ),
+            "release" => format!(
+                r#"{{"type": "released", "case_id": "T", "seq": {seq}, "at": "{t}", "refund": {{"amount_minor": 100, "currency": "ILS"}}}}"#
+            ),
+            other => match other.split_once(':').unwrap() {
+                ("survey", v) => i(
+                    "inbound",
+                    r#"{"type": "customer"}"#,
+                    "survey_response",
+                    &format!(r#", "emotion": {{"value": {v}, "source": "survey"}}"#),
+                ),
+                ("status", to) => format!(
+                    r#"{{"type": "status_changed", "case_id": "T", "seq": {seq}, "at": "{t}", "to": "{to}"}}"#
+                ),
+                _ => panic!("{other}"),
+            },
+        };
+        log.insert(CaseEvent::from_json(&json).unwrap());
+    }
+    log.fold().unwrap()
+}
+
+fn journey(c: &Case, now: &str) -> Journey {
+    EmotionModel::default().journey(c, None, at(now))
+}
+
+fn level(j: &Journey, cause: &str) -> f64 {
+    j.points()
+        .iter()
+        .find(|p| p.cause.as_deref() == Some(cause))
+        .unwrap_or_else(|| panic!("no {cause} in {j:?}"))
+        .emotion
+        .value()
+}
+
+fn causes(j: &Journey) -> Vec<&str> {
+    j.points()
+        .iter()
+        .filter_map(|p| p.cause.as_deref())
+        .collect()
+}
+
+const T0: &str = "2025-01-05T09:00:00Z";
+
+#[test]
+fn a_first_contact_starts_frustrated_leaning_and_an_immediate_acknowledgement_lifts() {
+    let j = journey(
+        &case("email", &[(T0, "in"), ("2025-01-05T09:01:00Z", "ack")]),
+        "2025-01-05T09:02:00Z",
+    );
+    assert_eq!(level(&j, "first_contact"), -0.25);
+    assert!((level(&j, "acknowledgement") - (-0.15)).abs() < 1e-3);
+    // Outside the 10-minute window it is no lift.
+    let late = journey(
+        &case("email", &[(T0, "in"), ("2025-01-05T10:00:00Z", "ack")]),
+        "2025-01-05T10:01:00Z",
+    );
+    assert!(!causes(&late).contains(&"acknowledgement"));
+}
+
+#[test]
+fn waiting_past_patience_drags_in_proportion_to_the_overrun() {
+    // Chat: 90 s of patience. 3 minutes is 100 % over, 6 minutes 300 % (capped at −0.6).
+    let short = journey(
+        &case("chat", &[(T0, "in"), ("2025-01-05T09:03:00Z", "ans")]),
+        "2025-01-05T09:10:00Z",
+    );
+    let long = journey(
+        &case("chat", &[(T0, "in"), ("2025-01-05T09:06:00Z", "ans")]),
+        "2025-01-05T09:10:00Z",
+    );
+    let drag = |j: &Journey| level(j, "waiting") - level(j, "first_contact");
+    assert!((drag(&short) - -0.3).abs() < 1e-3, "{}", drag(&short));
+    assert!((drag(&long) - -0.6).abs() < 1e-3, "{}", drag(&long));
+    // Within patience: no drag at all.
+    let quick = journey(
+        &case("chat", &[(T0, "in"), ("2025-01-05T09:01:00Z", "ans")]),
+        "2025-01-05T09:10:00Z",
+    );
+    assert!(!causes(&quick).contains(&"waiting"));
+}
+
+#[test]
+fn transfers_unanswered_messages_and_reopening_drag_down() {
+    let j = journey(
+        &case(
+            "email",
+            &[
+                (T0, "in"),
+                ("2025-01-05T09:10:00Z", "ans"),
+                ("2025-01-05T09:20:00Z", "transfer"),
+            ],
+        ),
+        "2025-01-05T09:30:00Z",
+    );
+    assert!((level(&j, "transfer") - level(&j, "answer") - -0.15).abs() < 1e-3);
+    let j = journey(&case("email", &[(T0, "in")]), "2025-01-05T10:00:00Z");
+    assert!(level(&j, "unanswered") < level(&j, "first_contact") - 0.24);
+    let j = journey(
+        &case(
+            "email",
+            &[
+                (T0, "in"),
+                ("2025-01-05T09:10:00Z", "ans"),
+                ("2025-01-05T09:20:00Z", "status:resolved"),
+                ("2025-01-06T09:00:00Z", "in"),
+            ],
+        ),
+        "2025-01-06T09:01:00Z",
+    );
+    assert!(causes(&j).contains(&"reopened"));
+}
+
+#[test]
+fn resolution_at_first_contact_lifts_more_than_a_later_one() {
+    let fcr = journey(
+        &case(
+            "phone",
+            &[
+                (T0, "in"),
+                ("2025-01-05T09:00:30Z", "ans"),
+                ("2025-01-05T09:05:00Z", "status:resolved"),
+            ],
+        ),
+        "2025-01-05T10:00:00Z",
+    );
+    assert!(causes(&fcr).contains(&"first_contact_resolution"));
+    let later = journey(
+        &case(
+            "phone",
+            &[
+                (T0, "in"),
+                ("2025-01-05T09:00:30Z", "ans"),
+                ("2025-01-05T09:02:00Z", "in"),
+                ("2025-01-05T09:02:30Z", "ans"),
+                ("2025-01-05T09:05:00Z", "status:resolved"),
+            ],
+        ),
+        "2025-01-05T10:00:00Z",
+    );
+    assert!(causes(&later).contains(&"resolution"));
+}
+
+#[test]
+fn a_wow_gesture_lifts_strongly_and_a_release_with_refund_ends_near_neutral() {
+    let j = journey(
+        &case("email", &[(T0, "in"), ("2025-01-05T09:10:00Z", "wow")]),
+        "2025-01-05T09:30:00Z",
+    );
+    assert!((level(&j, "wow") - level(&j, "first_contact") - 0.8).abs() < 1e-3);
+    let j = journey(
+        &case(
+            "email",
+            &[
+                (T0, "in"),
+                ("2025-01-05T09:10:00Z", "ans"),
+                ("2025-01-05T09:20:00Z", "release"),
+            ],
+        ),
+        "2025-01-05T09:30:00Z",
+    );
+    assert_eq!(level(&j, "release_with_refund"), -0.05);
+}
+
+#[test]
+fn survey_answers_set_the_level_and_effects_decay_toward_the_baseline() {
+    let j = journey(
+        &case(
+            "email",
+            &[(T0, "in"), ("2025-01-05T09:10:00Z", "survey:0.66")],
+        ),
+        "2025-01-05T09:30:00Z",
+    );
+    let survey = j
+        .points()
+        .iter()
+        .find(|p| p.cause.as_deref() == Some("annotation"))
+        .unwrap();
+    assert_eq!(
+        (survey.emotion.value(), survey.source),
+        (0.66, kesher::EmotionSource::Survey)
+    );
+    // Three days (one half-life) after a −0.25 first contact, a transfer finds −0.125 − 0.15.
+    let j = journey(
+        &case("email", &[(T0, "in"), ("2025-01-08T09:00:00Z", "transfer")]),
+        "2025-01-08T10:00:00Z",
+    );
+    assert!(
+        (level(&j, "transfer") - (-0.125 - 0.15)).abs() < 1e-3,
+        "{}",
+        level(&j, "transfer")
+    );
+}
+
+#[test]
+fn a_broken_promise_is_a_sharp_drop() {
+    let contracts = ContractSet::from_json(r#"[{"name": "s", "calendar": {"tz": "UTC", "week": {"sun": [["00:00","24:00"]], "mon": [["00:00","24:00"]]}},
+        "targets": [{"metric": "first_response", "within": 3600}]}]"#).unwrap();
+    let c = case(
+        "email",
+        &[
+            (T0, "in"),
+            ("2025-01-05T09:01:00Z", "ack"),
+            ("2025-01-05T12:00:00Z", "ans"),
+        ],
+    );
+    let now = at("2025-01-05T13:00:00Z");
+    let sla = SlaEngine::new(contracts).evaluate(&c, now).unwrap();
+    let j = EmotionModel::default().journey(&c, Some(&sla), now);
+    let broken = j
+        .points()
+        .iter()
+        .find(|p| p.cause.as_deref() == Some("broken_promise"))
+        .unwrap();
+    assert_eq!(
+        broken.at,
+        at("2025-01-05T10:00:00Z"),
+        "at the promised time"
+    );
+    // Without the acknowledgement nothing was promised: only the wait drags.
+    let c = case("email", &[(T0, "in"), ("2025-01-05T12:00:00Z", "ans")]);
+    let sla = SlaEngine::new(ContractSet::from_json(r#"[{"name": "s", "calendar": "israel", "targets": [{"metric": "first_response", "within": 3600}]}]"#).unwrap()).evaluate(&c, now).unwrap();
+    assert!(
+        !causes(&EmotionModel::default().journey(&c, Some(&sla), now)).contains(&"broken_promise")
+    );
+}
+
+#[test]
+fn stages_and_segments() {
+    let j = journey(
+        &case(
+            "email",
+            &[
+                (T0, "in"),
+                ("2025-01-05T09:10:00Z", "ans"),
+                ("2025-01-05T09:20:00Z", "status:resolved"),
+                ("2025-01-07T09:00:00Z", "survey:0.33"),
+            ],
+        ),
+        "2025-01-08T00:00:00Z",
+    );
+    let stages: Vec<&str> = j
+        .points()
+        .iter()
+        .map(|p| p.stage.as_deref().unwrap())
+        .collect();
+    assert_eq!(stages, ["before", "during", "during", "after"]);
+    assert_eq!(j.segment.as_deref(), Some("acme"));
+    assert_eq!(j.case_id.as_ref().map(|c| c.as_str()), Some("T"));
+}
+
+#[test]
+fn journeys_reject_values_out_of_range_naming_the_point() {
+    let err = Journey::from_json(r#"{"customer_id": "c", "points": [{"at": "2025-01-05T09:00:00Z", "emotion": -1.2, "source": "survey"}]}"#).unwrap_err();
+    assert_eq!(err.field(), Some("points[0].emotion"));
+    assert!(err.to_string().contains("-1.2"), "{err}");
+}
+
+fn hostile_journey() -> Journey {
+    let mut j = Journey::from_json(r#"{"customer_id": "c\"<x>", "case_id": "<script>alert('x')</script>", "segment": "A & B \"quoted\"", "points": [
+      {"at": "2025-01-05T09:00:00Z", "stage": "before", "emotion": -0.3, "source": "text_scorer", "cause": "<img src=x onerror=alert(1)>"},
+      {"at": "2025-01-05T10:00:00Z", "stage": "during", "emotion": -0.9, "source": "emotion_model", "origin": "]]><!--"},
+      {"at": "2025-01-05T11:00:00Z", "stage": "after", "emotion": 0.5, "source": "survey"}]}"#).unwrap();
+    j.segment = Some("<b>brand</b> & 'co'".into());
+    j
+}
+
+#[test]
+fn pictures_are_well_formed_xml_with_data_escaped() {
+    let j = hostile_journey();
+    let stages = Stages::default();
+    let mut b = PatternBuilder::new(stages.clone(), -0.66);
+    b.add(&j);
+    let pattern = &b.finish()[0];
+    for lang in [Language::En, Language::He] {
+        for by_stage in [false, true] {
+            let o = SvgOptions {
+                language: lang,
+                by_stage,
+                title: j.case_id.as_ref().map(ToString::to_string),
+                ..SvgOptions::default()
+            };
+            for svg in [journey_svg(&j, &stages, &o), pattern_svg(pattern, &o)] {
+                let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
+                assert_eq!(doc.root_element().tag_name().name(), "svg");
+                assert!(
+                    !svg.contains("<script") && !svg.contains("<img") && !svg.contains("<b>"),
+                    "{svg}"
+                );
+                // The texts come back intact after parsing.
+                let texts: String = doc.descendants().filter_map(|n| n.text()).collect();
+                if svg.contains("alert('x')") || texts.contains("alert('x')") {
+                    assert!(texts.contains("<script>alert('x')</script>"), "{texts}");
+                }
+                if lang == Language::He {
+                    assert!(svg.contains(r#"direction="rtl""#));
+                }
+            }
+        }
+    }
+    let empty = Journey::new(kesher::CustomerId::new("c").unwrap(), vec![]);
+    roxmltree::Document::parse(&journey_svg(&empty, &stages, &SvgOptions::default())).unwrap();
+}
+
+#[test]
+fn a_journey_picture_marks_its_turning_and_critical_points() {
+    let j = Journey::from_json(
+        r#"{"customer_id": "c", "points": [
+      {"at": "2025-01-05T09:00:00Z", "emotion": 0.0, "source": "emotion_model"},
+      {"at": "2025-01-05T10:00:00Z", "emotion": -0.9, "source": "emotion_model"},
+      {"at": "2025-01-05T11:00:00Z", "emotion": 0.4, "source": "emotion_model"}]}"#,
+    )
+    .unwrap();
+    let svg = journey_svg(&j, &Stages::default(), &SvgOptions::default());
+    assert!(svg.contains("▲ turning point 0.90"), "{svg}");
+    assert!(svg.contains(">lowest<") || svg.contains(">below<"), "{svg}");
+    let _ = TimeDelta::zero();
+}
