@@ -12,6 +12,14 @@ fn bin(value: f64) -> usize {
     (b as usize).min(BINS - 1)
 }
 
+fn nano(v: f64) -> i128 {
+    (v * 1e9).round() as i128
+}
+
+fn from_nano(sum: i128, n: u64) -> f64 {
+    sum as f64 / 1e9 / n as f64
+}
+
 fn value_of(bin: usize) -> f64 {
     (bin as f64 - 1000.0) / 1000.0
 }
@@ -22,11 +30,13 @@ fn value_of(bin: usize) -> f64 {
 struct Cell {
     counts: Vec<u32>,
     n: u64,
-    sum: f64,
+    /// Sum of values in billionths: integer sums are exact, so the mean does not depend on the
+    /// order journeys arrive in or on how the work was split.
+    sum: i128,
     /// Journeys whose value here is lower than at their previous stage with a value.
     drops: u64,
-    /// The sum of those drops.
-    drop_depth: f64,
+    /// The sum of those drops, in billionths.
+    drop_depth: i128,
     /// Journeys whose value here is below the threshold.
     below: u64,
 }
@@ -36,9 +46,9 @@ impl Cell {
         Cell {
             counts: vec![0; BINS],
             n: 0,
-            sum: 0.0,
+            sum: 0,
             drops: 0,
-            drop_depth: 0.0,
+            drop_depth: 0,
             below: 0,
         }
     }
@@ -220,10 +230,10 @@ impl PatternBuilder {
                 *c += 1;
             }
             cell.n += 1;
-            cell.sum += v;
+            cell.sum += nano(v);
             if let Some(p) = previous.filter(|p| v < *p) {
                 cell.drops += 1;
-                cell.drop_depth += p - v;
+                cell.drop_depth += nano(p) - nano(v);
             }
             if v < self.threshold {
                 cell.below += 1;
@@ -274,7 +284,7 @@ impl PatternBuilder {
                     .map(|(name, c)| StageSummary {
                         stage: name.clone(),
                         count: c.n,
-                        mean: (c.n > 0).then(|| c.sum / c.n as f64),
+                        mean: (c.n > 0).then(|| from_nano(c.sum, c.n)),
                         p10: c.quantile(0.10),
                         p25: c.quantile(0.25),
                         median: c.quantile(0.50),
@@ -292,7 +302,7 @@ impl PatternBuilder {
                         let n = c.n as f64;
                         let drop_share = c.drops as f64 / n;
                         let mean_drop = if c.drops > 0 {
-                            c.drop_depth / c.drops as f64
+                            from_nano(c.drop_depth, c.drops)
                         } else {
                             0.0
                         };
