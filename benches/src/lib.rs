@@ -281,3 +281,35 @@ pub fn bench_contracts() -> kesher::ContractSet {
     )
     .unwrap_or_else(|e| unreachable(&e))
 }
+
+/// `n` journeys of 8–12 points over the default stages, spread over 10 segments.
+pub fn journeys(n: usize, seed: u64) -> Vec<kesher::Journey> {
+    use kesher::{CustomerId, Emotion, EmotionSource, Journey, JourneyPoint};
+    let mut rng = SplitMix(seed);
+    let stages = ["before", "during", "after"];
+    (0..n)
+        .map(|i| {
+            let len = usize::try_from(rng.between(8, 13)).unwrap_or(8);
+            let mut t = rng.between(FROM, TO);
+            let mut level = -0.2;
+            let points = (0..len)
+                .map(|k| {
+                    t += rng.between(60, 7_200);
+                    level = (level + (rng.between(-300, 301) as f64) / 1000.0).clamp(-1.0, 1.0);
+                    JourneyPoint {
+                        at: chrono::DateTime::from_timestamp(t, 0).unwrap_or_default(),
+                        stage: stages.get(k * 3 / len).map(|s| (*s).to_string()),
+                        emotion: Emotion::new(level).unwrap_or(Emotion::NEUTRAL),
+                        source: EmotionSource::EmotionModel,
+                        origin: None,
+                        cause: None,
+                    }
+                })
+                .collect();
+            let customer = CustomerId::new(format!("c-{i}")).unwrap_or_else(|e| unreachable(&e));
+            let mut j = Journey::new(customer, points);
+            j.segment = Some(format!("segment-{}", i % 10));
+            j
+        })
+        .collect()
+}
