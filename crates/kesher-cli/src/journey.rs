@@ -25,6 +25,27 @@ pub(crate) enum JourneyCommand {
     Pattern(PatternArgs),
     /// Draw journeys or patterns (JSON Lines of either) as SVG files, one per line.
     Render(RenderArgs),
+    /// What if: build patterns from events as they are and with response times on channels
+    /// multiplied by a factor, and print the change per segment and stage.
+    WhatIf(WhatIfArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct WhatIfArgs {
+    /// A channel and the factor for its response times, such as `twitter=0.5` (repeatable).
+    #[arg(long = "response-time", value_name = "CHANNEL=FACTOR", required = true)]
+    response_time: Vec<String>,
+    /// SLA contracts, to judge waits against their targets.
+    #[arg(long)]
+    contracts: Option<PathBuf>,
+    /// Score customer message texts with the built-in English/Hebrew lexicon.
+    #[arg(long)]
+    lexicon: bool,
+    /// The level counted as trouble.
+    #[arg(long, default_value_t = -0.66, allow_hyphen_values = true)]
+    threshold: f64,
+    /// The JSON Lines file of events.
+    input: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +107,7 @@ pub(crate) fn run(command: &JourneyCommand) -> ExitCode {
         JourneyCommand::Build(a) => build(a),
         JourneyCommand::Pattern(a) => pattern(a),
         JourneyCommand::Render(a) => render(a),
+        JourneyCommand::WhatIf(a) => what_if(a),
     };
     result.unwrap_or_else(|message| {
         eprintln!("kesher: {message}");
@@ -312,4 +334,89 @@ fn render(args: &RenderArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn what_if(args: &WhatIfArgs) -> Result<ExitCode, String> {
+    let mut scenario = kesher::Scenario::default();
+    for spec in &args.response_time {
+        let (channel, factor) = spec.split_once('=').ok_or_else(|| {
+            format!("--response-time `{spec}`: expected CHANNEL=FACTOR, such as twitter=0.5")
+        })?;
+        let channel: kesher::Channel =
+            serde_json::from_value(serde_json::Value::String(channel.to_string()))
+                .map_err(|e| format!("--response-time `{spec}`: {e}"))?;
+        let factor: f64 = factor
+            .parse()
+            .ok()
+            .filter(|f: &f64| f.is_finite() && *f >= 0.0)
+            .ok_or_else(|| {
+                format!("--response-time `{spec}`: the factor is a number of zero or more")
+            })?;
+        scenario.response_time_factor.insert(channel, factor);
+    }
+    let mut engine = match &args.contracts {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            Some(SlaEngine::new(
+                ContractSet::from_json(&text).map_err(|e| format!("`{}`: {e}", path.display()))?,
+            ))
+        }
+        None => None,
+    };
+    let scorer = LexiconScorer;
+    let model = EmotionModel {
+        scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
+        ..EmotionModel::default()
+    };
+    let input = crate::input::open(args.input.as_deref())?;
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let mut loaded = cases::load(input, &mut err);
+    let mut folded = Vec::new();
+    if let Err(e) = loaded.fold_each(&mut err, |case| {
+        folded.push(case.clone());
+        Ok(())
+    }) {
+        return Ok(cases::output_failed(&mut err, &e));
+    }
+    let now = folded
+        .iter()
+        .map(kesher::Case::last_event_at)
+        .max()
+        .unwrap_or(DateTime::UNIX_EPOCH);
+    let mut with_sla = Vec::with_capacity(folded.len());
+    for case in folded {
+        let sla = engine
+            .as_mut()
+            .map(|e| e.evaluate(&case, now))
+            .transpose()
+            .map_err(|e| format!("case {}: {e}", case.id()))?;
+        with_sla.push((case, sla));
+    }
+    let (_, _, changes) = kesher::what_if(
+        &with_sla,
+        &model,
+        &scenario,
+        &Stages::default(),
+        now,
+        args.threshold,
+    );
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = changes
+        .iter()
+        .try_for_each(|c| cases::write_line(&mut out, c))
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        return Ok(cases::output_failed(&mut err, &e));
+    }
+    let _ = writeln!(
+        err,
+        "{}; {} cases, {} stage changes",
+        loaded.summary,
+        with_sla.len(),
+        changes.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }

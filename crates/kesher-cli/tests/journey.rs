@@ -1,0 +1,83 @@
+//! `kesher journey build | pattern | render | what-if` end to end on the bundled real sample.
+
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+
+mod common;
+use common::{kesher, lines};
+
+const SAMPLE: &str = "examples/data/ibm-twitter-care-dev200.jsonl";
+const CONTRACTS: &str = "examples/data/contracts.json";
+
+fn build() -> Vec<u8> {
+    let out = kesher(&["journey", "build", "--lexicon", "--contracts", CONTRACTS, SAMPLE], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("read 647, accepted 647, rejected 0; 200 journeys"), "{err}");
+    out.stdout
+}
+
+#[test]
+fn build_then_pattern_then_render() {
+    let journeys = build();
+    let rows = lines(&journeys);
+    assert_eq!(rows.len(), 200);
+    for j in &rows {
+        for p in j["points"].as_array().unwrap() {
+            let v = p["emotion"].as_f64().unwrap();
+            assert!((-1.0..=1.0).contains(&v), "{p}");
+        }
+        assert!(j["segment"].as_str().is_some(), "the brand is the segment: {j}");
+    }
+    let out = kesher(&["journey", "pattern"], Some(&journeys));
+    assert!(out.status.success());
+    let patterns = lines(&out.stdout);
+    let total: u64 = patterns.iter().map(|p| p["journeys"].as_u64().unwrap()).sum();
+    assert_eq!(total, 200, "every journey is in one segment's pattern");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read 200, accepted 200, rejected 0"));
+
+    let dir = std::env::temp_dir().join(format!("kesher-render-{}", std::process::id()));
+    let mut input = journeys.split(|b| *b == b'\n').next().unwrap().to_vec();
+    input.push(b'\n');
+    input.extend_from_slice(&out.stdout);
+    input.extend_from_slice(b"{\"neither\": true}\n");
+    let out = kesher(&["journey", "render", "--lang", "he", "--out-dir", dir.to_str().unwrap()], Some(&input));
+    assert_eq!(out.status.code(), Some(1), "one line was neither a journey nor a pattern");
+    let written: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect();
+    assert_eq!(written.len(), 1 + patterns.len());
+    for path in &written {
+        let svg = std::fs::read_to_string(path).unwrap();
+        roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(svg.contains(r#"direction="rtl""#));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_journey_lines_are_counted_with_their_line_numbers() {
+    let input = b"{\"customer_id\": \"c\", \"points\": [{\"at\": \"2025-01-05T09:00:00Z\", \"emotion\": 3, \"source\": \"survey\"}]}\nnot json\n\n{\"customer_id\": \"c\", \"points\": []}\n";
+    let out = kesher(&["journey", "pattern"], Some(input));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 1: at `points[0].emotion`"), "{err}");
+    assert!(err.contains("line 2: "), "{err}");
+    assert!(err.contains("read 3, accepted 1, rejected 2"), "{err}");
+}
+
+#[test]
+fn faster_answers_never_make_a_pattern_worse() {
+    let out = kesher(&["journey", "what-if", "--response-time", "twitter=0", "--contracts", CONTRACTS, "--lexicon", SAMPLE], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let changes = lines(&out.stdout);
+    assert!(!changes.is_empty());
+    let mut improved = 0;
+    for c in &changes {
+        if let (Some(before), Some(after)) = (c["median_before"].as_f64(), c["median_after"].as_f64()) {
+            assert!(after >= before, "{c}");
+            improved += usize::from(after > before);
+        }
+        assert!(c["below_after"].as_f64().unwrap() <= c["below_before"].as_f64().unwrap(), "{c}");
+    }
+    assert!(improved > 0, "answering at once lifts some stage somewhere");
+    let out = kesher(&["journey", "what-if", "--response-time", "twitter", SAMPLE], None);
+    assert_eq!(out.status.code(), Some(2));
+}
