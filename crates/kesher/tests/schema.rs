@@ -210,3 +210,24 @@ fn calendars_and_contracts_validate_against_their_schemas() {
         assert!(ContractSet::from_json(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn journey_and_pattern_examples_hold() {
+    use kesher::{Journey, Pattern, PatternBuilder, Stages};
+    let journeys: Vec<Journey> = doc_blocks("journey").iter().map(|b| Journey::from_json(b).unwrap()).collect();
+    for block in doc_blocks("pattern") {
+        let documented: Pattern = serde_json::from_str(&block).unwrap();
+        // The documented pattern is what two journeys with those stage values give.
+        let mut b = PatternBuilder::new(Stages::default(), -0.66);
+        b.add_values("acme", &[Some(-0.25), Some(-0.5), None]);
+        b.add_values("acme", &[Some(-0.25), Some(-0.7), None]);
+        let built = &b.finish()[0];
+        assert_eq!(built.stages, documented.stages);
+        assert_eq!(built.trouble.len(), documented.trouble.len());
+        for (x, y) in built.trouble.iter().zip(&documented.trouble) {
+            assert_eq!(x.stage, y.stage);
+            assert!((x.score - y.score).abs() < 1e-9, "{x:?} {y:?}");
+        }
+    }
+    assert_eq!(journeys[0].points().len(), 4);
+}
