@@ -299,6 +299,8 @@ fn render(args: &RenderArgs) -> Result<ExitCode, String> {
         ..SvgOptions::default()
     };
     let mut written = 0u64;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
     for row in reader.by_ref() {
         let (line, drawing) = match row {
             Ok(r) => r,
@@ -324,8 +326,10 @@ fn render(args: &RenderArgs) -> Result<ExitCode, String> {
         let path = args.out_dir.join(file_name(line, &name));
         std::fs::write(&path, svg)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
-        println!("{}", path.display());
         written += 1;
+        if let Err(e) = writeln!(out, "{}", path.display()).and_then(|()| out.flush()) {
+            return Ok(cases::output_failed(&mut err, &e));
+        }
     }
     let summary = reader.summary();
     let _ = writeln!(err, "{summary}; {written} pictures");

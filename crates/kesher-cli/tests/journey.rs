@@ -9,10 +9,27 @@ const SAMPLE: &str = "examples/data/ibm-twitter-care-dev200.jsonl";
 const CONTRACTS: &str = "examples/data/contracts.json";
 
 fn build() -> Vec<u8> {
-    let out = kesher(&["journey", "build", "--lexicon", "--contracts", CONTRACTS, SAMPLE], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = kesher(
+        &[
+            "journey",
+            "build",
+            "--lexicon",
+            "--contracts",
+            CONTRACTS,
+            SAMPLE,
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("read 647, accepted 647, rejected 0; 200 journeys"), "{err}");
+    assert!(
+        err.contains("read 647, accepted 647, rejected 0; 200 journeys"),
+        "{err}"
+    );
     out.stdout
 }
 
@@ -26,12 +43,18 @@ fn build_then_pattern_then_render() {
             let v = p["emotion"].as_f64().unwrap();
             assert!((-1.0..=1.0).contains(&v), "{p}");
         }
-        assert!(j["segment"].as_str().is_some(), "the brand is the segment: {j}");
+        assert!(
+            j["segment"].as_str().is_some(),
+            "the brand is the segment: {j}"
+        );
     }
     let out = kesher(&["journey", "pattern"], Some(&journeys));
     assert!(out.status.success());
     let patterns = lines(&out.stdout);
-    let total: u64 = patterns.iter().map(|p| p["journeys"].as_u64().unwrap()).sum();
+    let total: u64 = patterns
+        .iter()
+        .map(|p| p["journeys"].as_u64().unwrap())
+        .sum();
     assert_eq!(total, 200, "every journey is in one segment's pattern");
     assert!(String::from_utf8_lossy(&out.stderr).contains("read 200, accepted 200, rejected 0"));
 
@@ -40,9 +63,26 @@ fn build_then_pattern_then_render() {
     input.push(b'\n');
     input.extend_from_slice(&out.stdout);
     input.extend_from_slice(b"{\"neither\": true}\n");
-    let out = kesher(&["journey", "render", "--lang", "he", "--out-dir", dir.to_str().unwrap()], Some(&input));
-    assert_eq!(out.status.code(), Some(1), "one line was neither a journey nor a pattern");
-    let written: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect();
+    let out = kesher(
+        &[
+            "journey",
+            "render",
+            "--lang",
+            "he",
+            "--out-dir",
+            dir.to_str().unwrap(),
+        ],
+        Some(&input),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "one line was neither a journey nor a pattern"
+    );
+    let written: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(String::from)
+        .collect();
     assert_eq!(written.len(), 1 + patterns.len());
     for path in &written {
         let svg = std::fs::read_to_string(path).unwrap();
@@ -65,19 +105,43 @@ fn bad_journey_lines_are_counted_with_their_line_numbers() {
 
 #[test]
 fn faster_answers_never_make_a_pattern_worse() {
-    let out = kesher(&["journey", "what-if", "--response-time", "twitter=0", "--contracts", CONTRACTS, "--lexicon", SAMPLE], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = kesher(
+        &[
+            "journey",
+            "what-if",
+            "--response-time",
+            "twitter=0",
+            "--contracts",
+            CONTRACTS,
+            "--lexicon",
+            SAMPLE,
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let changes = lines(&out.stdout);
     assert!(!changes.is_empty());
     let mut improved = 0;
     for c in &changes {
-        if let (Some(before), Some(after)) = (c["median_before"].as_f64(), c["median_after"].as_f64()) {
+        if let (Some(before), Some(after)) =
+            (c["median_before"].as_f64(), c["median_after"].as_f64())
+        {
             assert!(after >= before, "{c}");
             improved += usize::from(after > before);
         }
-        assert!(c["below_after"].as_f64().unwrap() <= c["below_before"].as_f64().unwrap(), "{c}");
+        assert!(
+            c["below_after"].as_f64().unwrap() <= c["below_before"].as_f64().unwrap(),
+            "{c}"
+        );
     }
     assert!(improved > 0, "answering at once lifts some stage somewhere");
-    let out = kesher(&["journey", "what-if", "--response-time", "twitter", SAMPLE], None);
+    let out = kesher(
+        &["journey", "what-if", "--response-time", "twitter", SAMPLE],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
 }

@@ -214,7 +214,10 @@ fn calendars_and_contracts_validate_against_their_schemas() {
 #[test]
 fn journey_and_pattern_examples_hold() {
     use kesher::{Journey, Pattern, PatternBuilder, Stages};
-    let journeys: Vec<Journey> = doc_blocks("journey").iter().map(|b| Journey::from_json(b).unwrap()).collect();
+    let journeys: Vec<Journey> = doc_blocks("journey")
+        .iter()
+        .map(|b| Journey::from_json(b).unwrap())
+        .collect();
     for block in doc_blocks("pattern") {
         let documented: Pattern = serde_json::from_str(&block).unwrap();
         // The documented pattern is what two journeys with those stage values give.
