@@ -59,7 +59,7 @@ pub use calendar::{
     Preset, Timeline, WallInterval, WallTime, WeeklyHours, SEARCH_HORIZON_DAYS,
 };
 pub use case::{
-    Case, CaseFacts, CaseLog, CaseLogs, CaseStatus, ContractAssignment, FoldOutcome,
+    Case, CaseFacts, CaseLog, CaseLogs, CaseStatus, ContractAssignment, FoldOutcome, Handover,
     PriorityChange, RejectedEvent, Release, StatusTransition, Trigger,
 };
 pub use channel::Channel;
