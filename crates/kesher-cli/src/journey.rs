@@ -62,6 +62,10 @@ pub(crate) struct BuildArgs {
     /// The case metadata key whose value is the segment.
     #[arg(long, default_value = "brand")]
     segment_key: String,
+    /// Read annotated points (one point per line with its customer_id, and case_id and segment
+    /// when known) instead of case events, and group them into journeys.
+    #[arg(long)]
+    points: bool,
     /// Exit with status 0 even when lines were rejected.
     #[arg(long)]
     allow_rejects: bool,
@@ -119,7 +123,53 @@ fn stages(text: &str) -> Result<Stages, String> {
     Stages::new(text.split(',').map(str::trim)).map_err(|e| format!("--stages: {e}"))
 }
 
+/// `journey build --points`: annotated points grouped into journeys.
+fn build_from_points(args: &BuildArgs) -> Result<ExitCode, String> {
+    let input = crate::input::open(args.input.as_deref())?;
+    let mut reader = JsonLines::with_parser(
+        input,
+        kesher_io::DEFAULT_MAX_LINE_BYTES,
+        kesher::AnnotatedPoint::from_json,
+    );
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let mut points = Vec::new();
+    for row in reader.by_ref() {
+        match row {
+            Ok((_, p)) => points.push(p),
+            Err(rejection) => {
+                let _ = writeln!(err, "{rejection}");
+            }
+        }
+    }
+    let count = points.len();
+    let journeys = kesher::journeys_from_points(points);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = journeys
+        .iter()
+        .try_for_each(|j| cases::write_line(&mut out, j))
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        return Ok(cases::output_failed(&mut err, &e));
+    }
+    let summary = reader.summary();
+    let _ = writeln!(
+        err,
+        "{summary}; {} journeys, {count} points",
+        journeys.len()
+    );
+    Ok(if summary.rejected > 0 && !args.allow_rejects {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn build(args: &BuildArgs) -> Result<ExitCode, String> {
+    if args.points {
+        return build_from_points(args);
+    }
     let now: Option<DateTime<Utc>> = args
         .now
         .as_deref()

@@ -145,3 +145,24 @@ fn faster_answers_never_make_a_pattern_worse() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn annotated_points_group_into_journeys() {
+    let input = concat!(
+        "{\"customer_id\": \"a\", \"case_id\": \"T-1\", \"segment\": \"acme\", \"at\": \"2025-01-06T10:00:00Z\", \"stage\": \"after\", \"emotion\": 0.66, \"source\": \"survey\"}\n",
+        "{\"customer_id\": \"b\", \"at\": \"2025-01-05T09:00:00Z\", \"emotion\": -0.33, \"source\": \"agent_annotation\"}\n",
+        "{\"customer_id\": \"a\", \"case_id\": \"T-1\", \"at\": \"2025-01-05T10:00:00Z\", \"stage\": \"during\", \"emotion\": -0.7, \"source\": \"agent_annotation\"}\n",
+        "{\"at\": \"2025-01-06T10:00:00Z\", \"emotion\": 0.66, \"source\": \"survey\"}\n",
+        "{\"customer_id\": \"c\", \"at\": \"2025-01-06T10:00:00Z\", \"emotion\": 7, \"source\": \"survey\"}\n",
+    );
+    let out = kesher(&["journey", "build", "--points"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    let journeys = lines(&out.stdout);
+    assert_eq!(journeys.len(), 2);
+    assert_eq!(journeys[0]["segment"], "acme");
+    assert_eq!(journeys[0]["points"][0]["emotion"], -0.7, "sorted by time");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 4: missing customer_id"), "{err}");
+    assert!(err.contains("line 5: at `emotion`"), "{err}");
+    assert!(err.contains("read 5, accepted 3, rejected 2; 2 journeys, 3 points"), "{err}");
+}

@@ -76,9 +76,10 @@ pub use event::{
 pub use id::{AgentId, CaseId, CustomerId, InteractionId, OrderRef, MAX_ID_LEN};
 pub use interaction::{Actor, Direction, Interaction, InteractionKind};
 pub use journey::{
-    critical_points, turning_points, what_if, CriticalPoint, CriticalPoints, EmotionEffects,
-    EmotionModel, Journey, JourneyPoint, LexiconScorer, Pattern, PatternBuilder, Scenario,
-    StageChange, StageSummary, StageTrouble, Stages, SvgOptions, TextScorer, Turn, TurningPoint,
+    critical_points, journeys_from_points, turning_points, what_if, AnnotatedPoint, CriticalPoint,
+    CriticalPoints, EmotionEffects, EmotionModel, Journey, JourneyPoint, LexiconScorer, Pattern,
+    PatternBuilder, Scenario, StageChange, StageSummary, StageTrouble, Stages, SvgOptions,
+    TextScorer, Turn, TurningPoint,
 };
 pub use language::Language;
 pub use money::{Currency, Money};

@@ -18,7 +18,7 @@ pub use analysis::{
     critical_points, turning_points, CriticalPoint, CriticalPoints, Turn, TurningPoint,
 };
 pub use effects::{EmotionEffects, EmotionModel, Scenario};
-pub use model::{Journey, JourneyPoint, Stages};
+pub use model::{journeys_from_points, AnnotatedPoint, Journey, JourneyPoint, Stages};
 pub use pattern::{Pattern, PatternBuilder, StageSummary, StageTrouble};
 pub use svg::{escape_xml, journey_svg, pattern_svg, SvgOptions};
 pub use text::{LexiconScorer, TextScorer};

@@ -288,3 +288,128 @@ impl Journey {
             .collect()
     }
 }
+
+/// One annotated point on its own line, naming whose journey it belongs to: an agent's note
+/// or a survey answer fed without events.
+///
+/// JSON: a [`JourneyPoint`] with `customer_id` and optionally `case_id` and `segment`:
+/// `{"customer_id": "cu-7", "case_id": "T-1", "segment": "acme", "at": "...", "stage": "after",
+/// "emotion": 0.66, "source": "survey"}`.
+///
+/// # Example
+///
+/// ```
+/// use kesher::AnnotatedPoint;
+///
+/// let p = AnnotatedPoint::from_json(r#"{"customer_id": "cu-7", "at": "2025-01-05T09:00:00Z",
+///     "emotion": -0.66, "source": "agent_annotation"}"#)?;
+/// assert_eq!(p.customer_id.as_str(), "cu-7");
+/// assert!(AnnotatedPoint::from_json(r#"{"at": "2025-01-05T09:00:00Z", "emotion": 0, "source": "survey"}"#).is_err());
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnotatedPoint {
+    /// Whose journey.
+    pub customer_id: CustomerId,
+    /// Which case, if any (points of one customer and case make one journey).
+    pub case_id: Option<CaseId>,
+    /// The journey's segment, if given.
+    pub segment: Option<String>,
+    /// The point.
+    pub point: JourneyPoint,
+}
+
+impl AnnotatedPoint {
+    /// Reads one annotated point; errors name the JSON path.
+    ///
+    /// # Example
+    ///
+    /// See [`AnnotatedPoint`].
+    pub fn from_json(text: &str) -> Result<AnnotatedPoint> {
+        let mut value = crate::json::parse_value(text)?;
+        let object = value.as_object_mut().ok_or_else(|| Error::InvalidJson {
+            field: ".".into(),
+            reason: "an annotated point is a JSON object".into(),
+        })?;
+        let take = |o: &mut serde_json::Map<String, serde_json::Value>, key: &str| o.remove(key);
+        let customer = take(object, "customer_id").ok_or_else(|| Error::MissingField {
+            field: "customer_id".into(),
+            reason: "an annotated point names the customer whose journey it is in".into(),
+        })?;
+        let case = take(object, "case_id");
+        let segment = take(object, "segment");
+        let customer_id: CustomerId =
+            crate::json::from_value(customer).map_err(|e| rename(e, "customer_id"))?;
+        let case_id: Option<CaseId> = case
+            .map(crate::json::from_value)
+            .transpose()
+            .map_err(|e| rename(e, "case_id"))?;
+        let segment: Option<String> = segment
+            .map(crate::json::from_value)
+            .transpose()
+            .map_err(|e| rename(e, "segment"))?;
+        let point: JourneyPoint = crate::json::from_value(value)?;
+        Ok(AnnotatedPoint {
+            customer_id,
+            case_id,
+            segment,
+            point,
+        })
+    }
+}
+
+fn rename(e: Error, field: &str) -> Error {
+    match e {
+        Error::InvalidJson { reason, .. } => Error::InvalidJson {
+            field: field.into(),
+            reason,
+        },
+        other => other,
+    }
+}
+
+/// Groups annotated points into journeys, one per customer and case, in order of first
+/// appearance (points sorted by time within each).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{journeys_from_points, AnnotatedPoint};
+///
+/// let points = [
+///   r#"{"customer_id": "a", "at": "2025-01-05T10:00:00Z", "emotion": 0.3, "source": "survey"}"#,
+///   r#"{"customer_id": "b", "at": "2025-01-05T09:00:00Z", "emotion": -0.3, "source": "survey"}"#,
+///   r#"{"customer_id": "a", "at": "2025-01-05T09:00:00Z", "emotion": -0.6, "source": "agent_annotation"}"#,
+/// ].map(|t| AnnotatedPoint::from_json(t).unwrap());
+/// let journeys = journeys_from_points(points);
+/// assert_eq!(journeys.len(), 2);
+/// assert_eq!(journeys[0].points()[0].emotion.value(), -0.6);
+/// ```
+pub fn journeys_from_points(points: impl IntoIterator<Item = AnnotatedPoint>) -> Vec<Journey> {
+    let mut order: Vec<(CustomerId, Option<CaseId>)> = Vec::new();
+    let mut groups: std::collections::HashMap<
+        (CustomerId, Option<CaseId>),
+        (Option<String>, Vec<JourneyPoint>),
+    > = std::collections::HashMap::new();
+    for p in points {
+        let key = (p.customer_id, p.case_id);
+        let entry = groups.entry(key.clone()).or_insert_with(|| {
+            order.push(key);
+            (None, Vec::new())
+        });
+        if entry.0.is_none() {
+            entry.0 = p.segment;
+        }
+        entry.1.push(p.point);
+    }
+    order
+        .into_iter()
+        .filter_map(|key| {
+            let (segment, points) = groups.remove(&key)?;
+            let mut j = Journey::new(key.0, points);
+            j.case_id = key.1;
+            j.segment = segment;
+            Some(j)
+        })
+        .collect()
+}
