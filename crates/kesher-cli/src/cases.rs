@@ -69,6 +69,17 @@ pub(crate) fn write_line(out: &mut impl Write, value: &impl serde::Serialize) ->
     out.write_all(b"\n")
 }
 
+/// Writes each value as a JSON line, then flushes.
+pub(crate) fn write_lines<'a, T: serde::Serialize + 'a>(
+    out: &mut impl Write,
+    values: impl IntoIterator<Item = &'a T>,
+) -> io::Result<()> {
+    for v in values {
+        write_line(out, v)?;
+    }
+    out.flush()
+}
+
 /// The exit code for an output error: a closed pipe (`| head`) is not a failure.
 pub(crate) fn output_failed(err: &mut impl Write, e: &io::Error) -> std::process::ExitCode {
     if e.kind() == io::ErrorKind::BrokenPipe {

@@ -146,10 +146,7 @@ fn build_from_points(args: &BuildArgs) -> Result<ExitCode, String> {
     let journeys = kesher::journeys_from_points(points);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = journeys
-        .iter()
-        .try_for_each(|j| cases::write_line(&mut out, j))
-        .and_then(|()| out.flush());
+    let written = cases::write_lines(&mut out, &journeys);
     if let Err(e) = written {
         return Ok(cases::output_failed(&mut err, &e));
     }
@@ -268,10 +265,7 @@ fn pattern(args: &PatternArgs) -> Result<ExitCode, String> {
     let patterns = builder.finish();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = patterns
-        .iter()
-        .try_for_each(|p| cases::write_line(&mut out, p))
-        .and_then(|()| out.flush());
+    let written = cases::write_lines(&mut out, &patterns);
     if let Err(e) = written {
         return Ok(cases::output_failed(&mut err, &e));
     }
@@ -458,10 +452,7 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, String> {
     );
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = changes
-        .iter()
-        .try_for_each(|c| cases::write_line(&mut out, c))
-        .and_then(|()| out.flush());
+    let written = cases::write_lines(&mut out, &changes);
     if let Err(e) = written {
         return Ok(cases::output_failed(&mut err, &e));
     }

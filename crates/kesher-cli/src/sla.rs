@@ -218,10 +218,7 @@ fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
     let report = channel_coverage(&set, &traffic(&folded));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = report
-        .iter()
-        .try_for_each(|c| cases::write_line(&mut out, c))
-        .and_then(|()| out.flush());
+    let written = cases::write_lines(&mut out, &report);
     if let Err(e) = written {
         return Ok(cases::output_failed(&mut err, &e));
     }

@@ -164,5 +164,8 @@ fn annotated_points_group_into_journeys() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 4: missing customer_id"), "{err}");
     assert!(err.contains("line 5: at `emotion`"), "{err}");
-    assert!(err.contains("read 5, accepted 3, rejected 2; 2 journeys, 3 points"), "{err}");
+    assert!(
+        err.contains("read 5, accepted 3, rejected 2; 2 journeys, 3 points"),
+        "{err}"
+    );
 }

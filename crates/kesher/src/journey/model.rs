@@ -386,11 +386,10 @@ fn rename(e: Error, field: &str) -> Error {
 /// assert_eq!(journeys[0].points()[0].emotion.value(), -0.6);
 /// ```
 pub fn journeys_from_points(points: impl IntoIterator<Item = AnnotatedPoint>) -> Vec<Journey> {
-    let mut order: Vec<(CustomerId, Option<CaseId>)> = Vec::new();
-    let mut groups: std::collections::HashMap<
-        (CustomerId, Option<CaseId>),
-        (Option<String>, Vec<JourneyPoint>),
-    > = std::collections::HashMap::new();
+    type Key = (CustomerId, Option<CaseId>);
+    type Group = (Option<String>, Vec<JourneyPoint>);
+    let mut order: Vec<Key> = Vec::new();
+    let mut groups: std::collections::HashMap<Key, Group> = std::collections::HashMap::new();
     for p in points {
         let key = (p.customer_id, p.case_id);
         let entry = groups.entry(key.clone()).or_insert_with(|| {
