@@ -88,3 +88,69 @@ pub(crate) fn output_failed(err: &mut impl Write, e: &io::Error) -> std::process
     let _ = writeln!(err, "kesher: cannot write the output: {e}");
     std::process::ExitCode::from(2)
 }
+
+/// `--now`: an RFC 3339 instant, when given.
+pub(crate) fn parse_now(
+    text: Option<&str>,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, String> {
+    text.map(|t| {
+        chrono::DateTime::parse_from_rfc3339(t)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .map_err(|e| {
+                format!("invalid --now `{t}`: {e}; expected RFC 3339 such as 2025-01-06T12:00:00Z")
+            })
+    })
+    .transpose()
+}
+
+/// A contract set read from a file, errors naming the file.
+pub(crate) fn read_contracts(path: &std::path::Path) -> Result<kesher::ContractSet, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    kesher::ContractSet::from_json(&text).map_err(|e| format!("`{}`: {e}", path.display()))
+}
+
+/// An SLA engine over the contracts in `path`, when given.
+pub(crate) fn engine(path: Option<&std::path::Path>) -> Result<Option<kesher::SlaEngine>, String> {
+    path.map(|p| read_contracts(p).map(kesher::SlaEngine::new))
+        .transpose()
+}
+
+/// Every case of the input, folded (rejections reported on `err`), and the instant of the
+/// latest event (the default `now`: the data's own present, never the wall clock).
+pub(crate) fn fold_all(
+    loaded: &mut Loaded,
+    err: &mut impl Write,
+) -> io::Result<(Vec<Case>, chrono::DateTime<chrono::Utc>)> {
+    let mut folded = Vec::new();
+    loaded.fold_each(err, |case| {
+        folded.push(case.clone());
+        Ok(())
+    })?;
+    let latest = folded
+        .iter()
+        .map(Case::last_event_at)
+        .max()
+        .unwrap_or(chrono::DateTime::UNIX_EPOCH);
+    Ok((folded, latest))
+}
+
+/// Each case with its SLA evaluation at `now` (none without an engine).
+pub(crate) fn evaluate_all(
+    engine: Option<&mut kesher::SlaEngine>,
+    cases: Vec<Case>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<(Case, Option<kesher::CaseSla>)>, String> {
+    let mut engine = engine;
+    cases
+        .into_iter()
+        .map(|case| {
+            let sla = engine
+                .as_deref_mut()
+                .map(|e| e.evaluate(&case, now))
+                .transpose()
+                .map_err(|e| format!("case {}: {e}", case.id()))?;
+            Ok((case, sla))
+        })
+        .collect()
+}

@@ -1,12 +1,10 @@
 //! `kesher journey build | pattern | render`.
 
 use crate::cases;
-use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use kesher::journey::{journey_svg, pattern_svg};
 use kesher::{
-    ContractSet, EmotionModel, Journey, Language, LexiconScorer, Pattern, PatternBuilder,
-    SlaEngine, Stages, SvgOptions,
+    EmotionModel, Journey, Language, LexiconScorer, Pattern, PatternBuilder, Stages, SvgOptions,
 };
 use kesher_io::JsonLines;
 use std::io::{self, BufWriter, Write};
@@ -167,25 +165,8 @@ fn build(args: &BuildArgs) -> Result<ExitCode, String> {
     if args.points {
         return build_from_points(args);
     }
-    let now: Option<DateTime<Utc>> = args
-        .now
-        .as_deref()
-        .map(|t| {
-            DateTime::parse_from_rfc3339(t)
-                .map(|t| t.with_timezone(&Utc))
-                .map_err(|e| format!("invalid --now `{t}`: {e}"))
-        })
-        .transpose()?;
-    let mut engine = match &args.contracts {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-            Some(SlaEngine::new(
-                ContractSet::from_json(&text).map_err(|e| format!("`{}`: {e}", path.display()))?,
-            ))
-        }
-        None => None,
-    };
+    let now = cases::parse_now(args.now.as_deref())?;
+    let mut engine = cases::engine(args.contracts.as_deref())?;
     let scorer = LexiconScorer;
     let model = EmotionModel {
         scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
@@ -196,20 +177,11 @@ fn build(args: &BuildArgs) -> Result<ExitCode, String> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     let mut loaded = cases::load(input, &mut err);
-    let mut folded = Vec::new();
-    if let Err(e) = loaded.fold_each(&mut err, |case| {
-        folded.push(case.clone());
-        Ok(())
-    }) {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
-    let now = now.unwrap_or_else(|| {
-        folded
-            .iter()
-            .map(kesher::Case::last_event_at)
-            .max()
-            .unwrap_or(DateTime::UNIX_EPOCH)
-    });
+    let (folded, latest) = match cases::fold_all(&mut loaded, &mut err) {
+        Ok(f) => f,
+        Err(e) => return Ok(cases::output_failed(&mut err, &e)),
+    };
+    let now = now.unwrap_or(latest);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut points = 0usize;
@@ -402,16 +374,7 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, String> {
             })?;
         scenario.response_time_factor.insert(channel, factor);
     }
-    let mut engine = match &args.contracts {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-            Some(SlaEngine::new(
-                ContractSet::from_json(&text).map_err(|e| format!("`{}`: {e}", path.display()))?,
-            ))
-        }
-        None => None,
-    };
+    let mut engine = cases::engine(args.contracts.as_deref())?;
     let scorer = LexiconScorer;
     let model = EmotionModel {
         scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
@@ -421,27 +384,11 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, String> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     let mut loaded = cases::load(input, &mut err);
-    let mut folded = Vec::new();
-    if let Err(e) = loaded.fold_each(&mut err, |case| {
-        folded.push(case.clone());
-        Ok(())
-    }) {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
-    let now = folded
-        .iter()
-        .map(kesher::Case::last_event_at)
-        .max()
-        .unwrap_or(DateTime::UNIX_EPOCH);
-    let mut with_sla = Vec::with_capacity(folded.len());
-    for case in folded {
-        let sla = engine
-            .as_mut()
-            .map(|e| e.evaluate(&case, now))
-            .transpose()
-            .map_err(|e| format!("case {}: {e}", case.id()))?;
-        with_sla.push((case, sla));
-    }
+    let (folded, now) = match cases::fold_all(&mut loaded, &mut err) {
+        Ok(f) => f,
+        Err(e) => return Ok(cases::output_failed(&mut err, &e)),
+    };
+    let with_sla = cases::evaluate_all(engine.as_mut(), folded, now)?;
     let (_, _, changes) = kesher::what_if(
         &with_sla,
         &model,

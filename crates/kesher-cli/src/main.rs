@@ -4,6 +4,7 @@ mod calendar_eval;
 mod cases;
 mod fold;
 mod input;
+mod insight;
 mod journey;
 mod sla;
 
@@ -29,6 +30,9 @@ enum Command {
     /// The emotion graph: build journeys from events, aggregate patterns, draw them.
     #[command(subcommand)]
     Journey(journey::JourneyCommand),
+    /// Insights over many cases: service metrics.
+    #[command(subcommand)]
+    Insight(insight::InsightCommand),
     /// SLA contracts: evaluate targets, print statements, check channel coverage.
     #[command(subcommand)]
     Sla(sla::SlaCommand),
@@ -67,5 +71,6 @@ fn main() -> ExitCode {
         Command::Calendar(CalendarCommand::Holidays(args)) => calendar_eval::holidays(&args),
         Command::Sla(command) => sla::run(&command),
         Command::Journey(command) => journey::run(&command),
+        Command::Insight(command) => insight::run(&command),
     }
 }

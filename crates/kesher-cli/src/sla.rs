@@ -1,13 +1,13 @@
 //! `kesher sla evaluate | statements | coverage`.
 
 use crate::cases;
-use chrono::{DateTime, Utc};
+use chrono::DateTime;
 use clap::{Args, Subcommand};
 use kesher::sla::statement::{channel_coverage, statements, traffic};
-use kesher::{ContractSet, Language, SlaEngine, TargetState};
+use kesher::{Language, SlaEngine, TargetState};
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Subcommand)]
@@ -65,12 +65,6 @@ pub(crate) struct CoverageArgs {
     input: Option<PathBuf>,
 }
 
-fn read_contracts(path: &Path) -> Result<ContractSet, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-    ContractSet::from_json(&text).map_err(|e| format!("`{}`: {e}", path.display()))
-}
-
 pub(crate) fn run(command: &SlaCommand) -> ExitCode {
     let result = match command {
         SlaCommand::Evaluate(args) => evaluate(args),
@@ -84,15 +78,8 @@ pub(crate) fn run(command: &SlaCommand) -> ExitCode {
 }
 
 fn evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
-    let now: DateTime<Utc> = DateTime::parse_from_rfc3339(&args.now)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| {
-            format!(
-                "invalid --now `{}`: {e}; expected RFC 3339 such as 2025-01-06T12:00:00Z",
-                args.now
-            )
-        })?;
-    let mut engine = SlaEngine::new(read_contracts(&args.contracts)?).explain(args.explain);
+    let now = cases::parse_now(Some(&args.now))?.unwrap_or(DateTime::UNIX_EPOCH);
+    let mut engine = SlaEngine::new(cases::read_contracts(&args.contracts)?).explain(args.explain);
     let input = crate::input::open(args.input.as_deref())?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
@@ -178,7 +165,7 @@ fn print_statements(args: &StatementArgs) -> Result<ExitCode, String> {
         .lang
         .parse()
         .map_err(|e: kesher::Error| e.to_string())?;
-    let set = read_contracts(&args.contracts)?;
+    let set = cases::read_contracts(&args.contracts)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut write = || -> io::Result<()> {
@@ -203,18 +190,15 @@ fn print_statements(args: &StatementArgs) -> Result<ExitCode, String> {
 }
 
 fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
-    let set = read_contracts(&args.contracts)?;
+    let set = cases::read_contracts(&args.contracts)?;
     let input = crate::input::open(args.input.as_deref())?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
     let mut loaded = cases::load(input, &mut err);
-    let mut folded = Vec::new();
-    if let Err(e) = loaded.fold_each(&mut err, |case| {
-        folded.push(case.clone());
-        Ok(())
-    }) {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
+    let (folded, _) = match cases::fold_all(&mut loaded, &mut err) {
+        Ok(f) => f,
+        Err(e) => return Ok(cases::output_failed(&mut err, &e)),
+    };
     let report = channel_coverage(&set, &traffic(&folded));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -44,6 +44,7 @@ mod emotion;
 mod error;
 mod event;
 mod id;
+pub mod insight;
 mod instant;
 mod interaction;
 pub mod journey;
