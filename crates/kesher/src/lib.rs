@@ -51,6 +51,7 @@ pub mod journey;
 mod json;
 mod language;
 mod money;
+pub mod playbook;
 mod seconds;
 mod serde_tz;
 pub mod sla;

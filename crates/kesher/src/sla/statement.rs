@@ -77,8 +77,8 @@ fn channel_phrase(channel: Option<&Channel>, lang: Language) -> String {
     }
 }
 
-/// "2 business hours", "30 minutes", "1 day" / "שעתיים בשעות הפעילות".
-fn duration_phrase(d: TimeDelta, basis: TimeBasis, lang: Language) -> String {
+/// "2 business hours", "30 minutes", "1 day" / "שעתיים בשעות הפעילות" (also used by the playbook).
+pub(crate) fn duration_text(d: TimeDelta, basis: TimeBasis, lang: Language) -> String {
     let secs = d.num_seconds();
     let (days, minutes) = (secs / 86_400, secs % 3600 / 60);
     let whole_days = basis == TimeBasis::Calendar && days > 0 && secs % 86_400 == 0;
@@ -147,7 +147,7 @@ fn duration_phrase(d: TimeDelta, basis: TimeBasis, lang: Language) -> String {
 
 fn within_phrase(within: &Within, basis: TimeBasis, lang: Language) -> String {
     match within {
-        Within::All(d) => duration_phrase(*d, basis, lang),
+        Within::All(d) => duration_text(*d, basis, lang),
         Within::ByPriority(map) => {
             let parts: Vec<String> = map
                 .iter()
@@ -164,8 +164,8 @@ fn within_phrase(within: &Within, basis: TimeBasis, lang: Language) -> String {
                         (Language::He, Priority::Low) => "פניות בעדיפות נמוכה".into(),
                     };
                     match lang {
-                        Language::En => format!("{} for {label}", duration_phrase(*d, basis, lang)),
-                        Language::He => format!("{} ל{label}", duration_phrase(*d, basis, lang)),
+                        Language::En => format!("{} for {label}", duration_text(*d, basis, lang)),
+                        Language::He => format!("{} ל{label}", duration_text(*d, basis, lang)),
                     }
                 })
                 .collect();

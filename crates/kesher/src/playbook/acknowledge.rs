@@ -1,0 +1,153 @@
+//! The acknowledgement: "your request was received, we will answer within X, by <time>", with
+//! the promised time computed on the contract's calendar.
+
+use crate::sla::{Metric, SlaContract, TimeBasis};
+use crate::{Error, Language, Priority, Result};
+use chrono::{DateTime, Datelike, TimeDelta, Utc, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// An acknowledgement to send the moment a request arrives.
+///
+/// # Example
+///
+/// See [`acknowledgement`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acknowledgement {
+    /// The message.
+    pub text: String,
+    /// The language of the message.
+    pub language: Language,
+    /// The instant promised for the answer.
+    #[serde(with = "crate::instant")]
+    pub promised_by: DateTime<Utc>,
+    /// The contract's first-response target it promises.
+    #[serde(rename = "within_seconds", with = "crate::seconds")]
+    pub within: TimeDelta,
+    /// Business or calendar time.
+    pub time: TimeBasis,
+}
+
+const LRI: char = '\u{2066}';
+const PDI: char = '\u{2069}';
+
+fn weekday(day: Weekday, lang: Language) -> &'static str {
+    use Weekday::*;
+    match (lang, day) {
+        (Language::En, Mon) => "Monday",
+        (Language::En, Tue) => "Tuesday",
+        (Language::En, Wed) => "Wednesday",
+        (Language::En, Thu) => "Thursday",
+        (Language::En, Fri) => "Friday",
+        (Language::En, Sat) => "Saturday",
+        (Language::En, Sun) => "Sunday",
+        (Language::He, Mon) => "שני",
+        (Language::He, Tue) => "שלישי",
+        (Language::He, Wed) => "רביעי",
+        (Language::He, Thu) => "חמישי",
+        (Language::He, Fri) => "שישי",
+        (Language::He, Sat) => "שבת",
+        (Language::He, Sun) => "ראשון",
+    }
+}
+
+/// The acknowledgement for a request received at `received_at` with `priority`, promising the
+/// contract's first-response target: the promised instant is computed on the contract's
+/// calendar (business time) or added as calendar time, so it is honest outside hours and
+/// before holidays. The time is written in the calendar's zone, with the weekday, and the date
+/// when it is not within the coming week.
+///
+/// # Errors
+///
+/// [`Error::MissingField`] when the contract has no first-response target for the priority;
+/// calendar errors (no working time ahead).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{playbook::acknowledgement, Language, Priority, SlaContract};
+///
+/// let contract = SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
+///     "targets": [{"metric": "first_response", "within": 7200}]}"#)?;
+/// // Thursday 2025-01-02 16:30 in Israel: half an hour left today, the rest on Friday morning.
+/// let ack = acknowledgement(&contract, Priority::Normal, "2025-01-02T14:30:00Z".parse().unwrap(), Language::En)?;
+/// assert_eq!(ack.promised_by.to_rfc3339(), "2025-01-03T08:30:00+00:00");
+/// assert_eq!(ack.text, "Your request was received. We will get back to you within 2 business hours, \
+///     by Friday 10:30.");
+/// let he = acknowledgement(&contract, Priority::Normal, "2025-01-02T14:30:00Z".parse().unwrap(), Language::He)?;
+/// assert_eq!(he.text, "פנייתך התקבלה. נחזור אליך תוך שעתיים בשעות הפעילות, עד יום שישי בשעה \u{2066}10:30\u{2069}.");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn acknowledgement(
+    contract: &SlaContract,
+    priority: Priority,
+    received_at: DateTime<Utc>,
+    lang: Language,
+) -> Result<Acknowledgement> {
+    let target = contract
+        .target(Metric::FirstResponse)
+        .ok_or_else(|| Error::MissingField {
+            field: "targets".into(),
+            reason: format!(
+                "contract `{}` has no first_response target to promise",
+                contract.name
+            ),
+        })?;
+    let within = target
+        .within
+        .for_priority(priority)
+        .ok_or_else(|| Error::MissingField {
+            field: "targets.first_response.within".into(),
+            reason: format!(
+                "contract `{}` promises no first response for priority `{priority}`",
+                contract.name
+            ),
+        })?;
+    let calendar = contract.calendar();
+    let promised_by = match target.time {
+        TimeBasis::Business => calendar.add(received_at, within)?,
+        TimeBasis::Calendar => received_at + within,
+    };
+    let local = promised_by.with_timezone(&calendar.tz());
+    let received_local = received_at.with_timezone(&calendar.tz());
+    let days_ahead = (local.date_naive() - received_local.date_naive()).num_days();
+    let clock = local.format("%H:%M").to_string();
+    let duration = super::super::sla::statement::duration_text(within, target.time, lang);
+    let text = match lang {
+        Language::En => {
+            let when = match days_ahead {
+                0 => format!("today at {clock}"),
+                1..=6 => format!("{} {clock}", weekday(local.weekday(), lang)),
+                _ => format!(
+                    "{} {} {clock}",
+                    weekday(local.weekday(), lang),
+                    local.format("%-d %B")
+                ),
+            };
+            format!(
+                "Your request was received. We will get back to you within {duration}, by {when}."
+            )
+        }
+        Language::He => {
+            let when = match days_ahead {
+                0 => format!("היום בשעה {LRI}{clock}{PDI}"),
+                1..=6 => format!(
+                    "יום {} בשעה {LRI}{clock}{PDI}",
+                    weekday(local.weekday(), lang)
+                ),
+                _ => format!(
+                    "יום {} {LRI}{}{PDI} בשעה {LRI}{clock}{PDI}",
+                    weekday(local.weekday(), lang),
+                    local.format("%d.%m")
+                ),
+            };
+            format!("פנייתך התקבלה. נחזור אליך תוך {duration}, עד {when}.")
+        }
+    };
+    Ok(Acknowledgement {
+        text,
+        language: lang,
+        promised_by,
+        within,
+        time: target.time,
+    })
+}
