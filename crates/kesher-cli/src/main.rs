@@ -6,6 +6,7 @@ mod fold;
 mod input;
 mod insight;
 mod journey;
+mod playbook;
 mod sla;
 
 use clap::{Parser, Subcommand};
@@ -30,6 +31,9 @@ enum Command {
     /// The emotion graph: build journeys from events, aggregate patterns, draw them.
     #[command(subcommand)]
     Journey(journey::JourneyCommand),
+    /// The service playbook: acknowledgements with honest promised times, reply templates.
+    #[command(subcommand)]
+    Playbook(playbook::PlaybookCommand),
     /// Insights over many cases: service metrics.
     #[command(subcommand)]
     Insight(insight::InsightCommand),
@@ -72,5 +76,6 @@ fn main() -> ExitCode {
         Command::Sla(command) => sla::run(&command),
         Command::Journey(command) => journey::run(&command),
         Command::Insight(command) => insight::run(&command),
+        Command::Playbook(command) => playbook::run(&command),
     }
 }

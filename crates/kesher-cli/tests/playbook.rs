@@ -1,0 +1,35 @@
+//! `kesher playbook acknowledge | reply` end to end.
+
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+
+mod common;
+use common::{kesher, lines};
+
+const CONTRACTS: &str = "examples/data/contracts.json";
+
+#[test]
+fn acknowledge_selects_the_contract_and_promises_on_its_calendar() {
+    // Friday 2025-07-04 is Independence Day: a Thursday-evening email waits for Monday.
+    let out = kesher(&["playbook", "acknowledge", "--contracts", CONTRACTS, "--received", "2025-07-03T20:30:00Z", "--channel", "email"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let ack = &lines(&out.stdout)[0];
+    assert_eq!(ack["promised_by"], "2025-07-07T20:30:00Z", "half an hour on Thursday, 7.5 on Monday: {ack}");
+    assert_eq!(ack["text"], "Your request was received. We will get back to you within 8 business hours, by Monday 16:30.");
+    let out = kesher(&["playbook", "acknowledge", "--contracts", CONTRACTS, "--received", "2025-07-03T20:30:00Z", "--contract", "gold"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`gold`"));
+    let out = kesher(&["playbook", "acknowledge", "--contracts", CONTRACTS, "--received", "2025-07-03T20:30:00Z", "--priority", "vital"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--priority `vital`"));
+}
+
+#[test]
+fn reply_fills_a_template_or_names_what_is_missing() {
+    let out = kesher(&["playbook", "reply", "--template", "reply", "--lang", "he", "--var", "customer=דנה", "--var", "agent=נועה", "--var", "company=אקמה", "--var", "solution=נשלח היום."], None);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("שלום דנה"));
+    let out = kesher(&["playbook", "reply", "--template", "delay", "--var", "customer=Dana"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("agent, company, order, promised_time, solution"), "{err}");
+}
