@@ -154,3 +154,28 @@ pub(crate) fn evaluate_all(
         })
         .collect()
 }
+
+/// Every case of the input file (or standard input), folded, with the row accounting and the
+/// latest event's instant. The outer error is a usage error (the input cannot be opened); the
+/// inner one the exit code of a failed output.
+pub(crate) struct Folded {
+    pub(crate) loaded: Loaded,
+    pub(crate) cases: Vec<Case>,
+    pub(crate) latest: chrono::DateTime<chrono::Utc>,
+}
+
+pub(crate) fn read_cases(
+    path: Option<&std::path::Path>,
+    err: &mut impl Write,
+) -> Result<Result<Folded, std::process::ExitCode>, String> {
+    let input = crate::input::open(path)?;
+    let mut loaded = load(input, err);
+    Ok(match fold_all(&mut loaded, err) {
+        Ok((cases, latest)) => Ok(Folded {
+            loaded,
+            cases,
+            latest,
+        }),
+        Err(e) => Err(output_failed(err, &e)),
+    })
+}

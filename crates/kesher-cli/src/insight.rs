@@ -42,13 +42,15 @@ pub(crate) fn run(command: &InsightCommand) -> ExitCode {
 fn metrics(args: &MetricsArgs) -> Result<ExitCode, String> {
     let now = cases::parse_now(args.now.as_deref())?;
     let mut engine = cases::engine(args.contracts.as_deref())?;
-    let input = crate::input::open(args.input.as_deref())?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    let mut loaded = cases::load(input, &mut err);
-    let (folded, latest) = match cases::fold_all(&mut loaded, &mut err) {
+    let cases::Folded {
+        loaded,
+        cases: folded,
+        latest,
+    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
         Ok(f) => f,
-        Err(e) => return Ok(cases::output_failed(&mut err, &e)),
+        Err(code) => return Ok(code),
     };
     let with_sla = cases::evaluate_all(engine.as_mut(), folded, now.unwrap_or(latest))?;
     let metrics = ServiceMetrics::of(&with_sla);

@@ -173,13 +173,15 @@ fn build(args: &BuildArgs) -> Result<ExitCode, String> {
         segment_key: args.segment_key.clone(),
         ..EmotionModel::default()
     };
-    let input = crate::input::open(args.input.as_deref())?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    let mut loaded = cases::load(input, &mut err);
-    let (folded, latest) = match cases::fold_all(&mut loaded, &mut err) {
+    let cases::Folded {
+        loaded,
+        cases: folded,
+        latest,
+    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
         Ok(f) => f,
-        Err(e) => return Ok(cases::output_failed(&mut err, &e)),
+        Err(code) => return Ok(code),
     };
     let now = now.unwrap_or(latest);
     let stdout = io::stdout();
@@ -380,13 +382,15 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, String> {
         scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
         ..EmotionModel::default()
     };
-    let input = crate::input::open(args.input.as_deref())?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    let mut loaded = cases::load(input, &mut err);
-    let (folded, now) = match cases::fold_all(&mut loaded, &mut err) {
+    let cases::Folded {
+        loaded,
+        cases: folded,
+        latest: now,
+    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
         Ok(f) => f,
-        Err(e) => return Ok(cases::output_failed(&mut err, &e)),
+        Err(code) => return Ok(code),
     };
     let with_sla = cases::evaluate_all(engine.as_mut(), folded, now)?;
     let (_, _, changes) = kesher::what_if(

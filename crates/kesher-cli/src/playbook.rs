@@ -17,6 +17,46 @@ pub(crate) enum PlaybookCommand {
     /// A reply from a template (built-in `reply` or `delay`, or a template JSON file) with the
     /// variables given as --var name=value. Prints the text.
     Reply(ReplyArgs),
+    /// The promise ledger: every promise of every case in JSON Lines events with its state
+    /// (open, kept, kept_late, broken, cancelled) at --now, one JSON line each.
+    Promises(PromisesArgs),
+    /// The promise guard: can a promise due at --promise (or --within seconds of business
+    /// time) be kept under the team's load on the calendar?
+    Guard(GuardArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PromisesArgs {
+    /// The instant to judge at (default: the latest event in the input).
+    #[arg(long)]
+    now: Option<String>,
+    /// The JSON Lines file of events.
+    input: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct GuardArgs {
+    /// The calendar: a preset (israel, us, uk) or a calendar JSON file.
+    #[arg(long, default_value = "israel")]
+    calendar: String,
+    /// Cases waiting ahead.
+    #[arg(long)]
+    queue: u32,
+    /// Business minutes of work per case.
+    #[arg(long)]
+    handle_minutes: f64,
+    /// Agents on the queue.
+    #[arg(long)]
+    agents: u32,
+    /// When the promise would be made (RFC 3339).
+    #[arg(long)]
+    now: String,
+    /// The promised instant (RFC 3339).
+    #[arg(long, conflicts_with = "within")]
+    promise: Option<String>,
+    /// The promise as seconds of business time from now.
+    #[arg(long)]
+    within: Option<f64>,
 }
 
 #[derive(Debug, Args)]
@@ -58,6 +98,8 @@ pub(crate) fn run(command: &PlaybookCommand) -> ExitCode {
     let result = match command {
         PlaybookCommand::Acknowledge(a) => acknowledge(a),
         PlaybookCommand::Reply(a) => reply(a),
+        PlaybookCommand::Promises(a) => return promises(a),
+        PlaybookCommand::Guard(a) => guard(a),
     };
     match result {
         Ok(text) => {
@@ -134,4 +176,116 @@ fn reply(args: &ReplyArgs) -> Result<String, String> {
         vars.insert(name.to_string(), value.to_string());
     }
     template.render(&vars).map_err(|e| e.to_string())
+}
+
+fn promises(args: &PromisesArgs) -> ExitCode {
+    let run = || -> Result<ExitCode, String> {
+        let now = cases::parse_now(args.now.as_deref())?;
+        let stderr = io::stderr();
+        let mut err = stderr.lock();
+        let cases::Folded {
+            loaded,
+            cases: folded,
+            latest,
+        } = match cases::read_cases(args.input.as_deref(), &mut err)? {
+            Ok(f) => f,
+            Err(code) => return Ok(code),
+        };
+        let now = now.unwrap_or(latest);
+        #[derive(serde::Serialize)]
+        struct Line<'a> {
+            case_id: &'a kesher::CaseId,
+            state: kesher::PromiseState,
+            #[serde(flatten)]
+            promise: &'a kesher::Promise,
+        }
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        for case in &folded {
+            for p in case.promises() {
+                let state = p.state(now);
+                *counts
+                    .entry(format!("{state:?}").to_lowercase())
+                    .or_insert(0) += 1;
+                if let Err(e) = cases::write_line(
+                    &mut out,
+                    &Line {
+                        case_id: case.id(),
+                        state,
+                        promise: p,
+                    },
+                ) {
+                    return Ok(cases::output_failed(&mut err, &e));
+                }
+            }
+        }
+        if let Err(e) = out.flush() {
+            return Ok(cases::output_failed(&mut err, &e));
+        }
+        let counts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        let _ = writeln!(
+            err,
+            "{}; {} cases, promises: {}",
+            loaded.summary,
+            folded.len(),
+            counts.join(", ")
+        );
+        Ok(ExitCode::SUCCESS)
+    };
+    run().unwrap_or_else(|message| {
+        eprintln!("kesher: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn guard(args: &GuardArgs) -> Result<String, String> {
+    let calendar = match args.calendar.parse::<kesher::Preset>() {
+        Ok(p) => p.calendar().map_err(|e| e.to_string())?,
+        Err(_) => {
+            let text = std::fs::read_to_string(&args.calendar).map_err(|e| {
+                format!(
+                    "--calendar `{}`: not a preset (israel, us, uk) and not a readable file: {e}",
+                    args.calendar
+                )
+            })?;
+            kesher::Calendar::from_json(&text).map_err(|e| format!("`{}`: {e}", args.calendar))?
+        }
+    };
+    let guard = kesher::PromiseGuard {
+        calendar,
+        load: kesher::Load {
+            queue: args.queue,
+            handle_minutes: args.handle_minutes,
+            agents: args.agents,
+        },
+    };
+    let now = cases::parse_now(Some(&args.now))?.ok_or("--now is required")?;
+    let verdict = match (&args.promise, args.within) {
+        (Some(p), _) => {
+            let promised = cases::parse_now(Some(p))
+                .map_err(|e| e.replace("--now", "--promise"))?
+                .ok_or("--promise")?;
+            guard.check(now, promised)
+        }
+        (None, Some(secs)) => {
+            let within = kesher_seconds(secs)?;
+            guard.check_within(now, within)
+        }
+        (None, None) => return Err("give --promise INSTANT or --within SECONDS".into()),
+    }
+    .map_err(|e| e.to_string())?;
+    serde_json::to_string(&verdict).map_err(|e| e.to_string())
+}
+
+fn kesher_seconds(secs: f64) -> Result<chrono::TimeDelta, String> {
+    if !(0.0..9.0e15).contains(&secs) {
+        return Err(format!(
+            "--within `{secs}`: seconds of business time, zero or more"
+        ));
+    }
+    let whole = secs.trunc();
+    let nanos = ((secs - whole) * 1e9).round() as i64;
+    chrono::TimeDelta::try_seconds(whole as i64)
+        .map(|d| d + chrono::TimeDelta::nanoseconds(nanos))
+        .ok_or_else(|| format!("--within `{secs}`: too large"))
 }

@@ -191,13 +191,15 @@ fn print_statements(args: &StatementArgs) -> Result<ExitCode, String> {
 
 fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
     let set = cases::read_contracts(&args.contracts)?;
-    let input = crate::input::open(args.input.as_deref())?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    let mut loaded = cases::load(input, &mut err);
-    let (folded, _) = match cases::fold_all(&mut loaded, &mut err) {
+    let cases::Folded {
+        loaded,
+        cases: folded,
+        ..
+    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
         Ok(f) => f,
-        Err(e) => return Ok(cases::output_failed(&mut err, &e)),
+        Err(code) => return Ok(code),
     };
     let report = channel_coverage(&set, &traffic(&folded));
     let stdout = io::stdout();

@@ -10,26 +10,159 @@ const CONTRACTS: &str = "examples/data/contracts.json";
 #[test]
 fn acknowledge_selects_the_contract_and_promises_on_its_calendar() {
     // Friday 2025-07-04 is Independence Day: a Thursday-evening email waits for Monday.
-    let out = kesher(&["playbook", "acknowledge", "--contracts", CONTRACTS, "--received", "2025-07-03T20:30:00Z", "--channel", "email"], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = kesher(
+        &[
+            "playbook",
+            "acknowledge",
+            "--contracts",
+            CONTRACTS,
+            "--received",
+            "2025-07-03T20:30:00Z",
+            "--channel",
+            "email",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ack = &lines(&out.stdout)[0];
-    assert_eq!(ack["promised_by"], "2025-07-07T20:30:00Z", "half an hour on Thursday, 7.5 on Monday: {ack}");
+    assert_eq!(
+        ack["promised_by"], "2025-07-07T20:30:00Z",
+        "half an hour on Thursday, 7.5 on Monday: {ack}"
+    );
     assert_eq!(ack["text"], "Your request was received. We will get back to you within 8 business hours, by Monday 16:30.");
-    let out = kesher(&["playbook", "acknowledge", "--contracts", CONTRACTS, "--received", "2025-07-03T20:30:00Z", "--contract", "gold"], None);
+    let out = kesher(
+        &[
+            "playbook",
+            "acknowledge",
+            "--contracts",
+            CONTRACTS,
+            "--received",
+            "2025-07-03T20:30:00Z",
+            "--contract",
+            "gold",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("`gold`"));
-    let out = kesher(&["playbook", "acknowledge", "--contracts", CONTRACTS, "--received", "2025-07-03T20:30:00Z", "--priority", "vital"], None);
+    let out = kesher(
+        &[
+            "playbook",
+            "acknowledge",
+            "--contracts",
+            CONTRACTS,
+            "--received",
+            "2025-07-03T20:30:00Z",
+            "--priority",
+            "vital",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--priority `vital`"));
 }
 
 #[test]
 fn reply_fills_a_template_or_names_what_is_missing() {
-    let out = kesher(&["playbook", "reply", "--template", "reply", "--lang", "he", "--var", "customer=דנה", "--var", "agent=נועה", "--var", "company=אקמה", "--var", "solution=נשלח היום."], None);
+    let out = kesher(
+        &[
+            "playbook",
+            "reply",
+            "--template",
+            "reply",
+            "--lang",
+            "he",
+            "--var",
+            "customer=דנה",
+            "--var",
+            "agent=נועה",
+            "--var",
+            "company=אקמה",
+            "--var",
+            "solution=נשלח היום.",
+        ],
+        None,
+    );
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("שלום דנה"));
-    let out = kesher(&["playbook", "reply", "--template", "delay", "--var", "customer=Dana"], None);
+    let out = kesher(
+        &[
+            "playbook",
+            "reply",
+            "--template",
+            "delay",
+            "--var",
+            "customer=Dana",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("agent, company, order, promised_time, solution"), "{err}");
+    assert!(
+        err.contains("agent, company, order, promised_time, solution"),
+        "{err}"
+    );
+}
+
+#[test]
+fn promises_and_the_guard() {
+    let events = concat!(
+        "{\"type\": \"opened\", \"case_id\": \"T\", \"at\": \"2025-01-05T09:00:00Z\", \"customer\": {\"id\": \"c\"}, \"channel\": \"phone\"}\n",
+        "{\"type\": \"promise_made\", \"case_id\": \"T\", \"seq\": 1, \"at\": \"2025-01-05T09:05:00Z\", \"promise_id\": \"cb\", \"kind\": \"callback\", \"due\": \"2025-01-05T12:00:00Z\"}\n",
+        "{\"type\": \"promise_made\", \"case_id\": \"T\", \"seq\": 2, \"at\": \"2025-01-05T09:06:00Z\", \"promise_id\": \"cr\", \"kind\": \"credit\", \"due\": \"2025-01-09T12:00:00Z\"}\n",
+    );
+    let out = kesher(
+        &["playbook", "promises", "--now", "2025-01-06T00:00:00Z"],
+        Some(events.as_bytes()),
+    );
+    assert!(out.status.success());
+    let rows = lines(&out.stdout);
+    let states: Vec<&str> = rows.iter().map(|r| r["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["broken", "open"]);
+    assert_eq!(rows[0]["case_id"], "T");
+    let out = kesher(
+        &[
+            "playbook",
+            "guard",
+            "--queue",
+            "12",
+            "--handle-minutes",
+            "20",
+            "--agents",
+            "2",
+            "--now",
+            "2025-01-02T14:00:00Z",
+            "--within",
+            "3600",
+        ],
+        None,
+    );
+    let v = &lines(&out.stdout)[0];
+    assert_eq!(
+        (v["keepable"].as_bool(), v["earliest"].as_str()),
+        (Some(false), Some("2025-01-03T08:00:00Z"))
+    );
+    let out = kesher(
+        &[
+            "playbook",
+            "guard",
+            "--queue",
+            "1",
+            "--handle-minutes",
+            "5",
+            "--agents",
+            "0",
+            "--now",
+            "2025-01-02T14:00:00Z",
+            "--within",
+            "60",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("load.agents"));
 }

@@ -395,6 +395,12 @@ pub enum CaseEvent {
     PriorityChanged(PriorityChanged),
     /// The SLA contract was set by name.
     ContractChanged(ContractChanged),
+    /// A promise was made to the customer.
+    PromiseMade(crate::PromiseMade),
+    /// A promise was kept.
+    PromiseKept(crate::PromiseUpdate),
+    /// A promise was withdrawn.
+    PromiseCancelled(crate::PromiseUpdate),
     /// The customer was released with a refund.
     Released(Released),
 }
@@ -406,7 +412,7 @@ pub enum CaseEvent {
 /// ```
 /// assert!(kesher::EVENT_TYPES.contains(&"status_changed"));
 /// ```
-pub const EVENT_TYPES: [&str; 9] = [
+pub const EVENT_TYPES: [&str; 12] = [
     "opened",
     "interaction",
     "status_changed",
@@ -415,6 +421,9 @@ pub const EVENT_TYPES: [&str; 9] = [
     "problem_updated",
     "priority_changed",
     "contract_changed",
+    "promise_made",
+    "promise_kept",
+    "promise_cancelled",
     "released",
 ];
 
@@ -491,6 +500,9 @@ impl CaseEvent {
             "problem_updated" => CaseEvent::ProblemUpdated(from_value(rest)?),
             "priority_changed" => CaseEvent::PriorityChanged(from_value(rest)?),
             "contract_changed" => CaseEvent::ContractChanged(from_value(rest)?),
+            "promise_made" => CaseEvent::PromiseMade(from_value(rest)?),
+            "promise_kept" => CaseEvent::PromiseKept(from_value(rest)?),
+            "promise_cancelled" => CaseEvent::PromiseCancelled(from_value(rest)?),
             "released" => CaseEvent::Released(from_value(rest)?),
             other => {
                 return Err(Error::invalid(
@@ -541,6 +553,15 @@ impl CaseEvent {
                 "released",
                 "release a customer with a `released` event, which records the refund",
             )),
+            CaseEvent::PromiseMade(p) if p.promise_id.trim().is_empty() => Err(Error::invalid(
+                "promise_id",
+                &p.promise_id,
+                "a promise needs an id to be kept or cancelled later",
+            )),
+            CaseEvent::PromiseMade(p) if p.due < p.at => Err(Error::EndBeforeStart {
+                start: crate::instant::format(&p.at),
+                end: crate::instant::format(&p.due),
+            }),
             CaseEvent::ContractChanged(c) if c.contract.trim().is_empty() => Err(Error::invalid(
                 "contract",
                 &c.contract,
@@ -574,6 +595,8 @@ impl CaseEvent {
             CaseEvent::ProblemUpdated(e) => Some(&e.case_id),
             CaseEvent::PriorityChanged(e) => Some(&e.case_id),
             CaseEvent::ContractChanged(e) => Some(&e.case_id),
+            CaseEvent::PromiseMade(e) => Some(&e.case_id),
+            CaseEvent::PromiseKept(e) | CaseEvent::PromiseCancelled(e) => Some(&e.case_id),
             CaseEvent::Released(e) => Some(&e.case_id),
         }
     }
@@ -593,6 +616,8 @@ impl CaseEvent {
             CaseEvent::ProblemUpdated(e) => e.at,
             CaseEvent::PriorityChanged(e) => e.at,
             CaseEvent::ContractChanged(e) => e.at,
+            CaseEvent::PromiseMade(e) => e.at,
+            CaseEvent::PromiseKept(e) | CaseEvent::PromiseCancelled(e) => e.at,
             CaseEvent::Released(e) => e.at,
         }
     }
@@ -612,6 +637,8 @@ impl CaseEvent {
             CaseEvent::ProblemUpdated(e) => e.seq,
             CaseEvent::PriorityChanged(e) => e.seq,
             CaseEvent::ContractChanged(e) => e.seq,
+            CaseEvent::PromiseMade(e) => e.seq,
+            CaseEvent::PromiseKept(e) | CaseEvent::PromiseCancelled(e) => e.seq,
             CaseEvent::Released(e) => e.seq,
         }
     }
@@ -631,6 +658,9 @@ impl CaseEvent {
             CaseEvent::ProblemUpdated(_) => "problem_updated",
             CaseEvent::PriorityChanged(_) => "priority_changed",
             CaseEvent::ContractChanged(_) => "contract_changed",
+            CaseEvent::PromiseMade(_) => "promise_made",
+            CaseEvent::PromiseKept(_) => "promise_kept",
+            CaseEvent::PromiseCancelled(_) => "promise_cancelled",
             CaseEvent::Released(_) => "released",
         }
     }

@@ -52,6 +52,7 @@ mod json;
 mod language;
 mod money;
 pub mod playbook;
+mod promise;
 mod seconds;
 mod serde_tz;
 pub mod sla;
@@ -85,6 +86,10 @@ pub use journey::{
 };
 pub use language::Language;
 pub use money::{Currency, Money};
+pub use promise::{
+    GuardVerdict, Load, Promise, PromiseGuard, PromiseKind, PromiseMade, PromiseState,
+    PromiseUpdate,
+};
 pub use sla::{
     AuditAction, AuditEntry, CaseSla, Conditions, ContractSet, Metric, SlaContract, SlaEngine,
     Target, TargetReport, TargetState, TimeBasis, Within,

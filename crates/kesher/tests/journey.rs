@@ -357,3 +357,29 @@ fn a_journey_picture_marks_its_turning_and_critical_points() {
     assert!(svg.contains(">lowest<") || svg.contains(">below<"), "{svg}");
     let _ = TimeDelta::zero();
 }
+
+#[test]
+fn a_promise_not_kept_by_its_due_instant_drops_there() {
+    let mut log = CaseLog::default();
+    for line in [
+        r#"{"type": "opened", "case_id": "T", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "phone"}"#,
+        r#"{"type": "promise_made", "case_id": "T", "seq": 1, "at": "2025-01-05T09:05:00Z", "promise_id": "cb", "kind": "callback", "due": "2025-01-05T12:00:00Z"}"#,
+        r#"{"type": "promise_made", "case_id": "T", "seq": 2, "at": "2025-01-05T09:06:00Z", "promise_id": "credit", "kind": "credit", "due": "2025-01-08T12:00:00Z"}"#,
+        r#"{"type": "promise_kept", "case_id": "T", "seq": 3, "at": "2025-01-05T13:00:00Z", "promise_id": "cb"}"#,
+    ] {
+        log.insert(CaseEvent::from_json(line).unwrap());
+    }
+    let j = EmotionModel::default().journey(&log.fold().unwrap(), None, at("2025-01-06T00:00:00Z"));
+    let broken: Vec<_> = j
+        .points()
+        .iter()
+        .filter(|p| p.cause.as_deref() == Some("broken_promise"))
+        .collect();
+    assert_eq!(
+        broken.len(),
+        1,
+        "the callback was late; the credit is not due yet"
+    );
+    assert_eq!(broken[0].at, at("2025-01-05T12:00:00Z"));
+    assert_eq!(broken[0].origin.as_deref(), Some("promise:cb"));
+}

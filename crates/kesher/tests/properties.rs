@@ -143,6 +143,11 @@ fn event(seq: u64) -> impl Strategy<Value = CaseEvent> {
             case_id: case(), seq, at, problem: Problem { category, description: None } })),
         1 => (instant(), select(vec![Priority::Low, Priority::Normal, Priority::High, Priority::Urgent]))
             .prop_map(move |(at, priority)| CaseEvent::PriorityChanged(PriorityChanged { case_id: case(), seq, at, priority })),
+        1 => (instant(), 0i64..100_000).prop_map(move |(at, minutes)| CaseEvent::PromiseMade(PromiseMade {
+            case_id: case(), seq, at, promise_id: format!("p{seq}"), kind: PromiseKind::Callback, owner: None,
+            channel: Some(Channel::Phone), due: at + chrono::TimeDelta::minutes(minutes), description: None })),
+        1 => (instant(), 0u64..6).prop_map(move |(at, p)| CaseEvent::PromiseKept(PromiseUpdate {
+            case_id: case(), seq, at, promise_id: format!("p{p}"), reason: None })),
         1 => (instant(), "[a-z][a-z0-9-]{0,8}").prop_map(move |(at, contract)| CaseEvent::ContractChanged(ContractChanged {
             case_id: case(), seq, at, contract, reason: Some("escalated".into()) })),
         1 => (instant(), proptest::option::of(0i64..100_000)).prop_map(move |(at, refund)| CaseEvent::Released(Released {

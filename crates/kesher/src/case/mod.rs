@@ -214,6 +214,8 @@ pub(crate) struct CaseFields {
     transfers: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     transfer_history: Vec<Handover>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    promises: Vec<crate::Promise>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     release: Option<Release>,
     log: Vec<Interaction>,
@@ -421,6 +423,15 @@ impl Case {
         self.fields.agents.as_slice()
     }
 
+    /// The promises made on the case, in the order made (see [`crate::Promise`]).
+    ///
+    /// # Example
+    ///
+    /// See [`crate::Promise`].
+    pub fn promises(&self) -> &[crate::Promise] {
+        self.fields.promises.as_slice()
+    }
+
     /// When the case was passed on, in order (see [`Handover`]).
     ///
     /// # Example
@@ -514,6 +525,7 @@ pub(crate) struct Folding {
     agents: Vec<AgentId>,
     transfers: u32,
     transfer_history: Vec<Handover>,
+    promises: Vec<crate::Promise>,
     release: Option<Release>,
     log: Vec<Interaction>,
     events: u32,
@@ -540,6 +552,7 @@ impl Folding {
             agents: Vec::new(),
             transfers: 0,
             transfer_history: Vec::new(),
+            promises: Vec::new(),
             release: None,
             log: Vec::with_capacity(events),
             events: 0,
@@ -678,6 +691,36 @@ impl Folding {
                     priority: e.priority,
                 });
             }
+            CaseEvent::PromiseMade(e) => {
+                if self.promises.iter().any(|p| p.id == e.promise_id) {
+                    return Err(Error::invalid(
+                        "promise_id",
+                        &e.promise_id,
+                        format!("case `{}` already has a promise with this id", self.id),
+                    ));
+                }
+                self.promises.push(crate::Promise::from_event(e));
+            }
+            CaseEvent::PromiseKept(e) | CaseEvent::PromiseCancelled(e) => {
+                let kept = matches!(event, CaseEvent::PromiseKept(_));
+                let promise = self
+                    .promises
+                    .iter_mut()
+                    .find(|p| p.id == e.promise_id)
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            "promise_id",
+                            &e.promise_id,
+                            format!("case `{}` has no earlier promise with this id", self.id),
+                        )
+                    })?;
+                let slot = if kept {
+                    &mut promise.kept_at
+                } else {
+                    &mut promise.cancelled_at
+                };
+                slot.get_or_insert(at);
+            }
             CaseEvent::ContractChanged(e) => self.contract_history.push(ContractAssignment {
                 at,
                 seq,
@@ -777,6 +820,7 @@ impl Folding {
             agents: self.agents,
             transfers: self.transfers,
             transfer_history: self.transfer_history,
+            promises: self.promises,
             release: self.release,
             log: self.log,
             events: self.events,

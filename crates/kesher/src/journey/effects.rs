@@ -54,8 +54,9 @@ pub struct EmotionEffects {
     /// A customer message still unanswered at the end drags down (−0.25): the voicemail never
     /// returned.
     pub unanswered: f64,
-    /// A broken promise is a sharp drop (−0.5): an acknowledgement promised an answer time and
-    /// the first-response target was then missed.
+    /// A broken promise is a sharp drop (−0.5): a promise on the case's ledger not kept by its
+    /// due instant, or an acknowledgement that promised an answer time when the first-response
+    /// target was then missed.
     pub broken_promise: f64,
     /// Resolution at first contact lifts (+0.35).
     pub first_contact_resolution: f64,
@@ -418,6 +419,22 @@ impl EmotionModel<'_> {
                     resolved_at.get_or_insert(t.at);
                 }
                 _ => {}
+            }
+        }
+        // Promises on the ledger: one not kept by its due instant is a broken promise there.
+        for p in case.promises() {
+            if matches!(
+                p.state(now),
+                crate::PromiseState::Broken | crate::PromiseState::KeptLate
+            ) && p.due <= now
+            {
+                steps.push(Step {
+                    at: p.due,
+                    order: 2,
+                    change: Change::Add(e.broken_promise),
+                    cause: "broken_promise",
+                    origin: Some(format!("promise:{}", p.id)),
+                });
             }
         }
         // A promise broken: an acknowledgement promised an answer time, and the first-response
