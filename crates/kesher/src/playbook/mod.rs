@@ -1,10 +1,14 @@
 //! The service playbook: what a support team does for each customer, by the book.
 //!
-//! So far: the [`acknowledgement`] that promises an honest answer time from the SLA contract,
-//! and [`ReplyTemplate`]s with the structure of a good answer, in Hebrew and English.
+//! So far: the [`acknowledgement`] that promises an honest answer time from the SLA contract;
+//! [`ReplyTemplate`]s with the structure of a good answer, in Hebrew and English; the
+//! [`next_follow_up`] after resolution, and [`survey_allowed`] under a fatigue cap. The promise
+//! ledger and its guard are [`crate::Promise`] and [`crate::PromiseGuard`].
 
 mod acknowledge;
+mod followup;
 mod templates;
 
 pub use acknowledge::{acknowledgement, Acknowledgement};
+pub use followup::{next_follow_up, survey_allowed, FollowUpPlan, FollowUpPolicy};
 pub use templates::ReplyTemplate;

@@ -1,0 +1,244 @@
+//! Follow-ups after resolution ("we hope your problem was solved") and survey requests with a
+//! fatigue cap.
+
+use crate::calendar::{WallInterval, WallTime};
+use crate::{
+    Calendar, Case, CaseStatus, ConsentTopic, Customer, Direction, Error, InteractionKind, Result,
+};
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+
+/// How follow-ups are scheduled.
+///
+/// JSON: `{"every_business_days": 2, "limit": 3, "quiet_hours": ["20:00", "09:00"]}`.
+///
+/// # Example
+///
+/// ```
+/// let p: kesher::playbook::FollowUpPolicy = serde_json::from_str(r#"{"every_business_days": 2, "limit": 3}"#).unwrap();
+/// assert_eq!(p.quiet_hours, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpPolicy {
+    /// Business days (days the calendar is open) between the resolution or the last follow-up
+    /// and the next one.
+    pub every_business_days: u32,
+    /// Follow-ups at most, per case.
+    pub limit: u32,
+    /// Hours, in the customer's zone (else the calendar's), when nobody is contacted: from the
+    /// first time to the second, over midnight if the second is earlier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiet_hours: Option<(WallTime, WallTime)>,
+}
+
+impl<'de> Deserialize<'de> for WallTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for WallTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+/// The next follow-up of a case, or why there is none.
+///
+/// # Example
+///
+/// See [`next_follow_up`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpPlan {
+    /// When to contact the customer, if at all.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::option"
+    )]
+    pub at: Option<DateTime<Utc>>,
+    /// Follow-ups already made since the resolution.
+    pub made: u32,
+    /// Why (a due follow-up, or the reason none is due).
+    pub reason: String,
+}
+
+fn none(made: u32, reason: impl Into<String>) -> FollowUpPlan {
+    FollowUpPlan {
+        at: None,
+        made,
+        reason: reason.into(),
+    }
+}
+
+/// The next proactive follow-up of `case` as of `now`: `every_business_days` open days after the
+/// resolution or the last follow-up, at the calendar's opening time that day, moved out of the
+/// quiet hours; none when the case is not resolved (or was closed, reopened or released),
+/// when the customer has answered since the resolution (confirmed), when the limit is reached,
+/// or when the customer has not consented to follow-ups.
+///
+/// # Errors
+///
+/// [`Error::NoWorkingTime`] when the calendar has no open day within a year.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog, Calendar};
+/// use kesher::playbook::{next_follow_up, FollowUpPolicy};
+///
+/// let mut log = CaseLog::default();
+/// for line in [
+///   r#"{"type": "opened", "case_id": "T", "at": "2025-01-01T08:00:00Z", "customer": {"id": "c"}, "channel": "email"}"#,
+///   r#"{"type": "status_changed", "case_id": "T", "seq": 1, "at": "2025-01-01T10:00:00Z", "to": "resolved"}"#,
+/// ] {
+///     log.insert(CaseEvent::from_json(line)?);
+/// }
+/// let policy = FollowUpPolicy { every_business_days: 2, limit: 2, quiet_hours: None };
+/// let plan = next_follow_up(&log.fold()?, None, &Calendar::israel_desk()?, &policy, "2025-01-01T12:00:00Z".parse().unwrap())?;
+/// // Resolved Wednesday; Thursday and Friday are the next two open days: Friday 09:00 Israel.
+/// assert_eq!(plan.at.unwrap().to_rfc3339(), "2025-01-03T07:00:00+00:00");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn next_follow_up(
+    case: &Case,
+    customer: Option<&Customer>,
+    calendar: &Calendar,
+    policy: &FollowUpPolicy,
+    now: DateTime<Utc>,
+) -> Result<FollowUpPlan> {
+    let Some(resolved) = case
+        .status_history()
+        .iter()
+        .rev()
+        .find(|t| t.at <= now && t.to == CaseStatus::Resolved)
+        .map(|t| t.at)
+    else {
+        return Ok(none(0, "the case is not resolved"));
+    };
+    if case.status() != CaseStatus::Resolved {
+        return Ok(none(0, format!("the case is {}", case.status())));
+    }
+    let after: Vec<_> = case
+        .log()
+        .iter()
+        .filter(|i| i.at > resolved && i.at <= now)
+        .collect();
+    let made = after
+        .iter()
+        .filter(|i| i.kind == InteractionKind::FollowUp && i.direction == Direction::Outbound)
+        .count() as u32;
+    if after
+        .iter()
+        .any(|i| i.is_customer_contact() || i.kind == InteractionKind::SurveyResponse)
+    {
+        return Ok(none(made, "the customer answered after the resolution"));
+    }
+    if made >= policy.limit {
+        return Ok(none(
+            made,
+            format!("the limit of {} follow-ups is reached", policy.limit),
+        ));
+    }
+    if customer.is_some_and(|c| !c.has_consent(ConsentTopic::FollowUps)) {
+        return Ok(none(made, "the customer has not consented to follow-ups"));
+    }
+    let last = after
+        .iter()
+        .filter(|i| i.kind == InteractionKind::FollowUp)
+        .map(|i| i.at)
+        .max()
+        .unwrap_or(resolved);
+    let tz = calendar.tz();
+    let mut date = last.with_timezone(&tz).date_naive();
+    let mut open_days = 0;
+    let mut first_open: Option<WallInterval> = None;
+    for _ in 0..crate::SEARCH_HORIZON_DAYS {
+        date = date
+            .succ_opt()
+            .ok_or_else(|| Error::invalid("date", date, "out of range"))?;
+        if let Some(first) = calendar.hours_on(date).first() {
+            open_days += 1;
+            if open_days == policy.every_business_days.max(1) {
+                first_open = Some(*first);
+                break;
+            }
+        }
+    }
+    let Some(first) = first_open else {
+        return Err(Error::NoWorkingTime {
+            from: format!("after {}", crate::instant::format(&last)),
+            reason: "no open day for a follow-up within the search horizon".into(),
+        });
+    };
+    let local = date.and_time(NaiveTime::MIN)
+        + Duration::seconds(i64::from(first.start().seconds_of_day()));
+    let mut at = tz
+        .from_local_datetime(&local)
+        .earliest()
+        .map_or(last, |t| t.with_timezone(&Utc));
+    if let Some((quiet_from, quiet_to)) = policy.quiet_hours {
+        let zone = customer.and_then(|c| c.time_zone).unwrap_or(tz);
+        let wall = at.with_timezone(&zone).time();
+        let secs = chrono::Timelike::num_seconds_from_midnight(&wall);
+        let (from, to) = (quiet_from.seconds_of_day(), quiet_to.seconds_of_day());
+        let quiet = if from <= to {
+            secs >= from && secs < to
+        } else {
+            secs >= from || secs < to
+        };
+        if quiet {
+            let local_date = at.with_timezone(&zone).date_naive();
+            let end_date = if from > to && secs >= from {
+                local_date.succ_opt().unwrap_or(local_date)
+            } else {
+                local_date
+            };
+            let end = end_date.and_time(NaiveTime::MIN) + Duration::seconds(i64::from(to));
+            if let Some(t) = zone.from_local_datetime(&end).earliest() {
+                at = calendar.next_open(t.with_timezone(&Utc))?;
+            }
+        }
+    }
+    Ok(FollowUpPlan {
+        at: Some(at),
+        made,
+        reason: format!("follow-up {} of {}", made + 1, policy.limit),
+    })
+}
+
+/// Whether a customer may be sent another survey: fewer than `cap` survey requests (outbound
+/// interactions with metadata `survey: request`, or follow-ups carrying one) in the `window`
+/// before `now` across their cases, and consent to surveys.
+///
+/// # Example
+///
+/// ```
+/// use kesher::playbook::survey_allowed;
+/// assert!(survey_allowed(&[], None, 2, chrono::TimeDelta::days(30), "2025-01-01T00:00:00Z".parse().unwrap()));
+/// ```
+pub fn survey_allowed(
+    cases: &[&Case],
+    customer: Option<&Customer>,
+    cap: u32,
+    window: chrono::TimeDelta,
+    now: DateTime<Utc>,
+) -> bool {
+    if customer.is_some_and(|c| !c.has_consent(ConsentTopic::Surveys)) {
+        return false;
+    }
+    let since = now - window;
+    let sent = cases
+        .iter()
+        .flat_map(|c| c.log())
+        .filter(|i| {
+            i.direction == Direction::Outbound
+                && i.at > since
+                && i.at <= now
+                && i.metadata.get("survey").is_some_and(|v| v == "request")
+        })
+        .count();
+    sent < cap as usize
+}

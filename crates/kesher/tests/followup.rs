@@ -1,0 +1,167 @@
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+//! Follow-ups after resolution and the survey fatigue cap.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use kesher::playbook::{next_follow_up, survey_allowed, FollowUpPolicy};
+use kesher::{Calendar, Case, CaseEvent, CaseLog, Customer};
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn case(extra: &[&str]) -> Case {
+    let mut log = CaseLog::default();
+    for line in [
+        r#"{"type": "opened", "case_id": "T", "at": "2025-01-06T08:00:00Z", "customer": {"id": "c"}, "channel": "email"}"#,
+        r#"{"type": "status_changed", "case_id": "T", "seq": 1, "at": "2025-01-06T10:00:00Z", "to": "resolved"}"#,
+    ]
+    .iter()
+    .chain(extra)
+    {
+        log.insert(CaseEvent::from_json(line).unwrap());
+    }
+    log.fold().unwrap()
+}
+
+fn follow_up(seq: u32, t: &str, extra: &str) -> String {
+    format!(
+        r#"{{"type": "interaction", "case_id": "T", "seq": {seq}, "id": "f{seq}", "customer_id": "c", "at": "{t}", "channel": "email", "direction": "outbound", "actor": {{"type": "agent", "id": "a"}}, "kind": "follow_up"{extra}}}"#
+    )
+}
+
+fn policy(every: u32, limit: u32) -> FollowUpPolicy {
+    FollowUpPolicy {
+        every_business_days: every,
+        limit,
+        quiet_hours: None,
+    }
+}
+
+#[test]
+fn every_n_open_days_until_the_limit() {
+    let us = Calendar::us_desk().unwrap();
+    // Resolved Monday 2025-01-06: 3 business days on → Thursday 09:00 New York.
+    let plan = next_follow_up(
+        &case(&[]),
+        None,
+        &us,
+        &policy(3, 2),
+        at("2025-01-06T12:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(plan.at, Some(at("2025-01-09T14:00:00Z")));
+    assert_eq!(plan.made, 0);
+    // After one follow-up on Thursday, the next is three open days later (Friday, Monday, Tuesday).
+    let f = follow_up(2, "2025-01-09T14:00:00Z", "");
+    let plan = next_follow_up(
+        &case(&[&f]),
+        None,
+        &us,
+        &policy(3, 2),
+        at("2025-01-09T15:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!((plan.at, plan.made), (Some(at("2025-01-14T14:00:00Z")), 1));
+    // The limit reached: none.
+    let g = follow_up(3, "2025-01-14T14:00:00Z", "");
+    let plan = next_follow_up(
+        &case(&[&f, &g]),
+        None,
+        &us,
+        &policy(3, 2),
+        at("2025-01-15T00:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(plan.at, None);
+    assert!(plan.reason.contains("limit"), "{}", plan.reason);
+}
+
+#[test]
+fn none_when_the_customer_answered_or_declined_or_the_case_moved_on() {
+    let us = Calendar::us_desk().unwrap();
+    let reply = r#"{"type": "interaction", "case_id": "T", "seq": 5, "id": "r", "customer_id": "c", "at": "2025-01-07T10:00:00Z", "channel": "email", "direction": "inbound", "actor": {"type": "customer"}, "kind": "message"}"#;
+    // The reply reopens the case.
+    let plan = next_follow_up(
+        &case(&[reply]),
+        None,
+        &us,
+        &policy(1, 3),
+        at("2025-01-08T00:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(plan.at, None);
+    let closed = r#"{"type": "status_changed", "case_id": "T", "seq": 5, "at": "2025-01-07T10:00:00Z", "to": "closed"}"#;
+    assert_eq!(
+        next_follow_up(
+            &case(&[closed]),
+            None,
+            &us,
+            &policy(1, 3),
+            at("2025-01-08T00:00:00Z")
+        )
+        .unwrap()
+        .at,
+        None
+    );
+    let declined = Customer::from_json(r#"{"id": "c", "name": "Dana", "consents": [{"topic": "follow_ups", "granted": false, "at": "2024-01-01T00:00:00Z"}]}"#).unwrap();
+    let plan = next_follow_up(
+        &case(&[]),
+        Some(&declined),
+        &us,
+        &policy(1, 3),
+        at("2025-01-06T12:00:00Z"),
+    )
+    .unwrap();
+    assert!(
+        plan.at.is_none() && plan.reason.contains("consent"),
+        "{plan:?}"
+    );
+}
+
+#[test]
+fn quiet_hours_are_in_the_customers_zone() {
+    // A round-the-clock desk opens at 00:00; the customer in Jerusalem is quiet 21:00–09:00.
+    let day = r#"[["00:00","24:00"]]"#;
+    let always = Calendar::from_json(&format!(r#"{{"tz": "UTC", "week": {{"mon": {day}, "tue": {day}, "wed": {day}, "thu": {day}, "fri": {day}, "sat": {day}, "sun": {day}}}}}"#)).unwrap();
+    let customer = Customer::from_json(r#"{"id": "c", "name": "Dana", "time_zone": "Asia/Jerusalem", "consents": [{"topic": "follow_ups", "granted": true, "at": "2024-01-01T00:00:00Z"}]}"#).unwrap();
+    let p = FollowUpPolicy {
+        every_business_days: 1,
+        limit: 1,
+        quiet_hours: Some(("21:00".parse().unwrap(), "09:00".parse().unwrap())),
+    };
+    let plan = next_follow_up(
+        &case(&[]),
+        Some(&customer),
+        &always,
+        &p,
+        at("2025-01-06T12:00:00Z"),
+    )
+    .unwrap();
+    // Tuesday 00:00 UTC is 02:00 in Jerusalem: moved to 09:00 there, 07:00 UTC.
+    assert_eq!(plan.at, Some(at("2025-01-07T07:00:00Z")));
+}
+
+#[test]
+fn surveys_respect_a_fatigue_cap_and_consent() {
+    let sent = follow_up(
+        2,
+        "2025-01-07T10:00:00Z",
+        r#", "metadata": {"survey": "request"}"#,
+    );
+    let c = case(&[&sent]);
+    let now = at("2025-01-10T00:00:00Z");
+    assert!(!survey_allowed(&[&c], None, 1, TimeDelta::days(30), now));
+    assert!(survey_allowed(&[&c], None, 2, TimeDelta::days(30), now));
+    assert!(
+        survey_allowed(&[&c], None, 1, TimeDelta::days(2), now),
+        "outside the window"
+    );
+    let declined = Customer::from_json(r#"{"id": "c", "name": "Dana", "consents": [{"topic": "surveys", "granted": false, "at": "2024-01-01T00:00:00Z"}]}"#).unwrap();
+    assert!(!survey_allowed(
+        &[],
+        Some(&declined),
+        5,
+        TimeDelta::days(30),
+        now
+    ));
+}
