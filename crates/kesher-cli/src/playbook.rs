@@ -23,6 +23,27 @@ pub(crate) enum PlaybookCommand {
     /// The promise guard: can a promise due at --promise (or --within seconds of business
     /// time) be kept under the team's load on the calendar?
     Guard(GuardArgs),
+    /// The next follow-up of every resolved case in JSON Lines events, one JSON line per case
+    /// (case_id, at, made, reason).
+    FollowUps(FollowUpsArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FollowUpsArgs {
+    /// The calendar: a preset (israel, us, uk) or a calendar JSON file.
+    #[arg(long, default_value = "israel")]
+    calendar: String,
+    /// Open days between the resolution or the last follow-up and the next.
+    #[arg(long, default_value_t = 2)]
+    every_business_days: u32,
+    /// Follow-ups at most per case.
+    #[arg(long, default_value_t = 2)]
+    limit: u32,
+    /// The instant to plan from (default: the latest event in the input).
+    #[arg(long)]
+    now: Option<String>,
+    /// The JSON Lines file of events.
+    input: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -100,6 +121,7 @@ pub(crate) fn run(command: &PlaybookCommand) -> ExitCode {
         PlaybookCommand::Reply(a) => reply(a),
         PlaybookCommand::Promises(a) => return promises(a),
         PlaybookCommand::Guard(a) => guard(a),
+        PlaybookCommand::FollowUps(a) => return follow_ups(a),
     };
     match result {
         Ok(text) => {
@@ -288,4 +310,79 @@ fn kesher_seconds(secs: f64) -> Result<chrono::TimeDelta, String> {
     chrono::TimeDelta::try_seconds(whole as i64)
         .map(|d| d + chrono::TimeDelta::nanoseconds(nanos))
         .ok_or_else(|| format!("--within `{secs}`: too large"))
+}
+
+/// `--calendar`: a preset name or a calendar JSON file.
+fn calendar(spec: &str) -> Result<kesher::Calendar, String> {
+    match spec.parse::<kesher::Preset>() {
+        Ok(p) => p.calendar().map_err(|e| e.to_string()),
+        Err(_) => {
+            let text = std::fs::read_to_string(spec).map_err(|e| {
+                format!("--calendar `{spec}`: not a preset (israel, us, uk) and not a readable file: {e}")
+            })?;
+            kesher::Calendar::from_json(&text).map_err(|e| format!("`{spec}`: {e}"))
+        }
+    }
+}
+
+fn follow_ups(args: &FollowUpsArgs) -> ExitCode {
+    let run = || -> Result<ExitCode, String> {
+        let now = cases::parse_now(args.now.as_deref())?;
+        let calendar = calendar(&args.calendar)?;
+        let policy = kesher::playbook::FollowUpPolicy {
+            every_business_days: args.every_business_days,
+            limit: args.limit,
+            quiet_hours: None,
+        };
+        let stderr = io::stderr();
+        let mut err = stderr.lock();
+        let cases::Folded {
+            loaded,
+            cases: folded,
+            latest,
+        } = match cases::read_cases(args.input.as_deref(), &mut err)? {
+            Ok(f) => f,
+            Err(code) => return Ok(code),
+        };
+        let now = now.unwrap_or(latest);
+        #[derive(serde::Serialize)]
+        struct Line<'a> {
+            case_id: &'a kesher::CaseId,
+            #[serde(flatten)]
+            plan: kesher::playbook::FollowUpPlan,
+        }
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        let mut due = 0;
+        for case in folded
+            .iter()
+            .filter(|c| c.status() == kesher::CaseStatus::Resolved)
+        {
+            let plan = kesher::playbook::next_follow_up(case, None, &calendar, &policy, now)
+                .map_err(|e| format!("case {}: {e}", case.id()))?;
+            due += usize::from(plan.at.is_some());
+            if let Err(e) = cases::write_line(
+                &mut out,
+                &Line {
+                    case_id: case.id(),
+                    plan,
+                },
+            ) {
+                return Ok(cases::output_failed(&mut err, &e));
+            }
+        }
+        if let Err(e) = out.flush() {
+            return Ok(cases::output_failed(&mut err, &e));
+        }
+        let _ = writeln!(
+            err,
+            "{}; {} cases, {due} follow-ups planned",
+            loaded.summary,
+            folded.len()
+        );
+        Ok(ExitCode::SUCCESS)
+    };
+    run().unwrap_or_else(|message| {
+        eprintln!("kesher: {message}");
+        ExitCode::from(2)
+    })
 }
