@@ -174,9 +174,26 @@ fn follow_ups_are_planned_for_resolved_cases_only() {
         "{\"type\": \"status_changed\", \"case_id\": \"A\", \"seq\": 1, \"at\": \"2025-01-06T10:00:00Z\", \"to\": \"resolved\"}\n",
         "{\"type\": \"opened\", \"case_id\": \"B\", \"at\": \"2025-01-06T08:00:00Z\", \"customer\": {\"id\": \"d\"}, \"channel\": \"email\"}\n",
     );
-    let out = kesher(&["playbook", "follow-ups", "--calendar", "us", "--every-business-days", "3"], Some(events.as_bytes()));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = kesher(
+        &[
+            "playbook",
+            "follow-ups",
+            "--calendar",
+            "us",
+            "--every-business-days",
+            "3",
+        ],
+        Some(events.as_bytes()),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows = lines(&out.stdout);
     assert_eq!(rows.len(), 1);
-    assert_eq!((rows[0]["case_id"].as_str(), rows[0]["at"].as_str()), (Some("A"), Some("2025-01-09T14:00:00Z")));
+    assert_eq!(
+        (rows[0]["case_id"].as_str(), rows[0]["at"].as_str()),
+        (Some("A"), Some("2025-01-09T14:00:00Z"))
+    );
 }

@@ -2,8 +2,11 @@
 //!
 //! So far: [`ServiceMetrics`] (first response and resolution times in calendar and business
 //! time, first contact resolution, transfers, back-and-forth, reopens, SLA compliance per
-//! channel, contract and agent, unanswered messages per channel).
+//! channel, contract and agent, unanswered messages per channel), mystery-shopper
+//! [`audit_score`]s against the one law, and CSAT/NPS [`survey_scores`].
 
+mod audit;
 mod metrics;
 
+pub use audit::{audit_score, survey_scores, AuditScore, AuditVisit, SurveyScores};
 pub use metrics::{Compliance, DurationStats, ServiceMetrics};

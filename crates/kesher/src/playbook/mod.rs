@@ -7,8 +7,10 @@
 
 mod acknowledge;
 mod followup;
+mod release;
 mod templates;
 
 pub use acknowledge::{acknowledgement, Acknowledgement};
 pub use followup::{next_follow_up, survey_allowed, FollowUpPlan, FollowUpPolicy};
+pub use release::release;
 pub use templates::ReplyTemplate;
