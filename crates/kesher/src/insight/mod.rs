@@ -7,6 +7,8 @@
 
 mod audit;
 mod metrics;
+mod problems;
 
 pub use audit::{audit_score, survey_scores, AuditScore, AuditVisit, SurveyScores};
 pub use metrics::{Compliance, DurationStats, ServiceMetrics};
+pub use problems::{recurring_problems, ProblemCluster, RecurringProblems};

@@ -1,0 +1,438 @@
+//! Recurring problems: deterministic clustering of problem descriptions into FAQ candidates,
+//! a Pareto view, and the answers that ended well.
+
+use crate::{Case, CaseStatus};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+const STOP: [&str; 162] = [
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "but",
+    "by",
+    "can",
+    "cant",
+    "could",
+    "did",
+    "do",
+    "does",
+    "dont",
+    "for",
+    "from",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "he",
+    "help",
+    "hi",
+    "hello",
+    "hey",
+    "how",
+    "i",
+    "if",
+    "im",
+    "in",
+    "is",
+    "it",
+    "its",
+    "ive",
+    "just",
+    "know",
+    "like",
+    "me",
+    "my",
+    "need",
+    "no",
+    "not",
+    "now",
+    "of",
+    "on",
+    "one",
+    "or",
+    "our",
+    "out",
+    "please",
+    "pls",
+    "so",
+    "still",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "they",
+    "this",
+    "to",
+    "too",
+    "trying",
+    "try",
+    "tried",
+    "up",
+    "us",
+    "want",
+    "was",
+    "we",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "thanks",
+    "thank",
+    "link",
+    "amp",
+    "here",
+    "been",
+    "being",
+    "more",
+    "some",
+    "only",
+    "even",
+    "very",
+    "really",
+    "any",
+    "back",
+    "going",
+    "make",
+    "see",
+    "way",
+    "time",
+    "day",
+    "days",
+    "new",
+    "use",
+    "using",
+    "work",
+    "working",
+    "works",
+    "issue",
+    "because",
+    "thing",
+    "gett",
+    "ago",
+    "able",
+    "anyone",
+    "anyth",
+    "anything",
+    "keep",
+    "another",
+    "without",
+    "don",
+    "ain",
+    "something",
+    "everything",
+    "since",
+    "before",
+    "every",
+    "other",
+    "already",
+    "never",
+    "nothing",
+    "into",
+    "than",
+    "these",
+    "those",
+    "should",
+    "doesn",
+    "didn",
+    "isn",
+    "wasn",
+    "won",
+    "haven",
+    "aren",
+    "couldn",
+    "yet",
+    "yesterday",
+    "today",
+    "ever",
+];
+
+/// Words of a text worth clustering on: lowercase letters, no @handles, links or numbers, no
+/// stop words, plural and `-ing`/`-ed` endings trimmed.
+fn terms(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '\'' || c == '/' || c == ':'))
+        .filter(|w| !w.starts_with('@') && !w.contains("http") && !w.contains('/'))
+        .map(|w| w.trim_matches('\'').replace('\'', "").to_lowercase())
+        .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .map(|w| stem(&w))
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+fn stem(w: &str) -> String {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.chars().count() >= 4 {
+                return base.to_string();
+            }
+        }
+    }
+    w.to_string()
+}
+
+/// One recurring problem.
+///
+/// # Example
+///
+/// See [`recurring_problems`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProblemCluster {
+    /// The anchor term that names it.
+    pub label: String,
+    /// The terms most shared within it.
+    pub terms: Vec<String>,
+    /// Cases in it.
+    pub cases: usize,
+    /// Its share of all cases.
+    pub share: f64,
+    /// The share of all cases in it and every larger cluster (the Pareto curve).
+    pub cumulative_share: f64,
+    /// Up to three problem descriptions, as customers wrote them.
+    pub examples: Vec<String>,
+    /// Up to three answers from cases that ended well (resolved at first contact, or the
+    /// customer's last word was thanks), as template candidates.
+    pub answer_candidates: Vec<String>,
+}
+
+/// The clusters, their Pareto view and their quality.
+///
+/// # Example
+///
+/// See [`recurring_problems`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecurringProblems {
+    /// Cases with a problem description.
+    pub described: usize,
+    /// Clusters, largest first (ties by label).
+    pub clusters: Vec<ProblemCluster>,
+    /// Cases that share no frequent term with others (left out of every cluster).
+    pub unclustered: usize,
+    /// How many clusters cover 80 % of the clustered cases.
+    pub clusters_for_80: usize,
+    /// How many cover 90 %.
+    pub clusters_for_90: usize,
+    /// Mean share of a case's terms that its cluster's top terms cover, against the same for
+    /// a case and the other clusters: `cohesion` high and `separation` low is a good split.
+    pub cohesion: f64,
+    /// See `cohesion`.
+    pub separation: f64,
+}
+
+fn description(case: &Case) -> Option<String> {
+    case.problem()
+        .and_then(|p| p.description.clone())
+        .or_else(|| {
+            case.log()
+                .iter()
+                .find(|i| i.is_customer_contact())
+                .and_then(|i| i.text.clone())
+        })
+        .filter(|t| !t.trim().is_empty())
+}
+
+fn ended_well(case: &Case) -> bool {
+    case.facts().first_contact_resolved
+        || matches!(case.status(), CaseStatus::Resolved | CaseStatus::Closed)
+            && case.facts().reopened == 0
+        || case
+            .log()
+            .iter()
+            .rev()
+            .find(|i| i.is_customer_contact())
+            .and_then(|i| i.text.as_deref())
+            .is_some_and(|t| {
+                let t = t.to_lowercase();
+                ["thank", "thx", "fixed", "works now", "worked", "תודה"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            })
+}
+
+/// Clusters the cases' problem descriptions (the `problem.description`, else the first customer
+/// message): every case goes to the most widely shared term it contains (among terms that
+/// appear in at least `min_cases` descriptions; ties by the term),
+/// so the result does not depend on the order of the cases and needs no model. Clusters smaller
+/// than `min_cases` are dissolved into `unclustered`.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::insight::recurring_problems;
+///
+/// let mut cases = Vec::new();
+/// for (i, text) in ["I forgot my password", "password reset email never came", "reset my password please",
+///                   "my parcel is late", "parcel not delivered", "where is my parcel"].iter().enumerate() {
+///     let mut log = CaseLog::default();
+///     log.insert(CaseEvent::from_json(&format!(r#"{{"type": "interaction", "case_id": "T{i}", "id": "m{i}",
+///         "customer_id": "c", "at": "2025-01-05T09:00:00Z", "channel": "email", "direction": "inbound",
+///         "actor": {{"type": "customer"}}, "kind": "message", "text": "{text}"}}"#))?);
+///     cases.push(log.fold()?);
+/// }
+/// let p = recurring_problems(&cases, 2);
+/// let labels: Vec<&str> = p.clusters.iter().map(|c| c.label.as_str()).collect();
+/// assert_eq!(labels, ["parcel", "password"]);
+/// assert_eq!(p.clusters_for_80, 2);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn recurring_problems(cases: &[Case], min_cases: usize) -> RecurringProblems {
+    let min_cases = min_cases.max(2);
+    let docs: Vec<(&Case, String, BTreeSet<String>)> = cases
+        .iter()
+        .filter_map(|c| description(c).map(|d| (c, d.clone(), terms(&d))))
+        .collect();
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, _, t) in &docs {
+        for w in t {
+            *df.entry(w.as_str()).or_insert(0) += 1;
+        }
+    }
+    // Each document to its most widely shared term (the broadest topic it belongs to), ties by
+    // the term.
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut unclustered = 0;
+    for (i, (_, _, t)) in docs.iter().enumerate() {
+        let anchor = t
+            .iter()
+            .filter_map(|w| df.get(w.as_str()).map(|n| (*n, w)))
+            .filter(|(n, _)| *n >= min_cases)
+            .min_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        match anchor {
+            Some((_, w)) => groups.entry(w.clone()).or_default().push(i),
+            None => unclustered += 1,
+        }
+    }
+    // Dissolve groups that ended up too small.
+    let small: Vec<String> = groups
+        .iter()
+        .filter(|(_, v)| v.len() < min_cases)
+        .map(|(k, _)| k.clone())
+        .collect();
+    for k in small {
+        unclustered += groups.remove(&k).map_or(0, |v| v.len());
+    }
+    // Members in case-id order, so examples and answers do not depend on the input order.
+    for members in groups.values_mut() {
+        members.sort_by(|a, b| {
+            let id = |i: &usize| docs.get(*i).map(|(c, _, _)| c.id().as_str());
+            id(a).cmp(&id(b))
+        });
+    }
+    let clustered: usize = groups.values().map(Vec::len).sum();
+    let mut ordered: Vec<(String, Vec<usize>)> = groups.into_iter().collect();
+    ordered.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    let top_terms = |members: &[usize]| -> Vec<String> {
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in members {
+            if let Some((_, _, t)) = docs.get(i) {
+                for w in t {
+                    *count.entry(w.as_str()).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut v: Vec<(&str, usize)> = count.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.into_iter().take(5).map(|(w, _)| w.to_string()).collect()
+    };
+    let total = docs.len().max(1) as f64;
+    let mut cumulative = 0usize;
+    let mut clusters = Vec::with_capacity(ordered.len());
+    for (label, members) in &ordered {
+        cumulative += members.len();
+        let answers: Vec<String> = members
+            .iter()
+            .filter_map(|&i| docs.get(i))
+            .filter(|(c, _, _)| ended_well(c))
+            .filter_map(|(c, _, _)| {
+                c.log()
+                    .iter()
+                    .find(|i| i.is_human_answer())
+                    .and_then(|i| i.text.clone())
+            })
+            .take(3)
+            .collect();
+        clusters.push(ProblemCluster {
+            label: label.clone(),
+            terms: top_terms(members),
+            cases: members.len(),
+            share: members.len() as f64 / total,
+            cumulative_share: cumulative as f64 / total,
+            examples: members
+                .iter()
+                .filter_map(|&i| docs.get(i))
+                .take(3)
+                .map(|(_, d, _)| d.clone())
+                .collect(),
+            answer_candidates: answers,
+        });
+    }
+    let cover = |q: f64| {
+        let mut seen = 0usize;
+        ordered
+            .iter()
+            .position(|(_, m)| {
+                seen += m.len();
+                seen as f64 >= q * clustered as f64
+            })
+            .map_or(0, |p| p + 1)
+    };
+    // Quality: how much of each case's vocabulary its own cluster's top terms cover, against
+    // the best other cluster's.
+    let (mut own, mut other, mut n) = (0.0, 0.0, 0usize);
+    let tops: Vec<BTreeSet<String>> = clusters
+        .iter()
+        .map(|c| c.terms.iter().cloned().collect())
+        .collect();
+    for (k, (_, members)) in ordered.iter().enumerate() {
+        for &i in members {
+            let Some((_, _, t)) = docs.get(i) else {
+                continue;
+            };
+            if t.is_empty() {
+                continue;
+            }
+            let overlap = |s: &BTreeSet<String>| t.intersection(s).count() as f64 / t.len() as f64;
+            own += tops.get(k).map_or(0.0, overlap);
+            other += tops
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .map(|(_, s)| overlap(s))
+                .fold(0.0, f64::max);
+            n += 1;
+        }
+    }
+    RecurringProblems {
+        described: docs.len(),
+        clusters,
+        unclustered,
+        clusters_for_80: cover(0.8),
+        clusters_for_90: cover(0.9),
+        cohesion: if n > 0 { own / n as f64 } else { 0.0 },
+        separation: if n > 0 { other / n as f64 } else { 0.0 },
+    }
+}
