@@ -8,7 +8,9 @@
 mod audit;
 mod metrics;
 mod problems;
+mod retention;
 
 pub use audit::{audit_score, survey_scores, AuditScore, AuditVisit, SurveyScores};
 pub use metrics::{Compliance, DurationStats, ServiceMetrics};
 pub use problems::{recurring_problems, ProblemCluster, RecurringProblems};
+pub use retention::{retention_signals, CustomerHistory, RetentionSignals, Signal};

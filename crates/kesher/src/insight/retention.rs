@@ -1,0 +1,251 @@
+//! Retention signals per customer: who to win back, who to nurture, who talks (word of mouth),
+//! and the value at risk. Each signal lists the facts that produced it.
+
+use crate::sla::{CaseSla, TargetState};
+use crate::{
+    Case, CaseStatus, ConsentTopic, Customer, CustomerId, Journey, LifetimeModel, Money,
+    PromiseState, TextScorer,
+};
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A signal with its strength in [0, 1] and the facts behind it.
+///
+/// # Example
+///
+/// See [`retention_signals`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signal {
+    /// How strong, from 0 to 1.
+    pub score: f64,
+    /// The facts that produced it, in words.
+    pub facts: Vec<String>,
+}
+
+/// The retention signals of one customer.
+///
+/// # Example
+///
+/// See [`retention_signals`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetentionSignals {
+    /// The customer (from the record, else the cases, else the journeys).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<CustomerId>,
+    /// Unhappy: recent negative emotion, SLA breaches, broken promises, unresolved cases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub win_back: Option<Signal>,
+    /// Loyal: repeat purchases; with birthday and monthly-touch suggestions where consent allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nurture: Option<Signal>,
+    /// Talks in public: customer messages on public channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word_of_mouth: Option<Signal>,
+    /// Positive minus negative public messages (scored by the text scorer).
+    pub word_of_mouth_balance: i64,
+    /// Projected lifetime value net of acquisition cost, times the win-back score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_at_risk: Option<Money>,
+}
+
+/// What the signals are computed from for one customer.
+#[derive(Debug, Clone, Copy)]
+pub struct CustomerHistory<'a> {
+    /// The customer's record, when the CRM has one (purchases, birthday, consents).
+    pub customer: Option<&'a Customer>,
+    /// Their cases, each with its SLA evaluation when there is one.
+    pub cases: &'a [(Case, Option<CaseSla>)],
+    /// Their journeys.
+    pub journeys: &'a [Journey],
+}
+
+/// The retention signals of one customer at `now`. `recent` is how far back emotion counts
+/// (30 days is a reasonable window); `scorer` reads public messages for the word-of-mouth
+/// balance.
+///
+/// Win back (score = the worst of): a recent journey point at or below frustrated (−0.33),
+/// scored by its depth; breached or late SLA targets (0.2 each, at most 0.6); broken promises
+/// (0.3 each); cases still open (0.1 each). Nurture: two or more purchases (0.5, plus 0.1 per
+/// purchase beyond, at most 1), with a birthday greeting suggested when the birthday is within
+/// 30 days and consent is given, and a monthly touch when consent is given. Word of mouth:
+/// public messages (0.2 each, at most 1).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog, LexiconScorer};
+/// use kesher::insight::{retention_signals, CustomerHistory};
+///
+/// let mut log = CaseLog::default();
+/// log.insert(CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "id": "m", "customer_id": "c",
+///     "at": "2025-01-05T09:00:00Z", "channel": "twitter", "direction": "inbound", "actor": {"type": "customer"},
+///     "kind": "message", "text": "worst service ever, still waiting"}"#)?);
+/// let cases = vec![(log.fold()?, None)];
+/// let s = retention_signals(&CustomerHistory { customer: None, cases: &cases, journeys: &[] },
+///     &LexiconScorer, chrono::TimeDelta::days(30), "2025-01-06T00:00:00Z".parse().unwrap());
+/// assert!(s.win_back.unwrap().facts.iter().any(|f| f.contains("still open")));
+/// assert_eq!(s.word_of_mouth_balance, -1);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn retention_signals(
+    history: &CustomerHistory<'_>,
+    scorer: &dyn TextScorer,
+    recent: TimeDelta,
+    now: DateTime<Utc>,
+) -> RetentionSignals {
+    let customer_id = history
+        .customer
+        .map(|c| c.id.clone())
+        .or_else(|| history.cases.first().map(|(c, _)| c.customer().id.clone()))
+        .or_else(|| history.journeys.first().map(|j| j.customer_id.clone()));
+
+    // Win back.
+    let mut win = (0.0f64, Vec::new());
+    let mut lift = |score: f64, fact: String| {
+        win.0 = f64::max(win.0, score.clamp(0.0, 1.0));
+        win.1.push(fact);
+    };
+    let since = now - recent;
+    let lowest = history
+        .journeys
+        .iter()
+        .flat_map(|j| j.points())
+        .filter(|p| p.at > since && p.at <= now)
+        .map(|p| p.emotion.value())
+        .fold(f64::INFINITY, f64::min);
+    if lowest <= -0.33 {
+        lift(
+            -lowest,
+            format!("felt {lowest:+.2} in the last {} days", recent.num_days()),
+        );
+    }
+    let mut breaches = 0u32;
+    let mut broken = 0u32;
+    let mut open = 0u32;
+    for (case, sla) in history.cases {
+        breaches += sla
+            .iter()
+            .flat_map(|s| &s.targets)
+            .filter(|t| matches!(t.state, TargetState::Breached | TargetState::MetLate))
+            .count() as u32;
+        broken += case
+            .promises()
+            .iter()
+            .filter(|p| matches!(p.state(now), PromiseState::Broken | PromiseState::KeptLate))
+            .count() as u32;
+        open += u32::from(!matches!(
+            case.status(),
+            CaseStatus::Resolved | CaseStatus::Closed | CaseStatus::Released
+        ));
+    }
+    if breaches > 0 {
+        lift(
+            (0.2 * f64::from(breaches)).min(0.6),
+            format!("{breaches} SLA targets breached or met late"),
+        );
+    }
+    if broken > 0 {
+        lift(
+            (0.3 * f64::from(broken)).min(1.0),
+            format!("{broken} promises broken"),
+        );
+    }
+    if open > 0 {
+        lift(
+            (0.1 * f64::from(open)).min(0.5),
+            format!("{open} cases still open"),
+        );
+    }
+    let win_back = if win.1.is_empty() {
+        None
+    } else {
+        Some(Signal {
+            score: win.0,
+            facts: win.1,
+        })
+    };
+
+    // Nurture.
+    let nurture = history.customer.and_then(|c| {
+        let purchases = c.purchases.iter().filter(|p| p.purchased_at <= now).count();
+        (purchases >= 2).then(|| {
+            let mut facts = vec![format!("{purchases} purchases")];
+            if let Some(b) = c.birthday {
+                let today = now.date_naive();
+                let this_year = b
+                    .with_year(today.year())
+                    .filter(|d| *d >= today)
+                    .or_else(|| b.with_year(today.year() + 1));
+                if this_year.is_some_and(|d| (d - today).num_days() <= 30)
+                    && c.has_consent(ConsentTopic::BirthdayGreetings)
+                {
+                    facts.push(format!(
+                        "birthday on {}: send a greeting",
+                        b.format("%d %B")
+                    ));
+                }
+            }
+            if c.has_consent(ConsentTopic::MonthlyEmail) {
+                facts.push("consents to a monthly touch".into());
+            }
+            Signal {
+                score: (0.5 + 0.1 * (purchases as f64 - 2.0)).min(1.0),
+                facts,
+            }
+        })
+    });
+
+    // Word of mouth.
+    let public: Vec<_> = history
+        .cases
+        .iter()
+        .flat_map(|(c, _)| c.log())
+        .filter(|i| i.is_customer_contact() && i.is_public() && i.at <= now)
+        .collect();
+    let mut balance = 0i64;
+    for i in &public {
+        match i
+            .emotion
+            .map(|e| e.value.value())
+            .or_else(|| i.text.as_deref().and_then(|t| scorer.score(t, None)))
+        {
+            Some(v) if v >= 0.2 => balance += 1,
+            Some(v) if v <= -0.2 => balance -= 1,
+            _ => {}
+        }
+    }
+    let word_of_mouth = (!public.is_empty()).then(|| {
+        let mut by_channel: BTreeMap<String, usize> = BTreeMap::new();
+        for i in &public {
+            *by_channel.entry(i.channel.name()).or_insert(0) += 1;
+        }
+        Signal {
+            score: (0.2 * public.len() as f64).min(1.0),
+            facts: by_channel
+                .into_iter()
+                .map(|(ch, n)| format!("{n} public messages on {ch}"))
+                .collect(),
+        }
+    });
+
+    let value_at_risk = match (&win_back, history.customer) {
+        (Some(w), Some(c)) => c
+            .lifetime_value(now, LifetimeModel::default())
+            .ok()
+            .flatten()
+            .and_then(|v| {
+                let minor = (v.net_projected.amount_minor as f64 * w.score).round() as i64;
+                Money::new(minor.max(0), &v.net_projected.currency.to_string()).ok()
+            }),
+        _ => None,
+    };
+    RetentionSignals {
+        customer_id,
+        win_back,
+        nurture,
+        word_of_mouth,
+        word_of_mouth_balance: balance,
+        value_at_risk,
+    }
+}
