@@ -14,6 +14,48 @@ pub(crate) enum InsightCommand {
     /// transfers, back-and-forth, reopens, SLA compliance per channel, contract and agent,
     /// unanswered messages per channel. One JSON object on standard output.
     Metrics(MetricsArgs),
+    /// Recurring problems: cases clustered by their problem descriptions into FAQ candidates,
+    /// largest first, with a Pareto view and the answers that ended well. One JSON object.
+    Problems(ProblemsArgs),
+    /// Retention signals per customer (win back, nurture, word of mouth, value at risk), one
+    /// JSON line per customer, from events and optionally customer records.
+    Retention(RetentionArgs),
+    /// Mystery-shopper audit visits (JSON Lines of {live, pleasant, professional,
+    /// solved_at_once, waited_seconds}) scored against the one law. One JSON object.
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ProblemsArgs {
+    /// The smallest cluster.
+    #[arg(long, default_value_t = 3)]
+    min_cases: usize,
+    /// The JSON Lines file of events.
+    input: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RetentionArgs {
+    /// Customer records, JSON Lines (purchases, birthday, consents).
+    #[arg(long)]
+    customers: Option<PathBuf>,
+    /// SLA contracts, for breaches.
+    #[arg(long)]
+    contracts: Option<PathBuf>,
+    /// Days of emotion that count as recent.
+    #[arg(long, default_value_t = 30)]
+    recent_days: i64,
+    /// The JSON Lines file of events.
+    input: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct AuditArgs {
+    /// Seconds a customer may wait for attention.
+    #[arg(long, default_value_t = 90.0)]
+    patience_seconds: f64,
+    /// The JSON Lines file of visits.
+    input: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -32,8 +74,13 @@ pub(crate) struct MetricsArgs {
 }
 
 pub(crate) fn run(command: &InsightCommand) -> ExitCode {
-    let InsightCommand::Metrics(args) = command;
-    metrics(args).unwrap_or_else(|message| {
+    let result = match command {
+        InsightCommand::Metrics(args) => metrics(args),
+        InsightCommand::Problems(args) => problems(args),
+        InsightCommand::Retention(args) => retention(args),
+        InsightCommand::Audit(args) => audit(args),
+    };
+    result.unwrap_or_else(|message| {
         eprintln!("kesher: {message}");
         ExitCode::from(2)
     })
@@ -61,6 +108,159 @@ fn metrics(args: &MetricsArgs) -> Result<ExitCode, String> {
     }
     let _ = writeln!(err, "{}; {} cases", loaded.summary, metrics.cases);
     Ok(if loaded.summary.rejected > 0 && !args.allow_rejects {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_one(err: &mut impl Write, value: &impl serde::Serialize) -> Option<ExitCode> {
+    let mut out = io::stdout().lock();
+    cases::write_line(&mut out, value)
+        .and_then(|()| out.flush())
+        .err()
+        .map(|e| cases::output_failed(err, &e))
+}
+
+fn problems(args: &ProblemsArgs) -> Result<ExitCode, String> {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let cases::Folded {
+        loaded,
+        cases: folded,
+        ..
+    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
+        Ok(f) => f,
+        Err(code) => return Ok(code),
+    };
+    let p = kesher::insight::recurring_problems(&folded, args.min_cases);
+    if let Some(code) = write_one(&mut err, &p) {
+        return Ok(code);
+    }
+    let _ = writeln!(
+        err,
+        "{}; {} described cases, {} clusters ({} cover 80 %), {} unclustered",
+        loaded.summary,
+        p.described,
+        p.clusters.len(),
+        p.clusters_for_80,
+        p.unclustered
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn retention(args: &RetentionArgs) -> Result<ExitCode, String> {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let mut customers = std::collections::BTreeMap::new();
+    if let Some(path) = &args.customers {
+        let input = crate::input::open(Some(path))?;
+        let mut reader = kesher_io::JsonLines::with_parser(
+            input,
+            kesher_io::DEFAULT_MAX_LINE_BYTES,
+            kesher::Customer::from_json,
+        );
+        for row in reader.by_ref() {
+            match row {
+                Ok((_, c)) => {
+                    customers.insert(c.id.clone(), c);
+                }
+                Err(rejection) => {
+                    let _ = writeln!(err, "customers {rejection}");
+                }
+            }
+        }
+        let _ = writeln!(err, "customers: {}", reader.summary());
+    }
+    let mut engine = cases::engine(args.contracts.as_deref())?;
+    let cases::Folded {
+        loaded,
+        cases: folded,
+        latest,
+    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
+        Ok(f) => f,
+        Err(code) => return Ok(code),
+    };
+    let with_sla = cases::evaluate_all(engine.as_mut(), folded, latest)?;
+    let scorer = kesher::LexiconScorer;
+    let model = kesher::EmotionModel {
+        scorer: Some(&scorer),
+        ..kesher::EmotionModel::default()
+    };
+    let mut by_customer: std::collections::BTreeMap<
+        kesher::CustomerId,
+        Vec<(kesher::Case, Option<kesher::CaseSla>)>,
+    > = std::collections::BTreeMap::new();
+    for (case, sla) in with_sla {
+        by_customer
+            .entry(case.customer().id.clone())
+            .or_default()
+            .push((case, sla));
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut flagged = 0;
+    for (id, list) in &by_customer {
+        let journeys: Vec<kesher::Journey> = list
+            .iter()
+            .map(|(c, s)| model.journey(c, s.as_ref(), latest))
+            .collect();
+        let history = kesher::insight::CustomerHistory {
+            customer: customers.get(id),
+            cases: list,
+            journeys: &journeys,
+        };
+        let signals = kesher::insight::retention_signals(
+            &history,
+            &scorer,
+            chrono::TimeDelta::days(args.recent_days),
+            latest,
+        );
+        flagged += usize::from(signals.win_back.is_some());
+        if let Err(e) = cases::write_line(&mut out, &signals) {
+            return Ok(cases::output_failed(&mut err, &e));
+        }
+    }
+    if let Err(e) = out.flush() {
+        return Ok(cases::output_failed(&mut err, &e));
+    }
+    let _ = writeln!(
+        err,
+        "{}; {} customers, {flagged} to win back",
+        loaded.summary,
+        by_customer.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
+    let input = crate::input::open(args.input.as_deref())?;
+    let mut reader =
+        kesher_io::JsonLines::with_parser(input, kesher_io::DEFAULT_MAX_LINE_BYTES, |t| {
+            serde_json::from_str::<kesher::insight::AuditVisit>(t).map_err(|e| {
+                kesher::Error::InvalidJson {
+                    field: ".".into(),
+                    reason: e.to_string(),
+                }
+            })
+        });
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let mut visits = Vec::new();
+    for row in reader.by_ref() {
+        match row {
+            Ok((_, v)) => visits.push(v),
+            Err(rejection) => {
+                let _ = writeln!(err, "{rejection}");
+            }
+        }
+    }
+    let score = kesher::insight::audit_score(&visits, args.patience_seconds);
+    if let Some(code) = write_one(&mut err, &score) {
+        return Ok(code);
+    }
+    let summary = reader.summary();
+    let _ = writeln!(err, "{summary}; {} visits", score.visits);
+    Ok(if summary.rejected > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

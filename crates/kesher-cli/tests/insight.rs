@@ -85,3 +85,43 @@ fn metrics_match_an_independent_computation() {
     // Per brand agent: the IBM sample's agents are the brands.
     assert!(m["sla_by_agent"].as_object().unwrap().len() > 1);
 }
+
+#[test]
+fn problems_retention_and_audit() {
+    let out = kesher(&["insight", "problems", SAMPLE], None);
+    assert!(out.status.success());
+    let p = &lines(&out.stdout)[0];
+    assert_eq!(p["described"], 200);
+    assert_eq!(p["clusters"][0]["label"], "account");
+
+    let out = kesher(
+        &[
+            "insight",
+            "retention",
+            "--contracts",
+            "examples/data/contracts.json",
+            SAMPLE,
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let rows = lines(&out.stdout);
+    let customers: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r["customer_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(customers.len(), rows.len(), "one line per customer");
+    for r in &rows {
+        if let Some(w) = r.get("win_back") {
+            assert!(!w["facts"].as_array().unwrap().is_empty(), "{r}");
+            let s = w["score"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&s), "{r}");
+        }
+    }
+
+    let visits = b"{\"live\": true, \"pleasant\": true, \"professional\": true, \"solved_at_once\": true, \"waited_seconds\": 40}\n{\"live\": true}\n";
+    let out = kesher(&["insight", "audit"], Some(visits));
+    assert_eq!(out.status.code(), Some(1), "one visit lacked fields");
+    assert_eq!(lines(&out.stdout)[0]["law_kept"], 1.0);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read 2, accepted 1, rejected 1"));
+}

@@ -158,3 +158,15 @@ proptest! {
         prop_assert!(text.contains(customer.trim()));
     }
 }
+
+proptest! {
+    #[test]
+    fn an_acknowledgement_promises_exactly_its_target(secs in 60i64..200_000, offset in 0i64..(2 * 365 * 86_400)) {
+        let c = contract(&format!(r#"[{{"metric": "first_response", "within": {secs}}}]"#));
+        let received = at("2025-01-01T00:00:00Z") + chrono::TimeDelta::seconds(offset);
+        let ack = acknowledgement(&c, Priority::Normal, received, Language::En).unwrap();
+        prop_assert!(ack.promised_by > received);
+        prop_assert_eq!(c.calendar().elapsed(received, ack.promised_by).unwrap(), chrono::TimeDelta::seconds(secs));
+        prop_assert!(ack.text.starts_with("Your request was received."));
+    }
+}
