@@ -23,6 +23,15 @@ pub(crate) enum InsightCommand {
     /// Mystery-shopper audit visits (JSON Lines of {live, pleasant, professional,
     /// solved_at_once, waited_seconds}) scored against the one law. One JSON object.
     Audit(AuditArgs),
+    /// CSAT (1–5) and NPS (0–10) from survey answers in JSON Lines events: survey_response
+    /// interactions with metadata `csat` or `nps`. One JSON object.
+    Surveys(SurveysArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SurveysArgs {
+    /// The JSON Lines file of events.
+    input: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -79,6 +88,7 @@ pub(crate) fn run(command: &InsightCommand) -> ExitCode {
         InsightCommand::Problems(args) => problems(args),
         InsightCommand::Retention(args) => retention(args),
         InsightCommand::Audit(args) => audit(args),
+        InsightCommand::Surveys(args) => surveys(args),
     };
     result.unwrap_or_else(|message| {
         eprintln!("kesher: {message}");
@@ -265,4 +275,51 @@ fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn surveys(args: &SurveysArgs) -> Result<ExitCode, String> {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let cases::Folded {
+        loaded,
+        cases: folded,
+        ..
+    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
+        Ok(f) => f,
+        Err(code) => return Ok(code),
+    };
+    let (mut csat, mut nps, mut unreadable) = (Vec::new(), Vec::new(), 0usize);
+    for i in folded
+        .iter()
+        .flat_map(|c| c.log())
+        .filter(|i| i.kind == kesher::InteractionKind::SurveyResponse)
+    {
+        for (key, list) in [("csat", &mut csat), ("nps", &mut nps)] {
+            if let Some(v) = i.metadata.get(key) {
+                match v.trim().parse::<u8>() {
+                    Ok(n) => list.push(n),
+                    Err(_) => {
+                        unreadable += 1;
+                        let _ = writeln!(
+                            err,
+                            "interaction {}: {key} `{v}` is not a whole number",
+                            i.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let (scores, out_of_scale) = kesher::insight::survey_scores(&csat, &nps);
+    if let Some(code) = write_one(&mut err, &scores) {
+        return Ok(code);
+    }
+    let _ = writeln!(
+        err,
+        "{}; {} answers counted, {} out of scale, {unreadable} unreadable",
+        loaded.summary,
+        scores.csat_answers + scores.nps_answers,
+        out_of_scale
+    );
+    Ok(ExitCode::SUCCESS)
 }

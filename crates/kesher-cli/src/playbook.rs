@@ -26,6 +26,34 @@ pub(crate) enum PlaybookCommand {
     /// The next follow-up of every resolved case in JSON Lines events, one JSON line per case
     /// (case_id, at, made, reason).
     FollowUps(FollowUpsArgs),
+    /// Release a customer: print the `released` event (to append to the case's events), with
+    /// the refund and the parting message, which also goes to standard error.
+    Release(ReleaseArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReleaseArgs {
+    /// The case.
+    #[arg(long)]
+    case: String,
+    /// The event's sequence number.
+    #[arg(long, default_value_t = 0)]
+    seq: u64,
+    /// When (RFC 3339).
+    #[arg(long)]
+    at: String,
+    /// The refund in minor units (agorot, cents).
+    #[arg(long)]
+    refund_minor: Option<i64>,
+    /// The refund's currency.
+    #[arg(long, default_value = "ILS")]
+    currency: String,
+    /// The customer's name for the message.
+    #[arg(long)]
+    name: String,
+    /// he or en.
+    #[arg(long, default_value = "en")]
+    lang: String,
 }
 
 #[derive(Debug, Args)]
@@ -48,6 +76,9 @@ pub(crate) struct FollowUpsArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct PromisesArgs {
+    /// SLA contracts: an acknowledgement then promises the first-response due instant.
+    #[arg(long)]
+    contracts: Option<PathBuf>,
     /// The instant to judge at (default: the latest event in the input).
     #[arg(long)]
     now: Option<String>,
@@ -122,6 +153,7 @@ pub(crate) fn run(command: &PlaybookCommand) -> ExitCode {
         PlaybookCommand::Promises(a) => return promises(a),
         PlaybookCommand::Guard(a) => guard(a),
         PlaybookCommand::FollowUps(a) => return follow_ups(a),
+        PlaybookCommand::Release(a) => release_case(a),
     };
     match result {
         Ok(text) => {
@@ -214,6 +246,8 @@ fn promises(args: &PromisesArgs) -> ExitCode {
             Err(code) => return Ok(code),
         };
         let now = now.unwrap_or(latest);
+        let mut engine = cases::engine(args.contracts.as_deref())?;
+        let with_sla = cases::evaluate_all(engine.as_mut(), folded, now)?;
         #[derive(serde::Serialize)]
         struct Line<'a> {
             case_id: &'a kesher::CaseId,
@@ -223,8 +257,8 @@ fn promises(args: &PromisesArgs) -> ExitCode {
         }
         let mut out = io::BufWriter::new(io::stdout().lock());
         let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-        for case in &folded {
-            for p in case.promises() {
+        for (case, sla) in &with_sla {
+            for p in kesher::ledger(case, sla.as_ref()) {
                 let state = p.state(now);
                 *counts
                     .entry(format!("{state:?}").to_lowercase())
@@ -234,7 +268,7 @@ fn promises(args: &PromisesArgs) -> ExitCode {
                     &Line {
                         case_id: case.id(),
                         state,
-                        promise: p,
+                        promise: &p,
                     },
                 ) {
                     return Ok(cases::output_failed(&mut err, &e));
@@ -249,7 +283,7 @@ fn promises(args: &PromisesArgs) -> ExitCode {
             err,
             "{}; {} cases, promises: {}",
             loaded.summary,
-            folded.len(),
+            with_sla.len(),
             counts.join(", ")
         );
         Ok(ExitCode::SUCCESS)
@@ -385,4 +419,24 @@ fn follow_ups(args: &FollowUpsArgs) -> ExitCode {
         eprintln!("kesher: {message}");
         ExitCode::from(2)
     })
+}
+
+fn release_case(args: &ReleaseArgs) -> Result<String, String> {
+    let case = kesher::CaseId::new(args.case.clone()).map_err(|e| format!("--case: {e}"))?;
+    let at = cases::parse_now(Some(&args.at))
+        .map_err(|e| e.replace("--now", "--at"))?
+        .ok_or("--at")?;
+    let lang: Language = args
+        .lang
+        .parse()
+        .map_err(|e: kesher::Error| e.to_string())?;
+    let refund = args
+        .refund_minor
+        .map(|m| kesher::Money::new(m, &args.currency))
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let (event, message) = kesher::playbook::release(&case, args.seq, at, refund, &args.name, lang)
+        .map_err(|e| e.to_string())?;
+    eprintln!("{message}");
+    Ok(event.to_json())
 }

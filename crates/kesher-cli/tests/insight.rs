@@ -125,3 +125,18 @@ fn problems_retention_and_audit() {
     assert_eq!(lines(&out.stdout)[0]["law_kept"], 1.0);
     assert!(String::from_utf8_lossy(&out.stderr).contains("read 2, accepted 1, rejected 1"));
 }
+
+#[test]
+fn surveys_count_csat_and_nps_from_survey_answers() {
+    let events = concat!(
+        "{\"type\": \"interaction\", \"case_id\": \"T\", \"seq\": 1, \"id\": \"s1\", \"customer_id\": \"c\", \"at\": \"2025-01-06T15:00:00Z\", \"channel\": \"email\", \"direction\": \"inbound\", \"actor\": {\"type\": \"customer\"}, \"kind\": \"survey_response\", \"metadata\": {\"csat\": \"5\", \"nps\": \"10\"}}\n",
+        "{\"type\": \"interaction\", \"case_id\": \"U\", \"seq\": 1, \"id\": \"s2\", \"customer_id\": \"d\", \"at\": \"2025-01-06T15:00:00Z\", \"channel\": \"email\", \"direction\": \"inbound\", \"actor\": {\"type\": \"customer\"}, \"kind\": \"survey_response\", \"metadata\": {\"csat\": \"2\", \"nps\": \"3\"}}\n",
+    );
+    let out = kesher(&["insight", "surveys"], Some(events.as_bytes()));
+    assert!(out.status.success());
+    let s = &lines(&out.stdout)[0];
+    assert_eq!(
+        (s["csat"].as_f64(), s["nps"].as_f64()),
+        (Some(0.5), Some(0.0))
+    );
+}

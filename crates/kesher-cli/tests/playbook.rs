@@ -197,3 +197,66 @@ fn follow_ups_are_planned_for_resolved_cases_only() {
         (Some("A"), Some("2025-01-09T14:00:00Z"))
     );
 }
+
+#[test]
+fn release_prints_an_event_the_fold_accepts_and_the_ledger_includes_the_acknowledgement() {
+    let out = kesher(
+        &[
+            "playbook",
+            "release",
+            "--case",
+            "T",
+            "--seq",
+            "3",
+            "--at",
+            "2025-01-06T19:00:00Z",
+            "--refund-minor",
+            "4990",
+            "--currency",
+            "USD",
+            "--name",
+            "Dana",
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let event = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("49.90 USD"));
+    let mut events = concat!(
+        "{\"type\": \"interaction\", \"case_id\": \"T\", \"seq\": 1, \"id\": \"q\", \"customer_id\": \"c\", \"at\": \"2025-01-06T15:00:00Z\", \"channel\": \"email\", \"direction\": \"inbound\", \"actor\": {\"type\": \"customer\"}, \"kind\": \"message\"}\n",
+        "{\"type\": \"interaction\", \"case_id\": \"T\", \"seq\": 2, \"id\": \"a\", \"customer_id\": \"c\", \"at\": \"2025-01-06T15:01:00Z\", \"channel\": \"email\", \"direction\": \"outbound\", \"actor\": {\"type\": \"bot\"}, \"kind\": \"acknowledgement\"}\n",
+    )
+    .to_string();
+    // Before the release: the acknowledgement promised an answer within 8 business hours, by
+    // Tuesday 10:00 New York (15:00 UTC); nobody answered, so by Wednesday it is broken.
+    let out = kesher(
+        &[
+            "playbook",
+            "promises",
+            "--contracts",
+            CONTRACTS,
+            "--now",
+            "2025-01-08T00:00:00Z",
+        ],
+        Some(events.as_bytes()),
+    );
+    let rows = lines(&out.stdout);
+    assert_eq!(
+        (
+            rows[0]["id"].as_str(),
+            rows[0]["kind"].as_str(),
+            rows[0]["state"].as_str(),
+            rows[0]["due"].as_str()
+        ),
+        (
+            Some("acknowledgement"),
+            Some("answer"),
+            Some("broken"),
+            Some("2025-01-07T15:00:00Z")
+        )
+    );
+    events.push_str(&event);
+    let out = kesher(&["case", "fold"], Some(events.as_bytes()));
+    assert!(out.status.success());
+    assert_eq!(lines(&out.stdout)[0]["status"], "released");
+}

@@ -87,7 +87,7 @@ pub use journey::{
 pub use language::Language;
 pub use money::{Currency, Money};
 pub use promise::{
-    GuardVerdict, Load, Promise, PromiseGuard, PromiseKind, PromiseMade, PromiseState,
+    ledger, GuardVerdict, Load, Promise, PromiseGuard, PromiseKind, PromiseMade, PromiseState,
     PromiseUpdate,
 };
 pub use sla::{

@@ -322,3 +322,67 @@ impl PromiseGuard {
         self.check(now, promised)
     }
 }
+
+/// The case's promise ledger at `now`: the promises made explicitly (`promise_made` events)
+/// and, when the organization acknowledged the request, the acknowledgement's promise to answer
+/// by the first-response due instant of the SLA evaluation (kind `answer`, id `acknowledgement`,
+/// kept by the first answer by a person).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{ledger, CaseEvent, CaseLog, ContractSet, PromiseKind, PromiseState, SlaEngine};
+///
+/// let mut log = CaseLog::default();
+/// for line in [
+///   r#"{"type": "interaction", "case_id": "T", "seq": 1, "id": "q", "customer_id": "c", "at": "2025-01-06T15:00:00Z",
+///       "channel": "email", "direction": "inbound", "actor": {"type": "customer"}, "kind": "message"}"#,
+///   r#"{"type": "interaction", "case_id": "T", "seq": 2, "id": "ack", "customer_id": "c", "at": "2025-01-06T15:01:00Z",
+///       "channel": "email", "direction": "outbound", "actor": {"type": "bot"}, "kind": "acknowledgement"}"#,
+/// ] {
+///     log.insert(CaseEvent::from_json(line)?);
+/// }
+/// let case = log.fold()?;
+/// let now = "2025-01-06T19:00:00Z".parse().unwrap();
+/// let set = ContractSet::from_json(r#"[{"name": "s", "calendar": "us", "targets": [{"metric": "first_response", "within": 3600}]}]"#)?;
+/// let sla = SlaEngine::new(set).evaluate(&case, now)?;
+/// let promises = ledger(&case, Some(&sla));
+/// assert_eq!(promises[0].kind, PromiseKind::Answer);
+/// assert_eq!(promises[0].state(now), PromiseState::Broken);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn ledger(case: &crate::Case, sla: Option<&crate::CaseSla>) -> Vec<Promise> {
+    let mut out = case.promises().to_vec();
+    let ack = case.log().iter().find(|i| {
+        i.kind == crate::InteractionKind::Acknowledgement
+            && i.direction == crate::Direction::Outbound
+    });
+    let due = sla
+        .and_then(|s| {
+            s.targets
+                .iter()
+                .find(|t| t.metric == crate::Metric::FirstResponse)
+        })
+        .and_then(|t| t.due_at);
+    if let (Some(ack), Some(due)) = (ack, due) {
+        out.insert(
+            0,
+            Promise {
+                id: "acknowledgement".into(),
+                kind: PromiseKind::Answer,
+                owner: None,
+                channel: Some(ack.channel.clone()),
+                made_at: ack.at,
+                due,
+                description: Some("the acknowledgement's answer time".into()),
+                kept_at: case
+                    .log()
+                    .iter()
+                    .find(|i| i.is_human_answer())
+                    .map(|i| i.at),
+                cancelled_at: None,
+            },
+        );
+    }
+    out
+}
