@@ -1,4 +1,4 @@
-//! The acknowledgement: "your request was received, we will answer within X, by <time>", with
+//! The acknowledgement: "your request was received, we will answer within X, by a time", with
 //! the promised time computed on the contract's calendar.
 
 use crate::sla::{Metric, SlaContract, TimeBasis};
