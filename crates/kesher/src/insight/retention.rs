@@ -64,9 +64,9 @@ pub struct CustomerHistory<'a> {
 /// (30 days is a reasonable window); `scorer` reads public messages for the word-of-mouth
 /// balance.
 ///
-/// Win back (score = the worst of): a recent journey point at or below frustrated (−0.33),
-/// scored by its depth; breached or late SLA targets (0.2 each, at most 0.6); broken promises
-/// (0.3 each); cases still open (0.1 each). Nurture: two or more purchases (0.5, plus 0.1 per
+/// Win back (score = the worst of): the latest journey point within `recent` at or below
+/// frustrated (−0.33), scored by its depth; breached or late SLA targets (0.2 each, at most 0.6); broken promises
+/// (0.3 each); cases still open with the customer's last message unanswered (0.1 each). Nurture: two or more purchases (0.5, plus 0.1 per
 /// purchase beyond, at most 1), with a birthday greeting suggested when the birthday is within
 /// 30 days and consent is given, and a monthly touch when consent is given. Word of mouth:
 /// public messages (0.2 each, at most 1).
@@ -107,17 +107,21 @@ pub fn retention_signals(
         win.1.push(fact);
     };
     let since = now - recent;
-    let lowest = history
+    // How the customer feels now: the latest point of any journey within the window.
+    let latest = history
         .journeys
         .iter()
         .flat_map(|j| j.points())
         .filter(|p| p.at > since && p.at <= now)
-        .map(|p| p.emotion.value())
-        .fold(f64::INFINITY, f64::min);
-    if lowest <= -0.33 {
+        .max_by_key(|p| p.at)
+        .map(|p| p.emotion.value());
+    if let Some(level) = latest.filter(|l| *l <= -0.33) {
         lift(
-            -lowest,
-            format!("felt {lowest:+.2} in the last {} days", recent.num_days()),
+            -level,
+            format!(
+                "feels {level:+.2} (latest, within {} days)",
+                recent.num_days()
+            ),
         );
     }
     let mut breaches = 0u32;
@@ -134,10 +138,13 @@ pub fn retention_signals(
             .iter()
             .filter(|p| matches!(p.state(now), PromiseState::Broken | PromiseState::KeptLate))
             .count() as u32;
-        open += u32::from(!matches!(
-            case.status(),
-            CaseStatus::Resolved | CaseStatus::Closed | CaseStatus::Released
-        ));
+        // Unresolved and waiting on us: the customer's last message is still unanswered.
+        open += u32::from(
+            !matches!(
+                case.status(),
+                CaseStatus::Resolved | CaseStatus::Closed | CaseStatus::Released
+            ) && case.facts().has_unanswered_inbound(),
+        );
     }
     if breaches > 0 {
         lift(
@@ -154,7 +161,7 @@ pub fn retention_signals(
     if open > 0 {
         lift(
             (0.1 * f64::from(open)).min(0.5),
-            format!("{open} cases still open"),
+            format!("{open} cases still open and waiting for an answer"),
         );
     }
     let win_back = if win.1.is_empty() {
