@@ -131,7 +131,13 @@ pub fn retention_signals(
         breaches += sla
             .iter()
             .flat_map(|s| &s.targets)
-            .filter(|t| matches!(t.state, TargetState::Breached | TargetState::MetLate))
+            // A resolution still running past its due instant is counted through the open case
+            // (when the customer waits for an answer), not as a breach the customer felt.
+            .filter(|t| match t.state {
+                TargetState::MetLate => true,
+                TargetState::Breached => t.metric != crate::Metric::Resolution,
+                _ => false,
+            })
             .count() as u32;
         broken += case
             .promises()
