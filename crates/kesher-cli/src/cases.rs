@@ -179,3 +179,11 @@ pub(crate) fn read_cases(
         Err(e) => Err(output_failed(err, &e)),
     })
 }
+
+/// The exit code of a command: its own, or 2 after printing a usage error.
+pub(crate) fn exit(result: Result<std::process::ExitCode, String>) -> std::process::ExitCode {
+    result.unwrap_or_else(|message| {
+        eprintln!("kesher: {message}");
+        std::process::ExitCode::from(2)
+    })
+}

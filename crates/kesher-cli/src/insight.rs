@@ -90,10 +90,7 @@ pub(crate) fn run(command: &InsightCommand) -> ExitCode {
         InsightCommand::Audit(args) => audit(args),
         InsightCommand::Surveys(args) => surveys(args),
     };
-    result.unwrap_or_else(|message| {
-        eprintln!("kesher: {message}");
-        ExitCode::from(2)
-    })
+    cases::exit(result)
 }
 
 fn metrics(args: &MetricsArgs) -> Result<ExitCode, String> {

@@ -111,10 +111,7 @@ pub(crate) fn run(command: &JourneyCommand) -> ExitCode {
         JourneyCommand::Render(a) => render(a),
         JourneyCommand::WhatIf(a) => what_if(a),
     };
-    result.unwrap_or_else(|message| {
-        eprintln!("kesher: {message}");
-        ExitCode::from(2)
-    })
+    cases::exit(result)
 }
 
 fn stages(text: &str) -> Result<Stages, String> {

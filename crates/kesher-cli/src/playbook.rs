@@ -288,10 +288,7 @@ fn promises(args: &PromisesArgs) -> ExitCode {
         );
         Ok(ExitCode::SUCCESS)
     };
-    run().unwrap_or_else(|message| {
-        eprintln!("kesher: {message}");
-        ExitCode::from(2)
-    })
+    cases::exit(run())
 }
 
 fn guard(args: &GuardArgs) -> Result<String, String> {
@@ -415,10 +412,7 @@ fn follow_ups(args: &FollowUpsArgs) -> ExitCode {
         );
         Ok(ExitCode::SUCCESS)
     };
-    run().unwrap_or_else(|message| {
-        eprintln!("kesher: {message}");
-        ExitCode::from(2)
-    })
+    cases::exit(run())
 }
 
 fn release_case(args: &ReleaseArgs) -> Result<String, String> {

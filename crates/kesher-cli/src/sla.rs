@@ -71,10 +71,7 @@ pub(crate) fn run(command: &SlaCommand) -> ExitCode {
         SlaCommand::Statements(args) => print_statements(args),
         SlaCommand::Coverage(args) => coverage(args),
     };
-    result.unwrap_or_else(|message| {
-        eprintln!("kesher: {message}");
-        ExitCode::from(2)
-    })
+    cases::exit(result)
 }
 
 fn evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {

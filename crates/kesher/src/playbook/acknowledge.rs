@@ -1,9 +1,10 @@
 //! The acknowledgement: "your request was received, we will answer within X, by a time", with
 //! the promised time computed on the contract's calendar.
 
+use crate::sla::statement::weekday_name;
 use crate::sla::{Metric, SlaContract, TimeBasis};
 use crate::{Error, Language, Priority, Result};
-use chrono::{DateTime, Datelike, TimeDelta, Utc, Weekday};
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 /// An acknowledgement to send the moment a request arrives.
@@ -29,26 +30,6 @@ pub struct Acknowledgement {
 
 const LRI: char = '\u{2066}';
 const PDI: char = '\u{2069}';
-
-fn weekday(day: Weekday, lang: Language) -> &'static str {
-    use Weekday::*;
-    match (lang, day) {
-        (Language::En, Mon) => "Monday",
-        (Language::En, Tue) => "Tuesday",
-        (Language::En, Wed) => "Wednesday",
-        (Language::En, Thu) => "Thursday",
-        (Language::En, Fri) => "Friday",
-        (Language::En, Sat) => "Saturday",
-        (Language::En, Sun) => "Sunday",
-        (Language::He, Mon) => "שני",
-        (Language::He, Tue) => "שלישי",
-        (Language::He, Wed) => "רביעי",
-        (Language::He, Thu) => "חמישי",
-        (Language::He, Fri) => "שישי",
-        (Language::He, Sat) => "שבת",
-        (Language::He, Sun) => "ראשון",
-    }
-}
 
 /// The acknowledgement for a request received at `received_at` with `priority`, promising the
 /// contract's first-response target: the promised instant is computed on the contract's
@@ -116,10 +97,10 @@ pub fn acknowledgement(
         Language::En => {
             let when = match days_ahead {
                 0 => format!("today at {clock}"),
-                1..=6 => format!("{} {clock}", weekday(local.weekday(), lang)),
+                1..=6 => format!("{} {clock}", weekday_name(local.weekday(), lang)),
                 _ => format!(
                     "{} {} {clock}",
-                    weekday(local.weekday(), lang),
+                    weekday_name(local.weekday(), lang),
                     local.format("%-d %B")
                 ),
             };
@@ -132,11 +113,11 @@ pub fn acknowledgement(
                 0 => format!("היום בשעה {LRI}{clock}{PDI}"),
                 1..=6 => format!(
                     "יום {} בשעה {LRI}{clock}{PDI}",
-                    weekday(local.weekday(), lang)
+                    weekday_name(local.weekday(), lang)
                 ),
                 _ => format!(
                     "יום {} {LRI}{}{PDI} בשעה {LRI}{clock}{PDI}",
-                    weekday(local.weekday(), lang),
+                    weekday_name(local.weekday(), lang),
                     local.format("%d.%m")
                 ),
             };

@@ -174,7 +174,8 @@ fn within_phrase(within: &Within, basis: TimeBasis, lang: Language) -> String {
     }
 }
 
-fn weekday_name(day: Weekday, lang: Language) -> &'static str {
+/// A weekday's name in Hebrew or English (also used by the playbook).
+pub(crate) fn weekday_name(day: Weekday, lang: Language) -> &'static str {
     use Weekday::*;
     match (lang, day) {
         (Language::En, Mon) => "Monday",
