@@ -294,25 +294,23 @@ impl Timeline {
                 instant_text(if lo_day < min_date() { lo } else { hi }),
             ));
         }
+        // A window far from what is asked is compiled afresh rather than stretched over the
+        // years between; a near one grows forward (appending) or backward (recompiling).
+        let far = days(FAR_NS / DAY_NS) + (hi_day - lo_day);
+        let fresh = (lo_day - days(7), hi_day + days(FIRST_SPAN_DAYS));
         match self.window {
-            Some((first, end)) if lo >= self.base => {
-                if hi_day - end > (hi_day - lo_day) + days(FAR_NS / DAY_NS) {
-                    self.compile_fresh(lo_day - days(7), hi_day + days(FIRST_SPAN_DAYS))
+            Some((_, end)) if lo >= self.base => {
+                if hi_day - end > far {
+                    self.compile_fresh(fresh.0, fresh.1)
                 } else {
-                    let _ = first;
                     self.extend_to(hi_day)
                 }
             }
-            Some((first, end)) => {
-                let far = first - lo_day > (hi_day - lo_day) + days(FAR_NS / DAY_NS);
-                let span = (end - first).num_days();
-                if far {
-                    self.compile_fresh(lo_day - days(7), hi_day + days(FIRST_SPAN_DAYS))
-                } else {
-                    self.compile_fresh(lo_day.min(first - days(span)), end.max(hi_day))
-                }
+            Some((first, end)) if first - lo_day <= far => {
+                let span = end - first;
+                self.compile_fresh(lo_day.min(first - span), end.max(hi_day))
             }
-            None => self.compile_fresh(lo_day - days(7), hi_day + days(FIRST_SPAN_DAYS)),
+            _ => self.compile_fresh(fresh.0, fresh.1),
         }
     }
 
