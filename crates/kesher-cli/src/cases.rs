@@ -155,9 +155,46 @@ pub(crate) fn evaluate_all(
         .collect()
 }
 
+/// Why a command stopped early: a usage error (exit 2 with the message) or a failed write to
+/// the output (quiet for a closed pipe, else exit 2). Both travel with `?`.
+#[derive(Debug)]
+pub(crate) enum Stop {
+    Usage(String),
+    Output(io::Error),
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Stop {
+        Stop::Usage(message)
+    }
+}
+
+impl From<&str> for Stop {
+    fn from(message: &str) -> Stop {
+        Stop::Usage(message.to_string())
+    }
+}
+
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Stop {
+        Stop::Output(e)
+    }
+}
+
+/// The exit code of a command: its own, or that of the reason it stopped.
+pub(crate) fn exit(result: Result<std::process::ExitCode, Stop>) -> std::process::ExitCode {
+    match result {
+        Ok(code) => code,
+        Err(Stop::Usage(message)) => {
+            eprintln!("kesher: {message}");
+            std::process::ExitCode::from(2)
+        }
+        Err(Stop::Output(e)) => output_failed(&mut io::stderr(), &e),
+    }
+}
+
 /// Every case of the input file (or standard input), folded, with the row accounting and the
-/// latest event's instant. The outer error is a usage error (the input cannot be opened); the
-/// inner one the exit code of a failed output.
+/// latest event's instant.
 pub(crate) struct Folded {
     pub(crate) loaded: Loaded,
     pub(crate) cases: Vec<Case>,
@@ -167,23 +204,13 @@ pub(crate) struct Folded {
 pub(crate) fn read_cases(
     path: Option<&std::path::Path>,
     err: &mut impl Write,
-) -> Result<Result<Folded, std::process::ExitCode>, String> {
+) -> Result<Folded, Stop> {
     let input = crate::input::open(path)?;
     let mut loaded = load(input, err);
-    Ok(match fold_all(&mut loaded, err) {
-        Ok((cases, latest)) => Ok(Folded {
-            loaded,
-            cases,
-            latest,
-        }),
-        Err(e) => Err(output_failed(err, &e)),
-    })
-}
-
-/// The exit code of a command: its own, or 2 after printing a usage error.
-pub(crate) fn exit(result: Result<std::process::ExitCode, String>) -> std::process::ExitCode {
-    result.unwrap_or_else(|message| {
-        eprintln!("kesher: {message}");
-        std::process::ExitCode::from(2)
+    let (cases, latest) = fold_all(&mut loaded, err)?;
+    Ok(Folded {
+        loaded,
+        cases,
+        latest,
     })
 }

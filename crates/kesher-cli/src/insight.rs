@@ -93,7 +93,7 @@ pub(crate) fn run(command: &InsightCommand) -> ExitCode {
     cases::exit(result)
 }
 
-fn metrics(args: &MetricsArgs) -> Result<ExitCode, String> {
+fn metrics(args: &MetricsArgs) -> Result<ExitCode, cases::Stop> {
     let now = cases::parse_now(args.now.as_deref())?;
     let mut engine = cases::engine(args.contracts.as_deref())?;
     let stderr = io::stderr();
@@ -102,17 +102,12 @@ fn metrics(args: &MetricsArgs) -> Result<ExitCode, String> {
         loaded,
         cases: folded,
         latest,
-    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
-        Ok(f) => f,
-        Err(code) => return Ok(code),
-    };
+    } = cases::read_cases(args.input.as_deref(), &mut err)?;
     let with_sla = cases::evaluate_all(engine.as_mut(), folded, now.unwrap_or(latest))?;
     let metrics = ServiceMetrics::of(&with_sla);
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    if let Err(e) = cases::write_line(&mut out, &metrics).and_then(|()| out.flush()) {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
+    cases::write_line(&mut out, &metrics).and_then(|()| out.flush())?;
     let _ = writeln!(err, "{}; {} cases", loaded.summary, metrics.cases);
     Ok(if loaded.summary.rejected > 0 && !args.allow_rejects {
         ExitCode::from(1)
@@ -121,29 +116,22 @@ fn metrics(args: &MetricsArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn write_one(err: &mut impl Write, value: &impl serde::Serialize) -> Option<ExitCode> {
+fn write_one(value: &impl serde::Serialize) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    cases::write_line(&mut out, value)
-        .and_then(|()| out.flush())
-        .err()
-        .map(|e| cases::output_failed(err, &e))
+    cases::write_line(&mut out, value)?;
+    out.flush()
 }
 
-fn problems(args: &ProblemsArgs) -> Result<ExitCode, String> {
+fn problems(args: &ProblemsArgs) -> Result<ExitCode, cases::Stop> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     let cases::Folded {
         loaded,
         cases: folded,
         ..
-    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
-        Ok(f) => f,
-        Err(code) => return Ok(code),
-    };
+    } = cases::read_cases(args.input.as_deref(), &mut err)?;
     let p = kesher::insight::recurring_problems(&folded, args.min_cases);
-    if let Some(code) = write_one(&mut err, &p) {
-        return Ok(code);
-    }
+    write_one(&p)?;
     let _ = writeln!(
         err,
         "{}; {} described cases, {} clusters ({} cover 80 %), {} unclustered",
@@ -156,7 +144,7 @@ fn problems(args: &ProblemsArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn retention(args: &RetentionArgs) -> Result<ExitCode, String> {
+fn retention(args: &RetentionArgs) -> Result<ExitCode, cases::Stop> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     let mut customers = std::collections::BTreeMap::new();
@@ -184,10 +172,7 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, String> {
         loaded,
         cases: folded,
         latest,
-    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
-        Ok(f) => f,
-        Err(code) => return Ok(code),
-    };
+    } = cases::read_cases(args.input.as_deref(), &mut err)?;
     let with_sla = cases::evaluate_all(engine.as_mut(), folded, latest)?;
     let scorer = kesher::LexiconScorer;
     let model = kesher::EmotionModel {
@@ -223,13 +208,9 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, String> {
             latest,
         );
         flagged += usize::from(signals.win_back.is_some());
-        if let Err(e) = cases::write_line(&mut out, &signals) {
-            return Ok(cases::output_failed(&mut err, &e));
-        }
+        cases::write_line(&mut out, &signals)?;
     }
-    if let Err(e) = out.flush() {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
+    out.flush()?;
     let _ = writeln!(
         err,
         "{}; {} customers, {flagged} to win back",
@@ -239,7 +220,7 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
+fn audit(args: &AuditArgs) -> Result<ExitCode, cases::Stop> {
     let input = crate::input::open(args.input.as_deref())?;
     let mut reader =
         kesher_io::JsonLines::with_parser(input, kesher_io::DEFAULT_MAX_LINE_BYTES, |t| {
@@ -262,9 +243,7 @@ fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
         }
     }
     let score = kesher::insight::audit_score(&visits, args.patience_seconds);
-    if let Some(code) = write_one(&mut err, &score) {
-        return Ok(code);
-    }
+    write_one(&score)?;
     let summary = reader.summary();
     let _ = writeln!(err, "{summary}; {} visits", score.visits);
     Ok(if summary.rejected > 0 {
@@ -274,17 +253,14 @@ fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn surveys(args: &SurveysArgs) -> Result<ExitCode, String> {
+fn surveys(args: &SurveysArgs) -> Result<ExitCode, cases::Stop> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     let cases::Folded {
         loaded,
         cases: folded,
         ..
-    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
-        Ok(f) => f,
-        Err(code) => return Ok(code),
-    };
+    } = cases::read_cases(args.input.as_deref(), &mut err)?;
     let (mut csat, mut nps, mut unreadable) = (Vec::new(), Vec::new(), 0usize);
     for i in folded
         .iter()
@@ -308,9 +284,7 @@ fn surveys(args: &SurveysArgs) -> Result<ExitCode, String> {
         }
     }
     let (scores, out_of_scale) = kesher::insight::survey_scores(&csat, &nps);
-    if let Some(code) = write_one(&mut err, &scores) {
-        return Ok(code);
-    }
+    write_one(&scores)?;
     let _ = writeln!(
         err,
         "{}; {} answers counted, {} out of scale, {unreadable} unreadable",

@@ -119,7 +119,7 @@ fn stages(text: &str) -> Result<Stages, String> {
 }
 
 /// `journey build --points`: annotated points grouped into journeys.
-fn build_from_points(args: &BuildArgs) -> Result<ExitCode, String> {
+fn build_from_points(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
     let input = crate::input::open(args.input.as_deref())?;
     let mut reader = JsonLines::with_parser(
         input,
@@ -141,10 +141,7 @@ fn build_from_points(args: &BuildArgs) -> Result<ExitCode, String> {
     let journeys = kesher::journeys_from_points(points);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = cases::write_lines(&mut out, &journeys);
-    if let Err(e) = written {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
+    cases::write_lines(&mut out, &journeys)?;
     let summary = reader.summary();
     let _ = writeln!(
         err,
@@ -158,7 +155,7 @@ fn build_from_points(args: &BuildArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn build(args: &BuildArgs) -> Result<ExitCode, String> {
+fn build(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
     if args.points {
         return build_from_points(args);
     }
@@ -176,10 +173,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, String> {
         loaded,
         cases: folded,
         latest,
-    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
-        Ok(f) => f,
-        Err(code) => return Ok(code),
-    };
+    } = cases::read_cases(args.input.as_deref(), &mut err)?;
     let now = now.unwrap_or(latest);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -196,13 +190,9 @@ fn build(args: &BuildArgs) -> Result<ExitCode, String> {
         };
         let journey = model.journey(case, sla.as_ref(), now);
         points += journey.points().len();
-        if let Err(e) = cases::write_line(&mut out, &journey) {
-            return Ok(cases::output_failed(&mut err, &e));
-        }
+        cases::write_line(&mut out, &journey)?;
     }
-    if let Err(e) = out.flush() {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
+    out.flush()?;
     let _ = writeln!(
         err,
         "{}; {} journeys, {points} points, until {}",
@@ -219,7 +209,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, String> {
     )
 }
 
-fn pattern(args: &PatternArgs) -> Result<ExitCode, String> {
+fn pattern(args: &PatternArgs) -> Result<ExitCode, cases::Stop> {
     let mut builder = PatternBuilder::new(stages(&args.stages)?, args.threshold);
     let input = crate::input::open(args.input.as_deref())?;
     let mut reader = JsonLines::journeys(input);
@@ -236,10 +226,7 @@ fn pattern(args: &PatternArgs) -> Result<ExitCode, String> {
     let patterns = builder.finish();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = cases::write_lines(&mut out, &patterns);
-    if let Err(e) = written {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
+    cases::write_lines(&mut out, &patterns)?;
     let summary = reader.summary();
     let _ = writeln!(err, "{summary}; {} segments", patterns.len());
     Ok(if summary.rejected > 0 && !args.allow_rejects {
@@ -295,7 +282,7 @@ fn file_name(n: u64, name: &str) -> String {
     format!("{n:04}-{clean}.svg")
 }
 
-fn render(args: &RenderArgs) -> Result<ExitCode, String> {
+fn render(args: &RenderArgs) -> Result<ExitCode, cases::Stop> {
     let language: Language = args
         .lang
         .parse()
@@ -342,9 +329,7 @@ fn render(args: &RenderArgs) -> Result<ExitCode, String> {
         std::fs::write(&path, svg)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
         written += 1;
-        if let Err(e) = writeln!(out, "{}", path.display()).and_then(|()| out.flush()) {
-            return Ok(cases::output_failed(&mut err, &e));
-        }
+        writeln!(out, "{}", path.display()).and_then(|()| out.flush())?;
     }
     let summary = reader.summary();
     let _ = writeln!(err, "{summary}; {written} pictures");
@@ -355,7 +340,7 @@ fn render(args: &RenderArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn what_if(args: &WhatIfArgs) -> Result<ExitCode, String> {
+fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
     let mut scenario = kesher::Scenario::default();
     for spec in &args.response_time {
         let (channel, factor) = spec.split_once('=').ok_or_else(|| {
@@ -385,10 +370,7 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, String> {
         loaded,
         cases: folded,
         latest: now,
-    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
-        Ok(f) => f,
-        Err(code) => return Ok(code),
-    };
+    } = cases::read_cases(args.input.as_deref(), &mut err)?;
     let with_sla = cases::evaluate_all(engine.as_mut(), folded, now)?;
     let (_, _, changes) = kesher::what_if(
         &with_sla,
@@ -400,10 +382,7 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, String> {
     );
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = cases::write_lines(&mut out, &changes);
-    if let Err(e) = written {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
+    cases::write_lines(&mut out, &changes)?;
     let _ = writeln!(
         err,
         "{}; {} cases, {} stage changes",

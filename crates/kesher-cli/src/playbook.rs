@@ -147,27 +147,22 @@ pub(crate) struct ReplyArgs {
 }
 
 pub(crate) fn run(command: &PlaybookCommand) -> ExitCode {
-    let result = match command {
-        PlaybookCommand::Acknowledge(a) => acknowledge(a),
-        PlaybookCommand::Reply(a) => reply(a),
-        PlaybookCommand::Promises(a) => return promises(a),
-        PlaybookCommand::Guard(a) => guard(a),
-        PlaybookCommand::FollowUps(a) => return follow_ups(a),
-        PlaybookCommand::Release(a) => release_case(a),
-    };
-    match result {
-        Ok(text) => {
-            let mut out = io::stdout().lock();
-            match writeln!(out, "{text}").and_then(|()| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => cases::output_failed(&mut io::stderr(), &e),
-            }
-        }
-        Err(message) => {
-            eprintln!("kesher: {message}");
-            ExitCode::from(2)
-        }
-    }
+    cases::exit(match command {
+        PlaybookCommand::Acknowledge(a) => acknowledge(a).and_then(print),
+        PlaybookCommand::Reply(a) => reply(a).and_then(print),
+        PlaybookCommand::Promises(a) => promises(a),
+        PlaybookCommand::Guard(a) => guard(a).and_then(print),
+        PlaybookCommand::FollowUps(a) => follow_ups(a),
+        PlaybookCommand::Release(a) => release_case(a).and_then(print),
+    })
+}
+
+/// Prints a command's one result.
+fn print(text: String) -> Result<ExitCode, cases::Stop> {
+    let mut out = io::stdout().lock();
+    writeln!(out, "{text}")?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn from_str_value<T: serde::de::DeserializeOwned>(flag: &str, text: &str) -> Result<T, String> {
@@ -175,7 +170,7 @@ fn from_str_value<T: serde::de::DeserializeOwned>(flag: &str, text: &str) -> Res
         .map_err(|e| format!("{flag} `{text}`: {e}"))
 }
 
-fn acknowledge(args: &AcknowledgeArgs) -> Result<String, String> {
+fn acknowledge(args: &AcknowledgeArgs) -> Result<String, cases::Stop> {
     let set = cases::read_contracts(&args.contracts)?;
     let lang: Language = args
         .lang
@@ -202,10 +197,10 @@ fn acknowledge(args: &AcknowledgeArgs) -> Result<String, String> {
             })?,
     };
     let ack = acknowledgement(contract, priority, received, lang).map_err(|e| e.to_string())?;
-    serde_json::to_string(&ack).map_err(|e| e.to_string())
+    Ok(serde_json::to_string(&ack).map_err(|e| e.to_string())?)
 }
 
-fn reply(args: &ReplyArgs) -> Result<String, String> {
+fn reply(args: &ReplyArgs) -> Result<String, cases::Stop> {
     let lang: Language = args
         .lang
         .parse()
@@ -229,69 +224,59 @@ fn reply(args: &ReplyArgs) -> Result<String, String> {
             .ok_or_else(|| format!("--var `{spec}`: expected NAME=VALUE"))?;
         vars.insert(name.to_string(), value.to_string());
     }
-    template.render(&vars).map_err(|e| e.to_string())
+    Ok(template.render(&vars).map_err(|e| e.to_string())?)
 }
 
-fn promises(args: &PromisesArgs) -> ExitCode {
-    let run = || -> Result<ExitCode, String> {
-        let now = cases::parse_now(args.now.as_deref())?;
-        let stderr = io::stderr();
-        let mut err = stderr.lock();
-        let cases::Folded {
-            loaded,
-            cases: folded,
-            latest,
-        } = match cases::read_cases(args.input.as_deref(), &mut err)? {
-            Ok(f) => f,
-            Err(code) => return Ok(code),
-        };
-        let now = now.unwrap_or(latest);
-        let mut engine = cases::engine(args.contracts.as_deref())?;
-        let with_sla = cases::evaluate_all(engine.as_mut(), folded, now)?;
-        #[derive(serde::Serialize)]
-        struct Line<'a> {
-            case_id: &'a kesher::CaseId,
-            state: kesher::PromiseState,
-            #[serde(flatten)]
-            promise: &'a kesher::Promise,
+fn promises(args: &PromisesArgs) -> Result<ExitCode, cases::Stop> {
+    let now = cases::parse_now(args.now.as_deref())?;
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let cases::Folded {
+        loaded,
+        cases: folded,
+        latest,
+    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    let now = now.unwrap_or(latest);
+    let mut engine = cases::engine(args.contracts.as_deref())?;
+    let with_sla = cases::evaluate_all(engine.as_mut(), folded, now)?;
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        case_id: &'a kesher::CaseId,
+        state: kesher::PromiseState,
+        #[serde(flatten)]
+        promise: &'a kesher::Promise,
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for (case, sla) in &with_sla {
+        for p in kesher::ledger(case, sla.as_ref()) {
+            let state = p.state(now);
+            *counts
+                .entry(format!("{state:?}").to_lowercase())
+                .or_insert(0) += 1;
+            cases::write_line(
+                &mut out,
+                &Line {
+                    case_id: case.id(),
+                    state,
+                    promise: &p,
+                },
+            )?;
         }
-        let mut out = io::BufWriter::new(io::stdout().lock());
-        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-        for (case, sla) in &with_sla {
-            for p in kesher::ledger(case, sla.as_ref()) {
-                let state = p.state(now);
-                *counts
-                    .entry(format!("{state:?}").to_lowercase())
-                    .or_insert(0) += 1;
-                if let Err(e) = cases::write_line(
-                    &mut out,
-                    &Line {
-                        case_id: case.id(),
-                        state,
-                        promise: &p,
-                    },
-                ) {
-                    return Ok(cases::output_failed(&mut err, &e));
-                }
-            }
-        }
-        if let Err(e) = out.flush() {
-            return Ok(cases::output_failed(&mut err, &e));
-        }
-        let counts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
-        let _ = writeln!(
-            err,
-            "{}; {} cases, promises: {}",
-            loaded.summary,
-            with_sla.len(),
-            counts.join(", ")
-        );
-        Ok(ExitCode::SUCCESS)
-    };
-    cases::exit(run())
+    }
+    out.flush()?;
+    let counts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    let _ = writeln!(
+        err,
+        "{}; {} cases, promises: {}",
+        loaded.summary,
+        with_sla.len(),
+        counts.join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
-fn guard(args: &GuardArgs) -> Result<String, String> {
+fn guard(args: &GuardArgs) -> Result<String, cases::Stop> {
     let calendar = match args.calendar.parse::<kesher::Preset>() {
         Ok(p) => p.calendar().map_err(|e| e.to_string())?,
         Err(_) => {
@@ -327,7 +312,7 @@ fn guard(args: &GuardArgs) -> Result<String, String> {
         (None, None) => return Err("give --promise INSTANT or --within SECONDS".into()),
     }
     .map_err(|e| e.to_string())?;
-    serde_json::to_string(&verdict).map_err(|e| e.to_string())
+    Ok(serde_json::to_string(&verdict).map_err(|e| e.to_string())?)
 }
 
 fn kesher_seconds(secs: f64) -> Result<chrono::TimeDelta, String> {
@@ -356,66 +341,56 @@ fn calendar(spec: &str) -> Result<kesher::Calendar, String> {
     }
 }
 
-fn follow_ups(args: &FollowUpsArgs) -> ExitCode {
-    let run = || -> Result<ExitCode, String> {
-        let now = cases::parse_now(args.now.as_deref())?;
-        let calendar = calendar(&args.calendar)?;
-        let policy = kesher::playbook::FollowUpPolicy {
-            every_business_days: args.every_business_days,
-            limit: args.limit,
-            quiet_hours: None,
-        };
-        let stderr = io::stderr();
-        let mut err = stderr.lock();
-        let cases::Folded {
-            loaded,
-            cases: folded,
-            latest,
-        } = match cases::read_cases(args.input.as_deref(), &mut err)? {
-            Ok(f) => f,
-            Err(code) => return Ok(code),
-        };
-        let now = now.unwrap_or(latest);
-        #[derive(serde::Serialize)]
-        struct Line<'a> {
-            case_id: &'a kesher::CaseId,
-            #[serde(flatten)]
-            plan: kesher::playbook::FollowUpPlan,
-        }
-        let mut out = io::BufWriter::new(io::stdout().lock());
-        let mut due = 0;
-        for case in folded
-            .iter()
-            .filter(|c| c.status() == kesher::CaseStatus::Resolved)
-        {
-            let plan = kesher::playbook::next_follow_up(case, None, &calendar, &policy, now)
-                .map_err(|e| format!("case {}: {e}", case.id()))?;
-            due += usize::from(plan.at.is_some());
-            if let Err(e) = cases::write_line(
-                &mut out,
-                &Line {
-                    case_id: case.id(),
-                    plan,
-                },
-            ) {
-                return Ok(cases::output_failed(&mut err, &e));
-            }
-        }
-        if let Err(e) = out.flush() {
-            return Ok(cases::output_failed(&mut err, &e));
-        }
-        let _ = writeln!(
-            err,
-            "{}; {} cases, {due} follow-ups planned",
-            loaded.summary,
-            folded.len()
-        );
-        Ok(ExitCode::SUCCESS)
+fn follow_ups(args: &FollowUpsArgs) -> Result<ExitCode, cases::Stop> {
+    let now = cases::parse_now(args.now.as_deref())?;
+    let calendar = calendar(&args.calendar)?;
+    let policy = kesher::playbook::FollowUpPolicy {
+        every_business_days: args.every_business_days,
+        limit: args.limit,
+        quiet_hours: None,
     };
-    cases::exit(run())
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let cases::Folded {
+        loaded,
+        cases: folded,
+        latest,
+    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    let now = now.unwrap_or(latest);
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        case_id: &'a kesher::CaseId,
+        #[serde(flatten)]
+        plan: kesher::playbook::FollowUpPlan,
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut due = 0;
+    for case in folded
+        .iter()
+        .filter(|c| c.status() == kesher::CaseStatus::Resolved)
+    {
+        let plan = kesher::playbook::next_follow_up(case, None, &calendar, &policy, now)
+            .map_err(|e| format!("case {}: {e}", case.id()))?;
+        due += usize::from(plan.at.is_some());
+        cases::write_line(
+            &mut out,
+            &Line {
+                case_id: case.id(),
+                plan,
+            },
+        )?;
+    }
+    out.flush()?;
+    let _ = writeln!(
+        err,
+        "{}; {} cases, {due} follow-ups planned",
+        loaded.summary,
+        folded.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
-fn release_case(args: &ReleaseArgs) -> Result<String, String> {
+fn release_case(args: &ReleaseArgs) -> Result<String, cases::Stop> {
     let case = kesher::CaseId::new(args.case.clone()).map_err(|e| format!("--case: {e}"))?;
     let at = cases::parse_now(Some(&args.at))
         .map_err(|e| e.replace("--now", "--at"))?

@@ -74,7 +74,7 @@ pub(crate) fn run(command: &SlaCommand) -> ExitCode {
     cases::exit(result)
 }
 
-fn evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
+fn evaluate(args: &EvaluateArgs) -> Result<ExitCode, cases::Stop> {
     let now = cases::parse_now(Some(&args.now))?.unwrap_or(DateTime::UNIX_EPOCH);
     let mut engine = SlaEngine::new(cases::read_contracts(&args.contracts)?).explain(args.explain);
     let input = crate::input::open(args.input.as_deref())?;
@@ -109,9 +109,7 @@ fn evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
             }
         })
         .and_then(|_| out.flush());
-    if let Err(e) = written {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
+    written?;
     for f in &failures {
         let _ = writeln!(err, "{f}");
     }
@@ -157,7 +155,7 @@ fn state_name(s: TargetState) -> &'static str {
     }
 }
 
-fn print_statements(args: &StatementArgs) -> Result<ExitCode, String> {
+fn print_statements(args: &StatementArgs) -> Result<ExitCode, cases::Stop> {
     let lang: Language = args
         .lang
         .parse()
@@ -165,28 +163,23 @@ fn print_statements(args: &StatementArgs) -> Result<ExitCode, String> {
     let set = cases::read_contracts(&args.contracts)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut write = || -> io::Result<()> {
-        for contract in set.contracts() {
-            for s in statements(contract, lang) {
-                if args.json {
-                    cases::write_line(&mut out, &s)?;
-                } else {
-                    let channel = s
-                        .channel
-                        .map_or_else(|| "all channels".to_string(), |c| c.name());
-                    writeln!(out, "[{} · {channel}] {}", s.contract, s.text)?;
-                }
+    for contract in set.contracts() {
+        for s in statements(contract, lang) {
+            if args.json {
+                cases::write_line(&mut out, &s)?;
+            } else {
+                let channel = s
+                    .channel
+                    .map_or_else(|| "all channels".to_string(), |c| c.name());
+                writeln!(out, "[{} · {channel}] {}", s.contract, s.text)?;
             }
         }
-        out.flush()
-    };
-    match write() {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) => Ok(cases::output_failed(&mut io::stderr(), &e)),
     }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
-fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
+fn coverage(args: &CoverageArgs) -> Result<ExitCode, cases::Stop> {
     let set = cases::read_contracts(&args.contracts)?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
@@ -194,17 +187,11 @@ fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
         loaded,
         cases: folded,
         ..
-    } = match cases::read_cases(args.input.as_deref(), &mut err)? {
-        Ok(f) => f,
-        Err(code) => return Ok(code),
-    };
+    } = cases::read_cases(args.input.as_deref(), &mut err)?;
     let report = channel_coverage(&set, &traffic(&folded));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = cases::write_lines(&mut out, &report);
-    if let Err(e) = written {
-        return Ok(cases::output_failed(&mut err, &e));
-    }
+    cases::write_lines(&mut out, &report)?;
     let gaps = report
         .iter()
         .filter(|c| c.coverage != kesher::sla::statement::Coverage::Covered)
