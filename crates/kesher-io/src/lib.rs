@@ -23,9 +23,14 @@
 #![forbid(unsafe_code)]
 
 mod error;
+mod import;
 mod jsonl;
 mod summary;
 
 pub use error::{Error, Rejection};
+pub use import::{
+    detect, import, ActivityRule, CaseBatch, CaseSource, EventLogImporter, EventLogMapping,
+    EventsImporter, Format, IbmImporter, TwcsImporter,
+};
 pub use jsonl::{JsonLines, JsonLinesEvents, DEFAULT_MAX_LINE_BYTES};
 pub use summary::ImportSummary;

@@ -1,0 +1,122 @@
+//! The formats kesher imports, and telling them apart from the first bytes of a file.
+
+use super::EventLogMapping;
+
+/// A support-data format kesher imports.
+///
+/// # Example
+///
+/// ```
+/// use kesher_io::Format;
+/// assert_eq!(Format::from_name("twcs").unwrap(), Format::Twcs);
+/// assert_eq!(Format::from_name("bpic2013").unwrap().name(), "bpic2013");
+/// assert!(Format::from_name("xml").unwrap_err().contains("events, twcs"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Format {
+    /// Kesher's JSON Lines case events.
+    Events,
+    /// The Twitter customer-support CSV (Kaggle's `twcs.csv`).
+    Twcs,
+    /// A helpdesk or incident event log (CSV) read through a mapping.
+    EventLog(Box<EventLogMapping>),
+    /// IBM's Twitter customer-care conversations (a JSON array).
+    IbmJson,
+}
+
+impl Format {
+    /// The names [`Format::from_name`] accepts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(kesher_io::Format::NAMES.contains(&"ibm"));
+    /// ```
+    pub const NAMES: [&'static str; 5] = ["events", "twcs", "helpdesk", "bpic2013", "ibm"];
+
+    /// The help-desk log preset ([`EventLogMapping::helpdesk`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(kesher_io::Format::helpdesk().name(), "helpdesk");
+    /// ```
+    pub fn helpdesk() -> Format {
+        Format::EventLog(Box::new(EventLogMapping::helpdesk()))
+    }
+
+    /// The format of a name in [`Format::NAMES`].
+    ///
+    /// # Example
+    ///
+    /// See [`Format`].
+    pub fn from_name(name: &str) -> Result<Format, String> {
+        match name {
+            "events" | "jsonl" => Ok(Format::Events),
+            "twcs" => Ok(Format::Twcs),
+            "helpdesk" => Ok(Format::helpdesk()),
+            "bpic2013" => Ok(Format::EventLog(Box::new(EventLogMapping::bpic2013()))),
+            "ibm" => Ok(Format::IbmJson),
+            other => Err(format!(
+                "unknown format `{other}`; expected one of {}",
+                Format::NAMES.join(", ")
+            )),
+        }
+    }
+
+    /// The format's name (an event log's mapping name).
+    ///
+    /// # Example
+    ///
+    /// See [`Format`].
+    pub fn name(&self) -> &str {
+        match self {
+            Format::Events => "events",
+            Format::Twcs => "twcs",
+            Format::EventLog(m) => &m.name,
+            Format::IbmJson => "ibm",
+        }
+    }
+}
+
+/// The format of a file from its first bytes (a few kilobytes are enough): a JSON array is
+/// IBM's conversations, a JSON object kesher events, and a CSV header tells the Twitter format
+/// and the two event-log presets apart. `None` when nothing matches.
+///
+/// # Example
+///
+/// ```
+/// use kesher_io::{detect, Format};
+/// assert_eq!(detect(b"tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"), Some(Format::Twcs));
+/// assert_eq!(detect(b"  [{\"dialogHeader\": {}}]"), Some(Format::IbmJson));
+/// assert_eq!(detect(b"{\"type\": \"opened\"}\n"), Some(Format::Events));
+/// assert_eq!(detect(b"Case ID,Activity,Resource,Complete Timestamp\n").unwrap().name(), "helpdesk");
+/// assert_eq!(detect(b"name,age\n"), None);
+/// ```
+pub fn detect(head: &[u8]) -> Option<Format> {
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    if text.starts_with('[') {
+        return Some(Format::IbmJson);
+    }
+    if text.starts_with('{') {
+        return Some(Format::Events);
+    }
+    let header: Vec<String> = text
+        .lines()
+        .next()?
+        .split(',')
+        .map(|h| h.trim().trim_matches('"').to_string())
+        .collect();
+    let has = |names: &[&str]| names.iter().all(|n| header.iter().any(|h| h == n));
+    if has(&["tweet_id", "author_id", "inbound", "created_at"]) {
+        return Some(Format::Twcs);
+    }
+    if has(&["Case ID", "Activity", "Complete Timestamp"]) {
+        return Some(Format::helpdesk());
+    }
+    if has(&["case_id", "timestamp", "status", "sub_status"]) {
+        return Format::from_name("bpic2013").ok();
+    }
+    None
+}

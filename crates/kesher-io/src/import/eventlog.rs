@@ -1,0 +1,546 @@
+//! Helpdesk and incident event logs (one row per activity of a case) into cases.
+
+use super::{case_id, invalid, CaseBatch, CaseSource, EventLogMapping};
+use crate::{Error, ImportSummary, Rejection};
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use kesher::{
+    Actor, AgentId, Assigned, CaseEvent, CaseId, CaseOpened, CaseStatus, CustomerDetails,
+    CustomerId, Direction, Interaction, InteractionId, InteractionKind, Priority, PriorityChanged,
+    StatusChanged, Transferred,
+};
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+use std::io::BufRead;
+
+/// Where each mapped column is in the header.
+#[derive(Debug)]
+struct Columns {
+    case: usize,
+    timestamp: usize,
+    activity: Vec<usize>,
+    resource: Option<usize>,
+    team: Option<usize>,
+    customer: Option<usize>,
+    priority: Option<usize>,
+    brand: Option<usize>,
+    metadata: Vec<(String, usize)>,
+}
+
+/// One row, read.
+#[derive(Debug)]
+struct Row {
+    line: u64,
+    at: DateTime<Utc>,
+    activity: String,
+    resource: Option<String>,
+    team: Option<String>,
+    customer: Option<String>,
+    priority: Option<Priority>,
+    brand: Option<String>,
+    metadata: Vec<(String, String)>,
+}
+
+/// An event log (CSV, one row per activity) read into cases through an [`EventLogMapping`].
+///
+/// Rows must be grouped by case (both public logs are): a case is handed over when the next case
+/// id starts, so memory holds one case. A row whose case id was already handed over is rejected
+/// with its line and the reason. Within a case, rows are ordered by time (stable, so rows at the
+/// same instant keep their order) before they become events.
+///
+/// The first row of a case opens it and records the customer's request (the ticket itself) as
+/// an inbound message without text, since a log holds no messages.
+///
+/// # Example
+///
+/// ```
+/// use kesher_io::{CaseSource, EventLogImporter, EventLogMapping};
+///
+/// let csv = "Case ID,Activity,Resource,Complete Timestamp,customer
+/// Case 1,Assign seriousness,Value 1,2012/10/09 14:50:17.000,Value 7
+/// Case 1,Take in charge ticket,Value 2,2012/10/09 14:51:01.000,Value 7
+/// Case 1,Resolve ticket,Value 2,2012/10/12 15:02:56.000,Value 7
+/// Case 1,Closed,Value 3,2012/10/20 15:04:24.000,Value 7
+/// ";
+/// let mut source = EventLogImporter::new(csv.as_bytes(), EventLogMapping::helpdesk())?;
+/// let case = source.next().unwrap()?.into_log().into_case()?;
+/// assert_eq!(case.status(), kesher::CaseStatus::Closed);
+/// assert_eq!(case.customer().id.as_str(), "Value 7");
+/// // Europe/Rome in October is UTC+2.
+/// assert_eq!(case.opened_at().to_rfc3339(), "2012-10-09T12:50:17+00:00");
+/// assert_eq!(case.facts().time_to_first_human_response, Some(chrono::TimeDelta::seconds(44)));
+/// assert!(source.next().is_none());
+/// assert_eq!(source.summary().to_string(), "read 4, accepted 4, rejected 0");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct EventLogImporter<R> {
+    csv: csv::Reader<R>,
+    mapping: EventLogMapping,
+    zone: Option<chrono_tz::Tz>,
+    columns: Columns,
+    record: csv::StringRecord,
+    open: Option<(CaseId, Vec<Row>)>,
+    finished: HashSet<CaseId>,
+    ready: VecDeque<CaseBatch>,
+    summary: ImportSummary,
+    ended: bool,
+}
+
+impl<R: BufRead> EventLogImporter<R> {
+    /// An importer over `reader`; fails when the header lacks a mapped column or the mapping
+    /// names an unknown time zone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher_io::{EventLogImporter, EventLogMapping};
+    /// let e = EventLogImporter::new("Case ID,Activity\n".as_bytes(), EventLogMapping::helpdesk()).unwrap_err();
+    /// assert!(e.to_string().contains("Complete Timestamp"));
+    /// ```
+    pub fn new(reader: R, mapping: EventLogMapping) -> Result<Self, Error> {
+        let zone = mapping
+            .timezone
+            .as_deref()
+            .map(|z| {
+                z.parse::<chrono_tz::Tz>()
+                    .map_err(|_| invalid("timezone", z, "not an IANA time zone"))
+            })
+            .transpose()?;
+        let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        let headers: Vec<String> = csv
+            .headers()
+            .map_err(|e| invalid("header", "", e.to_string()))?
+            .iter()
+            .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+            .collect();
+        let find = |name: &str| -> Result<usize, Error> {
+            headers.iter().position(|h| h == name).ok_or_else(|| {
+                invalid(
+                    "header",
+                    &headers.join(","),
+                    format!(
+                        "the column `{name}` of the mapping `{}` is missing",
+                        mapping.name
+                    ),
+                )
+            })
+        };
+        let optional = |name: &Option<String>| name.as_deref().map(find).transpose();
+        let columns = Columns {
+            case: find(&mapping.case)?,
+            timestamp: find(&mapping.timestamp)?,
+            activity: mapping
+                .activity
+                .iter()
+                .map(|a| find(a))
+                .collect::<Result<_, _>>()?,
+            resource: optional(&mapping.resource)?,
+            team: optional(&mapping.team)?,
+            customer: optional(&mapping.customer)?,
+            priority: optional(&mapping.priority)?,
+            brand: optional(&mapping.brand)?,
+            // Attribute columns are copied when present: logs differ in which they keep.
+            metadata: mapping
+                .metadata
+                .iter()
+                .filter_map(|m| find(m).ok().map(|i| (m.clone(), i)))
+                .collect(),
+        };
+        if columns.activity.is_empty() {
+            return Err(invalid(
+                "activity",
+                "[]",
+                "name at least one activity column",
+            ));
+        }
+        Ok(EventLogImporter {
+            csv,
+            mapping,
+            zone,
+            columns,
+            record: csv::StringRecord::new(),
+            open: None,
+            finished: HashSet::new(),
+            ready: VecDeque::new(),
+            summary: ImportSummary::default(),
+            ended: false,
+        })
+    }
+
+    fn get(&self, i: usize) -> &str {
+        self.record.get(i).unwrap_or("").trim()
+    }
+
+    fn text(&self, i: Option<usize>) -> Option<String> {
+        i.map(|i| self.get(i))
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    }
+
+    fn parse(&self, line: u64) -> Result<(CaseId, Row), Error> {
+        let id = case_id(&self.mapping.case, self.get(self.columns.case))?;
+        let raw = self.get(self.columns.timestamp);
+        let field = &self.mapping.timestamp;
+        let at = match &self.mapping.timestamp_format {
+            None => DateTime::parse_from_rfc3339(raw)
+                .map_err(|e| invalid(field, raw, format!("{e}; expected RFC 3339")))?
+                .with_timezone(&Utc),
+            Some(format) => {
+                let naive = NaiveDateTime::parse_from_str(raw, format)
+                    .map_err(|e| invalid(field, raw, format!("{e}; expected `{format}`")))?;
+                match self.zone {
+                    None => naive.and_utc(),
+                    Some(zone) => zone
+                        .from_local_datetime(&naive)
+                        .earliest()
+                        .ok_or_else(|| {
+                            invalid(
+                                field,
+                                raw,
+                                format!("does not exist in {zone} (a daylight-saving gap)"),
+                            )
+                        })?
+                        .with_timezone(&Utc),
+                }
+            }
+        };
+        let activity: Vec<&str> = self.columns.activity.iter().map(|i| self.get(*i)).collect();
+        let activity = activity.join("/");
+        if activity.chars().all(|c| c == '/') {
+            return Err(invalid(
+                &self.mapping.activity.join("/"),
+                &activity,
+                "every row needs its activity",
+            ));
+        }
+        let priority = match self.text(self.columns.priority) {
+            None => None,
+            Some(p) => Some(*self.mapping.priorities.get(&p).ok_or_else(|| {
+                invalid(
+                    self.mapping.priority.as_deref().unwrap_or("priority"),
+                    &p,
+                    format!(
+                        "not one of the mapping's priorities ({})",
+                        self.mapping
+                            .priorities
+                            .keys()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            })?),
+        };
+        Ok((
+            id,
+            Row {
+                line,
+                at,
+                activity,
+                resource: self.text(self.columns.resource),
+                team: self.text(self.columns.team),
+                customer: self.text(self.columns.customer),
+                priority,
+                brand: self.text(self.columns.brand),
+                metadata: self
+                    .columns
+                    .metadata
+                    .iter()
+                    .map(|(k, i)| (k.clone(), self.get(*i).to_string()))
+                    .filter(|(_, v)| !v.is_empty())
+                    .collect(),
+            },
+        ))
+    }
+
+    fn add(&mut self, id: CaseId, row: Row) -> Result<(), Error> {
+        match &mut self.open {
+            Some((open, rows)) if *open == id => {
+                rows.push(row);
+                return Ok(());
+            }
+            _ => {}
+        }
+        if self.finished.contains(&id) {
+            return Err(invalid(
+                &self.mapping.case,
+                id.as_str(),
+                "this case's rows ended earlier in the file and it was handed over; rows of a case must be together (sort the log by case id, keeping time order)",
+            ));
+        }
+        self.finish();
+        self.open = Some((id, vec![row]));
+        Ok(())
+    }
+
+    fn finish(&mut self) {
+        if let Some((id, rows)) = self.open.take() {
+            self.summary.accepted += rows.len() as u64;
+            self.finished.insert(id.clone());
+            self.ready.push_back(case_of(&self.mapping, id, rows));
+        }
+    }
+}
+
+/// The moves from `from` to `to` as the case's status machine allows them (empty when it does
+/// not).
+fn path(from: CaseStatus, to: CaseStatus) -> Vec<CaseStatus> {
+    use CaseStatus::*;
+    if from == to {
+        return Vec::new();
+    }
+    if from.can_become(to) {
+        return vec![to];
+    }
+    if to == Closed && from.can_become(Resolved) {
+        return vec![Resolved, Closed];
+    }
+    if from.can_become(Reopened) && Reopened.can_become(to) {
+        return vec![Reopened, to];
+    }
+    Vec::new()
+}
+
+fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBatch {
+    rows.sort_by_key(|r| r.at);
+    let mut events = Vec::with_capacity(rows.len() * 2 + 2);
+    let Some(first) = rows.first() else {
+        return CaseBatch {
+            case_id: id,
+            events,
+        };
+    };
+    let customer = first
+        .customer
+        .as_deref()
+        .and_then(|c| CustomerId::new(c).ok())
+        .or_else(|| CustomerId::new(id.as_str()).ok());
+    let Some(customer) = customer else {
+        return CaseBatch {
+            case_id: id,
+            events,
+        };
+    };
+    let mut metadata: BTreeMap<String, String> = first.metadata.iter().cloned().collect();
+    if let Some(brand) = first.brand.clone().or_else(|| mapping.brand_name.clone()) {
+        metadata.insert("brand".into(), brand);
+    }
+    metadata.insert("source".into(), mapping.name.clone());
+    let mut priority = first.priority.unwrap_or_default();
+    events.push((
+        first.line,
+        CaseEvent::Opened(Box::new(CaseOpened {
+            case_id: id.clone(),
+            seq: 0,
+            at: first.at,
+            customer: CustomerDetails {
+                id: customer.clone(),
+                name: None,
+                email: None,
+                phone: None,
+                segments: BTreeSet::new(),
+            },
+            channel: mapping.channel.clone(),
+            problem: None,
+            order: None,
+            priority,
+            metadata,
+        })),
+    ));
+    let interaction =
+        |seq: u64, row: &Row, n: usize, kind, direction, actor| -> Option<Interaction> {
+            Some(Interaction {
+                // The case id with the row's place in it; a case id at the length limit falls back to
+                // the line, which is always a valid id.
+                id: InteractionId::new(format!("{}/{n}", id.as_str()))
+                    .or_else(|_| InteractionId::new(format!("line-{}", row.line)))
+                    .ok()?,
+                customer_id: customer.clone(),
+                case_id: Some(id.clone()),
+                seq,
+                at: row.at,
+                channel: mapping.channel.clone(),
+                direction,
+                actor,
+                kind,
+                in_reply_to: None,
+                text: None,
+                emotion: None,
+                metadata: {
+                    let mut m = BTreeMap::new();
+                    m.insert("activity".to_string(), row.activity.clone());
+                    if let Some(team) = &row.team {
+                        m.insert("team".to_string(), team.clone());
+                    }
+                    m
+                },
+            })
+        };
+    let mut seq = 1u64;
+    let mut next = || {
+        seq += 1;
+        seq
+    };
+    if let Some(request) = interaction(
+        1,
+        first,
+        0,
+        InteractionKind::Message,
+        Direction::Inbound,
+        Actor::Customer,
+    ) {
+        let metadata = [("recorded_as".to_string(), "the ticket itself".to_string())].into();
+        events.push((
+            first.line,
+            CaseEvent::Interaction(Interaction {
+                metadata,
+                ..request
+            }),
+        ));
+    }
+    let mut status = CaseStatus::Received;
+    let mut resource: Option<String> = None;
+    let mut team = first.team.clone();
+    for (n, row) in rows.iter().enumerate() {
+        if let (Some(new), Some(old)) = (&row.team, &team) {
+            if new != old {
+                if let (Ok(to), Ok(from)) = (AgentId::new(new.as_str()), AgentId::new(old.as_str()))
+                {
+                    events.push((
+                        row.line,
+                        CaseEvent::Transferred(Transferred {
+                            case_id: id.clone(),
+                            seq: next(),
+                            at: row.at,
+                            from: Some(from),
+                            to,
+                            reason: Some(row.activity.clone()),
+                        }),
+                    ));
+                }
+            }
+        }
+        if row.team.is_some() {
+            team = row.team.clone();
+        }
+        if let Some(r) = &row.resource {
+            if resource.as_ref() != Some(r) {
+                if let Ok(agent) = AgentId::new(r.as_str()) {
+                    events.push((
+                        row.line,
+                        CaseEvent::Assigned(Assigned {
+                            case_id: id.clone(),
+                            seq: next(),
+                            at: row.at,
+                            agent,
+                        }),
+                    ));
+                }
+                resource = Some(r.clone());
+            }
+        }
+        if let Some(p) = row.priority.filter(|p| *p != priority) {
+            events.push((
+                row.line,
+                CaseEvent::PriorityChanged(PriorityChanged {
+                    case_id: id.clone(),
+                    seq: next(),
+                    at: row.at,
+                    priority: p,
+                }),
+            ));
+            priority = p;
+        }
+        let rule = mapping.activities.get(&row.activity);
+        let actor_id = row
+            .resource
+            .as_deref()
+            .or(team.as_deref())
+            .and_then(|a| AgentId::new(a).ok())
+            .or_else(|| AgentId::new("agent").ok());
+        let actor = match actor_id {
+            Some(id) => Actor::Agent { id },
+            None => Actor::Bot { name: None },
+        };
+        let kind = if rule.is_some_and(|r| r.answer) {
+            InteractionKind::Message
+        } else {
+            InteractionKind::StatusChange
+        };
+        if let Some(i) = interaction(next(), row, n + 1, kind, Direction::Outbound, actor.clone()) {
+            events.push((row.line, CaseEvent::Interaction(i)));
+        }
+        if let Some(to) = rule.and_then(|r| r.status) {
+            for step in path(status, to) {
+                events.push((
+                    row.line,
+                    CaseEvent::StatusChanged(StatusChanged {
+                        case_id: id.clone(),
+                        seq: next(),
+                        at: row.at,
+                        to: step,
+                        actor: Some(actor.clone()),
+                        reason: Some(row.activity.clone()),
+                    }),
+                ));
+                status = step;
+            }
+        }
+    }
+    CaseBatch {
+        case_id: id,
+        events,
+    }
+}
+
+impl<R: BufRead> Iterator for EventLogImporter<R> {
+    type Item = Result<CaseBatch, Rejection>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(batch) = self.ready.pop_front() {
+                return Some(Ok(batch));
+            }
+            if self.ended {
+                return None;
+            }
+            match self.csv.read_record(&mut self.record) {
+                Ok(false) => {
+                    self.ended = true;
+                    self.finish();
+                }
+                Ok(true) => {
+                    let line = self.record.position().map_or(0, |p| p.line());
+                    self.summary.read += 1;
+                    if self.record.iter().all(|f| f.trim().is_empty()) {
+                        self.summary.read -= 1;
+                        continue;
+                    }
+                    let outcome = self.parse(line).and_then(|(id, row)| self.add(id, row));
+                    if let Err(error) = outcome {
+                        self.summary.rejected += 1;
+                        return Some(Err(Rejection { line, error }));
+                    }
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    self.summary.read += 1;
+                    self.summary.rejected += 1;
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        self.ended = true;
+                        self.finish();
+                    }
+                    return Some(Err(Rejection {
+                        line,
+                        error: invalid("row", "", e.to_string()),
+                    }));
+                }
+            }
+        }
+    }
+}
+
+impl<R: BufRead> CaseSource for EventLogImporter<R> {
+    fn summary(&self) -> ImportSummary {
+        self.summary
+    }
+}

@@ -1,0 +1,132 @@
+//! Streaming the elements of a top-level JSON array, one at a time, with the line each starts on.
+
+use crate::Error;
+use std::io::BufRead;
+
+/// The largest element accepted: 16 MiB.
+const MAX_ELEMENT_BYTES: usize = 16 << 20;
+
+/// An element's first line and bytes, or the line where reading failed and why.
+pub(super) type Element = Result<(u64, Vec<u8>), (u64, Error)>;
+
+/// Splits `[a, b, …]` into the bytes of `a`, `b`, … without parsing them (strings and nesting
+/// are tracked so that commas and brackets inside do not split).
+#[derive(Debug)]
+pub(super) struct JsonArray<R> {
+    reader: R,
+    line: u64,
+    started: bool,
+    done: bool,
+}
+
+impl<R: BufRead> JsonArray<R> {
+    pub(super) fn new(reader: R) -> Self {
+        JsonArray {
+            reader,
+            line: 1,
+            started: false,
+            done: false,
+        }
+    }
+
+    fn byte(&mut self) -> Result<Option<u8>, Error> {
+        let buf = self.reader.fill_buf()?;
+        let Some(&b) = buf.first() else {
+            return Ok(None);
+        };
+        self.reader.consume(1);
+        if b == b'\n' {
+            self.line += 1;
+        }
+        Ok(Some(b))
+    }
+
+    fn skip_space(&mut self) -> Result<Option<u8>, Error> {
+        loop {
+            match self.byte()? {
+                Some(b' ' | b'\t' | b'\r' | b'\n') => {}
+                // A UTF-8 byte-order mark.
+                Some(0xEF | 0xBB | 0xBF) if !self.started => {}
+                other => return Ok(other),
+            }
+        }
+    }
+
+    /// The next element and its first line; `None` after the closing bracket.
+    pub(super) fn next_element(&mut self) -> Option<Element> {
+        if self.done {
+            return None;
+        }
+        let result = self.read_element();
+        if !matches!(result, Ok(Some(_))) {
+            self.done = true;
+        }
+        result.map_err(|e| (self.line, e)).transpose()
+    }
+
+    fn read_element(&mut self) -> Result<Option<(u64, Vec<u8>)>, Error> {
+        let syntax = |line: u64, what: &str| {
+            Error::Core(kesher::Error::InvalidJson {
+                field: ".".into(),
+                reason: format!("line {line}: {what}"),
+            })
+        };
+        if !self.started {
+            match self.skip_space()? {
+                Some(b'[') => self.started = true,
+                _ => return Err(syntax(self.line, "expected a JSON array of conversations")),
+            }
+        }
+        let mut first = self.skip_space()?;
+        if first == Some(b',') {
+            first = self.skip_space()?;
+        }
+        let start = self.line;
+        let mut out = Vec::new();
+        match first {
+            None => return Err(syntax(self.line, "the array is not closed")),
+            Some(b']') => return Ok(None),
+            Some(b) => out.push(b),
+        }
+        let (mut depth, mut in_string, mut escaped) = (0i64, false, false);
+        let mut b = out.first().copied().unwrap_or(b' ');
+        loop {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+            } else {
+                match b {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => depth -= 1,
+                    _ => {}
+                }
+            }
+            if depth == 0 && !in_string {
+                // A scalar element ends at the next comma or bracket; a compound one here.
+                if matches!(out.first(), Some(b'{' | b'[')) {
+                    return Ok(Some((start, out)));
+                }
+            }
+            let Some(next) = self.byte()? else {
+                return Err(syntax(self.line, "the array is not closed"));
+            };
+            if depth == 0 && !in_string && matches!(next, b',' | b']') {
+                if next == b']' {
+                    self.done = true;
+                }
+                return Ok(Some((start, out)));
+            }
+            if out.len() >= MAX_ELEMENT_BYTES {
+                return Err(syntax(start, "an element is larger than 16 MiB"));
+            }
+            out.push(next);
+            b = next;
+        }
+    }
+}

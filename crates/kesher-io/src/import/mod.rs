@@ -1,0 +1,130 @@
+//! Importers of support-data exports: each turns an export into complete cases, streaming, with
+//! every row accounted for.
+//!
+//! An importer is an iterator of [`CaseBatch`]es (every event of one case, each with the line it
+//! came from) and [`Rejection`]s (a row that could not be used, with its line and reason). Memory
+//! is bounded by the cases still open, not by the size of the file: a case is handed over as soon
+//! as the importer knows it is complete. When the iterator ends,
+//! `read = accepted + rejected` holds in [`CaseSource::summary`].
+//!
+//! | format | rows | a case is | complete when |
+//! |---|---|---|---|
+//! | [`Format::Events`] | lines | the events with one `case_id` | the input ends |
+//! | [`Format::Twcs`] | tweets | a reply thread, per brand | every reply link of the thread is resolved, or the input ends |
+//! | [`Format::EventLog`] | log rows | the rows of one case id | the next case id starts (rows must be grouped by case) |
+//! | [`Format::IbmJson`] | conversations | one conversation | it is read |
+
+mod detect;
+mod eventlog;
+mod events;
+mod ibm;
+mod json_array;
+mod mapping;
+mod twcs;
+
+pub use detect::{detect, Format};
+pub use eventlog::EventLogImporter;
+pub use events::EventsImporter;
+pub use ibm::IbmImporter;
+pub use mapping::{ActivityRule, EventLogMapping};
+pub use twcs::TwcsImporter;
+
+use crate::{Error, ImportSummary, Rejection};
+use kesher::{CaseEvent, CaseId, CaseLog};
+use std::io::BufRead;
+
+/// Every event of one case as an importer hands it over, each with the line (or, for JSON
+/// documents, the line where its record starts) it came from.
+///
+/// # Example
+///
+/// ```
+/// use kesher_io::{import, Format};
+///
+/// let csv = "Case ID,Activity,Resource,Complete Timestamp,customer\nT1,Take in charge ticket,ana,2012/10/09 14:50:17.000,c1\n";
+/// let mut source = import(Box::new(csv.as_bytes()), Format::helpdesk())?;
+/// let batch = source.next().unwrap()?;
+/// assert_eq!(batch.case_id.as_str(), "T1");
+/// assert_eq!(batch.events[0].0, 2);
+/// let case = batch.into_log().into_case()?;
+/// assert_eq!(case.status(), kesher::CaseStatus::InProgress);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseBatch {
+    /// The case.
+    pub case_id: CaseId,
+    /// Its events, in input order, with their lines.
+    pub events: Vec<(u64, CaseEvent)>,
+}
+
+impl CaseBatch {
+    /// The case's log, each event remembering its line (for the fold's rejections).
+    ///
+    /// # Example
+    ///
+    /// See [`CaseBatch`].
+    pub fn into_log(self) -> CaseLog {
+        let mut log = CaseLog::default();
+        for (line, event) in self.events {
+            log.insert_with_origin(event, line);
+        }
+        log
+    }
+}
+
+/// An importer: complete cases and rejected rows, in order, then a summary.
+///
+/// # Example
+///
+/// ```
+/// use kesher_io::{import, Format};
+///
+/// let text = "{\"type\": \"assigned\", \"case_id\": \"T\", \"at\": \"2025-01-05T09:00:00Z\", \"agent\": \"a\"}\nnot json\n";
+/// let mut source = import(Box::new(text.as_bytes()), Format::Events)?;
+/// let items: Vec<_> = source.by_ref().collect();
+/// assert_eq!(items.len(), 2);
+/// assert_eq!(source.summary().to_string(), "read 2, accepted 1, rejected 1");
+/// # Ok::<(), kesher_io::Error>(())
+/// ```
+pub trait CaseSource: Iterator<Item = Result<CaseBatch, Rejection>> {
+    /// Rows read, accepted and rejected so far. Rows of cases not yet handed over are counted in
+    /// `read` only, so `read = accepted + rejected` holds once the iterator has ended.
+    fn summary(&self) -> ImportSummary;
+}
+
+/// An importer of `format` over `reader`. Fails only when the input cannot be that format at all
+/// (a CSV header without a required column, say), with the reason.
+///
+/// # Example
+///
+/// See [`CaseSource`].
+pub fn import(reader: Box<dyn BufRead>, format: Format) -> Result<Box<dyn CaseSource>, Error> {
+    Ok(match format {
+        Format::Events => Box::new(EventsImporter::new(reader)),
+        Format::Twcs => Box::new(TwcsImporter::new(reader)?),
+        Format::EventLog(mapping) => Box::new(EventLogImporter::new(reader, *mapping)?),
+        Format::IbmJson => Box::new(IbmImporter::new(reader)),
+    })
+}
+
+/// The case's id, validated as the core validates ids.
+fn case_id(field: &str, text: &str) -> Result<CaseId, Error> {
+    CaseId::new(text).map_err(|e| match e {
+        kesher::Error::InvalidInput { reason, .. } => Error::Core(kesher::Error::InvalidInput {
+            field: field.to_string(),
+            value: text.to_string(),
+            reason,
+        }),
+        other => Error::Core(other),
+    })
+}
+
+/// An invalid value in a row.
+fn invalid(field: &str, value: &str, reason: impl Into<String>) -> Error {
+    Error::Core(kesher::Error::InvalidInput {
+        field: field.to_string(),
+        value: value.to_string(),
+        reason: reason.into(),
+    })
+}

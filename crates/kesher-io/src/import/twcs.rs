@@ -1,0 +1,577 @@
+//! The Twitter customer-support format (Kaggle's *Customer Support on Twitter*, `twcs.csv`):
+//! reply threads rebuilt into cases, one per brand taking part.
+
+use super::{invalid, CaseBatch, CaseSource};
+use crate::{Error, ImportSummary, Rejection};
+use chrono::{DateTime, Utc};
+use kesher::{
+    Actor, AgentId, CaseEvent, CaseId, CaseOpened, Channel, CustomerDetails, CustomerId, Direction,
+    Interaction, InteractionId, InteractionKind,
+};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::io::BufRead;
+
+const COLUMNS: [&str; 7] = [
+    "tweet_id",
+    "author_id",
+    "inbound",
+    "created_at",
+    "text",
+    "response_tweet_id",
+    "in_response_to_tweet_id",
+];
+
+/// One tweet as read.
+#[derive(Debug, Clone)]
+struct Tweet {
+    line: u64,
+    id: u64,
+    author: String,
+    inbound: bool,
+    at: DateTime<Utc>,
+    text: String,
+    replies_to: Option<u64>,
+}
+
+/// A thread being assembled: its tweets and how many of the ids they link to are not yet read.
+#[derive(Debug, Default)]
+struct Thread {
+    tweets: Vec<Tweet>,
+    pending: usize,
+}
+
+/// What is known of a tweet id: read (in a thread), or only linked to (awaited by a thread).
+#[derive(Debug, Clone, Copy)]
+struct Owner {
+    slot: usize,
+    read: bool,
+}
+
+/// The Twitter customer-support CSV (columns `tweet_id, author_id, inbound, created_at, text,
+/// response_tweet_id, in_response_to_tweet_id`) rebuilt into cases.
+///
+/// Tweets are joined into threads through both reply columns. A thread is complete when every
+/// id its tweets link to has been read; it is then split into one case per brand (an author whose
+/// tweets are not `inbound`): a brand's tweets are outbound agent messages (the agent is
+/// `<brand>/<initials>` when the tweet is signed `^AB`), and each customer tweet goes to the
+/// brand it replies to, else the brand that replies to it, else the brand of the tweet it replies
+/// to, else the first brand it @mentions, else the thread's first brand. A thread with no brand
+/// tweet becomes a case of the brand the first tweet @mentions (`unknown` when none): the
+/// customer's message is unanswered. The case id is `<first tweet id>@<brand>`, the channel
+/// `twitter`, and the case's `metadata.brand` the brand.
+///
+/// Threads whose links point outside the file stay open until the input ends. A tweet repeating
+/// an id, or linking to a thread already handed over, is rejected with its line and reason (the
+/// thread was complete without it).
+///
+/// # Example
+///
+/// ```
+/// use kesher_io::{CaseSource, TwcsImporter};
+///
+/// let csv = "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id
+/// 1,115712,True,Tue Oct 31 22:10:47 +0000 2017,@sprintcare my phone is dead,2,
+/// 2,sprintcare,False,Tue Oct 31 22:11:45 +0000 2017,@115712 Sorry! DM us ^JD,,1
+/// ";
+/// let mut source = TwcsImporter::new(csv.as_bytes())?;
+/// let case = source.next().unwrap()?.into_log().into_case()?;
+/// assert_eq!(case.id().as_str(), "1@sprintcare");
+/// assert_eq!(case.metadata()["brand"], "sprintcare");
+/// assert_eq!(case.facts().time_to_first_human_response, Some(chrono::TimeDelta::seconds(58)));
+/// assert!(source.next().is_none());
+/// assert_eq!(source.summary().to_string(), "read 2, accepted 2, rejected 0");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct TwcsImporter<R> {
+    csv: csv::Reader<R>,
+    columns: [usize; 7],
+    record: csv::StringRecord,
+    parent: Vec<usize>,
+    threads: HashMap<usize, Thread>,
+    owners: HashMap<u64, Owner>,
+    done_ids: HashSet<u64>,
+    ready: VecDeque<CaseBatch>,
+    summary: ImportSummary,
+    ended: bool,
+}
+
+impl<R: BufRead> TwcsImporter<R> {
+    /// An importer over `reader`; fails when the header lacks one of the seven columns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let e = kesher_io::TwcsImporter::new("tweet_id,text\n".as_bytes()).unwrap_err();
+    /// assert!(e.to_string().contains("author_id"));
+    /// ```
+    pub fn new(reader: R) -> Result<Self, Error> {
+        let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        let headers = csv
+            .headers()
+            .map_err(|e| invalid("header", "", e.to_string()))?
+            .clone();
+        let mut columns = [0usize; 7];
+        for (slot, name) in columns.iter_mut().zip(COLUMNS) {
+            *slot = headers
+                .iter()
+                .position(|h| h.trim_start_matches('\u{feff}') == name)
+                .ok_or_else(|| {
+                    invalid(
+                        "header",
+                        &headers.iter().collect::<Vec<_>>().join(","),
+                        format!("the column `{name}` is missing"),
+                    )
+                })?;
+        }
+        Ok(TwcsImporter {
+            csv,
+            columns,
+            record: csv::StringRecord::new(),
+            parent: Vec::new(),
+            threads: HashMap::new(),
+            owners: HashMap::new(),
+            done_ids: HashSet::new(),
+            ready: VecDeque::new(),
+            summary: ImportSummary::default(),
+            ended: false,
+        })
+    }
+
+    fn field(&self, i: usize) -> &str {
+        self.columns
+            .get(i)
+            .and_then(|c| self.record.get(*c))
+            .unwrap_or("")
+    }
+
+    fn parse(&self, line: u64) -> Result<(Tweet, Vec<u64>), Error> {
+        let id_text = self.field(0);
+        let id = parse_id("tweet_id", id_text)?;
+        let author = self.field(1).trim().to_string();
+        if author.is_empty() {
+            return Err(invalid("author_id", "", "every tweet needs its author"));
+        }
+        let inbound = match self.field(2).trim() {
+            "True" | "true" | "TRUE" | "1" => true,
+            "False" | "false" | "FALSE" | "0" => false,
+            other => return Err(invalid("inbound", other, "expected True or False")),
+        };
+        let created = self.field(3).trim();
+        let at = DateTime::parse_from_str(created, "%a %b %d %H:%M:%S %z %Y")
+            .map_err(|e| {
+                invalid(
+                    "created_at",
+                    created,
+                    format!("{e}; expected such as `Tue Oct 31 22:10:47 +0000 2017`"),
+                )
+            })?
+            .with_timezone(&Utc);
+        let replies_to = match self.field(6).trim() {
+            "" => None,
+            t => Some(parse_id("in_response_to_tweet_id", t)?),
+        };
+        let mut links: Vec<u64> = replies_to.into_iter().collect();
+        for part in self
+            .field(5)
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            links.push(parse_id("response_tweet_id", part)?);
+        }
+        links.retain(|l| *l != id);
+        Ok((
+            Tweet {
+                line,
+                id,
+                author,
+                inbound,
+                at,
+                text: self.field(4).to_string(),
+                replies_to,
+            },
+            links,
+        ))
+    }
+
+    fn root(&mut self, mut slot: usize) -> usize {
+        let mut path = Vec::new();
+        while let Some(&p) = self.parent.get(slot) {
+            if p == slot {
+                break;
+            }
+            path.push(slot);
+            slot = p;
+        }
+        for s in path {
+            if let Some(p) = self.parent.get_mut(s) {
+                *p = slot;
+            }
+        }
+        slot
+    }
+
+    fn union(&mut self, a: usize, b: usize) -> usize {
+        let (a, b) = (self.root(a), self.root(b));
+        if a == b {
+            return a;
+        }
+        let size = |s: &usize, t: &HashMap<usize, Thread>| t.get(s).map_or(0, |t| t.tweets.len());
+        let (big, small) = if size(&a, &self.threads) >= size(&b, &self.threads) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if let Some(p) = self.parent.get_mut(small) {
+            *p = big;
+        }
+        if let Some(t) = self.threads.remove(&small) {
+            let into = self.threads.entry(big).or_default();
+            into.tweets.extend(t.tweets);
+            into.pending += t.pending;
+        }
+        big
+    }
+
+    fn add(&mut self, tweet: Tweet, links: Vec<u64>) -> Result<(), Error> {
+        if self.done_ids.contains(&tweet.id) {
+            return Err(invalid(
+                "tweet_id",
+                &tweet.id.to_string(),
+                "this tweet belongs to a thread already handed over as a case (it repeats an id, or its thread was complete without it)",
+            ));
+        }
+        if let Some(link) = links.iter().find(|l| self.done_ids.contains(l)) {
+            return Err(invalid(
+                "in_response_to_tweet_id",
+                &link.to_string(),
+                "links to a thread already handed over as a case, which was complete without this tweet",
+            ));
+        }
+        let existing = self.owners.get(&tweet.id).copied();
+        if existing.is_some_and(|o| o.read) {
+            return Err(invalid(
+                "tweet_id",
+                &tweet.id.to_string(),
+                "repeats the id of an earlier tweet",
+            ));
+        }
+        let slot = match existing {
+            Some(o) => {
+                let root = self.root(o.slot);
+                if let Some(t) = self.threads.get_mut(&root) {
+                    t.pending = t.pending.saturating_sub(1);
+                }
+                root
+            }
+            None => {
+                let slot = self.parent.len();
+                self.parent.push(slot);
+                self.threads.insert(slot, Thread::default());
+                slot
+            }
+        };
+        let mut root = slot;
+        for link in links {
+            match self.owners.get(&link).copied() {
+                Some(o) => root = self.union(root, o.slot),
+                None => {
+                    self.owners.insert(
+                        link,
+                        Owner {
+                            slot: root,
+                            read: false,
+                        },
+                    );
+                    if let Some(t) = self.threads.get_mut(&root) {
+                        t.pending += 1;
+                    }
+                }
+            }
+        }
+        self.owners.insert(
+            tweet.id,
+            Owner {
+                slot: root,
+                read: true,
+            },
+        );
+        let root = self.root(root);
+        let complete = match self.threads.get_mut(&root) {
+            Some(t) => {
+                t.tweets.push(tweet);
+                t.pending == 0
+            }
+            None => false,
+        };
+        if complete {
+            self.finish(root);
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, root: usize) {
+        let Some(thread) = self.threads.remove(&root) else {
+            return;
+        };
+        for t in &thread.tweets {
+            self.owners.remove(&t.id);
+            self.done_ids.insert(t.id);
+            self.summary.accepted += 1;
+        }
+        self.ready.extend(cases_of(thread.tweets));
+    }
+
+    fn finish_all(&mut self) {
+        let mut roots: Vec<(u64, usize)> = self
+            .threads
+            .iter()
+            .map(|(slot, t)| (t.tweets.iter().map(|t| t.line).min().unwrap_or(0), *slot))
+            .collect();
+        roots.sort_unstable();
+        for (_, root) in roots {
+            self.finish(root);
+        }
+        self.owners = HashMap::new();
+    }
+}
+
+fn parse_id(field: &str, text: &str) -> Result<u64, Error> {
+    let t = text.trim();
+    // pandas writes integer columns with gaps as floats: `3.0`.
+    let digits = t.strip_suffix(".0").unwrap_or(t);
+    digits
+        .parse::<u64>()
+        .map_err(|_| invalid(field, text, "expected a tweet id (digits)"))
+}
+
+/// The initials an agent signs with (`^JD`, `- JD`), if any.
+pub(super) fn signature(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let (_, tail) = t.rsplit_once('^')?;
+    let tail = tail.trim();
+    (!tail.is_empty() && tail.len() <= 16 && tail.chars().all(|c| c.is_alphanumeric()))
+        .then_some(tail)
+}
+
+/// The @handles a text mentions, in order.
+fn mentions(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || c == ',' || c == ':')
+        .filter_map(|w| w.strip_prefix('@'))
+        .map(|w| w.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '_')))
+        .filter(|w| !w.is_empty())
+}
+
+/// Splits a complete thread into one case per brand.
+fn cases_of(mut tweets: Vec<Tweet>) -> Vec<CaseBatch> {
+    tweets.sort_by(|a, b| a.at.cmp(&b.at).then(a.line.cmp(&b.line)));
+    let index: HashMap<u64, usize> = tweets.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+    let brands: Vec<&str> = {
+        let mut seen = BTreeSet::new();
+        tweets
+            .iter()
+            .filter(|t| !t.inbound)
+            .filter(|t| seen.insert(t.author.as_str()))
+            .map(|t| t.author.as_str())
+            .collect()
+    };
+    let mut first_reply: HashMap<u64, &str> = HashMap::new();
+    for t in tweets.iter().filter(|t| !t.inbound) {
+        if let Some(p) = t.replies_to {
+            first_reply.entry(p).or_insert(t.author.as_str());
+        }
+    }
+    let mut brand_of: Vec<Option<String>> = vec![None; tweets.len()];
+    for i in 0..tweets.len() {
+        let Some(t) = tweets.get(i) else { continue };
+        let brand = if !t.inbound {
+            Some(t.author.clone())
+        } else {
+            // Walk up the replies (bounded by the thread's size, so a cycle cannot loop).
+            let mut found = first_reply.get(&t.id).map(|b| b.to_string());
+            let mut cursor = t.replies_to;
+            let mut steps = 0;
+            while found.is_none() && steps < tweets.len() {
+                let Some(p) = cursor
+                    .and_then(|p| index.get(&p))
+                    .and_then(|&p| tweets.get(p))
+                else {
+                    break;
+                };
+                if !p.inbound {
+                    found = Some(p.author.clone());
+                } else if let Some(b) = first_reply.get(&p.id) {
+                    found = Some(b.to_string());
+                }
+                cursor = p.replies_to;
+                steps += 1;
+            }
+            found
+                .or_else(|| {
+                    let mentioned: Vec<&str> = mentions(&t.text).collect();
+                    mentioned
+                        .iter()
+                        .find(|m| brands.contains(m))
+                        .or_else(|| {
+                            if brands.is_empty() {
+                                mentioned
+                                    .iter()
+                                    .find(|m| !m.chars().all(|c| c.is_ascii_digit()))
+                            } else {
+                                None
+                            }
+                        })
+                        .map(|m| m.to_string())
+                })
+                .or_else(|| brands.first().map(|b| b.to_string()))
+        };
+        if let Some(slot) = brand_of.get_mut(i) {
+            *slot = brand;
+        }
+    }
+    let mut groups: BTreeMap<String, Vec<&Tweet>> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for (t, b) in tweets.iter().zip(&brand_of) {
+        let b = b.clone().unwrap_or_else(|| "unknown".to_string());
+        if !groups.contains_key(&b) {
+            order.push(b.clone());
+        }
+        groups.entry(b).or_default().push(t);
+    }
+    order
+        .into_iter()
+        .filter_map(|b| groups.remove(&b).map(|g| (b, g)))
+        .filter_map(|(brand, group)| case_of(&brand, &group))
+        .collect()
+}
+
+fn case_of(brand: &str, tweets: &[&Tweet]) -> Option<CaseBatch> {
+    let first = tweets.first()?;
+    let case_id = CaseId::new(format!("{}@{brand}", first.id)).ok()?;
+    let customer = tweets
+        .iter()
+        .find(|t| t.inbound)
+        .map(|t| t.author.clone())
+        .or_else(|| {
+            tweets.iter().find_map(|t| {
+                mentions(&t.text)
+                    .find(|m| m.chars().all(|c| c.is_ascii_digit()))
+                    .map(str::to_string)
+            })
+        })
+        .unwrap_or_else(|| "unknown".to_string());
+    let customer = CustomerId::new(customer).ok()?;
+    let mut metadata = BTreeMap::new();
+    metadata.insert("brand".to_string(), brand.to_string());
+    metadata.insert("source".to_string(), "twcs".to_string());
+    let mut events = vec![(
+        first.line,
+        CaseEvent::Opened(Box::new(CaseOpened {
+            case_id: case_id.clone(),
+            seq: 0,
+            at: first.at,
+            customer: CustomerDetails {
+                id: customer.clone(),
+                name: None,
+                email: None,
+                phone: None,
+                segments: BTreeSet::new(),
+            },
+            channel: Channel::Twitter,
+            problem: None,
+            order: None,
+            priority: kesher::Priority::Normal,
+            metadata,
+        })),
+    )];
+    for (seq, t) in tweets.iter().enumerate() {
+        let (direction, actor, customer_id) = if t.inbound {
+            (
+                Direction::Inbound,
+                Actor::Customer,
+                CustomerId::new(t.author.clone()).unwrap_or_else(|_| customer.clone()),
+            )
+        } else {
+            let agent = match signature(&t.text) {
+                Some(initials) => format!("{}/{initials}", t.author),
+                None => t.author.clone(),
+            };
+            let id = AgentId::new(agent).or_else(|_| AgentId::new(brand)).ok()?;
+            (Direction::Outbound, Actor::Agent { id }, customer.clone())
+        };
+        let interaction = Interaction {
+            id: InteractionId::new(t.id.to_string()).ok()?,
+            customer_id,
+            case_id: Some(case_id.clone()),
+            seq: seq as u64 + 1,
+            at: t.at,
+            channel: Channel::Twitter,
+            direction,
+            actor,
+            kind: InteractionKind::Message,
+            in_reply_to: t
+                .replies_to
+                .and_then(|p| InteractionId::new(p.to_string()).ok()),
+            text: Some(t.text.clone()),
+            emotion: None,
+            metadata: BTreeMap::new(),
+        };
+        events.push((t.line, CaseEvent::Interaction(interaction)));
+    }
+    Some(CaseBatch { case_id, events })
+}
+
+impl<R: BufRead> Iterator for TwcsImporter<R> {
+    type Item = Result<CaseBatch, Rejection>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(batch) = self.ready.pop_front() {
+                return Some(Ok(batch));
+            }
+            if self.ended {
+                return None;
+            }
+            match self.csv.read_record(&mut self.record) {
+                Ok(false) => {
+                    self.ended = true;
+                    self.finish_all();
+                }
+                Ok(true) => {
+                    let line = self.record.position().map_or(0, |p| p.line());
+                    self.summary.read += 1;
+                    let outcome = self
+                        .parse(line)
+                        .and_then(|(tweet, links)| self.add(tweet, links));
+                    if let Err(error) = outcome {
+                        self.summary.rejected += 1;
+                        return Some(Err(Rejection { line, error }));
+                    }
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    self.summary.read += 1;
+                    self.summary.rejected += 1;
+                    if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                        // An I/O error ends the input; a malformed row does not.
+                        if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                            self.ended = true;
+                            self.finish_all();
+                        }
+                    }
+                    return Some(Err(Rejection {
+                        line,
+                        error: invalid("row", "", e.to_string()),
+                    }));
+                }
+            }
+        }
+    }
+}
+
+impl<R: BufRead> CaseSource for TwcsImporter<R> {
+    fn summary(&self) -> ImportSummary {
+        self.summary
+    }
+}
