@@ -81,6 +81,14 @@ impl Compliance {
         }
     }
 
+    fn add(&mut self, other: &Compliance) {
+        self.met += other.met;
+        self.met_late += other.met_late;
+        self.breached += other.breached;
+        self.open += other.open;
+        self.finish();
+    }
+
     fn finish(&mut self) {
         let decided = self.met + self.met_late + self.breached;
         self.rate = (decided > 0).then(|| self.met as f64 / decided as f64);
@@ -167,70 +175,175 @@ impl ServiceMetrics {
     ///
     /// See [`ServiceMetrics`].
     pub fn of(cases: &[(Case, Option<CaseSla>)]) -> ServiceMetrics {
-        let mut m = ServiceMetrics {
-            cases: cases.len(),
-            ..ServiceMetrics::default()
-        };
-        let (mut fr, mut frb, mut res, mut resb) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let (mut fcr, mut transfers, mut turns, mut reopened) = (0usize, 0u64, 0u64, 0usize);
+        let mut b = MetricsBuilder::default();
         for (case, sla) in cases {
-            let facts = case.facts();
-            if let Some(d) = facts.time_to_first_human_response {
-                fr.push(secs(d));
+            b.add(case, sla.as_ref());
+        }
+        b.finish()
+    }
+}
+
+/// [`ServiceMetrics`] built one case at a time, keeping a few numbers per case (the durations
+/// whose percentiles are reported), so a stream of cases needs no list of them. Builders merge.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::insight::MetricsBuilder;
+///
+/// let mut log = CaseLog::default();
+/// for e in [
+///     r#"{"type": "interaction", "case_id": "T", "id": "m1", "customer_id": "c", "at": "2025-01-05T09:00:00Z",
+///         "channel": "chat", "direction": "inbound", "actor": {"type": "customer"}, "kind": "message"}"#,
+///     r#"{"type": "interaction", "case_id": "T", "id": "m2", "customer_id": "c", "at": "2025-01-05T09:02:00Z",
+///         "channel": "chat", "direction": "outbound", "actor": {"type": "agent", "id": "a"}, "kind": "message"}"#,
+/// ] {
+///     log.insert(CaseEvent::from_json(e)?);
+/// }
+/// let (mut a, mut b) = (MetricsBuilder::default(), MetricsBuilder::default());
+/// a.add(&log.fold()?, None);
+/// b.merge(a.clone());
+/// let m = b.finish();
+/// assert_eq!((m.cases, m.first_response.median), (1, Some(120.0)));
+/// assert_eq!(a.first_response_seconds(), [120.0]);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct MetricsBuilder {
+    m: ServiceMetrics,
+    first_response: Vec<f64>,
+    first_response_business: Vec<f64>,
+    resolution: Vec<f64>,
+    resolution_business: Vec<f64>,
+    first_contact_resolved: usize,
+    transfers: u64,
+    turns: u64,
+    reopened: usize,
+}
+
+impl MetricsBuilder {
+    /// Counts one case with its SLA evaluation, if any.
+    ///
+    /// # Example
+    ///
+    /// See [`MetricsBuilder`].
+    pub fn add(&mut self, case: &Case, sla: Option<&CaseSla>) {
+        let m = &mut self.m;
+        m.cases += 1;
+        let facts = case.facts();
+        if let Some(d) = facts.time_to_first_human_response {
+            self.first_response.push(secs(d));
+        }
+        if let Some(d) = facts.time_to_resolution {
+            self.resolution.push(secs(d));
+            m.resolved += 1;
+            self.first_contact_resolved += usize::from(facts.first_contact_resolved);
+        }
+        self.transfers += u64::from(case.transfers());
+        self.turns += u64::from(facts.back_and_forth);
+        self.reopened += usize::from(facts.reopened > 0);
+        for id in &facts.unanswered_inbound {
+            if let Some(i) = case.log().iter().find(|i| &i.id == id) {
+                *m.unanswered_by_channel.entry(i.channel.name()).or_insert(0) += 1;
             }
-            if let Some(d) = facts.time_to_resolution {
-                res.push(secs(d));
-                m.resolved += 1;
-                fcr += usize::from(facts.first_contact_resolved);
-            }
-            transfers += u64::from(case.transfers());
-            turns += u64::from(facts.back_and_forth);
-            reopened += usize::from(facts.reopened > 0);
-            for id in &facts.unanswered_inbound {
-                if let Some(i) = case.log().iter().find(|i| &i.id == id) {
-                    *m.unanswered_by_channel.entry(i.channel.name()).or_insert(0) += 1;
+        }
+        let Some(sla) = sla else { return };
+        let channel: &Channel = case.first_channel();
+        let agent = case
+            .assignee()
+            .or_else(|| case.agents().last())
+            .map_or_else(|| "unassigned".to_string(), ToString::to_string);
+        for t in &sla.targets {
+            let metric = t.metric.as_str().to_string();
+            match (t.metric, t.state) {
+                (Metric::FirstResponse, TargetState::Met | TargetState::MetLate) => {
+                    self.first_response_business.push(secs(t.consumed))
                 }
-            }
-            let Some(sla) = sla else { continue };
-            let channel: &Channel = case.first_channel();
-            let agent = case
-                .assignee()
-                .or_else(|| case.agents().last())
-                .map_or_else(|| "unassigned".to_string(), ToString::to_string);
-            for t in &sla.targets {
-                let metric = t.metric.as_str().to_string();
-                match (t.metric, t.state) {
-                    (Metric::FirstResponse, TargetState::Met | TargetState::MetLate) => {
-                        frb.push(secs(t.consumed))
-                    }
-                    (Metric::Resolution, TargetState::Met | TargetState::MetLate) => {
-                        resb.push(secs(t.consumed))
-                    }
-                    _ => {}
+                (Metric::Resolution, TargetState::Met | TargetState::MetLate) => {
+                    self.resolution_business.push(secs(t.consumed))
                 }
-                m.sla.entry(metric.clone()).or_default().count(t.state);
-                for (map, key) in [
-                    (&mut m.sla_by_channel, channel.name()),
-                    (&mut m.sla_by_contract, t.contract.to_string()),
-                    (&mut m.sla_by_agent, agent.clone()),
-                ] {
-                    map.entry(key)
-                        .or_default()
-                        .entry(metric.clone())
-                        .or_default()
-                        .count(t.state);
+                _ => {}
+            }
+            m.sla.entry(metric.clone()).or_default().count(t.state);
+            for (map, key) in [
+                (&mut m.sla_by_channel, channel.name()),
+                (&mut m.sla_by_contract, t.contract.to_string()),
+                (&mut m.sla_by_agent, agent.clone()),
+            ] {
+                map.entry(key)
+                    .or_default()
+                    .entry(metric.clone())
+                    .or_default()
+                    .count(t.state);
+            }
+        }
+    }
+
+    /// The calendar-time first responses counted so far, in seconds, in the order added.
+    ///
+    /// # Example
+    ///
+    /// See [`MetricsBuilder`].
+    pub fn first_response_seconds(&self) -> &[f64] {
+        &self.first_response
+    }
+
+    /// Adds the cases another builder counted.
+    ///
+    /// # Example
+    ///
+    /// See [`MetricsBuilder`].
+    pub fn merge(&mut self, other: MetricsBuilder) {
+        let (m, o) = (&mut self.m, other.m);
+        m.cases += o.cases;
+        m.resolved += o.resolved;
+        for (k, v) in o.unanswered_by_channel {
+            *m.unanswered_by_channel.entry(k).or_insert(0) += v;
+        }
+        for (k, v) in o.sla {
+            m.sla.entry(k).or_default().add(&v);
+        }
+        for (mine, theirs) in [
+            (&mut m.sla_by_channel, o.sla_by_channel),
+            (&mut m.sla_by_contract, o.sla_by_contract),
+            (&mut m.sla_by_agent, o.sla_by_agent),
+        ] {
+            for (key, by) in theirs {
+                let into = mine.entry(key).or_default();
+                for (metric, c) in by {
+                    into.entry(metric).or_default().add(&c);
                 }
             }
         }
-        m.first_response = DurationStats::of(&mut fr);
-        m.first_response_business = DurationStats::of(&mut frb);
-        m.resolution = DurationStats::of(&mut res);
-        m.resolution_business = DurationStats::of(&mut resb);
-        let n = cases.len() as f64;
-        m.first_contact_resolution_rate = (m.resolved > 0).then(|| fcr as f64 / m.resolved as f64);
-        m.transfers_per_case = (n > 0.0).then(|| transfers as f64 / n);
-        m.back_and_forth_per_case = (n > 0.0).then(|| turns as f64 / n);
-        m.reopen_rate = (n > 0.0).then(|| reopened as f64 / n);
+        self.first_response.extend(other.first_response);
+        self.first_response_business
+            .extend(other.first_response_business);
+        self.resolution.extend(other.resolution);
+        self.resolution_business.extend(other.resolution_business);
+        self.first_contact_resolved += other.first_contact_resolved;
+        self.transfers += other.transfers;
+        self.turns += other.turns;
+        self.reopened += other.reopened;
+    }
+
+    /// The metrics.
+    ///
+    /// # Example
+    ///
+    /// See [`MetricsBuilder`].
+    pub fn finish(&self) -> ServiceMetrics {
+        let mut m = self.m.clone();
+        m.first_response = DurationStats::of(&mut self.first_response.clone());
+        m.first_response_business = DurationStats::of(&mut self.first_response_business.clone());
+        m.resolution = DurationStats::of(&mut self.resolution.clone());
+        m.resolution_business = DurationStats::of(&mut self.resolution_business.clone());
+        let n = m.cases as f64;
+        m.first_contact_resolution_rate =
+            (m.resolved > 0).then(|| self.first_contact_resolved as f64 / m.resolved as f64);
+        m.transfers_per_case = (n > 0.0).then(|| self.transfers as f64 / n);
+        m.back_and_forth_per_case = (n > 0.0).then(|| self.turns as f64 / n);
+        m.reopen_rate = (n > 0.0).then(|| self.reopened as f64 / n);
         for c in m.sla.values_mut() {
             c.finish();
         }

@@ -11,6 +11,8 @@ mod problems;
 mod retention;
 
 pub use audit::{audit_score, survey_scores, AuditScore, AuditVisit, SurveyScores};
-pub use metrics::{Compliance, DurationStats, ServiceMetrics};
-pub use problems::{recurring_problems, ProblemCluster, RecurringProblems};
-pub use retention::{retention_signals, CustomerHistory, RetentionSignals, Signal};
+pub use metrics::{Compliance, DurationStats, MetricsBuilder, ServiceMetrics};
+pub use problems::{
+    recurring_problems, recurring_problems_in, ProblemCluster, ProblemDigest, RecurringProblems,
+};
+pub use retention::{retention_signals, CustomerHistory, RetentionSignals, RetentionTally, Signal};

@@ -1,7 +1,7 @@
 //! Recurring problems: deterministic clustering of problem descriptions into FAQ candidates,
 //! a Pareto view, and the answers that ended well.
 
-use crate::{Case, CaseStatus};
+use crate::{Case, CaseId, CaseStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -300,10 +300,78 @@ fn ended_well(case: &Case) -> bool {
 /// # Ok::<(), kesher::Error>(())
 /// ```
 pub fn recurring_problems(cases: &[Case], min_cases: usize) -> RecurringProblems {
+    let digests: Vec<ProblemDigest> = cases.iter().filter_map(ProblemDigest::of).collect();
+    recurring_problems_in(&digests, min_cases)
+}
+
+/// What [`recurring_problems`] needs of one case: its id, its problem description, whether it
+/// ended well and its first human answer. Keeping digests instead of cases lets a long stream
+/// of cases be clustered in little memory.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::insight::ProblemDigest;
+///
+/// let mut log = CaseLog::default();
+/// log.insert(CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "id": "m", "customer_id": "c",
+///     "at": "2025-01-05T09:00:00Z", "channel": "email", "direction": "inbound", "actor": {"type": "customer"},
+///     "kind": "message", "text": "my parcel is late"}"#)?);
+/// let d = ProblemDigest::of(&log.fold()?).unwrap();
+/// assert_eq!((d.description.as_str(), d.ended_well, d.answer), ("my parcel is late", false, None));
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProblemDigest {
+    /// The case.
+    pub case_id: CaseId,
+    /// The `problem.description`, else the first customer message.
+    pub description: String,
+    /// Resolved at first contact, or resolved or closed and never reopened, or thanked.
+    pub ended_well: bool,
+    /// The text of the first human answer.
+    pub answer: Option<String>,
+}
+
+impl ProblemDigest {
+    /// The digest of a case with a description (none without).
+    ///
+    /// # Example
+    ///
+    /// See [`ProblemDigest`].
+    pub fn of(case: &Case) -> Option<ProblemDigest> {
+        let description = description(case)?;
+        Some(ProblemDigest {
+            case_id: case.id().clone(),
+            description,
+            ended_well: ended_well(case),
+            answer: case
+                .log()
+                .iter()
+                .find(|i| i.is_human_answer())
+                .and_then(|i| i.text.clone()),
+        })
+    }
+}
+
+/// [`recurring_problems`] over digests of cases.
+///
+/// # Example
+///
+/// ```
+/// use kesher::insight::{recurring_problems_in, ProblemDigest};
+/// let d = |id: &str, text: &str| ProblemDigest { case_id: kesher::CaseId::new(id).unwrap(),
+///     description: text.into(), ended_well: true, answer: Some("Reset it here".into()) };
+/// let p = recurring_problems_in(&[d("a", "password lost"), d("b", "password expired")], 2);
+/// assert_eq!(p.clusters[0].label, "password");
+/// assert_eq!(p.clusters[0].answer_candidates, ["Reset it here", "Reset it here"]);
+/// ```
+pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> RecurringProblems {
     let min_cases = min_cases.max(2);
-    let docs: Vec<(&Case, String, BTreeSet<String>)> = cases
+    let docs: Vec<(&ProblemDigest, String, BTreeSet<String>)> = digests
         .iter()
-        .filter_map(|c| description(c).map(|d| (c, d.clone(), terms(&d))))
+        .map(|d| (d, d.description.clone(), terms(&d.description)))
         .collect();
     let mut df: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, _, t) in &docs {
@@ -338,7 +406,7 @@ pub fn recurring_problems(cases: &[Case], min_cases: usize) -> RecurringProblems
     // Members in case-id order, so examples and answers do not depend on the input order.
     for members in groups.values_mut() {
         members.sort_by(|a, b| {
-            let id = |i: &usize| docs.get(*i).map(|(c, _, _)| c.id().as_str());
+            let id = |i: &usize| docs.get(*i).map(|(c, _, _)| c.case_id.as_str());
             id(a).cmp(&id(b))
         });
     }
@@ -366,13 +434,8 @@ pub fn recurring_problems(cases: &[Case], min_cases: usize) -> RecurringProblems
         let answers: Vec<String> = members
             .iter()
             .filter_map(|&i| docs.get(i))
-            .filter(|(c, _, _)| ended_well(c))
-            .filter_map(|(c, _, _)| {
-                c.log()
-                    .iter()
-                    .find(|i| i.is_human_answer())
-                    .and_then(|i| i.text.clone())
-            })
+            .filter(|(c, _, _)| c.ended_well)
+            .filter_map(|(c, _, _)| c.answer.clone())
             .take(3)
             .collect();
         clusters.push(ProblemCluster {

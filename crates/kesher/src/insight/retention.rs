@@ -94,41 +94,68 @@ pub fn retention_signals(
     recent: TimeDelta,
     now: DateTime<Utc>,
 ) -> RetentionSignals {
-    let customer_id = history
-        .customer
-        .map(|c| c.id.clone())
-        .or_else(|| history.cases.first().map(|(c, _)| c.customer().id.clone()))
-        .or_else(|| history.journeys.first().map(|j| j.customer_id.clone()));
-
-    // Win back.
-    let mut win = (0.0f64, Vec::new());
-    let mut lift = |score: f64, fact: String| {
-        win.0 = f64::max(win.0, score.clamp(0.0, 1.0));
-        win.1.push(fact);
-    };
-    let since = now - recent;
-    // How the customer feels now: the latest point of any journey within the window.
-    let latest = history
-        .journeys
-        .iter()
-        .flat_map(|j| j.points())
-        .filter(|p| p.at > since && p.at <= now)
-        .max_by_key(|p| p.at)
-        .map(|p| p.emotion.value());
-    if let Some(level) = latest.filter(|l| *l <= -0.33) {
-        lift(
-            -level,
-            format!(
-                "feels {level:+.2} (latest, within {} days)",
-                recent.num_days()
-            ),
-        );
-    }
-    let mut breaches = 0u32;
-    let mut broken = 0u32;
-    let mut open = 0u32;
+    let mut tally = RetentionTally::default();
     for (case, sla) in history.cases {
-        breaches += sla
+        tally.add_case(case, sla.as_ref(), scorer, now);
+    }
+    for journey in history.journeys {
+        tally.add_journey(journey, now);
+    }
+    tally.signals(history.customer, recent, now)
+}
+
+/// What [`retention_signals`] needs of a customer's cases and journeys, gathered one at a time
+/// (a few numbers per customer), so the signals of every customer in a long stream of cases need
+/// no list of their cases.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog, LexiconScorer};
+/// use kesher::insight::RetentionTally;
+///
+/// let mut log = CaseLog::default();
+/// log.insert(CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "id": "m", "customer_id": "c",
+///     "at": "2025-01-05T09:00:00Z", "channel": "twitter", "direction": "inbound", "actor": {"type": "customer"},
+///     "kind": "message", "text": "worst service ever, still waiting"}"#)?);
+/// let now = "2025-01-06T00:00:00Z".parse().unwrap();
+/// let mut tally = RetentionTally::default();
+/// tally.add_case(&log.fold()?, None, &LexiconScorer, now);
+/// let s = tally.signals(None, chrono::TimeDelta::days(30), now);
+/// assert_eq!(s.customer_id.unwrap().as_str(), "c");
+/// assert_eq!(s.word_of_mouth_balance, -1);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RetentionTally {
+    customer_id: Option<CustomerId>,
+    journey_customer: Option<CustomerId>,
+    latest: Option<(DateTime<Utc>, f64)>,
+    breaches: u32,
+    broken: u32,
+    open: u32,
+    public_by_channel: BTreeMap<String, usize>,
+    balance: i64,
+}
+
+impl RetentionTally {
+    /// Counts one case (its SLA evaluation when there is one) as of `now`; `scorer` reads the
+    /// customer's public messages.
+    ///
+    /// # Example
+    ///
+    /// See [`RetentionTally`].
+    pub fn add_case(
+        &mut self,
+        case: &Case,
+        sla: Option<&CaseSla>,
+        scorer: &dyn TextScorer,
+        now: DateTime<Utc>,
+    ) {
+        if self.customer_id.is_none() {
+            self.customer_id = Some(case.customer().id.clone());
+        }
+        self.breaches += sla
             .iter()
             .flat_map(|s| &s.targets)
             // A resolution still running past its due instant is counted through the open case
@@ -139,126 +166,180 @@ pub fn retention_signals(
                 _ => false,
             })
             .count() as u32;
-        broken += case
+        self.broken += case
             .promises()
             .iter()
             .filter(|p| matches!(p.state(now), PromiseState::Broken | PromiseState::KeptLate))
             .count() as u32;
         // Unresolved and waiting on us: the customer's last message is still unanswered.
-        open += u32::from(
+        self.open += u32::from(
             !matches!(
                 case.status(),
                 CaseStatus::Resolved | CaseStatus::Closed | CaseStatus::Released
             ) && case.facts().has_unanswered_inbound(),
         );
-    }
-    if breaches > 0 {
-        lift(
-            (0.2 * f64::from(breaches)).min(0.6),
-            format!("{breaches} SLA targets breached or met late"),
-        );
-    }
-    if broken > 0 {
-        lift(
-            (0.3 * f64::from(broken)).min(1.0),
-            format!("{broken} promises broken"),
-        );
-    }
-    if open > 0 {
-        lift(
-            (0.1 * f64::from(open)).min(0.5),
-            format!("{open} cases still open and waiting for an answer"),
-        );
-    }
-    let win_back = if win.1.is_empty() {
-        None
-    } else {
-        Some(Signal {
-            score: win.0,
-            facts: win.1,
-        })
-    };
-
-    // Nurture.
-    let nurture = history.customer.and_then(|c| {
-        let purchases = c.purchases.iter().filter(|p| p.purchased_at <= now).count();
-        (purchases >= 2).then(|| {
-            let mut facts = vec![format!("{purchases} purchases")];
-            if let Some(b) = c.birthday {
-                let today = now.date_naive();
-                let this_year = b
-                    .with_year(today.year())
-                    .filter(|d| *d >= today)
-                    .or_else(|| b.with_year(today.year() + 1));
-                if this_year.is_some_and(|d| (d - today).num_days() <= 30)
-                    && c.has_consent(ConsentTopic::BirthdayGreetings)
-                {
-                    facts.push(format!(
-                        "birthday on {}: send a greeting",
-                        b.format("%d %B")
-                    ));
-                }
-            }
-            if c.has_consent(ConsentTopic::MonthlyEmail) {
-                facts.push("consents to a monthly touch".into());
-            }
-            Signal {
-                score: (0.5 + 0.1 * (purchases as f64 - 2.0)).min(1.0),
-                facts,
-            }
-        })
-    });
-
-    // Word of mouth.
-    let public: Vec<_> = history
-        .cases
-        .iter()
-        .flat_map(|(c, _)| c.log())
-        .filter(|i| i.is_customer_contact() && i.is_public() && i.at <= now)
-        .collect();
-    let mut balance = 0i64;
-    for i in &public {
-        match i
-            .emotion
-            .map(|e| e.value.value())
-            .or_else(|| i.text.as_deref().and_then(|t| scorer.score(t, None)))
+        for i in case
+            .log()
+            .iter()
+            .filter(|i| i.is_customer_contact() && i.is_public() && i.at <= now)
         {
-            Some(v) if v >= 0.2 => balance += 1,
-            Some(v) if v <= -0.2 => balance -= 1,
-            _ => {}
+            *self.public_by_channel.entry(i.channel.name()).or_insert(0) += 1;
+            match i
+                .emotion
+                .map(|e| e.value.value())
+                .or_else(|| i.text.as_deref().and_then(|t| scorer.score(t, None)))
+            {
+                Some(v) if v >= 0.2 => self.balance += 1,
+                Some(v) if v <= -0.2 => self.balance -= 1,
+                _ => {}
+            }
         }
     }
-    let word_of_mouth = (!public.is_empty()).then(|| {
-        let mut by_channel: BTreeMap<String, usize> = BTreeMap::new();
-        for i in &public {
-            *by_channel.entry(i.channel.name()).or_insert(0) += 1;
+
+    /// Counts one journey of the customer: its latest point at or before `now` is how the
+    /// customer feels, if no later point is known.
+    ///
+    /// # Example
+    ///
+    /// See [`RetentionTally`].
+    pub fn add_journey(&mut self, journey: &Journey, now: DateTime<Utc>) {
+        if self.journey_customer.is_none() {
+            self.journey_customer = Some(journey.customer_id.clone());
         }
-        Signal {
-            score: (0.2 * public.len() as f64).min(1.0),
-            facts: by_channel
-                .into_iter()
+        for p in journey.points().iter().filter(|p| p.at <= now) {
+            let later = match self.latest {
+                Some((at, _)) => p.at >= at,
+                None => true,
+            };
+            if later {
+                self.latest = Some((p.at, p.emotion.value()));
+            }
+        }
+    }
+
+    /// The signals of the customer (with their record, when there is one) at `now`; emotion
+    /// counts when it is within `recent` of `now`.
+    ///
+    /// # Example
+    ///
+    /// See [`RetentionTally`].
+    pub fn signals(
+        &self,
+        customer: Option<&Customer>,
+        recent: TimeDelta,
+        now: DateTime<Utc>,
+    ) -> RetentionSignals {
+        let customer_id = customer
+            .map(|c| c.id.clone())
+            .or_else(|| self.customer_id.clone())
+            .or_else(|| self.journey_customer.clone());
+
+        // Win back.
+        let mut win = (0.0f64, Vec::new());
+        let mut lift = |score: f64, fact: String| {
+            win.0 = f64::max(win.0, score.clamp(0.0, 1.0));
+            win.1.push(fact);
+        };
+        let since = now - recent;
+        // How the customer feels now: the latest point of any journey within the window.
+        let latest = self.latest.filter(|(at, _)| *at > since).map(|(_, v)| v);
+        if let Some(level) = latest.filter(|l| *l <= -0.33) {
+            lift(
+                -level,
+                format!(
+                    "feels {level:+.2} (latest, within {} days)",
+                    recent.num_days()
+                ),
+            );
+        }
+        let (breaches, broken, open) = (self.breaches, self.broken, self.open);
+        if breaches > 0 {
+            lift(
+                (0.2 * f64::from(breaches)).min(0.6),
+                format!("{breaches} SLA targets breached or met late"),
+            );
+        }
+        if broken > 0 {
+            lift(
+                (0.3 * f64::from(broken)).min(1.0),
+                format!("{broken} promises broken"),
+            );
+        }
+        if open > 0 {
+            lift(
+                (0.1 * f64::from(open)).min(0.5),
+                format!("{open} cases still open and waiting for an answer"),
+            );
+        }
+        let win_back = if win.1.is_empty() {
+            None
+        } else {
+            Some(Signal {
+                score: win.0,
+                facts: win.1,
+            })
+        };
+        let history_customer = customer;
+        // Nurture.
+        let nurture = history_customer.and_then(|c| {
+            let purchases = c.purchases.iter().filter(|p| p.purchased_at <= now).count();
+            (purchases >= 2).then(|| {
+                let mut facts = vec![format!("{purchases} purchases")];
+                if let Some(b) = c.birthday {
+                    let today = now.date_naive();
+                    let this_year = b
+                        .with_year(today.year())
+                        .filter(|d| *d >= today)
+                        .or_else(|| b.with_year(today.year() + 1));
+                    if this_year.is_some_and(|d| (d - today).num_days() <= 30)
+                        && c.has_consent(ConsentTopic::BirthdayGreetings)
+                    {
+                        facts.push(format!(
+                            "birthday on {}: send a greeting",
+                            b.format("%d %B")
+                        ));
+                    }
+                }
+                if c.has_consent(ConsentTopic::MonthlyEmail) {
+                    facts.push("consents to a monthly touch".into());
+                }
+                Signal {
+                    score: (0.5 + 0.1 * (purchases as f64 - 2.0)).min(1.0),
+                    facts,
+                }
+            })
+        });
+
+        // Word of mouth.
+        let public: usize = self.public_by_channel.values().sum();
+        let balance = self.balance;
+        let word_of_mouth = (public > 0).then(|| Signal {
+            score: (0.2 * public as f64).min(1.0),
+            facts: self
+                .public_by_channel
+                .iter()
                 .map(|(ch, n)| format!("{n} public messages on {ch}"))
                 .collect(),
-        }
-    });
+        });
 
-    let value_at_risk = match (&win_back, history.customer) {
-        (Some(w), Some(c)) => c
-            .lifetime_value(now, LifetimeModel::default())
-            .ok()
-            .flatten()
-            .and_then(|v| {
-                let minor = (v.net_projected.amount_minor as f64 * w.score).round() as i64;
-                Money::new(minor.max(0), &v.net_projected.currency.to_string()).ok()
-            }),
-        _ => None,
-    };
-    RetentionSignals {
-        customer_id,
-        win_back,
-        nurture,
-        word_of_mouth,
-        word_of_mouth_balance: balance,
-        value_at_risk,
+        let value_at_risk = match (&win_back, history_customer) {
+            (Some(w), Some(c)) => c
+                .lifetime_value(now, LifetimeModel::default())
+                .ok()
+                .flatten()
+                .and_then(|v| {
+                    let minor = (v.net_projected.amount_minor as f64 * w.score).round() as i64;
+                    Money::new(minor.max(0), &v.net_projected.currency.to_string()).ok()
+                }),
+            _ => None,
+        };
+        RetentionSignals {
+            customer_id,
+            win_back,
+            nurture,
+            word_of_mouth,
+            word_of_mouth_balance: balance,
+            value_at_risk,
+        }
     }
 }
