@@ -7,6 +7,8 @@ mod input;
 mod insight;
 mod journey;
 mod playbook;
+mod progress;
+mod report;
 mod sla;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +42,17 @@ enum Command {
     /// SLA contracts: evaluate targets, print statements, check channel coverage.
     #[command(subcommand)]
     Sla(sla::SlaCommand),
+    /// The service report: support data in (Twitter support CSV, helpdesk/incident event logs,
+    /// IBM customer-care JSON, kesher events), one self-contained HTML page out: SLA compliance
+    /// and first-response times per brand and channel, first contact resolution, unanswered
+    /// messages, transfers, the emotion pattern per brand, recurring problems, retention lists,
+    /// the contracts as customers read them and channel coverage. Without inputs it reports on
+    /// the bundled sample and writes report.html.
+    ///
+    /// Every row is accounted for: rejected rows are printed on stderr with their line and
+    /// reason and counted per input (read = accepted + rejected); the exit status is 1 when any
+    /// row was rejected, unless --allow-rejects is given.
+    Report(report::ReportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,5 +90,6 @@ fn main() -> ExitCode {
         Command::Journey(command) => journey::run(&command),
         Command::Insight(command) => insight::run(&command),
         Command::Playbook(command) => playbook::run(&command),
+        Command::Report(args) => report::run(&args),
     }
 }

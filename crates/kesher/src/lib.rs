@@ -53,6 +53,7 @@ mod language;
 mod money;
 pub mod playbook;
 mod promise;
+pub mod report;
 mod seconds;
 mod serde_tz;
 pub mod sla;

@@ -25,7 +25,8 @@ const TWITTER_EPOCH_MS: i64 = 1_288_834_974_657;
 /// (which has no timestamp in the data) is an agent message timed from its tweet id, a Twitter
 /// snowflake, with the document's URL in its metadata. An agent is `<brand>/<initials>` when the
 /// tweet is signed (`^SJ`). A conversation that cannot be read is rejected whole, with the line
-/// it starts on and the field at fault (`dialogContent[1].datetime`).
+/// it starts on and the field at fault (`dialogContent[1].datetime`). Tweet text is kept as
+/// written: the `&amp;`, `&lt;` and `&gt;` Twitter's API puts in are decoded.
 ///
 /// # Example
 ///
@@ -197,7 +198,7 @@ fn conversation(line: u64, value: &Value) -> Result<CaseBatch, Error> {
             actor,
             kind: InteractionKind::Message,
             in_reply_to: None,
-            text: Some(text.to_string()),
+            text: Some(super::tweet_text(text)),
             emotion: None,
             metadata: BTreeMap::new(),
         })

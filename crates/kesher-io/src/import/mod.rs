@@ -128,3 +128,14 @@ fn invalid(field: &str, value: &str, reason: impl Into<String>) -> Error {
         reason: reason.into(),
     })
 }
+
+/// Tweet text as written: Twitter's API escapes `&`, `<` and `>` as HTML entities, and both
+/// Twitter data sets keep them so.
+fn tweet_text(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}

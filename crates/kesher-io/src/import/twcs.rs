@@ -62,7 +62,8 @@ struct Owner {
 ///
 /// Threads whose links point outside the file stay open until the input ends. A tweet repeating
 /// an id, or linking to a thread already handed over, is rejected with its line and reason (the
-/// thread was complete without it).
+/// thread was complete without it). Tweet text is kept as written: the `&amp;`, `&lt;` and `&gt;`
+/// Twitter's API puts in are decoded.
 ///
 /// # Example
 ///
@@ -188,7 +189,7 @@ impl<R: BufRead> TwcsImporter<R> {
                 author,
                 inbound,
                 at,
-                text: self.field(4).to_string(),
+                text: super::tweet_text(self.field(4)),
                 replies_to,
             },
             links,

@@ -20,6 +20,7 @@ pub use analysis::{
 pub use effects::{EmotionEffects, EmotionModel, Scenario};
 pub use model::{journeys_from_points, AnnotatedPoint, Journey, JourneyPoint, Stages};
 pub use pattern::{Pattern, PatternBuilder, StageSummary, StageTrouble};
+pub(crate) use svg::stage_label;
 pub use svg::{escape_xml, journey_svg, pattern_svg, SvgOptions};
 pub use text::{LexiconScorer, TextScorer};
 pub use whatif::{what_if, StageChange};

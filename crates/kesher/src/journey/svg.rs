@@ -113,7 +113,7 @@ fn words(lang: Language) -> [&'static str; 6] {
     }
 }
 
-fn stage_label(stage: &str, lang: Language) -> String {
+pub(crate) fn stage_label(stage: &str, lang: Language) -> String {
     match (lang, stage) {
         (Language::He, "before") => "לפני".into(),
         (Language::He, "during") => "במהלך".into(),
@@ -192,7 +192,7 @@ fn open(o: &SvgOptions, frame: &Frame) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="12" role="img">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" direction="ltr" font-family="sans-serif" font-size="12" role="img">"#,
         w = o.width,
         h = o.height
     );

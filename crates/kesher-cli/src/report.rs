@@ -1,0 +1,353 @@
+//! `kesher report`: support data in, one self-contained HTML report (and its facts as JSON) out.
+
+use crate::cases;
+use crate::progress::{Counting, Progress};
+use clap::Args;
+use kesher::report::{InputSummary, ReportBuilder, ReportOptions};
+use kesher::{ContractSet, EmotionModel, Language, LexiconScorer, SlaEngine};
+use kesher_io::{CaseSource, Format};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The bundled sample: IBM's Twitter customer-care conversations (dev set, 525 conversations),
+/// pseudonymised (examples/data/README.md).
+const SAMPLE: &[u8] = include_bytes!("../../../examples/data/ibm-twitter-care-dev.json");
+const SAMPLE_NAME: &str = "examples/data/ibm-twitter-care-dev.json (bundled)";
+/// The example contracts used with the bundled sample.
+const SAMPLE_CONTRACTS: &str = include_str!("../../../examples/data/contracts.json");
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// Support data files (standard input for `-`). Without any, the bundled sample: 525 real
+    /// Twitter customer-care conversations of 24 brands (IBM, Apache-2.0, pseudonymised).
+    inputs: Vec<PathBuf>,
+    /// The format of every input: events, twcs, helpdesk, bpic2013 or ibm (detected from each
+    /// file's first bytes when absent).
+    #[arg(long)]
+    format: Option<String>,
+    /// An event-log mapping (JSON, see kesher_io::EventLogMapping) for a log of another shape.
+    #[arg(long, conflicts_with = "format")]
+    mapping: Option<PathBuf>,
+    /// SLA contracts (JSON). The bundled sample uses examples/data/contracts.json.
+    #[arg(long)]
+    contracts: Option<PathBuf>,
+    /// A business calendar for every contract: a preset (israel, us, uk) or a calendar JSON file.
+    /// Without --contracts, the example contracts are used on this calendar.
+    #[arg(long)]
+    calendar: Option<String>,
+    /// Customer records (JSON Lines), for the nurture list.
+    #[arg(long)]
+    customers: Option<PathBuf>,
+    /// The report's language: en, or he (right to left).
+    #[arg(long, default_value = "en")]
+    lang: String,
+    /// Where to write the HTML report.
+    #[arg(long, default_value = "report.html")]
+    out: PathBuf,
+    /// Also write the report's facts as JSON here.
+    #[arg(long)]
+    json: Option<PathBuf>,
+    /// The instant the SLA clocks are read at (default: the latest event in the data).
+    #[arg(long)]
+    now: Option<String>,
+    /// The case metadata key of the brand.
+    #[arg(long, default_value = "brand")]
+    segment_key: String,
+    /// Exit with status 0 even when rows were rejected.
+    #[arg(long)]
+    allow_rejects: bool,
+}
+
+/// One input: a file, standard input, or the bundled sample.
+#[derive(Debug, Clone)]
+enum Input {
+    File(PathBuf),
+    Stdin,
+    Sample,
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "standard input".into(),
+            Input::Sample => SAMPLE_NAME.into(),
+        }
+    }
+
+    fn size(&self) -> u64 {
+        match self {
+            Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            Input::Stdin => 0,
+            Input::Sample => SAMPLE.len() as u64,
+        }
+    }
+
+    fn open(&self) -> Result<Box<dyn BufRead>, String> {
+        match self {
+            Input::File(p) => crate::input::open(Some(p)),
+            Input::Stdin => crate::input::open(None),
+            Input::Sample => Ok(Box::new(SAMPLE)),
+        }
+    }
+}
+
+/// The input opened as its format, reading through the progress counter.
+fn source(
+    input: &Input,
+    format: Option<&Format>,
+    progress: &Progress,
+) -> Result<(Box<dyn CaseSource>, Format), String> {
+    let mut reader = BufReader::with_capacity(1 << 16, Counting::new(input.open()?, progress));
+    let format = match format {
+        Some(f) => f.clone(),
+        None => {
+            let head = reader
+                .fill_buf()
+                .map_err(|e| format!("cannot read `{}`: {e}", input.name()))?;
+            kesher_io::detect(head).ok_or_else(|| {
+                format!(
+                    "cannot tell the format of `{}`; name it with --format ({})",
+                    input.name(),
+                    Format::NAMES.join(", ")
+                )
+            })?
+        }
+    };
+    let source = kesher_io::import(Box::new(reader), format.clone())
+        .map_err(|e| format!("`{}` ({}): {e}", input.name(), format.name()))?;
+    Ok((source, format))
+}
+
+fn read_text(path: &std::path::Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))
+}
+
+/// The contracts: from --contracts, else the example contracts for the bundled sample or when a
+/// calendar is named; each contract's calendar replaced by --calendar.
+fn contracts(args: &ReportArgs, sample: bool) -> Result<Option<ContractSet>, String> {
+    let (text, name) = match &args.contracts {
+        Some(path) => (read_text(path)?, path.display().to_string()),
+        None if sample || args.calendar.is_some() => {
+            (SAMPLE_CONTRACTS.to_string(), "the example contracts".into())
+        }
+        None => return Ok(None),
+    };
+    let Some(calendar) = &args.calendar else {
+        return ContractSet::from_json(&text)
+            .map(Some)
+            .map_err(|e| format!("`{name}`: {e}"));
+    };
+    let calendar: serde_json::Value = if ["israel", "us", "uk"].contains(&calendar.as_str()) {
+        serde_json::Value::String(calendar.clone())
+    } else {
+        let path = PathBuf::from(calendar);
+        serde_json::from_str(&read_text(&path)?)
+            .map_err(|e| format!("--calendar `{}`: {e}", path.display()))?
+    };
+    let mut value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("`{name}`: {e}"))?;
+    let list = match &mut value {
+        serde_json::Value::Object(o) => o.get_mut("contracts"),
+        array => Some(array),
+    };
+    if let Some(serde_json::Value::Array(list)) = list {
+        for c in list.iter_mut() {
+            if let Some(o) = c.as_object_mut() {
+                o.insert("calendar".into(), calendar.clone());
+            }
+        }
+    }
+    ContractSet::from_json(&value.to_string())
+        .map(Some)
+        .map_err(|e| format!("`{name}` with --calendar: {e}"))
+}
+
+fn customers(
+    path: Option<&std::path::Path>,
+    err: &mut impl Write,
+) -> Result<BTreeMap<kesher::CustomerId, kesher::Customer>, String> {
+    let mut out = BTreeMap::new();
+    let Some(path) = path else { return Ok(out) };
+    let mut reader = kesher_io::JsonLines::with_parser(
+        crate::input::open(Some(path))?,
+        kesher_io::DEFAULT_MAX_LINE_BYTES,
+        kesher::Customer::from_json,
+    );
+    for row in reader.by_ref() {
+        match row {
+            Ok((_, c)) => {
+                out.insert(c.id.clone(), c);
+            }
+            Err(rejection) => {
+                let _ = writeln!(err, "{}: {rejection}", path.display());
+            }
+        }
+    }
+    let _ = writeln!(err, "{}: {}", path.display(), reader.summary());
+    Ok(out)
+}
+
+pub(crate) fn run(args: &ReportArgs) -> ExitCode {
+    cases::exit(report(args))
+}
+
+fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
+    let language = match args.lang.as_str() {
+        "en" => Language::En,
+        "he" => Language::He,
+        other => return Err(format!("--lang `{other}`: expected en or he").into()),
+    };
+    let format = match (&args.format, &args.mapping) {
+        (Some(name), _) => Some(Format::from_name(name).map_err(|e| format!("--format: {e}"))?),
+        (None, Some(path)) => Some(Format::EventLog(Box::new(
+            kesher_io::EventLogMapping::from_json(&read_text(path)?)
+                .map_err(|e| format!("--mapping `{}`: {e}", path.display()))?,
+        ))),
+        (None, None) => None,
+    };
+    let inputs: Vec<Input> = if args.inputs.is_empty() {
+        vec![Input::Sample]
+    } else {
+        args.inputs
+            .iter()
+            .map(|p| {
+                if p.as_os_str() == "-" {
+                    Input::Stdin
+                } else {
+                    Input::File(p.clone())
+                }
+            })
+            .collect()
+    };
+    let sample = args.inputs.is_empty();
+    let set = contracts(args, sample)?;
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let records = customers(args.customers.as_deref(), &mut err)?;
+    let total: u64 = inputs.iter().map(Input::size).sum();
+
+    // The clocks are read at --now, else at the latest event of the data: a first pass finds it.
+    let now = match cases::parse_now(args.now.as_deref())? {
+        Some(now) => now,
+        None => {
+            if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+                return Err("reading standard input needs --now: the report's clocks are read at the latest event, which takes a first pass over the data".into());
+            }
+            let progress = Progress::new("scanning", total);
+            let mut latest = chrono::DateTime::UNIX_EPOCH;
+            for input in &inputs {
+                let (mut source, _) = source(input, format.as_ref(), &progress)?;
+                for batch in source.by_ref().flatten() {
+                    for (_, e) in &batch.events {
+                        latest = latest.max(e.at());
+                    }
+                    progress.case();
+                }
+            }
+            progress.done();
+            latest
+        }
+    };
+
+    let mut engine = set.clone().map(SlaEngine::new);
+    let scorer = LexiconScorer;
+    let model = EmotionModel {
+        scorer: Some(&scorer),
+        segment_key: args.segment_key.clone(),
+        ..EmotionModel::default()
+    };
+    let mut builder = ReportBuilder::new(ReportOptions {
+        segment_key: args.segment_key.clone(),
+        ..ReportOptions::default()
+    });
+    let mut summaries = Vec::new();
+    let progress = Progress::new("reporting", total);
+    for input in &inputs {
+        let (mut source, format) = source(input, format.as_ref(), &progress)?;
+        let mut fold_rejected = 0u64;
+        let name = input.name();
+        for item in source.by_ref() {
+            let batch = match item {
+                Ok(batch) => batch,
+                Err(rejection) => {
+                    progress.clear();
+                    let _ = writeln!(err, "{name}: {rejection}");
+                    continue;
+                }
+            };
+            let outcome = batch.into_log().into_outcome();
+            let mut lines = BTreeSet::new();
+            for r in &outcome.rejected {
+                progress.clear();
+                let _ = writeln!(
+                    err,
+                    "{name}: line {}: {} event rejected: {}",
+                    r.origin, r.event_type, r.error
+                );
+                lines.insert(r.origin);
+            }
+            fold_rejected += lines.len() as u64;
+            let Some(case) = outcome.case else { continue };
+            let sla = match engine.as_mut().map(|e| e.evaluate(&case, now)).transpose() {
+                Ok(sla) => sla,
+                Err(e) => {
+                    return Err(format!("case {}: {e}", case.id()).into());
+                }
+            };
+            let journey = model.journey(&case, sla.as_ref(), now);
+            builder.add(&case, sla.as_ref(), &journey, now);
+            progress.case();
+        }
+        let mut s = source.summary();
+        for _ in 0..fold_rejected {
+            s.reject_accepted();
+        }
+        summaries.push(InputSummary {
+            name,
+            format: format.name().to_string(),
+            read: s.read,
+            accepted: s.accepted,
+            rejected: s.rejected,
+        });
+    }
+    progress.done();
+    let mut report = builder.finish(&records, set.as_ref(), language, now);
+    report.inputs = summaries;
+    let html = report.to_html();
+    std::fs::write(&args.out, html)
+        .map_err(|e| format!("cannot write `{}`: {e}", args.out.display()))?;
+    if let Some(path) = &args.json {
+        let json = serde_json::to_string_pretty(&report)
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+        std::fs::write(path, json + "\n")
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    }
+    let mut rejected = 0;
+    for i in &report.inputs {
+        let _ = writeln!(
+            err,
+            "{}: read {}, accepted {}, rejected {}",
+            i.name, i.read, i.accepted, i.rejected
+        );
+        rejected += i.rejected;
+    }
+    let _ = writeln!(
+        err,
+        "{}: {} cases, {} brands, {} customers{}",
+        args.out.display(),
+        report.totals.metrics.cases,
+        report.brands.len(),
+        report.retention.customers,
+        args.json
+            .as_ref()
+            .map_or_else(String::new, |p| format!("; facts in {}", p.display()))
+    );
+    Ok(if rejected > 0 && !args.allow_rejects {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,533 @@
+//! The service report: how the service is doing and how customers feel along the way, per
+//! brand and channel, gathered one case at a time so a stream of any length fits in memory
+//! bounded by its segments and customers.
+//!
+//! [`ReportBuilder::add`] takes each case with its SLA evaluation and emotion journey;
+//! [`ReportBuilder::finish`] gives the [`Report`] (serialisable, the `--json` of `kesher report`),
+//! and [`Report::to_html`] draws it as one self-contained HTML page (inline CSS and SVG, no
+//! network), in English or in Hebrew laid out right to left.
+//!
+//! ```
+//! use kesher::{CaseEvent, CaseLog, EmotionModel, Language};
+//! use kesher::report::{ReportBuilder, ReportOptions};
+//!
+//! let mut log = CaseLog::default();
+//! for e in [
+//!     r#"{"type": "opened", "case_id": "T", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "chat", "metadata": {"brand": "Acme"}}"#,
+//!     r#"{"type": "interaction", "case_id": "T", "seq": 1, "id": "m1", "customer_id": "c", "at": "2025-01-05T09:00:00Z",
+//!         "channel": "chat", "direction": "inbound", "actor": {"type": "customer"}, "kind": "message", "text": "my order is late"}"#,
+//!     r#"{"type": "interaction", "case_id": "T", "seq": 2, "id": "m2", "customer_id": "c", "at": "2025-01-05T09:04:00Z",
+//!         "channel": "chat", "direction": "outbound", "actor": {"type": "agent", "id": "a"}, "kind": "message"}"#,
+//! ] {
+//!     log.insert(CaseEvent::from_json(e)?);
+//! }
+//! let case = log.fold()?;
+//! let now = "2025-01-06T00:00:00Z".parse().unwrap();
+//! let journey = EmotionModel::default().journey(&case, None, now);
+//! let mut builder = ReportBuilder::new(ReportOptions::default());
+//! builder.add(&case, None, &journey, now);
+//! let report = builder.finish(&Default::default(), None, Language::En, now);
+//! assert_eq!(report.brands[0].name, "Acme");
+//! assert_eq!(report.brands[0].first_response_histogram.counts[0], 1); // under 5 minutes
+//! let html = report.to_html();
+//! assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Acme"));
+//! # Ok::<(), kesher::Error>(())
+//! ```
+
+mod histogram;
+mod html;
+mod words;
+
+pub use histogram::{FirstResponseHistogram, FIRST_RESPONSE_EDGES};
+
+use crate::insight::{
+    recurring_problems_in, MetricsBuilder, ProblemDigest, RecurringProblems, RetentionTally,
+    ServiceMetrics,
+};
+use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoint};
+use crate::sla::statement::{channel_coverage, statements, ChannelCoverage, Statement};
+use crate::{
+    Case, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Language, LexiconScorer,
+    Pattern, PatternBuilder, Stages,
+};
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// What the report groups by and how it judges.
+///
+/// # Example
+///
+/// ```
+/// let o = kesher::report::ReportOptions::default();
+/// assert_eq!((o.segment_key.as_str(), o.threshold, o.list_length), ("brand", -0.66, 25));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportOptions {
+    /// The case metadata key whose value is the segment (the brand).
+    pub segment_key: String,
+    /// The stages of the emotion patterns.
+    pub stages: Stages,
+    /// The level counted as trouble (angry, −0.66).
+    pub threshold: f64,
+    /// The smallest cluster of recurring problems.
+    pub min_problem_cases: usize,
+    /// How far back a customer's feeling counts for winning them back.
+    pub recent: TimeDelta,
+    /// How many customers each retention list shows.
+    pub list_length: usize,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            segment_key: "brand".into(),
+            stages: Stages::default(),
+            threshold: crate::EmotionLevel::Angry.value(),
+            min_problem_cases: 3,
+            recent: TimeDelta::days(30),
+            list_length: 25,
+        }
+    }
+}
+
+/// The journey of a segment that fell lowest, with its turning and critical points.
+///
+/// # Example
+///
+/// See [`Report`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LowestJourney {
+    /// The journey.
+    pub journey: Journey,
+    /// Where its direction changed.
+    pub turning_points: Vec<TurningPoint>,
+    /// Its lowest point, steepest drops and crossings below the threshold.
+    pub critical: CriticalPoints,
+}
+
+/// The facts of one brand, one channel, or everything.
+///
+/// # Example
+///
+/// See [`Report`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentReport {
+    /// The brand or channel (`all` for the totals).
+    pub name: String,
+    /// Service metrics: first response and resolution, FCR, transfers, SLA compliance.
+    pub metrics: ServiceMetrics,
+    /// First responses by time bin.
+    pub first_response_histogram: FirstResponseHistogram,
+    /// Customer messages with no answer after them.
+    pub unanswered_messages: u64,
+    /// Open cases whose customer's last message is unanswered.
+    pub waiting_cases: u64,
+    /// Transfers between agents or teams.
+    pub transfers: u64,
+    /// The typical emotion pattern (brands only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<Pattern>,
+    /// The journey that fell lowest (brands only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lowest_journey: Option<LowestJourney>,
+}
+
+/// One customer on a retention list.
+///
+/// # Example
+///
+/// See [`Report`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetentionEntry {
+    /// The customer.
+    pub customer_id: CustomerId,
+    /// The signal's strength in [0, 1].
+    pub score: f64,
+    /// The facts behind it.
+    pub facts: Vec<String>,
+}
+
+/// Who to win back, who to nurture and who talks in public, strongest first.
+///
+/// # Example
+///
+/// See [`Report`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RetentionLists {
+    /// Customers seen.
+    pub customers: usize,
+    /// Customer records given (nurture needs purchases from them).
+    pub customer_records: usize,
+    /// The strongest win-back signals.
+    pub win_back: Vec<RetentionEntry>,
+    /// Customers with a win-back signal.
+    pub win_back_total: usize,
+    /// The strongest nurture signals.
+    pub nurture: Vec<RetentionEntry>,
+    /// Customers with a nurture signal.
+    pub nurture_total: usize,
+    /// The strongest word-of-mouth signals (public messages; the facts give the balance).
+    pub word_of_mouth: Vec<RetentionEntry>,
+    /// Customers with a word-of-mouth signal.
+    pub word_of_mouth_total: usize,
+}
+
+/// The report: totals, per brand, per channel, recurring problems, retention lists, and the
+/// contracts as customers read them with the channels they cover.
+///
+/// # Example
+///
+/// See the [module](self).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The instant the report describes (SLA clocks are read at it).
+    #[serde(with = "crate::instant")]
+    pub now: DateTime<Utc>,
+    /// The language of the statements and of [`Report::to_html`].
+    pub language: Language,
+    /// The case metadata key of the brands.
+    pub segment_key: String,
+    /// The earliest case opening.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_case_at: Option<DateTime<Utc>>,
+    /// The latest event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_event_at: Option<DateTime<Utc>>,
+    /// Everything together.
+    pub totals: SegmentReport,
+    /// Per brand, most cases first.
+    pub brands: Vec<SegmentReport>,
+    /// Per channel of first contact, most cases first.
+    pub channels: Vec<SegmentReport>,
+    /// Recurring problems (Pareto) with FAQ candidates.
+    pub problems: RecurringProblems,
+    /// Retention lists.
+    pub retention: RetentionLists,
+    /// The contracts as customer-readable statements (none without contracts).
+    pub statements: Vec<Statement>,
+    /// Whether each channel with traffic is covered by a contract (none without contracts).
+    pub coverage: Vec<ChannelCoverage>,
+    /// Whether contracts were given (SLA compliance needs them).
+    pub with_contracts: bool,
+    /// The emotion level counted as trouble.
+    pub threshold: f64,
+    /// What was read to make the report (filled in by the reader; empty from the builder).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<InputSummary>,
+}
+
+/// One input of the report and its row accounting (`read = accepted + rejected`).
+///
+/// # Example
+///
+/// ```
+/// let i = kesher::report::InputSummary { name: "dev.json".into(), format: "ibm".into(), read: 3, accepted: 2, rejected: 1 };
+/// assert_eq!(i.read, i.accepted + i.rejected);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputSummary {
+    /// The file.
+    pub name: String,
+    /// Its format.
+    pub format: String,
+    /// Rows read.
+    pub read: u64,
+    /// Rows accepted.
+    pub accepted: u64,
+    /// Rows rejected, each reported with its line and reason.
+    pub rejected: u64,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    metrics: MetricsBuilder,
+    histogram: FirstResponseHistogram,
+    unanswered_messages: u64,
+    waiting_cases: u64,
+    transfers: u64,
+    lowest: Option<(f64, Journey)>,
+}
+
+impl Tally {
+    fn add(&mut self, case: &Case, sla: Option<&CaseSla>) {
+        self.metrics.add(case, sla);
+        let facts = case.facts();
+        self.histogram.add(
+            facts
+                .time_to_first_human_response
+                .map(crate::seconds::as_secs_f64),
+        );
+        self.unanswered_messages += facts.unanswered_inbound.len() as u64;
+        self.waiting_cases += u64::from(case.status().is_open() && facts.has_unanswered_inbound());
+        self.transfers += u64::from(case.transfers());
+    }
+
+    fn watch(&mut self, journey: &Journey) {
+        let low = journey
+            .points()
+            .iter()
+            .map(|p| p.emotion.value())
+            .fold(f64::INFINITY, f64::min);
+        let lower = match &self.lowest {
+            Some((v, _)) => low < *v,
+            None => true,
+        };
+        if low.is_finite() && lower {
+            self.lowest = Some((low, journey.clone()));
+        }
+    }
+
+    fn report(self, name: String, pattern: Option<Pattern>, threshold: f64) -> SegmentReport {
+        SegmentReport {
+            name,
+            metrics: self.metrics.finish(),
+            first_response_histogram: self.histogram,
+            unanswered_messages: self.unanswered_messages,
+            waiting_cases: self.waiting_cases,
+            transfers: self.transfers,
+            pattern,
+            lowest_journey: self.lowest.map(|(_, journey)| LowestJourney {
+                turning_points: turning_points(&journey, 0.0),
+                critical: critical_points(&journey, threshold),
+                journey,
+            }),
+        }
+    }
+}
+
+/// Gathers a [`Report`] one case at a time.
+///
+/// # Example
+///
+/// See the [module](self).
+#[derive(Debug)]
+pub struct ReportBuilder {
+    options: ReportOptions,
+    totals: Tally,
+    brands: BTreeMap<String, Tally>,
+    channels: BTreeMap<String, Tally>,
+    patterns: PatternBuilder,
+    problems: Vec<ProblemDigest>,
+    customers: HashMap<CustomerId, RetentionTally>,
+    traffic: BTreeMap<Channel, u64>,
+    first_case_at: Option<DateTime<Utc>>,
+    last_event_at: Option<DateTime<Utc>>,
+}
+
+impl ReportBuilder {
+    /// An empty builder.
+    ///
+    /// # Example
+    ///
+    /// See the [module](self).
+    pub fn new(options: ReportOptions) -> ReportBuilder {
+        ReportBuilder {
+            patterns: PatternBuilder::new(options.stages.clone(), options.threshold),
+            options,
+            totals: Tally::default(),
+            brands: BTreeMap::new(),
+            channels: BTreeMap::new(),
+            problems: Vec::new(),
+            customers: HashMap::new(),
+            traffic: BTreeMap::new(),
+            first_case_at: None,
+            last_event_at: None,
+        }
+    }
+
+    /// Counts one case with its SLA evaluation (when there are contracts) and its emotion
+    /// journey, as of `now`.
+    ///
+    /// # Example
+    ///
+    /// See the [module](self).
+    pub fn add(
+        &mut self,
+        case: &Case,
+        sla: Option<&CaseSla>,
+        journey: &Journey,
+        now: DateTime<Utc>,
+    ) {
+        let brand = case
+            .metadata()
+            .get(&self.options.segment_key)
+            .cloned()
+            .unwrap_or_else(|| "(none)".to_string());
+        self.totals.add(case, sla);
+        let b = self.brands.entry(brand.clone()).or_default();
+        b.add(case, sla);
+        let mut journey_in_brand;
+        let journey = if journey.segment.as_deref() == Some(brand.as_str()) {
+            journey
+        } else {
+            journey_in_brand = journey.clone();
+            journey_in_brand.segment = Some(brand);
+            &journey_in_brand
+        };
+        b.watch(journey);
+        self.channels
+            .entry(case.first_channel().name())
+            .or_default()
+            .add(case, sla);
+        self.patterns.add(journey);
+        if let Some(d) = ProblemDigest::of(case) {
+            self.problems.push(d);
+        }
+        let tally = self
+            .customers
+            .entry(case.customer().id.clone())
+            .or_default();
+        tally.add_case(case, sla, &LexiconScorer, now);
+        tally.add_journey(journey, now);
+        for i in case.log().iter().filter(|i| i.is_customer_contact()) {
+            *self.traffic.entry(i.channel.clone()).or_insert(0) += 1;
+        }
+        let opened = case.opened_at();
+        match self.first_case_at {
+            Some(t) if t <= opened => {}
+            _ => self.first_case_at = Some(opened),
+        }
+        let last = case.last_event_at();
+        match self.last_event_at {
+            Some(t) if t >= last => {}
+            _ => self.last_event_at = Some(last),
+        }
+    }
+
+    /// The report at `now`: `records` are customer records by id (for nurture), `contracts`
+    /// the SLA contracts (for statements and coverage), `language` that of the statements and
+    /// the HTML.
+    ///
+    /// # Example
+    ///
+    /// See the [module](self).
+    pub fn finish(
+        self,
+        records: &BTreeMap<CustomerId, Customer>,
+        contracts: Option<&ContractSet>,
+        language: Language,
+        now: DateTime<Utc>,
+    ) -> Report {
+        let threshold = self.options.threshold;
+        let mut patterns: BTreeMap<String, Pattern> = self
+            .patterns
+            .finish()
+            .into_iter()
+            .map(|p| (p.segment.clone(), p))
+            .collect();
+        let order = |v: &mut Vec<SegmentReport>| {
+            v.sort_by(|a, b| {
+                b.metrics
+                    .cases
+                    .cmp(&a.metrics.cases)
+                    .then(a.name.cmp(&b.name))
+            })
+        };
+        let mut brands: Vec<SegmentReport> = self
+            .brands
+            .into_iter()
+            .map(|(name, t)| {
+                let pattern = patterns.remove(&name);
+                t.report(name, pattern, threshold)
+            })
+            .collect();
+        order(&mut brands);
+        let mut channels: Vec<SegmentReport> = self
+            .channels
+            .into_iter()
+            .map(|(name, mut t)| {
+                t.lowest = None;
+                t.report(name, None, threshold)
+            })
+            .collect();
+        order(&mut channels);
+        let retention = retention_lists(
+            &self.customers,
+            records,
+            self.options.recent,
+            self.options.list_length,
+            now,
+        );
+        let (statements, coverage) = match contracts {
+            Some(set) => (
+                set.contracts()
+                    .iter()
+                    .flat_map(|c| statements(c, language))
+                    .collect(),
+                channel_coverage(set, &self.traffic),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        Report {
+            now,
+            language,
+            segment_key: self.options.segment_key,
+            first_case_at: self.first_case_at,
+            last_event_at: self.last_event_at,
+            totals: self.totals.report("all".into(), None, threshold),
+            brands,
+            channels,
+            problems: recurring_problems_in(&self.problems, self.options.min_problem_cases),
+            retention,
+            statements,
+            coverage,
+            with_contracts: contracts.is_some(),
+            threshold,
+            inputs: Vec::new(),
+        }
+    }
+}
+
+fn retention_lists(
+    customers: &HashMap<CustomerId, RetentionTally>,
+    records: &BTreeMap<CustomerId, Customer>,
+    recent: TimeDelta,
+    length: usize,
+    now: DateTime<Utc>,
+) -> RetentionLists {
+    let mut lists = RetentionLists {
+        customers: customers.len(),
+        customer_records: records.len(),
+        ..RetentionLists::default()
+    };
+    let (mut win, mut nurture, mut talk) = (Vec::new(), Vec::new(), Vec::new());
+    for (id, tally) in customers {
+        let s = tally.signals(records.get(id), recent, now);
+        let entry = |signal: &crate::insight::Signal, extra: Option<String>| RetentionEntry {
+            customer_id: id.clone(),
+            score: signal.score,
+            facts: signal.facts.iter().cloned().chain(extra).collect(),
+        };
+        if let Some(w) = &s.win_back {
+            win.push(entry(w, None));
+        }
+        if let Some(n) = &s.nurture {
+            nurture.push(entry(n, None));
+        }
+        if let Some(t) = &s.word_of_mouth {
+            let balance = s.word_of_mouth_balance;
+            talk.push(entry(t, Some(format!("balance {balance:+}"))));
+        }
+    }
+    for (list, out, total) in [
+        (win, &mut lists.win_back, &mut lists.win_back_total),
+        (nurture, &mut lists.nurture, &mut lists.nurture_total),
+        (
+            talk,
+            &mut lists.word_of_mouth,
+            &mut lists.word_of_mouth_total,
+        ),
+    ] {
+        let mut list = list;
+        *total = list.len();
+        list.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.customer_id.cmp(&b.customer_id))
+        });
+        list.truncate(length);
+        *out = list;
+    }
+    lists
+}
