@@ -92,12 +92,18 @@ impl Format {
 /// assert_eq!(detect(b"{\"type\": \"opened\"}\n"), Some(Format::Events));
 /// assert_eq!(detect(b"Case ID,Activity,Resource,Complete Timestamp\n").unwrap().name(), "helpdesk");
 /// assert_eq!(detect(b"name,age\n"), None);
+/// assert_eq!(detect(b"[workspace]\nmembers = []\n"), None);
 /// ```
 pub fn detect(head: &[u8]) -> Option<Format> {
     let text = String::from_utf8_lossy(head);
     let text = text.trim_start_matches('\u{feff}').trim_start();
-    if text.starts_with('[') {
-        return Some(Format::IbmJson);
+    if let Some(rest) = text.strip_prefix('[') {
+        // A JSON array of objects (not a TOML or INI section header such as `[workspace]`).
+        return matches!(
+            rest.trim_start().chars().next(),
+            Some('{') | Some(']') | None
+        )
+        .then_some(Format::IbmJson);
     }
     if text.starts_with('{') {
         return Some(Format::Events);

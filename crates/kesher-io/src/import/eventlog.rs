@@ -401,42 +401,51 @@ fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBat
     let mut resource: Option<String> = None;
     let mut team = first.team.clone();
     for (n, row) in rows.iter().enumerate() {
-        if let (Some(new), Some(old)) = (&row.team, &team) {
-            if new != old {
-                if let (Ok(to), Ok(from)) = (AgentId::new(new.as_str()), AgentId::new(old.as_str()))
-                {
-                    events.push((
-                        row.line,
-                        CaseEvent::Transferred(Transferred {
-                            case_id: id.clone(),
-                            seq: next(),
-                            at: row.at,
-                            from: Some(from),
-                            to,
-                            reason: Some(row.activity.clone()),
-                        }),
-                    ));
-                }
+        // A new team is a transfer to the row's agent (or the team); a new agent in the same
+        // team is an assignment (which the case counts as a transfer when someone else had it).
+        let moved = matches!((&row.team, &team), (Some(new), Some(old)) if new != old);
+        let to = row.resource.as_ref().or(row.team.as_ref());
+        if moved {
+            let from = resource.as_ref().or(team.as_ref());
+            if let Some(to) = to.and_then(|t| AgentId::new(t.as_str()).ok()) {
+                events.push((
+                    row.line,
+                    CaseEvent::Transferred(Transferred {
+                        case_id: id.clone(),
+                        seq: next(),
+                        at: row.at,
+                        from: from.and_then(|f| AgentId::new(f.as_str()).ok()),
+                        to,
+                        reason: Some(format!(
+                            "{} → {}",
+                            team.as_deref().unwrap_or_default(),
+                            row.team.as_deref().unwrap_or_default()
+                        )),
+                    }),
+                ));
+            }
+        } else if let Some(r) = row
+            .resource
+            .as_ref()
+            .filter(|r| resource.as_ref() != Some(*r))
+        {
+            if let Ok(agent) = AgentId::new(r.as_str()) {
+                events.push((
+                    row.line,
+                    CaseEvent::Assigned(Assigned {
+                        case_id: id.clone(),
+                        seq: next(),
+                        at: row.at,
+                        agent,
+                    }),
+                ));
             }
         }
         if row.team.is_some() {
             team = row.team.clone();
         }
-        if let Some(r) = &row.resource {
-            if resource.as_ref() != Some(r) {
-                if let Ok(agent) = AgentId::new(r.as_str()) {
-                    events.push((
-                        row.line,
-                        CaseEvent::Assigned(Assigned {
-                            case_id: id.clone(),
-                            seq: next(),
-                            at: row.at,
-                            agent,
-                        }),
-                    ));
-                }
-                resource = Some(r.clone());
-            }
+        if row.resource.is_some() {
+            resource = row.resource.clone();
         }
         if let Some(p) = row.priority.filter(|p| *p != priority) {
             events.push((

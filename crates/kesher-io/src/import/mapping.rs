@@ -35,7 +35,8 @@ pub struct ActivityRule {
 /// - a status: a `status_changed` event (a closed case going back to work is `reopened` first;
 ///   closing an open case resolves it first; a move the case's status machine does not allow is
 ///   left to the interaction alone);
-/// - a change of the resource column: `assigned`; of the team column: `transferred`;
+/// - a change of the team column: `transferred` to the row's agent (or the team); else a change
+///   of the resource column: `assigned` (a case counts a new assignee as a transfer);
 /// - a change of the priority column: `priority_changed`.
 ///
 /// # Example

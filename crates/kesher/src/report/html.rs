@@ -430,7 +430,7 @@ impl Report {
         };
         let _ = write!(
             out,
-            r#"<!DOCTYPE html><html lang="{code}" dir="{dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title><style>{STYLE}</style></head><body><main><h1>{title}</h1>"#,
+            r#"<!DOCTYPE html><html lang="{code}" dir="{dir}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>{title}</title><style>{STYLE}</style></head><body><main><h1>{title}</h1>"#,
             title = w.title
         );
         let date = |d: Option<chrono::DateTime<chrono::Utc>>| {
@@ -601,7 +601,7 @@ impl Report {
             out.push_str("</ul>");
             let _ = write!(
                 out,
-                r#"<h3>{}</h3><table><thead><tr><th>{}</th><th class="n">{}</th><th>{}</th></tr></thead><tbody>"#,
+                r#"<h3>{}</h3><div class="scroll"><table><thead><tr><th>{}</th><th class="n">{}</th><th>{}</th></tr></thead><tbody>"#,
                 w.coverage, w.channel, w.contacts, w.contracts
             );
             for c in &self.coverage {

@@ -1,0 +1,364 @@
+//! The importers on real samples (tests/data, examples/data), checked against figures computed
+//! here independently from the raw files; bad rows; and row accounting for arbitrary input.
+
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+
+use kesher::{Case, CaseStatus};
+use kesher_io::{detect, import, Format, ImportSummary, Rejection};
+use proptest::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
+/// Every case of a file (format detected), the rejections and the summary.
+fn run(bytes: Vec<u8>, format: Option<Format>) -> (Vec<Case>, Vec<Rejection>, ImportSummary) {
+    let format = format.unwrap_or_else(|| detect(&bytes).unwrap());
+    let mut source = import(Box::new(std::io::Cursor::new(bytes)), format).unwrap();
+    let (mut cases, mut rejected) = (Vec::new(), Vec::new());
+    for item in source.by_ref() {
+        match item {
+            Ok(batch) => {
+                let outcome = batch.into_log().into_outcome();
+                assert!(outcome.rejected.is_empty(), "{:?}", outcome.rejected);
+                cases.push(outcome.case.unwrap());
+            }
+            Err(r) => rejected.push(r),
+        }
+    }
+    let summary = source.summary();
+    assert_eq!(summary.read, summary.accepted + summary.rejected);
+    (cases, rejected, summary)
+}
+
+fn csv_rows(path: &str) -> Vec<BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(data(path)).unwrap();
+    let headers = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn twitter_threads_become_cases_with_every_tweet_once() {
+    let (cases, rejected, summary) = run(
+        std::fs::read(data("tests/data/twcs-sample.csv")).unwrap(),
+        None,
+    );
+    assert!(rejected.is_empty());
+    assert_eq!((summary.read, summary.accepted), (93, 93));
+    // Independently: threads are the connected components of the reply links inside the file.
+    let rows = csv_rows("tests/data/twcs-sample.csv");
+    let ids: BTreeSet<&str> = rows.iter().map(|r| r["tweet_id"].as_str()).collect();
+    let mut parent: HashMap<&str, &str> = ids.iter().map(|i| (*i, *i)).collect();
+    fn find<'a>(p: &HashMap<&'a str, &'a str>, mut x: &'a str) -> &'a str {
+        while p[x] != x {
+            x = p[x];
+        }
+        x
+    }
+    for r in &rows {
+        let links = r["response_tweet_id"]
+            .split(',')
+            .chain([r["in_response_to_tweet_id"].as_str()]);
+        for l in links.map(str::trim).filter(|l| ids.contains(l)) {
+            let (a, b) = (find(&parent, &r["tweet_id"]), find(&parent, l));
+            parent.insert(a, b);
+        }
+    }
+    let threads: BTreeSet<&str> = ids.iter().map(|i| find(&parent, i)).collect();
+    assert_eq!(
+        threads.len(),
+        27,
+        "the shared data README counts 27 threads"
+    );
+    // Every tweet is in exactly one case, and each case lies within one thread.
+    let mut seen = BTreeSet::new();
+    for case in &cases {
+        let roots: BTreeSet<&str> = case
+            .log()
+            .iter()
+            .map(|i| find(&parent, ids.get(i.id.as_str()).unwrap()))
+            .collect();
+        assert_eq!(roots.len(), 1, "case {} spans threads", case.id());
+        for i in case.log() {
+            assert!(
+                seen.insert(i.id.as_str().to_string()),
+                "tweet {} twice",
+                i.id
+            );
+        }
+    }
+    assert_eq!(seen.len(), 93);
+    assert!(cases.len() >= threads.len());
+    // Brand tweets are agent messages, customer tweets inbound; the brand is in the metadata.
+    let inbound: usize = rows.iter().filter(|r| r["inbound"] == "True").count();
+    let from_customers: usize = cases
+        .iter()
+        .flat_map(|c| c.log())
+        .filter(|i| i.direction == kesher::Direction::Inbound)
+        .count();
+    assert_eq!(from_customers, inbound);
+    let apple = cases
+        .iter()
+        .filter(|c| c.metadata()["brand"] == "AppleSupport")
+        .count();
+    assert!(apple >= 1);
+}
+
+#[test]
+fn twitter_rows_that_cannot_be_read_are_rejected_with_line_and_field() {
+    let csv = "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id
+1,115712,True,Tue Oct 31 22:10:47 +0000 2017,hi @sprintcare,2,
+2,sprintcare,False,yesterday,@115712 hello,,1
+3,115713,maybe,Tue Oct 31 22:10:47 +0000 2017,x,,
+1,115714,True,Tue Oct 31 22:10:47 +0000 2017,dup,,
+";
+    let (cases, rejected, summary) = run(csv.as_bytes().to_vec(), Some(Format::Twcs));
+    assert_eq!(
+        (summary.read, summary.accepted, summary.rejected),
+        (4, 1, 3)
+    );
+    let messages: Vec<String> = rejected.iter().map(ToString::to_string).collect();
+    assert!(
+        messages[0].starts_with("line 3: invalid created_at `yesterday`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].starts_with("line 4: invalid inbound `maybe`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[2].contains("line 5") && messages[2].contains("tweet_id"),
+        "{messages:?}"
+    );
+    // Tweet 1 waited for tweet 2, which never came: its case is handed over at the end,
+    // unanswered, with the brand it mentions.
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].metadata()["brand"], "sprintcare");
+    assert!(cases[0].facts().has_unanswered_inbound());
+}
+
+#[test]
+fn helpdesk_log_statuses_answers_and_pauses() {
+    let (cases, rejected, summary) = run(
+        std::fs::read(data("tests/data/helpdesk-first300.csv")).unwrap(),
+        None,
+    );
+    assert!(rejected.is_empty());
+    assert_eq!((summary.read, summary.accepted), (1376, 1376));
+    assert_eq!(cases.len(), 300);
+    // Independently: tickets whose last activity is `Closed`, and tickets with a `Wait`.
+    let rows = csv_rows("tests/data/helpdesk-first300.csv");
+    let mut last: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut waited = BTreeSet::new();
+    let mut taken = BTreeSet::new();
+    for r in &rows {
+        last.insert(&r["Case ID"], &r["Activity"]);
+        if r["Activity"] == "Wait" {
+            waited.insert(r["Case ID"].as_str());
+        }
+        if r["Activity"] == "Take in charge ticket" {
+            taken.insert(r["Case ID"].as_str());
+        }
+    }
+    let closed = last.values().filter(|a| **a == "Closed").count();
+    assert_eq!(
+        cases
+            .iter()
+            .filter(|c| c.status() == CaseStatus::Closed)
+            .count(),
+        closed
+    );
+    let paused = cases
+        .iter()
+        .filter(|c| {
+            c.status_history()
+                .iter()
+                .any(|t| t.to == CaseStatus::WaitingOnCustomer)
+        })
+        .count();
+    assert_eq!(paused, waited.len());
+    let answered = cases
+        .iter()
+        .filter(|c| c.facts().time_to_first_human_response.is_some())
+        .count();
+    assert_eq!(answered, taken.len());
+    // Each row is an interaction, plus the ticket itself.
+    let interactions: usize = cases.iter().map(|c| c.log().len()).sum();
+    assert_eq!(interactions, 1376 + 300);
+}
+
+#[test]
+fn bpic_log_transfers_priorities_and_brands() {
+    let (cases, rejected, summary) = run(
+        std::fs::read(data("tests/data/bpic2013-first300.csv")).unwrap(),
+        None,
+    );
+    assert!(rejected.is_empty());
+    assert_eq!((summary.read, summary.accepted), (5538, 5538));
+    assert_eq!(cases.len(), 300);
+    // Independently: handovers within each incident, in time order: to another support group,
+    // or to another person (the first person is an assignment, not a handover).
+    let rows = csv_rows("tests/data/bpic2013-first300.csv");
+    let mut by_case: BTreeMap<&str, Vec<&BTreeMap<String, String>>> = BTreeMap::new();
+    for r in &rows {
+        by_case.entry(&r["case_id"]).or_default().push(r);
+    }
+    let mut changes = 0u32;
+    for list in by_case.values_mut() {
+        list.sort_by_key(|r| chrono::DateTime::parse_from_rfc3339(&r["timestamp"]).unwrap());
+        let mut person: Option<&str> = None;
+        for (i, r) in list.iter().enumerate() {
+            let new_person = Some(r["org_resource"].as_str()).filter(|p| !p.is_empty());
+            let group_moved = i > 0 && list[i - 1]["org_group"] != r["org_group"];
+            let person_moved = person.is_some() && new_person.is_some() && new_person != person;
+            changes += u32::from(group_moved || person_moved);
+            person = new_person.or(person);
+        }
+    }
+    assert_eq!(cases.iter().map(Case::transfers).sum::<u32>(), changes);
+    let brands: BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r["organization_involved"].as_str())
+        .collect();
+    let seen: BTreeSet<&str> = cases
+        .iter()
+        .map(|c| c.metadata()["brand"].as_str())
+        .collect();
+    assert!(seen.is_subset(&brands));
+    assert!(cases.iter().any(|c| c.priority() == kesher::Priority::High));
+}
+
+#[test]
+fn event_log_rows_of_a_case_must_be_together() {
+    let csv =
+        "case_id,timestamp,status,sub_status,org_group,org_resource,impact,organization_involved
+A,2010-03-31T16:59:42+02:00,Accepted,In Progress,V30,Ann,Medium,Org line A2
+B,2010-03-31T17:59:42+02:00,Accepted,In Progress,V30,Ann,Medium,Org line A2
+A,2010-04-01T16:59:42+02:00,Completed,Closed,V30,Ann,Medium,Org line A2
+B,2010-04-01T10:00:00+02:00,Accepted,In Progress,V30,Ann,Severe,Org line A2
+";
+    let (cases, rejected, summary) = run(csv.as_bytes().to_vec(), None);
+    assert_eq!(
+        (summary.read, summary.accepted, summary.rejected),
+        (4, 2, 2)
+    );
+    assert_eq!(cases.len(), 2);
+    let m: Vec<String> = rejected.iter().map(ToString::to_string).collect();
+    assert!(m[0].starts_with("line 4: invalid case_id `A`"), "{m:?}");
+    assert!(m[0].contains("rows of a case must be together"), "{m:?}");
+    assert!(m[1].starts_with("line 5: invalid impact `Severe`"), "{m:?}");
+}
+
+#[test]
+fn ibm_conversations_match_the_raw_file() {
+    let raw = std::fs::read(data("examples/data/ibm-twitter-care-dev.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&raw).unwrap();
+    let conversations = json.as_array().unwrap();
+    let (cases, rejected, summary) = run(raw.clone(), None);
+    assert!(rejected.is_empty());
+    assert_eq!(summary.accepted as usize, conversations.len());
+    assert_eq!(cases.len(), 525);
+    for (case, conv) in cases.iter().zip(conversations) {
+        assert_eq!(case.id().as_str(), conv["dialogHeader"]["sessionID"]);
+        assert_eq!(case.metadata()["brand"], conv["dialogHeader"]["company"]);
+        let turns = conv["dialogContent"].as_array().unwrap().len();
+        assert_eq!(case.log().len(), turns + 1, "the turns and the URL tweet");
+    }
+}
+
+#[test]
+fn ibm_conversations_that_cannot_be_read_are_rejected_whole() {
+    let json = r#"[
+ {"dialogHeader": {"company": "A", "sessionID": "s1"},
+  "dialogContent": [{"client": "c", "datetime": "soon", "message": "m", "tweet_ID": "1"}]},
+ {"dialogHeader": {"company": "A", "sessionID": "s2"},
+  "dialogContent": [{"client": "c", "datetime": "2020-04-01T17:31:32.000Z", "message": "m", "tweet_ID": "1"}]},
+ 7
+]"#;
+    let (cases, rejected, summary) = run(json.as_bytes().to_vec(), None);
+    assert_eq!(
+        (summary.read, summary.accepted, summary.rejected),
+        (3, 1, 2)
+    );
+    assert_eq!(cases.len(), 1);
+    let m: Vec<String> = rejected.iter().map(ToString::to_string).collect();
+    assert!(
+        m[0].starts_with("line 2: invalid dialogContent[0].datetime `soon`"),
+        "{m:?}"
+    );
+    assert!(m[1].starts_with("line 6: "), "{m:?}");
+}
+
+#[test]
+fn formats_are_detected_from_the_real_files() {
+    for (path, name) in [
+        ("tests/data/twcs-sample.csv", "twcs"),
+        ("tests/data/helpdesk-first300.csv", "helpdesk"),
+        ("tests/data/bpic2013-first300.csv", "bpic2013"),
+        ("examples/data/ibm-twitter-care-dev.json", "ibm"),
+        ("examples/data/ibm-twitter-care-dev200.jsonl", "events"),
+    ] {
+        let head: Vec<u8> = std::fs::read(data(path))
+            .unwrap()
+            .into_iter()
+            .take(4096)
+            .collect();
+        assert_eq!(detect(&head).unwrap().name(), name, "{path}");
+    }
+}
+
+#[test]
+fn events_importer_groups_the_bundled_events_like_case_fold() {
+    let (cases, _, summary) = run(
+        std::fs::read(data("examples/data/ibm-twitter-care-dev200.jsonl")).unwrap(),
+        None,
+    );
+    assert_eq!((summary.read, summary.rejected), (647, 0));
+    assert_eq!(cases.len(), 200);
+}
+
+fn drain(bytes: &[u8], format: Format) {
+    if let Ok(mut source) = import(Box::new(std::io::Cursor::new(bytes.to_vec())), format) {
+        let n = source.by_ref().count();
+        let s = source.summary();
+        assert_eq!(s.read, s.accepted + s.rejected, "{s}");
+        assert!(n as u64 <= s.read + 1);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whatever the bytes, no importer panics and every row is accounted for.
+    #[test]
+    fn every_row_is_accounted_for_whatever_the_bytes(
+        body in proptest::collection::vec(prop_oneof![
+            Just(b"1,115712,True,Tue Oct 31 22:10:47 +0000 2017,hi,2,\n".to_vec()),
+            Just(b"2,brand,False,Tue Oct 31 22:11:47 +0000 2017,yo,,1\n".to_vec()),
+            Just(b"Case 1,Closed,Value 1,2012/10/09 14:50:17.000,Value 2\n".to_vec()),
+            Just(b"{\"dialogHeader\": {\"company\": \"A\", \"sessionID\": \"s\"}, \"dialogContent\": []},".to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..40),
+        ], 0..12)
+    ) {
+        let bytes: Vec<u8> = body.concat();
+        let twcs = [b"tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n".to_vec(), bytes.clone()].concat();
+        drain(&twcs, Format::Twcs);
+        let log = [b"Case ID,Activity,Resource,Complete Timestamp,customer\n".to_vec(), bytes.clone()].concat();
+        drain(&log, Format::helpdesk());
+        drain(&[b"[".to_vec(), bytes.clone()].concat(), Format::IbmJson);
+        drain(&bytes, Format::Events);
+    }
+}
