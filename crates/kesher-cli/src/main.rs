@@ -12,6 +12,9 @@ mod report;
 mod sla;
 
 use clap::{Parser, Subcommand};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 /// kesher: the customer-experience core: cases folded from events, SLAs, the emotion graph.

@@ -1,9 +1,9 @@
 //! A progress line on standard error for long inputs, shown only when standard error is a
 //! terminal (never in pipes, logs or CI).
 
-use std::cell::Cell;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
-use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Bytes read and cases done so far, drawn at most five times a second.
@@ -12,9 +12,9 @@ pub(crate) struct Progress {
     shown: bool,
     label: &'static str,
     total: u64,
-    bytes: Rc<Cell<u64>>,
-    cases: Rc<Cell<u64>>,
-    last: Rc<Cell<Option<Instant>>>,
+    bytes: Arc<AtomicU64>,
+    cases: Arc<AtomicU64>,
+    last: Arc<Mutex<Option<Instant>>>,
 }
 
 impl Progress {
@@ -23,34 +23,32 @@ impl Progress {
             shown: io::stderr().is_terminal() && std::env::var_os("CI").is_none(),
             label,
             total,
-            bytes: Rc::default(),
-            cases: Rc::default(),
-            last: Rc::default(),
+            bytes: Arc::default(),
+            cases: Arc::default(),
+            last: Arc::default(),
         }
     }
 
     /// One more case done.
     pub(crate) fn case(&self) {
-        self.cases.set(self.cases.get() + 1);
-        self.draw(false);
+        self.cases.fetch_add(1, Ordering::Relaxed);
+        self.draw();
     }
 
-    fn draw(&self, force: bool) {
+    fn draw(&self) {
         if !self.shown {
             return;
         }
         let now = Instant::now();
-        if !force
-            && self
-                .last
-                .get()
-                .is_some_and(|t| now.duration_since(t) < Duration::from_millis(200))
-        {
+        let Ok(mut last) = self.last.lock() else {
+            return;
+        };
+        if last.is_some_and(|t| now.duration_since(t) < Duration::from_millis(200)) {
             return;
         }
-        self.last.set(Some(now));
+        *last = Some(now);
         let share = if self.total > 0 {
-            (self.bytes.get() as f64 / self.total as f64 * 100.0).min(100.0)
+            (self.bytes.load(Ordering::Relaxed) as f64 / self.total as f64 * 100.0).min(100.0)
         } else {
             0.0
         };
@@ -60,15 +58,20 @@ impl Progress {
             io::stderr(),
             "\rkesher report: {} [{bar}] {share:3.0} % · {} cases ",
             self.label,
-            self.cases.get()
+            self.cases.load(Ordering::Relaxed)
         );
     }
 
     /// Clears the line (before another message is printed).
     pub(crate) fn clear(&self) {
-        if self.shown && self.last.get().is_some() {
-            let _ = write!(io::stderr(), "\r{:78}\r", "");
-            self.last.set(None);
+        if !self.shown {
+            return;
+        }
+        if let Ok(mut last) = self.last.lock() {
+            if last.is_some() {
+                let _ = write!(io::stderr(), "\r{:78}\r", "");
+                *last = None;
+            }
         }
     }
 
@@ -81,14 +84,14 @@ impl Progress {
 /// A reader that counts the bytes taken from it into a [`Progress`].
 pub(crate) struct Counting<R> {
     inner: R,
-    bytes: Rc<Cell<u64>>,
+    bytes: Arc<AtomicU64>,
 }
 
 impl<R> Counting<R> {
     pub(crate) fn new(inner: R, progress: &Progress) -> Counting<R> {
         Counting {
             inner,
-            bytes: Rc::clone(&progress.bytes),
+            bytes: Arc::clone(&progress.bytes),
         }
     }
 }
@@ -96,7 +99,7 @@ impl<R> Counting<R> {
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.bytes.set(self.bytes.get() + n as u64);
+        self.bytes.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
 }
@@ -107,7 +110,7 @@ impl<R: BufRead> BufRead for Counting<R> {
     }
 
     fn consume(&mut self, n: usize) {
-        self.bytes.set(self.bytes.get() + n as u64);
+        self.bytes.fetch_add(n as u64, Ordering::Relaxed);
         self.inner.consume(n);
     }
 }

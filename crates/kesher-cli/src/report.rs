@@ -85,10 +85,12 @@ impl Input {
         }
     }
 
-    fn open(&self) -> Result<Box<dyn BufRead>, String> {
+    fn open(&self) -> Result<Box<dyn BufRead + Send>, String> {
         match self {
-            Input::File(p) => crate::input::open(Some(p)),
-            Input::Stdin => crate::input::open(None),
+            Input::File(p) => std::fs::File::open(p)
+                .map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead + Send>)
+                .map_err(|e| format!("cannot open `{}`: {e}", p.display())),
+            Input::Stdin => Ok(Box::new(BufReader::new(io::stdin()))),
             Input::Sample => Ok(Box::new(SAMPLE)),
         }
     }
@@ -99,7 +101,7 @@ fn source(
     input: &Input,
     format: Option<&Format>,
     progress: &Progress,
-) -> Result<(Box<dyn CaseSource>, Format), String> {
+) -> Result<(Box<dyn CaseSource + Send>, Format), String> {
     let mut reader = BufReader::with_capacity(1 << 16, Counting::new(input.open()?, progress));
     let format = match format {
         Some(f) => f.clone(),
@@ -190,6 +192,30 @@ fn customers(
     Ok(out)
 }
 
+/// What the reading thread hands over: a folded case, or a row it could not use.
+enum Folded {
+    Case(kesher::FoldOutcome),
+    Rejected(kesher_io::Rejection),
+}
+
+/// Reads every case of `source` and folds it, handing each over in order; returns the row
+/// accounting. Stops early if the receiver is gone.
+fn read_and_fold(
+    mut source: Box<dyn CaseSource + Send>,
+    send: &std::sync::mpsc::SyncSender<Folded>,
+) -> kesher_io::ImportSummary {
+    for item in source.by_ref() {
+        let folded = match item {
+            Ok(batch) => Folded::Case(batch.into_log().into_outcome()),
+            Err(rejection) => Folded::Rejected(rejection),
+        };
+        if send.send(folded).is_err() {
+            break;
+        }
+    }
+    source.summary()
+}
+
 pub(crate) fn run(args: &ReportArgs) -> ExitCode {
     cases::exit(report(args))
 }
@@ -266,51 +292,59 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     let mut summaries = Vec::new();
     let progress = Progress::new("reporting", total);
     for input in &inputs {
-        let (mut source, format) = source(input, format.as_ref(), &progress)?;
-        let mut fold_rejected = 0u64;
+        let (source, format) = source(input, format.as_ref(), &progress)?;
         let name = input.name();
-        for item in source.by_ref() {
-            let batch = match item {
-                Ok(batch) => batch,
-                Err(rejection) => {
-                    progress.clear();
-                    let _ = writeln!(err, "{name}: {rejection}");
-                    continue;
+        // Two threads: this one reads and folds the cases, the other evaluates and reports on
+        // them (the machine's two cores each do about half the work).
+        let summary =
+            std::thread::scope(|scope| -> Result<kesher_io::ImportSummary, cases::Stop> {
+                let (send, receive) = std::sync::mpsc::sync_channel::<Folded>(1024);
+                let reader = scope.spawn(move || read_and_fold(source, &send));
+                let mut fold_rejected = 0u64;
+                for item in receive {
+                    let outcome = match item {
+                        Folded::Case(outcome) => outcome,
+                        Folded::Rejected(rejection) => {
+                            progress.clear();
+                            let _ = writeln!(err, "{name}: {rejection}");
+                            continue;
+                        }
+                    };
+                    let mut lines = BTreeSet::new();
+                    for r in &outcome.rejected {
+                        progress.clear();
+                        let _ = writeln!(
+                            err,
+                            "{name}: line {}: {} event rejected: {}",
+                            r.origin, r.event_type, r.error
+                        );
+                        lines.insert(r.origin);
+                    }
+                    fold_rejected += lines.len() as u64;
+                    let Some(case) = outcome.case else { continue };
+                    let sla = engine
+                        .as_mut()
+                        .map(|e| e.evaluate(&case, now))
+                        .transpose()
+                        .map_err(|e| format!("case {}: {e}", case.id()))?;
+                    let journey = model.journey(&case, sla.as_ref(), now);
+                    builder.add(&case, sla.as_ref(), &journey, now);
+                    progress.case();
                 }
-            };
-            let outcome = batch.into_log().into_outcome();
-            let mut lines = BTreeSet::new();
-            for r in &outcome.rejected {
-                progress.clear();
-                let _ = writeln!(
-                    err,
-                    "{name}: line {}: {} event rejected: {}",
-                    r.origin, r.event_type, r.error
-                );
-                lines.insert(r.origin);
-            }
-            fold_rejected += lines.len() as u64;
-            let Some(case) = outcome.case else { continue };
-            let sla = match engine.as_mut().map(|e| e.evaluate(&case, now)).transpose() {
-                Ok(sla) => sla,
-                Err(e) => {
-                    return Err(format!("case {}: {e}", case.id()).into());
+                let mut s = reader
+                    .join()
+                    .map_err(|_| format!("reading `{name}` failed"))?;
+                for _ in 0..fold_rejected {
+                    s.reject_accepted();
                 }
-            };
-            let journey = model.journey(&case, sla.as_ref(), now);
-            builder.add(&case, sla.as_ref(), &journey, now);
-            progress.case();
-        }
-        let mut s = source.summary();
-        for _ in 0..fold_rejected {
-            s.reject_accepted();
-        }
+                Ok(s)
+            })?;
         summaries.push(InputSummary {
             name,
             format: format.name().to_string(),
-            read: s.read,
-            accepted: s.accepted,
-            rejected: s.rejected,
+            read: summary.read,
+            accepted: summary.accepted,
+            rejected: summary.rejected,
         });
     }
     progress.done();

@@ -99,7 +99,13 @@ pub trait CaseSource: Iterator<Item = Result<CaseBatch, Rejection>> {
 /// # Example
 ///
 /// See [`CaseSource`].
-pub fn import(reader: Box<dyn BufRead>, format: Format) -> Result<Box<dyn CaseSource>, Error> {
+///
+/// The importer is `Send` (it can run on its own thread, feeding cases to another); for a reader
+/// that is not, construct the importer itself ([`TwcsImporter::new`] and the like).
+pub fn import(
+    reader: Box<dyn BufRead + Send>,
+    format: Format,
+) -> Result<Box<dyn CaseSource + Send>, Error> {
     Ok(match format {
         Format::Events => Box::new(EventsImporter::new(reader)),
         Format::Twcs => Box::new(TwcsImporter::new(reader)?),

@@ -164,6 +164,18 @@ pub struct ServiceMetrics {
     pub unanswered_by_channel: BTreeMap<String, u64>,
 }
 
+/// Counts `state` for `metric` in `map`, allocating the key only the first time.
+fn count(map: &mut BTreeMap<String, Compliance>, metric: &str, state: TargetState) {
+    match map.get_mut(metric) {
+        Some(c) => c.count(state),
+        None => {
+            let mut c = Compliance::default();
+            c.count(state);
+            map.insert(metric.to_string(), c);
+        }
+    }
+}
+
 fn secs(d: TimeDelta) -> f64 {
     crate::seconds::as_secs_f64(d)
 }
@@ -255,7 +267,7 @@ impl MetricsBuilder {
             .or_else(|| case.agents().last())
             .map_or_else(|| "unassigned".to_string(), ToString::to_string);
         for t in &sla.targets {
-            let metric = t.metric.as_str().to_string();
+            let metric = t.metric.as_str();
             match (t.metric, t.state) {
                 (Metric::FirstResponse, TargetState::Met | TargetState::MetLate) => {
                     self.first_response_business.push(secs(t.consumed))
@@ -265,17 +277,21 @@ impl MetricsBuilder {
                 }
                 _ => {}
             }
-            m.sla.entry(metric.clone()).or_default().count(t.state);
+            count(&mut m.sla, metric, t.state);
+            let channel = channel.name();
             for (map, key) in [
-                (&mut m.sla_by_channel, channel.name()),
-                (&mut m.sla_by_contract, t.contract.to_string()),
-                (&mut m.sla_by_agent, agent.clone()),
+                (&mut m.sla_by_channel, channel.as_str()),
+                (&mut m.sla_by_contract, &*t.contract),
+                (&mut m.sla_by_agent, agent.as_str()),
             ] {
-                map.entry(key)
-                    .or_default()
-                    .entry(metric.clone())
-                    .or_default()
-                    .count(t.state);
+                match map.get_mut(key) {
+                    Some(by) => count(by, metric, t.state),
+                    None => {
+                        let mut by = BTreeMap::new();
+                        count(&mut by, metric, t.state);
+                        map.insert(key.to_string(), by);
+                    }
+                }
             }
         }
     }

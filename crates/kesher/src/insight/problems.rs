@@ -3,7 +3,7 @@
 
 use crate::{Case, CaseId, CaseStatus};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const STOP: [&str; 162] = [
     "a",
@@ -177,10 +177,17 @@ fn terms(text: &str) -> BTreeSet<String> {
         .filter(|w| !w.starts_with('@') && !w.contains("http") && !w.contains('/'))
         .map(|w| w.trim_matches('\'').replace('\'', "").to_lowercase())
         .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| !stop_word(w))
         .map(|w| stem(&w))
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| !stop_word(w))
         .collect()
+}
+
+/// Whether `w` is a stop word (a set built once: every word of every description is checked).
+fn stop_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP.into_iter().collect()).contains(w)
 }
 
 fn stem(w: &str) -> String {
@@ -466,10 +473,15 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
     // Quality: how much of each case's vocabulary its own cluster's top terms cover, against
     // the best other cluster's.
     let (mut own, mut other, mut n) = (0.0, 0.0, 0usize);
-    let tops: Vec<BTreeSet<String>> = clusters
-        .iter()
-        .map(|c| c.terms.iter().cloned().collect())
-        .collect();
+    // Which clusters' top terms hold each term: a case's overlap with every cluster in one pass
+    // over its own terms.
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, c) in clusters.iter().enumerate() {
+        for t in c.terms.iter().collect::<BTreeSet<_>>() {
+            holders.entry(t.as_str()).or_default().push(k);
+        }
+    }
+    let mut hits = vec![0usize; clusters.len()];
     for (k, (_, members)) in ordered.iter().enumerate() {
         for &i in members {
             let Some((_, _, t)) = docs.get(i) else {
@@ -478,13 +490,21 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
             if t.is_empty() {
                 continue;
             }
-            let overlap = |s: &BTreeSet<String>| t.intersection(s).count() as f64 / t.len() as f64;
-            own += tops.get(k).map_or(0.0, overlap);
-            other += tops
+            hits.iter_mut().for_each(|h| *h = 0);
+            for w in t {
+                for &j in holders.get(w.as_str()).into_iter().flatten() {
+                    if let Some(h) = hits.get_mut(j) {
+                        *h += 1;
+                    }
+                }
+            }
+            let overlap = |h: usize| h as f64 / t.len() as f64;
+            own += hits.get(k).map_or(0.0, |h| overlap(*h));
+            other += hits
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != k)
-                .map(|(_, s)| overlap(s))
+                .map(|(_, h)| overlap(*h))
                 .fold(0.0, f64::max);
             n += 1;
         }

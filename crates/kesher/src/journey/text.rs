@@ -2,6 +2,8 @@
 //! lexicon scorer for English and Hebrew customer messages, documented as a baseline.
 
 use crate::Language;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Scores the sentiment of a customer's message: `Some(value)` in [−1, 1], or `None` when the
 /// text carries no opinion the scorer can see. Implement it to plug in a real model.
@@ -254,14 +256,33 @@ const WORDS_HE: [(&str, f64); 52] = [
 
 const HE_PREFIXES: [char; 7] = ['ו', 'ה', 'ב', 'ש', 'ל', 'מ', 'כ'];
 
+/// Word weights by word.
+type Weights = HashMap<&'static str, f64>;
+
+/// The word lists as hash maps, built once (scoring looks up every word of every message).
+fn lexicon() -> &'static (Weights, Weights) {
+    static LEXICON: OnceLock<(Weights, Weights)> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        // The first entry of a word wins, as a linear search would find it.
+        let mut en = HashMap::new();
+        for (w, v) in WORDS {
+            en.entry(w).or_insert(v);
+        }
+        let mut he = HashMap::new();
+        for (w, v) in WORDS_HE {
+            he.entry(w).or_insert(v);
+        }
+        (en, he)
+    })
+}
+
 fn he_weight(word: &str) -> Option<f64> {
-    let direct = WORDS_HE.iter().find(|(w, _)| *w == word).map(|(_, v)| *v);
-    direct.or_else(|| {
+    let he = &lexicon().1;
+    he.get(word).copied().or_else(|| {
         let mut chars = word.chars();
         let first = chars.next()?;
         if HE_PREFIXES.contains(&first) {
-            let rest = chars.as_str();
-            WORDS_HE.iter().find(|(w, _)| *w == rest).map(|(_, v)| *v)
+            he.get(chars.as_str()).copied()
         } else {
             None
         }
@@ -269,11 +290,7 @@ fn he_weight(word: &str) -> Option<f64> {
 }
 
 fn en_weight(word: &str) -> Option<f64> {
-    WORDS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, v)| *v)
-        .filter(|v| *v != 0.0)
+    lexicon().0.get(word).copied().filter(|v| *v != 0.0)
 }
 
 impl TextScorer for LexiconScorer {
@@ -304,18 +321,24 @@ impl TextScorer for LexiconScorer {
             negate = negate.saturating_sub(1);
         }
         let exclaims = text.matches('!').count().min(3) as f64;
-        let (happy, sad) = (
-            [":)", ":-)", ":D", "🙂", "😊", "😀", "👍", "❤", "🙏"]
+        // Emoticons are `:` faces or non-ASCII emoji: most messages have neither.
+        let faces = text.contains(':') || !text.is_ascii();
+        let (happy, sad) = if !faces {
+            (0, 0)
+        } else {
+            (
+                [":)", ":-)", ":D", "🙂", "😊", "😀", "👍", "❤", "🙏"]
+                    .iter()
+                    .map(|e| text.matches(e).count())
+                    .sum::<usize>(),
+                [
+                    ":(", ":-(", ":'(", "😡", "😠", "😤", "😞", "😢", "😭", "😫", "👎", "🤬",
+                ]
                 .iter()
                 .map(|e| text.matches(e).count())
                 .sum::<usize>(),
-            [
-                ":(", ":-(", ":'(", "😡", "😠", "😤", "😞", "😢", "😭", "😫", "👎", "🤬",
-            ]
-            .iter()
-            .map(|e| text.matches(e).count())
-            .sum::<usize>(),
-        );
+            )
+        };
         sum += 0.6 * happy as f64 - 0.6 * sad as f64;
         hits += u32::try_from(happy + sad).unwrap_or(0);
         if hits == 0 {
