@@ -194,7 +194,7 @@ fn customers(
 
 /// What the reading thread hands over: a folded case, or a row it could not use.
 enum Folded {
-    Case(kesher::FoldOutcome),
+    Case(Box<kesher::FoldOutcome>),
     Rejected(kesher_io::Rejection),
 }
 
@@ -206,7 +206,7 @@ fn read_and_fold(
 ) -> kesher_io::ImportSummary {
     for item in source.by_ref() {
         let folded = match item {
-            Ok(batch) => Folded::Case(batch.into_log().into_outcome()),
+            Ok(batch) => Folded::Case(Box::new(batch.into_log().into_outcome())),
             Err(rejection) => Folded::Rejected(rejection),
         };
         if send.send(folded).is_err() {
