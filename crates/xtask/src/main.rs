@@ -133,6 +133,23 @@ fn run_all() -> ExitCode {
                     ],
                 )
             })
+            .and_then(|()| {
+                // The README's first command, on the bundled sample (the report lands in target/).
+                step(
+                    "examples",
+                    "cargo",
+                    &[
+                        "run",
+                        "--quiet",
+                        "-p",
+                        "kesher-cli",
+                        "--",
+                        "report",
+                        "--out",
+                        "target/report.html",
+                    ],
+                )
+            })
         },
     ];
     for s in steps {

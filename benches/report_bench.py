@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""`kesher report` end to end on a generated support export (issue 8, item 5).
+
+Usage: python3 benches/report_bench.py [ROWS]   (default 1,000,000)
+
+Builds the command and the seeded generator (benches/examples/gen_support_csv.rs), writes a
+Twitter customer-support export of ROWS tweets, then times, on the same file and in the same run:
+- `kesher report FILE` (no contracts: importing, threads, folding, emotion journeys, patterns,
+  problems, retention, HTML and JSON), and with `--calendar us` (the example SLA contracts on the
+  US calendar as well);
+- the peer: Python's `csv` module merely reading every row of the same file.
+Wall time and peak memory (the child's maximum resident set size) are printed.
+"""
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(cmd, **kw):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, **kw)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"{cmd[0]} failed with status {status}")
+    return elapsed, usage.ru_maxrss / 1024  # MiB
+
+
+def main():
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "kesher-cli"], cwd=ROOT, check=True)
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "kesher-benches",
+                    "--example", "gen_support_csv"], cwd=ROOT, check=True)
+    kesher = os.path.join(ROOT, "target/release/kesher")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "support.csv")
+        with open(data, "wb") as out:
+            subprocess.run([os.path.join(ROOT, "target/release/examples/gen_support_csv"),
+                            str(rows)], stdout=out, check=True)
+        size = os.path.getsize(data) / 2**20
+        print(f"input: {rows:,} tweets, {size:.0f} MiB (seeded Twitter support export)")
+        results = {}
+        for name, extra in [("kesher report", []), ("kesher report --calendar us", ["--calendar", "us"])]:
+            t, rss = run([kesher, "report", data, "--out", os.path.join(tmp, "r.html"),
+                          "--json", os.path.join(tmp, "r.json")] + extra,
+                         stderr=subprocess.DEVNULL)
+            results[name] = t
+            print(f"{name:32} {t:6.2f} s  {rows / t / 1e6:5.2f} M rows/s  peak {rss:5.0f} MiB")
+        start = time.perf_counter()
+        with open(data, newline="", encoding="utf-8") as f:
+            n = sum(1 for _ in csv.reader(f)) - 1
+        peer = time.perf_counter() - start
+        assert n == rows, n
+        print(f"{'peer: Python csv, rows only':32} {peer:6.2f} s  {rows / peer / 1e6:5.2f} M rows/s")
+        for name, t in results.items():
+            print(f"{name}: {peer / t:.2f}x the rows per second of Python merely reading them")
+
+
+if __name__ == "__main__":
+    main()
