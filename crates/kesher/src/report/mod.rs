@@ -269,8 +269,9 @@ impl Tally {
             .iter()
             .map(|p| p.emotion.value())
             .fold(f64::INFINITY, f64::min);
+        // Ties go to the smaller case id, so the choice does not depend on the order of cases.
         let lower = match &self.lowest {
-            Some((v, _)) => low < *v,
+            Some((v, j)) => low < *v || (low == *v && journey.case_id < j.case_id),
             None => true,
         };
         if low.is_finite() && lower {

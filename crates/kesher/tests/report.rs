@@ -1,0 +1,120 @@
+//! The report's invariants: it does not depend on the order of the cases, and its parts add up.
+
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
+
+use kesher::report::{ReportBuilder, ReportOptions};
+use kesher::{
+    Case, CaseEvent, CaseLog, ContractSet, EmotionModel, Language, LexiconScorer, SlaEngine,
+};
+use proptest::prelude::*;
+
+const TEXTS: [&str; 5] = [
+    "my order never arrived, terrible",
+    "password reset email never came",
+    "thanks, love the new app",
+    "where is my order?",
+    "the app keeps crashing, so frustrating",
+];
+
+/// One case: a customer's message, maybe an answer after `wait` seconds, maybe resolved.
+fn case(i: usize, brand: u8, channel: u8, text: usize, wait: Option<u32>, resolved: bool) -> Case {
+    let channel = ["email", "twitter", "chat"][channel as usize % 3];
+    let open = 1_736_067_600 + i as i64 * 3_600; // 2025-01-05T09:00Z onwards
+    let iso = |t: i64| chrono::DateTime::from_timestamp(t, 0).unwrap().to_rfc3339();
+    let mut log = CaseLog::default();
+    let mut add = |json: String| log.insert(CaseEvent::from_json(&json).unwrap());
+    add(format!(
+        r#"{{"type": "opened", "case_id": "T{i}", "at": "{}", "customer": {{"id": "c{i}"}}, "channel": "{channel}", "metadata": {{"brand": "b{brand}"}}}}"#,
+        iso(open)
+    ));
+    add(format!(
+        r#"{{"type": "interaction", "case_id": "T{i}", "seq": 1, "id": "q{i}", "customer_id": "c{i}", "at": "{}", "channel": "{channel}", "direction": "inbound", "actor": {{"type": "customer"}}, "kind": "message", "text": "{}"}}"#,
+        iso(open),
+        TEXTS[text % TEXTS.len()]
+    ));
+    if let Some(w) = wait {
+        add(format!(
+            r#"{{"type": "interaction", "case_id": "T{i}", "seq": 2, "id": "a{i}", "customer_id": "c{i}", "at": "{}", "channel": "{channel}", "direction": "outbound", "actor": {{"type": "agent", "id": "ag{}"}}, "kind": "message", "text": "sorry, fixed now"}}"#,
+            iso(open + i64::from(w)),
+            w % 3
+        ));
+        if resolved {
+            add(format!(
+                r#"{{"type": "status_changed", "case_id": "T{i}", "seq": 3, "at": "{}", "to": "resolved"}}"#,
+                iso(open + i64::from(w) + 60)
+            ));
+        }
+    }
+    log.fold().unwrap()
+}
+
+fn report(cases: &[Case]) -> serde_json::Value {
+    let set = ContractSet::from_json(
+        r#"[{"name": "std", "calendar": "us", "targets": [{"metric": "first_response", "within": 7200}]}]"#,
+    )
+    .unwrap();
+    let mut engine = SlaEngine::new(set.clone());
+    let now = "2025-03-01T00:00:00Z".parse().unwrap();
+    let model = EmotionModel {
+        scorer: Some(&LexiconScorer),
+        ..EmotionModel::default()
+    };
+    let mut b = ReportBuilder::new(ReportOptions::default());
+    for c in cases {
+        let sla = engine.evaluate(c, now).unwrap();
+        let j = model.journey(c, Some(&sla), now);
+        b.add(c, Some(&sla), &j, now);
+    }
+    serde_json::to_value(b.finish(&Default::default(), Some(&set), Language::En, now)).unwrap()
+}
+
+fn cases() -> impl Strategy<Value = Vec<Case>> {
+    proptest::collection::vec(
+        (
+            0u8..3,
+            0u8..3,
+            0usize..5,
+            proptest::option::of(0u32..200_000),
+            any::<bool>(),
+        ),
+        1..25,
+    )
+    .prop_map(|specs| {
+        specs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (b, ch, t, w, r))| case(i, b, ch, t, w, r))
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_report_does_not_depend_on_the_order_of_cases(
+        (cases, shuffled) in cases().prop_flat_map(|c| (Just(c.clone()), Just(c).prop_shuffle()))
+    ) {
+        prop_assert_eq!(report(&cases), report(&shuffled));
+    }
+
+    #[test]
+    fn brands_and_channels_add_up_to_the_totals(cases in cases()) {
+        let r = report(&cases);
+        let total = r["totals"]["metrics"]["cases"].as_u64().unwrap();
+        prop_assert_eq!(total as usize, cases.len());
+        for part in ["brands", "channels"] {
+            let sum: u64 = r[part].as_array().unwrap().iter()
+                .map(|s| s["metrics"]["cases"].as_u64().unwrap()).sum();
+            prop_assert_eq!(sum, total);
+            let unanswered: u64 = r[part].as_array().unwrap().iter()
+                .map(|s| s["unanswered_messages"].as_u64().unwrap()).sum();
+            prop_assert_eq!(unanswered, r["totals"]["unanswered_messages"].as_u64().unwrap());
+        }
+        let h = &r["totals"]["first_response_histogram"];
+        let binned: u64 = h["counts"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap()).sum();
+        prop_assert_eq!(binned + h["unanswered"].as_u64().unwrap(), total);
+        let answered = cases.iter().filter(|c| c.facts().time_to_first_human_response.is_some()).count();
+        prop_assert_eq!(binned as usize, answered);
+    }
+}
