@@ -25,8 +25,8 @@ h3{font-size:17px;margin:0 0 8px}
 .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 .card .v{font-size:24px;font-weight:650;color:var(--accent)}.card .k{color:var(--muted);font-size:13px}
 table{border-collapse:collapse;width:100%;background:#fff;border:1px solid var(--line);font-size:14px}
-th,td{overflow-wrap:anywhere;padding:6px 9px;border-bottom:1px solid var(--line);text-align:start;vertical-align:top}
-th{background:#eaf2f8;font-weight:600;font-size:13px}td.n,th.n{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
+th,td{padding:6px 9px;border-bottom:1px solid var(--line);text-align:start;vertical-align:top}
+th{background:#eaf2f8;font-weight:600;font-size:13px}td.t{overflow-wrap:anywhere;min-width:14em}td.n,th.n{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 .brand{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px;margin:16px 0}
 .figs{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}
 .figs figure{margin:0;flex:1 1 420px;min-width:0}.figs figure.wide{flex-basis:100%}.figs svg{max-width:100%;height:auto}
@@ -390,7 +390,7 @@ fn retention_table(
     for e in list {
         let _ = write!(
             out,
-            r#"<tr><td><bdi>{id}</bdi></td><td class="n">{s:.2}</td><td>{f}</td></tr>"#,
+            r#"<tr><td><bdi>{id}</bdi></td><td class="n">{s:.2}</td><td class="t">{f}</td></tr>"#,
             id = esc(e.customer_id.as_str()),
             s = e.score,
             f = e
@@ -539,7 +539,7 @@ impl Report {
                 r#"<div class="scroll"><table><thead><tr><th>{pr}</th><th>{te}</th><th class="n">{c}</th><th class="n">{s}</th><th class="n">{cu}</th><th>{ex}</th><th>{an}</th></tr></thead><tbody>"#,
                 pr = w.problem,
                 te = w.terms,
-                c = w.cases,
+                c = w.cases_title,
                 s = w.share,
                 cu = w.cumulative,
                 ex = w.example,
@@ -548,7 +548,7 @@ impl Report {
             for c in p.clusters.iter().take(PROBLEM_ROWS) {
                 let _ = write!(
                     out,
-                    r#"<tr><td><strong><bdi>{l}</bdi></strong></td><td><bdi>{t}</bdi></td><td class="n">{n}</td><td class="n">{s}</td><td class="n">{cu}</td><td><bdi>{e}</bdi></td><td><bdi>{a}</bdi></td></tr>"#,
+                    r#"<tr><td><strong><bdi>{l}</bdi></strong></td><td><bdi>{t}</bdi></td><td class="n">{n}</td><td class="n">{s}</td><td class="n">{cu}</td><td class="t"><bdi>{e}</bdi></td><td class="t"><bdi>{a}</bdi></td></tr>"#,
                     l = esc(&c.label),
                     t = esc(&c.terms.join(", ")),
                     n = c.cases,
