@@ -1,0 +1,135 @@
+"""kesher: the customer-experience core a CRM embeds — cases folded from events, SLAs on
+business calendars, and the emotion graph of each customer's journey.
+
+The classes are the Rust core's, through a thin native layer; dicts follow the JSON contract
+(docs/json-contract.md). Instants are timezone-aware ``datetime`` objects (naive ones are
+refused), durations ``timedelta``. Every error is a :class:`KesherError` (a ``ValueError``).
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import numpy as np
+
+from kesher import _arrays
+from kesher._native import (
+    Case,
+    CaseSla,
+    ConflictingEventError,
+    ContractSet,
+    CurrencyMismatchError,
+    EmotionModel,
+    EndBeforeStartError,
+    FoldResult,
+    IllegalTransitionError,
+    InvalidCalendarError,
+    InvalidInputError,
+    InvalidJsonError,
+    Journey,
+    KesherError,
+    MissingFieldError,
+    NegativeDurationError,
+    NoWorkingTimeError,
+    Pattern,
+    PatternBuilder,
+    SlaEngine,
+    __version__,
+    fold,
+    read_cases,
+    recurring_problems,
+    service_metrics,
+)
+from kesher._native import Calendar as _NativeCalendar
+
+__all__ = [
+    "Calendar", "Case", "CaseSla", "CaseStatus", "ContractSet", "EmotionModel", "FoldResult",
+    "Journey", "Language", "Pattern", "PatternBuilder", "Priority", "SlaEngine", "TargetState",
+    "KesherError", "InvalidInputError", "MissingFieldError", "IllegalTransitionError",
+    "ConflictingEventError", "CurrencyMismatchError", "InvalidJsonError", "InvalidCalendarError",
+    "NoWorkingTimeError", "EndBeforeStartError", "NegativeDurationError",
+    "fold", "read_cases", "recurring_problems", "service_metrics", "__version__",
+]
+
+
+class CaseStatus(str, enum.Enum):
+    """Where a case stands (``Case.status`` is one of these values)."""
+
+    RECEIVED = "received"
+    ACKNOWLEDGED = "acknowledged"
+    IN_PROGRESS = "in_progress"
+    WAITING_ON_CUSTOMER = "waiting_on_customer"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    RELEASED = "released"
+    REOPENED = "reopened"
+
+
+class Priority(str, enum.Enum):
+    """A case's priority."""
+
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class TargetState(str, enum.Enum):
+    """The state of one SLA target."""
+
+    RUNNING = "running"
+    PAUSED = "paused"
+    WARNING = "warning"
+    BREACHED = "breached"
+    MET = "met"
+    MET_LATE = "met_late"
+    CANCELLED = "cancelled"
+
+
+class Language(str, enum.Enum):
+    """Languages of statements and pictures."""
+
+    EN = "en"
+    HE = "he"
+
+
+class Calendar(_NativeCalendar):
+    """A business calendar: opening hours per weekday in a time zone, holidays, special days.
+
+    ``Calendar("israel")``, ``Calendar("us")``, ``Calendar("uk")`` are the presets; any other
+    calendar comes from its JSON contract as a dict or text.
+    """
+
+    def due_times(self, starts: Any, duration: Any, *, unit: str = "ns") -> Any:
+        """Due instants for many starts with one duration of working time.
+
+        ``starts`` is a numpy ``datetime64`` or int64 array (``unit`` since the epoch), a
+        timezone-aware pandas Series, an Arrow array (pyarrow, polars… through the PyCapsule
+        interface) or a list of aware datetimes; the result is the same kind of column. The
+        GIL is released while kesher computes.
+        """
+        ns, back = _arrays.to_ns("starts", starts, unit)
+        out = np.empty_like(ns)
+        self._add_batch(ns, _arrays.duration_ns("duration", duration), out, "ns")
+        return back(out)
+
+    def due_times_each(self, starts: Any, durations: Any, *, unit: str = "ns") -> Any:
+        """Due instants with a duration per start (``durations``: timedelta64 or seconds)."""
+        ns, back = _arrays.to_ns("starts", starts, unit)
+        d = np.asarray(durations)
+        if d.dtype.kind == "m":
+            d_ns = d.astype("timedelta64[ns]").view("int64")
+        else:
+            d_ns = np.round(d.astype(np.float64) * 1e9).astype(np.int64)
+        out = np.empty_like(ns)
+        self._add_each_batch(ns, np.ascontiguousarray(d_ns), out, "ns")
+        return back(out)
+
+    def elapsed_many(self, starts: Any, ends: Any, *, unit: str = "ns") -> np.ndarray:
+        """Working time between pairs, as numpy ``timedelta64[ns]``."""
+        a, _ = _arrays.to_ns("starts", starts, unit)
+        b, _ = _arrays.to_ns("ends", ends, unit)
+        out = np.empty_like(a)
+        self._elapsed_batch(a, b, out, "ns")
+        return out.view("timedelta64[ns]")

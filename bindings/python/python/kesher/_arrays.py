@@ -1,0 +1,97 @@
+"""Columns in and out of the batch APIs: numpy, pandas and Arrow (PyCapsule interface)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Callable, Tuple
+
+import numpy as np
+
+from kesher._native import InvalidInputError
+
+_UNITS = {"s": 1_000_000_000, "ms": 1_000_000, "us": 1_000, "ns": 1}
+
+
+def _naive(field: str, what: str) -> InvalidInputError:
+    return InvalidInputError(
+        f"invalid {field} `{what}`: the column has no time zone; localize it first "
+        "(pandas: .dt.tz_localize('UTC'); Arrow: cast to timestamp with a time zone)"
+    )
+
+
+def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callable[[np.ndarray], Any]]:
+    """The instants of `values` as a contiguous int64 array of nanoseconds since the epoch
+    (UTC), and a function that turns an int64 nanosecond result back into the caller's kind
+    of column (numpy datetime64[ns], pandas Series with the same index, Arrow array)."""
+    if unit not in _UNITS:
+        raise InvalidInputError(f"invalid unit `{unit}`: expected s, ms, us or ns")
+    # pandas
+    if type(values).__module__.startswith("pandas"):
+        import pandas as pd
+
+        series = pd.Series(values) if not isinstance(values, pd.Series) else values
+        if isinstance(series.dtype, pd.DatetimeTZDtype):
+            ns = series.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]").view("int64")
+            index = series.index
+            return np.ascontiguousarray(ns), lambda out: pd.Series(
+                out.view("datetime64[ns]"), index=index, name=series.name
+            ).dt.tz_localize("UTC")
+        if pd.api.types.is_datetime64_dtype(series.dtype):
+            raise _naive(field, str(series.dtype))
+        values = series.to_numpy()
+    # Arrow, through the PyCapsule interface (pyarrow, polars, pandas ArrowDtype, ...)
+    if hasattr(values, "__arrow_c_array__") or hasattr(values, "__arrow_c_stream__"):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.array(values) if hasattr(values, "__arrow_c_array__") else pa.chunked_array(values)
+        if pa.types.is_timestamp(arr.type):
+            if arr.type.tz is None:
+                raise _naive(field, str(arr.type))
+            arr = pc.cast(arr, pa.timestamp("ns", tz="UTC"))
+            if isinstance(arr, pa.ChunkedArray):
+                arr = arr.combine_chunks()
+            if arr.null_count:
+                raise InvalidInputError(f"invalid {field}: {arr.null_count} missing values")
+            ns = arr.cast(pa.int64()).to_numpy(zero_copy_only=False)
+            return np.ascontiguousarray(ns), lambda out: pa.array(out.view("datetime64[ns]"), type=pa.timestamp("ns", tz="UTC"))
+        if pa.types.is_integer(arr.type):
+            if isinstance(arr, pa.ChunkedArray):
+                arr = arr.combine_chunks()
+            ints = arr.cast(pa.int64()).to_numpy(zero_copy_only=False) * _UNITS[unit]
+            return np.ascontiguousarray(ints), lambda out: pa.array(out // _UNITS[unit])
+        raise InvalidInputError(f"invalid {field} `{arr.type}`: expected timestamps or int64")
+    # numpy and sequences
+    arr = np.asarray(values)
+    if arr.dtype.kind == "M":  # datetime64: numpy's instants are UTC
+        ns = arr.astype("datetime64[ns]").view("int64")
+        return np.ascontiguousarray(ns), lambda out: out.view("datetime64[ns]")
+    if arr.dtype.kind in "iu":
+        ints = arr.astype(np.int64) * _UNITS[unit]
+        return np.ascontiguousarray(ints), lambda out: out // _UNITS[unit]
+    if arr.dtype == object:
+        out_list = []
+        for v in arr.ravel():
+            if not isinstance(v, _dt.datetime):
+                raise InvalidInputError(f"invalid {field} `{v!r}`: expected datetimes")
+            if v.tzinfo is None or v.utcoffset() is None:
+                raise InvalidInputError(
+                    f"invalid {field} `{v!r}`: a naive datetime has no time zone; give tzinfo"
+                )
+            delta = v - _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+            out_list.append((delta.days * 86_400 + delta.seconds) * 1_000_000_000 + delta.microseconds * 1_000)
+        return np.asarray(out_list, dtype=np.int64), lambda out: [
+            _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc) + _dt.timedelta(microseconds=int(x) // 1000) for x in out
+        ]
+    raise InvalidInputError(f"invalid {field} `{arr.dtype}`: expected datetimes or int64")
+
+
+def duration_ns(field: str, value: Any) -> int:
+    """A timedelta, numpy timedelta64 or number of seconds as integer nanoseconds."""
+    if isinstance(value, _dt.timedelta):
+        return (value.days * 86_400 + value.seconds) * 1_000_000_000 + value.microseconds * 1_000
+    if isinstance(value, np.timedelta64):
+        return int(value.astype("timedelta64[ns]").astype(np.int64))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(round(value * 1_000_000_000))
+    raise InvalidInputError(f"invalid {field} `{value!r}`: expected a timedelta or seconds")

@@ -1,0 +1,221 @@
+//! `kesher.Calendar`: business time on a calendar, one at a time or over numpy arrays.
+
+use crate::convert::{duration, instant, json_text, to_py_value};
+use crate::errors::{invalid, to_py};
+use chrono::{DateTime, TimeDelta, Utc};
+use kesher::EpochUnit;
+use pyo3::buffer::PyBuffer;
+use pyo3::prelude::*;
+use std::sync::Mutex;
+
+/// A business calendar: opening hours per weekday in a time zone, holidays and special days.
+#[pyclass(module = "kesher", frozen, subclass)]
+pub(crate) struct Calendar {
+    pub(crate) inner: kesher::Calendar,
+    /// The compiled timeline the batch methods reuse from call to call.
+    timeline: Mutex<Option<kesher::Timeline>>,
+}
+
+impl Calendar {
+    pub(crate) fn wrap(inner: kesher::Calendar) -> Calendar {
+        Calendar {
+            inner,
+            timeline: Mutex::new(None),
+        }
+    }
+
+    fn json(&self) -> PyResult<String> {
+        serde_json::to_string(&self.inner).map_err(|e| invalid("calendar", "", &e.to_string()))
+    }
+
+    /// Runs `f` on the cached timeline, without the GIL.
+    fn with_timeline<T: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut kesher::Timeline) -> kesher::Result<T> + Send,
+    ) -> PyResult<T> {
+        py.detach(|| {
+            let mut guard = self
+                .timeline
+                .lock()
+                .map_err(|_| invalid("calendar", "", "a previous batch call failed midway"))?;
+            let tl = guard.get_or_insert_with(|| self.inner.timeline());
+            f(tl).map_err(to_py)
+        })
+    }
+}
+
+fn unit(name: &str) -> PyResult<EpochUnit> {
+    match name {
+        "s" => Ok(EpochUnit::Seconds),
+        "ms" => Ok(EpochUnit::Milliseconds),
+        "us" => Ok(EpochUnit::Microseconds),
+        "ns" => Ok(EpochUnit::Nanoseconds),
+        other => Err(invalid("unit", other, "expected s, ms, us or ns")),
+    }
+}
+
+fn read(py: Python<'_>, field: &str, buffer: &PyBuffer<i64>) -> PyResult<Vec<i64>> {
+    if !buffer.is_c_contiguous() {
+        return Err(invalid(field, "", "expected a contiguous array of int64"));
+    }
+    buffer.to_vec(py)
+}
+
+#[pymethods]
+impl Calendar {
+    /// A calendar from its JSON contract (a dict, a JSON string) or a preset name:
+    /// `"israel"`, `"us"`, `"uk"`.
+    #[new]
+    fn new(definition: &Bound<'_, PyAny>) -> PyResult<Calendar> {
+        let text = match definition.extract::<String>() {
+            Ok(name) if ["israel", "us", "uk"].contains(&name.as_str()) => format!("\"{name}\""),
+            _ => json_text(definition)?,
+        };
+        kesher::Calendar::from_json(&text)
+            .map(Calendar::wrap)
+            .map_err(to_py)
+    }
+
+    /// The business instant `duration` of working time after `start`.
+    fn add(
+        &self,
+        start: &Bound<'_, PyAny>,
+        duration_: &Bound<'_, PyAny>,
+    ) -> PyResult<DateTime<Utc>> {
+        let start = instant("start", start)?;
+        let d = duration("duration", duration_)?;
+        self.inner.add(start, d).map_err(to_py)
+    }
+
+    /// The working time between `start` and `end`.
+    fn elapsed(&self, start: &Bound<'_, PyAny>, end: &Bound<'_, PyAny>) -> PyResult<TimeDelta> {
+        let (a, b) = (instant("start", start)?, instant("end", end)?);
+        self.inner.elapsed(a, b).map_err(to_py)
+    }
+
+    /// Whether the calendar is open at `at`.
+    fn is_open(&self, at: &Bound<'_, PyAny>) -> PyResult<bool> {
+        self.inner.is_open(instant("at", at)?).map_err(to_py)
+    }
+
+    /// The next instant at or after `at` when the calendar is open.
+    fn next_open(&self, at: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> {
+        self.inner.next_open(instant("at", at)?).map_err(to_py)
+    }
+
+    /// Due instants for many starts (int64 since the epoch in `unit`) with one duration in
+    /// nanoseconds, written into `out`. The GIL is released while it computes.
+    fn _add_batch(
+        &self,
+        py: Python<'_>,
+        starts: PyBuffer<i64>,
+        duration_ns: i64,
+        out: PyBuffer<i64>,
+        unit_: &str,
+    ) -> PyResult<()> {
+        let unit = unit(unit_)?;
+        let starts = read(py, "starts", &starts)?;
+        if out.item_count() != starts.len() || out.readonly() {
+            return Err(invalid(
+                "out",
+                "",
+                "expected a writable int64 array as long as starts",
+            ));
+        }
+        let due = self.with_timeline(py, |tl| {
+            let mut due = vec![0i64; starts.len()];
+            tl.add_batch(&starts, unit, TimeDelta::nanoseconds(duration_ns), &mut due)?;
+            Ok(due)
+        })?;
+        out.copy_from_slice(py, &due)
+    }
+
+    /// Due instants with a duration per start (both int64 in `unit`), written into `out`.
+    fn _add_each_batch(
+        &self,
+        py: Python<'_>,
+        starts: PyBuffer<i64>,
+        durations: PyBuffer<i64>,
+        out: PyBuffer<i64>,
+        unit_: &str,
+    ) -> PyResult<()> {
+        let unit = unit(unit_)?;
+        let starts = read(py, "starts", &starts)?;
+        let durations = read(py, "durations", &durations)?;
+        if out.item_count() != starts.len() || out.readonly() {
+            return Err(invalid(
+                "out",
+                "",
+                "expected a writable int64 array as long as starts",
+            ));
+        }
+        let due = self.with_timeline(py, |tl| {
+            let mut due = vec![0i64; starts.len()];
+            tl.add_each_batch(&starts, &durations, unit, &mut due)?;
+            Ok(due)
+        })?;
+        out.copy_from_slice(py, &due)
+    }
+
+    /// Working time between pairs (int64 in `unit`), in `unit`, written into `out`.
+    fn _elapsed_batch(
+        &self,
+        py: Python<'_>,
+        starts: PyBuffer<i64>,
+        ends: PyBuffer<i64>,
+        out: PyBuffer<i64>,
+        unit_: &str,
+    ) -> PyResult<()> {
+        let unit = unit(unit_)?;
+        let starts = read(py, "starts", &starts)?;
+        let ends = read(py, "ends", &ends)?;
+        if out.item_count() != starts.len() || out.readonly() {
+            return Err(invalid(
+                "out",
+                "",
+                "expected a writable int64 array as long as starts",
+            ));
+        }
+        let elapsed = self.with_timeline(py, |tl| {
+            let mut out = vec![0i64; starts.len()];
+            tl.elapsed_batch(&starts, &ends, unit, &mut out)?;
+            Ok(out)
+        })?;
+        out.copy_from_slice(py, &elapsed)
+    }
+
+    /// The calendar's JSON contract as Python objects.
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py_value(py, &self.inner)
+    }
+
+    /// The calendar's JSON contract as text.
+    fn to_json(&self) -> PyResult<String> {
+        self.json()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        match other.cast::<Calendar>() {
+            Ok(o) => Ok(self.json()? == o.get().json()?),
+            Err(_) => Ok(false),
+        }
+    }
+
+    fn __repr__(&self) -> PyResult<String> {
+        let v: serde_json::Value = serde_json::to_value(&self.inner)
+            .map_err(|e| invalid("calendar", "", &e.to_string()))?;
+        let days = v["week"].as_object().map_or(0, |w| w.len());
+        Ok(format!(
+            "Calendar(tz={}, open days per week={days}, holidays={}, holiday_rules={})",
+            v["tz"],
+            v["holidays"].as_array().map_or(0, Vec::len),
+            v["holiday_rules"].as_array().map_or(0, Vec::len)
+        ))
+    }
+
+    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+        let cls = slf.get_type().into_any().unbind();
+        Ok((cls, (slf.get().json()?,)))
+    }
+}

@@ -1,0 +1,323 @@
+//! `kesher.Case`, folding events into cases, reading support-data files, insights over cases.
+
+use crate::convert::{from_json, json_text, to_py_value};
+use crate::errors::{invalid, to_py};
+use crate::sla::CaseSla;
+use chrono::{DateTime, Utc};
+use kesher::{CaseEvent, CaseLog, CaseLogs};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
+
+/// A case (ticket): the fold of its events.
+#[pyclass(module = "kesher", frozen)]
+#[derive(Clone)]
+pub(crate) struct Case {
+    pub(crate) inner: kesher::Case,
+}
+
+/// The events of `events`: a list of dicts or JSON strings, or one JSON Lines string.
+fn events(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(usize, String)>> {
+    if let Ok(text) = obj.cast::<PyString>() {
+        return Ok(text
+            .to_string()
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| (i, l.to_string()))
+            .collect());
+    }
+    let mut out = Vec::new();
+    for (i, item) in obj.try_iter()?.enumerate() {
+        out.push((i, json_text(&item?)?));
+    }
+    Ok(out)
+}
+
+fn case_json(case: &kesher::Case) -> PyResult<String> {
+    serde_json::to_string(case).map_err(|e| invalid("case", "", &e.to_string()))
+}
+
+#[pymethods]
+impl Case {
+    /// The case folded from its events (dicts, JSON strings, or one JSON Lines string). Any bad
+    /// event raises, naming the event and the field.
+    #[staticmethod]
+    fn from_events(events_: &Bound<'_, PyAny>) -> PyResult<Case> {
+        let mut log = CaseLog::default();
+        for (i, text) in events(events_)? {
+            let event = CaseEvent::from_json(&text).map_err(|e| {
+                let err = to_py(e);
+                Python::attach(|py| {
+                    let _ = err.value(py).setattr("index", i);
+                });
+                err
+            })?;
+            log.insert(event);
+        }
+        log.into_case().map(|inner| Case { inner }).map_err(to_py)
+    }
+
+    /// A case from its JSON (as `to_json` writes it, or a dict).
+    #[staticmethod]
+    fn from_dict(value: &Bound<'_, PyAny>) -> PyResult<Case> {
+        let text = json_text(value)?;
+        serde_json::from_str::<kesher::Case>(&text)
+            .map(|inner| Case { inner })
+            .map_err(|e| {
+                to_py(kesher::Error::InvalidJson {
+                    field: ".".into(),
+                    reason: e.to_string(),
+                })
+            })
+    }
+
+    #[getter]
+    fn id(&self) -> String {
+        self.inner.id().to_string()
+    }
+
+    #[getter]
+    fn customer_id(&self) -> String {
+        self.inner.customer().id.to_string()
+    }
+
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status().name()
+    }
+
+    #[getter]
+    fn priority(&self) -> &'static str {
+        self.inner.priority().as_str()
+    }
+
+    #[getter]
+    fn channel(&self) -> String {
+        self.inner.first_channel().name()
+    }
+
+    #[getter]
+    fn opened_at(&self) -> DateTime<Utc> {
+        self.inner.opened_at()
+    }
+
+    #[getter]
+    fn last_event_at(&self) -> DateTime<Utc> {
+        self.inner.last_event_at()
+    }
+
+    #[getter]
+    fn metadata(&self) -> std::collections::BTreeMap<String, String> {
+        self.inner.metadata().clone()
+    }
+
+    #[getter]
+    fn transfers(&self) -> u32 {
+        self.inner.transfers()
+    }
+
+    /// Derived facts: first response, resolution, first contact resolution, unanswered…
+    #[getter]
+    fn facts(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py_value(py, self.inner.facts())
+    }
+
+    /// The interactions, in order, as dicts of the JSON contract.
+    #[getter]
+    fn log(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py_value(py, self.inner.log())
+    }
+
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        from_json(py, &case_json(&self.inner)?)
+    }
+
+    fn to_json(&self) -> PyResult<String> {
+        case_json(&self.inner)
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        match other.cast::<Case>() {
+            Ok(o) => Ok(case_json(&self.inner)? == case_json(&o.get().inner)?),
+            Err(_) => Ok(false),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Case(id={:?}, status={}, customer={:?}, channel={}, opened_at={}, interactions={})",
+            self.inner.id().as_str(),
+            self.inner.status().name(),
+            self.inner.customer().id.as_str(),
+            self.inner.first_channel().name(),
+            self.inner.opened_at().to_rfc3339(),
+            self.inner.log().len()
+        )
+    }
+
+    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+        let from = slf.get_type().getattr("from_dict")?.unbind();
+        Ok((from, (case_json(&slf.get().inner)?,)))
+    }
+}
+
+/// Cases folded from many events, and the events that could not be used.
+#[pyclass(module = "kesher", frozen)]
+pub(crate) struct FoldResult {
+    #[pyo3(get)]
+    cases: Py<PyList>,
+    /// One dict per rejected event: `index` (in the input), `kind`, `field`, `message`.
+    #[pyo3(get)]
+    rejected: Py<PyList>,
+}
+
+#[pymethods]
+impl FoldResult {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "FoldResult(cases={}, rejected={})",
+            self.cases.bind(py).len(),
+            self.rejected.bind(py).len()
+        )
+    }
+}
+
+fn rejection(py: Python<'_>, index: u64, e: &kesher::Error) -> PyResult<Py<PyAny>> {
+    let d = pyo3::types::PyDict::new(py);
+    d.set_item("index", index)?;
+    d.set_item("kind", e.kind().as_str())?;
+    d.set_item("field", e.field())?;
+    d.set_item("message", e.to_string())?;
+    Ok(d.into_any().unbind())
+}
+
+/// Folds events of any number of cases, in any order, leniently: every case that can be
+/// folded is, and every event that cannot is reported with its index.
+#[pyfunction]
+pub(crate) fn fold(py: Python<'_>, events_: &Bound<'_, PyAny>) -> PyResult<FoldResult> {
+    let mut logs = CaseLogs::default();
+    let rejected = PyList::empty(py);
+    for (i, text) in events(events_)? {
+        match CaseEvent::from_json(&text) {
+            Ok(e) => {
+                if let Err(err) = logs.insert_with_origin(e, i as u64) {
+                    rejected.append(rejection(py, i as u64, &err)?)?;
+                }
+            }
+            Err(err) => rejected.append(rejection(py, i as u64, &err)?)?,
+        }
+    }
+    let cases = PyList::empty(py);
+    for (_, log) in logs.iter() {
+        let outcome = log.fold_lenient();
+        for r in &outcome.rejected {
+            rejected.append(rejection(py, r.origin, &r.error)?)?;
+        }
+        if let Some(inner) = outcome.case {
+            cases.append(Case { inner })?;
+        }
+    }
+    Ok(FoldResult {
+        cases: cases.unbind(),
+        rejected: rejected.unbind(),
+    })
+}
+
+/// Reads a support-data file (kesher events, the Twitter support CSV, helpdesk or BPIC 2013
+/// event logs, IBM conversations JSON; detected unless `format` names it) into cases, with the
+/// row accounting. Returns `(cases, summary)`; `summary` has `read`, `accepted`, `rejected` and
+/// `rejections` (line and reason).
+#[pyfunction]
+#[pyo3(signature = (path, format=None))]
+pub(crate) fn read_cases(
+    py: Python<'_>,
+    path: std::path::PathBuf,
+    format: Option<&str>,
+) -> PyResult<(Py<PyList>, Py<PyAny>)> {
+    let bytes = std::fs::read(&path)
+        .map_err(|e| invalid("path", &path.display().to_string(), &e.to_string()))?;
+    let format = match format {
+        Some(name) => {
+            kesher_io::Format::from_name(name).map_err(|e| invalid("format", name, &e))?
+        }
+        None => kesher_io::detect(&bytes).ok_or_else(|| {
+            invalid(
+                "format",
+                &path.display().to_string(),
+                "cannot tell the format; name it (events, twcs, helpdesk, bpic2013, ibm)",
+            )
+        })?,
+    };
+    let (cases, summary, rejections) = py
+        .detach(move || {
+            let mut source = kesher_io::import(Box::new(std::io::Cursor::new(bytes)), format)?;
+            let (mut cases, mut rejections) = (Vec::new(), Vec::new());
+            let mut fold_rejected = std::collections::BTreeSet::new();
+            for item in source.by_ref() {
+                match item {
+                    Ok(batch) => {
+                        let outcome = batch.into_log().into_outcome();
+                        for r in &outcome.rejected {
+                            fold_rejected.insert(r.origin);
+                            rejections.push((r.origin, r.error.to_string()));
+                        }
+                        cases.extend(outcome.case);
+                    }
+                    Err(r) => rejections.push((r.line, r.error.to_string())),
+                }
+            }
+            let mut summary = source.summary();
+            for _ in &fold_rejected {
+                summary.reject_accepted();
+            }
+            Ok::<_, kesher_io::Error>((cases, summary, rejections))
+        })
+        .map_err(|e| invalid("path", &path.display().to_string(), &e.to_string()))?;
+    let list = PyList::empty(py);
+    for inner in cases {
+        list.append(Case { inner })?;
+    }
+    let d = pyo3::types::PyDict::new(py);
+    d.set_item("read", summary.read)?;
+    d.set_item("accepted", summary.accepted)?;
+    d.set_item("rejected", summary.rejected)?;
+    d.set_item("rejections", rejections)?;
+    Ok((list.unbind(), d.into_any().unbind()))
+}
+
+/// Service metrics over cases (each with its SLA evaluation when `slas` is given).
+#[pyfunction]
+#[pyo3(signature = (cases, slas=None))]
+pub(crate) fn service_metrics(
+    py: Python<'_>,
+    cases: Vec<PyRef<'_, Case>>,
+    slas: Option<Vec<Option<PyRef<'_, CaseSla>>>>,
+) -> PyResult<Py<PyAny>> {
+    let mut b = kesher::insight::MetricsBuilder::default();
+    for (i, c) in cases.iter().enumerate() {
+        let sla = slas
+            .as_ref()
+            .and_then(|s| s.get(i))
+            .and_then(|s| s.as_ref().map(|s| s.inner.clone()));
+        b.add(&c.inner, sla.as_ref());
+    }
+    to_py_value(py, &b.finish())
+}
+
+/// Recurring problems: cases clustered by their descriptions into FAQ candidates.
+#[pyfunction]
+#[pyo3(signature = (cases, min_cases=3))]
+pub(crate) fn recurring_problems(
+    py: Python<'_>,
+    cases: Vec<PyRef<'_, Case>>,
+    min_cases: usize,
+) -> PyResult<Py<PyAny>> {
+    let digests: Vec<_> = cases
+        .iter()
+        .filter_map(|c| kesher::insight::ProblemDigest::of(&c.inner))
+        .collect();
+    to_py_value(
+        py,
+        &kesher::insight::recurring_problems_in(&digests, min_cases),
+    )
+}

@@ -1,0 +1,89 @@
+//! Python values in and out: timezone-aware datetimes, timedeltas, JSON-shaped objects.
+
+use crate::errors::{invalid, to_py};
+use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
+use pyo3::prelude::*;
+use pyo3::types::{PyDateTime, PyDelta, PyString};
+
+/// A timezone-aware `datetime` as UTC; a naive one is an error naming `field`.
+pub(crate) fn instant(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> {
+    if !obj.is_instance_of::<PyDateTime>() {
+        let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+        return Err(invalid(
+            field,
+            &shown,
+            "expected a timezone-aware datetime.datetime",
+        ));
+    }
+    if obj.getattr("tzinfo")?.is_none() || obj.call_method0("utcoffset")?.is_none() {
+        let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+        return Err(invalid(
+            field,
+            &shown,
+            "a naive datetime has no time zone; give tzinfo (datetime.timezone.utc or a zoneinfo.ZoneInfo)",
+        ));
+    }
+    let t: DateTime<FixedOffset> = obj
+        .extract()
+        .map_err(|e: PyErr| invalid(field, &obj.to_string(), &e.to_string()))?;
+    Ok(t.with_timezone(&Utc))
+}
+
+/// A `datetime.timedelta` (or a number of seconds).
+pub(crate) fn duration(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<TimeDelta> {
+    if obj.is_instance_of::<PyDelta>() {
+        return obj
+            .extract::<TimeDelta>()
+            .map_err(|e| invalid(field, &obj.to_string(), &e.to_string()));
+    }
+    if let Ok(seconds) = obj.extract::<f64>() {
+        if seconds.is_finite() && seconds.abs() < 1e15 {
+            return Ok(TimeDelta::nanoseconds((seconds * 1e9).round() as i64));
+        }
+        return Err(invalid(
+            field,
+            &seconds.to_string(),
+            "not a representable number of seconds",
+        ));
+    }
+    let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+    Err(invalid(
+        field,
+        &shown,
+        "expected a datetime.timedelta or a number of seconds",
+    ))
+}
+
+/// A JSON text of a Python object: a `str` is taken as JSON; dicts, lists and the like go
+/// through `kesher._json.dumps` (which writes aware datetimes as RFC 3339 and refuses naive
+/// ones).
+pub(crate) fn json_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(s.to_string());
+    }
+    let dumps = obj.py().import("kesher._json")?.getattr("dumps")?;
+    dumps.call1((obj,))?.extract()
+}
+
+/// A Python object (dicts, lists, str, numbers) of a JSON text.
+pub(crate) fn from_json(py: Python<'_>, text: &str) -> PyResult<Py<PyAny>> {
+    Ok(py
+        .import("json")?
+        .getattr("loads")?
+        .call1((text,))?
+        .unbind())
+}
+
+/// A serialisable core value as Python objects.
+pub(crate) fn to_py_value<T: serde::Serialize + ?Sized>(
+    py: Python<'_>,
+    value: &T,
+) -> PyResult<Py<PyAny>> {
+    let text = serde_json::to_string(value).map_err(|e| {
+        to_py(kesher::Error::InvalidJson {
+            field: ".".into(),
+            reason: e.to_string(),
+        })
+    })?;
+    from_json(py, &text)
+}

@@ -1,0 +1,138 @@
+//! `kesher.KesherError` (a `ValueError`) and one subclass per kind of core error.
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+create_exception!(
+    kesher,
+    KesherError,
+    PyValueError,
+    "Any error kesher reports: bad input, never a crash. `kind` and `field` name what went wrong."
+);
+create_exception!(
+    kesher,
+    InvalidInputError,
+    KesherError,
+    "A value is not valid (`field` names it)."
+);
+create_exception!(
+    kesher,
+    MissingFieldError,
+    KesherError,
+    "A required field is missing."
+);
+create_exception!(
+    kesher,
+    IllegalTransitionError,
+    KesherError,
+    "The case's status machine does not allow the move."
+);
+create_exception!(
+    kesher,
+    ConflictingEventError,
+    KesherError,
+    "Two different events of one case share a sequence number."
+);
+create_exception!(
+    kesher,
+    CurrencyMismatchError,
+    KesherError,
+    "Amounts in different currencies were combined."
+);
+create_exception!(
+    kesher,
+    InvalidJsonError,
+    KesherError,
+    "The JSON does not fit the contract (`field` is the path)."
+);
+create_exception!(
+    kesher,
+    InvalidCalendarError,
+    KesherError,
+    "A calendar definition is not valid."
+);
+create_exception!(
+    kesher,
+    NoWorkingTimeError,
+    KesherError,
+    "The calendar has no working time within the search horizon."
+);
+create_exception!(
+    kesher,
+    EndBeforeStartError,
+    KesherError,
+    "An interval ends before it starts."
+);
+create_exception!(
+    kesher,
+    NegativeDurationError,
+    KesherError,
+    "A duration to add is negative."
+);
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("KesherError", py.get_type::<KesherError>())?;
+    m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
+    m.add("MissingFieldError", py.get_type::<MissingFieldError>())?;
+    m.add(
+        "IllegalTransitionError",
+        py.get_type::<IllegalTransitionError>(),
+    )?;
+    m.add(
+        "ConflictingEventError",
+        py.get_type::<ConflictingEventError>(),
+    )?;
+    m.add(
+        "CurrencyMismatchError",
+        py.get_type::<CurrencyMismatchError>(),
+    )?;
+    m.add("InvalidJsonError", py.get_type::<InvalidJsonError>())?;
+    m.add(
+        "InvalidCalendarError",
+        py.get_type::<InvalidCalendarError>(),
+    )?;
+    m.add("NoWorkingTimeError", py.get_type::<NoWorkingTimeError>())?;
+    m.add("EndBeforeStartError", py.get_type::<EndBeforeStartError>())?;
+    m.add(
+        "NegativeDurationError",
+        py.get_type::<NegativeDurationError>(),
+    )?;
+    Ok(())
+}
+
+/// The Python exception of a core error, with `kind` and `field` set on it.
+pub(crate) fn to_py(e: kesher::Error) -> PyErr {
+    use kesher::ErrorKind::*;
+    let message = e.to_string();
+    let err = match e.kind() {
+        InvalidInput => InvalidInputError::new_err(message),
+        MissingField => MissingFieldError::new_err(message),
+        IllegalTransition => IllegalTransitionError::new_err(message),
+        ConflictingEvent => ConflictingEventError::new_err(message),
+        CurrencyMismatch => CurrencyMismatchError::new_err(message),
+        InvalidJson => InvalidJsonError::new_err(message),
+        InvalidCalendar => InvalidCalendarError::new_err(message),
+        NoWorkingTime => NoWorkingTimeError::new_err(message),
+        EndBeforeStart => EndBeforeStartError::new_err(message),
+        NegativeDuration => NegativeDurationError::new_err(message),
+        // A kind added to the core later: still a KesherError, with its kind set below.
+        _ => KesherError::new_err(message),
+    };
+    Python::attach(|py| {
+        let value = err.value(py);
+        let _ = value.setattr("kind", e.kind().as_str());
+        let _ = value.setattr("field", e.field());
+    });
+    err
+}
+
+/// An invalid Python argument, as kesher's `invalid_input`.
+pub(crate) fn invalid(field: &str, value: &str, reason: &str) -> PyErr {
+    to_py(kesher::Error::InvalidInput {
+        field: field.to_string(),
+        value: value.to_string(),
+        reason: reason.to_string(),
+    })
+}

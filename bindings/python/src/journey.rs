@@ -1,0 +1,359 @@
+//! The emotion graph: `kesher.EmotionModel`, `kesher.Journey`, `kesher.Pattern`,
+//! `kesher.PatternBuilder`.
+
+use crate::cases::Case;
+use crate::convert::{instant, json_text, to_py_value};
+use crate::errors::{invalid, to_py};
+use crate::sla::CaseSla;
+use kesher::{Language, LexiconScorer, Stages, SvgOptions};
+use pyo3::prelude::*;
+use std::sync::Mutex;
+
+fn language(name: &str) -> PyResult<Language> {
+    match name {
+        "en" => Ok(Language::En),
+        "he" => Ok(Language::He),
+        other => Err(invalid("lang", other, "expected en or he")),
+    }
+}
+
+fn stage_list(names: Option<Vec<String>>) -> PyResult<Stages> {
+    match names {
+        None => Ok(Stages::default()),
+        Some(n) => Stages::new(n).map_err(to_py),
+    }
+}
+
+/// Builds each case's emotion journey from its interactions (documented effects, see the Rust
+/// `kesher::EmotionEffects`).
+#[pyclass(module = "kesher", frozen)]
+pub(crate) struct EmotionModel {
+    lexicon: bool,
+    segment_key: String,
+}
+
+#[pymethods]
+impl EmotionModel {
+    /// `lexicon`: score customer message texts with the built-in English/Hebrew lexicon;
+    /// `segment_key`: the case metadata key whose value is the journey's segment.
+    #[new]
+    #[pyo3(signature = (lexicon=true, segment_key="brand"))]
+    fn new(lexicon: bool, segment_key: &str) -> EmotionModel {
+        EmotionModel {
+            lexicon,
+            segment_key: segment_key.to_string(),
+        }
+    }
+
+    /// The journey of `case` up to `now`, with waits judged against `sla` when given.
+    #[pyo3(signature = (case, now, sla=None))]
+    fn journey(
+        &self,
+        case: PyRef<'_, Case>,
+        now: &Bound<'_, PyAny>,
+        sla: Option<PyRef<'_, CaseSla>>,
+    ) -> PyResult<Journey> {
+        let now = instant("now", now)?;
+        let model = kesher::EmotionModel {
+            scorer: if self.lexicon {
+                Some(&LexiconScorer)
+            } else {
+                None
+            },
+            segment_key: self.segment_key.clone(),
+            ..kesher::EmotionModel::default()
+        };
+        Ok(Journey {
+            inner: model.journey(&case.inner, sla.as_ref().map(|s| &s.inner), now),
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "EmotionModel(lexicon={}, segment_key={:?})",
+            if self.lexicon { "True" } else { "False" },
+            self.segment_key
+        )
+    }
+}
+
+/// One customer's emotion journey: points in time with an emotion in [-1, 1].
+#[pyclass(module = "kesher", frozen)]
+pub(crate) struct Journey {
+    pub(crate) inner: kesher::Journey,
+}
+
+fn journey_json(j: &kesher::Journey) -> PyResult<String> {
+    serde_json::to_string(j).map_err(|e| invalid("journey", "", &e.to_string()))
+}
+
+#[pymethods]
+impl Journey {
+    /// A journey from its JSON contract (`customer_id`, `points`…), a dict or JSON text.
+    #[new]
+    fn new(definition: &Bound<'_, PyAny>) -> PyResult<Journey> {
+        kesher::Journey::from_json(&json_text(definition)?)
+            .map(|inner| Journey { inner })
+            .map_err(to_py)
+    }
+
+    #[getter]
+    fn customer_id(&self) -> String {
+        self.inner.customer_id.to_string()
+    }
+
+    #[getter]
+    fn case_id(&self) -> Option<String> {
+        self.inner.case_id.as_ref().map(ToString::to_string)
+    }
+
+    #[getter]
+    fn segment(&self) -> Option<String> {
+        self.inner.segment.clone()
+    }
+
+    /// The points as dicts of the JSON contract (`at`, `emotion`, `stage`, `source`, `cause`).
+    #[getter]
+    fn points(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py_value(py, self.inner.points())
+    }
+
+    /// Where the direction changed, with the size of the swing.
+    #[pyo3(signature = (min_swing=0.0))]
+    fn turning_points(&self, py: Python<'_>, min_swing: f64) -> PyResult<Py<PyAny>> {
+        to_py_value(py, &kesher::journey::turning_points(&self.inner, min_swing))
+    }
+
+    /// The lowest point, the steepest drops and the crossings below `threshold`.
+    #[pyo3(signature = (threshold=-0.66))]
+    fn critical_points(&self, py: Python<'_>, threshold: f64) -> PyResult<Py<PyAny>> {
+        to_py_value(
+            py,
+            &kesher::journey::critical_points(&self.inner, threshold),
+        )
+    }
+
+    /// The journey as SVG (labels in `lang`: en, or he drawn right to left).
+    #[pyo3(signature = (lang="en", title=None, width=760, height=400))]
+    fn svg(&self, lang: &str, title: Option<String>, width: u32, height: u32) -> PyResult<String> {
+        let o = SvgOptions {
+            language: language(lang)?,
+            width,
+            height,
+            title,
+            ..SvgOptions::default()
+        };
+        Ok(kesher::journey::journey_svg(
+            &self.inner,
+            &Stages::default(),
+            &o,
+        ))
+    }
+
+    fn _repr_svg_(&self) -> PyResult<String> {
+        self.svg("en", None, 760, 400)
+    }
+
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py_value(py, &self.inner)
+    }
+
+    fn to_json(&self) -> PyResult<String> {
+        journey_json(&self.inner)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.points().len()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Journey>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        let low = self
+            .inner
+            .points()
+            .iter()
+            .map(|p| p.emotion.value())
+            .fold(f64::INFINITY, f64::min);
+        format!(
+            "Journey(customer={:?}, case={:?}, segment={:?}, points={}, lowest={})",
+            self.inner.customer_id.as_str(),
+            self.inner.case_id.as_ref().map(|c| c.as_str()),
+            self.inner.segment,
+            self.inner.points().len(),
+            if low.is_finite() {
+                format!("{low:+.2}")
+            } else {
+                "None".into()
+            }
+        )
+    }
+
+    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+        Ok((
+            slf.get_type().into_any().unbind(),
+            (journey_json(&slf.get().inner)?,),
+        ))
+    }
+}
+
+/// The typical pattern of one segment: per stage the median and bands, and the stages prone
+/// to trouble.
+#[pyclass(module = "kesher", frozen)]
+pub(crate) struct Pattern {
+    inner: kesher::Pattern,
+}
+
+fn pattern_json(p: &kesher::Pattern) -> PyResult<String> {
+    serde_json::to_string(p).map_err(|e| invalid("pattern", "", &e.to_string()))
+}
+
+#[pymethods]
+impl Pattern {
+    /// A pattern from its JSON (as `to_json` writes it).
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Pattern> {
+        serde_json::from_str(text)
+            .map(|inner| Pattern { inner })
+            .map_err(|e| {
+                to_py(kesher::Error::InvalidJson {
+                    field: ".".into(),
+                    reason: e.to_string(),
+                })
+            })
+    }
+
+    #[getter]
+    fn segment(&self) -> String {
+        self.inner.segment.clone()
+    }
+
+    #[getter]
+    fn journeys(&self) -> u64 {
+        self.inner.journeys
+    }
+
+    /// Per stage: `stage`, `count`, `mean`, `p10`, `p25`, `median`, `p75`, `p90`.
+    #[getter]
+    fn stages(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py_value(py, &self.inner.stages)
+    }
+
+    /// The stages prone to trouble, worst first.
+    #[getter]
+    fn trouble(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py_value(py, &self.inner.trouble)
+    }
+
+    #[pyo3(signature = (lang="en", width=760, height=400))]
+    fn svg(&self, lang: &str, width: u32, height: u32) -> PyResult<String> {
+        let o = SvgOptions {
+            language: language(lang)?,
+            width,
+            height,
+            ..SvgOptions::default()
+        };
+        Ok(kesher::journey::pattern_svg(&self.inner, &o))
+    }
+
+    fn _repr_svg_(&self) -> PyResult<String> {
+        self.svg("en", 760, 400)
+    }
+
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py_value(py, &self.inner)
+    }
+
+    fn to_json(&self) -> PyResult<String> {
+        pattern_json(&self.inner)
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Pattern>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        let medians: Vec<String> = self
+            .inner
+            .stages
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}={}",
+                    s.stage,
+                    s.median.map_or("None".into(), |m| format!("{m:+.2}"))
+                )
+            })
+            .collect();
+        format!(
+            "Pattern(segment={:?}, journeys={}, medians=[{}])",
+            self.inner.segment,
+            self.inner.journeys,
+            medians.join(", ")
+        )
+    }
+
+    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+        let from = slf.get_type().getattr("from_json")?.unbind();
+        Ok((from, (pattern_json(&slf.get().inner)?,)))
+    }
+}
+
+/// Aggregates journeys into patterns per segment; builders merge, so partial builders from
+/// partitions of the data give the same patterns as one.
+#[pyclass(module = "kesher", frozen)]
+pub(crate) struct PatternBuilder {
+    inner: Mutex<kesher::PatternBuilder>,
+}
+
+impl PatternBuilder {
+    fn lock(&self) -> PyResult<std::sync::MutexGuard<'_, kesher::PatternBuilder>> {
+        self.inner
+            .lock()
+            .map_err(|_| invalid("builder", "", "a previous call failed midway"))
+    }
+}
+
+#[pymethods]
+impl PatternBuilder {
+    #[new]
+    #[pyo3(signature = (stages=None, threshold=-0.66))]
+    fn new(stages: Option<Vec<String>>, threshold: f64) -> PyResult<PatternBuilder> {
+        Ok(PatternBuilder {
+            inner: Mutex::new(kesher::PatternBuilder::new(stage_list(stages)?, threshold)),
+        })
+    }
+
+    /// Counts one journey in its segment.
+    fn add(&self, journey: PyRef<'_, Journey>) -> PyResult<()> {
+        self.lock()?.add(&journey.inner);
+        Ok(())
+    }
+
+    /// Adds what another builder counted.
+    fn merge(&self, other: PyRef<'_, PatternBuilder>) -> PyResult<()> {
+        let theirs = other.lock()?.clone();
+        self.lock()?.merge(&theirs);
+        Ok(())
+    }
+
+    /// The pattern of every segment, by segment name.
+    fn finish(&self) -> PyResult<Vec<Pattern>> {
+        Ok(self
+            .lock()?
+            .finish()
+            .into_iter()
+            .map(|inner| Pattern { inner })
+            .collect())
+    }
+
+    fn __repr__(&self) -> String {
+        "PatternBuilder()".to_string()
+    }
+}

@@ -1,0 +1,33 @@
+//! The native part of the `kesher` Python package: conversion between Python objects and the
+//! Rust core, nothing else. The Python layer (`python/kesher/`) adds enums, array helpers and
+//! the typed stubs.
+
+mod calendar;
+mod cases;
+mod convert;
+mod errors;
+mod journey;
+mod sla;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add_class::<calendar::Calendar>()?;
+    m.add_class::<cases::Case>()?;
+    m.add_class::<cases::FoldResult>()?;
+    m.add_function(wrap_pyfunction!(cases::fold, m)?)?;
+    m.add_function(wrap_pyfunction!(cases::read_cases, m)?)?;
+    m.add_class::<sla::ContractSet>()?;
+    m.add_class::<sla::SlaEngine>()?;
+    m.add_class::<sla::CaseSla>()?;
+    m.add_class::<journey::EmotionModel>()?;
+    m.add_class::<journey::Journey>()?;
+    m.add_class::<journey::Pattern>()?;
+    m.add_class::<journey::PatternBuilder>()?;
+    m.add_function(wrap_pyfunction!(cases::service_metrics, m)?)?;
+    m.add_function(wrap_pyfunction!(cases::recurring_problems, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
