@@ -285,6 +285,14 @@ pub(crate) fn read_cases(
     Ok((list.unbind(), d.into_any().unbind()))
 }
 
+/// Checks one event against the JSON contract; returns its type (`opened`, `interaction`…).
+#[pyfunction]
+pub(crate) fn check_event(event: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+    CaseEvent::from_json(&json_text(event)?)
+        .map(|e| e.type_name())
+        .map_err(to_py)
+}
+
 /// Service metrics over cases (each with its SLA evaluation when `slas` is given).
 #[pyfunction]
 #[pyo3(signature = (cases, slas=None))]

@@ -18,6 +18,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<cases::Case>()?;
     m.add_class::<cases::FoldResult>()?;
     m.add_function(wrap_pyfunction!(cases::fold, m)?)?;
+    m.add_function(wrap_pyfunction!(cases::check_event, m)?)?;
     m.add_function(wrap_pyfunction!(cases::read_cases, m)?)?;
     m.add_class::<sla::ContractSet>()?;
     m.add_class::<sla::SlaEngine>()?;

@@ -36,6 +36,7 @@ from kesher._native import (
     PatternBuilder,
     SlaEngine,
     __version__,
+    check_event,
     fold,
     read_cases,
     recurring_problems,
@@ -49,7 +50,7 @@ __all__ = [
     "KesherError", "InvalidInputError", "MissingFieldError", "IllegalTransitionError",
     "ConflictingEventError", "CurrencyMismatchError", "InvalidJsonError", "InvalidCalendarError",
     "NoWorkingTimeError", "EndBeforeStartError", "NegativeDurationError",
-    "fold", "read_cases", "recurring_problems", "service_metrics", "__version__",
+    "check_event", "fold", "read_cases", "recurring_problems", "service_metrics", "__version__",
 ]
 
 

@@ -58,17 +58,19 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
         if pa.types.is_integer(arr.type):
             if isinstance(arr, pa.ChunkedArray):
                 arr = arr.combine_chunks()
-            ints = arr.cast(pa.int64()).to_numpy(zero_copy_only=False) * _UNITS[unit]
-            return np.ascontiguousarray(ints), lambda out: pa.array(out // _UNITS[unit])
+            ints = _scaled(field, arr.cast(pa.int64()).to_numpy(zero_copy_only=False), unit)
+            return ints, lambda out: pa.array(out // _UNITS[unit])
         raise InvalidInputError(f"invalid {field} `{arr.type}`: expected timestamps or int64")
     # numpy and sequences
-    arr = np.asarray(values)
+    try:
+        arr = np.asarray(values)
+    except (ValueError, TypeError) as e:
+        raise InvalidInputError(f"invalid {field}: {e}") from None
     if arr.dtype.kind == "M":  # datetime64: numpy's instants are UTC
         ns = arr.astype("datetime64[ns]").view("int64")
         return np.ascontiguousarray(ns), lambda out: out.view("datetime64[ns]")
     if arr.dtype.kind in "iu":
-        ints = arr.astype(np.int64) * _UNITS[unit]
-        return np.ascontiguousarray(ints), lambda out: out // _UNITS[unit]
+        return _scaled(field, arr, unit), lambda out: out // _UNITS[unit]
     if arr.dtype == object:
         out_list = []
         for v in arr.ravel():
@@ -86,12 +88,30 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
     raise InvalidInputError(f"invalid {field} `{arr.dtype}`: expected datetimes or int64")
 
 
+def _scaled(field: str, ints: np.ndarray, unit: str) -> np.ndarray:
+    """Integers in `unit` as int64 nanoseconds, refusing any that would overflow (numpy wraps
+    silently)."""
+    if ints.dtype.kind == "u" and ints.size and int(ints.max()) >= 2**63:
+        raise InvalidInputError(f"invalid {field} `{int(ints.max())}`: out of the int64 range")
+    ints = ints.astype(np.int64)
+    limit = (2**63 - 1) // _UNITS[unit]
+    if ints.size and (int(ints.max()) > limit or int(ints.min()) < -limit):
+        raise InvalidInputError(f"invalid {field}: beyond the int64 nanosecond range in unit {unit}")
+    return np.ascontiguousarray(ints * _UNITS[unit])
+
+
 def duration_ns(field: str, value: Any) -> int:
     """A timedelta, numpy timedelta64 or number of seconds as integer nanoseconds."""
     if isinstance(value, _dt.timedelta):
-        return (value.days * 86_400 + value.seconds) * 1_000_000_000 + value.microseconds * 1_000
-    if isinstance(value, np.timedelta64):
-        return int(value.astype("timedelta64[ns]").astype(np.int64))
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return int(round(value * 1_000_000_000))
-    raise InvalidInputError(f"invalid {field} `{value!r}`: expected a timedelta or seconds")
+        ns = (value.days * 86_400 + value.seconds) * 1_000_000_000 + value.microseconds * 1_000
+    elif isinstance(value, np.timedelta64):
+        ns = int(value.astype("timedelta64[ns]").astype(np.int64))
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InvalidInputError(f"invalid {field} `{value!r}`: not a number of seconds")
+        ns = int(round(value * 1_000_000_000))
+    else:
+        raise InvalidInputError(f"invalid {field} `{value!r}`: expected a timedelta or seconds")
+    if not -(2**63) <= ns < 2**63:
+        raise InvalidInputError(f"invalid {field} `{value!r}`: beyond the int64 nanosecond range")
+    return ns

@@ -32,4 +32,11 @@ def _default(value: Any) -> Any:
 
 def dumps(value: Any) -> str:
     """The JSON text of `value` (dicts, lists, str, numbers, datetimes, timedeltas, enums)."""
-    return json.dumps(value, default=_default, ensure_ascii=False, allow_nan=False)
+    from kesher import InvalidInputError
+
+    try:
+        return json.dumps(value, default=_default, ensure_ascii=False, allow_nan=False)
+    except ValueError as e:  # NaN or infinity, which JSON cannot hold
+        raise InvalidInputError(f"invalid value: {e}") from None
+    except RecursionError:
+        raise InvalidInputError("invalid value: nested too deeply") from None

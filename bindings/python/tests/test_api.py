@@ -1,0 +1,228 @@
+"""Every public class and error path of the package."""
+
+import datetime as dt
+import pickle
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+import kesher
+
+UTC = dt.timezone.utc
+T0 = dt.datetime(2025, 1, 5, 9, 0, tzinfo=UTC)
+WEEKDAYS = {"tz": "UTC", "week": {d: [["09:00", "17:00"]] for d in ("mon", "tue", "wed", "thu", "fri")}}
+
+
+def events(case="T-1", answer_after=120, resolve=True, brand="Acme", text="my order is late"):
+    out = [
+        {"type": "opened", "case_id": case, "at": T0, "customer": {"id": "cu-" + case}, "channel": "chat",
+         "metadata": {"brand": brand}},
+        {"type": "interaction", "case_id": case, "seq": 1, "id": case + "-q", "customer_id": "cu-" + case,
+         "at": T0, "channel": "chat", "direction": "inbound", "actor": {"type": "customer"},
+         "kind": "message", "text": text},
+    ]
+    if answer_after is not None:
+        out.append({"type": "interaction", "case_id": case, "seq": 2, "id": case + "-a", "customer_id": "cu-" + case,
+                    "at": T0 + dt.timedelta(seconds=answer_after), "channel": "chat", "direction": "outbound",
+                    "actor": {"type": "agent", "id": "dana"}, "kind": "message", "text": "sorry, fixed"})
+        if resolve:
+            out.append({"type": "status_changed", "case_id": case, "seq": 3,
+                        "at": T0 + dt.timedelta(seconds=answer_after + 60), "to": "resolved"})
+    return out
+
+
+def test_exceptions_mirror_the_rust_error_kinds():
+    kinds = {
+        kesher.InvalidInputError: "invalid_input", kesher.MissingFieldError: "missing_field",
+        kesher.IllegalTransitionError: "illegal_transition", kesher.ConflictingEventError: "conflicting_event",
+        kesher.CurrencyMismatchError: "currency_mismatch", kesher.InvalidJsonError: "invalid_json",
+        kesher.InvalidCalendarError: "invalid_calendar", kesher.NoWorkingTimeError: "no_working_time",
+        kesher.EndBeforeStartError: "end_before_start", kesher.NegativeDurationError: "negative_duration",
+    }
+    assert len(kinds) == 10
+    for cls in kinds:
+        assert issubclass(cls, kesher.KesherError) and issubclass(cls, ValueError)
+
+
+def test_calendar_single_and_errors():
+    cal = kesher.Calendar(WEEKDAYS)
+    monday = dt.datetime(2025, 1, 6, 16, tzinfo=UTC)
+    assert cal.add(monday, dt.timedelta(hours=2)) == dt.datetime(2025, 1, 7, 10, tzinfo=UTC)
+    assert cal.add(monday, 7200) == dt.datetime(2025, 1, 7, 10, tzinfo=UTC)
+    assert cal.elapsed(monday, monday + dt.timedelta(days=1)) == dt.timedelta(hours=8)
+    assert cal.is_open(monday) and not cal.is_open(monday + dt.timedelta(hours=2))
+    assert cal.next_open(monday + dt.timedelta(hours=2)) == dt.datetime(2025, 1, 7, 9, tzinfo=UTC)
+    # Another zone in, UTC out, same instant.
+    jerusalem = dt.timezone(dt.timedelta(hours=2))
+    assert cal.add(monday.astimezone(jerusalem), 0) == monday
+    with pytest.raises(kesher.InvalidInputError, match="naive"):
+        cal.add(dt.datetime(2025, 1, 6), dt.timedelta(hours=1))
+    with pytest.raises(kesher.InvalidInputError) as e:
+        cal.add(monday, "two hours")
+    assert e.value.field == "duration"
+    with pytest.raises(kesher.NegativeDurationError):
+        cal.add(monday, dt.timedelta(hours=-1))
+    with pytest.raises(kesher.EndBeforeStartError):
+        cal.elapsed(monday, monday - dt.timedelta(hours=1))
+    with pytest.raises(kesher.InvalidCalendarError) as e:
+        kesher.Calendar({"tz": "UTC", "week": {"mon": [["17:00", "09:00"]]}})
+    assert e.value.field == "week.mon[0]" and "17:00" in str(e.value)
+    with pytest.raises(kesher.InvalidCalendarError):
+        kesher.Calendar("mars")
+    with pytest.raises(kesher.InvalidCalendarError, match="key must be a string"):
+        kesher.Calendar("{not json")
+    assert kesher.Calendar("israel") == kesher.Calendar(kesher.Calendar("israel").to_dict())
+    assert kesher.Calendar("israel") != kesher.Calendar("us")
+    assert "Asia/Jerusalem" in repr(kesher.Calendar("israel"))
+    assert pickle.loads(pickle.dumps(cal)) == cal
+
+
+def test_batch_due_times_numpy_pandas_arrow_lists_agree_with_single():
+    cal = kesher.Calendar("israel")
+    rng = np.random.default_rng(7)
+    ns = (np.datetime64("2025-01-01", "ns").astype(np.int64)
+          + rng.integers(0, 365 * 86_400, 2_000) * 1_000_000_000)
+    starts = ns.view("datetime64[ns]")
+    four = dt.timedelta(hours=4)
+    due = cal.due_times(starts, four)
+    assert due.dtype == np.dtype("datetime64[ns]")
+    for s, d in zip(starts[:50], due[:50]):
+        single = cal.add(pd.Timestamp(s).tz_localize("UTC").to_pydatetime(), four)
+        assert pd.Timestamp(d).tz_localize("UTC") == single
+    assert (cal.due_times(ns, four) == ns_of(due)).all()  # int64 nanoseconds
+    assert (cal.due_times(ns // 1000, four, unit="us") == ns_of(due) // 1000).all()
+    series = pd.Series(starts, index=range(10, 2010), name="opened_at").dt.tz_localize("UTC")
+    out = cal.due_times(series, four)
+    assert isinstance(out, pd.Series) and list(out.index) == list(series.index)
+    assert str(out.dt.tz) == "UTC" and (out.dt.tz_localize(None).to_numpy() == due).all()
+    arrow = pa.array(starts, type=pa.timestamp("ns", tz="UTC"))
+    got = cal.due_times(arrow, four)
+    assert isinstance(got, pa.Array) and got.type == pa.timestamp("ns", tz="UTC")
+    assert (got.cast(pa.int64()).to_numpy() == ns_of(due)).all()
+    chunked = pa.chunked_array([arrow.slice(0, 1000), arrow.slice(1000)])
+    assert (cal.due_times(chunked, four).cast(pa.int64()).to_numpy() == ns_of(due)).all()
+    aware = [T0, T0 + dt.timedelta(days=1)]
+    assert cal.due_times(aware, four) == [cal.add(t, four) for t in aware]
+    each = cal.due_times_each(starts[:3], np.array([4 * 3600, 0, 3600]))
+    assert each[0] == due[0]
+    spans = cal.elapsed_many(starts, due)
+    assert (spans == np.timedelta64(4, "h")).all()
+
+
+def ns_of(a):
+    return a.view("int64")
+
+
+def test_batch_inputs_without_a_zone_are_refused():
+    cal = kesher.Calendar("us")
+    naive = pd.Series(pd.to_datetime(["2025-01-06 09:00"]))
+    with pytest.raises(kesher.InvalidInputError, match="tz_localize"):
+        cal.due_times(naive, dt.timedelta(hours=1))
+    with pytest.raises(kesher.InvalidInputError, match="time zone"):
+        cal.due_times(pa.array([1], type=pa.timestamp("ns")), dt.timedelta(hours=1))
+    with pytest.raises(kesher.InvalidInputError, match="naive"):
+        cal.due_times([dt.datetime(2025, 1, 6)], dt.timedelta(hours=1))
+    with pytest.raises(kesher.InvalidInputError):
+        cal.due_times(np.array(["a"]), dt.timedelta(hours=1))
+    with pytest.raises(kesher.InvalidInputError):
+        cal.due_times(np.array([0]), "soon")
+
+
+def test_case_fold_properties_equality_pickle():
+    case = kesher.Case.from_events(events())
+    assert case.id == "T-1" and case.status == kesher.CaseStatus.RESOLVED == "resolved"
+    assert case.priority == kesher.Priority.NORMAL and case.channel == "chat"
+    assert case.opened_at == T0 and case.opened_at.tzinfo is not None
+    assert case.metadata == {"brand": "Acme"}
+    assert case.facts["first_contact_resolved"] is True
+    assert len(case.log) == 2
+    assert case == kesher.Case.from_dict(case.to_dict()) == pickle.loads(pickle.dumps(case))
+    assert case != kesher.Case.from_events(events(answer_after=60))
+    assert repr(case).startswith('Case(id="T-1", status=resolved')
+    assert kesher.Case.from_events("\n".join(kesher._json.dumps(e) for e in events())) == case
+    with pytest.raises(kesher.IllegalTransitionError):
+        kesher.Case.from_events(events()[:2] + [{"type": "status_changed", "case_id": "T-1", "seq": 5, "at": T0, "to": "closed"}])
+    with pytest.raises(kesher.InvalidJsonError) as e:
+        kesher.Case.from_events([{**events()[0], "channel": "tweeter"}])
+    assert e.value.field == "channel" and e.value.index == 0 and "tweeter" in str(e.value)
+    with pytest.raises(kesher.InvalidInputError, match="naive"):
+        kesher.Case.from_events([{**events()[0], "at": dt.datetime(2025, 1, 5)}])
+    with pytest.raises(kesher.InvalidJsonError, match="agent"):
+        kesher.check_event({"type": "assigned", "case_id": "T", "at": T0})
+
+
+def test_fold_is_lenient_and_reports_each_rejection():
+    mixed = events("A") + events("B") + ["not json", {"type": "status_changed", "case_id": "A", "seq": 9, "at": T0 + dt.timedelta(days=1), "to": "received"}]
+    result = kesher.fold(mixed)
+    assert sorted(c.id for c in result.cases) == ["A", "B"]
+    assert [r["index"] for r in result.rejected] == [8, 9]
+    assert result.rejected[0]["kind"] == "invalid_json"
+    assert result.rejected[1]["kind"] == "illegal_transition"
+    assert "FoldResult(cases=2, rejected=2)" == repr(result)
+
+
+def test_read_cases_every_format(root):
+    for path, n in [("examples/data/ibm-twitter-care-dev.json", 525), ("tests/data/twcs-sample.csv", 27),
+                    ("tests/data/helpdesk-first300.csv", 300), ("examples/data/ibm-twitter-care-dev200.jsonl", 200)]:
+        cases, summary = kesher.read_cases(root / path)
+        assert len(cases) == n, path
+        assert summary["read"] == summary["accepted"] + summary["rejected"]
+    cases, summary = kesher.read_cases(root / "tests/data/events-with-errors.jsonl")
+    assert summary["rejected"] == 3 and len(summary["rejections"]) == 3
+    with pytest.raises(kesher.InvalidInputError):
+        kesher.read_cases(root / "Cargo.toml")
+    with pytest.raises(kesher.InvalidInputError):
+        kesher.read_cases(root / "nope.csv")
+
+
+def test_contracts_engine_statements():
+    contracts = kesher.ContractSet([{"name": "std", "calendar": WEEKDAYS,
+                                     "targets": [{"metric": "first_response", "within": 3600}]}])
+    assert contracts.names == ["std"] and len(contracts) == 1
+    assert pickle.loads(pickle.dumps(contracts)) == contracts
+    assert "1 business hour" in contracts.statements()[0]
+    assert any("\u05d0" <= ch <= "\u05ea" for ch in contracts.statements("he")[0])
+    engine = kesher.SlaEngine(contracts)
+    sla = engine.evaluate(kesher.Case.from_events(events(answer_after=7200, resolve=False)), T0 + dt.timedelta(days=2))
+    target = sla.targets[0]
+    assert target["metric"] == "first_response" and target["state"] in {s.value for s in kesher.TargetState}
+    assert "first_response=" in repr(sla)
+    with pytest.raises(kesher.InvalidJsonError):
+        kesher.ContractSet([{"name": "x"}])
+    with pytest.raises(kesher.InvalidInputError):
+        engine.evaluate(kesher.Case.from_events(events()), dt.datetime(2025, 1, 1))
+    metrics = kesher.service_metrics([kesher.Case.from_events(events())], [None])
+    assert metrics["cases"] == 1 and metrics["first_response"]["median"] == 120.0
+
+
+def test_journeys_patterns_svg_pickle():
+    model = kesher.EmotionModel()
+    cases = [kesher.Case.from_events(events(f"T{i}", answer_after=60 * (i + 1), text=t))
+             for i, t in enumerate(["terrible service", "thanks, great", "still waiting, awful"])]
+    journeys = [model.journey(c, T0 + dt.timedelta(days=1)) for c in cases]
+    j = journeys[0]
+    assert j.segment == "Acme" and j.case_id == "T0" and len(j) == len(j.points) > 0
+    assert j.points[0]["emotion"] < 0
+    assert isinstance(j.turning_points(), list) and "lowest" in j.critical_points()
+    svg = j._repr_svg_()
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert 'direction="rtl"' in j.svg(lang="he")
+    assert pickle.loads(pickle.dumps(j)) == j == kesher.Journey(j.to_dict())
+    whole, a, b = kesher.PatternBuilder(), kesher.PatternBuilder(), kesher.PatternBuilder()
+    for i, jr in enumerate(journeys):
+        whole.add(jr)
+        (a if i % 2 else b).add(jr)
+    a.merge(b)
+    [p] = whole.finish()
+    assert p == a.finish()[0]
+    assert p.segment == "Acme" and p.journeys == 3 and p.stages[0]["stage"] == "before"
+    assert p._repr_svg_().startswith("<svg") and pickle.loads(pickle.dumps(p)) == p
+    assert repr(p).startswith('Pattern(segment="Acme", journeys=3')
+    with pytest.raises(kesher.InvalidJsonError):
+        kesher.Journey({"points": "nope"})
+    with pytest.raises(kesher.InvalidInputError):
+        j.svg(lang="fr")
+    problems = kesher.recurring_problems(cases, min_cases=2)
+    assert problems["described"] == 3
