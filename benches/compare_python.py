@@ -1,10 +1,13 @@
 """Due times for ticket-open instants: kesher (Rust batch API) against Python's
 `businesstimedelta` and pandas' `CustomBusinessHour`, on the same inputs and calendar, in one run.
 
-Run from the repository root:
+Run from the repository root, in the venv `cargo xtask test` builds (it has kesher's Python
+package, businesstimedelta, pandas and pytz):
 
-    python3 -m venv .venv-bench && .venv-bench/bin/pip install businesstimedelta pandas pytz
-    .venv-bench/bin/python benches/compare_python.py [--n 1000000] [--n-slow 20000]
+    .venv/bin/python benches/compare_python.py [--n 1000000] [--n-slow 20000]
+
+It also times kesher's Python package (the numpy batch API, `Calendar.due_times`) on all n
+inputs and prints its throughput against the Rust batch measured in the same run.
 
 The workload is issue 3's: instants uniform over 2024–2025 (SplitMix64, seed 42, the same
 generator as the Rust benches), 4 business hours, the Israeli desk without reduced eves
@@ -103,13 +106,37 @@ def main():
     mismatches = sum(1 for g, (_, want) in zip(got, pairs_w) if g != want)
     rows.append(("pandas CustomBusinessHour", len(pairs_w), seconds, weekdays, mismatches))
 
+    # kesher's Python package: the numpy batch API on all n inputs, against the Rust batch.
+    import numpy as np
+    import kesher as kp
+
+    all_pairs = np.loadtxt(tmp / "plain", dtype=np.int64, ndmin=2)
+    starts_ns = all_pairs[:, 0] * 1_000_000_000
+    calendar = kp.Calendar({
+        "tz": "Asia/Jerusalem",
+        "week": {d: [["09:00", "17:00"]] for d in ("sun", "mon", "tue", "wed", "thu")} | {"fri": [["09:00", "13:00"]]},
+        "holidays": [d.isoformat() for d in holidays],
+    })
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        due = calendar.due_times(starts_ns, dt.timedelta(hours=4))
+        best = min(best, time.perf_counter() - start)
+    py_mismatches = int((due // 1_000_000_000 != all_pairs[:, 1]).sum())
+    py_rate = len(starts_ns) / best
+
     print(f"due times for ticket opens, 4 business hours, Israeli desk (kesher n = {args.n:,})")
+    print(f"kesher Python package, numpy batch: {py_rate:,.0f} items/s on {len(starts_ns):,} "
+          f"({py_rate / plain['per_second']:.2f}x the Rust batch's {plain['per_second']:,.0f}; "
+          f"{py_mismatches} mismatches)")
     print(f"{'library':28} {'n':>8} {'items/s':>14} {'kesher items/s':>16} {'kesher ×':>10} {'mismatches':>11}")
     for name, n, seconds, k, mismatches in rows:
         rate = n / seconds
         print(f"{name:28} {n:>8,} {rate:>14,.0f} {k['per_second']:>16,.0f} "
               f"{k['per_second'] / rate:>10,.0f} {mismatches:>11}")
-    if any(m for *_, m in rows):
+    for name, n, seconds, k, mismatches in rows:
+        print(f"kesher Python (numpy batch) vs {name}: {py_rate / (n / seconds):,.0f}x")
+    if py_mismatches or any(m for *_, m in rows):
         sys.exit("some answers differ from kesher's")
 
 

@@ -71,8 +71,70 @@ fn core_is_pure() -> Result<(), String> {
     }
 }
 
+/// The Python package: lint its Rust side, build it into `.venv` (created, and its test
+/// requirements installed, when missing) and run its pytest suite (shared vectors, API,
+/// hypothesis fuzzing, examples, mypy --strict).
+fn python() -> Result<(), String> {
+    let manifest = "bindings/python/Cargo.toml";
+    step(
+        "python fmt",
+        "cargo",
+        &["fmt", "--manifest-path", manifest, "--", "--check"],
+    )?;
+    step(
+        "python lint",
+        "cargo",
+        &[
+            "clippy",
+            "--manifest-path",
+            manifest,
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    let bin = |name: &str| format!(".venv/bin/{name}");
+    if !std::path::Path::new(&bin("python")).exists() {
+        step("python venv", "python3", &["-m", "venv", ".venv"])?;
+    }
+    step(
+        "python requirements",
+        &bin("python"),
+        &[
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            "bindings/python/requirements-test.txt",
+        ],
+    )?;
+    let venv = std::fs::canonicalize(".venv")
+        .map_err(|e| format!("python build: .venv: {e}"))?
+        .display()
+        .to_string();
+    step_with_env(
+        "python build",
+        &bin("maturin"),
+        &[
+            "develop",
+            "--release",
+            "--quiet",
+            "--manifest-path",
+            manifest,
+        ],
+        &[("VIRTUAL_ENV", &venv)],
+    )?;
+    step(
+        "python tests",
+        &bin("python"),
+        &["-m", "pytest", "-q", "bindings/python/tests"],
+    )
+}
+
 fn run_all() -> ExitCode {
-    let steps: [&dyn Fn() -> Result<(), String>; 7] = [
+    let steps: [&dyn Fn() -> Result<(), String>; 8] = [
         &|| step("format", "cargo", &["fmt", "--all", "--", "--check"]),
         &|| {
             step(
@@ -151,6 +213,7 @@ fn run_all() -> ExitCode {
                 )
             })
         },
+        &python,
     ];
     for s in steps {
         if let Err(e) = s() {

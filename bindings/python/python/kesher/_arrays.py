@@ -41,8 +41,8 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
         values = series.to_numpy()
     # Arrow, through the PyCapsule interface (pyarrow, polars, pandas ArrowDtype, ...)
     if hasattr(values, "__arrow_c_array__") or hasattr(values, "__arrow_c_stream__"):
-        import pyarrow as pa
-        import pyarrow.compute as pc
+        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow.compute as pc  # type: ignore[import-untyped]
 
         arr = pa.array(values) if hasattr(values, "__arrow_c_array__") else pa.chunked_array(values)
         if pa.types.is_timestamp(arr.type):
