@@ -81,14 +81,18 @@ impl Case {
         self.inner.customer().id.to_string()
     }
 
+    /// The status, a `kesher.CaseStatus` (a `str` enum).
     #[getter]
-    fn status(&self) -> &'static str {
-        self.inner.status().name()
+    fn status(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let cls = py.import("kesher")?.getattr("CaseStatus")?;
+        Ok(cls.call1((self.inner.status().name(),))?.unbind())
     }
 
+    /// The priority, a `kesher.Priority` (a `str` enum).
     #[getter]
-    fn priority(&self) -> &'static str {
-        self.inner.priority().as_str()
+    fn priority(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let cls = py.import("kesher")?.getattr("Priority")?;
+        Ok(cls.call1((self.inner.priority().as_str(),))?.unbind())
     }
 
     #[getter]

@@ -7,6 +7,9 @@ mod cases;
 mod convert;
 mod errors;
 mod journey;
+mod people;
+mod playbook;
+mod report;
 mod sla;
 
 use pyo3::prelude::*;
@@ -29,6 +32,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<journey::PatternBuilder>()?;
     m.add_function(wrap_pyfunction!(cases::service_metrics, m)?)?;
     m.add_function(wrap_pyfunction!(cases::recurring_problems, m)?)?;
+    m.add_class::<people::Customer>()?;
+    m.add_class::<people::Interaction>()?;
+    m.add_class::<playbook::ReplyTemplate>()?;
+    m.add_function(wrap_pyfunction!(playbook::acknowledgement, m)?)?;
+    m.add_class::<report::Report>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -16,6 +16,11 @@ import numpy as np
 from kesher import _arrays
 from kesher._native import (
     Case,
+    Customer,
+    Interaction,
+    ReplyTemplate,
+    Report,
+    acknowledgement,
     CaseSla,
     ConflictingEventError,
     ContractSet,
@@ -45,7 +50,7 @@ from kesher._native import (
 from kesher._native import Calendar as _NativeCalendar
 
 __all__ = [
-    "Calendar", "Case", "CaseSla", "CaseStatus", "ContractSet", "EmotionModel", "FoldResult",
+    "Calendar", "Case", "Customer", "Interaction", "ReplyTemplate", "Report", "acknowledgement", "CaseSla", "CaseStatus", "ContractSet", "EmotionModel", "FoldResult",
     "Journey", "Language", "Pattern", "PatternBuilder", "Priority", "SlaEngine", "TargetState",
     "KesherError", "InvalidInputError", "MissingFieldError", "IllegalTransitionError",
     "ConflictingEventError", "CurrencyMismatchError", "InvalidJsonError", "InvalidCalendarError",
