@@ -96,11 +96,24 @@ pub(crate) struct Interaction {
 
 #[pymethods]
 impl Interaction {
-    /// An interaction from the JSON contract (a dict or JSON text).
+    /// An interaction from the JSON contract (a dict or JSON text), also in its event form
+    /// (with `"type": "interaction"`).
     #[new]
     fn new(definition: &Bound<'_, PyAny>) -> PyResult<Interaction> {
         let text = json_text(definition)?;
-        let inner: kesher::Interaction = serde_json::from_str(&text).map_err(|e| {
+        let invalid_json = |e: serde_json::Error| {
+            to_py(kesher::Error::InvalidJson {
+                field: ".".into(),
+                reason: e.to_string(),
+            })
+        };
+        let mut value: serde_json::Value = serde_json::from_str(&text).map_err(invalid_json)?;
+        if let Some(o) = value.as_object_mut() {
+            if o.get("type").and_then(|t| t.as_str()) == Some("interaction") {
+                o.remove("type");
+            }
+        }
+        let inner: kesher::Interaction = serde_json::from_value(value).map_err(|e| {
             to_py(kesher::Error::InvalidJson {
                 field: ".".into(),
                 reason: e.to_string(),
@@ -132,12 +145,16 @@ impl Interaction {
 
     #[getter]
     fn direction(&self) -> PyResult<String> {
-        Ok(text_of("direction", &self.inner.direction)?.trim_matches('"').to_string())
+        Ok(text_of("direction", &self.inner.direction)?
+            .trim_matches('"')
+            .to_string())
     }
 
     #[getter]
     fn kind(&self) -> PyResult<String> {
-        Ok(text_of("kind", &self.inner.kind)?.trim_matches('"').to_string())
+        Ok(text_of("kind", &self.inner.kind)?
+            .trim_matches('"')
+            .to_string())
     }
 
     #[getter]

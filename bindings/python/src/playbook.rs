@@ -79,7 +79,13 @@ impl ReplyTemplate {
     fn built_in(name: &str, lang: &str) -> PyResult<ReplyTemplate> {
         kesher::playbook::ReplyTemplate::built_in(name, language(lang)?)
             .map(|inner| ReplyTemplate { inner })
-            .ok_or_else(|| invalid("name", name, "no built-in template of this name (reply, delay)"))
+            .ok_or_else(|| {
+                invalid(
+                    "name",
+                    name,
+                    "no built-in template of this name (reply, delay)",
+                )
+            })
     }
 
     /// The variables the template uses.

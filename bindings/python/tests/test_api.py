@@ -226,3 +226,38 @@ def test_journeys_patterns_svg_pickle():
         j.svg(lang="fr")
     problems = kesher.recurring_problems(cases, min_cases=2)
     assert problems["described"] == 3
+
+
+def test_customer_interaction_playbook_report(root):
+    customer = kesher.Customer({"id": "cu-1", "name": "Dana Levi", "segments": ["vip"],
+                                "purchases": [{"order_ref": "o1", "purchased_at": T0, "total": {"amount_minor": 12000, "currency": "ILS"}}]})
+    assert customer.id == "cu-1" and customer.segments == ["vip"] and customer.purchases == 1
+    assert pickle.loads(pickle.dumps(customer)) == customer
+    assert "Dana Levi" in repr(customer)
+    with pytest.raises(kesher.KesherError):
+        kesher.Customer({"id": ""})
+    i = kesher.Interaction(events()[1])
+    assert i.at == T0 and i.direction == "inbound" and i.kind == "message" and i.is_customer_contact
+    assert pickle.loads(pickle.dumps(i)) == i and repr(i).startswith('Interaction(id="T-1-q", inbound message chat')
+    with pytest.raises(kesher.InvalidJsonError):
+        kesher.Interaction({"id": "x"})
+    contracts = kesher.ContractSet((root / "examples/data/contracts.json").read_text())
+    # Thursday 16:30 in New York, Friday 2025-07-04 is Independence Day.
+    ack = kesher.acknowledgement(contracts, "standard", dt.datetime(2025, 7, 3, 20, 30, tzinfo=UTC))
+    assert ack["within"] == dt.timedelta(hours=8) and ack["time"] == "business"
+    assert ack["promised_by"] == dt.datetime(2025, 7, 7, 20, 30, tzinfo=UTC)
+    assert "Monday" in ack["text"]
+    with pytest.raises(kesher.InvalidInputError):
+        kesher.acknowledgement(contracts, "nope", T0)
+    reply = kesher.ReplyTemplate.built_in("reply")
+    assert "customer" in reply.variables
+    with pytest.raises(kesher.KesherError) as e:
+        reply.render({})
+    assert "customer" in str(e.value)
+    cases, _ = kesher.read_cases(root / "examples/data/ibm-twitter-care-dev.json")
+    report = kesher.Report(cases, contracts)
+    facts = report.to_dict()
+    assert facts["totals"]["metrics"]["cases"] == 525 and facts["brands"][0]["name"] == "RockstarSupport"
+    assert report._repr_html_().startswith("<!DOCTYPE html>") and "RockstarSupport" in report.html
+    assert 'dir="rtl"' in kesher.Report(cases[:10], lang="he").html
+    assert repr(report) == "Report(cases=525, brands=24, customers=520)"
