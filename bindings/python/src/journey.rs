@@ -343,6 +343,26 @@ impl PatternBuilder {
         Ok(())
     }
 
+    /// The builder as JSON (partial builders travel between workers and merge).
+    fn to_json(&self) -> PyResult<String> {
+        Ok(self.lock()?.to_json())
+    }
+
+    /// A builder from `to_json`'s JSON.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PatternBuilder> {
+        kesher::PatternBuilder::from_json(text)
+            .map(|b| PatternBuilder {
+                inner: Mutex::new(b),
+            })
+            .map_err(to_py)
+    }
+
+    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+        let from = slf.get_type().getattr("from_json")?.unbind();
+        Ok((from, (slf.get().lock()?.to_json(),)))
+    }
+
     /// The pattern of every segment, by segment name.
     fn finish(&self) -> PyResult<Vec<Pattern>> {
         Ok(self

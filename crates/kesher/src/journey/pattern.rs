@@ -26,7 +26,8 @@ fn value_of(bin: usize) -> f64 {
 
 /// Per segment and stage: a histogram of journey values (mergeable, fixed size), plus what the
 /// trouble ranking needs.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "CellWire", into = "CellWire")]
 struct Cell {
     counts: Vec<u32>,
     n: u64,
@@ -39,6 +40,65 @@ struct Cell {
     drop_depth: i128,
     /// Journeys whose value here is below the threshold.
     below: u64,
+}
+
+/// A cell as JSON: the histogram sparse (`[bin, count]` pairs), the exact sums as decimal
+/// strings (JSON numbers lose integers beyond 2^53).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CellWire {
+    counts: Vec<(usize, u32)>,
+    n: u64,
+    sum: String,
+    drops: u64,
+    drop_depth: String,
+    below: u64,
+}
+
+impl From<Cell> for CellWire {
+    fn from(c: Cell) -> CellWire {
+        CellWire {
+            counts: c
+                .counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(i, n)| (i, *n))
+                .collect(),
+            n: c.n,
+            sum: c.sum.to_string(),
+            drops: c.drops,
+            drop_depth: c.drop_depth.to_string(),
+            below: c.below,
+        }
+    }
+}
+
+impl TryFrom<CellWire> for Cell {
+    type Error = String;
+
+    fn try_from(w: CellWire) -> std::result::Result<Cell, String> {
+        let mut cell = Cell::new();
+        for (bin, n) in w.counts {
+            *cell
+                .counts
+                .get_mut(bin)
+                .ok_or_else(|| format!("bin {bin} is beyond the histogram's {BINS}"))? += n;
+        }
+        let counted: u64 = cell.counts.iter().map(|c| u64::from(*c)).sum();
+        if counted != w.n {
+            return Err(format!("the histogram counts {counted} values but n is {}", w.n));
+        }
+        cell.n = w.n;
+        cell.sum = w.sum.parse().map_err(|_| format!("sum `{}` is not an integer", w.sum))?;
+        cell.drops = w.drops;
+        cell.drop_depth = w
+            .drop_depth
+            .parse()
+            .map_err(|_| format!("drop_depth `{}` is not an integer", w.drop_depth))?;
+        cell.below = w.below;
+        Ok(cell)
+    }
 }
 
 impl Cell {
@@ -107,11 +167,84 @@ impl Cell {
 /// assert_eq!(patterns[0].trouble[0].stage, "during");
 /// # Ok::<(), kesher::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "BuilderWire", into = "BuilderWire")]
 pub struct PatternBuilder {
     stages: Stages,
     threshold: f64,
     segments: BTreeMap<String, (u64, Vec<Cell>)>,
+}
+
+/// A builder as JSON (see [`PatternBuilder::to_json`]).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BuilderWire {
+    stages: Stages,
+    threshold: f64,
+    segments: BTreeMap<String, (u64, Vec<Cell>)>,
+}
+
+impl From<PatternBuilder> for BuilderWire {
+    fn from(b: PatternBuilder) -> BuilderWire {
+        BuilderWire {
+            stages: b.stages,
+            threshold: b.threshold,
+            segments: b.segments,
+        }
+    }
+}
+
+impl TryFrom<BuilderWire> for PatternBuilder {
+    type Error = String;
+
+    fn try_from(w: BuilderWire) -> std::result::Result<PatternBuilder, String> {
+        if !w.threshold.is_finite() {
+            return Err(format!("threshold `{}` is not a number", w.threshold));
+        }
+        for (segment, (_, cells)) in &w.segments {
+            if cells.len() != w.stages.len() {
+                return Err(format!(
+                    "segment `{segment}` has {} stages, the builder {}",
+                    cells.len(),
+                    w.stages.len()
+                ));
+            }
+        }
+        Ok(PatternBuilder {
+            stages: w.stages,
+            threshold: w.threshold,
+            segments: w.segments,
+        })
+    }
+}
+
+impl PatternBuilder {
+    /// The builder as JSON, so partial builders can travel between the workers of a
+    /// distributed engine and be merged where the patterns are finished.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{PatternBuilder, Stages};
+    /// let mut b = PatternBuilder::new(Stages::default(), -0.66);
+    /// b.add_values("acme", &[Some(-0.2), Some(-0.7), None]);
+    /// let back = PatternBuilder::from_json(&b.to_json())?;
+    /// assert_eq!(back, b);
+    /// assert!(PatternBuilder::from_json(r#"{"stages": ["a"], "threshold": 0, "segments": {"s": [1, []]}}"#).is_err());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A builder from [`PatternBuilder::to_json`]'s JSON; errors name what is wrong.
+    ///
+    /// # Example
+    ///
+    /// See [`PatternBuilder::to_json`].
+    pub fn from_json(text: &str) -> crate::Result<PatternBuilder> {
+        crate::json::from_str(text)
+    }
 }
 
 /// The distribution of journey values at one stage.
