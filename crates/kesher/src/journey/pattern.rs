@@ -87,10 +87,16 @@ impl TryFrom<CellWire> for Cell {
         }
         let counted: u64 = cell.counts.iter().map(|c| u64::from(*c)).sum();
         if counted != w.n {
-            return Err(format!("the histogram counts {counted} values but n is {}", w.n));
+            return Err(format!(
+                "the histogram counts {counted} values but n is {}",
+                w.n
+            ));
         }
         cell.n = w.n;
-        cell.sum = w.sum.parse().map_err(|_| format!("sum `{}` is not an integer", w.sum))?;
+        cell.sum = w
+            .sum
+            .parse()
+            .map_err(|_| format!("sum `{}` is not an integer", w.sum))?;
         cell.drops = w.drops;
         cell.drop_depth = w
             .drop_depth
