@@ -215,6 +215,10 @@ def test_journeys_patterns_svg_pickle():
         whole.add(jr)
         (a if i % 2 else b).add(jr)
     a.merge(b)
+    assert kesher.PatternBuilder.from_json(whole.to_json()).finish() == whole.finish()
+    assert pickle.loads(pickle.dumps(whole)).finish() == whole.finish()
+    with pytest.raises(kesher.InvalidJsonError):
+        kesher.PatternBuilder.from_json('{"stages": ["a"], "threshold": 0, "segments": {"s": [1, []]}}')
     [p] = whole.finish()
     assert p == a.finish()[0]
     assert p.segment == "Acme" and p.journeys == 3 and p.stages[0]["stage"] == "before"
