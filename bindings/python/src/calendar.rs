@@ -45,6 +45,31 @@ impl Calendar {
     }
 }
 
+impl Calendar {
+    /// Runs a batch computation of `len` answers without the GIL and copies them into `out`.
+    fn batch(
+        &self,
+        py: Python<'_>,
+        out: &PyBuffer<i64>,
+        len: usize,
+        f: impl FnOnce(&mut kesher::Timeline, &mut [i64]) -> kesher::Result<()> + Send,
+    ) -> PyResult<()> {
+        if out.item_count() != len || out.readonly() {
+            return Err(invalid(
+                "out",
+                "",
+                "expected a writable int64 array as long as starts",
+            ));
+        }
+        let answers = self.with_timeline(py, |tl| {
+            let mut answers = vec![0i64; len];
+            f(tl, &mut answers)?;
+            Ok(answers)
+        })?;
+        out.copy_from_slice(py, &answers)
+    }
+}
+
 fn unit(name: &str) -> PyResult<EpochUnit> {
     match name {
         "s" => Ok(EpochUnit::Seconds),
@@ -116,19 +141,9 @@ impl Calendar {
     ) -> PyResult<()> {
         let unit = unit(unit_)?;
         let starts = read(py, "starts", &starts)?;
-        if out.item_count() != starts.len() || out.readonly() {
-            return Err(invalid(
-                "out",
-                "",
-                "expected a writable int64 array as long as starts",
-            ));
-        }
-        let due = self.with_timeline(py, |tl| {
-            let mut due = vec![0i64; starts.len()];
-            tl.add_batch(&starts, unit, TimeDelta::nanoseconds(duration_ns), &mut due)?;
-            Ok(due)
-        })?;
-        out.copy_from_slice(py, &due)
+        self.batch(py, &out, starts.len(), |tl, due| {
+            tl.add_batch(&starts, unit, TimeDelta::nanoseconds(duration_ns), due)
+        })
     }
 
     /// Due instants with a duration per start (both int64 in `unit`), written into `out`.
@@ -143,19 +158,9 @@ impl Calendar {
         let unit = unit(unit_)?;
         let starts = read(py, "starts", &starts)?;
         let durations = read(py, "durations", &durations)?;
-        if out.item_count() != starts.len() || out.readonly() {
-            return Err(invalid(
-                "out",
-                "",
-                "expected a writable int64 array as long as starts",
-            ));
-        }
-        let due = self.with_timeline(py, |tl| {
-            let mut due = vec![0i64; starts.len()];
-            tl.add_each_batch(&starts, &durations, unit, &mut due)?;
-            Ok(due)
-        })?;
-        out.copy_from_slice(py, &due)
+        self.batch(py, &out, starts.len(), |tl, due| {
+            tl.add_each_batch(&starts, &durations, unit, due)
+        })
     }
 
     /// Working time between pairs (int64 in `unit`), in `unit`, written into `out`.
@@ -170,19 +175,9 @@ impl Calendar {
         let unit = unit(unit_)?;
         let starts = read(py, "starts", &starts)?;
         let ends = read(py, "ends", &ends)?;
-        if out.item_count() != starts.len() || out.readonly() {
-            return Err(invalid(
-                "out",
-                "",
-                "expected a writable int64 array as long as starts",
-            ));
-        }
-        let elapsed = self.with_timeline(py, |tl| {
-            let mut out = vec![0i64; starts.len()];
-            tl.elapsed_batch(&starts, &ends, unit, &mut out)?;
-            Ok(out)
-        })?;
-        out.copy_from_slice(py, &elapsed)
+        self.batch(py, &out, starts.len(), |tl, spans| {
+            tl.elapsed_batch(&starts, &ends, unit, spans)
+        })
     }
 
     /// The calendar's JSON contract as Python objects.

@@ -4,11 +4,10 @@ use super::{case_id, invalid, CaseBatch, CaseSource, EventLogMapping};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use kesher::{
-    Actor, AgentId, Assigned, CaseEvent, CaseId, CaseOpened, CaseStatus, CustomerDetails,
-    CustomerId, Direction, Interaction, InteractionId, InteractionKind, Priority, PriorityChanged,
-    StatusChanged, Transferred,
+    Actor, AgentId, Assigned, CaseEvent, CaseId, CaseStatus, CustomerId, Direction, Interaction,
+    InteractionId, InteractionKind, Priority, PriorityChanged, StatusChanged, Transferred,
 };
-use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::io::BufRead;
 
 /// Where each mapped column is in the header.
@@ -328,23 +327,14 @@ fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBat
     let mut priority = first.priority.unwrap_or_default();
     events.push((
         first.line,
-        CaseEvent::Opened(Box::new(CaseOpened {
-            case_id: id.clone(),
-            seq: 0,
-            at: first.at,
-            customer: CustomerDetails {
-                id: customer.clone(),
-                name: None,
-                email: None,
-                phone: None,
-                segments: BTreeSet::new(),
-            },
-            channel: mapping.channel.clone(),
-            problem: None,
-            order: None,
+        super::opened(
+            &id,
+            first.at,
+            &customer,
+            mapping.channel.clone(),
             priority,
             metadata,
-        })),
+        ),
     ));
     let interaction =
         |seq: u64, row: &Row, n: usize, kind, direction, actor| -> Option<Interaction> {

@@ -5,11 +5,11 @@ use super::{invalid, twcs::signature, CaseBatch, CaseSource};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, Utc};
 use kesher::{
-    Actor, AgentId, CaseEvent, CaseOpened, Channel, CustomerDetails, CustomerId, Direction,
-    Interaction, InteractionId, InteractionKind,
+    Actor, AgentId, CaseEvent, Channel, CustomerId, Direction, Interaction, InteractionId,
+    InteractionKind,
 };
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::BufRead;
 
 /// Milliseconds from the Unix epoch to Twitter's snowflake epoch (2010-11-04T01:42:54.657Z).
@@ -149,23 +149,14 @@ fn conversation(line: u64, value: &Value) -> Result<CaseBatch, Error> {
     metadata.insert("source".to_string(), "ibm-twitter-cdp".to_string());
     let mut events = vec![(
         line,
-        CaseEvent::Opened(Box::new(CaseOpened {
-            case_id: case_id.clone(),
-            seq: 0,
-            at: opened_at,
-            customer: CustomerDetails {
-                id: customer.clone(),
-                name: None,
-                email: None,
-                phone: None,
-                segments: BTreeSet::new(),
-            },
-            channel: Channel::Twitter,
-            problem: None,
-            order: None,
-            priority: kesher::Priority::Normal,
+        super::opened(
+            &case_id,
+            opened_at,
+            &customer,
+            Channel::Twitter,
+            kesher::Priority::Normal,
             metadata,
-        })),
+        ),
     )];
     let message = |seq: usize,
                    id: &str,

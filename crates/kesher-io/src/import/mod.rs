@@ -145,3 +145,32 @@ fn tweet_text(text: &str) -> String {
         .replace("&gt;", ">")
         .replace("&amp;", "&")
 }
+
+/// The `opened` event of a case an importer rebuilt: the customer known only by id, no problem
+/// or order (exports do not carry them), seq 0.
+fn opened(
+    case_id: &kesher::CaseId,
+    at: chrono::DateTime<chrono::Utc>,
+    customer: &kesher::CustomerId,
+    channel: kesher::Channel,
+    priority: kesher::Priority,
+    metadata: std::collections::BTreeMap<String, String>,
+) -> CaseEvent {
+    CaseEvent::Opened(Box::new(kesher::CaseOpened {
+        case_id: case_id.clone(),
+        seq: 0,
+        at,
+        customer: kesher::CustomerDetails {
+            id: customer.clone(),
+            name: None,
+            email: None,
+            phone: None,
+            segments: std::collections::BTreeSet::new(),
+        },
+        channel,
+        problem: None,
+        order: None,
+        priority,
+        metadata,
+    }))
+}

@@ -5,8 +5,8 @@ use super::{invalid, CaseBatch, CaseSource};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, Utc};
 use kesher::{
-    Actor, AgentId, CaseEvent, CaseId, CaseOpened, Channel, CustomerDetails, CustomerId, Direction,
-    Interaction, InteractionId, InteractionKind,
+    Actor, AgentId, CaseEvent, CaseId, Channel, CustomerId, Direction, Interaction, InteractionId,
+    InteractionKind,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::io::BufRead;
@@ -511,23 +511,14 @@ fn case_of(brand: &str, tweets: &[&Tweet]) -> Option<CaseBatch> {
     metadata.insert("source".to_string(), "twcs".to_string());
     let mut events = vec![(
         first.line,
-        CaseEvent::Opened(Box::new(CaseOpened {
-            case_id: case_id.clone(),
-            seq: 0,
-            at: first.at,
-            customer: CustomerDetails {
-                id: customer.clone(),
-                name: None,
-                email: None,
-                phone: None,
-                segments: BTreeSet::new(),
-            },
-            channel: Channel::Twitter,
-            problem: None,
-            order: None,
-            priority: kesher::Priority::Normal,
+        super::opened(
+            &case_id,
+            first.at,
+            &customer,
+            Channel::Twitter,
+            kesher::Priority::Normal,
             metadata,
-        })),
+        ),
     )];
     for (seq, t) in tweets.iter().enumerate() {
         let (direction, actor, customer_id) = if t.inbound {
