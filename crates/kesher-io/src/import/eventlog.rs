@@ -502,36 +502,24 @@ impl<R: BufRead> Iterator for EventLogImporter<R> {
             if self.ended {
                 return None;
             }
-            match self.csv.read_record(&mut self.record) {
-                Ok(false) => {
+            match super::read_csv_row(&mut self.csv, &mut self.record, &mut self.summary) {
+                super::CsvRow::End => {
                     self.ended = true;
                     self.finish();
                 }
-                Ok(true) => {
-                    let line = self.record.position().map_or(0, |p| p.line());
-                    self.summary.read += 1;
-                    if self.record.iter().all(|f| f.trim().is_empty()) {
-                        self.summary.read -= 1;
-                        continue;
-                    }
+                super::CsvRow::Record(line) => {
                     let outcome = self.parse(line).and_then(|(id, row)| self.add(id, row));
                     if let Err(error) = outcome {
                         self.summary.rejected += 1;
                         return Some(Err(Rejection { line, error }));
                     }
                 }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    self.summary.read += 1;
-                    self.summary.rejected += 1;
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                super::CsvRow::Failed(rejection, goes_on) => {
+                    if !goes_on {
                         self.ended = true;
                         self.finish();
                     }
-                    return Some(Err(Rejection {
-                        line,
-                        error: invalid("row", "", e.to_string()),
-                    }));
+                    return Some(Err(rejection));
                 }
             }
         }

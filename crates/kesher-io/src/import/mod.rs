@@ -174,3 +174,41 @@ fn opened(
         metadata,
     }))
 }
+
+/// What reading one CSV record gave (shared by the CSV importers).
+enum CsvRow {
+    /// A record, read into the buffer, starting on this line.
+    Record(u64),
+    /// The input ended.
+    End,
+    /// A row that could not be read, and whether reading can go on after it (an I/O error ends
+    /// the input; a malformed row does not).
+    Failed(Rejection, bool),
+}
+
+/// Reads the next CSV record into `record`, counting it in `summary`; rows of blanks are not
+/// rows. A failed row is counted as read and rejected.
+fn read_csv_row<R: std::io::Read>(
+    csv: &mut csv::Reader<R>,
+    record: &mut csv::StringRecord,
+    summary: &mut ImportSummary,
+) -> CsvRow {
+    loop {
+        match csv.read_record(record) {
+            Ok(false) => return CsvRow::End,
+            Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
+            Ok(true) => {
+                summary.read += 1;
+                return CsvRow::Record(record.position().map_or(0, |p| p.line()));
+            }
+            Err(e) => {
+                summary.read += 1;
+                summary.rejected += 1;
+                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
+                let line = e.position().map_or(0, |p| p.line());
+                let error = invalid("row", "", e.to_string());
+                return CsvRow::Failed(Rejection { line, error }, !fatal);
+            }
+        }
+    }
+}

@@ -568,14 +568,12 @@ impl<R: BufRead> Iterator for TwcsImporter<R> {
             if self.ended {
                 return None;
             }
-            match self.csv.read_record(&mut self.record) {
-                Ok(false) => {
+            match super::read_csv_row(&mut self.csv, &mut self.record, &mut self.summary) {
+                super::CsvRow::End => {
                     self.ended = true;
                     self.finish_all();
                 }
-                Ok(true) => {
-                    let line = self.record.position().map_or(0, |p| p.line());
-                    self.summary.read += 1;
+                super::CsvRow::Record(line) => {
                     let outcome = self
                         .parse(line)
                         .and_then(|(tweet, links)| self.add(tweet, links));
@@ -584,21 +582,12 @@ impl<R: BufRead> Iterator for TwcsImporter<R> {
                         return Some(Err(Rejection { line, error }));
                     }
                 }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    self.summary.read += 1;
-                    self.summary.rejected += 1;
-                    if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                        // An I/O error ends the input; a malformed row does not.
-                        if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                            self.ended = true;
-                            self.finish_all();
-                        }
+                super::CsvRow::Failed(rejection, goes_on) => {
+                    if !goes_on {
+                        self.ended = true;
+                        self.finish_all();
                     }
-                    return Some(Err(Rejection {
-                        line,
-                        error: invalid("row", "", e.to_string()),
-                    }));
+                    return Some(Err(rejection));
                 }
             }
         }
