@@ -1,0 +1,464 @@
+// The JavaScript API of kesher: plain objects of the JSON contract in and out, `Date` or
+// RFC 3339 strings for instants, `Float64Array`s of epoch milliseconds for batches, and
+// `KesherError`s (with `kind` and `field`) for bad input. It only converts: every answer comes
+// from the Rust core compiled to WebAssembly (`kesher_wasm.js`, made by wasm-bindgen).
+import * as native from "./kesher_wasm.js";
+
+/** Any error kesher reports about its input: `kind` says what went wrong, `field` where. */
+export class KesherError extends Error {
+  constructor(kind, field, message) {
+    super(message);
+    this.name = "KesherError";
+    this.kind = kind;
+    this.field = field ?? null;
+  }
+}
+
+function rethrow(thrown) {
+  if (typeof thrown === "string" && thrown.startsWith("{")) {
+    let body;
+    try {
+      body = JSON.parse(thrown);
+    } catch {
+      body = null;
+    }
+    if (body && typeof body.kind === "string") {
+      return new KesherError(body.kind, body.field, body.message);
+    }
+  }
+  if (thrown instanceof WebAssembly.RuntimeError) {
+    // Never expected: the core does not panic on input. Reported as an error, not a crash.
+    return new KesherError("internal", null, `kesher failed inside WebAssembly: ${thrown.message}`);
+  }
+  return thrown;
+}
+
+function call(fn, ...args) {
+  try {
+    return fn(...args);
+  } catch (e) {
+    throw rethrow(e);
+  }
+}
+
+function invalid(field, value, reason) {
+  let shown;
+  try {
+    shown = typeof value === "string" ? value : JSON.stringify(value);
+  } catch {
+    shown = String(value);
+  }
+  return new KesherError("invalid_input", field, `invalid ${field} \`${shown}\`: ${reason}`);
+}
+
+/** An instant as RFC 3339 text: a valid `Date`, or a string passed on for the core to check. */
+function instant(field, value) {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw invalid(field, "Invalid Date", "the Date is not valid");
+    return value.toISOString();
+  }
+  if (typeof value === "string") return value;
+  throw invalid(field, value, "expected a Date or an RFC 3339 string such as 2025-01-02T14:00:00Z");
+}
+
+function optionalInstant(field, value) {
+  return value === undefined || value === null ? undefined : instant(field, value);
+}
+
+/** JSON text of a plain value (objects of the JSON contract; Dates become RFC 3339 strings). */
+function json(field, value) {
+  if (typeof value === "string") return value;
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    throw invalid(field, String(value), `cannot be written as JSON (${e.message})`);
+  }
+  if (text === undefined) throw invalid(field, String(value), "cannot be written as JSON");
+  return text;
+}
+
+function number(field, value) {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw invalid(field, value, "expected a finite number");
+  }
+  return value;
+}
+
+function whole(field, value, min, max) {
+  number(field, value);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw invalid(field, value, `expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function text(field, value) {
+  if (typeof value !== "string") throw invalid(field, value, "expected a string");
+  return value;
+}
+
+function floats(field, value) {
+  if (value instanceof Float64Array) return value;
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return Float64Array.from(value, Number);
+  throw invalid(field, value, "expected a Float64Array (or an array) of epoch milliseconds");
+}
+
+function options(field, value) {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value)) throw invalid(field, value, "expected an options object");
+  return value;
+}
+
+const parse = (textOut) => JSON.parse(textOut);
+
+/** The package's version. */
+export function version() {
+  return native.version();
+}
+
+const PRESETS = new Set(["israel", "us", "uk"]);
+
+/** A business calendar: a preset (`"israel"`, `"us"`, `"uk"`) or a definition object. */
+export class Calendar {
+  #native;
+
+  constructor(definition) {
+    let textIn;
+    if (typeof definition === "string") {
+      if (!PRESETS.has(definition)) {
+        throw invalid("calendar", definition, "expected a preset (israel, us, uk) or a calendar definition object");
+      }
+      textIn = JSON.stringify(definition);
+    } else if (definition && typeof definition === "object" && !Array.isArray(definition)) {
+      textIn = json("calendar", definition);
+    } else {
+      throw invalid("calendar", definition, "expected a preset (israel, us, uk) or a calendar definition object");
+    }
+    this.#native = call((t) => new native.NativeCalendar(t), textIn);
+  }
+
+  /** `start` plus `seconds` of business time. */
+  add(start, seconds) {
+    return new Date(call(() => this.#native.add(instant("start", start), number("seconds", seconds))));
+  }
+
+  /** Business seconds from `start` to `end`. */
+  elapsed(start, end) {
+    return call(() => this.#native.elapsed(instant("start", start), instant("end", end)));
+  }
+
+  /** Whether the calendar is open at `at`. */
+  isOpen(at) {
+    return call(() => this.#native.isOpen(instant("at", at)));
+  }
+
+  /** The first open instant at or after `at`. */
+  nextOpen(at) {
+    return new Date(call(() => this.#native.nextOpen(instant("at", at))));
+  }
+
+  /** Due times in epoch milliseconds: each start plus `seconds` (one number, or one per start). */
+  dueTimes(starts, seconds) {
+    const s = floats("starts", starts);
+    if (typeof seconds === "number") return call(() => this.#native.addBatch(s, number("seconds", seconds)));
+    return call(() => this.#native.addEachBatch(s, floats("seconds", seconds)));
+  }
+
+  /** Business seconds between each start and end (epoch milliseconds). */
+  elapsedMany(starts, ends) {
+    return call(() => this.#native.elapsedBatch(floats("starts", starts), floats("ends", ends)));
+  }
+
+  /** Whether open at each instant: 1 open, 0 closed, 255 where the instant is NaN. */
+  isOpenMany(at) {
+    return call(() => this.#native.isOpenBatch(floats("at", at)));
+  }
+
+  /** The next open instant at or after each instant, epoch milliseconds. */
+  nextOpenMany(at) {
+    return call(() => this.#native.nextOpenBatch(floats("at", at)));
+  }
+
+  /** The definition, as the JSON contract writes it. */
+  toJSON() {
+    return parse(call(() => this.#native.toJSON()));
+  }
+
+  /** Frees the compiled calendar now (it is also freed when garbage collected). */
+  free() {
+    this.#native.free();
+  }
+}
+
+/** Event texts, and for JSON Lines the line number of each. */
+function events(field, value) {
+  if (typeof value === "string") {
+    const texts = [];
+    const lines = [];
+    value.split("\n").forEach((l, i) => {
+      if (l.trim() !== "") {
+        texts.push(l);
+        lines.push(i + 1);
+      }
+    });
+    return { texts, lines };
+  }
+  if (!Array.isArray(value)) throw invalid(field, value, "expected an array of case events or JSON Lines text");
+  return { texts: value.map((e, i) => (typeof e === "string" ? e : json(`${field}[${i}]`, e))), lines: null };
+}
+
+/** Folds one case's events (in any order) into the case; the first bad event is thrown. */
+export function foldCase(caseEvents) {
+  return parse(call(native.foldCase, events("events", caseEvents).texts));
+}
+
+/** Folds the events of many cases: every case that folds, and every event rejected with its index. */
+export function foldEvents(caseEvents) {
+  const { texts, lines } = events("events", caseEvents);
+  const out = parse(call(native.foldEvents, texts));
+  if (lines) for (const r of out.rejected) r.line = lines[r.index];
+  return out;
+}
+
+/** Checks one case event and gives its type. */
+export function checkEvent(event) {
+  return call(native.checkEvent, json("event", event));
+}
+
+const encoder = new TextEncoder();
+
+/** Reads a support-data export (bytes or text) into cases, accounting for every row. */
+export function readCases(data, format) {
+  if (typeof native.readCases !== "function") {
+    throw new KesherError("unsupported", "readCases", "this build of kesher has no importers (built without the `import` feature)");
+  }
+  let bytes;
+  if (typeof data === "string") bytes = encoder.encode(data);
+  else if (data instanceof Uint8Array) bytes = data;
+  else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
+  else throw invalid("data", data, "expected a string, a Uint8Array or an ArrayBuffer");
+  if (format !== undefined && format !== null) text("format", format);
+  return parse(call(native.readCases, bytes, format ?? undefined));
+}
+
+function contractsText(contracts) {
+  return json("contracts", contracts);
+}
+
+/** SLA contracts and the engine that evaluates cases against them. */
+export class SlaEngine {
+  #native;
+
+  constructor(contracts) {
+    this.#native = call((t) => new native.NativeSlaEngine(t), contractsText(contracts));
+  }
+
+  /** Every started target of `kase` at `now`, with its state and audit trail. */
+  evaluate(kase, now) {
+    return parse(call(() => this.#native.evaluate(json("case", kase), instant("now", now))));
+  }
+
+  /** The contracts as customers read them. */
+  statements(lang = "en") {
+    return parse(call(() => this.#native.statements(text("lang", lang))));
+  }
+
+  /** Which channels the contracts cover, given contacts per channel. */
+  coverage(traffic) {
+    return parse(call(() => this.#native.coverage(json("traffic", traffic))));
+  }
+
+  /** The acknowledgement of a contact under one of the contracts, with the time it promises. */
+  acknowledgement(contract, receivedAt, opts) {
+    const o = options("options", opts);
+    return parse(
+      call(() =>
+        native.acknowledgement(
+          this.#native,
+          text("contract", contract),
+          instant("receivedAt", receivedAt),
+          text("priority", o.priority ?? "normal"),
+          text("lang", o.lang ?? "en"),
+        ),
+      ),
+    );
+  }
+
+  /** The contracts, as the JSON contract writes them. */
+  toJSON() {
+    return parse(call(() => this.#native.toJSON()));
+  }
+
+  /** Frees the engine now (it is also freed when garbage collected). */
+  free() {
+    this.#native.free();
+  }
+}
+
+/** The emotion journey of a case at `now` through the emotion model. */
+export function buildJourney(kase, now, opts) {
+  const o = options("options", opts);
+  return parse(
+    call(
+      native.buildJourney,
+      json("case", kase),
+      instant("now", now),
+      o.sla === undefined || o.sla === null ? undefined : json("sla", o.sla),
+      o.lexicon ?? true,
+      text("segmentKey", o.segmentKey ?? "brand"),
+      o.effects === undefined ? undefined : json("effects", o.effects),
+    ),
+  );
+}
+
+/** Checks a journey (for example one a person edited) and gives it back with its points sorted. */
+export function checkJourney(journey) {
+  return parse(call(native.checkJourney, json("journey", journey)));
+}
+
+/** Where the curve turns, with swings of at least `minSwing`. */
+export function turningPoints(journey, minSwing = 0) {
+  return parse(call(native.turningPoints, json("journey", journey), number("minSwing", minSwing)));
+}
+
+/** The lowest point, the steepest drops and the crossings below `threshold`. */
+export function criticalPoints(journey, threshold = -0.66) {
+  return parse(call(native.criticalPoints, json("journey", journey), number("threshold", threshold)));
+}
+
+function svgSize(o) {
+  return [whole("width", o.width ?? 760, 120, 10000), whole("height", o.height ?? 400, 120, 10000)];
+}
+
+/** A journey as an SVG picture, turning and critical points marked. */
+export function journeySvg(journey, opts) {
+  const o = options("options", opts);
+  const [w, h] = svgSize(o);
+  const title = o.title === undefined || o.title === null ? undefined : text("title", o.title);
+  return call(native.journeySvg, json("journey", journey), text("lang", o.lang ?? "en"), title, w, h);
+}
+
+/** A pattern as an SVG picture: the median per stage with its bands. */
+export function patternSvg(pattern, opts) {
+  const o = options("options", opts);
+  const [w, h] = svgSize(o);
+  return call(native.patternSvg, json("pattern", pattern), text("lang", o.lang ?? "en"), w, h);
+}
+
+/** Typical emotion patterns per segment, journey by journey; builders merge. */
+export class PatternBuilder {
+  #native;
+
+  constructor(opts) {
+    if (opts instanceof native.NativePatternBuilder) {
+      this.#native = opts;
+      return;
+    }
+    const o = options("options", opts);
+    const stages = o.stages === undefined || o.stages === null ? undefined : json("stages", o.stages);
+    this.#native = call((s, t) => new native.NativePatternBuilder(s, t), stages, number("threshold", o.threshold ?? -0.66));
+  }
+
+  /** Adds one journey. */
+  add(journey) {
+    call(() => this.#native.add(json("journey", journey)));
+    return this;
+  }
+
+  /** Adds another builder's journeys. */
+  merge(other) {
+    if (!(other instanceof PatternBuilder)) throw invalid("other", other, "expected a PatternBuilder");
+    this.#native.merge(other.#native);
+    return this;
+  }
+
+  /** The patterns so far, one per segment. */
+  finish() {
+    return parse(call(() => this.#native.finish()));
+  }
+
+  /** The builder's state as JSON text (sparse histograms), to store or send to another worker. */
+  toJSON() {
+    return this.#native.toJSON();
+  }
+
+  /** A builder from the text `toJSON` gave. */
+  static fromJSON(state) {
+    return new PatternBuilder(call(native.NativePatternBuilder.fromJSON, text("state", state)));
+  }
+
+  /** Frees the builder now (it is also freed when garbage collected). */
+  free() {
+    this.#native.free();
+  }
+}
+
+/** What faster answers would change: patterns before and after scaling each channel's waits. */
+export function whatIf(items, factors, now, opts) {
+  const o = options("options", opts);
+  return parse(
+    call(
+      native.whatIf,
+      json("cases", items),
+      json("factors", factors),
+      instant("now", now),
+      o.lexicon ?? true,
+      text("segmentKey", o.segmentKey ?? "brand"),
+      number("threshold", o.threshold ?? -0.66),
+    ),
+  );
+}
+
+/** Service metrics of cases, with their SLA evaluations when given (null where none). */
+export function serviceMetrics(cases, slas) {
+  return parse(call(native.serviceMetrics, json("cases", cases), slas === undefined || slas === null ? undefined : json("slas", slas)));
+}
+
+/** Problems that recur in at least `minCases` cases, with the answer that worked. */
+export function recurringProblems(cases, minCases = 3) {
+  return parse(call(native.recurringProblems, json("cases", cases), whole("minCases", minCases, 1, 1e9)));
+}
+
+/** Checks a customer and gives it back in canonical form. */
+export function checkCustomer(customer) {
+  return parse(call(native.checkCustomer, json("customer", customer)));
+}
+
+/** A customer's lifetime value as of an instant (null when it cannot be told yet). */
+export function lifetimeValue(customer, asOf) {
+  return parse(call(native.lifetimeValue, json("customer", customer), instant("asOf", asOf)));
+}
+
+/** Checks an interaction and gives it back in canonical form. */
+export function checkInteraction(interaction) {
+  return parse(call(native.checkInteraction, json("interaction", interaction)));
+}
+
+/** Renders a reply template (a built-in name or a definition) with its variables. */
+export function renderReply(template, variables, lang = "en") {
+  return parse(call(native.replyTemplate, json("template", template), text("lang", lang), json("variables", variables)));
+}
+
+/** The service report over cases: its figures and the self-contained HTML page. */
+export function buildReport(cases, opts) {
+  if (typeof native.buildReport !== "function") {
+    throw new KesherError("unsupported", "buildReport", "this build of kesher has no report (built without the `report` feature)");
+  }
+  const o = options("options", opts);
+  return parse(
+    call(
+      native.buildReport,
+      json("cases", cases),
+      o.contracts === undefined || o.contracts === null ? undefined : contractsText(o.contracts),
+      text("lang", o.lang ?? "en"),
+      optionalInstant("now", o.now),
+      text("segmentKey", o.segmentKey ?? "brand"),
+    ),
+  );
+}
+
+/** Answers one request of the `kesher calendar eval` protocol (the shared test vectors' form). */
+export function calendarEval(request) {
+  return parse(call(native.calendarEval, json("request", request)));
+}

@@ -1,0 +1,259 @@
+//! `Calendar`: business time on a calendar, one instant at a time or over `Float64Array`s of
+//! epoch milliseconds; and the `kesher calendar eval` protocol.
+
+use crate::error::{fail, invalid, to_json, Result};
+use crate::text::{instant, millis};
+use chrono::TimeDelta;
+use kesher::EpochUnit;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+/// A business calendar (a preset name or a definition of the JSON contract), compiled once.
+///
+/// ```js
+/// const desk = new Calendar("israel");
+/// desk.add(new Date("2025-01-02T14:00:00Z"), 4 * 3600); // Date 2025-01-03T10:00:00Z
+/// ```
+#[wasm_bindgen(js_name = NativeCalendar)]
+#[derive(Debug)]
+pub struct Calendar {
+    inner: kesher::Calendar,
+    timeline: RefCell<Option<kesher::Timeline>>,
+}
+
+/// Largest epoch milliseconds a JavaScript `Date` holds.
+const DATE_LIMIT_MS: f64 = 8.64e15;
+
+/// Epoch milliseconds to epoch microseconds, `None` for NaN (a missing value: an invalid `Date`).
+fn micros(field: &str, i: usize, ms: f64) -> Result<Option<i64>> {
+    if ms.is_nan() {
+        return Ok(None);
+    }
+    if !ms.is_finite() || ms.abs() > DATE_LIMIT_MS {
+        return Err(invalid(
+            &format!("{field}[{i}]"),
+            &ms.to_string(),
+            "not an instant a Date can hold (epoch milliseconds within ±8.64e15)",
+        ));
+    }
+    Ok(Some((ms * 1e3).round() as i64))
+}
+
+/// Seconds to microseconds, refusing what is not a finite, representable number.
+fn span_micros(field: &str, seconds: f64) -> Result<i64> {
+    if !seconds.is_finite() || seconds.abs() > 1e12 {
+        return Err(invalid(
+            field,
+            &seconds.to_string(),
+            "not a representable number of seconds",
+        ));
+    }
+    Ok((seconds * 1e6).round() as i64)
+}
+
+/// The rows where every input is present, as microseconds, and their positions.
+fn present(columns: &[(&str, &[f64])]) -> Result<(Vec<usize>, Vec<Vec<i64>>)> {
+    let len = columns.first().map_or(0, |c| c.1.len());
+    for (name, c) in columns {
+        if c.len() != len {
+            return Err(invalid(
+                name,
+                &c.len().to_string(),
+                &format!("expected {len} values, as many as the first array"),
+            ));
+        }
+    }
+    let mut rows = Vec::with_capacity(len);
+    let mut out: Vec<Vec<i64>> = columns.iter().map(|_| Vec::with_capacity(len)).collect();
+    'row: for i in 0..len {
+        let mut values = [0i64; 2];
+        for (k, (name, c)) in columns.iter().enumerate() {
+            match c.get(i).map(|&v| micros(name, i, v)).transpose()?.flatten() {
+                Some(v) => {
+                    if let Some(slot) = values.get_mut(k) {
+                        *slot = v;
+                    }
+                }
+                None => continue 'row,
+            }
+        }
+        rows.push(i);
+        for (k, col) in out.iter_mut().enumerate() {
+            col.push(values.get(k).copied().unwrap_or_default());
+        }
+    }
+    Ok((rows, out))
+}
+
+/// Spreads answers back over the input rows, NaN where an input was missing.
+fn scatter(len: usize, rows: &[usize], answers: &[f64]) -> Vec<f64> {
+    let mut out = vec![f64::NAN; len];
+    for (&i, &a) in rows.iter().zip(answers) {
+        if let Some(o) = out.get_mut(i) {
+            *o = a;
+        }
+    }
+    out
+}
+
+impl Calendar {
+    fn with_timeline<T>(
+        &self,
+        f: impl FnOnce(&mut kesher::Timeline) -> kesher::Result<T>,
+    ) -> Result<T> {
+        let mut guard = self
+            .timeline
+            .try_borrow_mut()
+            .map_err(|_| invalid("calendar", "", "the calendar is busy"))?;
+        let tl = guard.get_or_insert_with(|| self.inner.timeline());
+        f(tl).map_err(fail)
+    }
+}
+
+#[wasm_bindgen(js_class = NativeCalendar)]
+impl Calendar {
+    /// Compiles a calendar from its JSON definition (a preset name is the JSON string
+    /// `"israel"`, `"us"` or `"uk"`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(definition: &str) -> Result<Calendar> {
+        let inner = kesher::Calendar::from_json(definition).map_err(fail)?;
+        Ok(Calendar {
+            inner,
+            timeline: RefCell::new(None),
+        })
+    }
+
+    /// The definition as JSON text.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> Result<String> {
+        to_json("calendar", &self.inner)
+    }
+
+    /// `start` plus `seconds` of business time, as epoch milliseconds.
+    pub fn add(&self, start: &str, seconds: f64) -> Result<f64> {
+        let start = instant("start", start)?;
+        let d = TimeDelta::microseconds(span_micros("seconds", seconds)?);
+        self.inner.add(start, d).map(millis).map_err(fail)
+    }
+
+    /// Business seconds between two instants.
+    pub fn elapsed(&self, start: &str, end: &str) -> Result<f64> {
+        let (a, b) = (instant("start", start)?, instant("end", end)?);
+        let e = self.inner.elapsed(a, b).map_err(fail)?;
+        Ok(e.num_nanoseconds()
+            .map_or(e.num_seconds() as f64, |n| n as f64 / 1e9))
+    }
+
+    /// Whether the calendar is open at an instant.
+    #[wasm_bindgen(js_name = isOpen)]
+    pub fn is_open(&self, at: &str) -> Result<bool> {
+        self.inner.is_open(instant("at", at)?).map_err(fail)
+    }
+
+    /// The first open instant at or after `at`, as epoch milliseconds.
+    #[wasm_bindgen(js_name = nextOpen)]
+    pub fn next_open(&self, at: &str) -> Result<f64> {
+        self.inner
+            .next_open(instant("at", at)?)
+            .map(millis)
+            .map_err(fail)
+    }
+
+    /// Due times: each start plus the same business `seconds`, epoch milliseconds in and out
+    /// (NaN in, NaN out).
+    #[wasm_bindgen(js_name = addBatch)]
+    pub fn add_batch(&self, starts: &[f64], seconds: f64) -> Result<Vec<f64>> {
+        let d = TimeDelta::microseconds(span_micros("seconds", seconds)?);
+        let (rows, cols) = present(&[("starts", starts)])?;
+        let col = cols.first().map(Vec::as_slice).unwrap_or_default();
+        let mut due = vec![0i64; col.len()];
+        self.with_timeline(|tl| tl.add_batch(col, EpochUnit::Microseconds, d, &mut due))?;
+        let due: Vec<f64> = due.iter().map(|&u| u as f64 / 1e3).collect();
+        Ok(scatter(starts.len(), &rows, &due))
+    }
+
+    /// Each start plus its own business seconds.
+    #[wasm_bindgen(js_name = addEachBatch)]
+    pub fn add_each_batch(&self, starts: &[f64], seconds: &[f64]) -> Result<Vec<f64>> {
+        let ms: Vec<f64> = seconds.iter().map(|s| s * 1e3).collect();
+        let (rows, cols) = present(&[("starts", starts), ("seconds", &ms)])?;
+        let (s, d) = match cols.as_slice() {
+            [s, d] => (s, d),
+            _ => return Err(invalid("seconds", "", "internal: two columns expected")),
+        };
+        if let Some(i) = d.iter().position(|&v| v < 0) {
+            let row = rows.get(i).copied().unwrap_or(i);
+            let value = seconds.get(row).copied().unwrap_or_default();
+            return Err(fail(kesher::Error::NegativeDuration {
+                value: format!("{value} (seconds[{row}])"),
+            }));
+        }
+        let mut due = vec![0i64; s.len()];
+        self.with_timeline(|tl| tl.add_each_batch(s, d, EpochUnit::Microseconds, &mut due))?;
+        let due: Vec<f64> = due.iter().map(|&u| u as f64 / 1e3).collect();
+        Ok(scatter(starts.len(), &rows, &due))
+    }
+
+    /// Business seconds between each start and end.
+    #[wasm_bindgen(js_name = elapsedBatch)]
+    pub fn elapsed_batch(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>> {
+        let (rows, cols) = present(&[("starts", starts), ("ends", ends)])?;
+        let (a, b) = match cols.as_slice() {
+            [a, b] => (a, b),
+            _ => return Err(invalid("ends", "", "internal: two columns expected")),
+        };
+        if let Some(k) = a.iter().zip(b).position(|(a, b)| b < a) {
+            let row = rows.get(k).copied().unwrap_or(k);
+            return Err(fail(kesher::Error::EndBeforeStart {
+                start: format!(
+                    "starts[{row}] = {} ms",
+                    starts.get(row).copied().unwrap_or_default()
+                ),
+                end: format!(
+                    "ends[{row}] = {} ms",
+                    ends.get(row).copied().unwrap_or_default()
+                ),
+            }));
+        }
+        let mut spans = vec![0i64; a.len()];
+        self.with_timeline(|tl| tl.elapsed_batch(a, b, EpochUnit::Microseconds, &mut spans))?;
+        let spans: Vec<f64> = spans.iter().map(|&u| u as f64 / 1e6).collect();
+        Ok(scatter(starts.len(), &rows, &spans))
+    }
+
+    /// Whether the calendar is open at each instant: 1 open, 0 closed, 255 missing (NaN).
+    #[wasm_bindgen(js_name = isOpenBatch)]
+    pub fn is_open_batch(&self, at: &[f64]) -> Result<Vec<u8>> {
+        let (rows, cols) = present(&[("at", at)])?;
+        let col = cols.first().map(Vec::as_slice).unwrap_or_default();
+        let mut open = vec![false; col.len()];
+        self.with_timeline(|tl| tl.is_open_batch(col, EpochUnit::Microseconds, &mut open))?;
+        let mut out = vec![255u8; at.len()];
+        for (&i, &o) in rows.iter().zip(&open) {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = u8::from(o);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The first open instant at or after each instant.
+    #[wasm_bindgen(js_name = nextOpenBatch)]
+    pub fn next_open_batch(&self, at: &[f64]) -> Result<Vec<f64>> {
+        let (rows, cols) = present(&[("at", at)])?;
+        let col = cols.first().map(Vec::as_slice).unwrap_or_default();
+        let mut next = vec![0i64; col.len()];
+        self.with_timeline(|tl| tl.next_open_batch(col, EpochUnit::Microseconds, &mut next))?;
+        let next: Vec<f64> = next.iter().map(|&u| u as f64 / 1e3).collect();
+        Ok(scatter(at.len(), &rows, &next))
+    }
+}
+
+/// Answers one request of the `kesher calendar eval` protocol (JSON text in, JSON text out:
+/// `{"id", "result"}` or `{"id", "error": {"kind", "message"}}`), the form the shared test
+/// vectors are written in.
+#[wasm_bindgen(js_name = calendarEval)]
+pub fn calendar_eval(request: &str) -> Result<String> {
+    let answer = kesher::calendar::CalendarEval::default().eval_line(request);
+    to_json("answer", &answer)
+}

@@ -1,0 +1,59 @@
+//! Errors as thrown values: a JSON string `{"kind", "field", "message"}`, which the JavaScript
+//! layer turns into a `KesherError` (an `Error` with `kind` and `field`).
+
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+
+/// What every exported function returns.
+pub(crate) type Result<T> = std::result::Result<T, JsValue>;
+
+/// A core error as a thrown value.
+pub(crate) fn fail(e: kesher::Error) -> JsValue {
+    let body = serde_json::json!({
+        "kind": e.kind().as_str(),
+        "field": e.field(),
+        "message": e.to_string(),
+    });
+    JsValue::from_str(&body.to_string())
+}
+
+/// A value the binding itself refuses (a bad option, an unknown name).
+pub(crate) fn invalid(field: &str, value: &str, reason: &str) -> JsValue {
+    fail(kesher::Error::InvalidInput {
+        field: field.to_string(),
+        value: value.to_string(),
+        reason: reason.to_string(),
+    })
+}
+
+/// Reads JSON text into a core type, naming the JSON path of the first value that does not fit
+/// (`what` is the argument's name, the start of every path). It takes the core's own route,
+/// text → `serde_json::Value` → type with the path tracked, so the deserializers the core
+/// already holds are shared rather than compiled a second time into the `.wasm`.
+pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> Result<T> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        fail(kesher::Error::InvalidJson {
+            field: what.to_string(),
+            reason: e.to_string(),
+        })
+    })?;
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." {
+            what.to_string()
+        } else if path.starts_with('[') {
+            format!("{what}{path}")
+        } else {
+            format!("{what}.{path}")
+        };
+        fail(kesher::Error::InvalidJson {
+            field,
+            reason: e.into_inner().to_string(),
+        })
+    })
+}
+
+/// Writes a value of the core as JSON text.
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(what: &str, value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| invalid(what, "", &e.to_string()))
+}

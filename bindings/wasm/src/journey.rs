@@ -1,0 +1,257 @@
+//! The emotion graph: journeys from cases, turning and critical points, SVG pictures, typical
+//! patterns (a mergeable `PatternBuilder`) and what-if.
+
+use crate::error::{fail, invalid, parse, to_json, Result};
+use crate::text::{instant, language};
+use kesher::{LexiconScorer, Stages, SvgOptions};
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+
+fn stages(names_json: Option<String>) -> Result<Stages> {
+    match names_json {
+        None => Ok(Stages::default()),
+        Some(text) => Stages::new(parse::<Vec<String>>("stages", &text)?).map_err(fail),
+    }
+}
+
+fn model(
+    lexicon: bool,
+    segment_key: String,
+    effects_json: Option<String>,
+) -> Result<kesher::EmotionModel<'static>> {
+    let effects = match effects_json {
+        Some(text) => parse("effects", &text)?,
+        None => kesher::EmotionEffects::default(),
+    };
+    Ok(kesher::EmotionModel {
+        effects,
+        scorer: if lexicon { Some(&LexiconScorer) } else { None },
+        segment_key,
+        ..kesher::EmotionModel::default()
+    })
+}
+
+fn threshold(field: &str, t: f64) -> Result<f64> {
+    if (-1.0..=1.0).contains(&t) {
+        Ok(t)
+    } else {
+        Err(invalid(
+            field,
+            &t.to_string(),
+            "expected a level from -1 to 1",
+        ))
+    }
+}
+
+fn svg_options(lang: &str, title: Option<String>, width: u32, height: u32) -> Result<SvgOptions> {
+    for (field, v) in [("width", width), ("height", height)] {
+        if !(120..=10_000).contains(&v) {
+            return Err(invalid(
+                field,
+                &v.to_string(),
+                "expected 120 to 10000 pixels",
+            ));
+        }
+    }
+    Ok(SvgOptions {
+        language: language(lang)?,
+        width,
+        height,
+        title,
+        ..SvgOptions::default()
+    })
+}
+
+/// The journey of a case (JSON text) at `now` through the emotion model: `sla_json` is the
+/// case's SLA evaluation or null, `lexicon` scores customer text with the baseline lexicon,
+/// `segment_key` names the metadata key of the segment, `effects_json` overrides the model's
+/// effects (null for the defaults justified in the core's rustdoc).
+#[wasm_bindgen(js_name = buildJourney)]
+pub fn build_journey(
+    case_json: &str,
+    now: &str,
+    sla_json: Option<String>,
+    lexicon: bool,
+    segment_key: String,
+    effects_json: Option<String>,
+) -> Result<String> {
+    let case: kesher::Case = parse("case", case_json)?;
+    let sla: Option<kesher::CaseSla> = sla_json.map(|t| parse("sla", &t)).transpose()?;
+    let now = instant("now", now)?;
+    let m = model(lexicon, segment_key, effects_json)?;
+    to_json("journey", &m.journey(&case, sla.as_ref(), now))
+}
+
+/// Checks a journey (JSON text) and gives it back in its canonical form (points sorted).
+#[wasm_bindgen(js_name = checkJourney)]
+pub fn check_journey(journey_json: &str) -> Result<String> {
+    let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+    to_json("journey", &j)
+}
+
+/// Where the curve turns, with swings of at least `min_swing`.
+#[wasm_bindgen(js_name = turningPoints)]
+pub fn turning_points(journey_json: &str, min_swing: f64) -> Result<String> {
+    let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+    if !(0.0..=2.0).contains(&min_swing) {
+        return Err(invalid(
+            "minSwing",
+            &min_swing.to_string(),
+            "expected 0 to 2",
+        ));
+    }
+    to_json(
+        "turning_points",
+        &kesher::journey::turning_points(&j, min_swing),
+    )
+}
+
+/// The lowest point, the steepest drops and the crossings below `threshold`.
+#[wasm_bindgen(js_name = criticalPoints)]
+pub fn critical_points(journey_json: &str, below: f64) -> Result<String> {
+    let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+    let t = threshold("threshold", below)?;
+    to_json("critical_points", &kesher::journey::critical_points(&j, t))
+}
+
+/// A journey as an SVG picture (turning and critical points marked), in `en` or `he`.
+#[wasm_bindgen(js_name = journeySvg)]
+pub fn journey_svg(
+    journey_json: &str,
+    lang: &str,
+    title: Option<String>,
+    width: u32,
+    height: u32,
+) -> Result<String> {
+    let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+    let o = svg_options(lang, title, width, height)?;
+    Ok(kesher::journey::journey_svg(&j, &Stages::default(), &o))
+}
+
+/// A pattern (JSON text) as an SVG picture: the median per stage and its bands.
+#[wasm_bindgen(js_name = patternSvg)]
+pub fn pattern_svg(pattern_json: &str, lang: &str, width: u32, height: u32) -> Result<String> {
+    let p: kesher::Pattern = parse("pattern", pattern_json)?;
+    let o = svg_options(lang, None, width, height)?;
+    Ok(kesher::journey::pattern_svg(&p, &o))
+}
+
+/// Typical patterns per segment, built journey by journey; builders merge, so the result is
+/// the same for any order or split of the journeys.
+///
+/// ```js
+/// const b = new PatternBuilder();
+/// journeys.forEach((j) => b.add(j));
+/// const [pattern] = b.finish();
+/// ```
+#[wasm_bindgen(js_name = NativePatternBuilder)]
+#[derive(Debug)]
+pub struct PatternBuilder {
+    inner: kesher::PatternBuilder,
+}
+
+#[wasm_bindgen(js_class = NativePatternBuilder)]
+impl PatternBuilder {
+    /// A builder over `stages` (JSON array of names, null for the default stages) with the
+    /// trouble `threshold`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(stages_json: Option<String>, below: f64) -> Result<PatternBuilder> {
+        let t = threshold("threshold", below)?;
+        Ok(PatternBuilder {
+            inner: kesher::PatternBuilder::new(stages(stages_json)?, t),
+        })
+    }
+
+    /// Adds one journey (JSON text).
+    pub fn add(&mut self, journey_json: &str) -> Result<()> {
+        let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+        self.inner.add(&j);
+        Ok(())
+    }
+
+    /// Adds another builder's journeys.
+    pub fn merge(&mut self, other: &PatternBuilder) {
+        self.inner.merge(&other.inner);
+    }
+
+    /// The patterns so far, one per segment (JSON text of an array).
+    pub fn finish(&self) -> Result<String> {
+        to_json("patterns", &self.inner.finish())
+    }
+
+    /// The builder's state (sparse histograms) as JSON text, to store or send.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// A builder from the text `toJSON` wrote.
+    #[wasm_bindgen(js_name = fromJSON)]
+    pub fn from_json(text: &str) -> Result<PatternBuilder> {
+        kesher::PatternBuilder::from_json(text)
+            .map(|inner| PatternBuilder { inner })
+            .map_err(fail)
+    }
+}
+
+/// What faster answers would change: the patterns of the cases (JSON array of
+/// `{case, sla}`) before and after multiplying each channel's waits by its factor
+/// (`{"twitter": 0.5}`), and the change per segment and stage (`below`: the trouble
+/// threshold).
+#[wasm_bindgen(js_name = whatIf)]
+pub fn what_if(
+    cases_json: &str,
+    factors_json: &str,
+    now: &str,
+    lexicon: bool,
+    segment_key: String,
+    below: f64,
+) -> Result<String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        case: kesher::Case,
+        #[serde(default)]
+        sla: Option<kesher::CaseSla>,
+    }
+    let items: Vec<Item> = parse("cases", cases_json)?;
+    let factors: BTreeMap<kesher::Channel, f64> = parse("factors", factors_json)?;
+    for (channel, &f) in &factors {
+        if !(f.is_finite() && f >= 0.0) {
+            return Err(invalid(
+                &format!("factors.{}", channel.name()),
+                &f.to_string(),
+                "expected a factor of 0 or more",
+            ));
+        }
+    }
+    let now = instant("now", now)?;
+    let m = model(lexicon, segment_key, None)?;
+    let scenario = kesher::Scenario {
+        response_time_factor: factors,
+    };
+    let cases: Vec<(kesher::Case, Option<kesher::CaseSla>)> =
+        items.into_iter().map(|i| (i.case, i.sla)).collect();
+    let (before, after, changes) = kesher::journey::what_if(
+        &cases,
+        &m,
+        &scenario,
+        &Stages::default(),
+        now,
+        threshold("threshold", below)?,
+    );
+    #[derive(serde::Serialize)]
+    struct WhatIf {
+        before: Vec<kesher::Pattern>,
+        after: Vec<kesher::Pattern>,
+        changes: Vec<kesher::StageChange>,
+    }
+    to_json(
+        "what_if",
+        &WhatIf {
+            before,
+            after,
+            changes,
+        },
+    )
+}

@@ -1,0 +1,58 @@
+//! The playbook: acknowledgements that promise honest times, reply templates.
+
+use crate::error::{fail, invalid, parse, Result};
+use crate::sla::SlaEngine;
+use crate::text::{instant, language, priority};
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+
+/// The acknowledgement for a contact received at `received_at` under `contract`: the text in
+/// `en` or `he` and the time it promises (JSON text).
+#[wasm_bindgen]
+pub fn acknowledgement(
+    engine: &SlaEngine,
+    contract: &str,
+    received_at: &str,
+    priority_name: &str,
+    lang: &str,
+) -> Result<String> {
+    let c = engine
+        .contracts()
+        .contracts()
+        .iter()
+        .find(|c| c.name == contract)
+        .ok_or_else(|| invalid("contract", contract, "no contract of this name"))?;
+    let a = kesher::playbook::acknowledgement(
+        c,
+        priority(priority_name)?,
+        instant("receivedAt", received_at)?,
+        language(lang)?,
+    )
+    .map_err(fail)?;
+    crate::error::to_json("acknowledgement", &a)
+}
+
+/// Renders a reply template: `template_json` is a template of the JSON contract or the name
+/// of a built-in one (`"reply"`, `"delay"`) as a JSON string; `variables_json` maps names to
+/// values. A missing variable is an error that names it.
+#[wasm_bindgen(js_name = replyTemplate)]
+pub fn reply_template(template_json: &str, lang: &str, variables_json: &str) -> Result<String> {
+    let lang = language(lang)?;
+    let template = match serde_json::from_str::<String>(template_json) {
+        Ok(name) => kesher::playbook::ReplyTemplate::built_in(&name, lang).ok_or_else(|| {
+            invalid(
+                "template",
+                &name,
+                "no built-in template of this name (reply, delay)",
+            )
+        })?,
+        Err(_) => kesher::playbook::ReplyTemplate::from_json(template_json).map_err(fail)?,
+    };
+    let vars: BTreeMap<String, String> = parse("variables", variables_json)?;
+    let variables: Vec<String> = template.variables().map_err(fail)?.into_iter().collect();
+    let text = template.render(&vars).map_err(fail)?;
+    crate::error::to_json(
+        "reply",
+        &serde_json::json!({"text": text, "variables": variables}),
+    )
+}

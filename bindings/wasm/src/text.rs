@@ -1,0 +1,40 @@
+//! Small conversions shared by the modules: instants, languages, priorities.
+
+use crate::error::{invalid, Result};
+use chrono::{DateTime, Utc};
+
+/// An RFC 3339 instant (JavaScript's `Date.toISOString()` or any offset).
+pub(crate) fn instant(field: &str, text: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            invalid(
+                field,
+                text,
+                &format!("expected an RFC 3339 instant such as 2025-01-02T14:00:00Z ({e})"),
+            )
+        })
+}
+
+/// An instant as epoch milliseconds (sub-millisecond digits kept as the fraction).
+pub(crate) fn millis(t: DateTime<Utc>) -> f64 {
+    t.timestamp_nanos_opt()
+        .map_or_else(|| t.timestamp_millis() as f64, |ns| ns as f64 / 1e6)
+}
+
+/// `en` or `he`.
+pub(crate) fn language(name: &str) -> Result<kesher::Language> {
+    match name {
+        "en" => Ok(kesher::Language::En),
+        "he" => Ok(kesher::Language::He),
+        other => Err(invalid("lang", other, "expected en or he")),
+    }
+}
+
+/// `low`, `normal`, `high` or `urgent`.
+pub(crate) fn priority(name: &str) -> Result<kesher::Priority> {
+    kesher::Priority::ALL
+        .into_iter()
+        .find(|p| p.as_str() == name)
+        .ok_or_else(|| invalid("priority", name, "expected low, normal, high or urgent"))
+}
