@@ -117,8 +117,6 @@ export function version() {
   return native.version();
 }
 
-const PRESETS = new Set(["israel", "us", "uk"]);
-
 /** A business calendar: a preset (`"israel"`, `"us"`, `"uk"`) or a definition object. */
 export class Calendar {
   #native;
@@ -126,10 +124,7 @@ export class Calendar {
   constructor(definition) {
     let textIn;
     if (typeof definition === "string") {
-      if (!PRESETS.has(definition)) {
-        throw invalid("calendar", definition, "expected a preset (israel, us, uk) or a calendar definition object");
-      }
-      textIn = JSON.stringify(definition);
+      textIn = JSON.stringify(definition); // a preset's name; the core names the presets it knows
     } else if (definition && typeof definition === "object" && !Array.isArray(definition)) {
       textIn = json("calendar", definition);
     } else {
@@ -437,7 +432,8 @@ export function checkInteraction(interaction) {
 
 /** Renders a reply template (a built-in name or a definition) with its variables. */
 export function renderReply(template, variables, lang = "en") {
-  return parse(call(native.replyTemplate, json("template", template), text("lang", lang), json("variables", variables)));
+  const t = typeof template === "string" ? JSON.stringify(template) : json("template", template);
+  return parse(call(native.replyTemplate, t, text("lang", lang), json("variables", variables)));
 }
 
 /** The service report over cases: its figures and the self-contained HTML page. */

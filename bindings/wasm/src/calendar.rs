@@ -41,11 +41,11 @@ fn micros(field: &str, i: usize, ms: f64) -> Result<Option<i64>> {
 
 /// Seconds to microseconds, refusing what is not a finite, representable number.
 fn span_micros(field: &str, seconds: f64) -> Result<i64> {
-    if !seconds.is_finite() || seconds.abs() > 1e12 {
+    if !seconds.is_finite() || seconds.abs() > 9e9 {
         return Err(invalid(
             field,
             &seconds.to_string(),
-            "not a representable number of seconds",
+            "not a representable number of seconds (finite, within ±9e9)",
         ));
     }
     Ok((seconds * 1e6).round() as i64)
@@ -129,10 +129,11 @@ impl Calendar {
         to_json("calendar", &self.inner)
     }
 
-    /// `start` plus `seconds` of business time, as epoch milliseconds.
+    /// `start` plus `seconds` of business time (to the nanosecond), as epoch milliseconds.
     pub fn add(&self, start: &str, seconds: f64) -> Result<f64> {
         let start = instant("start", start)?;
-        let d = TimeDelta::microseconds(span_micros("seconds", seconds)?);
+        span_micros("seconds", seconds)?;
+        let d = TimeDelta::nanoseconds((seconds * 1e9).round() as i64);
         self.inner.add(start, d).map(millis).map_err(fail)
     }
 

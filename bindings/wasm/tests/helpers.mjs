@@ -1,0 +1,35 @@
+// Shared by the tests: the built package (bindings/wasm/pkg, made by build.sh) and repo paths.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+export const kesher = await import(new URL("../pkg/node.js", import.meta.url).href);
+
+export const read = (path) => readFileSync(ROOT + path, "utf8");
+export const readBytes = (path) => new Uint8Array(readFileSync(ROOT + path));
+export const vectors = (name) => JSON.parse(read(`tests/vectors/${name}.json`)).vectors;
+
+/** Every key of `expected` has the same value in `actual` (nested objects key by key). */
+export function subset(assert, expected, actual, path) {
+  if (expected !== null && typeof expected === "object" && !Array.isArray(expected)) {
+    for (const [k, v] of Object.entries(expected)) subset(assert, v, actual?.[k], `${path}.${k}`);
+  } else if (typeof expected === "number") {
+    assert.ok(Math.abs(expected - actual) < 1e-9, `${path}: ${actual} != ${expected}`);
+  } else {
+    assert.deepStrictEqual(actual, expected, path);
+  }
+}
+
+/** Runs `fn`, which must throw a KesherError; gives it back. */
+export function throwsKesher(assert, fn, kind, field) {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof kesher.KesherError, `expected a KesherError, got ${e?.constructor?.name}: ${e?.message}`);
+    assert.ok(e instanceof Error);
+    if (kind !== undefined) assert.equal(e.kind, kind, e.message);
+    if (field !== undefined) assert.equal(e.field, field, e.message);
+    return e;
+  }
+  assert.fail("expected a KesherError, nothing was thrown");
+}
