@@ -2,7 +2,7 @@
 //! epoch milliseconds; and the `kesher calendar eval` protocol.
 
 use crate::error::{fail, invalid, to_json, Result};
-use crate::text::{instant, millis};
+use crate::text::{instant, micros_to_millis, millis};
 use chrono::TimeDelta;
 use kesher::EpochUnit;
 use std::cell::RefCell;
@@ -169,7 +169,7 @@ impl Calendar {
         let col = cols.first().map(Vec::as_slice).unwrap_or_default();
         let mut due = vec![0i64; col.len()];
         self.with_timeline(|tl| tl.add_batch(col, EpochUnit::Microseconds, d, &mut due))?;
-        let due: Vec<f64> = due.iter().map(|&u| u as f64 / 1e3).collect();
+        let due: Vec<f64> = due.iter().map(|&u| micros_to_millis(u)).collect();
         Ok(scatter(starts.len(), &rows, &due))
     }
 
@@ -191,7 +191,7 @@ impl Calendar {
         }
         let mut due = vec![0i64; s.len()];
         self.with_timeline(|tl| tl.add_each_batch(s, d, EpochUnit::Microseconds, &mut due))?;
-        let due: Vec<f64> = due.iter().map(|&u| u as f64 / 1e3).collect();
+        let due: Vec<f64> = due.iter().map(|&u| micros_to_millis(u)).collect();
         Ok(scatter(starts.len(), &rows, &due))
     }
 
@@ -245,7 +245,7 @@ impl Calendar {
         let col = cols.first().map(Vec::as_slice).unwrap_or_default();
         let mut next = vec![0i64; col.len()];
         self.with_timeline(|tl| tl.next_open_batch(col, EpochUnit::Microseconds, &mut next))?;
-        let next: Vec<f64> = next.iter().map(|&u| u as f64 / 1e3).collect();
+        let next: Vec<f64> = next.iter().map(|&u| micros_to_millis(u)).collect();
         Ok(scatter(at.len(), &rows, &next))
     }
 }

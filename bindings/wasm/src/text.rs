@@ -16,10 +16,16 @@ pub(crate) fn instant(field: &str, text: &str) -> Result<DateTime<Utc>> {
         })
 }
 
-/// An instant as epoch milliseconds (sub-millisecond digits kept as the fraction).
+/// An instant as epoch milliseconds: the whole milliseconds exact, finer digits as the fraction
+/// (a `Date` made from it truncates to the millisecond, as `Date` always does).
 pub(crate) fn millis(t: DateTime<Utc>) -> f64 {
-    t.timestamp_nanos_opt()
-        .map_or_else(|| t.timestamp_millis() as f64, |ns| ns as f64 / 1e6)
+    let sub_ms = t.timestamp_subsec_nanos() % 1_000_000;
+    t.timestamp_millis() as f64 + f64::from(sub_ms) / 1e6
+}
+
+/// Epoch microseconds as epoch milliseconds, the whole milliseconds exact.
+pub(crate) fn micros_to_millis(us: i64) -> f64 {
+    us.div_euclid(1000) as f64 + us.rem_euclid(1000) as f64 / 1e3
 }
 
 /// `en` or `he`.

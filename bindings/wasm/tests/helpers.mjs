@@ -33,3 +33,21 @@ export function throwsKesher(assert, fn, kind, field) {
   }
   assert.fail("expected a KesherError, nothing was thrown");
 }
+
+/**
+ * Deep equality where numbers may differ in the last bits: WebAssembly has no libm, so Rust's
+ * own `exp`/`ln` stand in for the C library's and can differ in the last place (1e-12 relative).
+ */
+export function closeDeep(assert, actual, expected, path = "") {
+  if (typeof expected === "number" && typeof actual === "number") {
+    const scale = Math.max(1, Math.abs(expected));
+    assert.ok(Math.abs(actual - expected) <= 1e-12 * scale, `${path}: ${actual} != ${expected}`);
+  } else if (expected !== null && typeof expected === "object") {
+    assert.equal(typeof actual, "object", path);
+    assert.notEqual(actual, null, path);
+    assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${path}: keys`);
+    for (const k of Object.keys(expected)) closeDeep(assert, actual[k], expected[k], `${path}.${k}`);
+  } else {
+    assert.equal(actual, expected, path);
+  }
+}

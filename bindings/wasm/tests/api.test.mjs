@@ -1,0 +1,227 @@
+// Every public function and class of the package, on the bundled real sample and on small cases
+// whose answers are known.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { closeDeep, kesher, read, readBytes, ROOT, throwsKesher } from "./helpers.mjs";
+
+const SAMPLE = read("examples/data/ibm-twitter-care-dev200.jsonl");
+const CONTRACTS = JSON.parse(read("examples/data/contracts.json"));
+const NOW = "2020-04-03T00:00:00Z";
+
+test("version is the crate's", () => {
+  const cargo = read("bindings/wasm/Cargo.toml");
+  assert.equal(kesher.version(), /^version = "(.+)"$/m.exec(cargo)[1]);
+});
+
+test("Calendar: Date and ISO instants in, Date out, definition round trip", () => {
+  const desk = new kesher.Calendar("israel");
+  const due = desk.add(new Date("2025-01-02T14:00:00Z"), 4 * 3600);
+  assert.ok(due instanceof Date);
+  assert.equal(due.toISOString(), "2025-01-03T10:00:00.000Z"); // Friday closes at 13:00 local
+  assert.equal(desk.elapsed("2025-01-02T14:00:00Z", due), 4 * 3600);
+  assert.equal(desk.isOpen("2025-01-04T10:00:00Z"), false); // Saturday
+  assert.equal(desk.nextOpen("2025-01-04T10:00:00Z").toISOString(), "2025-01-05T07:00:00.000Z");
+  const def = desk.toJSON();
+  assert.equal(def.tz, "Asia/Jerusalem");
+  const again = new kesher.Calendar(def);
+  assert.equal(again.add("2025-01-02T14:00:00Z", 4 * 3600).getTime(), due.getTime());
+  desk.free();
+});
+
+test("Calendar batches equal the one-at-a-time answers; NaN in, NaN out", () => {
+  const cal = new kesher.Calendar("us");
+  const base = Date.parse("2025-07-01T00:00:00Z");
+  const starts = new Float64Array(500);
+  const spans = new Float64Array(500);
+  for (let i = 0; i < starts.length; i++) {
+    starts[i] = base + i * 3_599_917; // every ~hour, odd milliseconds, across July 4th
+    spans[i] = (i % 37) * 1800;
+  }
+  starts[7] = NaN;
+  const due = cal.dueTimes(starts, 8 * 3600);
+  const dueEach = cal.dueTimes(starts, spans);
+  const back = cal.elapsedMany(starts, due);
+  const open = cal.isOpenMany(starts);
+  const next = cal.nextOpenMany(starts);
+  for (let i = 0; i < starts.length; i++) {
+    if (i === 7) {
+      assert.ok(Number.isNaN(due[i]) && Number.isNaN(dueEach[i]) && Number.isNaN(back[i]) && Number.isNaN(next[i]));
+      assert.equal(open[i], 255);
+      continue;
+    }
+    const start = new Date(starts[i]);
+    assert.equal(due[i], cal.add(start, 8 * 3600).getTime(), `due[${i}]`);
+    assert.equal(dueEach[i], cal.add(start, spans[i]).getTime(), `dueEach[${i}]`);
+    assert.equal(back[i], 8 * 3600, `elapsed(start, due)[${i}]`);
+    assert.equal(open[i], cal.isOpen(start) ? 1 : 0);
+    assert.equal(next[i], cal.nextOpen(start).getTime());
+  }
+  // Plain arrays work too.
+  assert.deepEqual(Array.from(cal.dueTimes([starts[0]], 3600)), [cal.add(new Date(starts[0]), 3600).getTime()]);
+});
+
+test("Calendar batch errors name the row", () => {
+  const cal = new kesher.Calendar("uk");
+  const t = Date.parse("2025-01-06T10:00:00Z");
+  throwsKesher(assert, () => cal.dueTimes(new Float64Array([t, Infinity]), 60), "invalid_input", "starts[1]");
+  throwsKesher(assert, () => cal.elapsedMany(new Float64Array([t, NaN, t]), new Float64Array([t, t, t - 1])), "end_before_start");
+  throwsKesher(assert, () => cal.dueTimes(new Float64Array([t, t]), new Float64Array([60])), "invalid_input", "seconds");
+  throwsKesher(assert, () => cal.dueTimes(new Float64Array([NaN, t]), new Float64Array([0, -5])), "negative_duration");
+  throwsKesher(assert, () => cal.add(new Date(NaN), 1), "invalid_input", "start");
+  throwsKesher(assert, () => cal.add("2025-01-06", 1), "invalid_input", "start");
+  throwsKesher(assert, () => cal.add(t, 1), "invalid_input", "start");
+  throwsKesher(assert, () => cal.add(new Date(t), Number.NaN), "invalid_input", "seconds");
+  throwsKesher(assert, () => new kesher.Calendar({ tz: "Asia/Jerusalem", week: { mon: [["17:00", "09:00"]] } }), "invalid_calendar");
+});
+
+test("foldEvents folds the bundled sample, foldCase one case strictly", () => {
+  const { cases, rejected } = kesher.foldEvents(SAMPLE);
+  assert.equal(cases.length, 200);
+  assert.equal(rejected.length, 0);
+  const lines = SAMPLE.trim().split("\n");
+  assert.equal(cases.reduce((n, c) => n + c.events, 0), lines.length); // every event used
+  const id = cases[0].id;
+  const own = lines.map((l) => JSON.parse(l)).filter((e) => e.case_id === id);
+  const again = kesher.foldCase(own.reverse()); // any order
+  assert.deepEqual(again, cases.find((c) => c.id === id));
+  // Dates inside events are written as RFC 3339.
+  const withDate = kesher.foldCase([{ ...own.at(-1), at: new Date(own.at(-1).at) }, ...own.slice(0, -1)]);
+  assert.equal(withDate.opened_at, again.opened_at);
+});
+
+test("foldEvents accounts for every event: rejections with index and line", () => {
+  const text = read("tests/data/events-with-errors.jsonl");
+  const { cases, rejected } = kesher.foldEvents(text);
+  const lines = text.split("\n").filter((l) => l.trim());
+  assert.equal(cases.reduce((n, c) => n + c.events, 0) + rejected.length, lines.length);
+  assert.deepEqual(rejected.map((r) => r.line), [4, 5, 6]); // as the CLI reports them (README)
+  assert.equal(rejected[0].field, "channel");
+  assert.match(rejected[0].message, /tweeter/);
+  assert.equal(rejected[2].kind, "illegal_transition");
+});
+
+test("foldCase names the bad event's index in the field", () => {
+  const events = [
+    { type: "opened", case_id: "T-1", at: "2025-01-05T08:59:00Z", customer: { id: "cu-7" }, channel: "email" },
+    { type: "interaction", case_id: "T-1", seq: 1, id: "m", customer_id: "cu-7", at: "2025-01-05T09:00:00Z", channel: "tweeter", direction: "inbound", actor: { type: "customer" }, kind: "message" },
+  ];
+  const e = throwsKesher(assert, () => kesher.foldCase(events), "invalid_json", "events[1].channel");
+  assert.match(e.message, /tweeter/);
+});
+
+test("readCases reads every format with its row accounting", () => {
+  const twcs = kesher.readCases(readBytes("tests/data/twcs-sample.csv"));
+  assert.equal(twcs.format, "twcs");
+  assert.equal(twcs.read, twcs.accepted + twcs.rejected);
+  assert.equal(twcs.read, 93);
+  const helpdesk = kesher.readCases(read("tests/data/helpdesk-first300.csv"), "helpdesk");
+  assert.equal(helpdesk.accepted, 1376);
+  const ibm = kesher.readCases(readBytes("examples/data/ibm-twitter-care-dev.json").buffer);
+  assert.equal(ibm.format, "ibm");
+  assert.equal(ibm.cases.length, 525);
+  const bad = kesher.readCases("type,case_id\n", "events");
+  assert.equal(bad.read, bad.accepted + bad.rejected);
+  assert.ok(bad.rejections.every((r) => Number.isInteger(r.line) && r.reason.length > 0));
+  throwsKesher(assert, () => kesher.readCases("x", "excel"), "invalid_input", "format");
+});
+
+test("SlaEngine: states, statements, coverage, acknowledgement", () => {
+  const engine = new kesher.SlaEngine(CONTRACTS);
+  const { cases } = kesher.foldEvents(SAMPLE);
+  const states = {};
+  for (const c of cases) for (const t of engine.evaluate(c, NOW).targets) states[t.state] = (states[t.state] ?? 0) + 1;
+  // The README's figures for `kesher sla evaluate` on the same sample at the same instant.
+  assert.deepEqual(states, { breached: 178, met: 132, met_late: 79, running: 17, warning: 5 });
+  const he = engine.statements("he");
+  assert.ok(he.length > 0 && he.every((s) => s.language === "he"));
+  assert.match(he[0].text, /[\u0590-\u05FF]/);
+  const cov = engine.coverage({ twitter: 10, custom_pigeon: 1, "custom:pigeon": 2 }.twitter ? { twitter: 10, "custom:pigeon": 2 } : {});
+  assert.equal(cov.find((c) => c.channel === "twitter").coverage, "covered");
+  const ack = engine.acknowledgement(CONTRACTS.contracts[0].name, "2025-07-03T20:30:00Z", { lang: "en" });
+  assert.ok(Date.parse(ack.promised_by) > Date.parse("2025-07-03T20:30:00Z"));
+  assert.equal(engine.toJSON().contracts.length, CONTRACTS.contracts.length);
+  throwsKesher(assert, () => engine.acknowledgement("nope", NOW), "invalid_input", "contract");
+  throwsKesher(assert, () => engine.statements("fr"), "invalid_input", "lang");
+});
+
+test("journeys, turning and critical points, SVG, patterns that merge in any order", () => {
+  const engine = new kesher.SlaEngine(CONTRACTS);
+  const { cases } = kesher.foldEvents(SAMPLE);
+  const journeys = cases.map((c) => kesher.buildJourney(c, NOW, { sla: engine.evaluate(c, NOW) }));
+  assert.equal(journeys.length, 200);
+  const j = journeys.reduce((a, b) => (b.points.length > a.points.length ? b : a));
+  assert.deepEqual(kesher.checkJourney(j), j);
+  const lowest = Math.min(...j.points.map((p) => p.emotion));
+  assert.equal(kesher.criticalPoints(j).lowest.emotion, lowest);
+  for (const t of kesher.turningPoints(j)) assert.ok(["positive", "negative"].includes(t.turn));
+  const svg = kesher.journeySvg(j, { lang: "he", title: "<script>x</script>" });
+  assert.match(svg, /^<svg/);
+  assert.ok(!svg.includes("<script>"));
+  const whole = new kesher.PatternBuilder();
+  journeys.forEach((x) => whole.add(x));
+  const [a, b] = [new kesher.PatternBuilder(), new kesher.PatternBuilder()];
+  journeys.forEach((x, i) => (i % 3 ? a : b).add(x));
+  const merged = kesher.PatternBuilder.fromJSON(b.toJSON()).merge(a);
+  assert.deepEqual(merged.finish(), whole.finish());
+  const patterns = whole.finish();
+  assert.equal(patterns.reduce((n, p) => n + p.journeys, 0), 200);
+  assert.match(kesher.patternSvg(patterns[0]), /^<svg/);
+  const wi = kesher.whatIf(cases.map((c) => ({ case: c })), { twitter: 0.25 }, NOW);
+  assert.equal(wi.before.length, wi.after.length);
+  assert.ok(wi.changes.length > 0);
+});
+
+test("a journey a person edits: a new low point shows up in the analysis", () => {
+  const j = { customer_id: "cu-7", points: [
+    { at: "2025-01-05T09:00:00Z", stage: "before", emotion: 0, source: "agent_annotation" },
+    { at: "2025-01-05T10:00:00Z", stage: "during", emotion: 0.33, source: "agent_annotation" },
+  ] };
+  assert.equal(kesher.criticalPoints(j).lowest.emotion, 0);
+  j.points.push({ at: "2025-01-05T09:30:00Z", stage: "during", emotion: -0.9, source: "survey" });
+  const sorted = kesher.checkJourney(j);
+  assert.deepEqual(sorted.points.map((p) => p.emotion), [0, -0.9, 0.33]);
+  assert.equal(kesher.criticalPoints(sorted).lowest.index, 1);
+  assert.equal(kesher.turningPoints(sorted).length, 1);
+  throwsKesher(assert, () => kesher.checkJourney({ customer_id: "c", points: [{ at: "2025-01-05T09:00:00Z", emotion: 2, source: "survey" }] }), undefined, "points[0].emotion");
+});
+
+test("service metrics and recurring problems", () => {
+  const engine = new kesher.SlaEngine(CONTRACTS);
+  const { cases } = kesher.foldEvents(SAMPLE);
+  const m = kesher.serviceMetrics(cases, cases.map((c) => engine.evaluate(c, NOW)));
+  assert.equal(m.cases, 200);
+  const answered = cases.map((c) => c.facts.time_to_first_human_response).filter((x) => x !== undefined);
+  assert.equal(m.first_response.count, answered.length);
+  const p = kesher.recurringProblems(cases, 2);
+  assert.ok(p.described > 0 && p.clusters.length > 0);
+  throwsKesher(assert, () => kesher.serviceMetrics(cases, [null]), "invalid_input", "slas");
+});
+
+test("customers, interactions, replies", () => {
+  const customer = JSON.parse(read("docs/examples/customer.json"));
+  assert.equal(kesher.checkCustomer(customer).id, "cu-1042");
+  const v = kesher.lifetimeValue(customer, "2025-06-01T00:00:00Z");
+  assert.equal(v.realized.amount_minor, 21900);
+  const i = kesher.checkInteraction({ type: "interaction", id: "m", customer_id: "c", at: "2025-01-05T09:00:00Z", channel: "email", direction: "inbound", actor: { type: "customer" }, kind: "message" });
+  assert.equal(i.direction, "inbound");
+  throwsKesher(assert, () => kesher.checkInteraction({ id: "m", customer_id: "c", at: "2025-01-05T09:00:00Z", channel: "email", direction: "outbound", actor: { type: "customer" }, kind: "message" }), "invalid_input");
+  const r = kesher.renderReply("reply", { customer: "Dana", agent: "Noa", company: "Acme", solution: "A new kettle ships today." }, "he");
+  assert.match(r.text, /Dana/);
+  assert.deepEqual([...r.variables].sort(), ["agent", "company", "customer", "solution"]);
+  throwsKesher(assert, () => kesher.renderReply("reply", { customer: "Dana" }), "missing_field");
+});
+
+test("buildReport gives the same figures as `kesher report --json` on the bundled sample (to 1e-12)", () => {
+  const out = `${ROOT}target/wasm-test-report.json`;
+  const cli = spawnSync("cargo", ["run", "-q", "--release", "-p", "kesher-cli", "--", "report", "--out", `${ROOT}target/wasm-test-report.html`, "--json", out], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(cli.status, 0, cli.stderr);
+  const want = JSON.parse(read("target/wasm-test-report.json"));
+  const { cases } = kesher.readCases(readBytes("examples/data/ibm-twitter-care-dev.json"));
+  const { report, html } = kesher.buildReport(cases, { contracts: CONTRACTS, now: want.now });
+  delete want.inputs; // the CLI's own account of its files
+  closeDeep(assert, report, want, "report");
+  assert.match(html, /^<!DOCTYPE html>/i);
+  const he = kesher.buildReport(cases.slice(0, 10), { lang: "he" });
+  assert.match(he.html, /dir="rtl"/);
+});
