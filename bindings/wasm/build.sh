@@ -42,6 +42,6 @@ if [ "${KESHER_WASM_OPT:-0}" = 1 ] && command -v wasm-opt >/dev/null 2>&1; then
   wasm-opt -Oz --all-features pkg/kesher_wasm_bg.wasm -o pkg/kesher_wasm_bg.wasm
 fi
 
-cp js/api.js js/index.js js/node.js js/kesher.d.ts js/package.json js/README.md pkg/
+cp js/api.js js/index.js js/node.js js/index.d.ts js/node.d.ts js/package.json js/README.md pkg/
 rm -f pkg/.gitignore
 python3 scripts/size.py pkg/kesher_wasm_bg.wasm --report-only
