@@ -6,7 +6,8 @@
 //! where calendar is `plain` (Sunday–Thursday 09:00–17:00, Friday 09:00–13:00, Israeli
 //! holidays) or `weekdays` (the same without Friday, which pandas' CustomBusinessHour can
 //! express). Prints one JSON line with the throughput; with `out`, writes the inputs and due
-//! instants (epoch seconds, one pair per line) and the calendar's closed dates to `out.dates`.
+//! instants (epoch seconds, one pair per line), the calendar's closed dates to `out.dates` and
+//! its definition to `out.calendar.json` (the Node.js comparison, `bindings/wasm/bench/`, reads it).
 
 use kesher::{Calendar, EpochUnit};
 use kesher_benches::{four_hours, israel_closed_dates, israel_plain, ticket_opens};
@@ -49,6 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (t, d) in opens.iter().zip(&due) {
             writeln!(file, "{t} {d}")?;
         }
+        std::fs::write(format!("{out}.calendar.json"), serde_json::to_string(&calendar)?)?;
         let mut dates = std::io::BufWriter::new(std::fs::File::create(format!("{out}.dates"))?);
         for d in israel_closed_dates() {
             writeln!(dates, "{d}")?;

@@ -1,0 +1,55 @@
+// Due times for 1,000,000 tickets in Node.js through the package's batch API (Float64Array of
+// epoch milliseconds), against kesher's native Rust batch on the same tickets in the same run.
+//
+//   bash bindings/wasm/build.sh && node bindings/wasm/bench/due_times.mjs [n]
+//
+// The native side is `cargo run --release -p kesher-benches --example due_times` (best of five),
+// which also writes the tickets, its answers and the calendar; this script times the package the
+// same way (one warm-up call, best of five), checks every answer equals the native one, and prints
+// both throughputs and their ratio. Target: at least 5 million due times per second.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Calendar } from "../pkg/node.js";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const n = Number(process.argv[2] ?? 1_000_000);
+const out = join(mkdtempSync(join(tmpdir(), "kesher-bench-")), "due.txt");
+
+const cargo = spawnSync("cargo", ["run", "--quiet", "--release", "-p", "kesher-benches", "--example", "due_times", "--", String(n), "plain", out], { cwd: ROOT, encoding: "utf8" });
+if (cargo.status !== 0) throw new Error(cargo.stderr);
+const native = JSON.parse(cargo.stdout.trim().split("\n").at(-1));
+
+const starts = new Float64Array(n);
+const want = new Float64Array(n);
+readFileSync(out, "utf8").trimEnd().split("\n").forEach((line, i) => {
+  const [t, d] = line.split(" ");
+  starts[i] = Number(t) * 1000;
+  want[i] = Number(d) * 1000;
+});
+const calendar = new Calendar(JSON.parse(readFileSync(`${out}.calendar.json`, "utf8")));
+
+let due = calendar.dueTimes(starts, 4 * 3600); // compiles the calendar's table once
+let best = Infinity;
+for (let run = 0; run < 5; run++) {
+  const t0 = process.hrtime.bigint();
+  due = calendar.dueTimes(starts, 4 * 3600);
+  best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+}
+let mismatches = 0;
+for (let i = 0; i < n; i++) if (due[i] !== want[i]) mismatches++;
+
+const perSecond = n / best;
+console.log(JSON.stringify({
+  n,
+  node: process.version,
+  wasm_per_second: Math.round(perSecond),
+  native_per_second: Math.round(native.per_second),
+  ratio_to_native: Number((perSecond / native.per_second).toFixed(3)),
+  mismatches,
+  target_per_second: 5_000_000,
+  meets_target: perSecond >= 5_000_000,
+}));
+if (mismatches) process.exit(1);
