@@ -50,7 +50,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (t, d) in opens.iter().zip(&due) {
             writeln!(file, "{t} {d}")?;
         }
-        std::fs::write(format!("{out}.calendar.json"), serde_json::to_string(&calendar)?)?;
+        std::fs::write(
+            format!("{out}.calendar.json"),
+            serde_json::to_string(&calendar)?,
+        )?;
         let mut dates = std::io::BufWriter::new(std::fs::File::create(format!("{out}.dates"))?);
         for d in israel_closed_dates() {
             writeln!(dates, "{d}")?;

@@ -214,7 +214,7 @@ test("customers, interactions, replies", () => {
 
 test("buildReport gives the same figures as `kesher report --json` on the bundled sample (to 1e-12)", () => {
   const out = `${ROOT}target/wasm-test-report.json`;
-  const cli = spawnSync("cargo", ["run", "-q", "--release", "-p", "kesher-cli", "--", "report", "--out", `${ROOT}target/wasm-test-report.html`, "--json", out], { cwd: ROOT, encoding: "utf8" });
+  const cli = spawnSync("cargo", ["run", "-q", "-p", "kesher-cli", "--", "report", "--out", `${ROOT}target/wasm-test-report.html`, "--json", out], { cwd: ROOT, encoding: "utf8" });
   assert.equal(cli.status, 0, cli.stderr);
   const want = JSON.parse(read("target/wasm-test-report.json"));
   const { cases } = kesher.readCases(readBytes("examples/data/ibm-twitter-care-dev.json"));

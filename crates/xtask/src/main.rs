@@ -133,8 +133,50 @@ fn python() -> Result<(), String> {
     )
 }
 
+/// The WebAssembly package: lint its Rust side, build the npm package into bindings/wasm/pkg
+/// (`build.sh` adds the rustup target and installs the pinned wasm-bindgen-cli when missing),
+/// install the test tools from package-lock.json, and run the Node suite: the shared vectors,
+/// the API and malformed-input tests, strict tsc over the types, and the example page in
+/// headless chromium.
+fn wasm() -> Result<(), String> {
+    let manifest = "bindings/wasm/Cargo.toml";
+    step(
+        "wasm fmt",
+        "cargo",
+        &["fmt", "--manifest-path", manifest, "--", "--check"],
+    )?;
+    step("wasm build", "bash", &["bindings/wasm/build.sh"])?;
+    step(
+        "wasm lint",
+        "cargo",
+        &[
+            "clippy",
+            "--manifest-path",
+            manifest,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    step(
+        "wasm test tools",
+        "npm",
+        &[
+            "ci",
+            "--prefix",
+            "bindings/wasm",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+        ],
+    )?;
+    step("wasm tests", "node", &["--test", "bindings/wasm/tests/"])
+}
+
 fn run_all() -> ExitCode {
-    let steps: [&dyn Fn() -> Result<(), String>; 8] = [
+    let steps: [&dyn Fn() -> Result<(), String>; 9] = [
         &|| step("format", "cargo", &["fmt", "--all", "--", "--check"]),
         &|| {
             step(
@@ -214,6 +256,7 @@ fn run_all() -> ExitCode {
             })
         },
         &python,
+        &wasm,
     ];
     for s in steps {
         if let Err(e) = s() {
