@@ -16,9 +16,13 @@ fn tmp(name: &str) -> std::path::PathBuf {
     dir.join(name)
 }
 
+/// Each run's own output files: tests run in parallel threads of one process.
+static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 fn run_report(args: &[&str], stdin: Option<&[u8]>) -> (std::process::Output, String, Value) {
-    let html = tmp(&format!("r{}.html", args.len()));
-    let json = tmp(&format!("r{}.json", args.len()));
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let html = tmp(&format!("run{run}.html"));
+    let json = tmp(&format!("run{run}.json"));
     let mut all = vec![
         "report",
         "--out",
