@@ -252,31 +252,15 @@ pub(crate) fn read_cases(
             )
         })?,
     };
-    let (cases, summary, rejections) = py
-        .detach(move || {
-            let mut source = kesher_io::import(Box::new(std::io::Cursor::new(bytes)), format)?;
-            let (mut cases, mut rejections) = (Vec::new(), Vec::new());
-            let mut fold_rejected = std::collections::BTreeSet::new();
-            for item in source.by_ref() {
-                match item {
-                    Ok(batch) => {
-                        let outcome = batch.into_log().into_outcome();
-                        for r in &outcome.rejected {
-                            fold_rejected.insert(r.origin);
-                            rejections.push((r.origin, r.error.to_string()));
-                        }
-                        cases.extend(outcome.case);
-                    }
-                    Err(r) => rejections.push((r.line, r.error.to_string())),
-                }
-            }
-            let mut summary = source.summary();
-            for _ in &fold_rejected {
-                summary.reject_accepted();
-            }
-            Ok::<_, kesher_io::Error>((cases, summary, rejections))
-        })
+    let all = py
+        .detach(move || kesher_io::import_all(Box::new(std::io::Cursor::new(bytes)), format))
         .map_err(|e| invalid("path", &path.display().to_string(), &e.to_string()))?;
+    let rejections: Vec<(u64, String)> = all
+        .rejections
+        .iter()
+        .map(|r| (r.line, r.error.to_string()))
+        .collect();
+    let (cases, summary) = (all.cases, all.summary);
     let list = PyList::empty(py);
     for inner in cases {
         list.append(Case { inner })?;

@@ -30,34 +30,15 @@ impl Report {
         segment_key: &str,
     ) -> PyResult<Report> {
         let lang = language(lang)?;
-        let now = match now {
-            Some(t) => instant("now", t)?,
-            None => cases
-                .iter()
-                .map(|c| c.inner.last_event_at())
-                .max()
-                .unwrap_or(chrono::DateTime::UNIX_EPOCH),
-        };
+        let now = now.map(|t| instant("now", t)).transpose()?;
         let cases: Vec<kesher::Case> = cases.iter().map(|c| c.inner.clone()).collect();
         let set = contracts.map(|c| c.inner.clone());
-        let segment_key = segment_key.to_string();
-        let inner = py.detach(move || -> kesher::Result<kesher::report::Report> {
-            let mut engine = set.clone().map(kesher::SlaEngine::new);
-            let model = kesher::EmotionModel {
-                scorer: Some(&kesher::LexiconScorer),
-                segment_key: segment_key.clone(),
-                ..kesher::EmotionModel::default()
-            };
-            let mut b = kesher::report::ReportBuilder::new(kesher::report::ReportOptions {
-                segment_key,
-                ..kesher::report::ReportOptions::default()
-            });
-            for case in &cases {
-                let sla = engine.as_mut().map(|e| e.evaluate(case, now)).transpose()?;
-                let journey = model.journey(case, sla.as_ref(), now);
-                b.add(case, sla.as_ref(), &journey, now);
-            }
-            Ok(b.finish(&Default::default(), set.as_ref(), lang, now))
+        let options = kesher::report::ReportOptions {
+            segment_key: segment_key.to_string(),
+            ..kesher::report::ReportOptions::default()
+        };
+        let inner = py.detach(move || {
+            kesher::report::report_of_cases(&cases, set.as_ref(), options, lang, now)
         });
         inner.map(|inner| Report { inner }).map_err(to_py)
     }

@@ -136,34 +136,17 @@ pub fn read_cases(bytes: &[u8], format: Option<String>) -> Result<String> {
     };
     let name = format.name().to_string();
     let reader = Box::new(std::io::Cursor::new(bytes.to_vec()));
-    let mut source =
-        kesher_io::import(reader, format).map_err(|e| invalid("bytes", "", &e.to_string()))?;
-    let (mut cases, mut rejections) = (Vec::new(), Vec::new());
-    let mut fold_rejected = std::collections::BTreeSet::new();
-    for item in source.by_ref() {
-        match item {
-            Ok(batch) => {
-                let outcome = batch.into_log().into_outcome();
-                for r in &outcome.rejected {
-                    fold_rejected.insert(r.origin);
-                    rejections.push(RowRejection {
-                        line: r.origin,
-                        reason: r.error.to_string(),
-                    });
-                }
-                cases.extend(outcome.case);
-            }
-            Err(r) => rejections.push(RowRejection {
-                line: r.line,
-                reason: r.error.to_string(),
-            }),
-        }
-    }
-    let mut summary = source.summary();
-    for _ in &fold_rejected {
-        summary.reject_accepted();
-    }
-    rejections.sort_by_key(|r| r.line);
+    let all =
+        kesher_io::import_all(reader, format).map_err(|e| invalid("bytes", "", &e.to_string()))?;
+    let rejections = all
+        .rejections
+        .iter()
+        .map(|r| RowRejection {
+            line: r.line,
+            reason: r.error.to_string(),
+        })
+        .collect();
+    let (cases, summary) = (all.cases, all.summary);
     to_json(
         "cases",
         &Read {

@@ -15,38 +15,17 @@ pub fn build_report(
     segment_key: String,
 ) -> Result<String> {
     let cases: Vec<kesher::Case> = parse("cases", cases_json)?;
-    let lang = language(lang)?;
-    let now = match now {
-        Some(t) => instant("now", &t)?,
-        None => cases
-            .iter()
-            .map(kesher::Case::last_event_at)
-            .max()
-            .unwrap_or(chrono::DateTime::UNIX_EPOCH),
-    };
-    let set = contracts_json
+    let contracts = contracts_json
         .map(|t| kesher::ContractSet::from_json(&t).map_err(fail))
         .transpose()?;
-    let mut sla_engine = set.clone().map(kesher::SlaEngine::new);
-    let model = kesher::EmotionModel {
-        scorer: Some(&kesher::LexiconScorer),
-        segment_key: segment_key.clone(),
-        ..kesher::EmotionModel::default()
-    };
-    let mut b = kesher::report::ReportBuilder::new(kesher::report::ReportOptions {
+    let now = now.map(|t| instant("now", &t)).transpose()?;
+    let options = kesher::report::ReportOptions {
         segment_key,
         ..kesher::report::ReportOptions::default()
-    });
-    for case in &cases {
-        let sla = sla_engine
-            .as_mut()
-            .map(|e| e.evaluate(case, now))
-            .transpose()
+    };
+    let report =
+        kesher::report::report_of_cases(&cases, contracts.as_ref(), options, language(lang)?, now)
             .map_err(fail)?;
-        let journey = model.journey(case, sla.as_ref(), now);
-        b.add(case, sla.as_ref(), &journey, now);
-    }
-    let report = b.finish(&Default::default(), set.as_ref(), lang, now);
     let html = report.to_html();
     #[derive(serde::Serialize)]
     struct Built<'a> {

@@ -29,8 +29,8 @@ mod summary;
 
 pub use error::{Error, Rejection};
 pub use import::{
-    detect, import, ActivityRule, CaseBatch, CaseSource, EventLogImporter, EventLogMapping,
-    EventsImporter, Format, IbmImporter, TwcsImporter,
+    detect, import, import_all, ActivityRule, CaseBatch, CaseSource, EventLogImporter,
+    EventLogMapping, EventsImporter, Format, IbmImporter, Imported, TwcsImporter,
 };
 pub use jsonl::{JsonLines, JsonLinesEvents, DEFAULT_MAX_LINE_BYTES};
 pub use summary::ImportSummary;

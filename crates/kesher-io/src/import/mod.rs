@@ -14,6 +14,7 @@
 //! | [`Format::EventLog`] | log rows | the rows of one case id | the next case id starts (rows must be grouped by case) |
 //! | [`Format::IbmJson`] | conversations | one conversation | it is read |
 
+mod all;
 mod detect;
 mod eventlog;
 mod events;
@@ -22,6 +23,7 @@ mod json_array;
 mod mapping;
 mod twcs;
 
+pub use all::{import_all, Imported};
 pub use detect::{detect, Format};
 pub use eventlog::EventLogImporter;
 pub use events::EventsImporter;

@@ -34,10 +34,12 @@
 //! # Ok::<(), kesher::Error>(())
 //! ```
 
+mod cases;
 mod histogram;
 mod html;
 mod words;
 
+pub use cases::report_of_cases;
 pub use histogram::{FirstResponseHistogram, FIRST_RESPONSE_EDGES};
 
 use crate::insight::{
