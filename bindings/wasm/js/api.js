@@ -41,6 +41,15 @@ function call(fn, ...args) {
   }
 }
 
+/** The native function, or a KesherError when this build left its feature out (build.sh trims). */
+function feature(name, cargoFeature) {
+  const fn = native[name];
+  if (typeof fn !== "function") {
+    throw new KesherError("unsupported", name, `this build of kesher has no ${name} (built without the \`${cargoFeature}\` feature)`);
+  }
+  return fn;
+}
+
 function invalid(field, value, reason) {
   let shown;
   try {
@@ -225,16 +234,14 @@ const encoder = new TextEncoder();
 
 /** Reads a support-data export (bytes or text) into cases, accounting for every row. */
 export function readCases(data, format) {
-  if (typeof native.readCases !== "function") {
-    throw new KesherError("unsupported", "readCases", "this build of kesher has no importers (built without the `import` feature)");
-  }
+  const readNative = feature("readCases", "import");
   let bytes;
   if (typeof data === "string") bytes = encoder.encode(data);
   else if (data instanceof Uint8Array) bytes = data;
   else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
   else throw invalid("data", data, "expected a string, a Uint8Array or an ArrayBuffer");
   if (format !== undefined && format !== null) text("format", format);
-  return parse(call(native.readCases, bytes, format ?? undefined));
+  return parse(call(readNative, bytes, format ?? undefined));
 }
 
 function contractsText(contracts) {
@@ -407,12 +414,12 @@ export function whatIf(items, factors, now, opts) {
 
 /** Service metrics of cases, with their SLA evaluations when given (null where none). */
 export function serviceMetrics(cases, slas) {
-  return parse(call(native.serviceMetrics, json("cases", cases), slas === undefined || slas === null ? undefined : json("slas", slas)));
+  return parse(call(feature("serviceMetrics", "insight"), json("cases", cases), slas === undefined || slas === null ? undefined : json("slas", slas)));
 }
 
 /** Problems that recur in at least `minCases` cases, with the answer that worked. */
 export function recurringProblems(cases, minCases = 3) {
-  return parse(call(native.recurringProblems, json("cases", cases), whole("minCases", minCases, 1, 1e9)));
+  return parse(call(feature("recurringProblems", "insight"), json("cases", cases), whole("minCases", minCases, 1, 1e9)));
 }
 
 /** Checks a customer and gives it back in canonical form. */
@@ -438,13 +445,11 @@ export function renderReply(template, variables, lang = "en") {
 
 /** The service report over cases: its figures and the self-contained HTML page. */
 export function buildReport(cases, opts) {
-  if (typeof native.buildReport !== "function") {
-    throw new KesherError("unsupported", "buildReport", "this build of kesher has no report (built without the `report` feature)");
-  }
+  const reportNative = feature("buildReport", "report");
   const o = options("options", opts);
   return parse(
     call(
-      native.buildReport,
+      reportNative,
       json("cases", cases),
       o.contracts === undefined || o.contracts === null ? undefined : contractsText(o.contracts),
       text("lang", o.lang ?? "en"),

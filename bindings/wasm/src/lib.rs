@@ -18,6 +18,7 @@
 mod calendar;
 mod cases;
 mod error;
+#[cfg(feature = "insight")]
 mod insight;
 mod journey;
 mod people;
@@ -31,6 +32,7 @@ pub use calendar::{calendar_eval, Calendar};
 #[cfg(feature = "import")]
 pub use cases::read_cases;
 pub use cases::{check_event, fold_case, fold_events};
+#[cfg(feature = "insight")]
 pub use insight::{recurring_problems, service_metrics};
 pub use journey::{
     build_journey, check_journey, critical_points, journey_svg, pattern_svg, turning_points,

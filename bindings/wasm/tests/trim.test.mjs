@@ -1,0 +1,33 @@
+// The trimmed build a user can make (build.sh's two knobs): four time zones, no importers, report
+// or insight. It fits the 350 KB budget, and what it leaves out fails clearly.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { ROOT } from "./helpers.mjs";
+
+const HERE = fileURLToPath(new URL("..", import.meta.url));
+const OUT = `${ROOT}target/wasm-trimmed`;
+const ZONES = "(UTC|Asia/Jerusalem|America/New_York|Europe/London)";
+
+test("four zones without importers, report and insight: at most 350 KB gzipped, and it says what it lacks", async () => {
+  const build = spawnSync("bash", [`${HERE}build.sh`], {
+    encoding: "utf8",
+    env: { ...process.env, KESHER_WASM_FEATURES: "none", CHRONO_TZ_TIMEZONE_FILTER: ZONES, KESHER_WASM_OUT: OUT },
+  });
+  assert.equal(build.status, 0, build.stderr);
+  const gz = gzipSync(readFileSync(`${OUT}/kesher_wasm_bg.wasm`), { level: 9 }).length;
+  assert.ok(gz <= 350 * 1024, `${gz} bytes gzipped`);
+  const k = await import(`${OUT}/node.js`);
+  assert.equal(new k.Calendar("israel").add("2025-01-02T14:00:00Z", 4 * 3600).toISOString(), "2025-01-03T10:00:00.000Z");
+  const engine = new k.SlaEngine([{ name: "s", calendar: "uk", targets: [{ metric: "first_response", within: 3600 }] }]);
+  const kase = k.foldCase([{ type: "opened", case_id: "T", at: "2025-01-06T10:00:00Z", customer: { id: "c" }, channel: "email" }]);
+  assert.equal(engine.evaluate(kase, "2025-01-06T10:30:00Z").targets[0].state, "running");
+  assert.equal(new k.PatternBuilder().add(k.buildJourney(kase, "2025-01-06T10:30:00Z")).finish().length, 1);
+  for (const [fn, args] of [["readCases", ["{}"]], ["buildReport", [[]]], ["serviceMetrics", [[]]], ["recurringProblems", [[]]]]) {
+    assert.throws(() => k[fn](...args), (e) => e instanceof k.KesherError && e.kind === "unsupported" && e.field === fn);
+  }
+  assert.throws(() => new k.Calendar({ tz: "Asia/Tokyo", week: { mon: [["09:00", "17:00"]] } }), (e) => e.kind === "invalid_calendar" && e.field === "tz");
+});
