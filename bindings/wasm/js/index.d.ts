@@ -277,7 +277,20 @@ export interface CaseFacts {
   public: boolean;
 }
 
-/** A folded case. */
+/** A promise made to the customer during a case (the promise ledger). */
+export interface CasePromise {
+  id: string;
+  kind: "callback" | "credit" | "delivery" | "answer" | "other";
+  owner?: string;
+  channel?: Channel;
+  made_at: IsoInstant;
+  due: IsoInstant;
+  description?: string;
+  kept_at?: IsoInstant;
+  cancelled_at?: IsoInstant;
+}
+
+/** A folded case. Empty lists and maps are left out, as the JSON contract writes them. */
 export interface Case {
   id: string;
   customer: CaseCustomer;
@@ -286,16 +299,18 @@ export interface Case {
   problem?: Problem;
   order?: OrderRef;
   priority: Priority;
-  priority_history: { at: IsoInstant; seq: number; priority: Priority }[];
-  metadata: Record<string, string>;
+  priority_history?: { at: IsoInstant; seq: number; priority: Priority }[];
+  contract_history?: { at: IsoInstant; seq: number; contract: string; reason?: string }[];
+  metadata?: Record<string, string>;
   status: CaseStatus;
   status_history: StatusChange[];
   assignee?: string;
   agents: string[];
   transfers: number;
-  contract?: string;
+  /** When the case was passed on (a transfer, or an assignment to a new person). */
+  transfer_history?: { at: IsoInstant; seq: number }[];
+  promises?: CasePromise[];
   release?: { at: IsoInstant; refund?: Money; note?: string };
-  promises?: object[];
   log: Interaction[];
   events: number;
   last_event_at: IsoInstant;
@@ -504,13 +519,15 @@ export interface TargetReport {
 /** A case's SLA evaluation. */
 export interface CaseSla {
   case_id: string;
-  contract: string | null;
+  /** The contract in force (left out when no contract covers the case). */
+  contract?: string;
   targets: TargetReport[];
 }
 
 export interface Statement {
   contract: string;
-  channel: Channel | null;
+  /** The channel the sentence is about (left out when it covers every channel). */
+  channel?: Channel;
   language: Language;
   text: string;
 }
@@ -763,13 +780,15 @@ export interface ServiceMetrics {
   resolution_business: Distribution;
   resolved: number;
   first_contact_resolution_rate: number | null;
-  transfers_per_case: number;
-  back_and_forth_per_case: number;
-  reopen_rate: number;
+  transfers_per_case: number | null;
+  back_and_forth_per_case: number | null;
+  reopen_rate: number | null;
   sla: ComplianceByMetric;
   sla_by_channel: Record<string, ComplianceByMetric>;
   sla_by_contract: Record<string, ComplianceByMetric>;
   sla_by_agent: Record<string, ComplianceByMetric>;
+  /** Customer messages left without an answer, per channel. */
+  unanswered_by_channel: Record<string, number>;
 }
 
 /** Service metrics of cases, with their SLA evaluations when given (null where none). @example serviceMetrics(cases, slas).first_response.median */
