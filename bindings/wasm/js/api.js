@@ -70,8 +70,9 @@ function instant(field, value) {
   throw invalid(field, value, "expected a Date or an RFC 3339 string such as 2025-01-02T14:00:00Z");
 }
 
-function optionalInstant(field, value) {
-  return value === undefined || value === null ? undefined : instant(field, value);
+/** `convert(value)`, or undefined when the value is left out (undefined or null). */
+function optional(value, convert) {
+  return value === undefined || value === null ? undefined : convert(value);
 }
 
 /** JSON text of a plain value (objects of the JSON contract; Dates become RFC 3339 strings). */
@@ -306,7 +307,7 @@ export function buildJourney(kase, now, opts) {
       native.buildJourney,
       json("case", kase),
       instant("now", now),
-      o.sla === undefined || o.sla === null ? undefined : json("sla", o.sla),
+      optional(o.sla, (v) => json("sla", v)),
       o.lexicon ?? true,
       text("segmentKey", o.segmentKey ?? "brand"),
       o.effects === undefined ? undefined : json("effects", o.effects),
@@ -337,7 +338,7 @@ function svgSize(o) {
 export function journeySvg(journey, opts) {
   const o = options("options", opts);
   const [w, h] = svgSize(o);
-  const title = o.title === undefined || o.title === null ? undefined : text("title", o.title);
+  const title = optional(o.title, (v) => text("title", v));
   return call(native.journeySvg, json("journey", journey), text("lang", o.lang ?? "en"), title, w, h);
 }
 
@@ -358,7 +359,7 @@ export class PatternBuilder {
       return;
     }
     const o = options("options", opts);
-    const stages = o.stages === undefined || o.stages === null ? undefined : json("stages", o.stages);
+    const stages = optional(o.stages, (v) => json("stages", v));
     this.#native = call((s, t) => new native.NativePatternBuilder(s, t), stages, number("threshold", o.threshold ?? -0.66));
   }
 
@@ -414,7 +415,7 @@ export function whatIf(items, factors, now, opts) {
 
 /** Service metrics of cases, with their SLA evaluations when given (null where none). */
 export function serviceMetrics(cases, slas) {
-  return parse(call(feature("serviceMetrics", "insight"), json("cases", cases), slas === undefined || slas === null ? undefined : json("slas", slas)));
+  return parse(call(feature("serviceMetrics", "insight"), json("cases", cases), optional(slas, (v) => json("slas", v))));
 }
 
 /** Problems that recur in at least `minCases` cases, with the answer that worked. */
@@ -451,9 +452,9 @@ export function buildReport(cases, opts) {
     call(
       reportNative,
       json("cases", cases),
-      o.contracts === undefined || o.contracts === null ? undefined : contractsText(o.contracts),
+      optional(o.contracts, contractsText),
       text("lang", o.lang ?? "en"),
-      optionalInstant("now", o.now),
+      optional(o.now, (v) => instant("now", v)),
       text("segmentKey", o.segmentKey ?? "brand"),
     ),
   );

@@ -71,28 +71,26 @@ fn core_is_pure() -> Result<(), String> {
     }
 }
 
+/// A binding's own cargo workspace: `cargo fmt --check`, then clippy with warnings denied
+/// (`clippy_args` before the `--`, such as the target it is built for).
+fn lint_binding(name: &str, manifest: &str, clippy_args: &[&str]) -> Result<(), String> {
+    step(
+        &format!("{name} fmt"),
+        "cargo",
+        &["fmt", "--manifest-path", manifest, "--", "--check"],
+    )?;
+    let mut clippy = vec!["clippy", "--manifest-path", manifest];
+    clippy.extend_from_slice(clippy_args);
+    clippy.extend_from_slice(&["--", "-D", "warnings"]);
+    step(&format!("{name} lint"), "cargo", &clippy)
+}
+
 /// The Python package: lint its Rust side, build it into `.venv` (created, and its test
 /// requirements installed, when missing) and run its pytest suite (shared vectors, API,
 /// hypothesis fuzzing, examples, mypy --strict).
 fn python() -> Result<(), String> {
     let manifest = "bindings/python/Cargo.toml";
-    step(
-        "python fmt",
-        "cargo",
-        &["fmt", "--manifest-path", manifest, "--", "--check"],
-    )?;
-    step(
-        "python lint",
-        "cargo",
-        &[
-            "clippy",
-            "--manifest-path",
-            manifest,
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
+    lint_binding("python", manifest, &[])?;
     let bin = |name: &str| format!(".venv/bin/{name}");
     if !std::path::Path::new(&bin("python")).exists() {
         step("python venv", "python3", &["-m", "venv", ".venv"])?;
@@ -133,32 +131,17 @@ fn python() -> Result<(), String> {
     )
 }
 
-/// The WebAssembly package: lint its Rust side, build the npm package into bindings/wasm/pkg
-/// (`build.sh` adds the rustup target and installs the pinned wasm-bindgen-cli when missing),
+/// The WebAssembly package: build the npm package into bindings/wasm/pkg (`build.sh` adds the
+/// rustup target and installs the pinned wasm-bindgen-cli when missing), lint its Rust side,
 /// install the test tools from package-lock.json, and run the Node suite: the shared vectors,
 /// the API and malformed-input tests, strict tsc over the types, and the example page in
 /// headless chromium.
 fn wasm() -> Result<(), String> {
-    let manifest = "bindings/wasm/Cargo.toml";
-    step(
-        "wasm fmt",
-        "cargo",
-        &["fmt", "--manifest-path", manifest, "--", "--check"],
-    )?;
     step("wasm build", "bash", &["bindings/wasm/build.sh"])?;
-    step(
-        "wasm lint",
-        "cargo",
-        &[
-            "clippy",
-            "--manifest-path",
-            manifest,
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ],
+    lint_binding(
+        "wasm",
+        "bindings/wasm/Cargo.toml",
+        &["--target", "wasm32-unknown-unknown"],
     )?;
     step(
         "wasm test tools",
