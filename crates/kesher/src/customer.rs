@@ -4,9 +4,8 @@
 //! ordered; retention needs consent (monthly emails, birthday greetings), the acquisition cost and
 //! the lifetime value, because a lost customer costs both.
 
-use crate::{Channel, Currency, CustomerId, Error, Money, OrderRef, Result};
+use crate::{Channel, Currency, CustomerId, Error, Money, OrderRef, Result, Zone};
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -314,12 +313,8 @@ pub struct Customer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birthday: Option<NaiveDate>,
     /// The customer's IANA time zone, for quiet hours and greetings.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::serde_tz::option"
-    )]
-    pub time_zone: Option<Tz>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<Zone>,
     /// Preferred language as a BCP 47 tag (`he`, `en`), for customer-facing text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,

@@ -55,8 +55,8 @@ pub mod playbook;
 mod promise;
 pub mod report;
 mod seconds;
-mod serde_tz;
 pub mod sla;
+pub mod zone;
 
 pub use calendar::{
     Calendar, EpochUnit, HolidayEffect, HolidayRules, IsraelDesk, IsraelHolidays, Observance,
@@ -95,6 +95,7 @@ pub use sla::{
     AuditAction, AuditEntry, CaseSla, Conditions, ContractSet, Metric, SlaContract, SlaEngine,
     Target, TargetReport, TargetState, TimeBasis, Within,
 };
+pub use zone::{set_zone_source, Zone, ZoneOffset, ZoneSource};
 
 /// The repository README's Rust examples, run as doc tests so they stay true.
 #[cfg(doctest)]

@@ -16,7 +16,10 @@ fn the_documented_example_parses_with_every_field() {
     assert_eq!(c.given_name.as_deref(), Some("Dana"));
     assert_eq!(c.contacts_on(&Channel::Whatsapp).count(), 1);
     assert_eq!(c.preferred_contact().unwrap().channel, Channel::Email);
-    assert_eq!(c.time_zone.map(|tz| tz.name()), Some("Asia/Jerusalem"));
+    assert_eq!(
+        c.time_zone.as_ref().map(|tz| tz.name()),
+        Some("Asia/Jerusalem")
+    );
     assert!(c.has_consent(ConsentTopic::MonthlyEmail));
     assert!(!c.has_consent(ConsentTopic::Surveys));
     assert!(c.segments.contains("vip"));

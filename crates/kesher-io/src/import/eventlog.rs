@@ -74,7 +74,7 @@ struct Row {
 pub struct EventLogImporter<R> {
     csv: csv::Reader<R>,
     mapping: EventLogMapping,
-    zone: Option<chrono_tz::Tz>,
+    zone: Option<kesher::Zone>,
     columns: Columns,
     record: csv::StringRecord,
     open: Option<(CaseId, Vec<Row>)>,
@@ -100,8 +100,8 @@ impl<R: BufRead> EventLogImporter<R> {
             .timezone
             .as_deref()
             .map(|z| {
-                z.parse::<chrono_tz::Tz>()
-                    .map_err(|_| invalid("timezone", z, "not an IANA time zone"))
+                kesher::Zone::from_name(z)
+                    .ok_or_else(|| invalid("timezone", z, "not an IANA time zone"))
             })
             .transpose()?;
         let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
@@ -186,7 +186,7 @@ impl<R: BufRead> EventLogImporter<R> {
             Some(format) => {
                 let naive = NaiveDateTime::parse_from_str(raw, format)
                     .map_err(|e| invalid(field, raw, format!("{e}; expected `{format}`")))?;
-                match self.zone {
+                match &self.zone {
                     None => naive.and_utc(),
                     Some(zone) => zone
                         .from_local_datetime(&naive)

@@ -4,9 +4,8 @@ use super::clock::{check_day, cut, WallInterval};
 use super::rules::{HolidayEffect, HolidayRules};
 use super::timeline::Timeline;
 use super::week::WeeklyHours;
-use crate::{Error, Result};
+use crate::{Error, Result, Zone};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -44,7 +43,7 @@ pub struct Calendar {
 /// The immutable parts of a calendar, shared with its timelines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Definition {
-    pub(crate) tz: Tz,
+    pub(crate) tz: Zone,
     pub(crate) week: WeeklyHours,
     pub(crate) holidays: BTreeSet<NaiveDate>,
     pub(crate) overrides: BTreeMap<NaiveDate, Vec<WallInterval>>,
@@ -116,12 +115,12 @@ impl Calendar {
     /// use kesher::{Calendar, WeeklyHours};
     ///
     /// let week: WeeklyHours = serde_json::from_str(r#"{"mon": [["09:00","17:00"]]}"#).unwrap();
-    /// let cal = Calendar::new(chrono_tz::America::New_York, week)?;
-    /// assert_eq!(cal.tz(), chrono_tz::America::New_York);
-    /// assert!(Calendar::new(chrono_tz::UTC, WeeklyHours::closed()).is_err());
+    /// let cal = Calendar::new("America/New_York".parse()?, week)?;
+    /// assert_eq!(cal.tz().name(), "America/New_York");
+    /// assert!(Calendar::new(kesher::Zone::UTC, WeeklyHours::closed()).is_err());
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn new(tz: Tz, week: WeeklyHours) -> Result<Calendar> {
+    pub fn new(tz: Zone, week: WeeklyHours) -> Result<Calendar> {
         Calendar::from_definition(Definition {
             tz,
             week,
@@ -298,8 +297,8 @@ impl Calendar {
     /// assert_eq!(cal.tz().name(), "Asia/Jerusalem");
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn tz(&self) -> Tz {
-        self.def.tz
+    pub fn tz(&self) -> &Zone {
+        &self.def.tz
     }
 
     /// The weekly hours.
@@ -526,13 +525,8 @@ impl TryFrom<CalendarSpec> for Calendar {
     type Error = Error;
 
     fn try_from(spec: CalendarSpec) -> Result<Calendar> {
-        let tz: Tz = spec.tz.parse().map_err(|_| {
-            Error::calendar(
-                "tz",
-                &spec.tz,
-                "not an IANA time zone name such as `Asia/Jerusalem`",
-            )
-        })?;
+        let tz = Zone::from_name(&spec.tz)
+            .ok_or_else(|| Error::calendar("tz", &spec.tz, crate::zone::unknown_zone_reason()))?;
         let holidays = spec
             .holidays
             .iter()

@@ -4,9 +4,8 @@ use super::clock::WallInterval;
 use super::rules::{HolidayRules, IsraelHolidays};
 use super::week::WeeklyHours;
 use super::Calendar;
-use crate::{Error, Result};
+use crate::{Error, Result, Zone};
 use chrono::Weekday;
-use chrono_tz::Tz;
 
 /// The settings of an Israeli service desk: Sunday–Thursday `weekday_hours`, a short Friday,
 /// Saturday closed, and the holidays of [`IsraelHolidays`] computed from the Hebrew calendar.
@@ -27,14 +26,20 @@ use chrono_tz::Tz;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IsraelDesk {
-    /// The zone (default `Asia/Jerusalem`).
-    pub tz: Tz,
+    /// The IANA zone name (default `Asia/Jerusalem`), resolved when the calendar is built.
+    pub tz: String,
     /// Sunday to Thursday (default 09:00–17:00).
     pub weekday_hours: Vec<WallInterval>,
     /// Friday (default 09:00–13:00; empty closes Friday).
     pub friday_hours: Vec<WallInterval>,
     /// Holiday eves and Chol HaMoed.
     pub holidays: IsraelHolidays,
+}
+
+/// The zone of a desk, as an `invalid_calendar` error naming `tz` when unknown.
+fn zone(name: &str) -> Result<Zone> {
+    Zone::from_name(name)
+        .ok_or_else(|| Error::calendar("tz", name, crate::zone::unknown_zone_reason()))
 }
 
 fn hours(start: &str, end: &str) -> Vec<WallInterval> {
@@ -44,7 +49,7 @@ fn hours(start: &str, end: &str) -> Vec<WallInterval> {
 impl Default for IsraelDesk {
     fn default() -> Self {
         IsraelDesk {
-            tz: chrono_tz::Asia::Jerusalem,
+            tz: "Asia/Jerusalem".into(),
             weekday_hours: hours("09:00", "17:00"),
             friday_hours: hours("09:00", "13:00"),
             holidays: IsraelHolidays::default(),
@@ -105,7 +110,7 @@ impl Preset {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Preset::Us.calendar()?.tz(), chrono_tz::America::New_York);
+    /// assert_eq!(kesher::Preset::Us.calendar()?.tz().name(), "America/New_York");
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn calendar(self) -> Result<Calendar> {
@@ -163,7 +168,7 @@ impl Calendar {
         use Weekday::*;
         let week = weekdays(&[Sun, Mon, Tue, Wed, Thu], &desk.weekday_hours)?
             .with_day(Fri, desk.friday_hours.clone())?;
-        Calendar::new(desk.tz, week)?
+        Calendar::new(zone(&desk.tz)?, week)?
             .with_holiday_rules(HolidayRules::Israel(desk.holidays.clone()))
     }
 
@@ -180,8 +185,7 @@ impl Calendar {
     pub fn us_desk() -> Result<Calendar> {
         use Weekday::*;
         let week = weekdays(&[Mon, Tue, Wed, Thu, Fri], &hours("09:00", "17:00"))?;
-        Calendar::new(chrono_tz::America::New_York, week)?
-            .with_holiday_rules(HolidayRules::UsFederal)
+        Calendar::new(zone("America/New_York")?, week)?.with_holiday_rules(HolidayRules::UsFederal)
     }
 
     /// A desk in England and Wales: Monday–Friday 09:00–17:30 Europe/London with the bank
@@ -198,7 +202,7 @@ impl Calendar {
     pub fn uk_desk() -> Result<Calendar> {
         use Weekday::*;
         let week = weekdays(&[Mon, Tue, Wed, Thu, Fri], &hours("09:00", "17:30"))?;
-        Calendar::new(chrono_tz::Europe::London, week)?
+        Calendar::new(zone("Europe/London")?, week)?
             .with_holiday_rules(HolidayRules::EnglandAndWales)
     }
 }

@@ -177,13 +177,13 @@ impl Timeline {
     }
 
     fn midnight(&self, date: NaiveDate) -> Result<i64> {
-        resolve(self.def.tz, date.and_time(NaiveTime::MIN))
+        resolve(&self.def.tz, date.and_time(NaiveTime::MIN))
             .ok_or_else(|| out_of_range("date", date))
     }
 
     /// Appends the intervals of dates `[from, to)` (which must follow what is compiled).
     fn compile_days(&mut self, from: NaiveDate, to: NaiveDate) -> Result<()> {
-        let tz = self.def.tz;
+        let tz = self.def.tz.clone();
         let mut date = from;
         let mut lo = self.midnight(date)?;
         while date < to {
@@ -198,7 +198,7 @@ impl Timeline {
                     let at = |secs: u32| {
                         let local =
                             date.and_time(NaiveTime::MIN) + TimeDelta::seconds(i64::from(secs));
-                        resolve(tz, local).ok_or_else(|| out_of_range("date", date))
+                        resolve(&tz, local).ok_or_else(|| out_of_range("date", date))
                     };
                     let start = at(h.start().seconds_of_day())?.max(lo);
                     let end = at(h.end().seconds_of_day())?.min(hi);
@@ -286,7 +286,7 @@ impl Timeline {
         if self.window.is_some() && lo >= self.base && hi < self.limit {
             return Ok(());
         }
-        let tz = self.def.tz;
+        let tz = &self.def.tz;
         let (lo_day, hi_day) = (local_date(tz, lo) - days(1), local_date(tz, hi) + days(2));
         if lo_day < min_date() || hi_day > max_date() {
             return Err(out_of_range(
@@ -318,7 +318,7 @@ impl Timeline {
     /// reaches [`SEARCH_HORIZON_DAYS`] past the later of `from`, the last working time compiled
     /// and the calendar's last dated entry.
     fn grow(&mut self, from: i64) -> Result<()> {
-        let tz = self.def.tz;
+        let tz = &self.def.tz;
         let Some((_, end)) = self.window else {
             return self.ensure(from, from);
         };

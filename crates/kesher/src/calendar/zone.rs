@@ -1,7 +1,7 @@
 //! Local wall time → instant, by the rules of design.md (business-time rule 2).
 
-use chrono::{LocalResult, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone};
-use chrono_tz::Tz;
+use crate::Zone;
+use chrono::{LocalResult, NaiveDate, NaiveDateTime, TimeDelta};
 
 /// Nanoseconds per second.
 pub(crate) const NS: i64 = 1_000_000_000;
@@ -14,12 +14,12 @@ pub(crate) const NS: i64 = 1_000_000_000;
 ///   offset in force just before the gap.
 ///
 /// `None` only outside the range of epoch nanoseconds (years 1677–2262).
-pub(crate) fn resolve(tz: Tz, local: NaiveDateTime) -> Option<i64> {
-    let offset_secs = match tz.offset_from_local_datetime(&local) {
-        LocalResult::Single(o) => o.fix().local_minus_utc(),
+pub(crate) fn resolve(tz: &Zone, local: NaiveDateTime) -> Option<i64> {
+    let offset_secs = match tz.local_offsets(&local) {
+        LocalResult::Single(o) => o,
         LocalResult::Ambiguous(a, b) => {
             // The earlier instant has the larger offset.
-            a.fix().local_minus_utc().max(b.fix().local_minus_utc())
+            a.max(b)
         }
         LocalResult::None => offset_before_gap(tz, local)?,
     };
@@ -32,17 +32,16 @@ pub(crate) fn resolve(tz: Tz, local: NaiveDateTime) -> Option<i64> {
 /// The offset in force just before the gap that swallows `local`: the offset of the latest wall
 /// time before it that exists. Gaps are at most a day long (Samoa skipped 2011-12-30), so at most
 /// 49 half-hour steps back.
-fn offset_before_gap(tz: Tz, local: NaiveDateTime) -> Option<i32> {
+fn offset_before_gap(tz: &Zone, local: NaiveDateTime) -> Option<i32> {
     (1..=49).find_map(|step| {
         let earlier = local.checked_sub_signed(TimeDelta::minutes(30 * step))?;
-        tz.offset_from_local_datetime(&earlier)
-            .latest()
-            .map(|o| o.fix().local_minus_utc())
+        tz.local_offsets(&earlier).latest()
     })
 }
 
 /// The local date of an instant (epoch nanoseconds) in `tz`.
-pub(crate) fn local_date(tz: Tz, t: i64) -> NaiveDate {
-    let utc = chrono::DateTime::from_timestamp_nanos(t);
-    utc.with_timezone(&tz).date_naive()
+pub(crate) fn local_date(tz: &Zone, t: i64) -> NaiveDate {
+    let secs = t.div_euclid(NS);
+    let local = secs + i64::from(tz.offset_secs_at(secs));
+    chrono::DateTime::from_timestamp(local, 0).map_or(NaiveDate::MIN, |d| d.date_naive())
 }

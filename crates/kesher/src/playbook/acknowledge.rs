@@ -88,8 +88,8 @@ pub fn acknowledgement(
         TimeBasis::Business => calendar.add(received_at, within)?,
         TimeBasis::Calendar => received_at + within,
     };
-    let local = promised_by.with_timezone(&calendar.tz());
-    let received_local = received_at.with_timezone(&calendar.tz());
+    let local = promised_by.with_timezone(calendar.tz());
+    let received_local = received_at.with_timezone(calendar.tz());
     let days_ahead = (local.date_naive() - received_local.date_naive()).num_days();
     let clock = local.format("%H:%M").to_string();
     let duration = super::super::sla::statement::duration_text(within, target.time, lang);

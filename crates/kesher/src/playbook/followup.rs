@@ -152,7 +152,7 @@ pub fn next_follow_up(
         .max()
         .unwrap_or(resolved);
     let tz = calendar.tz();
-    let mut date = last.with_timezone(&tz).date_naive();
+    let mut date = last.with_timezone(tz).date_naive();
     let mut open_days = 0;
     let mut first_open: Option<WallInterval> = None;
     for _ in 0..crate::SEARCH_HORIZON_DAYS {
@@ -180,8 +180,8 @@ pub fn next_follow_up(
         .earliest()
         .map_or(last, |t| t.with_timezone(&Utc));
     if let Some((quiet_from, quiet_to)) = policy.quiet_hours {
-        let zone = customer.and_then(|c| c.time_zone).unwrap_or(tz);
-        let wall = at.with_timezone(&zone).time();
+        let zone = customer.and_then(|c| c.time_zone.as_ref()).unwrap_or(tz);
+        let wall = at.with_timezone(zone).time();
         let secs = chrono::Timelike::num_seconds_from_midnight(&wall);
         let (from, to) = (quiet_from.seconds_of_day(), quiet_to.seconds_of_day());
         let quiet = if from <= to {
@@ -190,7 +190,7 @@ pub fn next_follow_up(
             secs >= from || secs < to
         };
         if quiet {
-            let local_date = at.with_timezone(&zone).date_naive();
+            let local_date = at.with_timezone(zone).date_naive();
             let end_date = if from > to && secs >= from {
                 local_date.succ_opt().unwrap_or(local_date)
             } else {
