@@ -27,6 +27,7 @@ mod playbook;
 mod report;
 mod sla;
 mod text;
+mod zones;
 
 pub use calendar::{calendar_eval, Calendar};
 #[cfg(feature = "import")]

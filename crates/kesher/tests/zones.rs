@@ -175,3 +175,70 @@ fn zones_serialize_as_their_names_and_compare_by_them() {
     let err = "Mars/Olympus".parse::<Zone>().unwrap_err();
     assert_eq!(err.field(), Some("time_zone"));
 }
+
+/// The zones of `tests/vectors/zones.json`: ordinary ones, half- and quarter-hour offsets,
+/// half-hour and negative daylight saving, a skipped day, Ramadan breaks, +14:00.
+const VECTOR_ZONES: [&str; 18] = [
+    "Asia/Jerusalem",
+    "America/New_York",
+    "Europe/London",
+    "Pacific/Apia",
+    "Australia/Lord_Howe",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "America/St_Johns",
+    "Africa/Casablanca",
+    "Pacific/Kiritimati",
+    "America/Sao_Paulo",
+    "Europe/Dublin",
+    "Antarctica/Troll",
+    "Asia/Tehran",
+    "Europe/Moscow",
+    "America/Santiago",
+    "Pacific/Chatham",
+    "Asia/Tokyo",
+];
+const VECTORS_FROM: i64 = 0; // 1970
+const VECTORS_UNTIL: i64 = 2_208_988_800; // 2040
+
+/// `tests/vectors/zones.json` as the compiled database gives it.
+fn zone_vectors() -> String {
+    let mut lines = Vec::new();
+    for name in VECTOR_ZONES {
+        let tz: chrono_tz::Tz = name.parse().unwrap();
+        let (_, transitions) = probed(tz);
+        let pairs: Vec<String> = transitions
+            .iter()
+            .filter(|(t, _)| (VECTORS_FROM..VECTORS_UNTIL).contains(t))
+            .map(|(t, o)| format!("[{t},{o}]"))
+            .collect();
+        let first = db_offset(tz, VECTORS_FROM);
+        lines.push(format!(
+            "    {{\"zone\": \"{name}\", \"offset_1970\": {first}, \"transitions\": [{}]}}",
+            pairs.join(",")
+        ));
+    }
+    format!(
+        "{{\n  \"description\": \"Offsets of IANA zones from 1970 to 2040: the offset at 1970-01-01T00:00:00Z, then each transition as [epoch seconds, offset in seconds east of UTC from then on]. Written from the compiled database (chrono-tz) by `KESHER_WRITE_VECTORS=1 cargo test -p kesher --test zones`; a host's zone source (the WebAssembly package's, from Intl) must give the same.\",\n  \"vectors\": [\n{}\n  ]\n}}\n",
+        lines.join(",\n")
+    )
+}
+
+#[test]
+fn zone_vectors_are_the_database() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/vectors/zones.json"
+    );
+    let want = zone_vectors();
+    if std::env::var_os("KESHER_WRITE_VECTORS").is_some() {
+        std::fs::write(path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(path).unwrap();
+    assert!(
+        have == want,
+        "tests/vectors/zones.json is stale: rewrite it with KESHER_WRITE_VECTORS=1"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&have).unwrap();
+    assert_eq!(doc["vectors"].as_array().unwrap().len(), VECTOR_ZONES.len());
+}
