@@ -214,7 +214,7 @@ impl Calendar {
         self.edit(|d| {
             let list = d.breaks.entry(date).or_default();
             list.push(hours);
-            list.sort();
+            crate::sorting::sort_by(list, Ord::cmp);
         })
     }
 
@@ -541,7 +541,7 @@ impl TryFrom<CalendarSpec> for Calendar {
         let overrides = dated("overrides", spec.overrides)?;
         let mut breaks = dated("breaks", spec.breaks)?;
         for list in breaks.values_mut() {
-            list.sort();
+            crate::sorting::sort_by(list, Ord::cmp);
         }
         Calendar::from_definition(Definition {
             tz,

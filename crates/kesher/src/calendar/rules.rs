@@ -144,7 +144,7 @@ impl HolidayRules {
             HolidayRules::UsFederal => western::us_federal(year),
             HolidayRules::EnglandAndWales => western::england_and_wales(year),
         };
-        out.sort_by_key(|o| o.date);
+        crate::sorting::sort_by_key(&mut out, |o| o.date);
         out
     }
 

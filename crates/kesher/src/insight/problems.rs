@@ -412,14 +412,16 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
     }
     // Members in case-id order, so examples and answers do not depend on the input order.
     for members in groups.values_mut() {
-        members.sort_by(|a, b| {
+        crate::sorting::sort_by(members, |a, b| {
             let id = |i: &usize| docs.get(*i).map(|(c, _, _)| c.case_id.as_str());
             id(a).cmp(&id(b))
         });
     }
     let clustered: usize = groups.values().map(Vec::len).sum();
     let mut ordered: Vec<(String, Vec<usize>)> = groups.into_iter().collect();
-    ordered.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    crate::sorting::sort_by(&mut ordered, |a, b| {
+        b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0))
+    });
     let top_terms = |members: &[usize]| -> Vec<String> {
         let mut count: BTreeMap<&str, usize> = BTreeMap::new();
         for &i in members {
@@ -430,7 +432,7 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
             }
         }
         let mut v: Vec<(&str, usize)> = count.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        crate::sorting::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         v.into_iter().take(5).map(|(w, _)| w.to_string()).collect()
     };
     let total = docs.len().max(1) as f64;

@@ -462,7 +462,7 @@ impl EmotionModel<'_> {
             }
         }
 
-        steps.sort_by_key(|s| (s.at, s.order));
+        crate::sorting::sort_by_key(&mut steps, |s| (s.at, s.order));
         let first_reply = log
             .iter()
             .find(|i| {

@@ -209,7 +209,7 @@ impl Journey {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn new(customer_id: CustomerId, mut points: Vec<JourneyPoint>) -> Journey {
-        points.sort_by_key(|p| p.at);
+        crate::sorting::sort_by_key(&mut points, |p| p.at);
         Journey {
             customer_id,
             case_id: None,

@@ -455,7 +455,7 @@ impl PatternBuilder {
                         }
                     })
                     .collect();
-                trouble.sort_by(|a, b| b.score.total_cmp(&a.score));
+                crate::sorting::sort_by(&mut trouble, |a, b| b.score.total_cmp(&a.score));
                 Pattern {
                     segment: segment.clone(),
                     journeys: *journeys,

@@ -420,7 +420,7 @@ impl ReportBuilder {
             .map(|p| (p.segment.clone(), p))
             .collect();
         let order = |v: &mut Vec<SegmentReport>| {
-            v.sort_by(|a, b| {
+            crate::sorting::sort_by(v, |a, b| {
                 b.metrics
                     .cases
                     .cmp(&a.metrics.cases)
@@ -524,7 +524,7 @@ fn retention_lists(
     ] {
         let mut list = list;
         *total = list.len();
-        list.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut list, |a, b| {
             b.score
                 .total_cmp(&a.score)
                 .then(a.customer_id.cmp(&b.customer_id))

@@ -458,7 +458,7 @@ impl SlaContract {
             .warn_at
             .clone()
             .unwrap_or_else(|| self.warn_at.clone());
-        w.sort_by(f64::total_cmp);
+        crate::sorting::sort_by(&mut w, f64::total_cmp);
         w
     }
 }

@@ -513,7 +513,9 @@ impl SlaEngine {
         for (i, s) in case.status_history().iter().enumerate() {
             signals.push((to_nanos("at", s.at)?, s.seq, 3, i));
         }
-        signals.sort_unstable_by_key(|&(at, seq, kind, index)| (at, seq, kind, index));
+        crate::sorting::sort_by_key(&mut signals, |&(at, seq, kind, index)| {
+            (at, seq, kind, index)
+        });
         let signal = |kind: u8, index: usize| -> Option<Signal<'_>> {
             Some(match kind {
                 0 => Signal::Contract(&case.contract_history().get(index)?.contract),

@@ -461,7 +461,7 @@ pub fn channel_coverage(
         Coverage::Partial => 1,
         Coverage::Covered => 2,
     };
-    out.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut out, |a, b| {
         rank(a.coverage)
             .cmp(&rank(b.coverage))
             .then(b.contacts.cmp(&a.contacts))
