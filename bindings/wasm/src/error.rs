@@ -27,29 +27,21 @@ pub(crate) fn invalid(field: &str, value: &str, reason: &str) -> JsValue {
 }
 
 /// Reads JSON text into a core type, naming the JSON path of the first value that does not fit
-/// (`what` is the argument's name, the start of every path). It takes the core's own route,
-/// text → `serde_json::Value` → type with the path tracked, so the deserializers the core
-/// already holds are shared rather than compiled a second time into the `.wasm`.
+/// (`what` is the argument's name, the start of every path). It takes the core's own route
+/// (`kesher::json`), so each type's deserializer is compiled once into the `.wasm`.
 pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> Result<T> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        fail(kesher::Error::InvalidJson {
-            field: what.to_string(),
-            reason: e.to_string(),
-        })
-    })?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." {
-            what.to_string()
-        } else if path.starts_with('[') {
-            format!("{what}{path}")
-        } else {
-            format!("{what}.{path}")
-        };
-        fail(kesher::Error::InvalidJson {
-            field,
-            reason: e.into_inner().to_string(),
-        })
+    kesher::json::from_str(text).map_err(|e| match e {
+        kesher::Error::InvalidJson { field, reason } => {
+            let field = if field == "." {
+                what.to_string()
+            } else if field.starts_with('[') {
+                format!("{what}{field}")
+            } else {
+                format!("{what}.{field}")
+            };
+            fail(kesher::Error::InvalidJson { field, reason })
+        }
+        other => fail(other),
     })
 }
 

@@ -48,7 +48,7 @@ pub mod insight;
 mod instant;
 mod interaction;
 pub mod journey;
-mod json;
+pub mod json;
 mod language;
 mod money;
 pub mod playbook;

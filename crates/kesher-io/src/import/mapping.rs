@@ -238,12 +238,6 @@ impl EventLogMapping {
     /// assert!(e.to_string().starts_with("at `case`: invalid type"), "{e}");
     /// ```
     pub fn from_json(text: &str) -> Result<EventLogMapping, crate::Error> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            crate::Error::Core(kesher::Error::InvalidJson {
-                field: e.path().to_string(),
-                reason: e.inner().to_string(),
-            })
-        })
+        kesher::json::from_str(text).map_err(crate::Error::Core)
     }
 }

@@ -597,7 +597,7 @@ fn as_calendar_error(e: Error) -> Error {
     }
 }
 
-/// The value at a serde_path_to_error path (`week.mon[0]`) inside `root`, as compact JSON.
+/// The value at a JSON path (`week.mon[0]`, as `kesher::json` names them) inside `root`, as compact JSON.
 fn lookup(root: &serde_json::Value, path: &str) -> String {
     let mut node = Some(root);
     for segment in path.split('.').filter(|s| !s.is_empty() && *s != ".") {

@@ -1,0 +1,74 @@
+//! The one route by which JSON becomes model types: text → JSON value (a syntax error keeps its
+//! line and column) → type, with errors that name the JSON path of the fault (`week.mon[0]`).
+//! The bindings read their arguments through it too.
+//!
+//! # Example
+//!
+//! ```
+//! let err = kesher::json::from_str::<kesher::WeeklyHours>(r#"{"mon": [["09:00", 5]]}"#).unwrap_err();
+//! assert_eq!(err.field(), Some("mon[0][1]"));
+//! ```
+
+mod tracked;
+
+use crate::{Error, Result};
+use serde::de::DeserializeOwned;
+use tracked::{Path, Tracked};
+
+/// Parses `text` as a `T`, naming the JSON path of the first fault (`event.channel`).
+///
+/// # Errors
+///
+/// [`Error::InvalidJson`] with the path (`.` for the whole document or a syntax error).
+///
+/// # Example
+///
+/// ```
+/// let c: kesher::Channel = kesher::json::from_str(r#""email""#)?;
+/// assert_eq!(c, kesher::Channel::Email);
+/// assert_eq!(kesher::json::from_str::<kesher::Channel>("{").unwrap_err().field(), Some("."));
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
+    from_value(parse_value(text)?)
+}
+
+/// Deserializes a `T` from an already-parsed value, naming the JSON path of the first fault.
+///
+/// # Errors
+///
+/// [`Error::InvalidJson`] with the path.
+///
+/// # Example
+///
+/// ```
+/// let v = serde_json::json!({"sun": [["09:00", "17:00"]], "mon": [["09:00", "25:00"]]});
+/// let err = kesher::json::from_value::<kesher::WeeklyHours>(v).unwrap_err();
+/// assert_eq!(err.field(), Some("mon[0]"));
+/// ```
+pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T> {
+    let path = Path::default();
+    T::deserialize(Tracked { value, path: &path }).map_err(|e| Error::InvalidJson {
+        field: path.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// Parses text into a JSON value, with the position of a syntax error.
+///
+/// # Errors
+///
+/// [`Error::InvalidJson`] naming `.`, the reason with line and column.
+///
+/// # Example
+///
+/// ```
+/// assert!(kesher::json::parse_value("[1, 2]").is_ok());
+/// assert!(kesher::json::parse_value("[1,").unwrap_err().to_string().contains("line 1"));
+/// ```
+pub fn parse_value(text: &str) -> Result<serde_json::Value> {
+    serde_json::from_str(text).map_err(|e| Error::InvalidJson {
+        field: ".".into(),
+        reason: e.to_string(),
+    })
+}
