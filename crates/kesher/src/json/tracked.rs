@@ -75,34 +75,8 @@ impl<'de> de::Deserializer<'de> for Tracked<'_> {
                 }
             }
             Value::String(s) => visitor.visit_string(s),
-            Value::Array(items) => {
-                let len = items.len();
-                let mut seq = Items {
-                    items: items.into_iter(),
-                    index: 0,
-                    path: self.path,
-                };
-                let out = visitor.visit_seq(&mut seq)?;
-                if seq.items.len() == 0 {
-                    Ok(out)
-                } else {
-                    Err(de::Error::invalid_length(len, &"fewer elements in array"))
-                }
-            }
-            Value::Object(map) => {
-                let len = map.len();
-                let mut entries = Entries {
-                    entries: map.into_iter(),
-                    value: None,
-                    path: self.path,
-                };
-                let out = visitor.visit_map(&mut entries)?;
-                if entries.entries.len() == 0 {
-                    Ok(out)
-                } else {
-                    Err(de::Error::invalid_length(len, &"fewer elements in map"))
-                }
-            }
+            Value::Array(items) => read_array(items, self.path, visitor),
+            Value::Object(map) => read_object(map, self.path, visitor),
         }
     }
 
@@ -150,19 +124,142 @@ impl<'de> de::Deserializer<'de> for Tracked<'_> {
         visitor.visit_unit()
     }
 
-    forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
+    // The hinted forms read only what the type asks for, and fail through one shared error path
+    // for anything else (the same message serde's visitors give): far less code per type than
+    // `deserialize_any`, which calls every kind of `visit_*`.
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Object(map) => read_object(map, self.path, visitor),
+            Value::Array(items) => read_array(items, self.path, visitor),
+            other => Err(mismatch(&other, &visitor)),
+        }
     }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Object(map) => read_object(map, self.path, visitor),
+            other => Err(mismatch(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Array(items) => read_array(items, self.path, visitor),
+            other => Err(mismatch(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::String(s) => visitor.visit_string(s),
+            other => Err(mismatch(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Bool(b) => visitor.visit_bool(b),
+            other => Err(mismatch(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Null => visitor.visit_unit(),
+            other => Err(mismatch(&other, &visitor)),
+        }
+    }
+
+    forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit_struct
+    }
+}
+
+/// An array through the visitor's `visit_seq`; every element must be read.
+fn read_array<'de, V: Visitor<'de>>(
+    items: Vec<Value>,
+    path: &Path,
+    visitor: V,
+) -> Result<V::Value, Error> {
+    let len = items.len();
+    let mut seq = Items {
+        items: items.into_iter(),
+        index: 0,
+        path,
+    };
+    let out = visitor.visit_seq(&mut seq)?;
+    if seq.items.len() == 0 {
+        Ok(out)
+    } else {
+        Err(de::Error::invalid_length(len, &"fewer elements in array"))
+    }
+}
+
+/// An object through the visitor's `visit_map`; every entry must be read.
+fn read_object<'de, V: Visitor<'de>>(
+    map: Map<String, Value>,
+    path: &Path,
+    visitor: V,
+) -> Result<V::Value, Error> {
+    let len = map.len();
+    let mut entries = Entries {
+        entries: map.into_iter(),
+        value: None,
+        path,
+    };
+    let out = visitor.visit_map(&mut entries)?;
+    if entries.entries.len() == 0 {
+        Ok(out)
+    } else {
+        Err(de::Error::invalid_length(len, &"fewer elements in map"))
+    }
+}
+
+/// The error for a value of the wrong kind, with what the visitor expected.
+fn mismatch(value: &Value, expected: &dyn de::Expected) -> Error {
+    de::Error::invalid_type(unexpected(value), expected)
 }
 
 fn unexpected(value: &Value) -> de::Unexpected<'_> {
     match value {
         Value::Null => de::Unexpected::Unit,
         Value::Bool(b) => de::Unexpected::Bool(*b),
-        Value::Number(n) => n
-            .as_f64()
-            .map_or(de::Unexpected::Other("number"), de::Unexpected::Float),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => de::Unexpected::Unsigned(u),
+            (None, Some(i)) => de::Unexpected::Signed(i),
+            _ => de::Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
         Value::String(s) => de::Unexpected::Str(s),
         Value::Array(_) => de::Unexpected::Seq,
         Value::Object(_) => de::Unexpected::Map,
@@ -341,7 +438,7 @@ impl<'de> de::VariantAccess<'de> for Content<'_> {
     fn unit_variant(self) -> Result<(), Error> {
         self.read(|t| match t.value {
             Value::Null => Ok(()),
-            other => Err(de::Error::invalid_type(unexpected(&other), &"unit variant")),
+            other => Err(mismatch(&other, &"unit variant")),
         })
     }
 
