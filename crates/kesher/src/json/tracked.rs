@@ -134,9 +134,10 @@ impl<'de> de::Deserializer<'de> for Tracked<'_> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
+        // Objects only: the contract writes no struct as an array (serde_json would also read
+        // one positionally, which compiles a second reader into every type).
         match self.value {
             Value::Object(map) => read_object(map, self.path, visitor),
-            Value::Array(items) => read_array(items, self.path, visitor),
             other => Err(mismatch(&other, &visitor)),
         }
     }
