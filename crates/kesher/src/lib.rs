@@ -56,7 +56,7 @@ mod promise;
 pub mod report;
 mod seconds;
 pub mod sla;
-mod sorting;
+pub mod sorting;
 pub mod zone;
 
 pub use calendar::{

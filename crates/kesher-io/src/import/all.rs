@@ -68,7 +68,7 @@ pub fn import_all(reader: Box<dyn BufRead + Send>, format: Format) -> Result<Imp
     for _ in &refused {
         summary.reject_accepted();
     }
-    rejections.sort_by_key(|r| r.line);
+    kesher::sorting::sort_by_key(&mut rejections, |r| r.line);
     Ok(Imported {
         cases,
         summary,

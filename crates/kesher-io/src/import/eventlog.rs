@@ -300,7 +300,7 @@ fn path(from: CaseStatus, to: CaseStatus) -> Vec<CaseStatus> {
 }
 
 fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBatch {
-    rows.sort_by_key(|r| r.at);
+    kesher::sorting::sort_by_key(&mut rows, |r| r.at);
     let mut events = Vec::with_capacity(rows.len() * 2 + 2);
     let Some(first) = rows.first() else {
         return CaseBatch {
@@ -319,7 +319,10 @@ fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBat
             events,
         };
     };
-    let mut metadata: BTreeMap<String, String> = first.metadata.iter().cloned().collect();
+    let mut metadata = BTreeMap::new();
+    for (k, v) in &first.metadata {
+        metadata.insert(k.clone(), v.clone());
+    }
     if let Some(brand) = first.brand.clone().or_else(|| mapping.brand_name.clone()) {
         metadata.insert("brand".into(), brand);
     }

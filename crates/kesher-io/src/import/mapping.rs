@@ -100,6 +100,15 @@ fn rule(status: Option<CaseStatus>, answer: bool) -> ActivityRule {
     ActivityRule { status, answer }
 }
 
+/// A map by name, built by inserting (collecting into a `BTreeMap` sorts, a sort per map type).
+fn named<V>(pairs: impl IntoIterator<Item = (&'static str, V)>) -> BTreeMap<String, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k.to_string(), v);
+    }
+    map
+}
+
 impl EventLogMapping {
     /// The help-desk log of an Italian software company (Polato 2017, 4TU.ResearchData): columns
     /// `Case ID, Activity, Resource, Complete Timestamp` and anonymised attributes; times in
@@ -128,10 +137,7 @@ impl EventLogMapping {
             timestamp_format: Some("%Y/%m/%d %H:%M:%S%.f".into()),
             timezone: Some("Europe/Rome".into()),
             activity: vec!["Activity".into()],
-            activities: activities
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
+            activities: named(activities),
             resource: Some("Resource".into()),
             team: None,
             customer: Some("customer".into()),
@@ -198,23 +204,17 @@ impl EventLogMapping {
             timestamp_format: None,
             timezone: None,
             activity: vec!["status".into(), "sub_status".into()],
-            activities: activities
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
+            activities: named(activities),
             resource: Some("org_resource".into()),
             team: Some("org_group".into()),
             customer: None,
             priority: Some("impact".into()),
-            priorities: [
+            priorities: named([
                 ("Low", Priority::Low),
                 ("Medium", Priority::Normal),
                 ("High", Priority::High),
                 ("Major", Priority::Urgent),
-            ]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
+            ]),
             brand: Some("organization_involved".into()),
             brand_name: None,
             channel: Channel::Custom("ticket".into()),

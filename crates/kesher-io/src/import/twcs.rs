@@ -332,7 +332,7 @@ impl<R: BufRead> TwcsImporter<R> {
             .iter()
             .map(|(slot, t)| (t.tweets.iter().map(|t| t.line).min().unwrap_or(0), *slot))
             .collect();
-        roots.sort_unstable();
+        kesher::sorting::sort_by(&mut roots, Ord::cmp);
         for (_, root) in roots {
             self.finish(root);
         }
@@ -409,7 +409,9 @@ fn mentions(text: &str) -> impl Iterator<Item = &str> {
 
 /// Splits a complete thread into one case per brand.
 fn cases_of(mut tweets: Vec<Tweet>) -> Vec<CaseBatch> {
-    tweets.sort_by(|a, b| a.at.cmp(&b.at).then(a.line.cmp(&b.line)));
+    kesher::sorting::sort_by(&mut tweets, |a, b| {
+        a.at.cmp(&b.at).then(a.line.cmp(&b.line))
+    });
     let index: HashMap<u64, usize> = tweets.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
     let brands: Vec<&str> = {
         let mut seen = BTreeSet::new();

@@ -527,16 +527,17 @@ impl TryFrom<CalendarSpec> for Calendar {
     fn try_from(spec: CalendarSpec) -> Result<Calendar> {
         let tz = Zone::from_name(&spec.tz)
             .ok_or_else(|| Error::calendar("tz", &spec.tz, crate::zone::unknown_zone_reason()))?;
-        let holidays = spec
-            .holidays
-            .iter()
-            .enumerate()
-            .map(|(i, d)| parse_date(format!("holidays[{i}]"), d))
-            .collect::<Result<BTreeSet<_>>>()?;
+        // Built by inserting: collecting into B-tree maps would compile a sort for each.
+        let mut holidays = BTreeSet::new();
+        for (i, d) in spec.holidays.iter().enumerate() {
+            holidays.insert(parse_date(format!("holidays[{i}]"), d)?);
+        }
         let dated = |name: &str, map: BTreeMap<String, Vec<WallInterval>>| {
-            map.into_iter()
-                .map(|(k, v)| Ok((parse_date(format!("{name}.{k}"), &k)?, v)))
-                .collect::<Result<BTreeMap<_, _>>>()
+            let mut out = BTreeMap::new();
+            for (k, v) in map {
+                out.insert(parse_date(format!("{name}.{k}"), &k)?, v);
+            }
+            Ok::<_, Error>(out)
         };
         let overrides = dated("overrides", spec.overrides)?;
         let mut breaks = dated("breaks", spec.breaks)?;

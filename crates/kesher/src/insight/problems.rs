@@ -479,7 +479,9 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
     // over its own terms.
     let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, c) in clusters.iter().enumerate() {
-        for t in c.terms.iter().collect::<BTreeSet<_>>() {
+        let mut terms = BTreeSet::new();
+        terms.extend(c.terms.iter());
+        for t in terms {
             holders.entry(t.as_str()).or_default().push(k);
         }
     }

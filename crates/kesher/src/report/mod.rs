@@ -413,12 +413,10 @@ impl ReportBuilder {
         now: DateTime<Utc>,
     ) -> Report {
         let threshold = self.options.threshold;
-        let mut patterns: BTreeMap<String, Pattern> = self
-            .patterns
-            .finish()
-            .into_iter()
-            .map(|p| (p.segment.clone(), p))
-            .collect();
+        let mut patterns: BTreeMap<String, Pattern> = BTreeMap::new();
+        for p in self.patterns.finish() {
+            patterns.insert(p.segment.clone(), p);
+        }
         let order = |v: &mut Vec<SegmentReport>| {
             crate::sorting::sort_by(v, |a, b| {
                 b.metrics
