@@ -173,14 +173,17 @@ const STOP: [&str; 162] = [
 /// Words of a text worth clustering on: lowercase letters, no @handles, links or numbers, no
 /// stop words, plural and `-ing`/`-ed` endings trimmed.
 fn terms(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '\'' || c == '/' || c == ':'))
+    let mut out = BTreeSet::new();
+    let words = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '\'' || c == '/' || c == ':'))
         .filter(|w| !w.starts_with('@') && !w.contains("http") && !w.contains('/'))
         .map(|w| w.trim_matches('\'').replace('\'', "").to_lowercase())
         .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
         .filter(|w| !stop_word(w))
         .map(|w| stem(&w))
-        .filter(|w| !stop_word(w))
-        .collect()
+        .filter(|w| !stop_word(w));
+    out.extend(words);
+    out
 }
 
 /// Whether `w` is a stop word (a set built once: every word of every description is checked).

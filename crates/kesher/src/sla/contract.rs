@@ -153,11 +153,12 @@ impl<'de> Deserialize<'de> for Within {
                 if map.is_empty() {
                     return Err(serde::de::Error::custom("give at least one priority"));
                 }
-                map.into_iter()
-                    .map(|(p, s)| seconds(&format!("within.{p}"), s).map(|d| (p, d)))
-                    .collect::<std::result::Result<_, _>>()
-                    .map(Within::ByPriority)
-                    .map_err(serde::de::Error::custom)
+                let mut out = BTreeMap::new();
+                for (p, s) in map {
+                    let d = seconds(&format!("within.{p}"), s).map_err(serde::de::Error::custom)?;
+                    out.insert(p, d);
+                }
+                Ok(Within::ByPriority(out))
             }
         }
     }
