@@ -5,6 +5,17 @@ use std::sync::{PoisonError, RwLock};
 
 /// A function that returns the zone of an IANA name, or `None` when it does not know it. The
 /// WebAssembly package registers one that reads the transitions from the browser's `Intl`.
+///
+/// # Example
+///
+/// ```
+/// // A source that knows one fixed zone.
+/// let source: kesher::ZoneSource = |name| {
+///     (name == "Test/Plus2").then(|| kesher::Zone::from_transitions(name, 7200, vec![]).ok()).flatten()
+/// };
+/// assert!(source("Test/Plus2").is_some());
+/// assert!(source("Test/Other").is_none());
+/// ```
 pub type ZoneSource = fn(&str) -> Option<Zone>;
 
 static SOURCE: RwLock<Option<ZoneSource>> = RwLock::new(None);
