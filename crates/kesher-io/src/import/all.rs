@@ -4,7 +4,6 @@
 use super::{import, Format};
 use crate::{Error, ImportSummary, Rejection};
 use kesher::Case;
-use std::collections::BTreeSet;
 use std::io::BufRead;
 
 /// The cases of a whole import and the account of its rows.
@@ -47,13 +46,13 @@ pub struct Imported {
 pub fn import_all(reader: Box<dyn BufRead + Send>, format: Format) -> Result<Imported, Error> {
     let mut source = import(reader, format)?;
     let (mut cases, mut rejections) = (Vec::new(), Vec::new());
-    let mut refused = BTreeSet::new();
+    let mut refused = Vec::new();
     for item in source.by_ref() {
         match item {
             Ok(batch) => {
                 let outcome = batch.into_log().into_outcome();
                 for r in outcome.rejected {
-                    refused.insert(r.origin);
+                    refused.push(r.origin);
                     rejections.push(Rejection {
                         line: r.origin,
                         error: Error::Core(r.error),
@@ -65,6 +64,9 @@ pub fn import_all(reader: Box<dyn BufRead + Send>, format: Format) -> Result<Imp
         }
     }
     let mut summary = source.summary();
+    // Each line counts once, however many of its events were refused.
+    kesher::sorting::sort_by(&mut refused, Ord::cmp);
+    refused.dedup();
     for _ in &refused {
         summary.reject_accepted();
     }

@@ -425,15 +425,17 @@ impl SlaContract {
                 "a contract promises at least one target",
             ));
         }
-        let mut seen = BTreeSet::new();
+        // A handful of targets: a list is enough (and compiles smaller than a set).
+        let mut seen = Vec::with_capacity(self.targets.len());
         for (i, t) in self.targets.iter().enumerate() {
-            if !seen.insert(t.metric) {
+            if seen.contains(&t.metric) {
                 return Err(Error::invalid(
                     format!("{path}targets[{i}].metric"),
                     t.metric.as_str(),
                     "each metric appears once per contract",
                 ));
             }
+            seen.push(t.metric);
             if let Some(w) = &t.warn_at {
                 check_fractions(&format!("{path}targets[{i}].warn_at"), w)?;
             }
@@ -514,10 +516,12 @@ impl ContractSet {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn new(contracts: Vec<SlaContract>) -> Result<ContractSet> {
-        let mut names = BTreeSet::new();
         for (i, c) in contracts.iter().enumerate() {
             c.validate(&format!("contracts[{i}]."))?;
-            if !names.insert(c.name.as_str()) {
+            if contracts
+                .get(..i)
+                .is_some_and(|before| before.iter().any(|b| b.name == c.name))
+            {
                 return Err(Error::invalid(
                     format!("contracts[{i}].name"),
                     &c.name,
