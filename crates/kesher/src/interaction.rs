@@ -128,6 +128,33 @@ pub enum InteractionKind {
     StatusChange,
 }
 
+impl InteractionKind {
+    /// The kind's name in the JSON contract (`"missed_call"`), as serde writes it.
+    ///
+    /// ```
+    /// use kesher::InteractionKind;
+    /// assert_eq!(InteractionKind::MissedCall.name(), "missed_call");
+    /// assert_eq!(serde_json::to_string(&InteractionKind::FollowUp)?, "\"follow_up\"");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            InteractionKind::Message => "message",
+            InteractionKind::Call => "call",
+            InteractionKind::MissedCall => "missed_call",
+            InteractionKind::Voicemail => "voicemail",
+            InteractionKind::Visit => "visit",
+            InteractionKind::InternalNote => "internal_note",
+            InteractionKind::Transfer => "transfer",
+            InteractionKind::Acknowledgement => "acknowledgement",
+            InteractionKind::FollowUp => "follow_up",
+            InteractionKind::SurveyResponse => "survey_response",
+            InteractionKind::Refund => "refund",
+            InteractionKind::StatusChange => "status_change",
+        }
+    }
+}
+
 /// One touch between a customer and the organization on a channel.
 ///
 /// JSON (fields in this order; `case_id`, `seq`, `in_reply_to`, `text`, `emotion` and `metadata`
@@ -236,7 +263,7 @@ impl Interaction {
                     format!(
                         "interaction `{}` of kind `{}` is made by the organization, not the customer",
                         self.id,
-                        kind_name(self.kind)
+                        self.kind.name()
                     ),
                 ));
             }
@@ -383,9 +410,3 @@ impl Interaction {
     }
 }
 
-pub(crate) fn kind_name(kind: InteractionKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}

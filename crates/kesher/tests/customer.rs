@@ -140,3 +140,28 @@ fn mixed_currencies_are_an_error_naming_the_purchase() {
         .unwrap_err();
     assert_eq!(err.field(), Some("acquisition_cost"));
 }
+
+#[test]
+fn interaction_kind_names_are_the_json_contract_names() {
+    use kesher::InteractionKind::*;
+    let kinds = [
+        Message,
+        Call,
+        MissedCall,
+        Voicemail,
+        Visit,
+        InternalNote,
+        Transfer,
+        Acknowledgement,
+        FollowUp,
+        SurveyResponse,
+        Refund,
+        StatusChange,
+    ];
+    for kind in kinds {
+        let json = serde_json::to_string(&kind).unwrap();
+        assert_eq!(json, format!("\"{}\"", kind.name()));
+        let back: kesher::InteractionKind = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, kind);
+    }
+}

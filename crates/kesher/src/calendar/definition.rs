@@ -326,6 +326,11 @@ impl Calendar {
         &self.def.holiday_rules
     }
 
+    /// Whether the calendar closes on some dates named one by one (`holidays`).
+    pub(crate) fn has_dated_holidays(&self) -> bool {
+        !self.def.holidays.is_empty()
+    }
+
     /// The local opening intervals of one date, after holidays, overrides, computed eves and
     /// breaks (the wall-clock view; DST is applied when instants are computed).
     ///

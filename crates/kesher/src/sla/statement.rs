@@ -270,13 +270,7 @@ fn hours_phrase(calendar: &Calendar, lang: Language) -> String {
 }
 
 fn calendar_has_holidays(calendar: &Calendar) -> bool {
-    serde_json::to_value(calendar)
-        .ok()
-        .and_then(|v| {
-            v.get("holidays")
-                .map(|h| h.as_array().is_some_and(|a| !a.is_empty()))
-        })
-        .unwrap_or(false)
+    calendar.has_dated_holidays()
 }
 
 fn sentence(contract: &SlaContract, channel: Option<&Channel>, lang: Language) -> String {
