@@ -46,12 +46,7 @@ fn at_index(i: usize, e: kesher::Error) -> JsValue {
         Some(f) if f != "." => format!("events[{i}].{f}"),
         _ => format!("events[{i}]"),
     };
-    let body = serde_json::json!({
-        "kind": e.kind().as_str(),
-        "field": field,
-        "message": format!("events[{i}]: {e}"),
-    });
-    JsValue::from_str(&body.to_string())
+    crate::error::thrown(e.kind().as_str(), Some(&field), &format!("events[{i}]: {e}"))
 }
 
 #[derive(Serialize)]

@@ -9,12 +9,23 @@ pub(crate) type Result<T> = std::result::Result<T, JsValue>;
 
 /// A core error as a thrown value.
 pub(crate) fn fail(e: kesher::Error) -> JsValue {
-    let body = serde_json::json!({
-        "kind": e.kind().as_str(),
-        "field": e.field(),
-        "message": e.to_string(),
-    });
-    JsValue::from_str(&body.to_string())
+    thrown(e.kind().as_str(), e.field(), &e.to_string())
+}
+
+/// The thrown JSON text itself (written by the same serializer as every other answer).
+pub(crate) fn thrown(kind: &str, field: Option<&str>, message: &str) -> JsValue {
+    #[derive(serde::Serialize)]
+    struct Thrown<'a> {
+        kind: &'a str,
+        field: Option<&'a str>,
+        message: &'a str,
+    }
+    let body = Thrown {
+        kind,
+        field,
+        message,
+    };
+    JsValue::from_str(&serde_json::to_string(&body).unwrap_or_default())
 }
 
 /// A value the binding itself refuses (a bad option, an unknown name).
