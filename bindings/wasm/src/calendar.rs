@@ -4,6 +4,7 @@
 use crate::error::{fail, invalid, to_json, Result};
 use crate::text::{instant, micros_to_millis, millis};
 use chrono::TimeDelta;
+use kesher::decimal::shortest;
 use kesher::EpochUnit;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -32,7 +33,7 @@ fn micros(field: &str, i: usize, ms: f64) -> Result<Option<i64>> {
     if !ms.is_finite() || ms.abs() > DATE_LIMIT_MS {
         return Err(invalid(
             &format!("{field}[{i}]"),
-            &ms.to_string(),
+            &kesher::decimal::shortest(ms).to_string(),
             "not an instant a Date can hold (epoch milliseconds within ±8.64e15)",
         ));
     }
@@ -44,7 +45,7 @@ fn span_micros(field: &str, seconds: f64) -> Result<i64> {
     if !seconds.is_finite() || seconds.abs() > 9e9 {
         return Err(invalid(
             field,
-            &seconds.to_string(),
+            &kesher::decimal::shortest(seconds).to_string(),
             "not a representable number of seconds (finite, within ±9e9)",
         ));
     }
@@ -186,7 +187,7 @@ impl Calendar {
             let row = rows.get(i).copied().unwrap_or(i);
             let value = seconds.get(row).copied().unwrap_or_default();
             return Err(fail(kesher::Error::NegativeDuration {
-                value: format!("{value} (seconds[{row}])"),
+                value: format!("{} (seconds[{row}])", shortest(value)),
             }));
         }
         let mut due = vec![0i64; s.len()];
@@ -208,11 +209,11 @@ impl Calendar {
             return Err(fail(kesher::Error::EndBeforeStart {
                 start: format!(
                     "starts[{row}] = {} ms",
-                    starts.get(row).copied().unwrap_or_default()
+                    shortest(starts.get(row).copied().unwrap_or_default())
                 ),
                 end: format!(
                     "ends[{row}] = {} ms",
-                    ends.get(row).copied().unwrap_or_default()
+                    shortest(ends.get(row).copied().unwrap_or_default())
                 ),
             }));
         }

@@ -46,7 +46,11 @@ fn at_index(i: usize, e: kesher::Error) -> JsValue {
         Some(f) if f != "." => format!("events[{i}].{f}"),
         _ => format!("events[{i}]"),
     };
-    crate::error::thrown(e.kind().as_str(), Some(&field), &format!("events[{i}]: {e}"))
+    crate::error::thrown(
+        e.kind().as_str(),
+        Some(&field),
+        &format!("events[{i}]: {e}"),
+    )
 }
 
 #[derive(Serialize)]

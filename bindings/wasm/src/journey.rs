@@ -37,7 +37,7 @@ fn threshold(field: &str, t: f64) -> Result<f64> {
     } else {
         Err(invalid(
             field,
-            &t.to_string(),
+            &kesher::decimal::shortest(t).to_string(),
             "expected a level from -1 to 1",
         ))
     }
@@ -96,7 +96,7 @@ pub fn turning_points(journey_json: &str, min_swing: f64) -> Result<String> {
     if !(0.0..=2.0).contains(&min_swing) {
         return Err(invalid(
             "minSwing",
-            &min_swing.to_string(),
+            &kesher::decimal::shortest(min_swing).to_string(),
             "expected 0 to 2",
         ));
     }
@@ -220,7 +220,7 @@ pub fn what_if(
         if !(f.is_finite() && f >= 0.0) {
             return Err(invalid(
                 &format!("factors.{}", channel.name()),
-                &f.to_string(),
+                &kesher::decimal::shortest(f).to_string(),
                 "expected a factor of 0 or more",
             ));
         }

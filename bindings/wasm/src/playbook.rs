@@ -38,7 +38,7 @@ pub fn acknowledgement(
 #[wasm_bindgen(js_name = replyTemplate)]
 pub fn reply_template(template_json: &str, lang: &str, variables_json: &str) -> Result<String> {
     let lang = language(lang)?;
-    let template = match serde_json::from_str::<String>(template_json) {
+    let template = match kesher::json::from_str::<String>(template_json) {
         Ok(name) => kesher::playbook::ReplyTemplate::built_in(&name, lang).ok_or_else(|| {
             invalid(
                 "template",

@@ -52,7 +52,7 @@ impl Emotion {
         } else {
             Err(Error::invalid(
                 "emotion",
-                value,
+                crate::decimal::shortest(value),
                 "must be a number from -1.0 to 1.0",
             ))
         }
@@ -124,7 +124,12 @@ impl From<EmotionLevel> for Emotion {
 
 impl fmt::Display for Emotion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:+.2} ({})", self.0, self.level())
+        write!(
+            f,
+            "{} ({})",
+            crate::decimal::fixed(self.0, 2).signed(),
+            self.level()
+        )
     }
 }
 

@@ -409,4 +409,3 @@ impl Interaction {
         self.channel.is_public() && self.is_customer_visible()
     }
 }
-

@@ -36,10 +36,12 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod bounds;
 pub mod calendar;
 mod case;
 mod channel;
 mod customer;
+pub mod decimal;
 mod emotion;
 mod error;
 mod event;

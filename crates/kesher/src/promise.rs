@@ -287,13 +287,18 @@ impl PromiseGuard {
         if !(l.handle_minutes.is_finite() && l.handle_minutes >= 0.0) {
             return Err(Error::invalid(
                 "load.handle_minutes",
-                l.handle_minutes,
+                crate::decimal::shortest(l.handle_minutes),
                 "minutes of work are zero or more",
             ));
         }
         let minutes = f64::from(l.queue) * l.handle_minutes / f64::from(l.agents);
-        let work = crate::seconds::from_secs_f64(minutes * 60.0)
-            .ok_or_else(|| Error::invalid("load", minutes, "too much work to schedule"))?;
+        let work = crate::seconds::from_secs_f64(minutes * 60.0).ok_or_else(|| {
+            Error::invalid(
+                "load",
+                crate::decimal::shortest(minutes),
+                "too much work to schedule",
+            )
+        })?;
         self.calendar.add(now, work)
     }
 

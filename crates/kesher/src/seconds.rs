@@ -34,7 +34,10 @@ pub(crate) mod option {
         let secs: Option<f64> = Option::deserialize(d)?;
         secs.map(|x| {
             from_secs_f64(x).ok_or_else(|| {
-                serde::de::Error::custom(format!("invalid duration `{x}`: not a number of seconds"))
+                serde::de::Error::custom(format!(
+                    "invalid duration `{}`: not a number of seconds",
+                    crate::decimal::shortest(x)
+                ))
             })
         })
         .transpose()
@@ -53,7 +56,8 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TimeDelta, 
     let secs = f64::deserialize(d)?;
     from_secs_f64(secs).ok_or_else(|| {
         serde::de::Error::custom(format!(
-            "invalid duration `{secs}`: not a number of seconds"
+            "invalid duration `{}`: not a number of seconds",
+            crate::decimal::shortest(secs)
         ))
     })
 }

@@ -473,7 +473,7 @@ pub(crate) fn to_nanos(field: &str, t: DateTime<Utc>) -> Result<i64> {
 pub(crate) fn duration_nanos(d: TimeDelta) -> Result<i64> {
     if d < TimeDelta::zero() {
         return Err(Error::NegativeDuration {
-            value: crate::seconds::as_secs_f64(d).to_string(),
+            value: crate::decimal::shortest(crate::seconds::as_secs_f64(d)).to_string(),
         });
     }
     d.num_nanoseconds()

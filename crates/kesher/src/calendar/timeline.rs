@@ -452,7 +452,7 @@ impl Timeline {
     pub fn add_ns(&mut self, t: i64, d: i64) -> Result<i64> {
         if d < 0 {
             return Err(Error::NegativeDuration {
-                value: (d as f64 / NS as f64).to_string(),
+                value: crate::decimal::shortest(d as f64 / NS as f64).to_string(),
             });
         }
         if d == 0 {

@@ -237,7 +237,7 @@ impl RetentionTally {
         // Win back.
         let mut win = (0.0f64, Vec::new());
         let mut lift = |score: f64, fact: String| {
-            win.0 = f64::max(win.0, score.clamp(0.0, 1.0));
+            win.0 = f64::max(win.0, crate::bounds::clamp(score, 0.0, 1.0));
             win.1.push(fact);
         };
         let since = now - recent;
@@ -247,7 +247,8 @@ impl RetentionTally {
             lift(
                 -level,
                 format!(
-                    "feels {level:+.2} (latest, within {} days)",
+                    "feels {} (latest, within {} days)",
+                    crate::decimal::fixed(level, 2).signed(),
                     recent.num_days()
                 ),
             );

@@ -501,7 +501,7 @@ impl EmotionModel<'_> {
                     src
                 }
             };
-            level = level.clamp(-1.0, 1.0);
+            level = crate::bounds::clamp(level, -1.0, 1.0);
             last = Some(s.at);
             points.push(JourneyPoint {
                 at: s.at,

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 const BINS: usize = 2001;
 
 fn bin(value: f64) -> usize {
-    let b = ((value.clamp(-1.0, 1.0) + 1.0) * 1000.0).round();
+    let b = ((crate::bounds::clamp(value, -1.0, 1.0) + 1.0) * 1000.0).round();
     (b as usize).min(BINS - 1)
 }
 
@@ -205,7 +205,10 @@ impl TryFrom<BuilderWire> for PatternBuilder {
 
     fn try_from(w: BuilderWire) -> std::result::Result<PatternBuilder, String> {
         if !w.threshold.is_finite() {
-            return Err(format!("threshold `{}` is not a number", w.threshold));
+            return Err(format!(
+                "threshold `{}` is not a number",
+                crate::decimal::shortest(w.threshold)
+            ));
         }
         for (segment, (_, cells)) in &w.segments {
             if cells.len() != w.stages.len() {

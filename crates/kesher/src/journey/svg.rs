@@ -4,6 +4,7 @@
 use super::analysis::{critical_points, turning_points, Turn};
 use super::model::{Journey, Stages};
 use super::pattern::Pattern;
+use crate::decimal::{fixed, shortest};
 use crate::{EmotionLevel, Language};
 use std::fmt::Write;
 
@@ -131,7 +132,7 @@ struct Labels {
 impl Labels {
     fn place(&mut self, frame: &Frame, x: f64, y: f64, text: &str) -> Option<(f64, f64)> {
         let half = text.chars().count() as f64 * 3.3 + 4.0;
-        let x = x.clamp(frame.left + half, frame.right - half);
+        let x = crate::bounds::clamp(x, frame.left + half, frame.right - half);
         for dy in [0.0, 14.0, -14.0, 28.0, -28.0] {
             let ty = y + dy;
             if ty < frame.top + 10.0 || ty > frame.bottom + 12.0 {
@@ -167,7 +168,7 @@ impl Frame {
         }
     }
     fn y(&self, v: f64) -> f64 {
-        self.top + (1.0 - v.clamp(-1.0, 1.0)) / 2.0 * (self.bottom - self.top)
+        self.top + (1.0 - crate::bounds::clamp(v, -1.0, 1.0)) / 2.0 * (self.bottom - self.top)
     }
 }
 
@@ -201,7 +202,7 @@ fn open(o: &SvgOptions, frame: &Frame) -> String {
         let _ = write!(
             s,
             r#"<text x="{x}" y="28" font-size="16" font-weight="bold" text-anchor="middle"{a}>{t}</text>"#,
-            x = f64::from(o.width) / 2.0,
+            x = shortest(f64::from(o.width) / 2.0),
             a = text_attrs(o.language),
             t = escape_xml(title)
         );
@@ -215,14 +216,17 @@ fn open(o: &SvgOptions, frame: &Frame) -> String {
         };
         let _ = write!(
             s,
-            r#"<line x1="{l}" y1="{y:.1}" x2="{r}" y2="{y:.1}" stroke="{stroke}" stroke-width="{width}"/>"#,
-            l = frame.left,
-            r = frame.right
+            r#"<line x1="{l}" y1="{y}" x2="{r}" y2="{y}" stroke="{stroke}" stroke-width="{width}"/>"#,
+            l = shortest(frame.left),
+            r = shortest(frame.right),
+            y = fixed(y, 1),
+            width = shortest(width)
         );
         let _ = write!(
             s,
-            r##"<text x="{x}" y="{y:.1}" dy="4" text-anchor="{anc}" fill="#444444"{a}>{t}</text>"##,
-            x = frame.left - 8.0,
+            r##"<text x="{x}" y="{y}" dy="4" text-anchor="{anc}" fill="#444444"{a}>{t}</text>"##,
+            x = shortest(frame.left - 8.0),
+            y = fixed(y, 1),
             anc = anchor(o.language, "end"),
             a = text_attrs(o.language),
             t = escape_xml(level_label(level, o.language))
@@ -230,10 +234,10 @@ fn open(o: &SvgOptions, frame: &Frame) -> String {
     }
     let _ = write!(
         s,
-        r##"<line x1="{l}" y1="{y:.1}" x2="{r}" y2="{y:.1}" stroke="#c0392b" stroke-dasharray="4 4"/>"##,
-        l = frame.left,
-        r = frame.right,
-        y = frame.y(o.threshold)
+        r##"<line x1="{l}" y1="{y}" x2="{r}" y2="{y}" stroke="#c0392b" stroke-dasharray="4 4"/>"##,
+        l = shortest(frame.left),
+        r = shortest(frame.right),
+        y = fixed(frame.y(o.threshold), 1)
     );
     s
 }
@@ -281,9 +285,9 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
         for (k, name) in stages.names().iter().enumerate() {
             let _ = write!(
                 s,
-                r##"<text x="{x:.1}" y="{y}" text-anchor="middle" fill="#333333"{a}>{t}</text>"##,
-                x = frame.left + band * (k as f64 + 0.5),
-                y = frame.bottom + 22.0,
+                r##"<text x="{x}" y="{y}" text-anchor="middle" fill="#333333"{a}>{t}</text>"##,
+                x = fixed(frame.left + band * (k as f64 + 0.5), 1),
+                y = shortest(frame.bottom + 22.0),
                 a = text_attrs(o.language),
                 t = escape_xml(&stage_label(name, o.language))
             );
@@ -299,13 +303,16 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
             if n > 0 {
                 let _ = write!(
                     s,
-                    r##"<text x="{x:.1}" y="{y}" text-anchor="{anchor}" fill="#333333">{t}</text>"##,
-                    x = if anchor == "start" {
-                        frame.left
-                    } else {
-                        frame.right
-                    },
-                    y = frame.bottom + 22.0,
+                    r##"<text x="{x}" y="{y}" text-anchor="{anchor}" fill="#333333">{t}</text>"##,
+                    x = fixed(
+                        if anchor == "start" {
+                            frame.left
+                        } else {
+                            frame.right
+                        },
+                        1
+                    ),
+                    y = shortest(frame.bottom + 22.0),
                     t = escape_xml(&at.format("%Y-%m-%d %H:%M").to_string())
                 );
             }
@@ -334,7 +341,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
     if !drawn.is_empty() {
         let path: Vec<String> = drawn
             .iter()
-            .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
+            .map(|&(x, y, _)| format!("{},{}", fixed(x, 1), fixed(y, 1)))
             .collect();
         let _ = write!(
             s,
@@ -347,17 +354,19 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
         let tip = p
             .map(|p| {
                 format!(
-                    "{} {:+.2} {}",
+                    "{} {} {}",
                     p.at.format("%Y-%m-%d %H:%M"),
-                    p.emotion.value(),
+                    fixed(p.emotion.value(), 2).signed(),
                     p.cause.as_deref().unwrap_or("")
                 )
             })
             .unwrap_or_default();
         let _ = write!(
             s,
-            r##"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="#2c6fbb"><title>{}</title></circle>"##,
-            escape_xml(&tip)
+            r##"<circle cx="{x}" cy="{y}" r="3.5" fill="#2c6fbb"><title>{}</title></circle>"##,
+            escape_xml(&tip),
+            x = fixed(*x, 1),
+            y = fixed(*y, 1)
         );
     }
     let pos = |i: usize| drawn.iter().find(|d| d.2 == i).map(|d| (d.0, d.1));
@@ -370,12 +379,16 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
         if let Some((x, y)) = pos(i) {
             let _ = write!(
                 s,
-                r##"<circle cx="{x:.1}" cy="{y:.1}" r="10" fill="none" stroke="#c0392b" stroke-width="2"/>"##
+                r##"<circle cx="{x}" cy="{y}" r="10" fill="none" stroke="#c0392b" stroke-width="2"/>"##,
+                x = fixed(x, 1),
+                y = fixed(y, 1)
             );
             if let Some((lx, ly)) = labels.place(&frame, x, y + 24.0, label) {
                 let _ = write!(
                     s,
-                    r##"<text x="{lx:.1}" y="{ly:.1}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>{t}</text>"##,
+                    r##"<text x="{lx}" y="{ly}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>{t}</text>"##,
+                    lx = fixed(lx, 1),
+                    ly = fixed(ly, 1),
                     a = text_attrs(o.language),
                     t = escape_xml(label)
                 );
@@ -390,13 +403,17 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
             };
             let _ = write!(
                 s,
-                r#"<circle cx="{x:.1}" cy="{y:.1}" r="7" fill="none" stroke="{color}" stroke-width="2"/>"#
+                r#"<circle cx="{x}" cy="{y}" r="7" fill="none" stroke="{color}" stroke-width="2"/>"#,
+                x = fixed(x, 1),
+                y = fixed(y, 1)
             );
-            let text = format!("{mark} {turning} {:.2}", t.magnitude);
+            let text = format!("{mark} {turning} {}", fixed(t.magnitude, 2));
             if let Some((lx, ly)) = labels.place(&frame, x, y + dy, &text) {
                 let _ = write!(
                     s,
-                    r#"<text x="{lx:.1}" y="{ly:.1}" text-anchor="middle" fill="{color}" font-size="11"{a}>{t}</text>"#,
+                    r#"<text x="{lx}" y="{ly}" text-anchor="middle" fill="{color}" font-size="11"{a}>{t}</text>"#,
+                    lx = fixed(lx, 1),
+                    ly = fixed(ly, 1),
                     a = text_attrs(o.language),
                     t = escape_xml(&text)
                 );
@@ -438,8 +455,8 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
             let mut bottom = Vec::new();
             for i in 0..pattern.stages.len() {
                 if let (Some(l), Some(h)) = (lo(i), hi(i)) {
-                    top.push(format!("{:.1},{:.1}", x(i), frame.y(h)));
-                    bottom.push(format!("{:.1},{:.1}", x(i), frame.y(l)));
+                    top.push(format!("{},{}", fixed(x(i), 1), fixed(frame.y(h), 1)));
+                    bottom.push(format!("{},{}", fixed(x(i), 1), fixed(frame.y(l), 1)));
                 }
             }
             bottom.reverse();
@@ -466,7 +483,10 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
         .stages
         .iter()
         .enumerate()
-        .filter_map(|(i, st)| st.median.map(|m| format!("{:.1},{:.1}", x(i), frame.y(m))))
+        .filter_map(|(i, st)| {
+            st.median
+                .map(|m| format!("{},{}", fixed(x(i), 1), fixed(frame.y(m), 1)))
+        })
         .collect();
     if !line.is_empty() {
         let _ = write!(
@@ -479,10 +499,10 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
         if let Some(m) = stage.median {
             let _ = write!(
                 s,
-                r##"<circle cx="{x:.1}" cy="{y:.1}" r="4" fill="#1b4f72"><title>{t}</title></circle>"##,
-                x = x(i),
-                y = frame.y(m),
-                t = escape_xml(&format!("{median} {m:+.2}"))
+                r##"<circle cx="{x}" cy="{y}" r="4" fill="#1b4f72"><title>{t}</title></circle>"##,
+                x = fixed(x(i), 1),
+                y = fixed(frame.y(m), 1),
+                t = escape_xml(&format!("{median} {}", fixed(m, 2).signed()))
             );
         }
         let troubled = pattern
@@ -491,10 +511,10 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
             .is_some_and(|t| t.stage == stage.stage);
         let _ = write!(
             s,
-            r##"<text x="{x:.1}" y="{y}" text-anchor="middle" fill="{c}"{a}>{t}</text><text x="{x:.1}" y="{y2}" text-anchor="middle" fill="#777777" font-size="10"{a}>{n} {j}</text>"##,
-            x = x(i),
-            y = frame.bottom + 20.0,
-            y2 = frame.bottom + 34.0,
+            r##"<text x="{x}" y="{y}" text-anchor="middle" fill="{c}"{a}>{t}</text><text x="{x}" y="{y2}" text-anchor="middle" fill="#777777" font-size="10"{a}>{n} {j}</text>"##,
+            x = fixed(x(i), 1),
+            y = shortest(frame.bottom + 20.0),
+            y2 = shortest(frame.bottom + 34.0),
             c = if troubled { "#c0392b" } else { "#333333" },
             a = text_attrs(o.language),
             t = escape_xml(&stage_label(&stage.stage, o.language)),
@@ -504,9 +524,9 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
         if troubled {
             let _ = write!(
                 s,
-                r##"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>⚠ {t}</text>"##,
-                x = x(i),
-                y = frame.top + 14.0,
+                r##"<text x="{x}" y="{y}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>⚠ {t}</text>"##,
+                x = fixed(x(i), 1),
+                y = fixed(frame.top + 14.0, 1),
                 a = text_attrs(o.language),
                 t = escape_xml(trouble)
             );
@@ -515,9 +535,9 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
     let _ = write!(
         s,
         r##"<text x="{x}" y="{y}" text-anchor="{anc}" fill="#1b4f72" font-size="11"{a}>— {t}</text>"##,
-        x = frame.right,
+        x = shortest(frame.right),
         anc = anchor(o.language, "end"),
-        y = frame.top - 6.0,
+        y = shortest(frame.top - 6.0),
         a = text_attrs(o.language),
         t = escape_xml(median)
     );

@@ -346,6 +346,10 @@ impl TextScorer for LexiconScorer {
         }
         // Exclamation marks strengthen whatever the words say.
         sum *= 1.0 + 0.15 * exclaims;
-        Some((sum / f64::from(hits).sqrt()).tanh().clamp(-1.0, 1.0))
+        Some(crate::bounds::clamp(
+            (sum / f64::from(hits).sqrt()).tanh(),
+            -1.0,
+            1.0,
+        ))
     }
 }

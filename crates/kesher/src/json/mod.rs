@@ -9,6 +9,7 @@
 //! assert_eq!(err.field(), Some("mon[0][1]"));
 //! ```
 
+mod fault;
 mod tracked;
 
 use crate::{Error, Result};

@@ -11,7 +11,7 @@ use serde::forward_to_deserialize_any;
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 
-type Error = serde_json::Error;
+type Error = super::fault::Fault;
 
 /// One step of a path.
 #[derive(Debug)]

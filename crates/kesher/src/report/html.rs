@@ -2,6 +2,7 @@
 
 use super::words::{words, Words};
 use super::{FirstResponseHistogram, Report, RetentionEntry, SegmentReport};
+use crate::decimal::{fixed, shortest};
 use crate::journey::stage_label;
 use crate::journey::{escape_xml as esc, journey_svg, pattern_svg};
 use crate::sla::statement::Coverage;
@@ -42,13 +43,13 @@ footer{margin-top:40px;color:var(--muted);font-size:13px}
 /// Seconds as a short text: `4 min`, `2.5 h`, `3.1 d`.
 fn short(seconds: f64, w: &Words) -> String {
     if seconds < 60.0 {
-        format!("{seconds:.0} {}", w.seconds)
+        format!("{} {}", fixed(seconds, 0), w.seconds)
     } else if seconds < 3600.0 {
-        format!("{:.0} {}", seconds / 60.0, w.min)
+        format!("{} {}", fixed(seconds / 60.0, 0), w.min)
     } else if seconds < 86_400.0 {
-        format!("{:.1} {}", seconds / 3600.0, w.hours)
+        format!("{} {}", fixed(seconds / 3600.0, 1), w.hours)
     } else {
-        format!("{:.1} {}", seconds / 86_400.0, w.days)
+        format!("{} {}", fixed(seconds / 86_400.0, 1), w.days)
     }
 }
 
@@ -79,7 +80,7 @@ fn bin_label(lower: Option<i64>, upper: Option<i64>, w: &Words) -> String {
 fn pct(rate: Option<f64>, w: &Words) -> String {
     rate.map_or_else(
         || w.not_available.to_string(),
-        |r| format!("{:.0}{}%", r * 100.0, w.percent_space),
+        |r| format!("{}{}%", fixed(r * 100.0, 0), w.percent_space),
     )
 }
 
@@ -119,14 +120,20 @@ fn histogram_svg(h: &FirstResponseHistogram, w: &Words, lang: Language) -> Strin
     let _ = write!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" direction="ltr" font-family="sans-serif" font-size="10" role="img"><title>{t}</title>"#,
+        width = shortest(width),
+        height = shortest(height),
         t = esc(w.first_response_distribution)
     );
     let _ = write!(
         s,
-        r##"<line x1="{left}" y1="{bottom}" x2="{x2}" y2="{bottom}" stroke="#999"/><line x1="{left}" y1="{top}" x2="{x2}" y2="{top}" stroke="#eee"/><text x="{lx}" y="{ty}" text-anchor="end" fill="#777">{max:.0}</text><text x="{lx}" y="{bottom}" text-anchor="end" fill="#777">0</text>"##,
-        x2 = width - 4.0,
-        lx = left - 4.0,
-        ty = top + 4.0
+        r##"<line x1="{left}" y1="{bottom}" x2="{x2}" y2="{bottom}" stroke="#999"/><line x1="{left}" y1="{top}" x2="{x2}" y2="{top}" stroke="#eee"/><text x="{lx}" y="{ty}" text-anchor="end" fill="#777">{max}</text><text x="{lx}" y="{bottom}" text-anchor="end" fill="#777">0</text>"##,
+        left = shortest(left),
+        top = shortest(top),
+        bottom = shortest(bottom),
+        max = fixed(max, 0),
+        x2 = shortest(width - 4.0),
+        lx = shortest(left - 4.0),
+        ty = shortest(top + 4.0)
     );
     let labels: Vec<String> = (0..bins)
         .map(|i| {
@@ -149,30 +156,32 @@ fn histogram_svg(h: &FirstResponseHistogram, w: &Words, lang: Language) -> Strin
         let fill = if i == bins - 1 { "#aab7b8" } else { "#2e86c1" };
         let _ = write!(
             s,
-            r#"<rect x="{x:.1}" y="{y:.1}" width="{bw:.1}" height="{bar:.1}" fill="{fill}"><title>{t}: {count}</title></rect>"#,
-            y = bottom - bar,
-            bw = band - 4.0,
+            r#"<rect x="{x}" y="{y}" width="{bw}" height="{bar}" fill="{fill}"><title>{t}: {count}</title></rect>"#,
+            x = fixed(x, 1),
+            y = fixed(bottom - bar, 1),
+            bw = fixed(band - 4.0, 1),
+            bar = fixed(bar, 1),
             t = esc(label)
         );
         if count > 0 {
             let _ = write!(
                 s,
-                r##"<text x="{cx:.1}" y="{y:.1}" text-anchor="middle" fill="#333">{count}</text>"##,
-                cx = x + (band - 4.0) / 2.0,
-                y = bottom - bar - 3.0
+                r##"<text x="{cx}" y="{y}" text-anchor="middle" fill="#333">{count}</text>"##,
+                cx = fixed(x + (band - 4.0) / 2.0, 1),
+                y = fixed(bottom - bar - 3.0, 1)
             );
         }
         let _ = write!(
             s,
-            r##"<text x="{cx:.1}" y="{y:.1}" text-anchor="{anchor}" fill="#555" transform="rotate(-40 {cx:.1} {y:.1})"{a}>{t}</text>"##,
+            r##"<text x="{cx}" y="{y}" text-anchor="{anchor}" fill="#555" transform="rotate(-40 {cx} {y})"{a}>{t}</text>"##,
             // The label's right edge at the bar: that is the end of English text and the
             // start of Hebrew text.
             anchor = match lang {
                 Language::En => "end",
                 Language::He => "start",
             },
-            cx = x + (band - 4.0) / 2.0 + 4.0,
-            y = bottom + 12.0,
+            cx = fixed(x + (band - 4.0) / 2.0 + 4.0, 1),
+            y = fixed(bottom + 12.0, 1),
             a = text_attrs(lang),
             t = esc(label)
         );
@@ -191,14 +200,20 @@ fn pareto_svg(report: &Report, w: &Words, lang: Language) -> String {
     let _ = write!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" direction="ltr" font-family="sans-serif" font-size="11" role="img"><title>{t}</title>"#,
+        width = shortest(width),
+        height = shortest(height),
         t = esc(w.problems)
     );
     let _ = write!(
         s,
-        r##"<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="#999"/><text x="{r2}" y="{t2}" fill="#c0392b">100 %</text><text x="{l2}" y="{t2}" text-anchor="end" fill="#777">{max:.0}</text>"##,
-        r2 = right + 4.0,
-        l2 = left - 4.0,
-        t2 = top + 4.0
+        r##"<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="#999"/><text x="{r2}" y="{t2}" fill="#c0392b">100 %</text><text x="{l2}" y="{t2}" text-anchor="end" fill="#777">{max}</text>"##,
+        left = shortest(left),
+        right = shortest(right),
+        bottom = shortest(bottom),
+        max = fixed(max, 0),
+        r2 = shortest(right + 4.0),
+        l2 = shortest(left - 4.0),
+        t2 = shortest(top + 4.0)
     );
     let mut line = Vec::new();
     for (i, c) in clusters.iter().enumerate() {
@@ -206,19 +221,21 @@ fn pareto_svg(report: &Report, w: &Words, lang: Language) -> String {
         let bar = (bottom - top) * c.cases as f64 / max;
         let _ = write!(
             s,
-            r##"<rect x="{x:.1}" y="{y:.1}" width="{bw:.1}" height="{bar:.1}" fill="#5dade2"><title>{t}: {n}</title></rect><text x="{cx:.1}" y="{ly:.1}" text-anchor="middle" fill="#333"{a}>{t}</text>"##,
-            y = bottom - bar,
-            bw = band - 6.0,
-            cx = x + (band - 6.0) / 2.0,
-            ly = bottom + 15.0,
+            r##"<rect x="{x}" y="{y}" width="{bw}" height="{bar}" fill="#5dade2"><title>{t}: {n}</title></rect><text x="{cx}" y="{ly}" text-anchor="middle" fill="#333"{a}>{t}</text>"##,
+            x = fixed(x, 1),
+            y = fixed(bottom - bar, 1),
+            bw = fixed(band - 6.0, 1),
+            bar = fixed(bar, 1),
+            cx = fixed(x + (band - 6.0) / 2.0, 1),
+            ly = fixed(bottom + 15.0, 1),
             n = c.cases,
             a = text_attrs(lang),
             t = esc(&c.label)
         );
         line.push(format!(
-            "{:.1},{:.1}",
-            x + (band - 6.0) / 2.0,
-            bottom - (bottom - top) * c.cumulative_share
+            "{},{}",
+            fixed(x + (band - 6.0) / 2.0, 1),
+            fixed(bottom - (bottom - top) * c.cumulative_share, 1)
         ));
     }
     if !line.is_empty() {
@@ -347,13 +364,13 @@ fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Wor
                 .iter()
                 .map(|t| {
                     format!(
-                        "{} ({} {}, {} {} <span dir=\"ltr\">{:+.2}</span>)",
+                        "{} ({} {}, {} {} <span dir=\"ltr\">{}</span>)",
                         esc(&stage_label(&t.stage, lang)),
                         pct(Some(t.drop_share), w),
                         w.dropped,
                         pct(Some(t.below_share), w),
                         w.below,
-                        report.threshold
+                        fixed(report.threshold, 2).signed()
                     )
                 })
                 .collect();
@@ -390,9 +407,9 @@ fn retention_table(
     for e in list {
         let _ = write!(
             out,
-            r#"<tr><td><bdi>{id}</bdi></td><td class="n">{s:.2}</td><td class="t">{f}</td></tr>"#,
+            r#"<tr><td><bdi>{id}</bdi></td><td class="n">{s}</td><td class="t">{f}</td></tr>"#,
             id = esc(e.customer_id.as_str()),
-            s = e.score,
+            s = fixed(e.score, 2),
             f = e
                 .facts
                 .iter()

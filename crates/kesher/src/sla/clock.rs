@@ -182,7 +182,10 @@ impl Clock {
                 self.log(
                     at,
                     AuditAction::Warning,
-                    &format!("{:.0}% of the target consumed", fraction * 100.0),
+                    &format!(
+                        "{}% of the target consumed",
+                        crate::decimal::fixed(fraction * 100.0, 0)
+                    ),
                     None,
                 );
                 self.consumed = keep;

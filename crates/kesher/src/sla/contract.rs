@@ -125,11 +125,16 @@ impl Within {
 fn seconds(field: &str, secs: f64) -> std::result::Result<TimeDelta, String> {
     if secs.is_nan() || secs <= 0.0 {
         return Err(format!(
-            "invalid {field} `{secs}`: a target is a positive number of seconds"
+            "invalid {field} `{}`: a target is a positive number of seconds",
+            crate::decimal::shortest(secs)
         ));
     }
-    crate::seconds::from_secs_f64(secs)
-        .ok_or_else(|| format!("invalid {field} `{secs}`: too large"))
+    crate::seconds::from_secs_f64(secs).ok_or_else(|| {
+        format!(
+            "invalid {field} `{}`: too large",
+            crate::decimal::shortest(secs)
+        )
+    })
 }
 
 impl<'de> Deserialize<'de> for Within {
@@ -471,7 +476,7 @@ fn check_fractions(field: &str, fractions: &[f64]) -> Result<()> {
         if !(*f > 0.0 && *f < 1.0) {
             return Err(Error::invalid(
                 format!("{field}[{i}]"),
-                f,
+                crate::decimal::shortest(*f),
                 "a warning fraction is between 0 and 1, such as 0.75",
             ));
         }
