@@ -383,3 +383,30 @@ fn a_promise_not_kept_by_its_due_instant_drops_there() {
     assert_eq!(broken[0].at, at("2025-01-05T12:00:00Z"));
     assert_eq!(broken[0].origin.as_deref(), Some("promise:cb"));
 }
+
+/// A plot narrower than a label (the label cannot be kept inside it) is still drawn, with every
+/// coordinate a number: keeping a label in bounds once panicked when the bounds crossed.
+#[test]
+fn a_plot_narrower_than_its_labels_is_drawn() {
+    let j = hostile_journey();
+    let stages = Stages::default();
+    for width in [0, 1, 120, 160, 200] {
+        for by_stage in [false, true] {
+            let o = SvgOptions {
+                width,
+                height: 120,
+                by_stage,
+                ..SvgOptions::default()
+            };
+            let svg = journey_svg(&j, &stages, &o);
+            let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
+            for n in doc.descendants().filter(|n| n.has_tag_name("text")) {
+                for attr in ["x", "y"] {
+                    let v = n.attribute(attr).unwrap_or("0");
+                    assert!(v.parse::<f64>().is_ok_and(f64::is_finite), "{attr}={v} in {svg}");
+                }
+            }
+            assert!(svg.contains("<circle"), "{svg}");
+        }
+    }
+}
