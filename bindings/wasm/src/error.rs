@@ -41,7 +41,19 @@ pub(crate) fn invalid(field: &str, value: &str, reason: &str) -> JsValue {
 /// (`what` is the argument's name, the start of every path). It takes the core's own route
 /// (`kesher::json`), so each type's deserializer is compiled once into the `.wasm`.
 pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> Result<T> {
-    kesher::json::from_str(text).map_err(|e| match e {
+    kesher::json::parse_value(text)
+        .map_err(|e| prefixed(what, e))
+        .and_then(|v| from_value(what, v))
+}
+
+/// Reads an already-parsed JSON value into a core type, as [`parse`] does.
+pub(crate) fn from_value<T: DeserializeOwned>(what: &str, value: serde_json::Value) -> Result<T> {
+    kesher::json::from_value(value).map_err(|e| prefixed(what, e))
+}
+
+/// A core error with `what` in front of its JSON path.
+fn prefixed(what: &str, e: kesher::Error) -> JsValue {
+    match e {
         kesher::Error::InvalidJson { field, reason } => {
             let field = if field == "." {
                 what.to_string()
@@ -53,7 +65,7 @@ pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> Result<T> {
             fail(kesher::Error::InvalidJson { field, reason })
         }
         other => fail(other),
-    })
+    }
 }
 
 /// Writes a value of the core as JSON text.

@@ -28,10 +28,10 @@ pub fn check_interaction(interaction_json: &str) -> Result<String> {
     let mut value: serde_json::Value = parse("interaction", interaction_json)?;
     if let Some(o) = value.as_object_mut() {
         if o.get("type").and_then(|t| t.as_str()) == Some("interaction") {
-            o.remove("type");
+            kesher::json::take_key(o, "type");
         }
     }
-    let i: kesher::Interaction = parse("interaction", &value.to_string())?;
+    let i: kesher::Interaction = crate::error::from_value("interaction", value)?;
     i.validate().map_err(fail)?;
     to_json("interaction", &i)
 }

@@ -116,6 +116,31 @@ pub enum Error {
     },
 }
 
+/// Text for a message, escaped as `{:?}` escapes text people type: `\"`, `\\`, `\n`, `\r`,
+/// `\t`, `\0` and other control characters as `\u{..}`. Other characters are kept as they are
+/// (`{:?}` also spells out invisible ones such as a zero-width space), which keeps `core`'s
+/// tables of printable characters out of the WebAssembly package.
+pub(crate) fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => {
+                out.push_str("\\u{");
+                out.push_str(&format!("{:x}", u32::from(c)));
+                out.push('}');
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn json_message(field: &str, reason: &str) -> String {
     if field.is_empty() || field == "." {
         format!("invalid JSON: {reason}")

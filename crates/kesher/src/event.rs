@@ -471,7 +471,7 @@ impl CaseEvent {
                 reason: "an event is a JSON object".into(),
             });
         };
-        let tag = match map.remove("type") {
+        let tag = match crate::json::take_key(&mut map, "type") {
             Some(serde_json::Value::String(tag)) => tag,
             Some(other) => {
                 return Err(Error::invalid(

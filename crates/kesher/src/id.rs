@@ -33,7 +33,7 @@ fn validate(field: &'static str, text: &str) -> Result<()> {
     if text.chars().any(char::is_control) {
         return Err(Error::invalid(
             field,
-            text.escape_debug(),
+            crate::error::escaped(text),
             "must not contain control characters",
         ));
     }

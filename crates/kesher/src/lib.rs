@@ -41,6 +41,7 @@ pub mod calendar;
 mod case;
 mod channel;
 mod customer;
+mod dates;
 pub mod decimal;
 mod emotion;
 mod error;

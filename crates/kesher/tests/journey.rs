@@ -403,7 +403,10 @@ fn a_plot_narrower_than_its_labels_is_drawn() {
             for n in doc.descendants().filter(|n| n.has_tag_name("text")) {
                 for attr in ["x", "y"] {
                     let v = n.attribute(attr).unwrap_or("0");
-                    assert!(v.parse::<f64>().is_ok_and(f64::is_finite), "{attr}={v} in {svg}");
+                    assert!(
+                        v.parse::<f64>().is_ok_and(f64::is_finite),
+                        "{attr}={v} in {svg}"
+                    );
                 }
             }
             assert!(svg.contains("<circle"), "{svg}");

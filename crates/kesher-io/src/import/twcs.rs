@@ -476,18 +476,21 @@ fn cases_of(mut tweets: Vec<Tweet>) -> Vec<CaseBatch> {
             *slot = brand;
         }
     }
-    let mut groups: BTreeMap<String, Vec<&Tweet>> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
+    // Groups in the order their brands first appear.
+    let mut slot_of: BTreeMap<String, usize> = BTreeMap::new();
+    let mut groups: Vec<(String, Vec<&Tweet>)> = Vec::new();
     for (t, b) in tweets.iter().zip(&brand_of) {
         let b = b.clone().unwrap_or_else(|| "unknown".to_string());
-        if !groups.contains_key(&b) {
-            order.push(b.clone());
+        let slot = *slot_of.entry(b.clone()).or_insert_with(|| {
+            groups.push((b, Vec::new()));
+            groups.len() - 1
+        });
+        if let Some((_, group)) = groups.get_mut(slot) {
+            group.push(t);
         }
-        groups.entry(b).or_default().push(t);
     }
-    order
+    groups
         .into_iter()
-        .filter_map(|b| groups.remove(&b).map(|g| (b, g)))
         .filter_map(|(brand, group)| case_of(&brand, &group))
         .collect()
 }

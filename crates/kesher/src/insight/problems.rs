@@ -404,15 +404,16 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
             None => unclustered += 1,
         }
     }
-    // Dissolve groups that ended up too small.
-    let small: Vec<String> = groups
-        .iter()
-        .filter(|(_, v)| v.len() < min_cases)
-        .map(|(k, _)| k.clone())
-        .collect();
-    for k in small {
-        unclustered += groups.remove(&k).map_or(0, |v| v.len());
+    // Dissolve groups that ended up too small (kept by rebuilding the map: no B-tree removal).
+    let mut kept: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (k, v) in groups {
+        if v.len() < min_cases {
+            unclustered += v.len();
+        } else {
+            kept.insert(k, v);
+        }
     }
+    let mut groups = kept;
     // Members in case-id order, so examples and answers do not depend on the input order.
     for members in groups.values_mut() {
         crate::sorting::sort_by(members, |a, b| {

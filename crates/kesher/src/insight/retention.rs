@@ -297,7 +297,7 @@ impl RetentionTally {
                     {
                         facts.push(format!(
                             "birthday on {}: send a greeting",
-                            b.format("%d %B")
+                            crate::dates::day_month(&b, true)
                         ));
                     }
                 }

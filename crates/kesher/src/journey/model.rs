@@ -331,7 +331,7 @@ impl AnnotatedPoint {
             field: ".".into(),
             reason: "an annotated point is a JSON object".into(),
         })?;
-        let take = |o: &mut serde_json::Map<String, serde_json::Value>, key: &str| o.remove(key);
+        let take = crate::json::take_key;
         let customer = take(object, "customer_id").ok_or_else(|| Error::MissingField {
             field: "customer_id".into(),
             reason: "an annotated point names the customer whose journey it is in".into(),

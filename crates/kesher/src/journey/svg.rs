@@ -313,7 +313,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
                         1
                     ),
                     y = shortest(frame.bottom + 22.0),
-                    t = escape_xml(&at.format("%Y-%m-%d %H:%M").to_string())
+                    t = escape_xml(&crate::dates::ymd_hm(&at))
                 );
             }
         }
@@ -355,7 +355,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
             .map(|p| {
                 format!(
                     "{} {} {}",
-                    p.at.format("%Y-%m-%d %H:%M"),
+                    crate::dates::ymd_hm(&p.at),
                     fixed(p.emotion.value(), 2).signed(),
                     p.cause.as_deref().unwrap_or("")
                 )

@@ -66,7 +66,7 @@ impl fmt::Display for Described<'_> {
                 write!(f, "floating point `{}`", zmij::Buffer::new().format(x))
             }
             Unexpected::Char(c) => write!(f, "character `{c}`"),
-            Unexpected::Str(s) => write!(f, "string {s:?}"),
+            Unexpected::Str(s) => write!(f, "string \"{}\"", crate::error::escaped(s)),
             Unexpected::Bytes(_) => f.write_str("byte array"),
             Unexpected::Unit => f.write_str("null"),
             Unexpected::Option => f.write_str("Option value"),
@@ -100,6 +100,8 @@ mod tests {
             Unexpected::Float(1e300),
             Unexpected::Char('x'),
             Unexpected::Str("a \"q\"\n"),
+            Unexpected::Str("tab\t cr\r nul\0 bell\u{7} del\u{7f} c1\u{85} back\\slash"),
+            Unexpected::Str("שלום 'עולם' — ✓ 😀"),
             Unexpected::Bytes(b"ab"),
             Unexpected::Unit,
             Unexpected::Option,

@@ -73,3 +73,37 @@ pub fn parse_value(text: &str) -> Result<serde_json::Value> {
         reason: e.to_string(),
     })
 }
+
+/// Takes `key` out of a JSON object, giving back its value.
+///
+/// Equivalent to `map.remove(key)`, but builds the object anew instead: the objects read here
+/// are small, and it keeps the B-tree's removal code (one copy per map type) out of the
+/// WebAssembly package.
+///
+/// # Example
+///
+/// ```
+/// let serde_json::Value::Object(mut o) = serde_json::json!({"type": "opened", "case_id": "T-1"}) else {
+///     unreachable!()
+/// };
+/// assert_eq!(kesher::json::take_key(&mut o, "type"), Some(serde_json::json!("opened")));
+/// assert_eq!(kesher::json::take_key(&mut o, "type"), None);
+/// assert_eq!(o.len(), 1);
+/// ```
+pub fn take_key(
+    map: &mut serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Option<serde_json::Value> {
+    if !map.contains_key(key) {
+        return None;
+    }
+    let mut taken = None;
+    for (k, v) in std::mem::take(map) {
+        if k == key {
+            taken = Some(v);
+        } else {
+            map.insert(k, v);
+        }
+    }
+    taken
+}

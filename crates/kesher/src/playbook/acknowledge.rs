@@ -91,7 +91,7 @@ pub fn acknowledgement(
     let local = promised_by.with_timezone(calendar.tz());
     let received_local = received_at.with_timezone(calendar.tz());
     let days_ahead = (local.date_naive() - received_local.date_naive()).num_days();
-    let clock = local.format("%H:%M").to_string();
+    let clock = crate::dates::hm(&local);
     let duration = super::super::sla::statement::duration_text(within, target.time, lang);
     let text = match lang {
         Language::En => {
@@ -101,7 +101,7 @@ pub fn acknowledgement(
                 _ => format!(
                     "{} {} {clock}",
                     weekday_name(local.weekday(), lang),
-                    local.format("%-d %B")
+                    crate::dates::day_month(&local, false)
                 ),
             };
             format!(
@@ -118,7 +118,7 @@ pub fn acknowledgement(
                 _ => format!(
                     "יום {} {LRI}{}{PDI} בשעה {LRI}{clock}{PDI}",
                     weekday_name(local.weekday(), lang),
-                    local.format("%d.%m")
+                    crate::dates::dd_mm(&local)
                 ),
             };
             format!("פנייתך התקבלה. נחזור אליך תוך {duration}, עד {when}.")

@@ -451,11 +451,11 @@ impl Report {
             title = w.title
         );
         let date = |d: Option<chrono::DateTime<chrono::Utc>>| {
-            d.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
+            d.map_or_else(String::new, |d| crate::dates::ymd(&d))
         };
         let _ = write!(
             out,
-            r#"<p class="sub"><bdi>{n} {cases}</bdi> · {from} <bdi>{a}</bdi> {to} <bdi>{b}</bdi> · {as_of} <bdi>{now}</bdi></p>"#,
+            r#"<p class="sub"><bdi>{n} {cases}</bdi> · {from} <bdi>{a}</bdi> {to} <bdi>{b}</bdi> · {as_of} <bdi>{now} UTC</bdi></p>"#,
             n = m.cases,
             cases = w.cases,
             from = w.from,
@@ -463,7 +463,7 @@ impl Report {
             a = date(self.first_case_at),
             b = date(self.last_event_at),
             as_of = w.as_of,
-            now = self.now.format("%Y-%m-%d %H:%M UTC")
+            now = crate::dates::ymd_hm(&self.now)
         );
         if !self.inputs.is_empty() {
             let items: Vec<String> = self

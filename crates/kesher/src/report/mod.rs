@@ -429,7 +429,7 @@ impl ReportBuilder {
             .brands
             .into_iter()
             .map(|(name, t)| {
-                let pattern = patterns.remove(&name);
+                let pattern = patterns.get(&name).cloned();
                 t.report(name, pattern, threshold)
             })
             .collect();

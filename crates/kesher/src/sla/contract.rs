@@ -549,7 +549,7 @@ impl ContractSet {
         let value = crate::json::parse_value(text)?;
         let contracts: Vec<SlaContract> = match value {
             serde_json::Value::Object(mut o) if o.contains_key("contracts") => {
-                let inner = o.remove("contracts").unwrap_or_default();
+                let inner = crate::json::take_key(&mut o, "contracts").unwrap_or_default();
                 crate::json::from_value(inner).map_err(|e| match e {
                     Error::InvalidJson { field, reason } => Error::InvalidJson {
                         field: format!(
