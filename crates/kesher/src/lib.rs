@@ -53,6 +53,7 @@ mod interaction;
 pub mod journey;
 pub mod json;
 mod language;
+mod lowercase;
 mod money;
 pub mod playbook;
 mod promise;

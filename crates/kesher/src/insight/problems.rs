@@ -177,7 +177,7 @@ fn terms(text: &str) -> BTreeSet<String> {
     let words = text
         .split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '\'' || c == '/' || c == ':'))
         .filter(|w| !w.starts_with('@') && !w.contains("http") && !w.contains('/'))
-        .map(|w| w.trim_matches('\'').replace('\'', "").to_lowercase())
+        .map(|w| crate::lowercase::lowercase(&w.trim_matches('\'').replace('\'', "")))
         .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
         .filter(|w| !stop_word(w))
         .map(|w| stem(&w))
@@ -275,7 +275,7 @@ fn ended_well(case: &Case) -> bool {
             .find(|i| i.is_customer_contact())
             .and_then(|i| i.text.as_deref())
             .is_some_and(|t| {
-                let t = t.to_lowercase();
+                let t = crate::lowercase::lowercase(t);
                 ["thank", "thx", "fixed", "works now", "worked", "תודה"]
                     .iter()
                     .any(|w| t.contains(w))

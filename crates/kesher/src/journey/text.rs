@@ -299,9 +299,9 @@ impl TextScorer for LexiconScorer {
         let mut hits = 0u32;
         let mut negate = 0u8;
         for raw in text.split(|c: char| c.is_whitespace() || ",.;:?()\"“”".contains(c)) {
-            let word: String = raw
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-                .to_lowercase();
+            let word = crate::lowercase::lowercase(
+                raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
+            );
             if word.is_empty() || word.starts_with('@') || word.starts_with("http") {
                 continue;
             }
