@@ -413,3 +413,60 @@ fn a_plot_narrower_than_its_labels_is_drawn() {
         }
     }
 }
+
+/// The labels of marked points (lowest, below the threshold, turning points) cover no mark and
+/// no other label, also when the marks crowd the bottom of the plot: the journey of the browser
+/// example that fell lowest, in both languages and at two widths.
+#[test]
+fn labels_keep_clear_of_marks_and_of_each_other() {
+    let j = Journey::from_json(r#"{"customer_id": "c", "points": [
+      {"at": "2020-03-22T05:22:14Z", "stage": "before", "emotion": -0.46, "source": "text_scorer"},
+      {"at": "2020-03-22T15:53:50.323Z", "stage": "during", "emotion": 0.5, "source": "agent_annotation"},
+      {"at": "2020-03-22T15:53:50.323Z", "stage": "during", "emotion": -0.85, "source": "emotion_model"},
+      {"at": "2020-03-22T16:53:50.323Z", "stage": "during", "emotion": -1.0, "source": "agent_annotation"}]}"#)
+    .unwrap();
+    for lang in [Language::En, Language::He] {
+        for width in [640, 300] {
+            let o = SvgOptions {
+                language: lang,
+                width,
+                ..SvgOptions::default()
+            };
+            let svg = journey_svg(&j, &Stages::default(), &o);
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            let num = |n: &roxmltree::Node<'_, '_>, a: &str| {
+                n.attribute(a).unwrap().parse::<f64>().unwrap()
+            };
+            let marks: Vec<(f64, f64, f64)> = doc
+                .descendants()
+                .filter(|n| n.has_tag_name("circle"))
+                .map(|n| (num(&n, "cx"), num(&n, "cy"), num(&n, "r")))
+                .collect();
+            let boxes: Vec<(f64, f64, f64, f64, String)> = doc
+                .descendants()
+                .filter(|n| n.has_tag_name("text") && n.attribute("font-size") == Some("11"))
+                .map(|n| {
+                    let text = n.text().unwrap_or("").to_string();
+                    let half = text.chars().count() as f64 * 3.3 + 2.0;
+                    let (x, y) = (num(&n, "x"), num(&n, "y"));
+                    (x - half, y - 10.0, x + half, y + 3.0, text)
+                })
+                .collect();
+            assert!(boxes.len() >= 2, "{svg}");
+            for (i, (x0, y0, x1, y1, text)) in boxes.iter().enumerate() {
+                for &(cx, cy, r) in &marks {
+                    let dx = cx - cx.clamp(*x0, *x1);
+                    let dy = cy - cy.clamp(*y0, *y1);
+                    assert!(
+                        dx * dx + dy * dy >= r * r,
+                        "`{text}` covers the mark at {cx},{cy}: {svg}"
+                    );
+                }
+                for (a0, b0, a1, b1, other) in boxes.iter().skip(i + 1) {
+                    let apart = x1 <= a0 || a1 <= x0 || y1 <= b0 || b1 <= y0;
+                    assert!(apart, "`{text}` and `{other}` overlap: {svg}");
+                }
+            }
+        }
+    }
+}

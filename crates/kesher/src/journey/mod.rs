@@ -8,6 +8,7 @@
 
 mod analysis;
 mod effects;
+mod labels;
 mod model;
 mod pattern;
 mod svg;

@@ -2,6 +2,7 @@
 //! escaped; Hebrew labels are marked right-to-left.
 
 use super::analysis::{critical_points, turning_points, Turn};
+use super::labels::{Labels, Rect, Side};
 use super::model::{Journey, Stages};
 use super::pattern::Pattern;
 use crate::decimal::{fixed, shortest};
@@ -120,34 +121,6 @@ pub(crate) fn stage_label(stage: &str, lang: Language) -> String {
         (Language::He, "during") => "במהלך".into(),
         (Language::He, "after") => "אחרי".into(),
         _ => stage.to_string(),
-    }
-}
-
-/// Places point labels without overlap: each label is kept inside the plot and moved up or down
-/// past labels already placed; one that finds no room is left to the point's tooltip.
-struct Labels {
-    placed: Vec<(f64, f64, f64)>,
-}
-
-impl Labels {
-    fn place(&mut self, frame: &Frame, x: f64, y: f64, text: &str) -> Option<(f64, f64)> {
-        let half = text.chars().count() as f64 * 3.3 + 4.0;
-        let x = crate::bounds::clamp(x, frame.left + half, frame.right - half);
-        for dy in [0.0, 14.0, -14.0, 28.0, -28.0] {
-            let ty = y + dy;
-            if ty < frame.top + 10.0 || ty > frame.bottom + 12.0 {
-                continue;
-            }
-            let clash = self
-                .placed
-                .iter()
-                .any(|(px, py, ph)| (px - x).abs() < ph + half && (py - ty).abs() < 13.0);
-            if !clash {
-                self.placed.push((x, ty, half));
-                return Some((x, ty));
-            }
-        }
-        None
     }
 }
 
@@ -371,10 +344,27 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
     }
     let pos = |i: usize| drawn.iter().find(|d| d.2 == i).map(|d| (d.0, d.1));
     let [turning, lowest, below, ..] = words(o.language);
-    let mut labels = Labels { placed: Vec::new() };
     let critical = critical_points(journey, o.threshold);
     let mut marks: Vec<(usize, &str)> = critical.lowest.iter().map(|c| (c.index, lowest)).collect();
     marks.extend(critical.crossings.iter().map(|c| (c.index, below)));
+    let turns = turning_points(journey, 0.0);
+    // Every mark is known before any label is placed, so no label covers a later mark.
+    let bounds = Rect {
+        x0: frame.left + 2.0,
+        y0: frame.top - 8.0,
+        x1: f64::from(o.width) - 4.0,
+        y1: frame.bottom + 10.0,
+    };
+    let mut labels = Labels::new(bounds, drawn.iter().map(|&(x, y, _)| (x, y)).collect());
+    for &(x, y, _) in &drawn {
+        labels.mark(x, y, 3.5);
+    }
+    for (x, y) in marks.iter().filter_map(|(i, _)| pos(*i)) {
+        labels.mark(x, y, 10.0);
+    }
+    for (x, y) in turns.iter().filter_map(|t| pos(t.index)) {
+        labels.mark(x, y, 7.0);
+    }
     for (i, label) in marks {
         if let Some((x, y)) = pos(i) {
             let _ = write!(
@@ -383,7 +373,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
                 x = fixed(x, 1),
                 y = fixed(y, 1)
             );
-            if let Some((lx, ly)) = labels.place(&frame, x, y + 24.0, label) {
+            if let Some((lx, ly)) = labels.place(x, y, 10.0, label, Side::Below) {
                 let _ = write!(
                     s,
                     r##"<text x="{lx}" y="{ly}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>{t}</text>"##,
@@ -395,11 +385,12 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
             }
         }
     }
-    for t in turning_points(journey, 0.0) {
+    for t in turns {
         if let Some((x, y)) = pos(t.index) {
-            let (color, mark, dy) = match t.turn {
-                Turn::Positive => ("#1e8449", "▲", 20.0),
-                Turn::Negative => ("#d68910", "▼", -12.0),
+            // An upward turn is a valley: its label goes below; a downward one above.
+            let (color, mark, side) = match t.turn {
+                Turn::Positive => ("#1e8449", "▲", Side::Below),
+                Turn::Negative => ("#d68910", "▼", Side::Above),
             };
             let _ = write!(
                 s,
@@ -408,7 +399,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
                 y = fixed(y, 1)
             );
             let text = format!("{mark} {turning} {}", fixed(t.magnitude, 2));
-            if let Some((lx, ly)) = labels.place(&frame, x, y + dy, &text) {
+            if let Some((lx, ly)) = labels.place(x, y, 7.0, &text, side) {
                 let _ = write!(
                     s,
                     r#"<text x="{lx}" y="{ly}" text-anchor="middle" fill="{color}" font-size="11"{a}>{t}</text>"#,
