@@ -129,6 +129,28 @@ pub enum InteractionKind {
 }
 
 impl InteractionKind {
+    /// Every kind, in the order they are declared (for pickers and exhaustive checks).
+    ///
+    /// ```
+    /// use kesher::InteractionKind;
+    /// assert_eq!(InteractionKind::ALL.len(), 12);
+    /// assert!(InteractionKind::ALL.contains(&InteractionKind::Refund));
+    /// ```
+    pub const ALL: [InteractionKind; 12] = [
+        InteractionKind::Message,
+        InteractionKind::Call,
+        InteractionKind::MissedCall,
+        InteractionKind::Voicemail,
+        InteractionKind::Visit,
+        InteractionKind::InternalNote,
+        InteractionKind::Transfer,
+        InteractionKind::Acknowledgement,
+        InteractionKind::FollowUp,
+        InteractionKind::SurveyResponse,
+        InteractionKind::Refund,
+        InteractionKind::StatusChange,
+    ];
+
     /// The kind's name in the JSON contract (`"missed_call"`), as serde writes it.
     ///
     /// ```

@@ -143,25 +143,22 @@ fn mixed_currencies_are_an_error_naming_the_purchase() {
 
 #[test]
 fn interaction_kind_names_are_the_json_contract_names() {
-    use kesher::InteractionKind::*;
-    let kinds = [
-        Message,
-        Call,
-        MissedCall,
-        Voicemail,
-        Visit,
-        InternalNote,
-        Transfer,
-        Acknowledgement,
-        FollowUp,
-        SurveyResponse,
-        Refund,
-        StatusChange,
-    ];
-    for kind in kinds {
+    let mut names: Vec<&str> = Vec::new();
+    for kind in kesher::InteractionKind::ALL {
         let json = serde_json::to_string(&kind).unwrap();
         assert_eq!(json, format!("\"{}\"", kind.name()));
         let back: kesher::InteractionKind = serde_json::from_str(&json).unwrap();
         assert_eq!(back, kind);
+        names.push(kind.name());
     }
+    // ALL holds every kind the JSON schema names, once, in the schema's order.
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../../docs/schema/event.schema.json")).unwrap();
+    let listed: Vec<&str> = schema["$defs"]["interaction_kind"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(names, listed);
 }

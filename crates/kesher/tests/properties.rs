@@ -41,21 +41,7 @@ fn actor() -> impl Strategy<Value = Actor> {
 }
 
 fn kind() -> impl Strategy<Value = InteractionKind> {
-    use InteractionKind::*;
-    select(vec![
-        Message,
-        Call,
-        MissedCall,
-        Voicemail,
-        Visit,
-        InternalNote,
-        Transfer,
-        Acknowledgement,
-        FollowUp,
-        SurveyResponse,
-        Refund,
-        StatusChange,
-    ])
+    select(InteractionKind::ALL.to_vec())
 }
 
 fn emotion() -> impl Strategy<Value = EmotionAnnotation> {
