@@ -58,3 +58,12 @@ test("host zones refuse names Intl only accepts loosely, and unknown ones", () =
   throwsKesher(assert, () => new kesher.Calendar({ tz: "Mars/Olympus", week }), "invalid_calendar", "tz");
   assert.equal(new kesher.Calendar({ tz: "UTC", week }).nextOpen("2025-01-06T08:00:00Z").toISOString(), "2025-01-06T09:00:00.000Z");
 });
+
+test("host zones read the same through the longOffset style and through the wall time's parts", () => {
+  // The fast reading (the zone's offset as text) and the one for engines without that style
+  // (the wall time's parts) give the same table, to the second, for zones with second offsets
+  // (Dublin's 1916 -00:25:21), half and quarter hours, and double summer time.
+  for (const zone of ["Europe/Dublin", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Eucla", "Europe/London", "America/St_Johns", "Pacific/Apia", "UTC"]) {
+    assert.deepEqual(Array.from(zoneTransitions(zone)), Array.from(zoneTransitions(zone, "parts")), zone);
+  }
+});
