@@ -265,3 +265,51 @@ def test_customer_interaction_playbook_report(root):
     assert report._repr_html_().startswith("<!DOCTYPE html>") and "RockstarSupport" in report.html
     assert 'dir="rtl"' in kesher.Report(cases[:10], lang="he").html
     assert repr(report) == "Report(cases=525, brands=24, customers=520)"
+
+
+def test_batch_polars_series_without_pyarrow():
+    # polars columns are read natively: the same answers as numpy, back as polars, and no
+    # pyarrow needed (a subprocess where importing pyarrow fails).
+    code = r'''
+import sys
+sys.modules["pyarrow"] = None
+import datetime as dt
+import numpy as np
+import polars as pl
+import kesher
+cal = kesher.Calendar("israel")
+ns = np.datetime64("2025-01-01", "ns").astype(np.int64) + np.arange(0, 300) * 86_399_000_000_000
+starts = ns.view("datetime64[ns]")
+four = dt.timedelta(hours=4)
+due = cal.due_times(starts, four)
+col = pl.Series("opened_at", starts).cast(pl.Datetime("us")).dt.replace_time_zone("UTC").dt.convert_time_zone("Asia/Jerusalem")
+out = cal.due_times(col, four)
+assert isinstance(out, pl.Series) and out.name == "opened_at", out
+assert out.dtype == pl.Datetime("ns", "UTC"), out.dtype
+assert (out.dt.epoch("ns").to_numpy() == due.view("int64")).all()
+ints = cal.due_times(pl.Series("t", ns // 1_000_000), four, unit="ms")
+assert isinstance(ints, pl.Series) and (ints.to_numpy() == due.view("int64") // 1_000_000).all()
+print("ok")
+'''
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
+
+
+def test_batch_polars_refusals_name_the_problem():
+    import polars as pl
+
+    cal = kesher.Calendar("us")
+    hour = dt.timedelta(hours=1)
+    naive = pl.Series("t", [dt.datetime(2025, 1, 6, 9)])
+    with pytest.raises(kesher.InvalidInputError, match="time zone"):
+        cal.due_times(naive, hour)
+    gaps = pl.Series("t", [dt.datetime(2025, 1, 6, 9, tzinfo=dt.timezone.utc), None])
+    with pytest.raises(kesher.InvalidInputError, match="1 missing values"):
+        cal.due_times(gaps, hour)
+    with pytest.raises(kesher.InvalidInputError, match="expected timestamps or integers"):
+        cal.due_times(pl.Series("t", ["2025-01-06"]), hour)
+    with pytest.raises(kesher.InvalidInputError, match="int64 nanosecond range"):
+        cal.due_times(pl.Series("t", [2**62]), hour, unit="s")

@@ -111,9 +111,10 @@ class Calendar(_NativeCalendar):
         """Due instants for many starts with one duration of working time.
 
         ``starts`` is a numpy ``datetime64`` or int64 array (``unit`` since the epoch), a
-        timezone-aware pandas Series, an Arrow array (pyarrow, polars… through the PyCapsule
-        interface) or a list of aware datetimes; the result is the same kind of column. The
-        GIL is released while kesher computes.
+        timezone-aware pandas or polars Series (polars read natively, no pyarrow needed), an
+        Arrow array (pyarrow and others through the PyCapsule interface) or a list of aware
+        datetimes; the result is the same kind of column. The GIL is released while kesher
+        computes.
         """
         ns, back = _arrays.to_ns("starts", starts, unit)
         out = np.empty_like(ns)

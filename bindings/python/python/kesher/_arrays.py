@@ -1,4 +1,4 @@
-"""Columns in and out of the batch APIs: numpy, pandas and Arrow (PyCapsule interface)."""
+"""Columns in and out of the batch APIs: numpy, pandas, polars and Arrow (PyCapsule interface)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def _naive(field: str, what: str) -> InvalidInputError:
 def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callable[[np.ndarray], Any]]:
     """The instants of `values` as a contiguous int64 array of nanoseconds since the epoch
     (UTC), and a function that turns an int64 nanosecond result back into the caller's kind
-    of column (numpy datetime64[ns], pandas Series with the same index, Arrow array)."""
+    of column (numpy datetime64[ns], pandas Series with the same index, polars Series with the
+    same name, Arrow array)."""
     if unit not in _UNITS:
         raise InvalidInputError(f"invalid unit `{unit}`: expected s, ms, us or ns")
     # pandas
@@ -39,7 +40,10 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
         if pd.api.types.is_datetime64_dtype(series.dtype):
             raise _naive(field, str(series.dtype))
         values = series.to_numpy()
-    # Arrow, through the PyCapsule interface (pyarrow, polars, pandas ArrowDtype, ...)
+    # polars, read natively: no pyarrow needed
+    if type(values).__module__.startswith("polars"):
+        return _polars(field, values, unit)
+    # Arrow, through the PyCapsule interface (pyarrow, pandas ArrowDtype, ...)
     if hasattr(values, "__arrow_c_array__") or hasattr(values, "__arrow_c_stream__"):
         import pyarrow as pa  # type: ignore[import-untyped]
         import pyarrow.compute as pc  # type: ignore[import-untyped]
@@ -86,6 +90,29 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
             _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc) + _dt.timedelta(microseconds=int(x) // 1000) for x in out
         ]
     raise InvalidInputError(f"invalid {field} `{arr.dtype}`: expected datetimes or int64")
+
+
+def _polars(field: str, values: Any, unit: str) -> Tuple[np.ndarray, Callable[[np.ndarray], Any]]:
+    """A polars Series of instants (a time zone required) or integers in `unit`."""
+    import polars as pl  # type: ignore[import-not-found, unused-ignore]
+
+    series = values if isinstance(values, pl.Series) else pl.Series(values)
+    if series.null_count():
+        raise InvalidInputError(f"invalid {field}: {series.null_count()} missing values")
+    name = series.name
+    dtype = series.dtype
+    if isinstance(dtype, pl.Datetime):
+        if dtype.time_zone is None:
+            raise _naive(field, str(dtype))
+        # Epoch values in the column's own unit (UTC whatever its zone), scaled with the overflow
+        # check; back as instants in UTC.
+        own = dtype.time_unit
+        ns = _scaled(field, series.dt.epoch(own).to_numpy(), str(own))
+        return ns, lambda out: pl.Series(name, out).cast(pl.Datetime("ns")).dt.replace_time_zone("UTC")
+    if dtype.is_integer():
+        ints = _scaled(field, series.to_numpy(), unit)
+        return ints, lambda out: pl.Series(name, out // _UNITS[unit])
+    raise InvalidInputError(f"invalid {field} `{dtype}`: expected timestamps or integers")
 
 
 def _scaled(field: str, ints: np.ndarray, unit: str) -> np.ndarray:
