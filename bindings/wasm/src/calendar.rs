@@ -33,7 +33,7 @@ fn micros(field: &str, i: usize, ms: f64) -> Result<Option<i64>> {
     if !ms.is_finite() || ms.abs() > DATE_LIMIT_MS {
         return Err(invalid(
             &format!("{field}[{i}]"),
-            &kesher::decimal::shortest(ms).to_string(),
+            &shortest(ms).to_string(),
             "not an instant a Date can hold (epoch milliseconds within ±8.64e15)",
         ));
     }
@@ -45,7 +45,7 @@ fn span_micros(field: &str, seconds: f64) -> Result<i64> {
     if !seconds.is_finite() || seconds.abs() > 9e9 {
         return Err(invalid(
             field,
-            &kesher::decimal::shortest(seconds).to_string(),
+            &shortest(seconds).to_string(),
             "not a representable number of seconds (finite, within ±9e9)",
         ));
     }
