@@ -11,8 +11,12 @@
 
 use std::fmt;
 
+/// The most decimals [`fixed`] writes: `mantissa · 10^17` stays within 128 bits.
+const MAX_PLACES: u32 = 17;
+
 /// `x` written with `places` decimals (`{:.places}`); [`Fixed::signed`] adds `+` to positive
-/// values (`{:+.places}`). Places above 3 are treated as 3, the most any caller asks for.
+/// values (`{:+.places}`). Up to 17 places (past the precision of any `f64` but the smallest);
+/// more are treated as 17.
 ///
 /// ```
 /// use kesher::decimal::fixed;
@@ -23,7 +27,7 @@ use std::fmt;
 pub fn fixed(x: f64, places: u32) -> Fixed {
     Fixed {
         x,
-        places: places.min(3),
+        places: places.min(MAX_PLACES),
         plus: false,
     }
 }
@@ -67,12 +71,16 @@ impl fmt::Display for Fixed {
             return f.write_str("inf");
         }
         let (mantissa, exponent) = decompose(x.abs());
-        let scale = u128::from(10u32.pow(self.places));
+        let places = self.places as usize;
         let digits = if exponent >= 0 {
-            whole_digits(mantissa, exponent as u32, self.places)
+            // A whole number: its digits, then as many zeros as places.
+            let mut digits = whole_digits(mantissa, exponent.unsigned_abs());
+            digits.push_str(&"0".repeat(places));
+            digits
         } else {
             let shift = exponent.unsigned_abs();
-            let scaled = u128::from(mantissa) * scale;
+            // < 2^53 · 10^17 < 2^110.
+            let scaled = u128::from(mantissa) * 10u128.pow(self.places);
             // Below 2^-127 of a unit the value cannot reach half of the last place.
             let units = if shift >= 127 {
                 0
@@ -86,10 +94,9 @@ impl fmt::Display for Fixed {
                     quotient
                 }
             };
-            // `scaled` < 2^63 and `shift` ≥ 1: the units fit 64 bits.
-            (units as u64).to_string()
+            u128_digits(units)
         };
-        write_point(f, &digits, self.places as usize)
+        write_point(f, &digits, places)
     }
 }
 
@@ -181,19 +188,28 @@ fn decompose(x: f64) -> (u64, i32) {
     }
 }
 
-/// The digits of `mantissa · 2^exponent · 10^places` (a whole number): through `u64` when it
-/// fits, by long division in base 10^9 when it does not.
-fn whole_digits(mantissa: u64, exponent: u32, places: u32) -> String {
-    let scaled = mantissa * 10u64.pow(places);
-    if exponent < 64 {
-        let value = u128::from(scaled) << exponent;
-        if let Ok(small) = u64::try_from(value) {
-            return small.to_string();
+/// The digits of a `u128`, through `u64` (core's `u128` formatting is a separate routine).
+fn u128_digits(n: u128) -> String {
+    const E19: u128 = 10_000_000_000_000_000_000;
+    match u64::try_from(n) {
+        Ok(small) => small.to_string(),
+        Err(_) => {
+            let (high, low) = (n / E19, (n % E19) as u64);
+            format!("{}{low:019}", u128_digits(high))
         }
+    }
+}
+
+/// The digits of `mantissa · 2^exponent` (a whole number): through `u128` when it fits, by
+/// long division in base 10^9 when it does not.
+fn whole_digits(mantissa: u64, exponent: u32) -> String {
+    if exponent < 75 {
+        // mantissa < 2^53: the value is below 2^128.
+        return u128_digits(u128::from(mantissa) << exponent);
     }
     // Little-endian base-2^32 limbs of the number.
     let mut limbs: Vec<u32> = vec![0; (exponent / 32) as usize];
-    let mut rest = u128::from(scaled) << (exponent % 32);
+    let mut rest = u128::from(mantissa) << (exponent % 32);
     while rest > 0 {
         limbs.push(rest as u32);
         rest >>= 32;
@@ -246,15 +262,11 @@ mod tests {
     use proptest::prelude::*;
 
     fn core_fixed(x: f64, places: u32, plus: bool) -> String {
-        match (places, plus) {
-            (0, false) => format!("{x:.0}"),
-            (1, false) => format!("{x:.1}"),
-            (2, false) => format!("{x:.2}"),
-            (3, false) => format!("{x:.3}"),
-            (0, true) => format!("{x:+.0}"),
-            (1, true) => format!("{x:+.1}"),
-            (2, true) => format!("{x:+.2}"),
-            _ => format!("{x:+.3}"),
+        let places = places as usize;
+        if plus {
+            format!("{x:+.places$}")
+        } else {
+            format!("{x:.places$}")
         }
     }
 
@@ -286,6 +298,8 @@ mod tests {
         assert_eq!(fixed(f64::INFINITY, 2).signed().to_string(), "+inf");
         assert_eq!(fixed(f64::NEG_INFINITY, 0).to_string(), "-inf");
         assert_eq!(fixed(5e-324, 3).to_string(), "0.000");
+        assert_eq!(fixed(1e-10, 17).to_string(), format!("{:.17}", 1e-10));
+        assert_eq!(fixed(0.1, 40).to_string(), format!("{:.17}", 0.1)); // at most 17 places
     }
 
     #[test]
@@ -297,8 +311,11 @@ mod tests {
             2f64.powi(54) + 2.0,
             1.8e19,
             123456789e30,
+            2f64.powi(74) + 2f64.powi(22),
+            2f64.powi(75),
+            2f64.powi(127) * 1.5,
         ] {
-            for places in 0..=3 {
+            for places in 0..=17 {
                 assert_eq!(
                     ours(x, places, false),
                     core_fixed(x, places, false),
@@ -373,18 +390,18 @@ mod tests {
         }
 
         #[test]
-        fn equals_core_formatting_on_any_bits(bits in any::<u64>(), places in 0u32..=3, plus: bool) {
+        fn equals_core_formatting_on_any_bits(bits in any::<u64>(), places in 0u32..=17, plus: bool) {
             let x = f64::from_bits(bits);
             prop_assert_eq!(ours(x, places, plus), core_fixed(x, places, plus));
         }
 
         #[test]
-        fn equals_core_formatting_on_report_scale_values(x in -1e7f64..1e7, places in 0u32..=3, plus: bool) {
+        fn equals_core_formatting_on_report_scale_values(x in -1e7f64..1e7, places in 0u32..=17, plus: bool) {
             prop_assert_eq!(ours(x, places, plus), core_fixed(x, places, plus));
         }
 
         #[test]
-        fn equals_core_formatting_on_decimal_ties(units in -1_000_000i64..1_000_000, places in 0u32..=3) {
+        fn equals_core_formatting_on_decimal_ties(units in -1_000_000i64..1_000_000, places in 0u32..=17) {
             // n + 0.5 in the last place, for every place count: the exact ties and near-ties.
             let x = (units as f64 + 0.5) / 10f64.powi(places as i32);
             prop_assert_eq!(ours(x, places, false), core_fixed(x, places, false));
