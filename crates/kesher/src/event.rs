@@ -476,7 +476,7 @@ impl CaseEvent {
             Some(other) => {
                 return Err(Error::invalid(
                     "type",
-                    other,
+                    crate::json::compact(&other),
                     "must be a string naming the event type",
                 ))
             }

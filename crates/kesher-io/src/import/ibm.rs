@@ -71,7 +71,7 @@ fn text<'a>(object: &'a Map<String, Value>, key: &str, path: &str) -> Result<&'a
         Some(Value::String(s)) => Ok(s),
         Some(other) => Err(invalid(
             &format!("{path}.{key}"),
-            &other.to_string(),
+            &kesher::json::compact(other),
             "expected a string",
         )),
         None => Err(invalid(&format!("{path}.{key}"), "", "missing")),
@@ -81,7 +81,11 @@ fn text<'a>(object: &'a Map<String, Value>, key: &str, path: &str) -> Result<&'a
 fn object<'a>(value: Option<&'a Value>, path: &str) -> Result<&'a Map<String, Value>, Error> {
     match value {
         Some(Value::Object(o)) => Ok(o),
-        Some(other) => Err(invalid(path, &other.to_string(), "expected an object")),
+        Some(other) => Err(invalid(
+            path,
+            &kesher::json::compact(other),
+            "expected an object",
+        )),
         None => Err(invalid(path, "", "missing")),
     }
 }
@@ -129,7 +133,7 @@ fn conversation(line: u64, value: &Value) -> Result<CaseBatch, Error> {
             .ok_or_else(|| {
                 invalid(
                     &path,
-                    &turn.to_string(),
+                    &kesher::json::compact(turn),
                     "a turn names its `client`, `client1` or `agent`",
                 )
             })?;

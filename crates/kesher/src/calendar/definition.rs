@@ -620,6 +620,6 @@ fn lookup(root: &serde_json::Value, path: &str) -> String {
     }
     node.map_or_else(String::new, |v| match v {
         serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
+        other => crate::json::compact(other),
     })
 }

@@ -109,7 +109,7 @@ fn instant(input: &Map<String, Value>, name: &str) -> Result<DateTime<Utc>, Erro
     let text = value.as_str().ok_or_else(|| {
         Error::invalid(
             format!("input.{name}"),
-            value,
+            crate::json::compact(value),
             "expected an RFC 3339 instant string",
         )
     })?;
@@ -178,14 +178,14 @@ impl CalendarEval {
     }
 
     fn calendar(&mut self, spec: &Value) -> Result<&Calendar, Error> {
-        let key = spec.to_string();
+        let key = crate::json::compact(spec);
         if !self.calendars.contains_key(&key) {
             let calendar = match spec {
                 Value::String(_) | Value::Object(_) => Calendar::from_value(spec.clone())?,
                 other => {
                     return Err(Error::calendar(
                         "calendar",
-                        other,
+                        crate::json::compact(other),
                         "expected a calendar object or a preset name",
                     ))
                 }
@@ -205,7 +205,7 @@ impl CalendarEval {
         let request = request.as_object().ok_or_else(|| {
             Error::invalid(
                 "request",
-                request,
+                crate::json::compact(request),
                 "expected a JSON object with id, op, calendar, input",
             )
         })?;
@@ -228,7 +228,7 @@ impl CalendarEval {
             other => {
                 return Err(Error::invalid(
                     "input",
-                    other.unwrap_or(&Value::Null),
+                    crate::json::compact(other.unwrap_or(&Value::Null)),
                     "expected an object such as {\"start\": ..., \"seconds\": ...}",
                 ))
             }
@@ -243,15 +243,23 @@ impl CalendarEval {
                 let start = instant(input, "start")?;
                 let secs = field(input, "seconds")?;
                 let n = secs.as_f64().ok_or_else(|| {
-                    Error::invalid("input.seconds", secs, "expected a number of seconds")
+                    Error::invalid(
+                        "input.seconds",
+                        crate::json::compact(secs),
+                        "expected a number of seconds",
+                    )
                 })?;
                 if n < 0.0 {
                     return Err(Error::NegativeDuration {
-                        value: secs.to_string(),
+                        value: crate::json::compact(secs),
                     });
                 }
                 let d = crate::seconds::from_secs_f64(n).ok_or_else(|| {
-                    Error::invalid("input.seconds", secs, "too large a number of seconds")
+                    Error::invalid(
+                        "input.seconds",
+                        crate::json::compact(secs),
+                        "too large a number of seconds",
+                    )
                 })?;
                 let due = self.calendar(spec)?.add(start, d)?;
                 json!(crate::instant::format(&due))

@@ -107,3 +107,17 @@ pub fn take_key(
     }
     taken
 }
+
+/// A JSON value as compact text, for messages and keys (`{"a":1}`), as `value.to_string()`
+/// writes it. Written by the same serializer as every answer rather than by `Value`'s
+/// `Display`, which compiles a second serializer into the WebAssembly package.
+///
+/// # Example
+///
+/// ```
+/// let v = serde_json::json!({"tz": "UTC", "week": {"mon": [["09:00", "17:00"]]}});
+/// assert_eq!(kesher::json::compact(&v), v.to_string());
+/// ```
+pub fn compact(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
