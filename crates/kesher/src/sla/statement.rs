@@ -260,17 +260,13 @@ fn hours_phrase(calendar: &Calendar, lang: Language) -> String {
             Language::He => "מסביב לשעון".into(),
         }];
     }
-    if !calendar.holiday_rules().is_empty() || calendar_has_holidays(calendar) {
+    if !calendar.holiday_rules().is_empty() || calendar.has_dated_holidays() {
         parts.push(match lang {
             Language::En => "except holidays".into(),
             Language::He => "למעט חגים".into(),
         });
     }
     parts.join(", ")
-}
-
-fn calendar_has_holidays(calendar: &Calendar) -> bool {
-    calendar.has_dated_holidays()
 }
 
 fn sentence(contract: &SlaContract, channel: Option<&Channel>, lang: Language) -> String {
