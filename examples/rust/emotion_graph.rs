@@ -6,8 +6,8 @@
 
 use kesher::journey::{journey_svg, pattern_svg};
 use kesher::{
-    critical_points, turning_points, CaseLogs, ContractSet, EmotionModel, Language, LexiconScorer,
-    PatternBuilder, SlaEngine, Stages, SvgOptions,
+    critical_points, turning_points, CaseLogs, ContractSet, EmotionModel, Language, PatternBuilder,
+    SentimentScorer, SlaEngine, Stages, SvgOptions,
 };
 use kesher_io::JsonLinesEvents;
 use std::fs::File;
@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         root.join("examples/data/contracts.json"),
     )?)?;
     let mut engine = SlaEngine::new(contracts);
-    let scorer = LexiconScorer;
+    let scorer = SentimentScorer::DEFAULT;
     let model = EmotionModel {
         scorer: Some(&scorer),
         ..EmotionModel::default()

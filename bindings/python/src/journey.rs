@@ -5,7 +5,7 @@ use crate::cases::Case;
 use crate::convert::{instant, json_text, to_py_value};
 use crate::errors::{invalid, to_py};
 use crate::sla::CaseSla;
-use kesher::{Language, LexiconScorer, Stages, SvgOptions};
+use kesher::{Language, SentimentScorer, Stages, SvgOptions};
 use pyo3::prelude::*;
 use std::sync::Mutex;
 
@@ -56,7 +56,7 @@ impl EmotionModel {
         let now = instant("now", now)?;
         let model = kesher::EmotionModel {
             scorer: if self.lexicon {
-                Some(&LexiconScorer)
+                Some(&SentimentScorer::DEFAULT)
             } else {
                 None
             },

@@ -3,7 +3,7 @@
 
 use crate::error::{fail, invalid, parse, to_json, Result};
 use crate::text::{instant, language};
-use kesher::{LexiconScorer, Stages, SvgOptions};
+use kesher::{SentimentScorer, Stages, SvgOptions};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
@@ -25,7 +25,7 @@ fn model(
     };
     Ok(kesher::EmotionModel {
         effects,
-        scorer: if lexicon { Some(&LexiconScorer) } else { None },
+        scorer: if lexicon { Some(&SentimentScorer::DEFAULT) } else { None },
         segment_key,
         ..kesher::EmotionModel::default()
     })

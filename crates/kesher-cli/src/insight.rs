@@ -174,7 +174,7 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, cases::Stop> {
         latest,
     } = cases::read_cases(args.input.as_deref(), &mut err)?;
     let with_sla = cases::evaluate_all(engine.as_mut(), folded, latest)?;
-    let scorer = kesher::LexiconScorer;
+    let scorer = kesher::SentimentScorer::DEFAULT;
     let model = kesher::EmotionModel {
         scorer: Some(&scorer),
         ..kesher::EmotionModel::default()

@@ -4,7 +4,7 @@ use crate::cases;
 use clap::{Args, Subcommand};
 use kesher::journey::{journey_svg, pattern_svg};
 use kesher::{
-    EmotionModel, Journey, Language, LexiconScorer, Pattern, PatternBuilder, Stages, SvgOptions,
+    EmotionModel, Journey, Language, Pattern, PatternBuilder, SentimentScorer, Stages, SvgOptions,
 };
 use kesher_io::JsonLines;
 use std::io::{self, BufWriter, Write};
@@ -161,7 +161,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
     }
     let now = cases::parse_now(args.now.as_deref())?;
     let mut engine = cases::engine(args.contracts.as_deref())?;
-    let scorer = LexiconScorer;
+    let scorer = SentimentScorer::DEFAULT;
     let model = EmotionModel {
         scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
         segment_key: args.segment_key.clone(),
@@ -359,7 +359,7 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
         scenario.response_time_factor.insert(channel, factor);
     }
     let mut engine = cases::engine(args.contracts.as_deref())?;
-    let scorer = LexiconScorer;
+    let scorer = SentimentScorer::DEFAULT;
     let model = EmotionModel {
         scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
         ..EmotionModel::default()

@@ -4,7 +4,7 @@ use crate::cases;
 use crate::progress::{Counting, Progress};
 use clap::Args;
 use kesher::report::{InputSummary, ReportBuilder, ReportOptions};
-use kesher::{ContractSet, EmotionModel, Language, LexiconScorer, SlaEngine};
+use kesher::{ContractSet, EmotionModel, Language, SentimentScorer, SlaEngine};
 use kesher_io::{CaseSource, Format};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, BufRead, BufReader, Write};
@@ -279,7 +279,7 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     };
 
     let mut engine = set.clone().map(SlaEngine::new);
-    let scorer = LexiconScorer;
+    let scorer = SentimentScorer::DEFAULT;
     let model = EmotionModel {
         scorer: Some(&scorer),
         segment_key: args.segment_key.clone(),

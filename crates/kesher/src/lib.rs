@@ -61,6 +61,7 @@ pub mod report;
 mod seconds;
 pub mod sla;
 pub mod sorting;
+pub mod text;
 pub mod zone;
 
 pub use calendar::{
@@ -86,9 +87,8 @@ pub use id::{AgentId, CaseId, CustomerId, InteractionId, OrderRef, MAX_ID_LEN};
 pub use interaction::{Actor, Direction, Interaction, InteractionKind};
 pub use journey::{
     critical_points, journeys_from_points, turning_points, what_if, AnnotatedPoint, CriticalPoint,
-    CriticalPoints, EmotionEffects, EmotionModel, Journey, JourneyPoint, LexiconScorer, Pattern,
-    PatternBuilder, Scenario, StageChange, StageSummary, StageTrouble, Stages, SvgOptions,
-    TextScorer, Turn, TurningPoint,
+    CriticalPoints, EmotionEffects, EmotionModel, Journey, JourneyPoint, Pattern, PatternBuilder,
+    Scenario, StageChange, StageSummary, StageTrouble, Stages, SvgOptions, Turn, TurningPoint,
 };
 pub use language::Language;
 pub use money::{Currency, Money};
@@ -100,6 +100,7 @@ pub use sla::{
     AuditAction, AuditEntry, CaseSla, Conditions, ContractSet, Metric, SlaContract, SlaEngine,
     Target, TargetReport, TargetState, TimeBasis, Within,
 };
+pub use text::{MessageReading, Sentiment, SentimentScorer, TextScorer, TurnKind};
 pub use zone::{set_zone_source, Zone, ZoneOffset, ZoneSource};
 
 /// The repository README's Rust examples, run as doc tests so they stay true.

@@ -4,7 +4,9 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use kesher::insight::{recurring_problems, retention_signals, CustomerHistory, ServiceMetrics};
 use kesher::playbook::{next_follow_up, FollowUpPolicy};
-use kesher::{Calendar, Case, CaseEvent, CaseLog, LexiconScorer, Load, PromiseGuard, PromiseState};
+use kesher::{
+    Calendar, Case, CaseEvent, CaseLog, Load, PromiseGuard, PromiseState, SentimentScorer,
+};
 use proptest::prelude::*;
 
 const T0: i64 = 1_736_154_000; // Monday 2025-01-06 09:00 UTC
@@ -105,7 +107,7 @@ proptest! {
     #[test]
     fn retention_scores_stay_between_zero_and_one(texts in prop::collection::vec(".{0,40}", 1..6)) {
         let cases: Vec<(Case, Option<kesher::CaseSla>)> = texts.iter().enumerate().map(|(i, tx)| (case_with(&format!("T{i}"), tx, &[]), None)).collect();
-        let s = retention_signals(&CustomerHistory { customer: None, cases: &cases, journeys: &[] }, &LexiconScorer, TimeDelta::days(30), t(86_400));
+        let s = retention_signals(&CustomerHistory { customer: None, cases: &cases, journeys: &[] }, &SentimentScorer::DEFAULT, TimeDelta::days(30), t(86_400));
         for sig in [s.win_back, s.nurture, s.word_of_mouth].into_iter().flatten() {
             prop_assert!((0.0..=1.0).contains(&sig.score));
             prop_assert!(!sig.facts.is_empty());

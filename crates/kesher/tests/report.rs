@@ -4,7 +4,7 @@
 
 use kesher::report::{ReportBuilder, ReportOptions};
 use kesher::{
-    Case, CaseEvent, CaseLog, ContractSet, EmotionModel, Language, LexiconScorer, SlaEngine,
+    Case, CaseEvent, CaseLog, ContractSet, EmotionModel, Language, SentimentScorer, SlaEngine,
 };
 use proptest::prelude::*;
 
@@ -56,7 +56,7 @@ fn report(cases: &[Case]) -> serde_json::Value {
     let mut engine = SlaEngine::new(set.clone());
     let now = "2025-03-01T00:00:00Z".parse().unwrap();
     let model = EmotionModel {
-        scorer: Some(&LexiconScorer),
+        scorer: Some(&SentimentScorer::DEFAULT),
         ..EmotionModel::default()
     };
     let mut b = ReportBuilder::new(ReportOptions::default());

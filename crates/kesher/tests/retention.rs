@@ -3,7 +3,7 @@
 
 use chrono::TimeDelta;
 use kesher::insight::{retention_signals, CustomerHistory};
-use kesher::{CaseEvent, CaseLog, Customer, Journey, LexiconScorer};
+use kesher::{CaseEvent, CaseLog, Customer, Journey, SentimentScorer};
 
 #[test]
 fn a_loyal_customer_who_just_had_a_bad_time() {
@@ -31,7 +31,7 @@ fn a_loyal_customer_who_just_had_a_bad_time() {
             cases: &cases,
             journeys: &journeys,
         },
-        &LexiconScorer,
+        &SentimentScorer::DEFAULT,
         TimeDelta::days(30),
         now,
     );

@@ -1,22 +1,18 @@
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
-//! The built-in lexicon scorer's accuracy on hand-labelled real customer messages
+//! The built-in scorer's accuracy on hand-labelled real customer messages
 //! (tests/data/README.md says where they come from and who labelled them).
 //!
-//! Measured 2026-11-23 (three classes; a score of ±0.2 or more counts as an opinion):
-//! English 0.671 on 158 messages (always answering the majority class gives 0.500); Hebrew
-//! 0.844 on 32 translated messages (majority 0.469). Both are in-sample: the word lists were
-//! extended after looking at what the first version missed, so expect less on new text. The
+//! Measured 2026-12-03 (three classes): English 0.646 on 158 messages (always answering the
+//! majority class gives 0.500; the lexicon-only scorer before it, 0.671, tuned in-sample on
+//! these very messages); Hebrew 0.781 on 32 translated messages (majority 0.469; before,
+//! 0.844 in-sample). The figures on public labelled sets are in benches/README.md. The
 //! assertions guard against regressions; `cargo test --test text_scorer -- --nocapture` prints
 //! the confusion counts.
 
-use kesher::{LexiconScorer, TextScorer};
+use kesher::{Sentiment, SentimentScorer, TextScorer};
 
 fn classify(score: Option<f64>) -> &'static str {
-    match score {
-        Some(s) if s <= -0.2 => "negative",
-        Some(s) if s >= 0.2 => "positive",
-        _ => "neutral",
-    }
+    Sentiment::of(score).name()
 }
 
 /// (accuracy, majority-class accuracy, confusion rows "label→predicted: n").
@@ -30,7 +26,7 @@ fn measure(file: &str) -> (f64, f64, Vec<String>) {
     let mut labels = std::collections::BTreeMap::new();
     for r in &rows {
         let label = r["label"].as_str().unwrap();
-        let got = classify(LexiconScorer.score(r["text"].as_str().unwrap(), None));
+        let got = classify(SentimentScorer::DEFAULT.score(r["text"].as_str().unwrap(), None));
         right += usize::from(got == label);
         *confusion.entry(format!("{label}→{got}")).or_insert(0) += 1;
         *labels.entry(label).or_insert(0) += 1;
@@ -49,7 +45,7 @@ fn english_accuracy_beats_the_majority_class() {
         "../../../tests/data/sentiment-labelled-en.jsonl"
     ));
     eprintln!("English: accuracy {accuracy:.3} (majority class {majority:.3}); {confusion:?}");
-    assert!(accuracy >= 0.65, "accuracy {accuracy:.3}: {confusion:?}");
+    assert!(accuracy >= 0.63, "accuracy {accuracy:.3}: {confusion:?}");
     assert!(
         accuracy > majority + 0.1,
         "accuracy {accuracy:.3} vs majority {majority:.3}"

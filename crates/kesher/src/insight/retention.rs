@@ -74,7 +74,7 @@ pub struct CustomerHistory<'a> {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, LexiconScorer};
+/// use kesher::{CaseEvent, CaseLog, SentimentScorer};
 /// use kesher::insight::{retention_signals, CustomerHistory};
 ///
 /// let mut log = CaseLog::default();
@@ -83,7 +83,7 @@ pub struct CustomerHistory<'a> {
 ///     "kind": "message", "text": "worst service ever, still waiting"}"#)?);
 /// let cases = vec![(log.fold()?, None)];
 /// let s = retention_signals(&CustomerHistory { customer: None, cases: &cases, journeys: &[] },
-///     &LexiconScorer, chrono::TimeDelta::days(30), "2025-01-06T00:00:00Z".parse().unwrap());
+///     &SentimentScorer::DEFAULT, chrono::TimeDelta::days(30), "2025-01-06T00:00:00Z".parse().unwrap());
 /// assert!(s.win_back.unwrap().facts.iter().any(|f| f.contains("still open")));
 /// assert_eq!(s.word_of_mouth_balance, -1);
 /// # Ok::<(), kesher::Error>(())
@@ -111,7 +111,7 @@ pub fn retention_signals(
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, LexiconScorer};
+/// use kesher::{CaseEvent, CaseLog, SentimentScorer};
 /// use kesher::insight::RetentionTally;
 ///
 /// let mut log = CaseLog::default();
@@ -120,7 +120,7 @@ pub fn retention_signals(
 ///     "kind": "message", "text": "worst service ever, still waiting"}"#)?);
 /// let now = "2025-01-06T00:00:00Z".parse().unwrap();
 /// let mut tally = RetentionTally::default();
-/// tally.add_case(&log.fold()?, None, &LexiconScorer, now);
+/// tally.add_case(&log.fold()?, None, &SentimentScorer::DEFAULT, now);
 /// let s = tally.signals(None, chrono::TimeDelta::days(30), now);
 /// assert_eq!(s.customer_id.unwrap().as_str(), "c");
 /// assert_eq!(s.word_of_mouth_balance, -1);

@@ -2,8 +2,8 @@
 //! configurable effects that decay back toward a baseline.
 
 use super::model::{Journey, JourneyPoint};
-use super::text::TextScorer;
 use crate::sla::{CaseSla, Metric, TargetState};
+use crate::text::TextScorer;
 use crate::{Case, CaseStatus, Channel, Emotion, EmotionSource, Interaction, InteractionKind};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

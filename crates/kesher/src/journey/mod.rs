@@ -12,7 +12,6 @@ mod labels;
 mod model;
 mod pattern;
 mod svg;
-mod text;
 mod whatif;
 
 pub use analysis::{
@@ -23,5 +22,4 @@ pub use model::{journeys_from_points, AnnotatedPoint, Journey, JourneyPoint, Sta
 pub use pattern::{Pattern, PatternBuilder, StageSummary, StageTrouble};
 pub(crate) use svg::stage_label;
 pub use svg::{escape_xml, journey_svg, pattern_svg, SvgOptions};
-pub use text::{LexiconScorer, TextScorer};
 pub use whatif::{what_if, StageChange};

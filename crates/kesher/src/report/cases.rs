@@ -2,7 +2,7 @@
 //! WebAssembly packages); `kesher report` streams through [`ReportBuilder`] instead.
 
 use super::{Report, ReportBuilder, ReportOptions};
-use crate::{Case, ContractSet, EmotionModel, Language, LexiconScorer, Result, SlaEngine};
+use crate::{Case, ContractSet, EmotionModel, Language, Result, SentimentScorer, SlaEngine};
 use chrono::{DateTime, Utc};
 
 /// The report over `cases`: each case's SLA evaluated with `contracts` when given, its journey
@@ -45,7 +45,7 @@ pub fn report_of_cases(
     });
     let mut engine = contracts.cloned().map(SlaEngine::new);
     let model = EmotionModel {
-        scorer: Some(&LexiconScorer),
+        scorer: Some(&SentimentScorer::DEFAULT),
         segment_key: options.segment_key.clone(),
         ..EmotionModel::default()
     };

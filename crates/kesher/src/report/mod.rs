@@ -49,8 +49,8 @@ use crate::insight::{
 use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoint};
 use crate::sla::statement::{channel_coverage, statements, ChannelCoverage, Statement};
 use crate::{
-    Case, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Language, LexiconScorer,
-    Pattern, PatternBuilder, Stages,
+    Case, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Language, Pattern,
+    PatternBuilder, SentimentScorer, Stages,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -381,7 +381,7 @@ impl ReportBuilder {
             .customers
             .entry(case.customer().id.clone())
             .or_default();
-        tally.add_case(case, sla, &LexiconScorer, now);
+        tally.add_case(case, sla, &SentimentScorer::DEFAULT, now);
         tally.add_journey(journey, now);
         for i in case.log().iter().filter(|i| i.is_customer_contact()) {
             *self.traffic.entry(i.channel.clone()).or_insert(0) += 1;
