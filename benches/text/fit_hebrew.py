@@ -16,7 +16,7 @@ n-grams the model keeps. A three-class logistic regression (balanced class weigh
 fitted on all n-grams seen in at least two training comments, the KEEP n-grams with the largest
 weight in any class are kept, and the model is fitted again on those alone. The file holds, per
 n-gram, its idf and its weights for negative and positive relative to neutral (softmax is
-unchanged when one class's weights are subtracted from all three), rounded to 4 decimals.
+unchanged when one class's weights are subtracted from all three), rounded to 2 decimals (the bias to 4).
 """
 
 import math
@@ -97,7 +97,7 @@ def main(data_dir, out_path):
         f.write(f"#bias\t0\t{b[NEG] - b[NEU]:.4f}\t{b[POS] - b[NEU]:.4f}\n")
         for g in sorted(kept, key=kept.get):
             j = kept[g]
-            f.write(f"{g}\t{idf[g]:.4f}\t{w[NEG, j] - w[NEU, j]:.4f}\t{w[POS, j] - w[NEU, j]:.4f}\n")
+            f.write(f"{g}\t{idf[g]:.2f}\t{w[NEG, j] - w[NEU, j]:.2f}\t{w[POS, j] - w[NEU, j]:.2f}\n")
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ pub use calendar::{
 };
 pub use case::{
     Case, CaseFacts, CaseLog, CaseLogs, CaseStatus, ContractAssignment, FoldOutcome, Handover,
-    PriorityChange, RejectedEvent, Release, StatusTransition, Trigger,
+    PriorityChange, RejectedEvent, Release, StatusTransition, Trigger, TurnPolicy,
 };
 pub use channel::Channel;
 pub use customer::{

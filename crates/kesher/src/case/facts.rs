@@ -104,6 +104,7 @@ impl CaseFacts {
         history: &[StatusTransition],
         status: CaseStatus,
         transfers: u32,
+        policy: super::TurnPolicy,
     ) -> CaseFacts {
         let contacts = log.iter().filter(|i| i.is_customer_contact()).count();
         let first_human = log.iter().find(|i| i.is_human_answer()).map(|i| i.at);
@@ -130,8 +131,13 @@ impl CaseFacts {
                         crate::InteractionKind::Call | crate::InteractionKind::Visit
                     ))
         });
+        // A closing turn (thanks, a confirmation) after the first response is no further
+        // contact, unless the policy says so.
         let further_contacts = match first_response {
-            Some(p) => log.iter().skip(p + 1).any(|i| i.is_customer_contact()),
+            Some(p) => log.iter().skip(p + 1).any(|i| {
+                i.is_customer_contact()
+                    && (policy.closing_turns_are_contacts || !super::turns::is_closing_turn(i))
+            }),
             None => contacts > 1,
         };
         let first_contact_resolved = resolved_at.is_some()
@@ -165,12 +171,21 @@ impl CaseFacts {
             }
         }
 
+        // Messages after the last answer await one; a closing turn after an answer (or a
+        // resolution) does not, unless the policy says so.
         let mut unanswered = Vec::new();
         let mut answered_after = false;
-        for i in log.iter().rev() {
+        let first_answer = log.iter().position(|i| i.is_answer());
+        let answered_before =
+            |k: usize| resolved_at.is_some() || first_answer.is_some_and(|p| p < k);
+        for (k, i) in log.iter().enumerate().rev() {
             if i.is_answer() {
                 answered_after = true;
-            } else if i.awaits_answer() && !answered_after {
+            } else if i.awaits_answer()
+                && !answered_after
+                && (policy.closing_turns_await_answer
+                    || !(answered_before(k) && super::turns::is_closing_turn(i)))
+            {
                 unanswered.push(i.id.clone());
             }
         }

@@ -1,6 +1,6 @@
 //! Event logs of cases, and folding them.
 
-use super::{Case, Folding};
+use super::{Case, Folding, TurnPolicy};
 use crate::{CaseEvent, CaseId, Error, Result};
 use std::collections::HashMap;
 
@@ -44,6 +44,8 @@ pub struct CaseLog {
     /// Whether two different events share an instant and sequence number (found at insert, so
     /// folds need no extra pass).
     conflicted: bool,
+    /// How customers' closing turns are read.
+    policy: TurnPolicy,
 }
 
 /// An event a lenient fold could not apply, with the caller's origin and the reason.
@@ -76,6 +78,16 @@ pub struct FoldOutcome {
 }
 
 impl CaseLog {
+    /// Sets how the fold reads customers' closing turns (thanks, confirmations); the default
+    /// is [`TurnPolicy::default`].
+    ///
+    /// # Example
+    ///
+    /// See [`TurnPolicy`].
+    pub fn set_turn_policy(&mut self, policy: TurnPolicy) {
+        self.policy = policy;
+    }
+
     /// Adds an event (origin 0).
     ///
     /// # Example
@@ -198,7 +210,11 @@ impl CaseLog {
     /// See [`CaseLog`].
     pub fn fold(&self) -> Result<Case> {
         self.check_conflicts()?;
-        fold_strict(self.case_id(), self.events.iter().map(|(e, _)| e))
+        fold_strict(
+            self.case_id(),
+            self.policy,
+            self.events.iter().map(|(e, _)| e),
+        )
     }
 
     /// [`CaseLog::fold`] consuming the log: interactions move into the case instead of being
@@ -220,7 +236,7 @@ impl CaseLog {
     pub fn into_case(self) -> Result<Case> {
         self.check_conflicts()?;
         let id = self.case_id();
-        fold_strict(id, self.events.into_iter().map(|(e, _)| e))
+        fold_strict(id, self.policy, self.events.into_iter().map(|(e, _)| e))
     }
 
     /// The strict fold's first check: two different events with one key.
@@ -252,6 +268,7 @@ impl CaseLog {
             .collect();
         fold_lenient(
             self.case_id(),
+            self.policy,
             self.conflicted.then(|| self.conflicts()),
             meta,
             self.events.iter().map(|(e, _)| e),
@@ -276,7 +293,13 @@ impl CaseLog {
             .map(|(e, o)| (e.type_name(), *o))
             .collect();
         let (id, conflicts) = (self.case_id(), self.conflicted.then(|| self.conflicts()));
-        fold_lenient(id, conflicts, meta, self.events.into_iter().map(|(e, _)| e))
+        fold_lenient(
+            id,
+            self.policy,
+            conflicts,
+            meta,
+            self.events.into_iter().map(|(e, _)| e),
+        )
     }
 
     fn case_id(&self) -> Option<CaseId> {
@@ -310,9 +333,10 @@ impl Feed for CaseEvent {
 
 fn fold_strict<F: Feed>(
     id: Option<CaseId>,
+    policy: TurnPolicy,
     events: impl ExactSizeIterator<Item = F>,
 ) -> Result<Case> {
-    let mut folding = Folding::new(id.ok_or_else(empty)?, events.len());
+    let mut folding = Folding::new(id.ok_or_else(empty)?, events.len(), policy);
     for event in events {
         event.feed(&mut folding)?;
     }
@@ -321,6 +345,7 @@ fn fold_strict<F: Feed>(
 
 fn fold_lenient<F: Feed>(
     id: Option<CaseId>,
+    policy: TurnPolicy,
     conflicts: Option<Vec<bool>>,
     meta: Vec<(&'static str, u64)>,
     events: impl ExactSizeIterator<Item = F>,
@@ -328,7 +353,7 @@ fn fold_lenient<F: Feed>(
     let mut errors: Vec<Option<Error>> = vec![None; meta.len()];
     let mut case = None;
     if let Some(id) = id {
-        let mut folding = Folding::new(id.clone(), events.len());
+        let mut folding = Folding::new(id.clone(), events.len(), policy);
         let conflicts = conflicts
             .into_iter()
             .flatten()

@@ -26,10 +26,12 @@
 mod facts;
 mod log;
 mod status;
+mod turns;
 
 pub use facts::CaseFacts;
 pub use log::{CaseLog, CaseLogs, FoldOutcome, RejectedEvent};
 pub use status::CaseStatus;
+pub use turns::TurnPolicy;
 
 use crate::{
     AgentId, CaseEvent, CaseId, Channel, CustomerDetails, Error, Interaction, InteractionId,
@@ -222,6 +224,8 @@ pub(crate) struct CaseFields {
     events: u32,
     #[serde(with = "crate::instant")]
     last_event_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "TurnPolicy::is_default")]
+    turn_policy: TurnPolicy,
     /// Derived, so recomputed on load rather than trusted.
     #[serde(default, skip_serializing)]
     facts: Option<serde::de::IgnoredAny>,
@@ -500,6 +504,7 @@ impl Case {
                 &f.status_history,
                 f.status,
                 f.transfers,
+                f.turn_policy,
             )
         })
     }
@@ -530,12 +535,14 @@ pub(crate) struct Folding {
     log: Vec<Interaction>,
     events: u32,
     last_event_at: Option<DateTime<Utc>>,
+    policy: TurnPolicy,
 }
 
 impl Folding {
     /// A fold of about `events` events (the log is sized for them).
-    pub(crate) fn new(id: CaseId, events: usize) -> Folding {
+    pub(crate) fn new(id: CaseId, events: usize, policy: TurnPolicy) -> Folding {
         Folding {
+            policy,
             id,
             customer: None,
             opened: false,
@@ -770,7 +777,10 @@ impl Folding {
             Some(Acknowledged)
         } else if answer || (contact && self.status == WaitingOnCustomer) {
             Some(InProgress)
-        } else if contact && self.status == Resolved {
+        } else if contact
+            && self.status == Resolved
+            && (self.policy.closing_turns_reopen || !turns::is_closing_turn(&i))
+        {
             Some(Reopened)
         } else {
             None
@@ -825,6 +835,7 @@ impl Folding {
             log: self.log,
             events: self.events,
             last_event_at,
+            turn_policy: self.policy,
             facts: None,
         }))
     }

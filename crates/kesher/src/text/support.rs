@@ -228,7 +228,15 @@ pub(super) fn hebrew_sum(text: &str) -> f64 {
 }
 
 fn hebrew_weight(word: &str) -> Option<f64> {
-    let find = |w: &str| WORDS_HE.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
+    static MAP: std::sync::OnceLock<super::WordMap<&'static str, f64>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = super::WordMap::default();
+        for (w, v) in WORDS_HE {
+            map.entry(w).or_insert(v);
+        }
+        map
+    });
+    let find = |w: &str| map.get(w).copied();
     find(word).or_else(|| {
         let mut chars = word.chars();
         let first = chars.next()?;

@@ -2,9 +2,10 @@
 //! complains and threatens to leave or go public. Rules over phrases in English and Hebrew,
 //! deterministic; the case fold uses them through [`crate::TurnPolicy`].
 
-use super::{english, guess_language, hebrew, support};
+use super::{english, guess_language, hebrew, support, WordMap};
 use crate::Language;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// What a customer's message does in the conversation.
 ///
@@ -102,27 +103,26 @@ impl TurnKind {
     /// ```
     pub fn classify(text: &str, language: Option<Language>) -> TurnKind {
         let lang = language.unwrap_or_else(|| guess_language(text));
-        let words = Words::new(text);
-        let (lexicon, more) = match lang {
-            Language::En => (&EN, &HE),
-            Language::He => (&HE, &EN),
-        };
-        // Messages mix languages ("thanks!! עובד"): the other language's phrases count too.
-        let has =
-            |pick: fn(&Phrases) -> &[&str]| words.any_of(pick(lexicon)) || words.any_of(pick(more));
-        if has(|p| p.escalation) {
+        // Messages mix languages ("thanks!! עובד"): both languages' phrases count.
+        let found = Words::new(text).classes(text);
+        if found & ESCALATION != 0 {
             return TurnKind::Complaint;
         }
-        if text.contains('?') || has(|p| p.trouble) || reads_negative(text, lang) {
+        if text.contains('?') || found & TROUBLE != 0 {
             return TurnKind::Problem;
         }
-        if has(|p| p.thanks) {
-            return TurnKind::Thanks;
+        let closing = if found & THANKS != 0 {
+            TurnKind::Thanks
+        } else if found & CONFIRMATION != 0 {
+            TurnKind::Confirmation
+        } else {
+            return TurnKind::Problem;
+        };
+        if reads_negative(text, lang) {
+            TurnKind::Problem
+        } else {
+            closing
         }
-        if has(|p| p.confirmation) {
-            return TurnKind::Confirmation;
-        }
-        TurnKind::Problem
     }
 }
 
@@ -144,6 +144,53 @@ struct Phrases {
     trouble: &'static [&'static str],
     thanks: &'static [&'static str],
     confirmation: &'static [&'static str],
+}
+
+/// Classes of phrases, as bits.
+const ESCALATION: u8 = 1;
+const TROUBLE: u8 = 2;
+const THANKS: u8 = 4;
+const CONFIRMATION: u8 = 8;
+
+/// Every phrase of both languages: one-word phrases in a map from the word to its classes,
+/// longer ones by their first word, emoji in a list.
+struct Table {
+    words: WordMap<&'static str, u8>,
+    longer: WordMap<&'static str, Vec<(Vec<&'static str>, u8)>>,
+    symbols: Vec<(&'static str, u8)>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Table {
+            words: WordMap::default(),
+            longer: WordMap::default(),
+            symbols: Vec::new(),
+        };
+        for p in [&EN, &HE] {
+            for (list, class) in [
+                (p.escalation, ESCALATION),
+                (p.trouble, TROUBLE),
+                (p.thanks, THANKS),
+                (p.confirmation, CONFIRMATION),
+            ] {
+                for phrase in list {
+                    let mut words = phrase.split(' ');
+                    match (words.next(), phrase.contains(char::is_alphanumeric)) {
+                        (_, false) => t.symbols.push((phrase, class)),
+                        (Some(first), true) if phrase.contains(' ') => t
+                            .longer
+                            .entry(first)
+                            .or_default()
+                            .push((words.collect(), class)),
+                        _ => *t.words.entry(phrase).or_insert(0) |= class,
+                    }
+                }
+            }
+        }
+        t
+    })
 }
 
 const EN: Phrases = Phrases {
@@ -380,50 +427,70 @@ struct Words {
 
 impl Words {
     fn new(text: &str) -> Words {
-        let mut joined = String::from(" ");
+        let mut joined = String::with_capacity(text.len() + 2);
+        joined.push(' ');
         for raw in text.split(|c: char| c.is_whitespace() || ",.;:!()[]{}\"“”…".contains(c)) {
             let w = raw.trim_matches(|c: char| c == '\'' || c == '’' || c == '-');
             if w.is_empty() || w.starts_with('@') || w.starts_with("http") {
                 continue;
             }
-            joined.push_str(&super::lower(&w.replace('’', "'")));
+            for c in w.chars() {
+                match c {
+                    '’' => joined.push('\''),
+                    c if c.is_ascii() => joined.push(c.to_ascii_lowercase()),
+                    c => joined.extend(c.to_lowercase()),
+                }
+            }
             joined.push(' ');
         }
         Words { joined }
     }
 
-    fn any_of(&self, phrases: &[&str]) -> bool {
-        phrases.iter().any(|p| self.has(p))
-    }
-
-    /// Whether `phrase` occurs as whole words; a Hebrew phrase may carry one prefix letter.
-    fn has(&self, phrase: &str) -> bool {
-        let mut from = 0;
-        while let Some(at) = self.joined.get(from..).and_then(|rest| rest.find(phrase)) {
-            let start = from + at;
-            let end = start + phrase.len();
-            let before = self.joined.get(..start).and_then(|s| s.chars().next_back());
-            let after = self.joined.get(end..).and_then(|s| s.chars().next());
-            let symbol = phrase.chars().all(|c| !c.is_alphanumeric());
-            let open_before = symbol
-                || match before {
-                    Some(' ') | None => true,
-                    Some(c) => {
-                        support::HE_PREFIXES.contains(&c)
-                            && self
-                                .joined
-                                .get(..start - c.len_utf8())
-                                .is_some_and(|s| s.ends_with(' '))
-                    }
-                };
-            // A phrase ending in the prefix ל ("עוברת ל", moving to) runs into the next word.
-            let open_after = symbol || phrase.ends_with(" ל") || matches!(after, Some(' ') | None);
-            if open_before && open_after {
-                return true;
+    /// The classes of every phrase in the message, as bits.
+    fn classes(&self, text: &str) -> u8 {
+        let table = table();
+        let words: Vec<&str> = self.joined.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut found = 0;
+        for (i, word) in words.iter().enumerate() {
+            let rest = words.get(i + 1..).unwrap_or_default();
+            found |= table.match_at(word, rest);
+            // A Hebrew word with one prefix letter ("ותודה", "והסתדר").
+            if let Some(first) = word
+                .chars()
+                .next()
+                .filter(|c| support::HE_PREFIXES.contains(c))
+            {
+                if let Some(bare) = word.get(first.len_utf8()..).filter(|w| !w.is_empty()) {
+                    found |= table.match_at(bare, rest);
+                }
             }
-            from = start + phrase.chars().next().map_or(1, char::len_utf8);
         }
-        false
+        if !text.is_ascii() {
+            for (symbol, class) in &table.symbols {
+                if text.contains(symbol) {
+                    found |= class;
+                }
+            }
+        }
+        found
+    }
+}
+
+impl Table {
+    /// The classes of the phrases that start with `word`, followed by `rest`.
+    fn match_at(&self, word: &str, rest: &[&str]) -> u8 {
+        let mut found = self.words.get(word).copied().unwrap_or(0);
+        for (tail, class) in self.longer.get(word).into_iter().flatten() {
+            let fits = tail.len() <= rest.len()
+                && tail.iter().zip(rest).all(|(want, got)| {
+                    // A phrase ending in the prefix ל ("עוברת ל", moving to) runs into the next word.
+                    want == got || (*want == "ל" && got.starts_with('ל'))
+                });
+            if fits {
+                found |= class;
+            }
+        }
+        found
     }
 }
 
@@ -432,14 +499,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_match_on_boundaries() {
-        let w = Words::new("Thanks, it WORKS now! 👍");
-        assert!(w.has("thanks"));
-        assert!(w.has("works now"));
-        assert!(w.has("👍"));
-        assert!(!w.has("thank"));
-        let he = Words::new("ותודה רבה");
-        assert!(he.has("תודה רבה"));
-        assert!(!Words::new("התודהה").has("תודה"));
+    fn phrases_match_on_word_boundaries() {
+        let classes = |t: &str| Words::new(t).classes(t);
+        assert_eq!(classes("Thanks, it WORKS now! 👍"), THANKS | CONFIRMATION);
+        assert_eq!(classes("ותודה רבה"), THANKS);
+        assert_eq!(classes("התודהה"), 0);
+        assert_eq!(classes("thankful"), 0);
+        assert_eq!(classes("אני עוברת לפרטנר"), ESCALATION);
+        assert_eq!(classes("I'm cancelling my plan"), ESCALATION);
     }
 }
