@@ -16,7 +16,8 @@ n-grams the model keeps. A three-class logistic regression (balanced class weigh
 fitted on all n-grams seen in at least two training comments, the KEEP n-grams with the largest
 weight in any class are kept, and the model is fitted again on those alone. The file holds, per
 n-gram, its idf and its weights for negative and positive relative to neutral (softmax is
-unchanged when one class's weights are subtracted from all three), rounded to 2 decimals (the bias to 4).
+unchanged when one class's weights are subtracted from all three), in hundredths, as whole numbers (the Rust side reads integers, which keeps a float
+parser out of the WebAssembly package).
 """
 
 import math
@@ -94,10 +95,11 @@ def main(data_dir, out_path):
           f"accuracy {accuracy_score(y_dev, pred):.3f} ({len(dev)} comments)", file=sys.stderr)
     w, b = model.coef_, model.intercept_
     with open(out_path, "w", encoding="utf-8") as f:
-        f.write(f"#bias\t0\t{b[NEG] - b[NEU]:.4f}\t{b[POS] - b[NEU]:.4f}\n")
+        f.write(f"#bias\t0\t{round(100 * (b[NEG] - b[NEU]))}\t{round(100 * (b[POS] - b[NEU]))}\n")
         for g in sorted(kept, key=kept.get):
             j = kept[g]
-            f.write(f"{g}\t{idf[g]:.2f}\t{w[NEG, j] - w[NEU, j]:.2f}\t{w[POS, j] - w[NEU, j]:.2f}\n")
+            neg, pos = w[NEG, j] - w[NEU, j], w[POS, j] - w[NEU, j]
+            f.write(f"{g}\t{round(100 * idf[g])}\t{round(100 * neg)}\t{round(100 * pos)}\n")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ mod playbook;
 mod progress;
 mod report;
 mod sla;
+mod text;
 
 use clap::{Parser, Subcommand};
 
@@ -45,6 +46,10 @@ enum Command {
     /// SLA contracts: evaluate targets, print statements, check channel coverage.
     #[command(subcommand)]
     Sla(sla::SlaCommand),
+    /// Customer text: sentiment and what each message does (thanks, confirmation, problem,
+    /// complaint), in English and Hebrew.
+    #[command(subcommand)]
+    Text(text::TextCommand),
     /// The service report: support data in (Twitter support CSV, helpdesk/incident event logs,
     /// IBM customer-care JSON, kesher events), one self-contained HTML page out: SLA compliance
     /// and first-response times per brand and channel, first contact resolution, unanswered
@@ -93,6 +98,7 @@ fn main() -> ExitCode {
         Command::Journey(command) => journey::run(&command),
         Command::Insight(command) => insight::run(&command),
         Command::Playbook(command) => playbook::run(&command),
+        Command::Text(command) => text::run(&command),
         Command::Report(args) => report::run(&args),
     }
 }

@@ -1,5 +1,5 @@
 //! English sentiment from a lexicon: the VADER word list (`english.tsv`: 7,520 words,
-//! emoticons and slang, each rated from −4 to +4 by ten people; MIT, C.J. Hutto, from the
+//! emoticons and slang, each rated from −4 to +4 by ten people, their mean kept here in tenths; MIT, C.J. Hutto, from the
 //! `vaderSentiment` 3.3.2 package, `LICENSE-vader.txt`) and the support words of
 //! `support.rs`, with kesher's own rules:
 //!
@@ -41,8 +41,9 @@ fn roles() -> &'static WordMap<String, Role> {
         map.reserve(7_700);
         for line in LEXICON.lines() {
             if let Some((word, rating)) = line.split_once('\t') {
-                if let Ok(r) = rating.parse::<f32>() {
-                    map.insert(word.to_string(), Role::Rated(r));
+                // Tenths, as whole numbers.
+                if let Ok(r) = rating.parse::<i32>() {
+                    map.insert(word.to_string(), Role::Rated(r as f32 / 10.0));
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! `hebrew.tsv` (fitted by `benches/text/fit_hebrew.py`, which documents the features; this
 //! module computes them exactly as the script does).
 //!
-//! Each line of the file is an n-gram, its idf, and its weights for negative and for positive
+//! Each line of the file is an n-gram, its idf, and its weights (in hundredths) for negative and for positive
 //! relative to neutral; the first line (`#bias`) holds the two intercepts. An n-gram is looked
 //! up by a 64-bit hash of its characters, computed incrementally while the text is cut, so
 //! scoring allocates one small buffer per message and never builds a string.
@@ -74,10 +74,13 @@ fn model() -> &'static Model {
             else {
                 continue;
             };
-            let (Ok(idf), Ok(negative), Ok(positive)) = (idf.parse(), neg.parse(), pos.parse())
+            // Hundredths, as whole numbers.
+            let (Ok(idf), Ok(negative), Ok(positive)) =
+                (idf.parse::<i32>(), neg.parse::<i32>(), pos.parse::<i32>())
             else {
                 continue;
             };
+            let [idf, negative, positive] = [idf, negative, positive].map(|x| x as f32 / 100.0);
             if gram == "#bias" {
                 bias = [negative, positive];
             } else {
