@@ -1,8 +1,7 @@
 //! The built-in text scorer and turn classifier: messages per second on one core (target
 //! ≥ 200,000 messages/s), on the customer tweets of the bundled IBM sample (English) and the
-//! project's Hebrew support messages, with VADER-free peers measured in the same run: the
-//! English lexicon alone, and a plain whitespace split of each message (the floor any scorer
-//! pays to read the text).
+//! project's Hebrew support messages, beside a plain whitespace split of the same messages
+//! measured in the same run (the floor any scorer pays to read the text).
 //!
 //! Run: `cargo bench -p kesher-benches --bench text`. Figures: benches/README.md.
 

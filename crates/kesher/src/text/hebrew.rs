@@ -112,9 +112,7 @@ pub(crate) fn logits(text: &str) -> [f32; 2] {
     for word in text.split_whitespace() {
         padded.clear();
         padded.push(u32::from(' '));
-        for c in word.chars() {
-            padded.extend(c.to_lowercase().map(u32::from));
-        }
+        padded.extend(super::lower(word).chars().map(u32::from));
         padded.push(u32::from(' '));
         cut(&padded, &model.grams, &mut hits);
     }

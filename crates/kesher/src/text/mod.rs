@@ -169,10 +169,10 @@ impl WordHasher {
 pub(crate) type WordMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
 
-/// `word` in lowercase, without allocating when it already is.
+/// `word` in lowercase (the crate's one lowercase mapping), without allocating when it already is.
 pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(word.to_lowercase())
+        std::borrow::Cow::Owned(crate::lowercase::lowercase(word))
     } else {
         std::borrow::Cow::Borrowed(word)
     }

@@ -5,7 +5,7 @@ use crate::Language;
 use serde::{Deserialize, Serialize};
 
 /// A customer message read by a [`TextScorer`] and [`TurnKind::classify`]: what `kesher text
-/// score` writes per line, and what Python's and JavaScript's `read_message` return.
+/// score` writes per line.
 ///
 /// JSON: `{"score": -0.62 or null, "sentiment": "negative", "turn": "problem"}`.
 ///

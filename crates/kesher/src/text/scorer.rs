@@ -13,9 +13,17 @@ use serde::{Deserialize, Serialize};
 /// The language is the hint given, or guessed from the letters (Hebrew when at least as many
 /// are Hebrew as Latin). How each language is read is in the [module documentation](crate::text).
 ///
-/// **Measured** (macro-averaged recall over negative / neutral / positive, accuracy beside it;
-/// chance 0.333; `cargo run --release -p kesher-benches --example text_scorer_eval`, figures
-/// in `benches/README.md`): FIGURES.
+/// **Measured** 2026-12-03 (macro-averaged recall over negative / neutral / positive, accuracy
+/// in brackets; chance 0.333; `cargo run --release -p kesher-benches --example
+/// text_scorer_eval`, figures in `benches/README.md`):
+/// - Hebrew comments, dev split: 0.773 (0.806). The neutral bias was chosen on this split; as
+///   fitted, 0.741.
+/// - English tweets, TweetEval validation: 0.600 (0.572); VADER, measured in the same run, 0.598.
+///   The thresholds were chosen on this split; nothing English was fitted.
+/// - Real support tweets labelled by the kesher team: English 0.763 (0.652), Hebrew
+///   translations 0.834 (0.781).
+///
+/// Speed on one core: about 345,000 English and 59,000 (longer) Hebrew messages a second.
 ///
 /// The thresholds are fields: a host with labelled messages of its own can choose them.
 ///

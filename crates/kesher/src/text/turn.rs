@@ -434,13 +434,11 @@ impl Words {
             if w.is_empty() || w.starts_with('@') || w.starts_with("http") {
                 continue;
             }
-            for c in w.chars() {
-                match c {
-                    '’' => joined.push('\''),
-                    c if c.is_ascii() => joined.push(c.to_ascii_lowercase()),
-                    c => joined.extend(c.to_lowercase()),
-                }
-            }
+            joined.extend(
+                super::lower(w)
+                    .chars()
+                    .map(|c| if c == '’' { '\'' } else { c }),
+            );
             joined.push(' ');
         }
         Words { joined }
