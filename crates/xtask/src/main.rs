@@ -158,8 +158,48 @@ fn wasm() -> Result<(), String> {
     step("wasm tests", "node", &["--test", "bindings/wasm/tests/"])
 }
 
+/// What the suites need from the machine beyond Rust, checked before anything runs so that a
+/// machine without it stops at once with one line saying what to install (`.ci/run` installs
+/// all of it on Debian).
+fn machine_has_what_tests_need() -> Result<(), String> {
+    let found = |program: &str| {
+        Command::new(program)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(std::path::PathBuf::from)
+        .into_iter()
+        .chain(["/usr/bin/chromium", "/usr/bin/chromium-browser"].map(Into::into))
+        .any(|p| p.exists());
+    let missing: Vec<&str> = [
+        (
+            "node and npm (the WebAssembly suite)",
+            found("node") && found("npm"),
+        ),
+        ("python3 (the Python suite)", found("python3")),
+        (
+            "chromium (the browser tests; Debian: apt-get install chromium, or set CHROMIUM)",
+            chromium,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(what, ok)| (!ok).then_some(what))
+    .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "this machine lacks {}; `bash .ci/run` installs them",
+            missing.join(", ")
+        ))
+    }
+}
+
 fn run_all() -> ExitCode {
-    let steps: [&dyn Fn() -> Result<(), String>; 9] = [
+    let steps: [&dyn Fn() -> Result<(), String>; 10] = [
+        &machine_has_what_tests_need,
         &|| step("format", "cargo", &["fmt", "--all", "--", "--check"]),
         &|| {
             step(
