@@ -25,7 +25,11 @@ fn model(
     };
     Ok(kesher::EmotionModel {
         effects,
-        scorer: if lexicon { Some(&SentimentScorer::DEFAULT) } else { None },
+        scorer: if lexicon {
+            Some(&SentimentScorer::DEFAULT)
+        } else {
+            None
+        },
         segment_key,
         ..kesher::EmotionModel::default()
     })
