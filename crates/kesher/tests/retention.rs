@@ -68,3 +68,44 @@ fn a_loyal_customer_who_just_had_a_bad_time() {
         (ltv.net_projected.amount_minor as f64 * 0.66).round() as i64
     );
 }
+
+/// Issue 17: a customer whose last word is thanks is not on the win-back list, even after a
+/// breach-worthy wait; a complaint as the last word keeps them on it.
+#[test]
+fn a_customer_whose_last_word_is_thanks_is_not_to_win_back() {
+    let signals = |last: &str| {
+        let mut log = CaseLog::default();
+        for line in [
+            r#"{"type": "interaction", "case_id": "T", "seq": 1, "id": "q", "customer_id": "c", "at": "2025-01-01T09:00:00Z", "channel": "email", "direction": "inbound", "actor": {"type": "customer"}, "kind": "message", "text": "my order never arrived"}"#,
+            r#"{"type": "promise_made", "case_id": "T", "seq": 2, "at": "2025-01-01T09:05:00Z", "promise_id": "cb", "kind": "callback", "due": "2025-01-01T12:00:00Z"}"#,
+            r#"{"type": "interaction", "case_id": "T", "seq": 3, "id": "a", "customer_id": "c", "at": "2025-01-02T09:00:00Z", "channel": "email", "direction": "outbound", "actor": {"type": "agent", "id": "noa"}, "kind": "message", "text": "A new parcel is on its way."}"#,
+        ] {
+            log.insert(CaseEvent::from_json(line).unwrap());
+        }
+        let last = serde_json::json!({"type": "interaction", "case_id": "T", "seq": 4, "id": "t",
+            "customer_id": "c", "at": "2025-01-03T09:00:00Z", "channel": "email",
+            "direction": "inbound", "actor": {"type": "customer"}, "kind": "message", "text": last});
+        log.insert(CaseEvent::from_json(&last.to_string()).unwrap());
+        let cases = vec![(log.fold().unwrap(), None)];
+        retention_signals(
+            &CustomerHistory {
+                customer: None,
+                cases: &cases,
+                journeys: &[],
+            },
+            &SentimentScorer::DEFAULT,
+            TimeDelta::days(30),
+            "2025-01-04T00:00:00Z".parse().unwrap(),
+        )
+    };
+    assert!(signals("thanks, great service!").win_back.is_none());
+    assert!(signals("תודה רבה, מעולה!").win_back.is_none());
+    let still = signals("it still has not arrived, this is ridiculous")
+        .win_back
+        .unwrap();
+    assert!(
+        still.facts.iter().any(|f| f.contains("promises broken")),
+        "{:?}",
+        still.facts
+    );
+}

@@ -4,7 +4,7 @@
 use crate::sla::{CaseSla, TargetState};
 use crate::{
     Case, CaseStatus, ConsentTopic, Customer, CustomerId, Journey, LifetimeModel, Money,
-    PromiseState, TextScorer,
+    PromiseState, Sentiment, TextScorer, TurnKind,
 };
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -64,7 +64,9 @@ pub struct CustomerHistory<'a> {
 /// (30 days is a reasonable window); `scorer` reads public messages for the word-of-mouth
 /// balance.
 ///
-/// Win back (score = the worst of): the latest journey point within `recent` at or below
+/// Win back (score = the worst of), unless the customer's last message thanks or praises
+/// ([`crate::TurnKind::Thanks`] or a positive score) and no journey point comes after it: the
+/// latest journey point within `recent` at or below
 /// frustrated (−0.33), scored by its depth; breached or late SLA targets (0.2 each, at most 0.6); broken promises
 /// (0.3 each); cases still open with the customer's last message unanswered (0.1 each). Nurture: two or more purchases (0.5, plus 0.1 per
 /// purchase beyond, at most 1), with a birthday greeting suggested when the birthday is within
@@ -136,6 +138,8 @@ pub struct RetentionTally {
     open: u32,
     public_by_channel: BTreeMap<String, usize>,
     balance: i64,
+    /// The customer's last message with text, and whether it thanks or praises.
+    last_word: Option<(DateTime<Utc>, bool)>,
 }
 
 impl RetentionTally {
@@ -178,6 +182,20 @@ impl RetentionTally {
                 CaseStatus::Resolved | CaseStatus::Closed | CaseStatus::Released
             ) && case.facts().has_unanswered_inbound(),
         );
+        // The customer's last word in this case: thanks or praise, or not.
+        if let Some((at, text)) = case
+            .log()
+            .iter()
+            .rev()
+            .filter(|i| i.is_customer_contact() && i.at <= now)
+            .find_map(|i| i.text.as_deref().map(|t| (i.at, t)))
+        {
+            if !matches!(self.last_word, Some((known, _)) if at < known) {
+                let praise = TurnKind::classify(text, None) == TurnKind::Thanks
+                    || Sentiment::of(scorer.score(text, None)) == Sentiment::Positive;
+                self.last_word = Some((at, praise));
+            }
+        }
         for i in case
             .log()
             .iter()
@@ -272,7 +290,12 @@ impl RetentionTally {
                 format!("{open} cases still open and waiting for an answer"),
             );
         }
-        let win_back = if win.1.is_empty() {
+        // A customer whose last word is thanks or praise, with nothing felt after it, is not
+        // one to win back.
+        let thankful = self.last_word.is_some_and(|(said, praise)| {
+            praise && !matches!(self.latest, Some((felt, _)) if felt > said)
+        });
+        let win_back = if win.1.is_empty() || thankful {
             None
         } else {
             Some(Signal {
