@@ -17,7 +17,8 @@ use std::sync::OnceLock;
 ///    a sign the trouble goes on ("still", "again", "but", "עדיין", "שוב", "אבל"), or a
 ///    negative reading of the text;
 /// 3. **thanks**: thanks, praise or a goodbye ("thanks!", "great service", "תודה רבה");
-/// 4. **confirmation**: the fix worked ("yes, it works now", "sorted", "הסתדר", "עובד עכשיו");
+/// 4. **confirmation**: the fix worked ("yes, it works now", "sorted", "הסתדר", "עובד עכשיו"),
+///    or a bare answer ("ok", "yes", "כן") in a reply of at most six words;
 /// 5. otherwise **problem**: a message that says something the business must read and answer.
 ///
 /// JSON: `"thanks"`, `"confirmation"`, `"problem"`, `"complaint"`.
@@ -104,7 +105,8 @@ impl TurnKind {
     pub fn classify(text: &str, language: Option<Language>) -> TurnKind {
         let lang = language.unwrap_or_else(|| guess_language(text));
         // Messages mix languages ("thanks!! עובד"): both languages' phrases count.
-        let found = Words::new(text).classes(text);
+        let words = Words::new(text);
+        let found = words.classes(text);
         if found & ESCALATION != 0 {
             return TurnKind::Complaint;
         }
@@ -113,7 +115,9 @@ impl TurnKind {
         }
         let closing = if found & THANKS != 0 {
             TurnKind::Thanks
-        } else if found & CONFIRMATION != 0 {
+        } else if found & CONFIRMATION != 0
+            || (found & SHORT_REPLY != 0 && words.count() <= SHORT_REPLY_WORDS)
+        {
             TurnKind::Confirmation
         } else {
             return TurnKind::Problem;
@@ -144,6 +148,8 @@ struct Phrases {
     trouble: &'static [&'static str],
     thanks: &'static [&'static str],
     confirmation: &'static [&'static str],
+    /// Bare answers ("ok", "yes", "כן") that confirm only as a short reply of their own.
+    short_reply: &'static [&'static str],
 }
 
 /// Classes of phrases, as bits.
@@ -151,6 +157,9 @@ const ESCALATION: u8 = 1;
 const TROUBLE: u8 = 2;
 const THANKS: u8 = 4;
 const CONFIRMATION: u8 = 8;
+/// A bare answer: a confirmation when the message is at most [`SHORT_REPLY_WORDS`] words.
+const SHORT_REPLY: u8 = 16;
+const SHORT_REPLY_WORDS: usize = 6;
 
 /// Every phrase of both languages: one-word phrases in a map from the word to its classes,
 /// longer ones by their first word, emoji in a list.
@@ -174,6 +183,7 @@ fn table() -> &'static Table {
                 (p.trouble, TROUBLE),
                 (p.thanks, THANKS),
                 (p.confirmation, CONFIRMATION),
+                (p.short_reply, SHORT_REPLY),
             ] {
                 for phrase in list {
                     let mut words = phrase.split(' ');
@@ -228,6 +238,8 @@ const EN: Phrases = Phrases {
         "escalate",
         "escalating",
         "fcc",
+        "cancelled my",
+        "canceled my",
     ],
     trouble: &[
         "still",
@@ -250,6 +262,13 @@ const EN: Phrases = Phrases {
         "can you",
         "could you",
         "please",
+        "dm",
+        "dm'd",
+        "dmd",
+        "dmed",
+        "dm'ed",
+        "attached",
+        "screenshot",
         "help",
         "issue",
         "problem",
@@ -313,14 +332,16 @@ const EN: Phrases = Phrases {
         "back up",
         "back on",
         "up and running",
+        "received",
+        "arrived",
+        "came through",
+    ],
+    short_reply: &[
         "ok",
         "okay",
         "yes",
         "yep",
         "yeah",
-        "received",
-        "arrived",
-        "came through",
         "no problem",
         "great",
         "good",
@@ -412,11 +433,9 @@ const HE: Phrases = Phrases {
         "הגיע",
         "הגיעה",
         "קיבלתי",
-        "כן",
-        "אוקיי",
-        "בסדר",
         "מסודר",
     ],
+    short_reply: &["כן", "אוקיי", "בסדר"],
 };
 
 /// A message cut into lowercase words, for matching phrases on word boundaries.
@@ -442,6 +461,11 @@ impl Words {
             joined.push(' ');
         }
         Words { joined }
+    }
+
+    /// How many words the message has.
+    fn count(&self) -> usize {
+        self.joined.split(' ').filter(|w| !w.is_empty()).count()
     }
 
     /// The classes of every phrase in the message, as bits.
