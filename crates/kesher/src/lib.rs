@@ -100,7 +100,7 @@ pub use sla::{
     AuditAction, AuditEntry, CaseSla, Conditions, ContractSet, Metric, SlaContract, SlaEngine,
     Target, TargetReport, TargetState, TimeBasis, Within,
 };
-pub use text::{MessageReading, Sentiment, SentimentScorer, TextScorer, TurnKind};
+pub use text::{MessageReading, ScoreTable, Sentiment, SentimentScorer, TextScorer, TurnKind};
 pub use zone::{set_zone_source, Zone, ZoneOffset, ZoneSource};
 
 /// The repository README's Rust examples, run as doc tests so they stay true.

@@ -7,8 +7,8 @@
 //! up by a 64-bit hash of its characters, computed incrementally while the text is cut, so
 //! scoring allocates one small buffer per message and never builds a string.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use super::grams::GramTable;
+use super::support::HebrewSum;
 use std::sync::OnceLock;
 
 /// The model's file: 10,000 n-grams.
@@ -25,30 +25,18 @@ struct Gram {
     positive: f32,
 }
 
-/// Keys are already hashes: the map's hasher passes them through.
-#[derive(Debug, Default)]
-struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = step(self.0, u32::from(*b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type Grams = HashMap<u64, Gram, BuildHasherDefault<PassThrough>>;
-
 #[derive(Debug)]
 struct Model {
     bias: [f32; 2],
-    grams: Grams,
+    grams: GramTable,
+    table: Vec<Gram>,
+}
+
+const SPACE: u32 = ' ' as u32;
+
+/// A letter of the Hebrew alphabet (final forms included): never upper case, never space.
+fn is_hebrew_letter(c: char) -> bool {
+    ('\u{5d0}'..='\u{5ea}').contains(&c)
 }
 
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -62,93 +50,156 @@ fn hash(gram: &str) -> u64 {
     gram.chars().fold(SEED, |h, c| step(h, u32::from(c)))
 }
 
-fn model() -> &'static Model {
-    static MODEL_CELL: OnceLock<Model> = OnceLock::new();
-    MODEL_CELL.get_or_init(|| {
-        let mut bias = [0.0; 2];
-        let mut grams = Grams::default();
-        for line in MODEL.lines() {
-            let mut fields = line.split('\t');
-            let (Some(gram), Some(idf), Some(neg), Some(pos)) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            // Hundredths, as whole numbers.
-            let (Ok(idf), Ok(negative), Ok(positive)) =
-                (idf.parse::<i32>(), neg.parse::<i32>(), pos.parse::<i32>())
-            else {
-                continue;
-            };
-            let [idf, negative, positive] = [idf, negative, positive].map(|x| x as f32 / 100.0);
-            if gram == "#bias" {
-                bias = [negative, positive];
-            } else {
-                grams.insert(
-                    hash(gram),
-                    Gram {
+fn model() -> Option<&'static Model> {
+    static MODEL_CELL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL_CELL
+        .get_or_init(|| {
+            let mut bias = [0.0; 2];
+            let mut hashes = Vec::new();
+            let mut table = Vec::new();
+            for line in MODEL.lines() {
+                let mut fields = line.split('\t');
+                let (Some(gram), Some(idf), Some(neg), Some(pos)) =
+                    (fields.next(), fields.next(), fields.next(), fields.next())
+                else {
+                    continue;
+                };
+                // Hundredths, as whole numbers.
+                let (Ok(idf), Ok(negative), Ok(positive)) =
+                    (idf.parse::<i32>(), neg.parse::<i32>(), pos.parse::<i32>())
+                else {
+                    continue;
+                };
+                let [idf, negative, positive] = [idf, negative, positive].map(|x| x as f32 / 100.0);
+                if gram == "#bias" {
+                    bias = [negative, positive];
+                } else {
+                    hashes.push(hash(gram));
+                    table.push(Gram {
                         idf,
                         negative,
                         positive,
-                    },
-                );
+                    });
+                }
             }
-        }
-        Model { bias, grams }
-    })
+            // The file is fixed and a test holds it to the table (every line in the model).
+            let grams = GramTable::new(&hashes).or_else(|| {
+                table.clear();
+                GramTable::new(&[])
+            });
+            // The places of absent n-grams, weighed 0.
+            let nothing = Gram {
+                idf: 0.0,
+                negative: 0.0,
+                positive: 0.0,
+            };
+            table.extend([nothing; super::grams::ABSENT_PLACES]);
+            grams.map(|grams| Model { bias, grams, table })
+        })
+        .as_ref()
 }
 
 /// The number of n-grams the compiled model knows (a test holds it to the file).
 #[cfg(test)]
 pub(crate) fn model_size() -> usize {
-    model().grams.len()
+    model().map_or(0, |m| usize::from(m.grams.absent()))
 }
 
-/// The model's log-odds of negative and of positive against neutral for `text`.
-pub(crate) fn logits(text: &str) -> [f32; 2] {
-    let model = model();
-    let mut hits: Vec<u64> = Vec::with_capacity(64);
+/// The model's log-odds of negative and of positive against neutral for `text`: each word
+/// (split at white space, in lower case) padded with a space at each end and cut. Beside
+/// them, the sum of the text's support words ([`HebrewSum`]), read in the same pass.
+pub(crate) fn logits(text: &str) -> ([f32; 2], f64) {
+    let Some(model) = model() else {
+        return ([0.0; 2], 0.0);
+    };
+    let mut hits: Vec<u16> = Vec::with_capacity(4 * text.len() + 8);
     let mut padded: Vec<u32> = Vec::with_capacity(32);
-    for word in text.split_whitespace() {
-        padded.clear();
-        padded.push(u32::from(' '));
-        padded.extend(super::lower(word).chars().map(u32::from));
-        padded.push(u32::from(' '));
-        cut(&padded, &model.grams, &mut hits);
+    let mut support = HebrewSum::default();
+    let mut start = 0;
+    padded.push(SPACE);
+    for (at, c) in text.char_indices() {
+        if is_hebrew_letter(c) {
+            padded.push(u32::from(c));
+        } else if c.is_whitespace() {
+            if padded.len() > 1 {
+                padded.push(SPACE);
+                cut(&padded, model, &mut hits);
+                padded.truncate(1);
+                support.add(&text[start..at]);
+            }
+            start = at + c.len_utf8();
+        } else if c.is_ascii() {
+            padded.push(u32::from(c.to_ascii_lowercase()));
+        } else if c.is_uppercase() {
+            let mut one = [0u8; 4];
+            padded.extend(super::lower(c.encode_utf8(&mut one)).chars().map(u32::from));
+        } else {
+            padded.push(u32::from(c));
+        }
     }
-    hits.sort_unstable();
-    let (mut neg, mut pos, mut norm) = (0.0f32, 0.0f32, 0.0f32);
-    for run in hits.chunk_by(|a, b| a == b) {
-        let Some(g) = run.first().and_then(|h| model.grams.get(h)) else {
+    if padded.len() > 1 {
+        padded.push(SPACE);
+        cut(&padded, model, &mut hits);
+        support.add(&text[start..]);
+    }
+    // Count each n-gram's occurrences in place: one counter per n-gram of the model (and
+    // one for the absent, weighed 0), and the n-grams seen, in order of first sight.
+    let mut counts = vec![0u8; model.table.len()];
+    let mut seen = vec![0u16; hits.len()];
+    let mut distinct = 0;
+    for &i in &hits {
+        let Some(c) = counts.get_mut(usize::from(i)) else {
             continue;
         };
-        let x = (1.0 + (run.len() as f32).ln()) * g.idf;
+        // Without a branch on the text: the slot after the last is overwritten until a new
+        // n-gram keeps it.
+        if let Some(slot) = seen.get_mut(distinct) {
+            *slot = i;
+        }
+        distinct += usize::from(*c == 0);
+        *c = c.saturating_add(1);
+    }
+    seen.truncate(distinct);
+    let (mut neg, mut pos, mut norm) = (0.0f32, 0.0f32, 0.0f32);
+    for &i in &seen {
+        let (Some(&g), Some(&count)) =
+            (model.table.get(usize::from(i)), counts.get(usize::from(i)))
+        else {
+            continue;
+        };
+        let tf = if count == 1 {
+            1.0
+        } else {
+            1.0 + f32::from(count).ln()
+        };
+        let x = tf * g.idf;
         neg += x * g.negative;
         pos += x * g.positive;
         norm += x * x;
     }
     let norm = if norm > 0.0 { norm.sqrt() } else { 1.0 };
-    [model.bias[0] + neg / norm, model.bias[1] + pos / norm]
+    (
+        [neg / norm + model.bias[0], pos / norm + model.bias[1]],
+        support.sum,
+    )
 }
 
 /// The n-grams of one padded word that the model knows, as the fitting script cuts them: every
 /// run of 1 to 5 characters, and the whole word once more for each length it falls short of
 /// (up to the first).
-fn cut(word: &[u32], grams: &Grams, hits: &mut Vec<u64>) {
-    let mut keep = |h: u64| {
-        if grams.contains_key(&h) {
-            hits.push(h);
+fn cut(word: &[u32], model: &Model, hits: &mut Vec<u16>) {
+    for i in 0..word.len() {
+        let run = word.get(i..word.len().min(i + MAX_N)).unwrap_or_default();
+        let mut h = [SEED; MAX_N];
+        let mut acc = SEED;
+        for (slot, c) in h.iter_mut().zip(run) {
+            acc = step(acc, *c);
+            *slot = acc;
         }
-    };
-    for (i, _) in word.iter().enumerate() {
-        let mut h = SEED;
-        for c in word.iter().skip(i).take(MAX_N) {
-            h = step(h, *c);
-            keep(h);
-        }
+        hits.extend(h.iter().take(run.len()).map(|g| model.grams.get(*g)));
     }
     if word.len() < MAX_N {
-        keep(word.iter().fold(SEED, |h, c| step(h, *c)));
+        hits.push(model.grams.get(word.iter().fold(SEED, |h, c| step(h, *c))));
     }
 }
 
@@ -167,21 +218,31 @@ mod tests {
     fn cutting_matches_the_fitting_script() {
         // " אב " (4 characters): 4 + 3 + 2 + 1 n-grams, and the whole word again for n = 5.
         let word: Vec<u32> = " אב ".chars().map(u32::from).collect();
-        let mut all = Grams::default();
-        let mut expected = Vec::new();
+        let mut all: Vec<u64> = Vec::new();
+        let mut expected: Vec<u16> = Vec::new();
         for g in [
             " ", "א", "ב", " ", " א", "אב", "ב ", " אב", "אב ", " אב ", " אב ",
         ] {
-            let gram = Gram {
-                idf: 1.0,
-                negative: 0.0,
-                positive: 0.0,
-            };
-            all.insert(hash(g), gram);
-            expected.push(hash(g));
+            let i = all.iter().position(|h| *h == hash(g)).unwrap_or_else(|| {
+                all.push(hash(g));
+                all.len() - 1
+            });
+            expected.push(u16::try_from(i).expect("a few n-grams"));
         }
         let mut got = Vec::new();
-        cut(&word, &all, &mut got);
+        let gram = Gram {
+            idf: 1.0,
+            negative: 0.0,
+            positive: 0.0,
+        };
+        let table = vec![gram; all.len()];
+        let model = Model {
+            bias: [0.0; 2],
+            grams: GramTable::new(&all).expect("a few n-grams"),
+            table,
+        };
+        cut(&word, &model, &mut got);
+        got.retain(|i| *i < model.grams.absent());
         got.sort_unstable();
         expected.sort_unstable();
         assert_eq!(got, expected);

@@ -19,14 +19,17 @@
 //! see [`SentimentScorer`] for the figures.
 
 mod english;
+mod grams;
 mod hebrew;
 mod reading;
 mod scorer;
 mod support;
+mod table;
 mod turn;
 
 pub use reading::MessageReading;
 pub use scorer::SentimentScorer;
+pub use table::ScoreTable;
 pub use turn::TurnKind;
 
 use crate::Language;
@@ -171,7 +174,11 @@ pub(crate) type WordMap<K, V> =
 
 /// `word` in lowercase (the crate's one lowercase mapping), without allocating when it already is.
 pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    let upper = |c: char| {
+        c.is_ascii_uppercase()
+            || (!c.is_ascii() && !('\u{5d0}'..='\u{5ea}').contains(&c) && c.is_uppercase())
+    };
+    if word.chars().any(upper) {
         std::borrow::Cow::Owned(crate::lowercase::lowercase(word))
     } else {
         std::borrow::Cow::Borrowed(word)

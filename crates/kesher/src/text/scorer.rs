@@ -1,7 +1,7 @@
 //! The built-in scorer: English by lexicon and rules, Hebrew by a character n-gram model, each
 //! calibrated into three classes and a value.
 
-use super::{english, guess_language, hebrew, support, Sentiment, TextScorer};
+use super::{english, guess_language, hebrew, Sentiment, TextScorer};
 use crate::Language;
 use serde::{Deserialize, Serialize};
 
@@ -110,8 +110,8 @@ impl SentimentScorer {
     }
 
     fn hebrew(&self, text: &str) -> (Sentiment, Option<f64>) {
-        let [neg, pos] = hebrew::logits(text);
-        let s = support::hebrew_sum(text) * self.hebrew_support_weight;
+        let ([neg, pos], support) = hebrew::logits(text);
+        let s = support * self.hebrew_support_weight;
         let logits = [
             f64::from(neg) + (-s).max(0.0),
             self.hebrew_neutral_bias,

@@ -204,27 +204,48 @@ pub(super) const WORDS_HE: [(&str, f64); 52] = [
 
 pub(super) const HE_PREFIXES: [char; 7] = ['ו', 'ה', 'ב', 'ש', 'ל', 'מ', 'כ'];
 
-const NEGATIONS_HE: [&str; 3] = ["לא", "אין", "בלי"];
+/// The support words of a Hebrew message, summed (a word after a negation counts −0.7
+/// times), fed one whitespace-separated token at a time (the Hebrew model's own pass
+/// over the text feeds it, so the text is read once).
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct HebrewSum {
+    /// The sum so far.
+    pub(super) sum: f64,
+    negate: u8,
+}
 
-/// The support words of a Hebrew message, summed (a word after a negation counts −0.7 times).
-pub(super) fn hebrew_sum(text: &str) -> f64 {
-    let mut sum = 0.0;
-    let mut negate = 0u8;
-    for raw in text.split(|c: char| c.is_whitespace() || ",.;:?!()\"“”".contains(c)) {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() {
-            continue;
+impl HebrewSum {
+    /// Adds the support words of one token (it may hold punctuation, never white space).
+    pub(super) fn add(&mut self, token: &str) {
+        let breaks = |c: char| {
+            matches!(
+                c,
+                ',' | '.' | ';' | ':' | '?' | '!' | '(' | ')' | '"' | '“' | '”'
+            )
+        };
+        for raw in token.split(breaks) {
+            let word = raw.trim_matches(|c: char| !is_letter_or_digit(c));
+            if word.is_empty() {
+                continue;
+            }
+            if matches!(word, "לא" | "אין" | "בלי") {
+                self.negate = 3;
+                continue;
+            }
+            if let Some(w) = hebrew_weight(word) {
+                self.sum += if self.negate > 0 { -0.7 * w } else { w };
+            }
+            self.negate = self.negate.saturating_sub(1);
         }
-        if NEGATIONS_HE.contains(&word) {
-            negate = 3;
-            continue;
-        }
-        if let Some(w) = hebrew_weight(word) {
-            sum += if negate > 0 { -0.7 * w } else { w };
-        }
-        negate = negate.saturating_sub(1);
     }
-    sum
+}
+
+/// `char::is_alphanumeric`, answered without Unicode tables for Hebrew and ASCII (the
+/// common case of every word).
+fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{5d0}'..='\u{5ea}').contains(&c)
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 fn hebrew_weight(word: &str) -> Option<f64> {

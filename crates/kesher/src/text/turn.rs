@@ -136,8 +136,8 @@ fn reads_negative(text: &str, lang: Language) -> bool {
     match lang {
         Language::En => english::read(text).value <= -0.25,
         Language::He => {
-            let [neg, pos] = hebrew::logits(text);
-            support::hebrew_sum(text) < -0.25 || (neg > 1.0 && neg > pos + 1.0)
+            let ([neg, pos], support) = hebrew::logits(text);
+            support < -0.25 || (neg > 1.0 && neg > pos + 1.0)
         }
     }
 }
@@ -448,7 +448,26 @@ impl Words {
     fn new(text: &str) -> Words {
         let mut joined = String::with_capacity(text.len() + 2);
         joined.push(' ');
-        for raw in text.split(|c: char| c.is_whitespace() || ",.;:!()[]{}\"“”…".contains(c)) {
+        for raw in text.split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '.'
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '{'
+                        | '}'
+                        | '"'
+                        | '“'
+                        | '”'
+                        | '…'
+                )
+        }) {
             let w = raw.trim_matches(|c: char| c == '\'' || c == '’' || c == '-');
             if w.is_empty() || w.starts_with('@') || w.starts_with("http") {
                 continue;

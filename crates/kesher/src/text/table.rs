@@ -1,0 +1,133 @@
+//! Scores a host computed elsewhere, in one batch: how a stronger model (a transformers
+//! pipeline in Python, a JavaScript function in the browser) plugs into every place that
+//! reads customer text.
+
+use super::TextScorer;
+use crate::{Case, Error, Language, Result};
+use std::collections::HashMap;
+
+/// A [`TextScorer`] that answers from a table of texts and the scores a host's own model gave
+/// them, asked for all at once (a model is fastest on a batch).
+///
+/// The bindings build one from a Python callable or a JavaScript function: they ask
+/// [`ScoreTable::texts_of`] which texts a case's journey will read, call the host's model once
+/// with that list, and hand the answers to [`ScoreTable::new`], which checks them. A text the
+/// table does not hold scores `None` (no opinion seen).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{ScoreTable, TextScorer};
+///
+/// let texts = vec!["thanks a lot".to_string(), "still broken".to_string()];
+/// let table = ScoreTable::new(texts, vec![Some(0.9), Some(-0.7)])?;
+/// assert_eq!(table.score("still broken", None), Some(-0.7));
+/// assert_eq!(table.score("never asked", None), None);
+///
+/// let err = ScoreTable::new(vec!["x".to_string()], vec![Some(3.0)]).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid score `3`: must be a number from -1.0 to 1.0, or none (text 0)");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScoreTable {
+    scores: HashMap<String, Option<f64>>,
+}
+
+impl ScoreTable {
+    /// The table of `texts` and their `scores`, in the same order. Errors name the score that
+    /// is not a number in [−1, 1] (and its place), or the two lengths when they differ.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::ScoreTable::new(vec!["a".to_string()], vec![]).unwrap_err();
+    /// assert_eq!(err.kind(), kesher::ErrorKind::InvalidInput);
+    /// ```
+    pub fn new(
+        texts: impl IntoIterator<Item = String>,
+        scores: impl IntoIterator<Item = Option<f64>>,
+    ) -> Result<ScoreTable> {
+        let texts: Vec<String> = texts.into_iter().collect();
+        let scores: Vec<Option<f64>> = scores.into_iter().collect();
+        if texts.len() != scores.len() {
+            return Err(Error::InvalidInput {
+                field: "scores".into(),
+                value: format!("{} values", scores.len()),
+                reason: format!(
+                    "the scorer must answer one value per text ({} texts)",
+                    texts.len()
+                ),
+            });
+        }
+        let mut table = HashMap::with_capacity(texts.len());
+        for (place, (text, score)) in texts.into_iter().zip(scores).enumerate() {
+            if let Some(s) = score.filter(|s| !(s.is_finite() && (-1.0..=1.0).contains(s))) {
+                return Err(Error::InvalidInput {
+                    field: "score".into(),
+                    value: s.to_string(),
+                    reason: format!("must be a number from -1.0 to 1.0, or none (text {place})"),
+                });
+            }
+            table.insert(text, score);
+        }
+        Ok(ScoreTable { scores: table })
+    }
+
+    /// The texts of `case` that a journey or a reading asks a scorer about: each customer
+    /// message's text, once, in the order they were written.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{CaseEvent, CaseLog, ScoreTable};
+    ///
+    /// let mut log = CaseLog::default();
+    /// for (seq, text) in [(1, "still broken"), (2, "still broken"), (3, "hello?")] {
+    ///     log.insert(CaseEvent::from_json(&format!(
+    ///         r#"{{"type": "interaction", "case_id": "T", "seq": {seq}, "id": "m{seq}",
+    ///             "customer_id": "c", "at": "2025-01-05T09:0{seq}:00Z", "channel": "twitter",
+    ///             "direction": "inbound", "actor": {{"type": "customer"}}, "kind": "message",
+    ///             "text": "{text}"}}"#
+    ///     ))?);
+    /// }
+    /// assert_eq!(ScoreTable::texts_of(&log.fold()?), vec!["still broken", "hello?"]);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn texts_of(case: &Case) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        case.log()
+            .iter()
+            .filter(|i| i.is_customer_contact())
+            .filter_map(|i| i.text.as_deref())
+            .filter(|t| seen.insert(*t))
+            .collect()
+    }
+
+    /// How many texts the table holds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(kesher::ScoreTable::default().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.scores.len()
+    }
+
+    /// Whether the table holds no text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(kesher::ScoreTable::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.scores.is_empty()
+    }
+}
+
+impl TextScorer for ScoreTable {
+    fn score(&self, text: &str, _: Option<Language>) -> Option<f64> {
+        self.scores.get(text).copied().flatten()
+    }
+}
