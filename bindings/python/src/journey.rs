@@ -5,7 +5,7 @@ use crate::cases::Case;
 use crate::convert::{instant, json_text, to_py_value};
 use crate::errors::{invalid, to_py};
 use crate::sla::CaseSla;
-use kesher::{Language, SentimentScorer, Stages, SvgOptions};
+use kesher::{Language, ScoreTable, SentimentScorer, Stages, SvgOptions, TextScorer};
 use pyo3::prelude::*;
 use std::sync::Mutex;
 
@@ -30,18 +30,23 @@ fn stage_list(names: Option<Vec<String>>) -> PyResult<Stages> {
 pub(crate) struct EmotionModel {
     lexicon: bool,
     segment_key: String,
+    scorer: Option<Py<PyAny>>,
 }
 
 #[pymethods]
 impl EmotionModel {
-    /// `lexicon`: score customer message texts with the built-in English/Hebrew lexicon;
-    /// `segment_key`: the case metadata key whose value is the journey's segment.
+    /// `lexicon`: score customer message texts with the built-in English/Hebrew scorer;
+    /// `segment_key`: the case metadata key whose value is the journey's segment;
+    /// `scorer`: a callable taking a list of texts and returning one float in [-1, 1] (or
+    /// None) per text, called once per journey with the case's customer messages (it
+    /// replaces the built-in scorer).
     #[new]
-    #[pyo3(signature = (lexicon=true, segment_key="brand"))]
-    fn new(lexicon: bool, segment_key: &str) -> EmotionModel {
+    #[pyo3(signature = (lexicon=true, segment_key="brand", scorer=None))]
+    fn new(lexicon: bool, segment_key: &str, scorer: Option<Py<PyAny>>) -> EmotionModel {
         EmotionModel {
             lexicon,
             segment_key: segment_key.to_string(),
+            scorer,
         }
     }
 
@@ -54,12 +59,20 @@ impl EmotionModel {
         sla: Option<PyRef<'_, CaseSla>>,
     ) -> PyResult<Journey> {
         let now = instant("now", now)?;
+        let table = match &self.scorer {
+            Some(callable) => Some(crate::text::score_table(
+                callable.bind(case.py()),
+                &ScoreTable::texts_of(&case.inner),
+            )?),
+            None => None,
+        };
+        let scorer: Option<&dyn TextScorer> = match (&table, self.lexicon) {
+            (Some(t), _) => Some(t),
+            (None, true) => Some(&SentimentScorer::DEFAULT),
+            (None, false) => None,
+        };
         let model = kesher::EmotionModel {
-            scorer: if self.lexicon {
-                Some(&SentimentScorer::DEFAULT)
-            } else {
-                None
-            },
+            scorer,
             segment_key: self.segment_key.clone(),
             ..kesher::EmotionModel::default()
         };
@@ -70,9 +83,14 @@ impl EmotionModel {
 
     fn __repr__(&self) -> String {
         format!(
-            "EmotionModel(lexicon={}, segment_key={:?})",
+            "EmotionModel(lexicon={}, segment_key={:?}, scorer={})",
             if self.lexicon { "True" } else { "False" },
-            self.segment_key
+            self.segment_key,
+            if self.scorer.is_some() {
+                "<callable>"
+            } else {
+                "None"
+            }
         )
     }
 }

@@ -11,6 +11,7 @@ mod people;
 mod playbook;
 mod report;
 mod sla;
+mod text;
 
 use pyo3::prelude::*;
 
@@ -27,6 +28,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sla::SlaEngine>()?;
     m.add_class::<sla::CaseSla>()?;
     m.add_class::<journey::EmotionModel>()?;
+    m.add_function(wrap_pyfunction!(text::read_messages, m)?)?;
     m.add_class::<journey::Journey>()?;
     m.add_class::<journey::Pattern>()?;
     m.add_class::<journey::PatternBuilder>()?;

@@ -313,3 +313,44 @@ def test_batch_polars_refusals_name_the_problem():
         cal.due_times(pl.Series("t", ["2025-01-06"]), hour)
     with pytest.raises(kesher.InvalidInputError, match="int64 nanosecond range"):
         cal.due_times(pl.Series("t", [2**62]), hour, unit="s")
+
+
+def test_read_messages_built_in_and_a_callable_scorer():
+    texts = ["thanks, great service!", "I'll post this everywhere, cancel my account", "תודה רבה, מעולה!"]
+    readings = kesher.read_messages(texts)
+    assert [r["turn"] for r in readings] == ["thanks", "complaint", "thanks"]
+    assert readings[0]["sentiment"] == "positive" and readings[0]["score"] >= 0.2
+    assert kesher.read_messages(["המשלוח עדיין לא הגיע, נמאס"], lang="he")[0]["sentiment"] == "negative"
+    with pytest.raises(kesher.InvalidInputError):
+        kesher.read_messages(["x"], lang="fr")
+
+    calls = []
+
+    def model(batch):  # a stand-in for a transformers pipeline: one batch in, one value per text
+        calls.append(list(batch))
+        return [-0.9 if "late" in t else None for t in batch]
+
+    got = kesher.read_messages(["my order is late", "hello"], scorer=model)
+    assert calls == [["my order is late", "hello"]]
+    assert [g["score"] for g in got] == [-0.9, None] and got[1]["sentiment"] == "neutral"
+    with pytest.raises(kesher.InvalidInputError, match="score"):
+        kesher.read_messages(["a"], scorer=lambda b: [2.0])
+    with pytest.raises(kesher.InvalidInputError, match="scores"):
+        kesher.read_messages(["a", "b"], scorer=lambda b: [0.5])
+    with pytest.raises(kesher.InvalidInputError, match="scores"):
+        kesher.read_messages(["a"], scorer=lambda b: "nope")
+
+
+def test_emotion_model_calls_a_host_scorer_once_per_journey():
+    calls = []
+
+    def model(batch):
+        calls.append(list(batch))
+        return [0.8 for _ in batch]
+
+    case = kesher.Case.from_events(events(text="terrible service"))
+    built_in = kesher.EmotionModel().journey(case, T0 + dt.timedelta(days=1))
+    hosted = kesher.EmotionModel(scorer=model).journey(case, T0 + dt.timedelta(days=1))
+    assert calls == [["terrible service"]]
+    assert built_in.points[0]["emotion"] < 0 < hosted.points[0]["emotion"]
+    assert "scorer=<callable>" in repr(kesher.EmotionModel(scorer=model))

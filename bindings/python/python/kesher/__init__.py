@@ -44,6 +44,7 @@ from kesher._native import (
     check_event,
     fold,
     read_cases,
+    read_messages,
     recurring_problems,
     service_metrics,
 )
@@ -55,7 +56,7 @@ __all__ = [
     "KesherError", "InvalidInputError", "MissingFieldError", "IllegalTransitionError",
     "ConflictingEventError", "CurrencyMismatchError", "InvalidJsonError", "InvalidCalendarError",
     "NoWorkingTimeError", "EndBeforeStartError", "NegativeDurationError",
-    "check_event", "fold", "read_cases", "recurring_problems", "service_metrics", "__version__",
+    "check_event", "fold", "read_cases", "read_messages", "recurring_problems", "service_metrics", "__version__",
 ]
 
 

@@ -2,7 +2,7 @@
 
 import datetime as _dt
 import os
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -119,7 +119,15 @@ class Journey:
     def __len__(self) -> int: ...
 
 class EmotionModel:
-    def __init__(self, lexicon: bool = True, segment_key: str = "brand") -> None: ...
+    """Builds each case's emotion journey. ``scorer``: any callable taking a list of texts and
+    returning one float in [-1, 1] (or None) per text, called once per journey with the case's
+    customer messages, e.g. a transformers pipeline wrapped in a function."""
+    def __init__(
+        self,
+        lexicon: bool = True,
+        segment_key: str = "brand",
+        scorer: Optional[Callable[[List[str]], Sequence[Optional[float]]]] = None,
+    ) -> None: ...
     def journey(self, case: Case, now: Instant, sla: Optional[CaseSla] = None) -> Journey: ...
 
 class Pattern:
@@ -209,3 +217,15 @@ class Report:
     @property
     def html(self) -> str: ...
     def _repr_html_(self) -> str: ...
+
+def read_messages(
+    texts: List[str],
+    lang: Optional[str] = None,
+    scorer: Optional[Callable[[List[str]], Sequence[Optional[float]]]] = None,
+) -> List[Dict[str, Any]]:
+    """Each message read: ``{"score": float or None, "sentiment": "negative" | "neutral" |
+    "positive", "turn": "thanks" | "confirmation" | "problem" | "complaint"}``. ``lang``: "en"
+    or "he" (None: guessed per message). ``scorer``: a callable scoring the whole list at once
+    (the built-in scorer otherwise); its values are checked (KesherError when one is not a
+    number in [-1, 1] or None, or the count differs)."""
+    ...

@@ -229,7 +229,7 @@ impl HebrewSum {
                 continue;
             }
             if matches!(word, "לא" | "אין" | "בלי") {
-                self.negate = 3;
+                self.negate = 1;
                 continue;
             }
             if let Some(w) = hebrew_weight(word) {
