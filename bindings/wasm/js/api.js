@@ -299,19 +299,60 @@ export class SlaEngine {
   }
 }
 
+/**
+ * Calls a host's scorer function once with `texts` and gives the core what it answered, as
+ * `{"texts", "scores"}` JSON (the core checks each value). A scorer that returns a Promise is
+ * refused: score first, then pass a function that looks the answers up.
+ */
+function hostScores(scorer, texts) {
+  if (typeof scorer !== "function") throw invalid("scorer", scorer, "expected a function taking a list of texts");
+  // The scorer's own errors reach the caller as they are: they are the host's.
+  const scores = scorer(texts.slice());
+  if (scores && typeof scores.then === "function") {
+    throw invalid("scores", "Promise", "the scorer must answer at once (score asynchronously first, then look the answers up)");
+  }
+  if (!Array.isArray(scores) && !ArrayBuffer.isView(scores)) {
+    throw invalid("scores", scores, "the scorer must return an array of numbers (or null), one per text");
+  }
+  const values = Array.from(scores, (v) => (v === undefined ? null : v));
+  for (const v of values) {
+    if (v !== null && typeof v !== "number") throw invalid("score", v, "expected a number from -1 to 1, or null");
+    if (typeof v === "number" && !Number.isFinite(v)) throw invalid("score", String(v), "must be a number from -1.0 to 1.0, or none");
+  }
+  return JSON.stringify({ texts, scores: values });
+}
+
 /** The emotion journey of a case at `now` through the emotion model. */
 export function buildJourney(kase, now, opts) {
   const o = options("options", opts);
+  const caseJson = json("case", kase);
+  const scores = optional(o.scorer, (f) => hostScores(f, parse(call(native.journeyTexts, caseJson))));
   return parse(
     call(
       native.buildJourney,
-      json("case", kase),
+      caseJson,
       instant("now", now),
       optional(o.sla, (v) => json("sla", v)),
       o.lexicon ?? true,
       text("segmentKey", o.segmentKey ?? "brand"),
       o.effects === undefined ? undefined : json("effects", o.effects),
+      scores,
     ),
+  );
+}
+
+/**
+ * Each customer message read: `{score, sentiment, turn}`. Options: `lang` ("en" or "he";
+ * guessed per message when left out) and `scorer`, a function scoring the whole list at once.
+ */
+export function readMessages(texts, opts) {
+  const o = options("options", opts);
+  if (!Array.isArray(texts) || texts.some((t) => typeof t !== "string")) {
+    throw invalid("texts", texts, "expected an array of strings");
+  }
+  const scores = optional(o.scorer, (f) => hostScores(f, texts));
+  return parse(
+    call(native.readMessages, JSON.stringify(texts), optional(o.lang, (l) => text("lang", l)), scores),
   );
 }
 

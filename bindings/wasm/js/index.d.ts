@@ -672,7 +672,31 @@ export interface JourneyOptions {
   segmentKey?: string;
   /** Overrides of the model's effects. */
   effects?: EmotionEffects;
+  /**
+   * Your own scorer: called once with the case's customer message texts, it returns one
+   * value in [-1, 1] (or null) per text, at once (not a Promise). Replaces the built-in one.
+   */
+  scorer?: TextScorerFunction;
 }
+
+/** A host's text scorer: a list of texts in, one value in [-1, 1] (or null) per text out. */
+export type TextScorerFunction = (texts: string[]) => ArrayLike<number | null>;
+
+/** One customer message read: its score, class, and what it does in the conversation. */
+export interface MessageReading {
+  score: number | null;
+  sentiment: "negative" | "neutral" | "positive";
+  turn: "thanks" | "confirmation" | "problem" | "complaint";
+}
+
+/**
+ * Reads each customer message with the built-in scorer (or `options.scorer`).
+ * @example readMessages(["thanks, great service!"])[0].turn === "thanks"
+ */
+export function readMessages(
+  texts: string[],
+  options?: { lang?: Language; scorer?: TextScorerFunction },
+): MessageReading[];
 
 /**
  * The emotion journey of a case at `now`.

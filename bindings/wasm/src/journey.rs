@@ -3,7 +3,7 @@
 
 use crate::error::{fail, invalid, parse, to_json, Result};
 use crate::text::{instant, language};
-use kesher::{SentimentScorer, Stages, SvgOptions};
+use kesher::{ScoreTable, SentimentScorer, Stages, SvgOptions};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
@@ -14,21 +14,22 @@ fn stages(names_json: Option<String>) -> Result<Stages> {
     }
 }
 
-fn model(
+fn model<'s>(
     lexicon: bool,
     segment_key: String,
     effects_json: Option<String>,
-) -> Result<kesher::EmotionModel<'static>> {
+    table: Option<&'s ScoreTable>,
+) -> Result<kesher::EmotionModel<'s>> {
     let effects = match effects_json {
         Some(text) => parse("effects", &text)?,
         None => kesher::EmotionEffects::default(),
     };
     Ok(kesher::EmotionModel {
         effects,
-        scorer: if lexicon {
-            Some(&SentimentScorer::DEFAULT)
-        } else {
-            None
+        scorer: match (table, lexicon) {
+            (Some(t), _) => Some(t),
+            (None, true) => Some(&SentimentScorer::DEFAULT),
+            (None, false) => None,
         },
         segment_key,
         ..kesher::EmotionModel::default()
@@ -69,7 +70,8 @@ fn svg_options(lang: &str, title: Option<String>, width: u32, height: u32) -> Re
 /// The journey of a case (JSON text) at `now` through the emotion model: `sla_json` is the
 /// case's SLA evaluation or null, `lexicon` scores customer text with the baseline lexicon,
 /// `segment_key` names the metadata key of the segment, `effects_json` overrides the model's
-/// effects (null for the defaults justified in the core's rustdoc).
+/// effects (null for the defaults justified in the core's rustdoc), `scores_json` is
+/// `{"texts": [...], "scores": [...]}` from the host's own scorer (null: none).
 #[wasm_bindgen(js_name = buildJourney)]
 pub fn build_journey(
     case_json: &str,
@@ -78,11 +80,15 @@ pub fn build_journey(
     lexicon: bool,
     segment_key: String,
     effects_json: Option<String>,
+    scores_json: Option<String>,
 ) -> Result<String> {
     let case: kesher::Case = parse("case", case_json)?;
     let sla: Option<kesher::CaseSla> = sla_json.map(|t| parse("sla", &t)).transpose()?;
     let now = instant("now", now)?;
-    let m = model(lexicon, segment_key, effects_json)?;
+    let table = scores_json
+        .map(|t| crate::reading::score_table(&t))
+        .transpose()?;
+    let m = model(lexicon, segment_key, effects_json, table.as_ref())?;
     to_json("journey", &m.journey(&case, sla.as_ref(), now))
 }
 
@@ -230,7 +236,7 @@ pub fn what_if(
         }
     }
     let now = instant("now", now)?;
-    let m = model(lexicon, segment_key, None)?;
+    let m = model(lexicon, segment_key, None, None)?;
     let scenario = kesher::Scenario {
         response_time_factor: factors,
     };

@@ -23,6 +23,7 @@ mod insight;
 mod journey;
 mod people;
 mod playbook;
+mod reading;
 #[cfg(feature = "report")]
 mod report;
 mod sla;
@@ -41,6 +42,7 @@ pub use journey::{
 };
 pub use people::{check_customer, check_interaction, lifetime_value};
 pub use playbook::{acknowledgement, reply_template};
+pub use reading::{journey_texts, read_messages};
 #[cfg(feature = "report")]
 pub use report::build_report;
 pub use sla::SlaEngine;

@@ -225,3 +225,32 @@ test("buildReport gives the same figures as `kesher report --json` on the bundle
   const he = kesher.buildReport(cases.slice(0, 10), { lang: "he" });
   assert.match(he.html, /dir="rtl"/);
 });
+
+test("readMessages and a host's scorer function, called once per journey", () => {
+  const read = kesher.readMessages(["thanks, great service!", "I'll post this everywhere, cancel my account"]);
+  assert.deepEqual(read.map((r) => r.turn), ["thanks", "complaint"]);
+  assert.equal(read[0].sentiment, "positive");
+  assert.equal(kesher.readMessages(["המשלוח עדיין לא הגיע, נמאס"], { lang: "he" })[0].sentiment, "negative");
+  throwsKesher(assert, () => kesher.readMessages(["x"], { lang: "fr" }), "invalid_input");
+  const calls = [];
+  const scorer = (texts) => {
+    calls.push(texts);
+    return texts.map((t) => (t.includes("late") ? -0.9 : null));
+  };
+  const got = kesher.readMessages(["my order is late", "hello"], { scorer });
+  assert.deepEqual(calls, [["my order is late", "hello"]]);
+  assert.deepEqual(got.map((g) => g.score), [-0.9, null]);
+  throwsKesher(assert, () => kesher.readMessages(["a"], { scorer: () => [2] }), "invalid_input");
+  throwsKesher(assert, () => kesher.readMessages(["a", "b"], { scorer: () => [0.5] }), "invalid_input");
+  throwsKesher(assert, () => kesher.readMessages(["a"], { scorer: async () => [0.5] }), "invalid_input");
+  throwsKesher(assert, () => kesher.readMessages(["a"], { scorer: () => ["x"] }), "invalid_input");
+
+  const { cases } = kesher.foldEvents(SAMPLE);
+  const kase = cases.find((c) => c.log.some((i) => i.direction === "inbound" && i.text));
+  const seen = [];
+  const happy = kesher.buildJourney(kase, NOW, { scorer: (texts) => (seen.push(texts), texts.map(() => 0.8)) });
+  assert.equal(seen.length, 1);
+  assert.ok(seen[0].length >= 1 && seen[0].every((t) => typeof t === "string"));
+  const scored = happy.points.filter((p) => p.source === "text_scorer");
+  assert.ok(scored.length >= 1 && scored.every((p) => p.emotion === 0.8));
+});

@@ -2,8 +2,8 @@
 // enough that right uses compile and wrong ones do not (each @ts-expect-error must be an error).
 import {
   Calendar, KesherError, SlaEngine, PatternBuilder, foldCase, foldEvents, buildJourney, criticalPoints,
-  serviceMetrics, buildReport, calendarEval, readCases, whatIf, renderReply,
-  type Case, type CaseSla, type Journey, type Pattern, type TargetState, type Report,
+  serviceMetrics, buildReport, calendarEval, readCases, whatIf, renderReply, readMessages,
+  type Case, type CaseSla, type Journey, type Pattern, type TargetState, type Report, type MessageReading,
 } from "../pkg/index.js";
 
 const desk = new Calendar("israel");
@@ -51,3 +51,7 @@ try {
 }
 
 void [due, many, open, tz, status, line, state, lowest, median, fcr, report, answer, read, changes, reply];
+
+const readings: MessageReading[] = readMessages(["thanks"], { lang: "en", scorer: (t: string[]) => t.map(() => 0.5) });
+const firstTurn: "thanks" | "confirmation" | "problem" | "complaint" = readings[0].turn;
+void firstTurn;

@@ -1,0 +1,49 @@
+//! Reading customer text: `readMessages`, `journeyTexts` and the scores a host's own scorer
+//! function gave (checked in the core's `ScoreTable`).
+
+use crate::error::{fail, parse, to_json, Result};
+use kesher::{MessageReading, ScoreTable, SentimentScorer, TextScorer};
+use wasm_bindgen::prelude::*;
+
+/// `{"texts": [...], "scores": [...]}` from a host's scorer function, checked by the core.
+pub(crate) fn score_table(scores_json: &str) -> Result<ScoreTable> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Scored {
+        texts: Vec<String>,
+        scores: Vec<Option<f64>>,
+    }
+    let s: Scored = parse("scores", scores_json)?;
+    ScoreTable::new(s.texts, s.scores).map_err(fail)
+}
+
+/// The texts of a case (JSON) that its journey asks a scorer about, as a JSON array.
+#[wasm_bindgen(js_name = journeyTexts)]
+pub fn journey_texts(case_json: &str) -> Result<String> {
+    let case: kesher::Case = parse("case", case_json)?;
+    to_json("texts", &ScoreTable::texts_of(&case))
+}
+
+/// Each message of `texts_json` (a JSON array of strings) read: score, sentiment and turn
+/// kind; `lang` is `en`, `he` or null (guessed); `scores_json` as for `buildJourney`.
+#[wasm_bindgen(js_name = readMessages)]
+pub fn read_messages(
+    texts_json: &str,
+    lang: Option<String>,
+    scores_json: Option<String>,
+) -> Result<String> {
+    let texts: Vec<String> = parse("texts", texts_json)?;
+    let language = lang
+        .map(|l| l.parse::<kesher::Language>().map_err(fail))
+        .transpose()?;
+    let table = scores_json.map(|t| score_table(&t)).transpose()?;
+    let scorer: &dyn TextScorer = match &table {
+        Some(t) => t,
+        None => &SentimentScorer::DEFAULT,
+    };
+    let readings: Vec<MessageReading> = texts
+        .iter()
+        .map(|t| MessageReading::new(t, language, scorer))
+        .collect();
+    to_json("readings", &readings)
+}
