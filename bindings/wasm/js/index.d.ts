@@ -882,6 +882,8 @@ export interface SegmentReport {
   unanswered_messages: number;
   waiting_cases: number;
   transfers: number;
+  /** Word of mouth: the customers' public messages read as positive, negative, neither. */
+  public_messages: { positive: number; negative: number; neutral: number };
   pattern?: Pattern | null;
   lowest_journey?: { journey: Journey; turning_points: TurningPoint[]; critical: CriticalPoints } | null;
 }

@@ -45,3 +45,130 @@ fn clusters_account_for_every_case_and_do_not_depend_on_order() {
     reversed.reverse();
     assert_eq!(recurring_problems(&reversed, 3).clusters, p.clusters);
 }
+
+fn digest(id: &str, text: &str, answer: &str) -> kesher::insight::ProblemDigest {
+    kesher::insight::ProblemDigest {
+        case_id: kesher::CaseId::new(id).unwrap(),
+        description: text.into(),
+        ended_well: true,
+        answer: Some(answer.into()),
+    }
+}
+
+#[test]
+fn hebrew_clusters_are_named_by_content_words_not_pronouns() {
+    let d = [
+        digest(
+            "a",
+            "אני לא מצליח להתחבר לחשבון שלי",
+            "שלום דנה, איפוס סיסמה לחשבון כאן",
+        ),
+        digest(
+            "b",
+            "החשבון שלי ננעל, אני צריך עזרה",
+            "היי, שחררנו את החשבון",
+        ),
+        digest(
+            "c",
+            "אני לא מצליח להתחבר לחשבון",
+            "שלום, נסו שוב להתחבר לחשבון עכשיו",
+        ),
+    ];
+    let p = kesher::insight::recurring_problems_in(&d, 2);
+    let labels: Vec<&str> = p.clusters.iter().map(|c| c.label.as_str()).collect();
+    for stop in ["אני", "שלי", "אותה", "לא"] {
+        assert!(
+            !labels.iter().any(|l| l.split(' ').any(|w| w == stop)),
+            "{labels:?}"
+        );
+    }
+    let answers = &p.clusters[0].answer_candidates;
+    assert!(
+        !answers.is_empty()
+            && answers
+                .iter()
+                .all(|a| !a.starts_with("שלום") && !a.starts_with("היי")),
+        "{answers:?}"
+    );
+}
+
+#[test]
+fn labels_are_phrases_and_answers_answer_their_own_question() {
+    let d = [
+        digest(
+            "a",
+            "my password reset link expired",
+            "@u1 Hi Amit, use the reset page: it sends a new link. ^JK",
+        ),
+        digest(
+            "b",
+            "password reset email never came",
+            "Hello! Check spam, the reset email is sent at once -Noa",
+        ),
+        digest(
+            "c",
+            "need a password reset asap",
+            "We sent a new reset link.",
+        ),
+        digest(
+            "d",
+            "I was charged twice for my order",
+            "The courier will deliver your order tomorrow",
+        ),
+        digest(
+            "e",
+            "order charged twice on my card",
+            "We refunded the second charge.",
+        ),
+        digest(
+            "f",
+            "my order never arrived, courier lost it",
+            "The courier will deliver your order tomorrow",
+        ),
+        digest(
+            "g",
+            "order stuck with the courier, not delivered",
+            "The courier will deliver your order tomorrow",
+        ),
+        digest(
+            "h",
+            "courier delivered to the wrong address",
+            "The courier will deliver again tomorrow",
+        ),
+    ];
+    let p = kesher::insight::recurring_problems_in(&d, 2);
+    let password = p
+        .clusters
+        .iter()
+        .find(|c| c.label.contains("password"))
+        .unwrap();
+    assert_eq!(password.label, "password reset");
+    assert!(password
+        .answer_candidates
+        .iter()
+        .all(|a| !a.contains("Amit")
+            && !a.contains("^JK")
+            && !a.contains("Noa")
+            && !a.starts_with('@')));
+    assert_eq!(
+        password.answer_candidates[0],
+        "Use the reset page: it sends a new link."
+    );
+    let charged = p
+        .clusters
+        .iter()
+        .find(|c| c.examples.iter().any(|e| e.contains("charged twice")))
+        .unwrap();
+    // The courier's answer to the customer charged twice is left out; to the customers whose
+    // courier was late it stays.
+    assert_eq!(
+        charged.answer_candidates,
+        [
+            "We refunded the second charge.",
+            "The courier will deliver your order tomorrow",
+            "The courier will deliver your order tomorrow",
+        ],
+        "{:?}",
+        charged.examples
+    );
+}

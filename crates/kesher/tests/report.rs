@@ -118,3 +118,35 @@ proptest! {
         prop_assert_eq!(binned as usize, answered);
     }
 }
+
+#[test]
+fn word_of_mouth_per_brand_counts_each_public_message_once() {
+    // Twitter (channel 1) is public; email and chat are not.
+    let cases: Vec<Case> = (0..12)
+        .map(|i| case(i, (i % 2) as u8, (i % 3) as u8, i, Some(600), true))
+        .collect();
+    let r = report(&cases);
+    let mut public = 0;
+    for b in r["brands"].as_array().unwrap() {
+        let p = &b["public_messages"];
+        let n = p["positive"].as_u64().unwrap()
+            + p["negative"].as_u64().unwrap()
+            + p["neutral"].as_u64().unwrap();
+        public += n;
+    }
+    let twitter = (0..12).filter(|i| i % 3 == 1).count() as u64;
+    assert_eq!(public, twitter);
+    // Case 4 (brand 0, twitter) says "the app keeps crashing, so frustrating": negative;
+    // case 10 (brand 0, twitter) "where is my order?": neutral; case 1 and 7 (brand 1).
+    let b0 = r["brands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["name"] == "b0")
+        .unwrap();
+    assert!(
+        b0["public_messages"]["negative"].as_u64().unwrap() >= 1,
+        "{}",
+        b0["public_messages"]
+    );
+}

@@ -9,6 +9,7 @@ mod audit;
 mod metrics;
 mod problems;
 mod retention;
+mod words;
 
 pub use audit::{audit_score, survey_scores, AuditScore, AuditVisit, SurveyScores};
 pub use metrics::{Compliance, DurationStats, MetricsBuilder, ServiceMetrics};

@@ -1,174 +1,10 @@
 //! Recurring problems: deterministic clustering of problem descriptions into FAQ candidates,
 //! a Pareto view, and the answers that ended well.
 
+use super::words::{clean_answer, stop_word};
 use crate::{Case, CaseId, CaseStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-const STOP: [&str; 162] = [
-    "a",
-    "about",
-    "after",
-    "again",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "but",
-    "by",
-    "can",
-    "cant",
-    "could",
-    "did",
-    "do",
-    "does",
-    "dont",
-    "for",
-    "from",
-    "get",
-    "got",
-    "had",
-    "has",
-    "have",
-    "he",
-    "help",
-    "hi",
-    "hello",
-    "hey",
-    "how",
-    "i",
-    "if",
-    "im",
-    "in",
-    "is",
-    "it",
-    "its",
-    "ive",
-    "just",
-    "know",
-    "like",
-    "me",
-    "my",
-    "need",
-    "no",
-    "not",
-    "now",
-    "of",
-    "on",
-    "one",
-    "or",
-    "our",
-    "out",
-    "please",
-    "pls",
-    "so",
-    "still",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "they",
-    "this",
-    "to",
-    "too",
-    "trying",
-    "try",
-    "tried",
-    "up",
-    "us",
-    "want",
-    "was",
-    "we",
-    "what",
-    "when",
-    "where",
-    "which",
-    "who",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "thanks",
-    "thank",
-    "link",
-    "amp",
-    "here",
-    "been",
-    "being",
-    "more",
-    "some",
-    "only",
-    "even",
-    "very",
-    "really",
-    "any",
-    "back",
-    "going",
-    "make",
-    "see",
-    "way",
-    "time",
-    "day",
-    "days",
-    "new",
-    "use",
-    "using",
-    "work",
-    "working",
-    "works",
-    "issue",
-    "because",
-    "thing",
-    "gett",
-    "ago",
-    "able",
-    "anyone",
-    "anyth",
-    "anything",
-    "keep",
-    "another",
-    "without",
-    "don",
-    "ain",
-    "something",
-    "everything",
-    "since",
-    "before",
-    "every",
-    "other",
-    "already",
-    "never",
-    "nothing",
-    "into",
-    "than",
-    "these",
-    "those",
-    "should",
-    "doesn",
-    "didn",
-    "isn",
-    "wasn",
-    "won",
-    "haven",
-    "aren",
-    "couldn",
-    "yet",
-    "yesterday",
-    "today",
-    "ever",
-];
 
 /// Words of a text worth clustering on: lowercase letters, no @handles, links or numbers, no
 /// stop words, plural and `-ing`/`-ed` endings trimmed.
@@ -186,11 +22,56 @@ fn terms(text: &str) -> BTreeSet<String> {
     out
 }
 
-/// Whether `w` is a stop word (a set built once: every word of every description is checked).
-fn stop_word(w: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP.into_iter().collect()).contains(w)
+/// The words of a text as written (lowercase), with `None` where a stop word, number, handle
+/// or link breaks the run: the material of a cluster's phrase.
+fn surface(text: &str) -> Vec<Option<String>> {
+    text.split_whitespace()
+        .map(|raw| {
+            let w = crate::lowercase::lowercase(raw.trim_matches(|c: char| !c.is_alphanumeric()));
+            let plain = w.chars().count() >= 2
+                && w.chars().all(char::is_alphanumeric)
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !raw.starts_with('@')
+                && !stop_word(&w);
+            plain.then_some(w)
+        })
+        .collect()
+}
+
+/// A cluster's name: the two adjacent words holding its anchor term that most of its
+/// descriptions share (at least two, and a quarter of them), else the anchor's commonest form.
+fn phrase(anchor: &str, descriptions: &[&str]) -> String {
+    let mut pairs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut forms: BTreeMap<String, usize> = BTreeMap::new();
+    for d in descriptions {
+        let words = surface(d);
+        let mut seen = BTreeSet::new();
+        for w in words.iter().flatten().filter(|w| stem(w) == anchor) {
+            if seen.insert(w.clone()) {
+                *forms.entry(w.clone()).or_insert(0) += 1;
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for pair in words.windows(2) {
+            if let [Some(a), Some(b)] = pair {
+                if (stem(a) == anchor || stem(b) == anchor) && a != b {
+                    let p = format!("{a} {b}");
+                    if seen.insert(p.clone()) {
+                        *pairs.entry(p).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+    }
+    let best = |m: BTreeMap<String, usize>| {
+        m.into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+    };
+    let needed = 2.max(descriptions.len().div_ceil(4));
+    best(pairs)
+        .filter(|(_, n)| *n >= needed)
+        .or_else(|| best(forms))
+        .map_or_else(|| anchor.to_string(), |(p, _)| p)
 }
 
 fn stem(w: &str) -> String {
@@ -274,12 +155,7 @@ fn ended_well(case: &Case) -> bool {
             .rev()
             .find(|i| i.is_customer_contact())
             .and_then(|i| i.text.as_deref())
-            .is_some_and(|t| {
-                let t = crate::lowercase::lowercase(t);
-                ["thank", "thx", "fixed", "works now", "worked", "תודה"]
-                    .iter()
-                    .any(|w| t.contains(w))
-            })
+            .is_some_and(|t| crate::TurnKind::classify(t, None).is_closing())
 }
 
 /// Clusters the cases' problem descriptions (the `problem.description`, else the first customer
@@ -365,6 +241,29 @@ impl ProblemDigest {
     }
 }
 
+/// Whether an answer (its terms) answers its own case: it speaks of the case's own problem
+/// (a term of its description besides the cluster's `anchor`), or of no other problem (no
+/// term that only other descriptions of the cluster, in `counts`, or other clusters' top
+/// terms hold). The courier's answer to a customer charged twice is left out; "reset it here"
+/// to "password lost" stays.
+fn answers_its_own(
+    answer: &BTreeSet<String>,
+    own: &BTreeSet<String>,
+    anchor: &str,
+    counts: &BTreeMap<&str, usize>,
+    others: &[&Vec<String>],
+) -> bool {
+    let specific = |w: &&String| w.as_str() != anchor;
+    if answer.iter().filter(specific).any(|w| own.contains(w)) {
+        return true;
+    }
+    let elsewhere = |w: &&String| {
+        counts.get(w.as_str()).copied().unwrap_or(0) > usize::from(own.contains(*w))
+            || others.iter().any(|t| t.contains(w))
+    };
+    !answer.iter().filter(specific).any(|w| elsewhere(&w))
+}
+
 /// [`recurring_problems`] over digests of cases.
 ///
 /// # Example
@@ -440,29 +339,44 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
         v.into_iter().take(5).map(|(w, _)| w.to_string()).collect()
     };
     let total = docs.len().max(1) as f64;
+    let tops: Vec<Vec<String>> = ordered.iter().map(|(_, m)| top_terms(m)).collect();
     let mut cumulative = 0usize;
     let mut clusters = Vec::with_capacity(ordered.len());
-    for (label, members) in &ordered {
+    for (k, (anchor, members)) in ordered.iter().enumerate() {
         cumulative += members.len();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, _, t) in members.iter().filter_map(|&i| docs.get(i)) {
+            for w in t {
+                *counts.entry(w.as_str()).or_insert(0) += 1;
+            }
+        }
+        let others: Vec<&Vec<String>> = (tops.iter().enumerate())
+            .filter(|(j, _)| *j != k)
+            .map(|(_, t)| t)
+            .collect();
         let answers: Vec<String> = members
             .iter()
             .filter_map(|&i| docs.get(i))
             .filter(|(c, _, _)| c.ended_well)
-            .filter_map(|(c, _, _)| c.answer.clone())
+            .filter_map(|(c, _, t)| {
+                let answer = clean_answer(c.answer.as_deref()?);
+                answers_its_own(&terms(&answer), t, anchor, &counts, &others).then_some(answer)
+            })
+            .filter(|a| !a.is_empty())
             .take(3)
             .collect();
+        let descriptions: Vec<&str> = members
+            .iter()
+            .filter_map(|&i| docs.get(i))
+            .map(|(_, d, _)| d.as_str())
+            .collect();
         clusters.push(ProblemCluster {
-            label: label.clone(),
-            terms: top_terms(members),
+            label: phrase(anchor, &descriptions),
+            terms: tops.get(k).cloned().unwrap_or_default(),
             cases: members.len(),
             share: members.len() as f64 / total,
             cumulative_share: cumulative as f64 / total,
-            examples: members
-                .iter()
-                .filter_map(|&i| docs.get(i))
-                .take(3)
-                .map(|(_, d, _)| d.clone())
-                .collect(),
+            examples: descriptions.iter().take(3).map(|d| d.to_string()).collect(),
             answer_candidates: answers,
         });
     }

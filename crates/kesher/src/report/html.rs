@@ -270,7 +270,7 @@ fn segment_table(
     let lang = report.language;
     let _ = write!(
         out,
-        r#"<div class="scroll"><table><thead><tr><th>{first}</th><th class="n">{c}</th><th class="n">{m}</th><th class="n">{p}</th><th class="n">{s}</th><th class="n">{f}</th><th class="n">{u}</th><th class="n">{t}</th><th>{h}</th></tr></thead><tbody>"#,
+        r#"<div class="scroll"><table><thead><tr><th>{first}</th><th class="n">{c}</th><th class="n">{m}</th><th class="n">{p}</th><th class="n">{s}</th><th class="n">{f}</th><th class="n">{u}</th><th class="n">{t}</th><th class="n">{wom}</th><th>{h}</th></tr></thead><tbody>"#,
         first = esc(first),
         c = w.cases_title,
         m = w.median_first_response,
@@ -279,13 +279,14 @@ fn segment_table(
         f = w.fcr,
         u = w.unanswered,
         t = w.transfers,
+        wom = w.public_balance,
         h = w.hardest_stage,
     );
     for seg in rows {
         let m = &seg.metrics;
         let _ = write!(
             out,
-            r#"<tr><td><bdi>{name}</bdi></td><td class="n">{c}</td><td class="n">{med}</td><td class="n">{p90}</td><td class="n">{sla}</td><td class="n">{fcr}</td><td class="n">{u}</td><td class="n">{t}</td><td>{h}</td></tr>"#,
+            r#"<tr><td><bdi>{name}</bdi></td><td class="n">{c}</td><td class="n">{med}</td><td class="n">{p90}</td><td class="n">{sla}</td><td class="n">{fcr}</td><td class="n">{u}</td><td class="n">{t}</td><td class="n"><bdi>+{pp} / −{pn}</bdi></td><td>{h}</td></tr>"#,
             name = esc(&seg.name),
             c = m.cases,
             med = seconds_or_na(m.first_response.median, w),
@@ -298,6 +299,8 @@ fn segment_table(
             fcr = pct(m.first_contact_resolution_rate, w),
             u = seg.unanswered_messages,
             t = seg.transfers,
+            pp = seg.public_messages.positive,
+            pn = seg.public_messages.negative,
             h = esc(&hardest_stage(seg, lang, w)),
         );
     }

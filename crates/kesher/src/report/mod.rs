@@ -50,7 +50,7 @@ use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoi
 use crate::sla::statement::{channel_coverage, statements, ChannelCoverage, Statement};
 use crate::{
     Case, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Language, Pattern,
-    PatternBuilder, SentimentScorer, Stages,
+    PatternBuilder, SentimentScorer, Stages, TextScorer,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -127,12 +127,69 @@ pub struct SegmentReport {
     pub waiting_cases: u64,
     /// Transfers between agents or teams.
     pub transfers: u64,
+    /// Word of mouth: the customers' public messages read as positive and as negative (by
+    /// their annotation, else the built-in text scorer), beside the per-customer balance of
+    /// the retention lists.
+    #[serde(default)]
+    pub public_messages: PublicBalance,
     /// The typical emotion pattern (brands only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<Pattern>,
     /// The journey that fell lowest (brands only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lowest_journey: Option<LowestJourney>,
+}
+
+/// Public customer messages of a brand or channel, positive against negative.
+///
+/// # Example
+///
+/// ```
+/// let b = kesher::report::PublicBalance { positive: 5, negative: 2, neutral: 3 };
+/// assert_eq!(b.balance(), 3);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicBalance {
+    /// Read as positive.
+    pub positive: u64,
+    /// Read as negative.
+    pub negative: u64,
+    /// Neither (or no text).
+    pub neutral: u64,
+}
+
+impl PublicBalance {
+    /// Positive minus negative.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(kesher::report::PublicBalance::default().balance(), 0);
+    /// ```
+    pub fn balance(&self) -> i64 {
+        i64::try_from(self.positive).unwrap_or(i64::MAX)
+            - i64::try_from(self.negative).unwrap_or(i64::MAX)
+    }
+
+    /// Counts the public customer messages of `case`.
+    fn add(&mut self, case: &Case) {
+        for i in case
+            .log()
+            .iter()
+            .filter(|i| i.is_customer_contact() && i.is_public())
+        {
+            let value = i.emotion.map(|e| e.value.value()).or_else(|| {
+                i.text
+                    .as_deref()
+                    .and_then(|t| SentimentScorer::DEFAULT.score(t, None))
+            });
+            match crate::Sentiment::of(value) {
+                crate::Sentiment::Positive => self.positive += 1,
+                crate::Sentiment::Negative => self.negative += 1,
+                crate::Sentiment::Neutral => self.neutral += 1,
+            }
+        }
+    }
 }
 
 /// One customer on a retention list.
@@ -248,6 +305,7 @@ struct Tally {
     unanswered_messages: u64,
     waiting_cases: u64,
     transfers: u64,
+    public_messages: PublicBalance,
     lowest: Option<(f64, Journey)>,
 }
 
@@ -263,6 +321,7 @@ impl Tally {
         self.unanswered_messages += facts.unanswered_inbound.len() as u64;
         self.waiting_cases += u64::from(case.status().is_open() && facts.has_unanswered_inbound());
         self.transfers += u64::from(case.transfers());
+        self.public_messages.add(case);
     }
 
     fn watch(&mut self, journey: &Journey) {
@@ -289,6 +348,7 @@ impl Tally {
             unanswered_messages: self.unanswered_messages,
             waiting_cases: self.waiting_cases,
             transfers: self.transfers,
+            public_messages: self.public_messages,
             pattern,
             lowest_journey: self.lowest.map(|(_, journey)| LowestJourney {
                 turning_points: turning_points(&journey, 0.0),
