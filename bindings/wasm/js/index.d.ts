@@ -885,7 +885,13 @@ export interface SegmentReport {
   /** Word of mouth: the customers' public messages read as positive, negative, neither. */
   public_messages: { positive: number; negative: number; neutral: number };
   pattern?: Pattern | null;
-  lowest_journey?: { journey: Journey; turning_points: TurningPoint[]; critical: CriticalPoints } | null;
+  lowest_journey?: {
+    journey: Journey;
+    turning_points: TurningPoint[];
+    critical: CriticalPoints;
+    /** What the customer said at its critical points (at most four, in time order). */
+    said?: { at: string; text: string }[];
+  } | null;
 }
 
 export interface RetentionEntry {

@@ -150,3 +150,24 @@ fn word_of_mouth_per_brand_counts_each_public_message_once() {
         b0["public_messages"]
     );
 }
+
+#[test]
+fn the_lowest_journey_shows_what_the_customer_said_escaped() {
+    let mut log = CaseLog::default();
+    for json in [
+        r#"{"type": "opened", "case_id": "L", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "twitter", "metadata": {"brand": "b0"}}"#,
+        r#"{"type": "interaction", "case_id": "L", "seq": 1, "id": "q", "customer_id": "c", "at": "2025-01-05T09:00:00Z", "channel": "twitter", "direction": "inbound", "actor": {"type": "customer"}, "kind": "message", "text": "terrible <script>x</script> service, I am furious and cancelling"}"#,
+    ] {
+        log.insert(CaseEvent::from_json(json).unwrap());
+    }
+    let cases = vec![log.fold().unwrap(), case(1, 0, 0, 3, Some(600), true)];
+    let r = report(&cases);
+    let b0 = r["brands"].as_array().unwrap().iter().find(|b| b["name"] == "b0").unwrap();
+    let said = b0["lowest_journey"]["said"].as_array().unwrap();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0]["text"].as_str().unwrap().starts_with("terrible <script>"));
+    let report: kesher::report::Report = serde_json::from_value(r).unwrap();
+    let html = report.to_html();
+    assert!(html.contains("terrible &lt;script&gt;x&lt;/script&gt; service"));
+    assert!(!html.contains("<script>x"));
+}

@@ -2,6 +2,7 @@
 //! and the value at risk. Each signal lists the facts that produced it.
 
 use crate::sla::{CaseSla, TargetState};
+use crate::Language;
 use crate::{
     Case, CaseStatus, ConsentTopic, Customer, CustomerId, Journey, LifetimeModel, Money,
     PromiseState, Sentiment, TextScorer, TurnKind,
@@ -247,6 +248,33 @@ impl RetentionTally {
         recent: TimeDelta,
         now: DateTime<Utc>,
     ) -> RetentionSignals {
+        self.signals_in(customer, recent, now, Language::En)
+    }
+
+    /// [`RetentionTally::signals`] with the facts written in `language`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::insight::RetentionTally;
+    /// use kesher::{Customer, Language};
+    ///
+    /// let c = Customer::from_json(r#"{"id": "c1", "purchases": [
+    ///     {"at": "2025-01-01T10:00:00Z", "amount": {"minor": 1000, "currency": "ILS"}},
+    ///     {"at": "2025-02-01T10:00:00Z", "amount": {"minor": 1000, "currency": "ILS"}}]}"#)?;
+    /// let now = "2025-03-01T00:00:00Z".parse()?;
+    /// let s = RetentionTally::default().signals_in(Some(&c), chrono::TimeDelta::days(30), now, Language::He);
+    /// assert_eq!(s.nurture.unwrap().facts, ["2 רכישות"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn signals_in(
+        &self,
+        customer: Option<&Customer>,
+        recent: TimeDelta,
+        now: DateTime<Utc>,
+        language: Language,
+    ) -> RetentionSignals {
+        let he = language == Language::He;
         let customer_id = customer
             .map(|c| c.id.clone())
             .or_else(|| self.customer_id.clone())
@@ -264,30 +292,50 @@ impl RetentionTally {
         if let Some(level) = latest.filter(|l| *l <= -0.33) {
             lift(
                 -level,
-                format!(
-                    "feels {} (latest, within {} days)",
-                    crate::decimal::fixed(level, 2).signed(),
-                    recent.num_days()
-                ),
+                if he {
+                    format!(
+                        "מרגיש {} (האחרון, ב־{} הימים האחרונים)",
+                        crate::decimal::fixed(level, 2).signed(),
+                        recent.num_days()
+                    )
+                } else {
+                    format!(
+                        "feels {} (latest, within {} days)",
+                        crate::decimal::fixed(level, 2).signed(),
+                        recent.num_days()
+                    )
+                },
             );
         }
         let (breaches, broken, open) = (self.breaches, self.broken, self.open);
         if breaches > 0 {
             lift(
                 (0.2 * f64::from(breaches)).min(0.6),
-                format!("{breaches} SLA targets breached or met late"),
+                if he {
+                    format!("{breaches} יעדי שירות הופרו או עמדו בהם באיחור")
+                } else {
+                    format!("{breaches} SLA targets breached or met late")
+                },
             );
         }
         if broken > 0 {
             lift(
                 (0.3 * f64::from(broken)).min(1.0),
-                format!("{broken} promises broken"),
+                if he {
+                    format!("{broken} הבטחות הופרו")
+                } else {
+                    format!("{broken} promises broken")
+                },
             );
         }
         if open > 0 {
             lift(
                 (0.1 * f64::from(open)).min(0.5),
-                format!("{open} cases still open and waiting for an answer"),
+                if he {
+                    format!("{open} פניות עדיין פתוחות וממתינות לתשובה")
+                } else {
+                    format!("{open} cases still open and waiting for an answer")
+                },
             );
         }
         // A customer whose last word is thanks or praise, with nothing felt after it, is not
@@ -308,7 +356,11 @@ impl RetentionTally {
         let nurture = history_customer.and_then(|c| {
             let purchases = c.purchases.iter().filter(|p| p.purchased_at <= now).count();
             (purchases >= 2).then(|| {
-                let mut facts = vec![format!("{purchases} purchases")];
+                let mut facts = vec![if he {
+                    format!("{purchases} רכישות")
+                } else {
+                    format!("{purchases} purchases")
+                }];
                 if let Some(b) = c.birthday {
                     let today = now.date_naive();
                     let this_year = b
@@ -318,14 +370,22 @@ impl RetentionTally {
                     if this_year.is_some_and(|d| (d - today).num_days() <= 30)
                         && c.has_consent(ConsentTopic::BirthdayGreetings)
                     {
-                        facts.push(format!(
-                            "birthday on {}: send a greeting",
-                            crate::dates::day_month(&b, true)
-                        ));
+                        facts.push(if he {
+                            format!("יום הולדת ב־{}.{}: לשלוח ברכה", b.day(), b.month())
+                        } else {
+                            format!(
+                                "birthday on {}: send a greeting",
+                                crate::dates::day_month(&b, true)
+                            )
+                        });
                     }
                 }
                 if c.has_consent(ConsentTopic::MonthlyEmail) {
-                    facts.push("consents to a monthly touch".into());
+                    facts.push(if he {
+                        "הסכמה לפנייה חודשית".into()
+                    } else {
+                        "consents to a monthly touch".into()
+                    });
                 }
                 Signal {
                     score: (0.5 + 0.1 * (purchases as f64 - 2.0)).min(1.0),
@@ -342,7 +402,13 @@ impl RetentionTally {
             facts: self
                 .public_by_channel
                 .iter()
-                .map(|(ch, n)| format!("{n} public messages on {ch}"))
+                .map(|(ch, n)| {
+                    if he {
+                        format!("{n} הודעות פומביות ב־{ch}")
+                    } else {
+                        format!("{n} public messages on {ch}")
+                    }
+                })
                 .collect(),
         });
 

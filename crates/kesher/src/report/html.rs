@@ -352,10 +352,27 @@ fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Wor
         };
         let _ = write!(
             out,
-            r#"<figure class="wide"><figcaption>{cap}</figcaption>{svg}</figure>"#,
+            r#"<figure class="wide"><figcaption>{cap}</figcaption>{svg}"#,
             cap = w.lowest_journey,
             svg = journey_svg(&low.journey, &crate::Stages::default(), &o)
         );
+        if !low.said.is_empty() {
+            let _ = write!(
+                out,
+                r#"<p class="muted">{}</p><ul class="said">"#,
+                w.customer_said
+            );
+            for s in &low.said {
+                let _ = write!(
+                    out,
+                    r#"<li><span class="muted" dir="ltr">{at}</span> <bdi>{text}</bdi></li>"#,
+                    at = crate::dates::ymd_hm(&s.at),
+                    text = esc(&s.text)
+                );
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</figure>");
     }
     out.push_str("</div>");
     let _ = write!(out, "<p><strong>{}</strong>: ", w.prone_to_trouble);

@@ -106,6 +106,55 @@ pub struct LowestJourney {
     pub turning_points: Vec<TurningPoint>,
     /// Its lowest point, steepest drops and crossings below the threshold.
     pub critical: CriticalPoints,
+    /// What the customer said at its critical points: the customer's last message at or
+    /// before the lowest point and each steepest drop (at most four, in time order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub said: Vec<CustomerWords>,
+}
+
+/// A customer's message at a critical point of a journey.
+///
+/// # Example
+///
+/// ```
+/// let w = kesher::report::CustomerWords { at: "2025-01-05T09:00:00Z".parse().unwrap(), text: "still waiting".into() };
+/// assert_eq!(w.text, "still waiting");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerWords {
+    /// When it was written.
+    #[serde(with = "crate::instant")]
+    pub at: DateTime<Utc>,
+    /// What it said (at most 280 characters).
+    pub text: String,
+}
+
+/// The customer's last message at or before each of the lowest point and the steepest drops.
+fn said_at(case: &Case, critical: &CriticalPoints) -> Vec<CustomerWords> {
+    let mut instants: Vec<DateTime<Utc>> = critical
+        .lowest
+        .iter()
+        .chain(&critical.steepest_drops)
+        .map(|p| p.at)
+        .collect();
+    instants.sort_unstable();
+    let mut said: Vec<CustomerWords> = Vec::new();
+    for at in instants {
+        let words = case
+            .log()
+            .iter()
+            .filter(|i| i.is_customer_contact() && i.at <= at)
+            .filter_map(|i| i.text.as_deref().map(|t| (i.at, t)))
+            .max_by_key(|(when, _)| *when);
+        if let Some((when, text)) = words {
+            let text: String = text.chars().take(280).collect();
+            if !said.iter().any(|w| w.at == when && w.text == text) {
+                said.push(CustomerWords { at: when, text });
+            }
+        }
+    }
+    said.truncate(4);
+    said
 }
 
 /// The facts of one brand, one channel, or everything.
@@ -306,7 +355,7 @@ struct Tally {
     waiting_cases: u64,
     transfers: u64,
     public_messages: PublicBalance,
-    lowest: Option<(f64, Journey)>,
+    lowest: Option<(f64, Journey, Vec<CustomerWords>)>,
 }
 
 impl Tally {
@@ -324,7 +373,7 @@ impl Tally {
         self.public_messages.add(case);
     }
 
-    fn watch(&mut self, journey: &Journey) {
+    fn watch(&mut self, case: &Case, journey: &Journey, threshold: f64) {
         let low = journey
             .points()
             .iter()
@@ -332,11 +381,12 @@ impl Tally {
             .fold(f64::INFINITY, f64::min);
         // Ties go to the smaller case id, so the choice does not depend on the order of cases.
         let lower = match &self.lowest {
-            Some((v, j)) => low < *v || (low == *v && journey.case_id < j.case_id),
+            Some((v, j, _)) => low < *v || (low == *v && journey.case_id < j.case_id),
             None => true,
         };
         if low.is_finite() && lower {
-            self.lowest = Some((low, journey.clone()));
+            let said = said_at(case, &critical_points(journey, threshold));
+            self.lowest = Some((low, journey.clone(), said));
         }
     }
 
@@ -350,10 +400,11 @@ impl Tally {
             transfers: self.transfers,
             public_messages: self.public_messages,
             pattern,
-            lowest_journey: self.lowest.map(|(_, journey)| LowestJourney {
+            lowest_journey: self.lowest.map(|(_, journey, said)| LowestJourney {
                 turning_points: turning_points(&journey, 0.0),
                 critical: critical_points(&journey, threshold),
                 journey,
+                said,
             }),
         }
     }
@@ -428,7 +479,7 @@ impl ReportBuilder {
             journey_in_brand.segment = Some(brand);
             &journey_in_brand
         };
-        b.watch(journey);
+        b.watch(case, journey, self.options.threshold);
         self.channels
             .entry(case.first_channel().name())
             .or_default()
@@ -509,6 +560,7 @@ impl ReportBuilder {
             self.options.recent,
             self.options.list_length,
             now,
+            language,
         );
         let (statements, coverage) = match contracts {
             Some(set) => (
@@ -546,6 +598,7 @@ fn retention_lists(
     recent: TimeDelta,
     length: usize,
     now: DateTime<Utc>,
+    language: Language,
 ) -> RetentionLists {
     let mut lists = RetentionLists {
         customers: customers.len(),
@@ -554,7 +607,7 @@ fn retention_lists(
     };
     let (mut win, mut nurture, mut talk) = (Vec::new(), Vec::new(), Vec::new());
     for (id, tally) in customers {
-        let s = tally.signals(records.get(id), recent, now);
+        let s = tally.signals_in(records.get(id), recent, now, language);
         let entry = |signal: &crate::insight::Signal, extra: Option<String>| RetentionEntry {
             customer_id: id.clone(),
             score: signal.score,
@@ -568,7 +621,11 @@ fn retention_lists(
         }
         if let Some(t) = &s.word_of_mouth {
             let balance = s.word_of_mouth_balance;
-            talk.push(entry(t, Some(format!("balance {balance:+}"))));
+            let fact = match language {
+                Language::He => format!("מאזן {balance:+}"),
+                Language::En => format!("balance {balance:+}"),
+            };
+            talk.push(entry(t, Some(fact)));
         }
     }
     for (list, out, total) in [
