@@ -162,10 +162,18 @@ fn the_lowest_journey_shows_what_the_customer_said_escaped() {
     }
     let cases = vec![log.fold().unwrap(), case(1, 0, 0, 3, Some(600), true)];
     let r = report(&cases);
-    let b0 = r["brands"].as_array().unwrap().iter().find(|b| b["name"] == "b0").unwrap();
+    let b0 = r["brands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["name"] == "b0")
+        .unwrap();
     let said = b0["lowest_journey"]["said"].as_array().unwrap();
     assert_eq!(said.len(), 1, "{said:?}");
-    assert!(said[0]["text"].as_str().unwrap().starts_with("terrible <script>"));
+    assert!(said[0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("terrible <script>"));
     let report: kesher::report::Report = serde_json::from_value(r).unwrap();
     let html = report.to_html();
     assert!(html.contains("terrible &lt;script&gt;x&lt;/script&gt; service"));
