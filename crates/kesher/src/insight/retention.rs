@@ -259,9 +259,9 @@ impl RetentionTally {
     /// use kesher::insight::RetentionTally;
     /// use kesher::{Customer, Language};
     ///
-    /// let c = Customer::from_json(r#"{"id": "c1", "purchases": [
-    ///     {"at": "2025-01-01T10:00:00Z", "amount": {"minor": 1000, "currency": "ILS"}},
-    ///     {"at": "2025-02-01T10:00:00Z", "amount": {"minor": 1000, "currency": "ILS"}}]}"#)?;
+    /// let c = Customer::from_json(r#"{"id": "c1", "name": "N", "purchases": [
+    ///     {"order_ref": "A", "purchased_at": "2025-01-01T10:00:00Z", "total": {"amount_minor": 1000, "currency": "ILS"}},
+    ///     {"order_ref": "B", "purchased_at": "2025-02-01T10:00:00Z", "total": {"amount_minor": 1000, "currency": "ILS"}}]}"#)?;
     /// let now = "2025-03-01T00:00:00Z".parse()?;
     /// let s = RetentionTally::default().signals_in(Some(&c), chrono::TimeDelta::days(30), now, Language::He);
     /// assert_eq!(s.nurture.unwrap().facts, ["2 רכישות"]);
