@@ -12,7 +12,7 @@ fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
 }
 
-/// A case from compact specs: (at, what) with what `in`, `ack`, `ans`, `wow`, `survey:<v>`,
+/// A case from compact specs: (at, what) with what `in`, `text:<message>`, `ack`, `ans`, `wow`, `survey:<v>`,
 /// `transfer`, `status:<to>`, `release`.
 fn case(channel: &str, events: &[(&str, &str)]) -> Case {
     let mut log = CaseLog::default();
@@ -49,6 +49,12 @@ fn case(channel: &str, events: &[(&str, &str)]) -> Case {
                     r#"{"type": "customer"}"#,
                     "survey_response",
                     &format!(r#", "emotion": {{"value": {v}, "source": "survey"}}"#),
+                ),
+                ("text", v) => i(
+                    "inbound",
+                    r#"{"type": "customer"}"#,
+                    "message",
+                    &format!(r#", "text": "{v}""#),
                 ),
                 ("status", to) => format!(
                     r#"{{"type": "status_changed", "case_id": "T", "seq": {seq}, "at": "{t}", "to": "{to}"}}"#
@@ -469,4 +475,49 @@ fn labels_keep_clear_of_marks_and_of_each_other() {
             }
         }
     }
+}
+
+#[test]
+fn a_thankful_ending_ends_above_neutral_and_waits_for_nothing() {
+    for thanks in [
+        "thanks, great service!",
+        "תודה רבה, מעולה!",
+        "yes it works now",
+        "הסתדר, תודה",
+    ] {
+        let c = case(
+            "twitter",
+            &[
+                (T0, "text:my router is down again, this is awful"),
+                ("2025-01-05T09:20:00Z", "ans"),
+                ("2025-01-05T09:21:00Z", "status:resolved"),
+                ("2025-01-05T09:30:00Z", &format!("text:{thanks}")),
+            ],
+        );
+        // Judged a week later: no answer to the thanks is owed.
+        let j = EmotionModel {
+            scorer: Some(&kesher::SentimentScorer::DEFAULT),
+            ..EmotionModel::default()
+        }
+        .journey(&c, None, at("2025-01-12T09:00:00Z"));
+        let last = j.points().last().unwrap();
+        assert!(last.emotion.value() >= 0.2, "{thanks}: {j:?}");
+        assert!(
+            !causes(&j).contains(&"unanswered"),
+            "{thanks}: {:?}",
+            causes(&j)
+        );
+    }
+    // A new problem after the resolution still waits, and drags.
+    let c = case(
+        "twitter",
+        &[
+            (T0, "text:my router is down again"),
+            ("2025-01-05T09:20:00Z", "ans"),
+            ("2025-01-05T09:21:00Z", "status:resolved"),
+            ("2025-01-05T09:30:00Z", "text:it is down again, please help"),
+        ],
+    );
+    let j = journey(&c, "2025-01-12T09:00:00Z");
+    assert!(causes(&j).contains(&"unanswered"), "{:?}", causes(&j));
 }

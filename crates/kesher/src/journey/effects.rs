@@ -72,6 +72,9 @@ pub struct EmotionEffects {
     pub half_life_seconds: f64,
     /// Message texts scored with at least this strength set the level (0.2).
     pub text_min_strength: f64,
+    /// A customer's thanks or confirmation ([`crate::TurnKind::is_closing`]) raises the level
+    /// to at least this (+0.2), whatever the scorer saw: a thankful ending ends above neutral.
+    pub thanks_level: f64,
 }
 
 impl Default for EmotionEffects {
@@ -96,6 +99,7 @@ impl Default for EmotionEffects {
             release_level: -0.05,
             half_life_seconds: 3.0 * 86_400.0,
             text_min_strength: 0.2,
+            thanks_level: 0.2,
         }
     }
 }
@@ -202,6 +206,8 @@ impl Default for EmotionModel<'_> {
 enum Change {
     Add(f64),
     Set(f64, EmotionSource),
+    /// At least this level.
+    Raise(f64),
 }
 
 struct Step {
@@ -286,6 +292,19 @@ impl EmotionModel<'_> {
                     }),
                     (None, false) => {}
                 }
+                let closing = i
+                    .text
+                    .as_deref()
+                    .is_some_and(|t| crate::TurnKind::classify(t, None).is_closing());
+                if closing {
+                    steps.push(Step {
+                        at: i.at,
+                        order: 2,
+                        change: Change::Raise(e.thanks_level),
+                        cause: "thanks",
+                        origin: origin.clone(),
+                    });
+                }
             }
             if i.kind == InteractionKind::Acknowledgement {
                 let since = first_contact.and_then(|f| log.get(f)).map(|f| i.at - f.at);
@@ -350,6 +369,15 @@ impl EmotionModel<'_> {
                 answered_once = true;
             }
         }
+        // The case's facts say which messages still wait (a thanks after an answer does not,
+        // by the case's turn policy): the wait runs from the first of those.
+        let waiting = &case.facts().unanswered_inbound;
+        let pending = pending.and_then(|first| {
+            log.iter()
+                .skip_while(|i| i.id != first.id)
+                .find(|i| waiting.contains(&i.id))
+                .copied()
+        });
         if let Some(m) = pending {
             let metric = if answered_once {
                 Metric::NextResponse
@@ -499,6 +527,10 @@ impl EmotionModel<'_> {
                 Change::Set(v, src) => {
                     level = v;
                     src
+                }
+                Change::Raise(v) => {
+                    level = level.max(v);
+                    EmotionSource::EmotionModel
                 }
             };
             level = crate::bounds::clamp(level, -1.0, 1.0);
