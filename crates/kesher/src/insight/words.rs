@@ -318,12 +318,12 @@ pub(super) fn clean_answer(text: &str) -> String {
     while words.last().is_some_and(|w| is_signature(w)) {
         words.pop();
     }
-    let cleaned = words.join(" ");
-    let mut chars = cleaned.chars();
-    match chars.next() {
-        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
-        _ => cleaned,
+    // A sentence again: its first letter capitalised (ASCII only; Hebrew has no case).
+    let mut cleaned = words.join(" ");
+    if let Some(first) = cleaned.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    cleaned
 }
 
 fn strip_greeting(text: &str) -> &str {

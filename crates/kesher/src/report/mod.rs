@@ -137,7 +137,7 @@ fn said_at(case: &Case, critical: &CriticalPoints) -> Vec<CustomerWords> {
         .chain(&critical.steepest_drops)
         .map(|p| p.at)
         .collect();
-    instants.sort_unstable();
+    crate::sorting::sort_by_key(&mut instants, |t| *t);
     let mut said: Vec<CustomerWords> = Vec::new();
     for at in instants {
         let words = case

@@ -62,7 +62,9 @@ impl GramTable {
             buckets.get_mut(bucket(*h))?.push((*h, place));
         }
         let mut order: Vec<usize> = (0..buckets.len()).collect();
-        order.sort_by_key(|b| std::cmp::Reverse(buckets.get(*b).map_or(0, Vec::len)));
+        crate::sorting::sort_by_key(&mut order, |b| {
+            std::cmp::Reverse(buckets.get(*b).map_or(0, Vec::len))
+        });
         let mut table = GramTable {
             displacement: vec![0; buckets.len()],
             checks: vec![0; slots],

@@ -4,7 +4,6 @@
 
 use super::TextScorer;
 use crate::{Case, Error, Language, Result};
-use std::collections::HashMap;
 
 /// A [`TextScorer`] that answers from a table of texts and the scores a host's own model gave
 /// them, asked for all at once (a model is fastest on a batch).
@@ -30,7 +29,8 @@ use std::collections::HashMap;
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScoreTable {
-    scores: HashMap<String, Option<f64>>,
+    /// By text (sorted; a text given twice keeps its first score).
+    scores: Vec<(String, Option<f64>)>,
 }
 
 impl ScoreTable {
@@ -59,7 +59,7 @@ impl ScoreTable {
                 ),
             });
         }
-        let mut table = HashMap::with_capacity(texts.len());
+        let mut table = Vec::with_capacity(texts.len());
         for (place, (text, score)) in texts.into_iter().zip(scores).enumerate() {
             if let Some(s) = score.filter(|s| !(s.is_finite() && (-1.0..=1.0).contains(s))) {
                 return Err(Error::InvalidInput {
@@ -68,8 +68,10 @@ impl ScoreTable {
                     reason: format!("must be a number from -1.0 to 1.0, or none (text {place})"),
                 });
             }
-            table.insert(text, score);
+            table.push((text, score));
         }
+        crate::sorting::sort_by(&mut table, |a, b| a.0.cmp(&b.0));
+        table.dedup_by(|later, first| later.0 == first.0);
         Ok(ScoreTable { scores: table })
     }
 
@@ -94,7 +96,7 @@ impl ScoreTable {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn texts_of(case: &Case) -> Vec<&str> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = std::collections::BTreeSet::new();
         case.log()
             .iter()
             .filter(|i| i.is_customer_contact())
@@ -128,6 +130,9 @@ impl ScoreTable {
 
 impl TextScorer for ScoreTable {
     fn score(&self, text: &str, _: Option<Language>) -> Option<f64> {
-        self.scores.get(text).copied().flatten()
+        let at = self.scores.binary_search_by(|(t, _)| t.as_str().cmp(text));
+        at.ok()
+            .and_then(|i| self.scores.get(i))
+            .and_then(|(_, s)| *s)
     }
 }
