@@ -11,9 +11,9 @@ import { fileURLToPath } from "node:url";
 import { kesher, read } from "./helpers.mjs";
 
 const WASM = fileURLToPath(new URL("../pkg/kesher_wasm_bg.wasm", import.meta.url));
-const BUDGET = 470_000;
+const BUDGET = 475_000;
 
-test("the full package's .wasm is at most 470,000 bytes gzipped", () => {
+test("the full package's .wasm is at most 475,000 bytes gzipped", () => {
   const raw = readFileSync(WASM);
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../pkg/package.json", import.meta.url)), "utf8"));
   assert.equal(pkg.name, "kesher");
