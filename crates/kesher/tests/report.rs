@@ -119,6 +119,16 @@ proptest! {
     }
 }
 
+/// The report's JSON of one brand.
+fn brand<'r>(r: &'r serde_json::Value, name: &str) -> &'r serde_json::Value {
+    r["brands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["name"] == name)
+        .unwrap()
+}
+
 #[test]
 fn word_of_mouth_per_brand_counts_each_public_message_once() {
     // Twitter (channel 1) is public; email and chat are not.
@@ -138,12 +148,7 @@ fn word_of_mouth_per_brand_counts_each_public_message_once() {
     assert_eq!(public, twitter);
     // Case 4 (brand 0, twitter) says "the app keeps crashing, so frustrating": negative;
     // case 10 (brand 0, twitter) "where is my order?": neutral; case 1 and 7 (brand 1).
-    let b0 = r["brands"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["name"] == "b0")
-        .unwrap();
+    let b0 = brand(&r, "b0");
     assert!(
         b0["public_messages"]["negative"].as_u64().unwrap() >= 1,
         "{}",
@@ -162,12 +167,7 @@ fn the_lowest_journey_shows_what_the_customer_said_escaped() {
     }
     let cases = vec![log.fold().unwrap(), case(1, 0, 0, 3, Some(600), true)];
     let r = report(&cases);
-    let b0 = r["brands"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["name"] == "b0")
-        .unwrap();
+    let b0 = brand(&r, "b0");
     let said = b0["lowest_journey"]["said"].as_array().unwrap();
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0]["text"]
