@@ -31,6 +31,15 @@ pub(crate) struct EmotionModel {
     lexicon: bool,
     segment_key: String,
     scorer: Option<Py<PyAny>>,
+    stage_map: kesher::StageMap,
+}
+
+/// A stage map from a dict or a JSON string (None: the default).
+pub(crate) fn stage_map(obj: Option<&Bound<'_, PyAny>>) -> PyResult<kesher::StageMap> {
+    match obj {
+        None => Ok(kesher::StageMap::default()),
+        Some(o) => kesher::StageMap::from_json(&json_text(o)?).map_err(to_py),
+    }
 }
 
 #[pymethods]
@@ -39,15 +48,22 @@ impl EmotionModel {
     /// `segment_key`: the case metadata key whose value is the journey's segment;
     /// `scorer`: a callable taking a list of texts and returning one float in [-1, 1] (or
     /// None) per text, called once per journey with the case's customer messages (it
-    /// replaces the built-in scorer).
+    /// replaces the built-in scorer); `stage_map`: the stages and the rules that place each
+    /// point (a dict or JSON, as the Rust `kesher::StageMap`; None: the default).
     #[new]
-    #[pyo3(signature = (lexicon=true, segment_key="brand", scorer=None))]
-    fn new(lexicon: bool, segment_key: &str, scorer: Option<Py<PyAny>>) -> EmotionModel {
-        EmotionModel {
+    #[pyo3(signature = (lexicon=true, segment_key="brand", scorer=None, stage_map=None))]
+    fn new(
+        lexicon: bool,
+        segment_key: &str,
+        scorer: Option<Py<PyAny>>,
+        stage_map: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<EmotionModel> {
+        Ok(EmotionModel {
             lexicon,
             segment_key: segment_key.to_string(),
             scorer,
-        }
+            stage_map: self::stage_map(stage_map)?,
+        })
     }
 
     /// The journey of `case` up to `now`, with waits judged against `sla` when given.
@@ -59,28 +75,49 @@ impl EmotionModel {
         sla: Option<PyRef<'_, CaseSla>>,
     ) -> PyResult<Journey> {
         let now = instant("now", now)?;
-        let table = match &self.scorer {
-            Some(callable) => Some(crate::text::score_table(
-                callable.bind(case.py()),
-                &ScoreTable::texts_of(&case.inner),
-            )?),
-            None => None,
-        };
-        let scorer: Option<&dyn TextScorer> = match (&table, self.lexicon) {
-            (Some(t), _) => Some(t),
-            (None, true) => Some(&SentimentScorer::DEFAULT),
-            (None, false) => None,
-        };
-        let model = kesher::EmotionModel {
-            scorer,
-            segment_key: self.segment_key.clone(),
-            ..kesher::EmotionModel::default()
-        };
+        let table = self.scores(case.py(), ScoreTable::texts_of(&case.inner))?;
+        let model = self.model(table.as_ref());
         Ok(Journey {
             inner: model.journey(&case.inner, sla.as_ref().map(|s| &s.inner), now),
         })
     }
 
+    /// The continuous line: `customer`'s journey across `cases` (theirs) and purchases up to
+    /// `now`; `slas`, when given, one per case (or None).
+    #[pyo3(signature = (customer, cases, now, slas=None))]
+    fn customer_journey(
+        &self,
+        customer: PyRef<'_, crate::people::Customer>,
+        cases: Vec<PyRef<'_, Case>>,
+        now: &Bound<'_, PyAny>,
+        slas: Option<Vec<Option<PyRef<'_, CaseSla>>>>,
+    ) -> PyResult<Journey> {
+        let now = instant("now", now)?;
+        let slas = slas.unwrap_or_default();
+        if !slas.is_empty() && slas.len() != cases.len() {
+            let got = slas.len().to_string();
+            return Err(invalid("slas", &got, "one per case, or None"));
+        }
+        let texts: Vec<&str> = cases
+            .iter()
+            .flat_map(|c| ScoreTable::texts_of(&c.inner))
+            .collect();
+        let table = self.scores(customer.py(), texts)?;
+        let pairs: Vec<(&kesher::Case, Option<&kesher::sla::CaseSla>)> = cases
+            .iter()
+            .enumerate()
+            .map(|(n, c)| {
+                (
+                    &c.inner,
+                    slas.get(n).and_then(|s| s.as_ref().map(|s| &s.inner)),
+                )
+            })
+            .collect();
+        self.model(table.as_ref())
+            .customer_journey(&customer.inner, &pairs, now)
+            .map(|inner| Journey { inner })
+            .map_err(to_py)
+    }
     fn __repr__(&self) -> String {
         format!(
             "EmotionModel(lexicon={}, segment_key={:?}, scorer={})",
@@ -92,6 +129,30 @@ impl EmotionModel {
                 "None"
             }
         )
+    }
+}
+
+impl EmotionModel {
+    /// The host's scores of `texts`, when a scorer callable was given.
+    fn scores(&self, py: Python<'_>, texts: Vec<&str>) -> PyResult<Option<ScoreTable>> {
+        self.scorer
+            .as_ref()
+            .map(|callable| crate::text::score_table(callable.bind(py), &texts))
+            .transpose()
+    }
+
+    fn model<'a>(&'a self, table: Option<&'a ScoreTable>) -> kesher::EmotionModel<'a> {
+        let scorer: Option<&dyn TextScorer> = match (table, self.lexicon) {
+            (Some(t), _) => Some(t),
+            (None, true) => Some(&SentimentScorer::DEFAULT),
+            (None, false) => None,
+        };
+        kesher::EmotionModel {
+            scorer,
+            segment_key: self.segment_key.clone(),
+            stage_map: self.stage_map.clone(),
+            ..kesher::EmotionModel::default()
+        }
     }
 }
 

@@ -12,7 +12,7 @@ fn text_of<T: serde::Serialize>(what: &str, v: &T) -> PyResult<String> {
 /// A customer: identity, contact points, purchases, segments, consents.
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct Customer {
-    inner: kesher::Customer,
+    pub(crate) inner: kesher::Customer,
 }
 
 #[pymethods]

@@ -20,7 +20,7 @@ impl Report {
     /// The report over `cases` at `now` (default: the latest event of the cases), with SLA
     /// compliance when `contracts` are given, in `lang` (en or he).
     #[new]
-    #[pyo3(signature = (cases, contracts=None, lang="en", now=None, segment_key="brand"))]
+    #[pyo3(signature = (cases, contracts=None, lang="en", now=None, segment_key="brand", stage_map=None))]
     fn new(
         py: Python<'_>,
         cases: Vec<PyRef<'_, Case>>,
@@ -28,6 +28,7 @@ impl Report {
         lang: &str,
         now: Option<&Bound<'_, PyAny>>,
         segment_key: &str,
+        stage_map: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Report> {
         let lang = language(lang)?;
         let now = now.map(|t| instant("now", t)).transpose()?;
@@ -35,6 +36,7 @@ impl Report {
         let set = contracts.map(|c| c.inner.clone());
         let options = kesher::report::ReportOptions {
             segment_key: segment_key.to_string(),
+            stage_map: crate::journey::stage_map(stage_map)?,
             ..kesher::report::ReportOptions::default()
         };
         let inner = py.detach(move || {

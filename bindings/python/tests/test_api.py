@@ -221,7 +221,7 @@ def test_journeys_patterns_svg_pickle():
         kesher.PatternBuilder.from_json('{"stages": ["a"], "threshold": 0, "segments": {"s": [1, []]}}')
     [p] = whole.finish()
     assert p == a.finish()[0]
-    assert p.segment == "Acme" and p.journeys == 3 and p.stages[0]["stage"] == "before"
+    assert p.segment == "Acme" and p.journeys == 3 and p.stages[0]["stage"] == "first_contact"
     assert p._repr_svg_().startswith("<svg") and pickle.loads(pickle.dumps(p)) == p
     assert repr(p).startswith('Pattern(segment="Acme", journeys=3')
     with pytest.raises(kesher.InvalidJsonError):
@@ -354,3 +354,30 @@ def test_emotion_model_calls_a_host_scorer_once_per_journey():
     assert calls == [["terrible service"]]
     assert built_in.points[0]["emotion"] < 0 < hosted.points[0]["emotion"]
     assert "scorer=<callable>" in repr(kesher.EmotionModel(scorer=model))
+
+
+def test_stage_maps_and_the_continuous_line():
+    case = kesher.Case.from_events(events("T-1", answer_after=600))
+    default = kesher.EmotionModel().journey(case, T0 + dt.timedelta(days=1))
+    stages = [p["stage"] for p in default.points if p["cause"] != "drift"]
+    assert stages[0] == "first_contact" and "waiting" in stages and stages[-1] == "resolution"
+    encounter = {"stages": ["before", "during", "after"], "rules": [
+        {"stage": "before", "when": {"first_contact": True, "answered": False}},
+        {"stage": "during", "when": {}}]}
+    own = kesher.EmotionModel(stage_map=encounter).journey(case, T0 + dt.timedelta(days=1))
+    assert {p["stage"] for p in own.points} == {"before", "during"}
+    with pytest.raises(kesher.InvalidInputError) as e:
+        kesher.EmotionModel(stage_map={"stages": ["a"], "rules": [{"stage": "b", "when": {}}]})
+    assert e.value.field == "rules[0].stage"
+    report = kesher.Report([case], stage_map=encounter).to_dict()
+    assert [s["stage"] for s in report["brands"][0]["pattern"]["stages"]] == ["before", "during", "after"]
+    customer = kesher.Customer({"id": "cu-T-1", "name": "Dana", "purchases": [
+        {"order_ref": "o1", "purchased_at": T0 - dt.timedelta(days=3), "total": {"amount_minor": 100, "currency": "ILS"}}]})
+    line = kesher.EmotionModel().customer_journey(customer, [case], T0 + dt.timedelta(days=1))
+    assert line.points[0]["cause"] == "purchase" and line.case_id is None
+    other = kesher.Case.from_events(events("T-2"))
+    with pytest.raises(kesher.InvalidInputError) as e:
+        kesher.EmotionModel().customer_journey(customer, [case, other], T0)
+    assert e.value.field == "cases[1].customer_id"
+    with pytest.raises(kesher.InvalidInputError):
+        kesher.EmotionModel().customer_journey(customer, [case], T0, slas=[None, None])

@@ -337,6 +337,30 @@ export function buildJourney(kase, now, opts) {
       text("segmentKey", o.segmentKey ?? "brand"),
       o.effects === undefined ? undefined : json("effects", o.effects),
       scores,
+      optional(o.stageMap, (v) => json("stageMap", v)),
+    ),
+  );
+}
+
+/** A customer's continuous line across their cases (`[{case, sla}]`) and purchases at `now`. */
+export function customerJourney(customer, items, now, opts) {
+  const o = options("options", opts);
+  const casesJson = json("cases", items);
+  const scores = optional(o.scorer, (f) => {
+    const texts = (Array.isArray(items) ? items : []).flatMap((i) => parse(call(native.journeyTexts, json("case", i?.case))));
+    return hostScores(f, texts);
+  });
+  return parse(
+    call(
+      native.customerJourney,
+      json("customer", customer),
+      casesJson,
+      instant("now", now),
+      o.lexicon ?? true,
+      text("segmentKey", o.segmentKey ?? "brand"),
+      o.effects === undefined ? undefined : json("effects", o.effects),
+      scores,
+      optional(o.stageMap, (v) => json("stageMap", v)),
     ),
   );
 }
@@ -450,6 +474,7 @@ export function whatIf(items, factors, now, opts) {
       o.lexicon ?? true,
       text("segmentKey", o.segmentKey ?? "brand"),
       number("threshold", o.threshold ?? -0.66),
+      optional(o.stageMap, (v) => json("stageMap", v)),
     ),
   );
 }
@@ -497,6 +522,7 @@ export function buildReport(cases, opts) {
       text("lang", o.lang ?? "en"),
       optional(o.now, (v) => instant("now", v)),
       text("segmentKey", o.segmentKey ?? "brand"),
+      optional(o.stageMap, (v) => json("stageMap", v)),
     ),
   );
 }

@@ -677,6 +677,30 @@ export interface JourneyOptions {
    * value in [-1, 1] (or null) per text, at once (not a Promise). Replaces the built-in one.
    */
   scorer?: TextScorerFunction;
+  /** The stages and the rules that place each point (default: first_contact, waiting, answer, resolution, follow_up). */
+  stageMap?: StageMap;
+}
+
+/** A condition of a stage rule; lists mean any of, every condition given must hold. */
+export interface StageWhen {
+  cause?: string[];
+  kind?: InteractionKind[];
+  direction?: Direction[];
+  channel?: Channel[];
+  metadata?: Record<string, string>;
+  status?: CaseStatus[];
+  answered?: boolean;
+  first_contact?: boolean;
+}
+
+/**
+ * Which stage of a business's process each point belongs to: the first rule whose conditions
+ * hold names it (none: the point has no stage).
+ * @example { stages: ["order", "support"], rules: [{ stage: "order", when: { cause: ["purchase"] } }, { stage: "support", when: {} }] }
+ */
+export interface StageMap {
+  stages: string[];
+  rules: { stage: string; when?: StageWhen }[];
 }
 
 /** A host's text scorer: a list of texts in, one value in [-1, 1] (or null) per text out. */
@@ -704,6 +728,18 @@ export function readMessages(
  * const journey = buildJourney(kase, new Date(), { sla: engine.evaluate(kase, new Date()) });
  */
 export function buildJourney(kase: Case, now: Instant, options?: JourneyOptions): Journey;
+/**
+ * The continuous line: a customer's journey across their cases and purchases, the feelings of
+ * one case carried (and fading) into the next. A case of another customer is a KesherError
+ * naming `cases[i].customer_id`.
+ * @example customerJourney(customer, cases.map((c) => ({ case: c })), new Date())
+ */
+export function customerJourney(
+  customer: Customer,
+  cases: { case: Case; sla?: CaseSla | null }[],
+  now: Instant,
+  options?: Omit<JourneyOptions, "sla">,
+): Journey;
 /**
  * Checks a journey (one a person edited, say) and gives it back with its points in order.
  * @example checkJourney({ customer_id: "cu-7", points: [{ at: "2025-01-05T09:00:00Z", emotion: -0.5, source: "agent_annotation" }] })
@@ -772,7 +808,7 @@ export function whatIf(
   cases: { case: Case; sla?: CaseSla | null }[],
   factors: Partial<Record<Channel, number>>,
   now: Instant,
-  options?: { lexicon?: boolean; segmentKey?: string; threshold?: number },
+  options?: { lexicon?: boolean; segmentKey?: string; threshold?: number; stageMap?: StageMap },
 ): WhatIf;
 
 // ---------------------------------------------------------------------------------------------
@@ -936,5 +972,5 @@ export interface Report {
  */
 export function buildReport(
   cases: Case[],
-  options?: { contracts?: ContractSet | null; lang?: Language; now?: Instant | null; segmentKey?: string },
+  options?: { contracts?: ContractSet | null; lang?: Language; now?: Instant | null; segmentKey?: string; stageMap?: StageMap },
 ): { report: Report; html: string };

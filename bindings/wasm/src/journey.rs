@@ -14,11 +14,20 @@ fn stages(names_json: Option<String>) -> Result<Stages> {
     }
 }
 
+/// A stage map (JSON text; null: the default).
+pub(crate) fn stage_map(json: Option<String>) -> Result<kesher::StageMap> {
+    json.map_or_else(
+        || Ok(kesher::StageMap::default()),
+        |t| kesher::StageMap::from_json(&t).map_err(fail),
+    )
+}
+
 fn model<'s>(
     lexicon: bool,
     segment_key: String,
     effects_json: Option<String>,
     table: Option<&'s ScoreTable>,
+    stage_map_json: Option<String>,
 ) -> Result<kesher::EmotionModel<'s>> {
     let effects = match effects_json {
         Some(text) => parse("effects", &text)?,
@@ -32,6 +41,7 @@ fn model<'s>(
             (None, false) => None,
         },
         segment_key,
+        stage_map: stage_map(stage_map_json)?,
         ..kesher::EmotionModel::default()
     })
 }
@@ -71,8 +81,10 @@ fn svg_options(lang: &str, title: Option<String>, width: u32, height: u32) -> Re
 /// case's SLA evaluation or null, `lexicon` scores customer text with the baseline lexicon,
 /// `segment_key` names the metadata key of the segment, `effects_json` overrides the model's
 /// effects (null for the defaults justified in the core's rustdoc), `scores_json` is
-/// `{"texts": [...], "scores": [...]}` from the host's own scorer (null: none).
+/// `{"texts": [...], "scores": [...]}` from the host's own scorer (null: none),
+/// `stage_map_json` the stages and their rules (null: the default).
 #[wasm_bindgen(js_name = buildJourney)]
+#[allow(clippy::too_many_arguments)]
 pub fn build_journey(
     case_json: &str,
     now: &str,
@@ -81,6 +93,7 @@ pub fn build_journey(
     segment_key: String,
     effects_json: Option<String>,
     scores_json: Option<String>,
+    stage_map_json: Option<String>,
 ) -> Result<String> {
     let case: kesher::Case = parse("case", case_json)?;
     let sla: Option<kesher::CaseSla> = sla_json.map(|t| parse("sla", &t)).transpose()?;
@@ -88,8 +101,56 @@ pub fn build_journey(
     let table = scores_json
         .map(|t| crate::reading::score_table(&t))
         .transpose()?;
-    let m = model(lexicon, segment_key, effects_json, table.as_ref())?;
+    let m = model(
+        lexicon,
+        segment_key,
+        effects_json,
+        table.as_ref(),
+        stage_map_json,
+    )?;
     to_json("journey", &m.journey(&case, sla.as_ref(), now))
+}
+
+/// The continuous line of a customer (JSON text) across cases (JSON array of `{case, sla}`)
+/// and purchases at `now`; the other arguments as for [`build_journey`].
+#[wasm_bindgen(js_name = customerJourney)]
+#[allow(clippy::too_many_arguments)]
+pub fn customer_journey(
+    customer_json: &str,
+    cases_json: &str,
+    now: &str,
+    lexicon: bool,
+    segment_key: String,
+    effects_json: Option<String>,
+    scores_json: Option<String>,
+    stage_map_json: Option<String>,
+) -> Result<String> {
+    let customer: kesher::Customer = parse("customer", customer_json)?;
+    let items: Vec<CaseItem> = parse("cases", cases_json)?;
+    let now = instant("now", now)?;
+    let table = scores_json
+        .map(|t| crate::reading::score_table(&t))
+        .transpose()?;
+    let m = model(
+        lexicon,
+        segment_key,
+        effects_json,
+        table.as_ref(),
+        stage_map_json,
+    )?;
+    let pairs: Vec<(&kesher::Case, Option<&kesher::CaseSla>)> =
+        items.iter().map(|i| (&i.case, i.sla.as_ref())).collect();
+    let line = m.customer_journey(&customer, &pairs, now).map_err(fail)?;
+    to_json("journey", &line)
+}
+
+/// One case with its SLA evaluation, as the batch calls take them.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseItem {
+    case: kesher::Case,
+    #[serde(default)]
+    sla: Option<kesher::CaseSla>,
 }
 
 /// Checks a journey (JSON text) and gives it back in its canonical form (points sorted).
@@ -207,7 +268,7 @@ impl PatternBuilder {
 /// What faster answers would change: the patterns of the cases (JSON array of
 /// `{case, sla}`) before and after multiplying each channel's waits by its factor
 /// (`{"twitter": 0.5}`), and the change per segment and stage (`below`: the trouble
-/// threshold).
+/// threshold; `stage_map_json`: the stages and their rules, null for the default).
 #[wasm_bindgen(js_name = whatIf)]
 pub fn what_if(
     cases_json: &str,
@@ -216,15 +277,9 @@ pub fn what_if(
     lexicon: bool,
     segment_key: String,
     below: f64,
+    stage_map_json: Option<String>,
 ) -> Result<String> {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Item {
-        case: kesher::Case,
-        #[serde(default)]
-        sla: Option<kesher::CaseSla>,
-    }
-    let items: Vec<Item> = parse("cases", cases_json)?;
+    let items: Vec<CaseItem> = parse("cases", cases_json)?;
     let factors: BTreeMap<kesher::Channel, f64> = parse("factors", factors_json)?;
     for (channel, &f) in &factors {
         if !(f.is_finite() && f >= 0.0) {
@@ -236,20 +291,14 @@ pub fn what_if(
         }
     }
     let now = instant("now", now)?;
-    let m = model(lexicon, segment_key, None, None)?;
+    let m = model(lexicon, segment_key, None, None, stage_map_json)?;
     let scenario = kesher::Scenario {
         response_time_factor: factors,
     };
     let cases: Vec<(kesher::Case, Option<kesher::CaseSla>)> =
         items.into_iter().map(|i| (i.case, i.sla)).collect();
-    let (before, after, changes) = kesher::journey::what_if(
-        &cases,
-        &m,
-        &scenario,
-        &Stages::default(),
-        now,
-        threshold("threshold", below)?,
-    );
+    let (before, after, changes) =
+        kesher::journey::what_if(&cases, &m, &scenario, now, threshold("threshold", below)?);
     #[derive(serde::Serialize)]
     struct WhatIf {
         before: Vec<kesher::Pattern>,

@@ -5,7 +5,8 @@ use crate::text::{instant, language};
 use wasm_bindgen::prelude::*;
 
 /// The report over cases (JSON array), with SLA figures when contracts (JSON text) are given, at `now`
-/// (null: the latest event of the cases), in `en` or `he`: JSON text `{"report", "html"}`.
+/// (null: the latest event of the cases), in `en` or `he`, with a stage map (JSON text; null: the
+/// default): JSON text `{"report", "html"}`.
 #[wasm_bindgen(js_name = buildReport)]
 pub fn build_report(
     cases_json: &str,
@@ -13,6 +14,7 @@ pub fn build_report(
     lang: &str,
     now: Option<String>,
     segment_key: String,
+    stage_map_json: Option<String>,
 ) -> Result<String> {
     let cases: Vec<kesher::Case> = parse("cases", cases_json)?;
     let contracts = contracts_json
@@ -21,6 +23,7 @@ pub fn build_report(
     let now = now.map(|t| instant("now", &t)).transpose()?;
     let options = kesher::report::ReportOptions {
         segment_key,
+        stage_map: crate::journey::stage_map(stage_map_json)?,
         ..kesher::report::ReportOptions::default()
     };
     let report =

@@ -254,3 +254,29 @@ test("readMessages and a host's scorer function, called once per journey", () =>
   const scored = happy.points.filter((p) => p.source === "text_scorer");
   assert.ok(scored.length >= 1 && scored.every((p) => p.emotion === 0.8));
 });
+
+test("stage maps place points; the continuous line carries a customer across cases", () => {
+  const { cases } = kesher.foldEvents(SAMPLE);
+  const kase = cases.find((c) => c.log.some((i) => i.direction === "outbound"));
+  const byDefault = kesher.buildJourney(kase, NOW);
+  assert.equal(byDefault.points[0].stage, "first_contact");
+  const stageMap = { stages: ["before", "rest"], rules: [
+    { stage: "before", when: { first_contact: true, answered: false } },
+    { stage: "rest", when: {} },
+  ] };
+  const own = kesher.buildJourney(kase, NOW, { stageMap });
+  assert.ok(own.points.every((p) => p.stage === "before" || p.stage === "rest"));
+  const bad = { stages: ["a"], rules: [{ stage: "b", when: {} }] };
+  const e = throwsKesher(assert, () => kesher.buildJourney(kase, NOW, { stageMap: bad }), "invalid_input");
+  const patterns = kesher.whatIf([{ case: kase }], { twitter: 0.5 }, NOW, { stageMap }).before;
+  assert.deepEqual(patterns[0].stages.map((s) => s.stage), ["before", "rest"]);
+  const mine = cases.filter((c) => c.customer.id === kase.customer.id).map((c) => ({ case: c }));
+  const customer = { id: kase.customer.id, name: "someone", purchases: [
+    { order_ref: "o-1", purchased_at: "2017-01-01T00:00:00Z", total: { amount_minor: 100, currency: "USD" } }] };
+  const line = kesher.customerJourney(customer, mine, NOW);
+  assert.equal(line.points[0].cause, "purchase");
+  assert.equal(line.case_id, undefined);
+  const other = cases.find((c) => c.customer.id !== kase.customer.id);
+  throwsKesher(assert, () => kesher.customerJourney(customer, [{ case: other }], NOW), "invalid_input");
+  void e;
+});

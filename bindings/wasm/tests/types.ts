@@ -1,9 +1,10 @@
 // Compiled by `tsc -p bindings/wasm/tsconfig.json` (strict, no emit): the public types are precise
 // enough that right uses compile and wrong ones do not (each @ts-expect-error must be an error).
 import {
-  Calendar, KesherError, SlaEngine, PatternBuilder, foldCase, foldEvents, buildJourney, criticalPoints,
+  Calendar, KesherError, SlaEngine, PatternBuilder, foldCase, foldEvents, buildJourney, customerJourney, criticalPoints,
   serviceMetrics, buildReport, calendarEval, readCases, whatIf, renderReply, readMessages,
   type Case, type CaseSla, type Journey, type Pattern, type TargetState, type Report, type MessageReading,
+  type StageMap,
 } from "../pkg/index.js";
 
 const desk = new Calendar("israel");
@@ -30,6 +31,12 @@ const state: TargetState = sla.targets[0].state;
 new SlaEngine([{ name: "x", calendar: "us", targets: [{ metric: "speed", within: 1 }] }]);
 
 const journey: Journey = buildJourney(kase, new Date(), { sla, segmentKey: "brand" });
+const stageMap: StageMap = { stages: ["order", "support"], rules: [
+  { stage: "order", when: { cause: ["purchase"] } },
+  { stage: "support", when: { kind: ["message"], direction: ["inbound"], answered: false } },
+] };
+const continuous: Journey = customerJourney({ id: "cu-1", name: "Dana" }, [{ case: kase, sla }], new Date(), { stageMap });
+void continuous;
 const lowest: number | undefined = criticalPoints(journey).lowest?.emotion;
 const patterns: Pattern[] = new PatternBuilder().add(journey).finish();
 const median: number | null = patterns[0].stages[0].median;

@@ -42,6 +42,10 @@ pub(crate) struct WhatIfArgs {
     /// The level counted as trouble.
     #[arg(long, default_value_t = -0.66, allow_hyphen_values = true)]
     threshold: f64,
+    /// A stage map (JSON: stages and the rules that place each point), instead of the default
+    /// first_contact, waiting, answer, resolution, follow_up.
+    #[arg(long, value_name = "FILE")]
+    stage_map: Option<PathBuf>,
     /// The JSON Lines file of events.
     input: Option<PathBuf>,
 }
@@ -60,6 +64,10 @@ pub(crate) struct BuildArgs {
     /// The case metadata key whose value is the segment.
     #[arg(long, default_value = "brand")]
     segment_key: String,
+    /// A stage map (JSON: stages and the rules that place each point), instead of the default
+    /// first_contact, waiting, answer, resolution, follow_up.
+    #[arg(long, value_name = "FILE")]
+    stage_map: Option<PathBuf>,
     /// Read annotated points (one point per line with its customer_id, and case_id and segment
     /// when known) instead of case events, and group them into journeys.
     #[arg(long)]
@@ -73,9 +81,10 @@ pub(crate) struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct PatternArgs {
-    /// The stages, in order, comma-separated.
-    #[arg(long, default_value = "before,during,after")]
-    stages: String,
+    /// The stages, in order, comma-separated (default: first_contact, waiting, answer,
+    /// resolution, follow_up).
+    #[arg(long)]
+    stages: Option<String>,
     /// The level counted as trouble.
     #[arg(long, default_value_t = -0.66, allow_hyphen_values = true)]
     threshold: f64,
@@ -97,9 +106,10 @@ pub(crate) struct RenderArgs {
     /// Plot journeys against their stages instead of time.
     #[arg(long)]
     by_stage: bool,
-    /// The stages, in order, comma-separated (for --by-stage).
-    #[arg(long, default_value = "before,during,after")]
-    stages: String,
+    /// The stages, in order, comma-separated (for --by-stage; default: first_contact, waiting,
+    /// answer, resolution, follow_up).
+    #[arg(long)]
+    stages: Option<String>,
     /// The JSON Lines file of journeys or patterns.
     input: Option<PathBuf>,
 }
@@ -114,8 +124,20 @@ pub(crate) fn run(command: &JourneyCommand) -> ExitCode {
     cases::exit(result)
 }
 
-fn stages(text: &str) -> Result<Stages, String> {
-    Stages::new(text.split(',').map(str::trim)).map_err(|e| format!("--stages: {e}"))
+fn stages(text: Option<&str>) -> Result<Stages, String> {
+    text.map_or_else(
+        || Ok(Stages::default()),
+        |t| Stages::new(t.split(',').map(str::trim)).map_err(|e| format!("--stages: {e}")),
+    )
+}
+
+pub(crate) fn stage_map(path: Option<&std::path::Path>) -> Result<kesher::StageMap, String> {
+    let Some(path) = path else {
+        return Ok(kesher::StageMap::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("--stage-map `{}`: {e}", path.display()))?;
+    kesher::StageMap::from_json(&text).map_err(|e| format!("--stage-map `{}`: {e}", path.display()))
 }
 
 /// `journey build --points`: annotated points grouped into journeys.
@@ -165,6 +187,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
     let model = EmotionModel {
         scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
         segment_key: args.segment_key.clone(),
+        stage_map: stage_map(args.stage_map.as_deref())?,
         ..EmotionModel::default()
     };
     let stderr = io::stderr();
@@ -210,7 +233,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
 }
 
 fn pattern(args: &PatternArgs) -> Result<ExitCode, cases::Stop> {
-    let mut builder = PatternBuilder::new(stages(&args.stages)?, args.threshold);
+    let mut builder = PatternBuilder::new(stages(args.stages.as_deref())?, args.threshold);
     let input = crate::input::open(args.input.as_deref())?;
     let mut reader = JsonLines::journeys(input);
     let stderr = io::stderr();
@@ -287,7 +310,7 @@ fn render(args: &RenderArgs) -> Result<ExitCode, cases::Stop> {
         .lang
         .parse()
         .map_err(|e: kesher::Error| e.to_string())?;
-    let stages = stages(&args.stages)?;
+    let stages = stages(args.stages.as_deref())?;
     std::fs::create_dir_all(&args.out_dir)
         .map_err(|e| format!("cannot create `{}`: {e}", args.out_dir.display()))?;
     let input = crate::input::open(args.input.as_deref())?;
@@ -362,6 +385,7 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
     let scorer = SentimentScorer::DEFAULT;
     let model = EmotionModel {
         scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
+        stage_map: stage_map(args.stage_map.as_deref())?,
         ..EmotionModel::default()
     };
     let stderr = io::stderr();
@@ -372,14 +396,7 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
         latest: now,
     } = cases::read_cases(args.input.as_deref(), &mut err)?;
     let with_sla = cases::evaluate_all(engine.as_mut(), folded, now)?;
-    let (_, _, changes) = kesher::what_if(
-        &with_sla,
-        &model,
-        &scenario,
-        &Stages::default(),
-        now,
-        args.threshold,
-    );
+    let (_, _, changes) = kesher::what_if(&with_sla, &model, &scenario, now, args.threshold);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     cases::write_lines(&mut out, &changes)?;

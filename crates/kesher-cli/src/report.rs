@@ -55,6 +55,10 @@ pub(crate) struct ReportArgs {
     /// The case metadata key of the brand.
     #[arg(long, default_value = "brand")]
     segment_key: String,
+    /// A stage map (JSON: stages and the rules that place each point), instead of the default
+    /// first_contact, waiting, answer, resolution, follow_up.
+    #[arg(long, value_name = "FILE")]
+    stage_map: Option<PathBuf>,
     /// Exit with status 0 even when rows were rejected.
     #[arg(long)]
     allow_rejects: bool,
@@ -280,13 +284,16 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
 
     let mut engine = set.clone().map(SlaEngine::new);
     let scorer = SentimentScorer::DEFAULT;
+    let stage_map = crate::journey::stage_map(args.stage_map.as_deref())?;
     let model = EmotionModel {
         scorer: Some(&scorer),
         segment_key: args.segment_key.clone(),
+        stage_map: stage_map.clone(),
         ..EmotionModel::default()
     };
     let mut builder = ReportBuilder::new(ReportOptions {
         segment_key: args.segment_key.clone(),
+        stage_map,
         ..ReportOptions::default()
     });
     let mut summaries = Vec::new();

@@ -245,7 +245,9 @@ impl Interaction {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] naming `direction` or `actor` and the offending value.
+    /// [`Error::InvalidInput`] naming `direction` or `actor` and the offending value, or
+    /// `metadata.wait_seconds`, `metadata.csat` or `metadata.nps` when the value is not a wait,
+    /// a CSAT answer (1–5) or an NPS answer (0–10).
     ///
     /// # Example
     ///
@@ -256,6 +258,8 @@ impl Interaction {
     /// assert!(i.validate().is_err());
     /// i.direction = kesher::Direction::Inbound;
     /// assert!(i.validate().is_ok());
+    /// i.metadata.insert("csat".into(), "7".into());
+    /// assert_eq!(i.validate().unwrap_err().field(), Some("metadata.csat"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Result<()> {
@@ -287,6 +291,39 @@ impl Interaction {
                         self.id,
                         self.kind.name()
                     ),
+                ));
+            }
+        }
+        self.validate_metadata()
+    }
+
+    /// The metadata the emotion model reads must say what it means: `wait_seconds` a whole
+    /// number of seconds (0 or more), `csat` a whole number 1–5, `nps` a whole number 0–10.
+    fn validate_metadata(&self) -> Result<()> {
+        type Check = (&'static str, fn(&str) -> bool, &'static str);
+        let checks: [Check; 3] = [
+            (
+                "wait_seconds",
+                |v| v.trim().parse::<u32>().is_ok(),
+                "a whole number of seconds, 0 or more",
+            ),
+            (
+                "csat",
+                |v| v.trim().parse::<u8>().is_ok_and(|c| (1..=5).contains(&c)),
+                "a whole number from 1 to 5",
+            ),
+            (
+                "nps",
+                |v| v.trim().parse::<u8>().is_ok_and(|n| n <= 10),
+                "a whole number from 0 to 10",
+            ),
+        ];
+        for (key, ok, what) in checks {
+            if let Some(v) = self.metadata.get(key).filter(|v| !ok(v)) {
+                return Err(Error::invalid(
+                    format!("metadata.{key}"),
+                    v,
+                    format!("interaction `{}`: `{key}` is {what}", self.id),
                 ));
             }
         }

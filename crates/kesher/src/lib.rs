@@ -88,7 +88,8 @@ pub use interaction::{Actor, Direction, Interaction, InteractionKind};
 pub use journey::{
     critical_points, journeys_from_points, turning_points, what_if, AnnotatedPoint, CriticalPoint,
     CriticalPoints, EmotionEffects, EmotionModel, Journey, JourneyPoint, Pattern, PatternBuilder,
-    Scenario, StageChange, StageSummary, StageTrouble, Stages, SvgOptions, Turn, TurningPoint,
+    Scenario, StageChange, StageMap, StageRule, StageSummary, StageTrouble, StageWhen, Stages,
+    SvgOptions, Turn, TurningPoint,
 };
 pub use language::Language;
 pub use money::{Currency, Money};

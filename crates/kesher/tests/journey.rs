@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use kesher::journey::{journey_svg, pattern_svg};
 use kesher::{
     Case, CaseEvent, CaseLog, ContractSet, EmotionModel, Journey, Language, PatternBuilder,
-    SlaEngine, Stages, SvgOptions,
+    SlaEngine, StageMap, Stages, SvgOptions,
 };
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -13,7 +13,7 @@ fn at(s: &str) -> DateTime<Utc> {
 }
 
 /// A case from compact specs: (at, what) with what `in`, `text:<message>`, `ack`, `ans`, `wow`, `survey:<v>`,
-/// `transfer`, `status:<to>`, `release`.
+/// `csat:<n>`, `nps:<n>`, `call_wait:<s>`, `visit_wait:<s>`, `transfer`, `status:<to>`, `release`.
 fn case(channel: &str, events: &[(&str, &str)]) -> Case {
     let mut log = CaseLog::default();
     log.insert(CaseEvent::from_json(&format!(
@@ -55,6 +55,25 @@ fn case(channel: &str, events: &[(&str, &str)]) -> Case {
                     r#"{"type": "customer"}"#,
                     "message",
                     &format!(r#", "text": "{v}""#),
+                ),
+                ("csat" | "nps", v) => i(
+                    "inbound",
+                    r#"{"type": "customer"}"#,
+                    "survey_response",
+                    &format!(
+                        r#", "metadata": {{"{}": "{v}"}}"#,
+                        &what[..what.find(':').unwrap()]
+                    ),
+                ),
+                ("call_wait" | "visit_wait", v) => i(
+                    "inbound",
+                    r#"{"type": "customer"}"#,
+                    if what.starts_with("call") {
+                        "call"
+                    } else {
+                        "visit"
+                    },
+                    &format!(r#", "metadata": {{"wait_seconds": "{v}"}}"#),
                 ),
                 ("status", to) => format!(
                     r#"{{"type": "status_changed", "case_id": "T", "seq": {seq}, "at": "{t}", "to": "{to}"}}"#
@@ -119,12 +138,12 @@ fn waiting_past_patience_drags_in_proportion_to_the_overrun() {
     let drag = |j: &Journey| level(j, "waiting") - level(j, "first_contact");
     assert!((drag(&short) - -0.3).abs() < 1e-3, "{}", drag(&short));
     assert!((drag(&long) - -0.6).abs() < 1e-3, "{}", drag(&long));
-    // Within patience: no drag at all.
+    // Within patience: the wait is drawn (the waiting stage) but drags nothing.
     let quick = journey(
         &case("chat", &[(T0, "in"), ("2025-01-05T09:01:00Z", "ans")]),
         "2025-01-05T09:10:00Z",
     );
-    assert!(!causes(&quick).contains(&"waiting"));
+    assert!(drag(&quick).abs() < 1e-3, "{}", drag(&quick));
 }
 
 #[test]
@@ -291,7 +310,19 @@ fn stages_and_segments() {
         .iter()
         .map(|p| p.stage.as_deref().unwrap())
         .collect();
-    assert_eq!(stages, ["before", "during", "during", "after"]);
+    // Two quiet days fade the resolution's lift: drawn as a drift in the stage it drifts in.
+    assert_eq!(
+        stages,
+        [
+            "first_contact",
+            "waiting",
+            "answer",
+            "resolution",
+            "resolution",
+            "follow_up"
+        ]
+    );
+    assert_eq!(j.points()[4].cause.as_deref(), Some("drift"));
     assert_eq!(j.segment.as_deref(), Some("acme"));
     assert_eq!(j.case_id.as_ref().map(|c| c.as_str()), Some("T"));
 }
@@ -315,7 +346,7 @@ fn hostile_journey() -> Journey {
 #[test]
 fn pictures_are_well_formed_xml_with_data_escaped() {
     let j = hostile_journey();
-    let stages = Stages::default();
+    let stages = StageMap::encounter().stages().clone();
     let mut b = PatternBuilder::new(stages.clone(), -0.66);
     b.add(&j);
     let pattern = &b.finish()[0];
@@ -395,7 +426,7 @@ fn a_promise_not_kept_by_its_due_instant_drops_there() {
 #[test]
 fn a_plot_narrower_than_its_labels_is_drawn() {
     let j = hostile_journey();
-    let stages = Stages::default();
+    let stages = StageMap::encounter().stages().clone();
     for width in [0, 1, 120, 160, 200] {
         for by_stage in [false, true] {
             let o = SvgOptions {
@@ -520,4 +551,216 @@ fn a_thankful_ending_ends_above_neutral_and_waits_for_nothing() {
     );
     let j = journey(&c, "2025-01-12T09:00:00Z");
     assert!(causes(&j).contains(&"unanswered"), "{:?}", causes(&j));
+}
+
+/// The point drawn just before the first point of `cause`.
+fn before(j: &Journey, cause: &str) -> f64 {
+    let n = j
+        .points()
+        .iter()
+        .position(|p| p.cause.as_deref() == Some(cause))
+        .unwrap();
+    j.points()[n - 1].emotion.value()
+}
+
+#[test]
+fn a_drop_after_a_quiet_spell_is_drawn_as_a_drop() {
+    // Resolved (−0.25 + 0.15 + 0.2 = 0.1), six quiet days, then it comes back: the reopening
+    // drags from the faded level (0.025), not from the level of six days before.
+    let j = journey(
+        &case(
+            "email",
+            &[
+                (T0, "in"),
+                ("2025-01-05T09:05:00Z", "ans"),
+                ("2025-01-05T09:10:00Z", "status:resolved"),
+                ("2025-01-11T09:10:00Z", "status:reopened"),
+            ],
+        ),
+        "2025-01-11T09:11:00Z",
+    );
+    assert!(causes(&j).contains(&"drift"), "{:?}", causes(&j));
+    assert!(
+        level(&j, "reopened") < before(&j, "reopened"),
+        "a reopening is a drop from the point before it"
+    );
+    let lifted = level(&j, "resolution");
+    let drift = level(&j, "drift");
+    assert!(drift.abs() < lifted.abs(), "the lift fades toward neutral");
+}
+
+#[test]
+fn a_silence_after_an_answer_drifts_toward_neutral_not_anger() {
+    let j = journey(
+        &case("email", &[(T0, "in"), ("2025-01-05T09:05:00Z", "ans")]),
+        "2025-01-15T09:05:00Z",
+    );
+    let last = j.points().last().unwrap();
+    assert_eq!(last.cause.as_deref(), Some("drift"));
+    assert_eq!(
+        last.at,
+        at("2025-01-15T09:05:00Z"),
+        "an open case drifts until now"
+    );
+    assert!(last.emotion.value() > level(&j, "answer"));
+    assert!(last.emotion.value() <= 0.0 && last.emotion.value() > -0.02);
+    assert!(!causes(&j).contains(&"unanswered"));
+    // A resolved case stops where it ended: no point at `now`.
+    let done = journey(
+        &case(
+            "email",
+            &[
+                (T0, "in"),
+                ("2025-01-05T09:05:00Z", "ans"),
+                ("2025-01-05T09:06:00Z", "status:resolved"),
+            ],
+        ),
+        "2025-01-15T09:05:00Z",
+    );
+    assert!(done.points().last().unwrap().at < at("2025-01-06T00:00:00Z"));
+}
+
+#[test]
+fn survey_answers_are_points_on_the_scale() {
+    let survey = |spec: &str| {
+        let j = journey(
+            &case("email", &[(T0, "in"), ("2025-01-05T10:00:00Z", spec)]),
+            "2025-01-05T11:00:00Z",
+        );
+        let p = j
+            .points()
+            .iter()
+            .find(|p| p.cause.as_deref() == Some("survey"))
+            .unwrap()
+            .clone();
+        assert_eq!(p.source, kesher::EmotionSource::Survey);
+        p.emotion.value()
+    };
+    assert_eq!(survey("csat:5"), 0.66);
+    assert_eq!(survey("csat:3"), 0.0);
+    assert_eq!(survey("csat:1"), -0.66);
+    assert!((survey("nps:10") - 0.66).abs() < 1e-9);
+    assert!(survey("nps:7").abs() < 1e-9);
+    assert_eq!(survey("nps:0"), -1.0);
+    assert!(survey("nps:9") > survey("nps:8") && survey("nps:6") < 0.0);
+    // An answer off its scale is refused when read, naming the field and the value.
+    let err = CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "seq": 2, "id": "s", "customer_id": "c",
+        "at": "2025-01-05T10:00:00Z", "channel": "email", "direction": "inbound", "actor": {"type": "customer"},
+        "kind": "survey_response", "metadata": {"csat": "9"}}"#).unwrap_err();
+    assert_eq!(err.field(), Some("metadata.csat"));
+    assert!(err.to_string().contains('9'), "{err}");
+}
+
+#[test]
+fn a_wait_a_call_or_a_visit_reports_is_a_wait() {
+    // Ten minutes in the phone queue: far past 90 s of patience.
+    let call = journey(
+        &case("phone", &[(T0, "call_wait:600")]),
+        "2025-01-05T09:30:00Z",
+    );
+    assert!(
+        (level(&call, "waiting") - (-0.25 - 0.6)).abs() < 1e-3,
+        "{call:?}"
+    );
+    // A minute in the shop is within patience: no drag.
+    let visit = journey(
+        &case("store_visit", &[(T0, "visit_wait:60")]),
+        "2025-01-05T09:30:00Z",
+    );
+    assert!(!causes(&visit).contains(&"waiting"));
+    let err = CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "seq": 2, "id": "s", "customer_id": "c",
+        "at": "2025-01-05T10:00:00Z", "channel": "phone", "direction": "inbound", "actor": {"type": "customer"},
+        "kind": "call", "metadata": {"wait_seconds": "-5"}}"#).unwrap_err();
+    assert_eq!(err.field(), Some("metadata.wait_seconds"));
+}
+
+#[test]
+fn a_stage_map_places_points_by_what_happened() {
+    let c = case(
+        "email",
+        &[
+            (T0, "in"),
+            ("2025-01-05T09:10:00Z", "ans"),
+            ("2025-01-05T09:20:00Z", "status:resolved"),
+            ("2025-01-07T09:00:00Z", "survey:0.33"),
+        ],
+    );
+    let stages_of = |model: &EmotionModel<'_>| -> Vec<String> {
+        model
+            .journey(&c, None, at("2025-01-08T00:00:00Z"))
+            .points()
+            .iter()
+            .filter(|p| p.cause.as_deref() != Some("drift"))
+            .map(|p| p.stage.clone().unwrap_or_default())
+            .collect()
+    };
+    let encounter = EmotionModel {
+        stage_map: StageMap::encounter(),
+        ..EmotionModel::default()
+    };
+    assert_eq!(
+        stages_of(&encounter),
+        ["before", "during", "during", "during", "after"]
+    );
+    // A business's own process: surveys are "feedback", the rest of the case "support";
+    // a point no rule places has no stage.
+    let own = EmotionModel {
+        stage_map: StageMap::from_json(
+            r#"{"stages": ["support", "feedback"], "rules": [
+              {"stage": "feedback", "when": {"kind": ["survey_response"]}},
+              {"stage": "support", "when": {"status": ["received", "in_progress", "resolved"]}}]}"#,
+        )
+        .unwrap(),
+        ..EmotionModel::default()
+    };
+    let stages = stages_of(&own);
+    assert_eq!(stages.last().map(String::as_str), Some("feedback"));
+    assert!(
+        stages[..stages.len() - 1].iter().all(|s| s == "support"),
+        "{stages:?}"
+    );
+}
+
+#[test]
+fn the_continuous_line_carries_a_customer_across_cases_and_purchases() {
+    let customer: kesher::Customer = serde_json::from_str(
+        r#"{"id": "c", "name": "Dana", "segments": ["vip"], "purchases": [
+          {"order_ref": "SO-1", "purchased_at": "2025-01-01T10:00:00Z", "total": {"amount_minor": 100, "currency": "ILS"}}]}"#,
+    )
+    .unwrap();
+    let first = case("email", &[(T0, "in"), ("2025-01-05T09:05:00Z", "ans")]);
+    let mut log = CaseLog::default();
+    for line in [
+        r#"{"type": "opened", "case_id": "U", "at": "2025-01-06T09:00:00Z", "customer": {"id": "c"}, "channel": "chat"}"#,
+        r#"{"type": "interaction", "case_id": "U", "seq": 1, "id": "u1", "customer_id": "c", "at": "2025-01-06T09:00:00Z",
+            "channel": "chat", "direction": "inbound", "actor": {"type": "customer"}, "kind": "message"}"#,
+    ] {
+        log.insert(CaseEvent::from_json(line).unwrap());
+    }
+    let second = log.fold().unwrap();
+    let model = EmotionModel::default();
+    let now = at("2025-01-06T09:01:00Z");
+    let line = model
+        .customer_journey(&customer, &[(&first, None), (&second, None)], now)
+        .unwrap();
+    let origins: Vec<&str> = line
+        .points()
+        .iter()
+        .filter_map(|p| p.origin.as_deref())
+        .collect();
+    assert_eq!(origins.first(), Some(&"order:SO-1"));
+    assert!(
+        origins.contains(&"i1") && origins.contains(&"u1"),
+        "{origins:?}"
+    );
+    assert_eq!(line.segment.as_deref(), Some("vip"));
+    assert!(line.points().windows(2).all(|w| w[0].at <= w[1].at));
+    // The purchase has no stage in the default map; a map that names it places it.
+    assert_eq!(line.points()[0].stage, None);
+    // Another customer's case is refused, naming it.
+    let other: kesher::Customer = serde_json::from_str(r#"{"id": "d", "name": "Other"}"#).unwrap();
+    let err = model
+        .customer_journey(&other, &[(&first, None)], now)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("cases[0].customer_id"));
 }

@@ -222,8 +222,8 @@ fn journey_and_pattern_examples_hold() {
         let documented: Pattern = serde_json::from_str(&block).unwrap();
         // The documented pattern is what two journeys with those stage values give.
         let mut b = PatternBuilder::new(Stages::default(), -0.66);
-        b.add_values("acme", &[Some(-0.25), Some(-0.5), None]);
-        b.add_values("acme", &[Some(-0.25), Some(-0.7), None]);
+        b.add_values("acme", &[Some(-0.25), Some(-0.7), Some(-0.55), None, None]);
+        b.add_values("acme", &[Some(-0.25), Some(-0.5), Some(-0.35), None, None]);
         let built = &b.finish()[0];
         assert_eq!(built.stages, documented.stages);
         assert_eq!(built.trouble.len(), documented.trouble.len());
@@ -233,4 +233,11 @@ fn journey_and_pattern_examples_hold() {
         }
     }
     assert_eq!(journeys[0].points().len(), 4);
+    let maps = doc_blocks("stage-map");
+    assert_eq!(maps.len(), 1);
+    assert_eq!(
+        kesher::StageMap::from_json(&maps[0]).unwrap(),
+        kesher::StageMap::default(),
+        "the documented default stage map is the default"
+    );
 }

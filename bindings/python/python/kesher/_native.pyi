@@ -121,14 +121,28 @@ class Journey:
 class EmotionModel:
     """Builds each case's emotion journey. ``scorer``: any callable taking a list of texts and
     returning one float in [-1, 1] (or None) per text, called once per journey with the case's
-    customer messages, e.g. a transformers pipeline wrapped in a function."""
+    customer messages, e.g. a transformers pipeline wrapped in a function. ``stage_map``: the
+    stages and the rules that place each point (a dict or JSON: ``{"stages": [...], "rules":
+    [{"stage": ..., "when": {...}}]}``; None: first_contact, waiting, answer, resolution,
+    follow_up). A bad map raises KesherError naming the rule."""
     def __init__(
         self,
         lexicon: bool = True,
         segment_key: str = "brand",
         scorer: Optional[Callable[[List[str]], Sequence[Optional[float]]]] = None,
+        stage_map: Optional[Union[str, Dict[str, Any]]] = None,
     ) -> None: ...
     def journey(self, case: Case, now: Instant, sla: Optional[CaseSla] = None) -> Journey: ...
+    def customer_journey(
+        self,
+        customer: Customer,
+        cases: Sequence[Case],
+        now: Instant,
+        slas: Optional[Sequence[Optional[CaseSla]]] = None,
+    ) -> Journey:
+        """The continuous line: the customer's journey across their cases and purchases (a case
+        of another customer raises KesherError naming ``cases[i].customer_id``)."""
+        ...
 
 class Pattern:
     @staticmethod
@@ -212,6 +226,7 @@ class Report:
         lang: str = "en",
         now: Optional[Instant] = None,
         segment_key: str = "brand",
+        stage_map: Optional[Union[str, Dict[str, Any]]] = None,
     ) -> None: ...
     def to_dict(self) -> Dict[str, Any]: ...
     @property

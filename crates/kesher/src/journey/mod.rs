@@ -2,24 +2,29 @@
 //! critical points, and the typical pattern of many journeys (design.md, "Emotion graph").
 //!
 //! The vertical axis is [`crate::Emotion`], from −1 (furious) through 0 (neutral) to +1 (WOW);
-//! the horizontal axis is time, or the process [`Stages`] (by default before, during and after
-//! the direct encounter). Points come from annotations (agents, surveys), from a text scorer,
+//! the horizontal axis is time, or the process [`Stages`] (by default first contact, waiting,
+//! answer, resolution and follow-up; a [`StageMap`] says which points belong where). Points come from annotations (agents, surveys), from a text scorer,
 //! and from the emotion model that maps events to effects.
 
 mod analysis;
+mod drawing;
 mod effects;
 mod labels;
 mod model;
 mod pattern;
+mod stagemap;
+mod steps;
 mod svg;
 mod whatif;
 
 pub use analysis::{
     critical_points, turning_points, CriticalPoint, CriticalPoints, Turn, TurningPoint,
 };
-pub use effects::{EmotionEffects, EmotionModel, Scenario};
+pub use drawing::EmotionModel;
+pub use effects::{EmotionEffects, Scenario};
 pub use model::{journeys_from_points, AnnotatedPoint, Journey, JourneyPoint, Stages};
 pub use pattern::{Pattern, PatternBuilder, StageSummary, StageTrouble};
+pub use stagemap::{StageMap, StageRule, StageWhen};
 pub(crate) use svg::stage_label;
 pub use svg::{escape_xml, journey_svg, pattern_svg, SvgOptions};
 pub use whatif::{what_if, StageChange};

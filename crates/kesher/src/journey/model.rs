@@ -5,15 +5,17 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The ordered stages of a journey (the horizontal axis when a journey is plotted by process).
-/// The default is the source articles' grouping around the direct encounter: `before`,
-/// `during`, `after`.
+/// The default follows article 003's process inside a case: `first_contact`, `waiting`,
+/// `answer`, `resolution`, `follow_up` (the stages of [`crate::StageMap::default`]); the
+/// grouping around the direct encounter, `before`, `during`, `after`, is
+/// [`crate::StageMap::encounter`]'s.
 ///
 /// # Example
 ///
 /// ```
 /// use kesher::Stages;
 ///
-/// assert_eq!(Stages::default().names(), ["before", "during", "after"]);
+/// assert_eq!(Stages::default().names(), ["first_contact", "waiting", "answer", "resolution", "follow_up"]);
 /// let custom = Stages::new(["browse", "buy", "deliver", "support"])?;
 /// assert_eq!(custom.position("deliver"), Some(2));
 /// assert!(Stages::new(["a", "a"]).is_err());
@@ -25,7 +27,17 @@ pub struct Stages(Vec<String>);
 
 impl Default for Stages {
     fn default() -> Self {
-        Stages(vec!["before".into(), "during".into(), "after".into()])
+        Stages(
+            [
+                "first_contact",
+                "waiting",
+                "answer",
+                "resolution",
+                "follow_up",
+            ]
+            .map(String::from)
+            .to_vec(),
+        )
     }
 }
 
@@ -82,7 +94,7 @@ impl Stages {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Stages::default().len(), 3);
+    /// assert_eq!(kesher::Stages::default().len(), 5);
     /// ```
     pub fn len(&self) -> usize {
         self.0.len()
@@ -263,8 +275,8 @@ impl Journey {
     ///
     /// ```
     /// let j = kesher::Journey::from_json(r#"{"customer_id": "c", "points": [
-    ///   {"at": "2025-01-05T09:00:00Z", "stage": "during", "emotion": -0.5, "source": "survey"},
-    ///   {"at": "2025-01-05T10:00:00Z", "stage": "during", "emotion": 0.1, "source": "survey"}]}"#)?;
+    ///   {"at": "2025-01-05T09:00:00Z", "stage": "waiting", "emotion": -0.5, "source": "survey"},
+    ///   {"at": "2025-01-05T10:00:00Z", "stage": "waiting", "emotion": 0.1, "source": "survey"}]}"#)?;
     /// let by_stage = j.stage_values(&kesher::Stages::default());
     /// assert_eq!(by_stage[0], None);
     /// assert!((by_stage[1].unwrap() - -0.2).abs() < 1e-12);

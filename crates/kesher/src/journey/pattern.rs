@@ -162,15 +162,15 @@ impl Cell {
 /// let mut builder = PatternBuilder::new(Stages::default(), -0.66);
 /// for (segment, during) in [("acme", -0.5), ("acme", -0.1), ("acme", -0.3)] {
 ///     let mut j = Journey::from_json(&format!(r#"{{"customer_id": "c", "points": [
-///       {{"at": "2025-01-05T09:00:00Z", "stage": "before", "emotion": 0.2, "source": "survey"}},
-///       {{"at": "2025-01-05T10:00:00Z", "stage": "during", "emotion": {during}, "source": "survey"}}]}}"#))?;
+///       {{"at": "2025-01-05T09:00:00Z", "stage": "first_contact", "emotion": 0.2, "source": "survey"}},
+///       {{"at": "2025-01-05T10:00:00Z", "stage": "waiting", "emotion": {during}, "source": "survey"}}]}}"#))?;
 ///     j.segment = Some(segment.into());
 ///     builder.add(&j);
 /// }
 /// let patterns = builder.finish();
 /// let during = &patterns[0].stages[1];
 /// assert_eq!((during.count, during.median), (3, Some(-0.3)));
-/// assert_eq!(patterns[0].trouble[0].stage, "during");
+/// assert_eq!(patterns[0].trouble[0].stage, "waiting");
 /// # Ok::<(), kesher::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -115,12 +115,24 @@ fn words(lang: Language) -> [&'static str; 6] {
     }
 }
 
+/// A stage's name for people: the built-in stages in Hebrew, and `_` read as a space.
 pub(crate) fn stage_label(stage: &str, lang: Language) -> String {
-    match (lang, stage) {
-        (Language::He, "before") => "לפני".into(),
-        (Language::He, "during") => "במהלך".into(),
-        (Language::He, "after") => "אחרי".into(),
-        _ => stage.to_string(),
+    let hebrew = match stage {
+        "before" => "לפני",
+        "during" => "במהלך",
+        "after" => "אחרי",
+        "first_contact" => "פנייה ראשונה",
+        "waiting" => "המתנה",
+        "answer" => "מענה",
+        "resolution" => "פתרון",
+        "follow_up" => "המשך",
+        "order" => "הזמנה",
+        "delivery" => "משלוח",
+        _ => "",
+    };
+    match lang {
+        Language::He if !hebrew.is_empty() => hebrew.into(),
+        _ => stage.replace('_', " "),
     }
 }
 

@@ -1,8 +1,8 @@
 //! What-if: the same cases through the emotion model with changed inputs, and how the typical
 //! pattern moves.
 
-use super::effects::{EmotionModel, Scenario};
-use super::model::Stages;
+use super::drawing::EmotionModel;
+use super::effects::Scenario;
 use super::pattern::{Pattern, PatternBuilder};
 use crate::sla::CaseSla;
 use crate::Case;
@@ -35,12 +35,12 @@ pub struct StageChange {
 }
 
 /// The patterns of `cases` as they are and under `scenario`, and the change per segment and
-/// stage. `cases` come with their SLA evaluation when there is one.
+/// stage (the stages of the model's stage map). `cases` come with their SLA evaluation when there is one.
 ///
 /// # Example
 ///
 /// ```
-/// use kesher::{what_if, CaseEvent, CaseLog, EmotionModel, Scenario, Stages};
+/// use kesher::{what_if, CaseEvent, CaseLog, EmotionModel, Scenario};
 ///
 /// let mut log = CaseLog::default();
 /// for line in [
@@ -53,17 +53,16 @@ pub struct StageChange {
 /// }
 /// let case = log.fold()?;
 /// let halved: Scenario = serde_json::from_str(r#"{"response_time_factor": {"twitter": 0.5}}"#).unwrap();
-/// let (_, _, changes) = what_if(&[(case, None)], &EmotionModel::default(), &halved, &Stages::default(),
+/// let (_, _, changes) = what_if(&[(case, None)], &EmotionModel::default(), &halved,
 ///     "2025-01-06T00:00:00Z".parse().unwrap(), -0.66);
-/// let during = changes.iter().find(|c| c.stage == "during").unwrap();
-/// assert!(during.median_after > during.median_before, "faster answers, happier customers");
+/// let waiting = changes.iter().find(|c| c.stage == "waiting").unwrap();
+/// assert!(waiting.median_after > waiting.median_before, "faster answers, happier customers");
 /// # Ok::<(), kesher::Error>(())
 /// ```
 pub fn what_if(
     cases: &[(Case, Option<CaseSla>)],
     model: &EmotionModel<'_>,
     scenario: &Scenario,
-    stages: &Stages,
     now: DateTime<Utc>,
     threshold: f64,
 ) -> (Vec<Pattern>, Vec<Pattern>, Vec<StageChange>) {
@@ -72,7 +71,9 @@ pub fn what_if(
         scorer: model.scorer,
         scenario: scenario.clone(),
         segment_key: model.segment_key.clone(),
+        stage_map: model.stage_map.clone(),
     };
+    let stages = model.stage_map.stages();
     let mut before = PatternBuilder::new(stages.clone(), threshold);
     let mut after = PatternBuilder::new(stages.clone(), threshold);
     for (case, sla) in cases {

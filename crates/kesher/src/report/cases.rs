@@ -47,6 +47,7 @@ pub fn report_of_cases(
     let model = EmotionModel {
         scorer: Some(&SentimentScorer::DEFAULT),
         segment_key: options.segment_key.clone(),
+        stage_map: options.stage_map.clone(),
         ..EmotionModel::default()
     };
     let mut builder = ReportBuilder::new(options);

@@ -50,7 +50,7 @@ use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoi
 use crate::sla::statement::{channel_coverage, statements, ChannelCoverage, Statement};
 use crate::{
     Case, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Language, Pattern,
-    PatternBuilder, SentimentScorer, Stages, TextScorer,
+    PatternBuilder, SentimentScorer, StageMap, TextScorer,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -68,8 +68,8 @@ use std::collections::{BTreeMap, HashMap};
 pub struct ReportOptions {
     /// The case metadata key whose value is the segment (the brand).
     pub segment_key: String,
-    /// The stages of the emotion patterns.
-    pub stages: Stages,
+    /// Which stage each point of a journey belongs to; its stages are the patterns'.
+    pub stage_map: StageMap,
     /// The level counted as trouble (angry, −0.66).
     pub threshold: f64,
     /// The smallest cluster of recurring problems.
@@ -84,7 +84,7 @@ impl Default for ReportOptions {
     fn default() -> Self {
         ReportOptions {
             segment_key: "brand".into(),
-            stages: Stages::default(),
+            stage_map: StageMap::default(),
             threshold: crate::EmotionLevel::Angry.value(),
             min_problem_cases: 3,
             recent: TimeDelta::days(30),
@@ -437,7 +437,7 @@ impl ReportBuilder {
     /// See the [module](self).
     pub fn new(options: ReportOptions) -> ReportBuilder {
         ReportBuilder {
-            patterns: PatternBuilder::new(options.stages.clone(), options.threshold),
+            patterns: PatternBuilder::new(options.stage_map.stages().clone(), options.threshold),
             options,
             totals: Tally::default(),
             brands: BTreeMap::new(),
