@@ -67,6 +67,10 @@ pub(crate) struct FollowUpsArgs {
     /// Follow-ups at most per case.
     #[arg(long, default_value_t = 2)]
     limit: u32,
+    /// Auto-close: a case the customer confirmed may close at once, and one left silent after
+    /// every follow-up this many open days after the last (`close_at` in the plan).
+    #[arg(long)]
+    close_after_business_days: Option<u32>,
     /// The instant to plan from (default: the latest event in the input).
     #[arg(long)]
     now: Option<String>,
@@ -348,6 +352,7 @@ fn follow_ups(args: &FollowUpsArgs) -> Result<ExitCode, cases::Stop> {
         every_business_days: args.every_business_days,
         limit: args.limit,
         quiet_hours: None,
+        close_after_business_days: args.close_after_business_days,
     };
     let stderr = io::stderr();
     let mut err = stderr.lock();

@@ -34,6 +34,7 @@ fn policy(every: u32, limit: u32) -> FollowUpPolicy {
         every_business_days: every,
         limit,
         quiet_hours: None,
+        close_after_business_days: None,
     }
 }
 
@@ -128,6 +129,7 @@ fn quiet_hours_are_in_the_customers_zone() {
         every_business_days: 1,
         limit: 1,
         quiet_hours: Some(("21:00".parse().unwrap(), "09:00".parse().unwrap())),
+        close_after_business_days: None,
     };
     let plan = next_follow_up(
         &case(&[]),
@@ -164,4 +166,72 @@ fn surveys_respect_a_fatigue_cap_and_consent() {
         TimeDelta::days(30),
         now
     ));
+}
+
+fn customer_says(seq: u32, t: &str, text: &str) -> String {
+    format!(
+        r#"{{"type": "interaction", "case_id": "T", "seq": {seq}, "id": "m{seq}", "customer_id": "c", "at": "{t}", "channel": "email", "direction": "inbound", "actor": {{"type": "customer"}}, "kind": "message", "text": "{text}"}}"#
+    )
+}
+
+#[test]
+fn a_confirmation_stops_follow_ups_and_a_silent_case_closes_on_its_own() {
+    let us = Calendar::us_desk().unwrap();
+    let closing = FollowUpPolicy {
+        close_after_business_days: Some(2),
+        ..policy(1, 1)
+    };
+    // "Yes, it works now": confirmed; by the policy the case may close at that message.
+    let thanks = customer_says(2, "2025-01-06T15:00:00Z", "yes, it works now, thank you!");
+    let plan = next_follow_up(
+        &case(&[&thanks]),
+        None,
+        &us,
+        &closing,
+        at("2025-01-07T00:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(plan.at, None);
+    assert!(plan.reason.contains("confirmed"), "{plan:?}");
+    assert_eq!(plan.close_at, Some(at("2025-01-06T15:00:00Z")));
+    // Without the auto-close policy the plan never closes anything.
+    let plan = next_follow_up(
+        &case(&[&thanks]),
+        None,
+        &us,
+        &policy(1, 1),
+        at("2025-01-07T00:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(plan.close_at, None);
+    // A new problem is not a confirmation: it reopens the case (no follow-up, no closing).
+    let problem = customer_says(
+        2,
+        "2025-01-06T15:00:00Z",
+        "it broke again, the screen is black",
+    );
+    let plan = next_follow_up(
+        &case(&[&problem]),
+        None,
+        &us,
+        &closing,
+        at("2025-01-07T00:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!((plan.at, plan.close_at), (None, None), "{plan:?}");
+    // The one reminder was sent Tuesday and nobody answered: the case may close two open days
+    // later, Thursday at the desk's opening (09:00 New York).
+    let reminder = follow_up(2, "2025-01-07T14:00:00Z", "");
+    let plan = next_follow_up(
+        &case(&[&reminder]),
+        None,
+        &us,
+        &closing,
+        at("2025-01-08T00:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(plan.at, None);
+    assert_eq!(plan.close_at, Some(at("2025-01-09T14:00:00Z")));
+    let json = serde_json::to_value(&plan).unwrap();
+    assert_eq!(json["close_at"], "2025-01-09T14:00:00Z");
 }

@@ -65,7 +65,7 @@ proptest! {
     fn a_follow_up_comes_after_the_resolution_on_an_open_day(resolved in 0i64..(60 * 86_400), every in 1u32..6) {
         let case = case_with("T", "x", &[(resolved, r#"{"type": "status_changed", "case_id": "{case}", "seq": {seq}, "at": "{at}", "to": "resolved"}"#)]);
         let cal = Calendar::us_desk().unwrap();
-        let plan = next_follow_up(&case, None, &cal, &FollowUpPolicy { every_business_days: every, limit: 1, quiet_hours: None }, t(resolved)).unwrap();
+        let plan = next_follow_up(&case, None, &cal, &FollowUpPolicy { every_business_days: every, limit: 1, quiet_hours: None, close_after_business_days: None }, t(resolved)).unwrap();
         let at = plan.at.unwrap();
         prop_assert!(at > t(resolved));
         prop_assert!(cal.is_open(at).unwrap());

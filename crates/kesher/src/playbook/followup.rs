@@ -1,22 +1,23 @@
 //! Follow-ups after resolution ("we hope your problem was solved") and survey requests with a
 //! fatigue cap.
 
-use crate::calendar::{WallInterval, WallTime};
+use crate::calendar::WallTime;
 use crate::{
     Calendar, Case, CaseStatus, ConsentTopic, Customer, Direction, Error, InteractionKind, Result,
 };
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
-/// How follow-ups are scheduled.
+/// How follow-ups are scheduled, and when a resolved case closes on its own.
 ///
-/// JSON: `{"every_business_days": 2, "limit": 3, "quiet_hours": ["20:00", "09:00"]}`.
+/// JSON: `{"every_business_days": 2, "limit": 3, "quiet_hours": ["20:00", "09:00"],
+/// "close_after_business_days": 2}`.
 ///
 /// # Example
 ///
 /// ```
 /// let p: kesher::playbook::FollowUpPolicy = serde_json::from_str(r#"{"every_business_days": 2, "limit": 3}"#).unwrap();
-/// assert_eq!(p.quiet_hours, None);
+/// assert_eq!((p.quiet_hours, p.close_after_business_days), (None, None));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,6 +31,12 @@ pub struct FollowUpPolicy {
     /// first time to the second, over midnight if the second is earlier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quiet_hours: Option<(WallTime, WallTime)>,
+    /// Auto-close: once the customer confirms (a thanks or a confirmation after the
+    /// resolution), the case can close at once; once every follow-up was made and the customer
+    /// stayed silent, it can close this many open days after the last one, at that day's
+    /// opening. None: a case never closes on its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close_after_business_days: Option<u32>,
 }
 
 impl<'de> Deserialize<'de> for WallTime {
@@ -63,6 +70,14 @@ pub struct FollowUpPlan {
     pub made: u32,
     /// Why (a due follow-up, or the reason none is due).
     pub reason: String,
+    /// When the case may close on its own by the policy (the host records the closing as an
+    /// event once it agrees), if it may.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::option"
+    )]
+    pub close_at: Option<DateTime<Utc>>,
 }
 
 fn none(made: u32, reason: impl Into<String>) -> FollowUpPlan {
@@ -70,14 +85,45 @@ fn none(made: u32, reason: impl Into<String>) -> FollowUpPlan {
         at: None,
         made,
         reason: reason.into(),
+        close_at: None,
     }
+}
+
+/// The start of the `n`-th open day of `calendar` after the day of `after` (its first opening).
+fn nth_open_day(calendar: &Calendar, after: DateTime<Utc>, n: u32) -> Result<DateTime<Utc>> {
+    let tz = calendar.tz();
+    let mut date = after.with_timezone(tz).date_naive();
+    let mut open_days = 0;
+    for _ in 0..crate::SEARCH_HORIZON_DAYS {
+        date = date
+            .succ_opt()
+            .ok_or_else(|| Error::invalid("date", date, "out of range"))?;
+        if let Some(first) = calendar.hours_on(date).first() {
+            open_days += 1;
+            if open_days == n.max(1) {
+                let local = date.and_time(NaiveTime::MIN)
+                    + Duration::seconds(i64::from(first.start().seconds_of_day()));
+                return Ok(tz
+                    .from_local_datetime(&local)
+                    .earliest()
+                    .map_or(after, |t| t.with_timezone(&Utc)));
+            }
+        }
+    }
+    Err(Error::NoWorkingTime {
+        from: format!("after {}", crate::instant::format(&after)),
+        reason: "no open day for a follow-up within the search horizon".into(),
+    })
 }
 
 /// The next proactive follow-up of `case` as of `now`: `every_business_days` open days after the
 /// resolution or the last follow-up, at the calendar's opening time that day, moved out of the
 /// quiet hours; none when the case is not resolved (or was closed, reopened or released),
-/// when the customer has answered since the resolution (confirmed), when the limit is reached,
-/// or when the customer has not consented to follow-ups.
+/// when the customer has answered since the resolution (a thanks or a confirmation says
+/// "confirmed"; anything else is theirs to answer), when the limit is reached, or when the
+/// customer has not consented to follow-ups. With `close_after_business_days`, the plan says
+/// when the case may close on its own: at the confirmation, or that many open days after the
+/// last follow-up once the limit is reached without an answer.
 ///
 /// # Errors
 ///
@@ -96,7 +142,7 @@ fn none(made: u32, reason: impl Into<String>) -> FollowUpPlan {
 /// ] {
 ///     log.insert(CaseEvent::from_json(line)?);
 /// }
-/// let policy = FollowUpPolicy { every_business_days: 2, limit: 2, quiet_hours: None };
+/// let policy = FollowUpPolicy { every_business_days: 2, limit: 2, quiet_hours: None, close_after_business_days: None };
 /// let plan = next_follow_up(&log.fold()?, None, &Calendar::israel_desk()?, &policy, "2025-01-01T12:00:00Z".parse().unwrap())?;
 /// // Resolved Wednesday; Thursday and Friday are the next two open days: Friday 09:00 Israel.
 /// assert_eq!(plan.at.unwrap().to_rfc3339(), "2025-01-03T07:00:00+00:00");
@@ -130,20 +176,21 @@ pub fn next_follow_up(
         .iter()
         .filter(|i| i.kind == InteractionKind::FollowUp && i.direction == Direction::Outbound)
         .count() as u32;
-    if after
+    let answer = after
         .iter()
-        .any(|i| i.is_customer_contact() || i.kind == InteractionKind::SurveyResponse)
-    {
+        .find(|i| i.is_customer_contact() || i.kind == InteractionKind::SurveyResponse);
+    if let Some(a) = answer {
+        let confirmed = a
+            .text
+            .as_deref()
+            .is_some_and(|t| crate::TurnKind::classify(t, None).is_closing());
+        if confirmed {
+            return Ok(FollowUpPlan {
+                close_at: policy.close_after_business_days.map(|_| a.at),
+                ..none(made, "the customer confirmed after the resolution")
+            });
+        }
         return Ok(none(made, "the customer answered after the resolution"));
-    }
-    if made >= policy.limit {
-        return Ok(none(
-            made,
-            format!("the limit of {} follow-ups is reached", policy.limit),
-        ));
-    }
-    if customer.is_some_and(|c| !c.has_consent(ConsentTopic::FollowUps)) {
-        return Ok(none(made, "the customer has not consented to follow-ups"));
     }
     let last = after
         .iter()
@@ -151,34 +198,24 @@ pub fn next_follow_up(
         .map(|i| i.at)
         .max()
         .unwrap_or(resolved);
-    let tz = calendar.tz();
-    let mut date = last.with_timezone(tz).date_naive();
-    let mut open_days = 0;
-    let mut first_open: Option<WallInterval> = None;
-    for _ in 0..crate::SEARCH_HORIZON_DAYS {
-        date = date
-            .succ_opt()
-            .ok_or_else(|| Error::invalid("date", date, "out of range"))?;
-        if let Some(first) = calendar.hours_on(date).first() {
-            open_days += 1;
-            if open_days == policy.every_business_days.max(1) {
-                first_open = Some(*first);
-                break;
-            }
-        }
-    }
-    let Some(first) = first_open else {
-        return Err(Error::NoWorkingTime {
-            from: format!("after {}", crate::instant::format(&last)),
-            reason: "no open day for a follow-up within the search horizon".into(),
+    if made >= policy.limit {
+        let close_at = policy
+            .close_after_business_days
+            .map(|n| nth_open_day(calendar, last, n))
+            .transpose()?;
+        return Ok(FollowUpPlan {
+            close_at,
+            ..none(
+                made,
+                format!("the limit of {} follow-ups is reached", policy.limit),
+            )
         });
-    };
-    let local = date.and_time(NaiveTime::MIN)
-        + Duration::seconds(i64::from(first.start().seconds_of_day()));
-    let mut at = tz
-        .from_local_datetime(&local)
-        .earliest()
-        .map_or(last, |t| t.with_timezone(&Utc));
+    }
+    if customer.is_some_and(|c| !c.has_consent(ConsentTopic::FollowUps)) {
+        return Ok(none(made, "the customer has not consented to follow-ups"));
+    }
+    let tz = calendar.tz();
+    let mut at = nth_open_day(calendar, last, policy.every_business_days)?;
     if let Some((quiet_from, quiet_to)) = policy.quiet_hours {
         let zone = customer.and_then(|c| c.time_zone.as_ref()).unwrap_or(tz);
         let wall = at.with_timezone(zone).time();
@@ -206,6 +243,7 @@ pub fn next_follow_up(
         at: Some(at),
         made,
         reason: format!("follow-up {} of {}", made + 1, policy.limit),
+        close_at: None,
     })
 }
 
