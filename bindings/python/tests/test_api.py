@@ -381,3 +381,15 @@ def test_stage_maps_and_the_continuous_line():
     assert e.value.field == "cases[1].customer_id"
     with pytest.raises(kesher.InvalidInputError):
         kesher.EmotionModel().customer_journey(customer, [case], T0, slas=[None, None])
+
+
+def test_a_case_that_cannot_be_evaluated_is_refused_and_the_report_goes_on(root):
+    contracts = kesher.ContractSet((root / "examples/data/contracts.json").read_text())
+    good = kesher.Case.from_events(events("T-1"))
+    bad_events = events("T-2") + [{"type": "contract_changed", "case_id": "T-2", "seq": 9,
+                                   "at": T0 + dt.timedelta(minutes=30), "contract": "no-such-contract"}]
+    bad = kesher.Case.from_events(bad_events)
+    report = kesher.Report([good, bad], contracts=contracts).to_dict()
+    assert report["refused_total"] == 1 and report["refused"][0]["case_id"] == "T-2"
+    assert "no-such-contract" in report["refused"][0]["reason"]
+    assert report["totals"]["metrics"]["cases"] == 1

@@ -945,6 +945,10 @@ export interface Report {
   first_case_at: IsoInstant | null;
   last_event_at: IsoInstant | null;
   inputs?: { name: string; format: string; read: number; accepted: number; rejected: number }[];
+  /** Cases that could not be evaluated (the first 100, with the reason); absent when none. */
+  refused?: { case_id: string; reason: string }[];
+  /** How many cases could not be evaluated in all; the other figures leave them out. */
+  refused_total?: number;
   totals: SegmentReport;
   brands: SegmentReport[];
   channels: SegmentReport[];

@@ -280,3 +280,16 @@ test("stage maps place points; the continuous line carries a customer across cas
   throwsKesher(assert, () => kesher.customerJourney(customer, [{ case: other }], NOW), "invalid_input");
   void e;
 });
+
+test("buildReport lists a case it cannot evaluate and reports the rest", () => {
+  const { cases } = kesher.foldEvents(SAMPLE);
+  const bad = kesher.foldCase([
+    JSON.stringify({ type: "opened", case_id: "bad", at: "2020-04-01T00:00:00Z", customer: { id: "x" }, channel: "email" }),
+    JSON.stringify({ type: "contract_changed", case_id: "bad", seq: 1, at: "2020-04-01T00:10:00Z", contract: "no-such-contract" }),
+  ].join("\n"));
+  const { report, html } = kesher.buildReport([...cases.slice(0, 5), bad], { contracts: CONTRACTS, now: NOW });
+  assert.equal(report.refused_total, 1);
+  assert.equal(report.refused[0].case_id, "bad");
+  assert.equal(report.totals.metrics.cases, 5);
+  assert.match(html, /no-such-contract/);
+});

@@ -140,19 +140,41 @@ pub(crate) fn evaluate_all(
     engine: Option<&mut kesher::SlaEngine>,
     cases: Vec<Case>,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<Vec<(Case, Option<kesher::CaseSla>)>, String> {
+    err: &mut dyn Write,
+) -> Evaluated {
     let mut engine = engine;
-    cases
-        .into_iter()
-        .map(|case| {
-            let sla = engine
-                .as_deref_mut()
-                .map(|e| e.evaluate(&case, now))
-                .transpose()
-                .map_err(|e| format!("case {}: {e}", case.id()))?;
-            Ok((case, sla))
-        })
-        .collect()
+    let mut out = Evaluated::default();
+    for case in cases {
+        match engine
+            .as_deref_mut()
+            .map(|e| e.evaluate(&case, now))
+            .transpose()
+        {
+            Ok(sla) => out.cases.push((case, sla)),
+            Err(e) => {
+                let _ = writeln!(err, "case {} refused: {e}", case.id());
+                out.refused += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Exit status 1 when cases were refused (named on standard error), else 0.
+pub(crate) fn refused_status(refused: u64) -> std::process::ExitCode {
+    if refused > 0 {
+        std::process::ExitCode::from(1)
+    } else {
+        std::process::ExitCode::SUCCESS
+    }
+}
+
+/// Cases with their SLA evaluations, and how many could not be evaluated (each named on
+/// standard error with its reason; the rest go on).
+#[derive(Default)]
+pub(crate) struct Evaluated {
+    pub cases: Vec<(Case, Option<kesher::CaseSla>)>,
+    pub refused: u64,
 }
 
 /// Why a command stopped early: a usage error (exit 2 with the message) or a failed write to

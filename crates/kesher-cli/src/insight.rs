@@ -103,17 +103,26 @@ fn metrics(args: &MetricsArgs) -> Result<ExitCode, cases::Stop> {
         cases: folded,
         latest,
     } = cases::read_cases(args.input.as_deref(), &mut err)?;
-    let with_sla = cases::evaluate_all(engine.as_mut(), folded, now.unwrap_or(latest))?;
+    let cases::Evaluated {
+        cases: with_sla,
+        refused,
+    } = cases::evaluate_all(engine.as_mut(), folded, now.unwrap_or(latest), &mut err);
     let metrics = ServiceMetrics::of(&with_sla);
     let stdout = io::stdout();
     let mut out = stdout.lock();
     cases::write_line(&mut out, &metrics).and_then(|()| out.flush())?;
-    let _ = writeln!(err, "{}; {} cases", loaded.summary, metrics.cases);
-    Ok(if loaded.summary.rejected > 0 && !args.allow_rejects {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let _ = writeln!(
+        err,
+        "{}; {} cases, {refused} refused",
+        loaded.summary, metrics.cases
+    );
+    Ok(
+        if (loaded.summary.rejected > 0 || refused > 0) && !args.allow_rejects {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 fn write_one(value: &impl serde::Serialize) -> io::Result<()> {
@@ -173,7 +182,10 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, cases::Stop> {
         cases: folded,
         latest,
     } = cases::read_cases(args.input.as_deref(), &mut err)?;
-    let with_sla = cases::evaluate_all(engine.as_mut(), folded, latest)?;
+    let cases::Evaluated {
+        cases: with_sla,
+        refused,
+    } = cases::evaluate_all(engine.as_mut(), folded, latest, &mut err);
     let scorer = kesher::SentimentScorer::DEFAULT;
     let model = kesher::EmotionModel {
         scorer: Some(&scorer),
@@ -217,7 +229,7 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, cases::Stop> {
         loaded.summary,
         by_customer.len()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(cases::refused_status(refused))
 }
 
 fn audit(args: &AuditArgs) -> Result<ExitCode, cases::Stop> {

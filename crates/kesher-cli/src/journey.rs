@@ -395,7 +395,10 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
         cases: folded,
         latest: now,
     } = cases::read_cases(args.input.as_deref(), &mut err)?;
-    let with_sla = cases::evaluate_all(engine.as_mut(), folded, now)?;
+    let cases::Evaluated {
+        cases: with_sla,
+        refused,
+    } = cases::evaluate_all(engine.as_mut(), folded, now, &mut err);
     let (_, _, changes) = kesher::what_if(&with_sla, &model, &scenario, now, args.threshold);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -407,5 +410,5 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
         with_sla.len(),
         changes.len()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(cases::refused_status(refused))
 }

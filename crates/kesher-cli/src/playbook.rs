@@ -242,7 +242,10 @@ fn promises(args: &PromisesArgs) -> Result<ExitCode, cases::Stop> {
     } = cases::read_cases(args.input.as_deref(), &mut err)?;
     let now = now.unwrap_or(latest);
     let mut engine = cases::engine(args.contracts.as_deref())?;
-    let with_sla = cases::evaluate_all(engine.as_mut(), folded, now)?;
+    let cases::Evaluated {
+        cases: with_sla,
+        refused,
+    } = cases::evaluate_all(engine.as_mut(), folded, now, &mut err);
     #[derive(serde::Serialize)]
     struct Line<'a> {
         case_id: &'a kesher::CaseId,
@@ -277,7 +280,7 @@ fn promises(args: &PromisesArgs) -> Result<ExitCode, cases::Stop> {
         with_sla.len(),
         counts.join(", ")
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(cases::refused_status(refused))
 }
 
 fn guard(args: &GuardArgs) -> Result<String, cases::Stop> {

@@ -329,11 +329,15 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
                     }
                     fold_rejected += lines.len() as u64;
                     let Some(case) = outcome.case else { continue };
-                    let sla = engine
-                        .as_mut()
-                        .map(|e| e.evaluate(&case, now))
-                        .transpose()
-                        .map_err(|e| format!("case {}: {e}", case.id()))?;
+                    let sla = match engine.as_mut().map(|e| e.evaluate(&case, now)).transpose() {
+                        Ok(sla) => sla,
+                        Err(e) => {
+                            progress.clear();
+                            let _ = writeln!(err, "{name}: case {} refused: {e}", case.id());
+                            builder.refuse(case.id().clone(), e);
+                            continue;
+                        }
+                    };
                     let journey = model.journey(&case, sla.as_ref(), now);
                     builder.add(&case, sla.as_ref(), &journey, now);
                     progress.case();
@@ -386,9 +390,18 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
             .as_ref()
             .map_or_else(String::new, |p| format!("; facts in {}", p.display()))
     );
-    Ok(if rejected > 0 && !args.allow_rejects {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    if report.refused_total > 0 {
+        let _ = writeln!(
+            err,
+            "{} case(s) could not be evaluated and are listed in the report",
+            report.refused_total
+        );
+    }
+    Ok(
+        if (rejected > 0 || report.refused_total > 0) && !args.allow_rejects {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }

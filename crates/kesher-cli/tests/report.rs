@@ -294,3 +294,39 @@ fn usage_errors_name_the_problem() {
     let (out, _, _) = run_report(&["--format", "xml"], None);
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown format `xml`"));
 }
+
+#[test]
+fn a_case_that_cannot_be_evaluated_is_listed_and_the_rest_reported() {
+    let events = [
+        r#"{"type": "opened", "case_id": "good", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c1"}, "channel": "email", "metadata": {"brand": "Acme"}}"#,
+        r#"{"type": "interaction", "case_id": "good", "seq": 1, "id": "g1", "customer_id": "c1", "at": "2025-01-05T09:00:00Z", "channel": "email", "direction": "inbound", "actor": {"type": "customer"}, "kind": "message", "text": "my order is late"}"#,
+        r#"{"type": "opened", "case_id": "bad", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c2"}, "channel": "email", "metadata": {"brand": "Acme"}}"#,
+        r#"{"type": "contract_changed", "case_id": "bad", "seq": 1, "at": "2025-01-05T09:10:00Z", "contract": "no-such-contract"}"#,
+    ]
+    .join("\n");
+    let path = tmp("refused.jsonl");
+    std::fs::write(&path, events + "\n").unwrap();
+    let args = [
+        "--contracts",
+        "examples/data/contracts.json",
+        path.to_str().unwrap(),
+    ];
+    let (out, html, facts) = run_report(&args, None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("case bad refused") && err.contains("no-such-contract"),
+        "{err}"
+    );
+    assert_eq!(facts["refused_total"], 1, "{facts}");
+    assert_eq!(facts["refused"][0]["case_id"], "bad");
+    assert_eq!(
+        facts["totals"]["metrics"]["cases"], 1,
+        "the rest is reported"
+    );
+    assert!(html.contains("could not be evaluated") && html.contains("no-such-contract"));
+    let mut allowed = args.to_vec();
+    allowed.push("--allow-rejects");
+    let (out, _, _) = run_report(&allowed, None);
+    assert!(out.status.success());
+}

@@ -362,3 +362,112 @@ proptest! {
         drain(&bytes, Format::Events);
     }
 }
+
+/// A twcs row: id, author, inbound, text, the id it answers.
+fn twcs_row(id: u64, author: &str, inbound: bool, text: &str, answers: Option<u64>) -> String {
+    let quoted = format!("\"{}\"", text.replace('"', "\"\""));
+    format!(
+        "{id},{author},{},Tue Oct 31 22:{:02}:47 +0000 2017,{quoted},,{}\n",
+        if inbound { "True" } else { "False" },
+        id % 60,
+        answers.map_or(String::new(), |a| a.to_string())
+    )
+}
+
+/// The twcs rows of a file that ended up in cases, by tweet id (each case's interactions).
+fn tweets_in_cases(cases: &[Case]) -> Vec<String> {
+    cases
+        .iter()
+        .flat_map(|c| c.log().iter().map(|i| i.id.as_str().to_string()))
+        .collect()
+}
+
+#[test]
+fn twitter_authors_and_handles_no_id_can_hold_are_rejected_not_lost() {
+    let long = "x".repeat(300);
+    let mut csv = String::from(
+        "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n",
+    );
+    csv += &twcs_row(1, "115712", true, "hi @sprintcare", None);
+    csv += &twcs_row(2, "sprintcare", false, "@115712 hello", None);
+    csv += &twcs_row(3, "bad\u{1}author", true, "hi", None);
+    csv += &twcs_row(4, &long, true, "hi", None);
+    csv += &twcs_row(5, "115713", true, &format!("hi @{long}"), None);
+    let (cases, rejected, summary) = run(csv.into_bytes(), Some(Format::Twcs));
+    assert_eq!(
+        (summary.read, summary.accepted, summary.rejected),
+        (5, 3, 2),
+        "{rejected:?}"
+    );
+    let messages: Vec<String> = rejected.iter().map(ToString::to_string).collect();
+    assert!(
+        messages.iter().all(|m| m.contains("author_id")),
+        "{messages:?}"
+    );
+    assert!(messages[0].starts_with("line 4") && messages[1].starts_with("line 5"));
+    // The customer naming a handle too long for a brand still has a case (brand unknown).
+    let mut ids = tweets_in_cases(&cases);
+    ids.sort();
+    assert_eq!(ids, ["1", "2", "5"]);
+}
+
+#[test]
+fn an_unclosed_quote_that_swallows_rows_is_rejected_with_them() {
+    let csv = "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id
+1,115712,True,Tue Oct 31 22:10:47 +0000 2017,\"hi @sprintcare,,
+2,sprintcare,False,Tue Oct 31 22:11:47 +0000 2017,@115712 hello,,1
+3,115713,True,Tue Oct 31 22:12:47 +0000 2017,\"a \"\"quoted\"\" text\",,
+4,115714,True,Tue Oct 31 22:13:47 +0000 2017,\"a text
+over two lines, fine\",,
+";
+    let (cases, rejected, summary) = run(csv.as_bytes().to_vec(), Some(Format::Twcs));
+    // Row 1's quote runs to row 3's: rows 1 and 2 are rejected together; 4 is a real
+    // multi-line text and is read.
+    assert_eq!(summary.read, summary.accepted + summary.rejected);
+    assert!(summary.rejected >= 2, "{summary}");
+    assert!(
+        rejected[0].to_string().contains("unclosed quote"),
+        "{rejected:?}"
+    );
+    assert!(tweets_in_cases(&cases).contains(&"4".to_string()));
+    assert!(!tweets_in_cases(&cases).contains(&"2".to_string()));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Hostile twcs files: authors with control characters or too long, handles too long,
+    /// replies to anything. Every row is read once, accepted into exactly one case or rejected.
+    #[test]
+    fn every_twitter_row_is_in_one_case_or_rejected(
+        rows in proptest::collection::vec((
+            0u64..40,
+            prop_oneof![
+                Just("115712".to_string()),
+                Just("sprintcare".to_string()),
+                Just("a\u{7}b".to_string()),
+                Just("y".repeat(257)),
+                "[a-z0-9]{1,12}",
+            ],
+            any::<bool>(),
+            prop_oneof![
+                Just("hi".to_string()),
+                Just(format!("@{} hello", "z".repeat(280))),
+                Just("@sprintcare help".to_string()),
+                Just("thanks, \"great\"".to_string()),
+            ],
+            proptest::option::of(0u64..40),
+        ), 0..30)
+    ) {
+        let mut csv = String::from("tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n");
+        for (id, author, inbound, text, answers) in &rows {
+            csv += &twcs_row(*id, author, *inbound, text, *answers);
+        }
+        let (cases, _, summary) = run(csv.into_bytes(), Some(Format::Twcs));
+        prop_assert_eq!(summary.read, rows.len() as u64);
+        let ids = tweets_in_cases(&cases);
+        prop_assert_eq!(ids.len() as u64, summary.accepted, "accepted rows are the cases' tweets");
+        let distinct: BTreeSet<&String> = ids.iter().collect();
+        prop_assert_eq!(distinct.len(), ids.len(), "no tweet in two cases");
+    }
+}

@@ -77,6 +77,9 @@ pub struct EventLogImporter<R> {
     zone: Option<kesher::Zone>,
     columns: Columns,
     record: csv::StringRecord,
+    /// The header's number of fields (a row's line inside a field with as many separators is a
+    /// row swallowed by an unclosed quote).
+    width: usize,
     open: Option<(CaseId, Vec<Row>)>,
     finished: HashSet<CaseId>,
     ready: VecDeque<CaseBatch>,
@@ -157,6 +160,7 @@ impl<R: BufRead> EventLogImporter<R> {
             zone,
             columns,
             record: csv::StringRecord::new(),
+            width: headers.len(),
             open: None,
             finished: HashSet::new(),
             ready: VecDeque::new(),
@@ -505,7 +509,12 @@ impl<R: BufRead> Iterator for EventLogImporter<R> {
             if self.ended {
                 return None;
             }
-            match super::read_csv_row(&mut self.csv, &mut self.record, &mut self.summary) {
+            match super::read_csv_row(
+                &mut self.csv,
+                &mut self.record,
+                &mut self.summary,
+                self.width,
+            ) {
                 super::CsvRow::End => {
                     self.ended = true;
                     self.finish();

@@ -118,14 +118,20 @@ pub fn import(
 
 /// The case's id, validated as the core validates ids.
 fn case_id(field: &str, text: &str) -> Result<CaseId, Error> {
-    CaseId::new(text).map_err(|e| match e {
+    CaseId::new(text).map_err(|e| renamed(e, field, text))
+}
+
+/// The core's refusal of a value (an id too long, a control character) under the name of the
+/// input's field that held it.
+fn renamed(e: kesher::Error, field: &str, value: &str) -> Error {
+    match e {
         kesher::Error::InvalidInput { reason, .. } => Error::Core(kesher::Error::InvalidInput {
             field: field.to_string(),
-            value: text.to_string(),
+            value: value.to_string(),
             reason,
         }),
         other => Error::Core(other),
-    })
+    }
 }
 
 /// An invalid value in a row.
@@ -177,6 +183,17 @@ fn opened(
     }))
 }
 
+/// The rows a record's fields swallowed: lines after a line break inside a field that hold as
+/// many commas as a whole row does (`columns - 1`).
+fn swallowed_rows(record: &csv::StringRecord, columns: usize) -> u64 {
+    let separators = columns.saturating_sub(1).max(2);
+    record
+        .iter()
+        .flat_map(|f| f.split('\n').skip(1))
+        .filter(|l| l.matches(',').count() >= separators)
+        .count() as u64
+}
+
 /// What reading one CSV record gave (shared by the CSV importers).
 enum CsvRow {
     /// A record, read into the buffer, starting on this line.
@@ -189,19 +206,36 @@ enum CsvRow {
 }
 
 /// Reads the next CSV record into `record`, counting it in `summary`; rows of blanks are not
-/// rows. A failed row is counted as read and rejected.
+/// rows. A record whose quoted field runs over whole rows (lines inside it with as many commas
+/// as a row of `columns` fields has separators: an unclosed quote) is refused with every row it
+/// swallowed counted as read and rejected, so no row is merged away unseen.
 fn read_csv_row<R: std::io::Read>(
     csv: &mut csv::Reader<R>,
     record: &mut csv::StringRecord,
     summary: &mut ImportSummary,
+    columns: usize,
 ) -> CsvRow {
     loop {
         match csv.read_record(record) {
             Ok(false) => return CsvRow::End,
             Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
             Ok(true) => {
-                summary.read += 1;
-                return CsvRow::Record(record.position().map_or(0, |p| p.line()));
+                let line = record.position().map_or(0, |p| p.line());
+                let swallowed = swallowed_rows(record, columns);
+                summary.read += 1 + swallowed;
+                if swallowed > 0 {
+                    summary.rejected += 1 + swallowed;
+                    let error = invalid(
+                        "row",
+                        "",
+                        format!(
+                            "a quoted field runs over {swallowed} more row(s) (an unclosed quote?); \
+                             this row and the {swallowed} it swallowed are rejected"
+                        ),
+                    );
+                    return CsvRow::Failed(Rejection { line, error }, true);
+                }
+                return CsvRow::Record(line);
             }
             Err(e) => {
                 summary.read += 1;

@@ -92,7 +92,7 @@ pub struct TwcsImporter<R> {
     threads: HashMap<usize, Thread>,
     owners: HashMap<u64, Owner>,
     done_ids: HashSet<u64>,
-    ready: VecDeque<CaseBatch>,
+    ready: VecDeque<Result<CaseBatch, Rejection>>,
     summary: ImportSummary,
     ended: bool,
 }
@@ -152,6 +152,11 @@ impl<R: BufRead> TwcsImporter<R> {
         let author = self.field(1).trim().to_string();
         if author.is_empty() {
             return Err(invalid("author_id", "", "every tweet needs its author"));
+        }
+        // The author becomes a customer or agent id: refused here, with its line, rather than
+        // losing the thread later.
+        if let Err(e) = CustomerId::new(author.as_str()) {
+            return Err(super::renamed(e, "author_id", &author));
         }
         let inbound = match self.field(2).trim() {
             "True" | "true" | "TRUE" | "1" => true,
@@ -321,9 +326,26 @@ impl<R: BufRead> TwcsImporter<R> {
         for t in &thread.tweets {
             self.owners.remove(&t.id);
             self.done_ids.insert(t.id);
-            self.summary.accepted += 1;
         }
-        self.ready.extend(cases_of(thread.tweets));
+        // Every tweet of the thread ends in a case, or is rejected with the reason its case
+        // could not be made.
+        for (lines, outcome) in cases_of(thread.tweets) {
+            match outcome {
+                Ok(batch) => {
+                    self.summary.accepted += lines.len() as u64;
+                    self.ready.push_back(Ok(batch));
+                }
+                Err(error) => {
+                    self.summary.rejected += lines.len() as u64;
+                    self.ready.extend(lines.into_iter().map(|line| {
+                        Err(Rejection {
+                            line,
+                            error: error.clone(),
+                        })
+                    }));
+                }
+            }
+        }
     }
 
     fn finish_all(&mut self) {
@@ -407,8 +429,8 @@ fn mentions(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Splits a complete thread into one case per brand.
-fn cases_of(mut tweets: Vec<Tweet>) -> Vec<CaseBatch> {
+/// Splits a complete thread into one case per brand: each with the lines of its tweets.
+fn cases_of(mut tweets: Vec<Tweet>) -> Vec<(Vec<u64>, Result<CaseBatch, Error>)> {
     kesher::sorting::sort_by(&mut tweets, |a, b| {
         a.at.cmp(&b.at).then(a.line.cmp(&b.line))
     });
@@ -455,7 +477,8 @@ fn cases_of(mut tweets: Vec<Tweet>) -> Vec<CaseBatch> {
             }
             found
                 .or_else(|| {
-                    let mentioned: Vec<&str> = mentions(&t.text).collect();
+                    let mentioned: Vec<&str> =
+                        mentions(&t.text).filter(|m| usable_brand(m)).collect();
                     mentioned
                         .iter()
                         .find(|m| brands.contains(m))
@@ -491,13 +514,24 @@ fn cases_of(mut tweets: Vec<Tweet>) -> Vec<CaseBatch> {
     }
     groups
         .into_iter()
-        .filter_map(|(brand, group)| case_of(&brand, &group))
+        .map(|(brand, group)| {
+            let lines = group.iter().map(|t| t.line).collect();
+            (lines, case_of(&brand, &group))
+        })
         .collect()
 }
 
-fn case_of(brand: &str, tweets: &[&Tweet]) -> Option<CaseBatch> {
-    let first = tweets.first()?;
-    let case_id = CaseId::new(format!("{}@{brand}", first.id)).ok()?;
+/// Whether a mentioned handle can name a brand (its case ids hold it).
+fn usable_brand(handle: &str) -> bool {
+    CaseId::new(format!("{}@{handle}", u64::MAX)).is_ok()
+}
+
+fn case_of(brand: &str, tweets: &[&Tweet]) -> Result<CaseBatch, Error> {
+    let Some(first) = tweets.first() else {
+        return Err(invalid("tweet_id", "", "a case needs a tweet"));
+    };
+    let case_id = CaseId::new(format!("{}@{brand}", first.id))
+        .map_err(|e| super::renamed(e, "author_id", brand))?;
     let customer = tweets
         .iter()
         .find(|t| t.inbound)
@@ -510,7 +544,8 @@ fn case_of(brand: &str, tweets: &[&Tweet]) -> Option<CaseBatch> {
             })
         })
         .unwrap_or_else(|| "unknown".to_string());
-    let customer = CustomerId::new(customer).ok()?;
+    let customer = CustomerId::new(customer.as_str())
+        .map_err(|e| super::renamed(e, "author_id", &customer))?;
     let mut metadata = BTreeMap::new();
     metadata.insert("brand".to_string(), brand.to_string());
     metadata.insert("source".to_string(), "twcs".to_string());
@@ -537,11 +572,14 @@ fn case_of(brand: &str, tweets: &[&Tweet]) -> Option<CaseBatch> {
                 Some(initials) => format!("{}/{initials}", t.author),
                 None => t.author.clone(),
             };
-            let id = AgentId::new(agent).or_else(|_| AgentId::new(brand)).ok()?;
+            let id = AgentId::new(agent)
+                .or_else(|_| AgentId::new(brand))
+                .map_err(|e| super::renamed(e, "author_id", &t.author))?;
             (Direction::Outbound, Actor::Agent { id }, customer.clone())
         };
         let interaction = Interaction {
-            id: InteractionId::new(t.id.to_string()).ok()?,
+            id: InteractionId::new(t.id.to_string())
+                .map_err(|e| super::renamed(e, "tweet_id", &t.id.to_string()))?,
             customer_id,
             case_id: Some(case_id.clone()),
             seq: seq as u64 + 1,
@@ -559,7 +597,7 @@ fn case_of(brand: &str, tweets: &[&Tweet]) -> Option<CaseBatch> {
         };
         events.push((t.line, CaseEvent::Interaction(interaction)));
     }
-    Some(CaseBatch { case_id, events })
+    Ok(CaseBatch { case_id, events })
 }
 
 impl<R: BufRead> Iterator for TwcsImporter<R> {
@@ -567,13 +605,18 @@ impl<R: BufRead> Iterator for TwcsImporter<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(batch) = self.ready.pop_front() {
-                return Some(Ok(batch));
+            if let Some(item) = self.ready.pop_front() {
+                return Some(item);
             }
             if self.ended {
                 return None;
             }
-            match super::read_csv_row(&mut self.csv, &mut self.record, &mut self.summary) {
+            match super::read_csv_row(
+                &mut self.csv,
+                &mut self.record,
+                &mut self.summary,
+                COLUMNS.len(),
+            ) {
                 super::CsvRow::End => {
                     self.ended = true;
                     self.finish_all();

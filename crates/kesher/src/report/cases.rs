@@ -52,9 +52,13 @@ pub fn report_of_cases(
     };
     let mut builder = ReportBuilder::new(options);
     for case in cases {
-        let sla = engine.as_mut().map(|e| e.evaluate(case, now)).transpose()?;
-        let journey = model.journey(case, sla.as_ref(), now);
-        builder.add(case, sla.as_ref(), &journey, now);
+        match engine.as_mut().map(|e| e.evaluate(case, now)).transpose() {
+            Ok(sla) => {
+                let journey = model.journey(case, sla.as_ref(), now);
+                builder.add(case, sla.as_ref(), &journey, now);
+            }
+            Err(e) => builder.refuse(case.id().clone(), e),
+        }
     }
     Ok(builder.finish(&Default::default(), contracts, language, now))
 }

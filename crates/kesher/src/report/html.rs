@@ -511,6 +511,26 @@ impl Report {
                 items.join(" · ")
             );
         }
+        if self.refused_total > 0 {
+            let items: Vec<String> = self
+                .refused
+                .iter()
+                .map(|r| {
+                    format!(
+                        "<li><bdi>{}</bdi>: {}</li>",
+                        esc(r.case_id.as_str()),
+                        esc(&r.reason)
+                    )
+                })
+                .collect();
+            let _ = write!(
+                out,
+                r#"<p class="bad">{}: {}</p><ul class="refused">{}</ul>"#,
+                w.refused_cases,
+                self.refused_total,
+                items.join("")
+            );
+        }
         // Key figures.
         out.push_str(r#"<div class="cards">"#);
         let fcr_label = if m.resolved == 0 {

@@ -49,7 +49,7 @@ use crate::insight::{
 use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoint};
 use crate::sla::statement::{channel_coverage, statements, ChannelCoverage, Statement};
 use crate::{
-    Case, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Language, Pattern,
+    Case, CaseId, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Language, Pattern,
     PatternBuilder, SentimentScorer, StageMap, TextScorer,
 };
 use chrono::{DateTime, TimeDelta, Utc};
@@ -323,6 +323,37 @@ pub struct Report {
     /// What was read to make the report (filled in by the reader; empty from the builder).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inputs: Vec<InputSummary>,
+    /// Cases that could not be evaluated (an instant the SLA clock cannot reach, a contract
+    /// that does not exist), each with its reason: the first [`REFUSED_LISTED`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<RefusedCase>,
+    /// How many cases were refused in all; the rest of the report stands without them.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub refused_total: u64,
+}
+
+/// How many refused cases a report lists (it counts them all).
+pub const REFUSED_LISTED: usize = 100;
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// A case the report could not evaluate, and why.
+///
+/// # Example
+///
+/// ```
+/// let r: kesher::report::RefusedCase = serde_json::from_str(
+///     r#"{"case_id": "T-1", "reason": "no contract named `gold`"}"#).unwrap();
+/// assert_eq!(r.case_id.as_str(), "T-1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedCase {
+    /// The case.
+    pub case_id: CaseId,
+    /// Why it could not be evaluated.
+    pub reason: String,
 }
 
 /// One input of the report and its row accounting (`read = accepted + rejected`).
@@ -427,9 +458,34 @@ pub struct ReportBuilder {
     traffic: BTreeMap<Channel, u64>,
     first_case_at: Option<DateTime<Utc>>,
     last_event_at: Option<DateTime<Utc>>,
+    refused: Vec<RefusedCase>,
+    refused_total: u64,
 }
 
 impl ReportBuilder {
+    /// Counts a case that could not be evaluated, with the reason, instead of adding it: the
+    /// report lists it and goes on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::report::{ReportBuilder, ReportOptions};
+    /// let mut b = ReportBuilder::new(ReportOptions::default());
+    /// b.refuse(kesher::CaseId::new("T-1")?, "no contract named `gold`");
+    /// let r = b.finish(&Default::default(), None, kesher::Language::En, chrono::DateTime::UNIX_EPOCH);
+    /// assert_eq!((r.refused_total, r.refused[0].reason.as_str()), (1, "no contract named `gold`"));
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn refuse(&mut self, case_id: CaseId, reason: impl std::fmt::Display) {
+        self.refused_total += 1;
+        if self.refused.len() < REFUSED_LISTED {
+            self.refused.push(RefusedCase {
+                case_id,
+                reason: reason.to_string(),
+            });
+        }
+    }
+
     /// An empty builder.
     ///
     /// # Example
@@ -447,6 +503,8 @@ impl ReportBuilder {
             traffic: BTreeMap::new(),
             first_case_at: None,
             last_event_at: None,
+            refused: Vec::new(),
+            refused_total: 0,
         }
     }
 
@@ -588,6 +646,8 @@ impl ReportBuilder {
             with_contracts: contracts.is_some(),
             threshold,
             inputs: Vec::new(),
+            refused: self.refused,
+            refused_total: self.refused_total,
         }
     }
 }
