@@ -471,3 +471,35 @@ proptest! {
         prop_assert_eq!(distinct.len(), ids.len(), "no tweet in two cases");
     }
 }
+
+#[test]
+fn an_ibm_conversation_over_16_mib_is_rejected_and_reading_goes_on() {
+    let conversation = |id: &str, text: &str| {
+        format!(
+            r#"{{"dialogHeader": {{"company": "A", "sessionID": "{id}"}},
+  "dialogContent": [{{"client": "c", "datetime": "2020-04-01T17:31:32.000Z", "message": "{text}", "tweet_ID": "1"}}]}}"#
+        )
+    };
+    let huge = "a, [b] {c} \\\" d".repeat((17 << 20) / 15 + 1);
+    let json = format!(
+        "[\n{},\n{},\n{}\n]",
+        conversation("s1", "first"),
+        conversation("s2", &huge),
+        conversation("s3", "after the huge one")
+    );
+    let (cases, rejected, summary) = run(json.into_bytes(), Some(Format::IbmJson));
+    assert_eq!(
+        (summary.read, summary.accepted, summary.rejected),
+        (3, 2, 1)
+    );
+    assert_eq!(
+        cases.len(),
+        2,
+        "the conversation after the huge one is read"
+    );
+    let m = rejected[0].to_string();
+    assert!(
+        m.starts_with("line 4: ") && m.contains("larger than the 16 MiB"),
+        "{m}"
+    );
+}

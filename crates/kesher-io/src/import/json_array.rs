@@ -9,6 +9,13 @@ const MAX_ELEMENT_BYTES: usize = 16 << 20;
 /// An element's first line and bytes, or the line where reading failed and why.
 pub(super) type Element = Result<(u64, Vec<u8>), (u64, Error)>;
 
+/// An element read: its bytes, or only its size when it was too large to keep.
+#[derive(Debug)]
+pub(super) enum Piece {
+    Whole(Vec<u8>),
+    Oversized(usize),
+}
+
 /// Splits `[a, b, …]` into the bytes of `a`, `b`, … without parsing them (strings and nesting
 /// are tracked so that commas and brackets inside do not split).
 #[derive(Debug)]
@@ -52,19 +59,37 @@ impl<R: BufRead> JsonArray<R> {
         }
     }
 
-    /// The next element and its first line; `None` after the closing bracket.
+    /// The next element and its first line; `None` after the closing bracket. An element over
+    /// 16 MiB is read to its end without being kept and comes back as an error for its line;
+    /// the elements after it are read as usual.
     pub(super) fn next_element(&mut self) -> Option<Element> {
         if self.done {
             return None;
         }
         let result = self.read_element();
-        if !matches!(result, Ok(Some(_))) {
-            self.done = true;
+        match result {
+            Ok(Some((line, Piece::Oversized(size)))) => {
+                let error = Error::Core(kesher::Error::InvalidJson {
+                    field: ".".into(),
+                    reason: format!(
+                        "line {line}: an element of {size} bytes is larger than the 16 MiB an element may have"
+                    ),
+                });
+                Some(Err((line, error)))
+            }
+            Ok(Some((line, Piece::Whole(bytes)))) => Some(Ok((line, bytes))),
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err((self.line, e)))
+            }
         }
-        result.map_err(|e| (self.line, e)).transpose()
     }
 
-    fn read_element(&mut self) -> Result<Option<(u64, Vec<u8>)>, Error> {
+    fn read_element(&mut self) -> Result<Option<(u64, Piece)>, Error> {
         let syntax = |line: u64, what: &str| {
             Error::Core(kesher::Error::InvalidJson {
                 field: ".".into(),
@@ -90,6 +115,8 @@ impl<R: BufRead> JsonArray<R> {
         }
         let (mut depth, mut in_string, mut escaped) = (0i64, false, false);
         let mut b = out.first().copied().unwrap_or(b' ');
+        let compound = matches!(b, b'{' | b'[');
+        let mut size = out.len();
         loop {
             if in_string {
                 if escaped {
@@ -107,10 +134,17 @@ impl<R: BufRead> JsonArray<R> {
                     _ => {}
                 }
             }
+            let piece = |out: Vec<u8>, size: usize| {
+                if size > MAX_ELEMENT_BYTES {
+                    Piece::Oversized(size)
+                } else {
+                    Piece::Whole(out)
+                }
+            };
             if depth == 0 && !in_string {
                 // A scalar element ends at the next comma or bracket; a compound one here.
-                if matches!(out.first(), Some(b'{' | b'[')) {
-                    return Ok(Some((start, out)));
+                if compound {
+                    return Ok(Some((start, piece(out, size))));
                 }
             }
             let Some(next) = self.byte()? else {
@@ -120,12 +154,15 @@ impl<R: BufRead> JsonArray<R> {
                 if next == b']' {
                     self.done = true;
                 }
-                return Ok(Some((start, out)));
+                return Ok(Some((start, piece(out, size))));
             }
-            if out.len() >= MAX_ELEMENT_BYTES {
-                return Err(syntax(start, "an element is larger than 16 MiB"));
+            // Past the limit the element is still followed to its end, but no longer kept.
+            size += 1;
+            if size <= MAX_ELEMENT_BYTES {
+                out.push(next);
+            } else if !out.is_empty() {
+                out = Vec::new();
             }
-            out.push(next);
             b = next;
         }
     }
