@@ -5,7 +5,7 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use kesher::SlaEngine;
-use kesher_benches::{bench_contracts, bench_size, case_logs};
+use kesher_benches::{bench_contracts, bench_size, case_logs, one_long_case};
 use std::hint::black_box;
 
 fn fold_and_evaluate(c: &mut Criterion) {
@@ -62,5 +62,59 @@ fn fold_and_evaluate(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(sla, fold_and_evaluate);
+/// One case of 1 M events inserted in time order and in reverse, then folded: the fold is
+/// O(n log n) whatever the order (issue 22: reverse within 2x of in order).
+fn one_case_any_order(c: &mut Criterion) {
+    let events = one_long_case(bench_size(1_000_000));
+    let mut group = c.benchmark_group("one_case_1M_events");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(events.len() as u64));
+    for (name, reversed) in [("in_order", false), ("reversed", true)] {
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    let mut e = events.clone();
+                    if reversed {
+                        e.reverse();
+                    }
+                    e
+                },
+                |batch| {
+                    let mut log = kesher::CaseLog::default();
+                    for e in batch {
+                        log.insert(e);
+                    }
+                    log.into_case().map(|c| c.log().len()).unwrap_or(0)
+                },
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    // The importers' path for ordinary cases: ~10 events each, in order, into logs and folded.
+    let logs = case_logs(bench_size(100_000), 11);
+    let small: Vec<Vec<kesher::CaseEvent>> =
+        logs.iter().map(|l| l.events().cloned().collect()).collect();
+    let n: usize = small.iter().map(Vec::len).sum();
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function("100k_small_cases_insert_and_fold", |b| {
+        b.iter_batched(
+            || small.clone(),
+            |cases| {
+                let mut total = 0usize;
+                for events in cases {
+                    let mut log = kesher::CaseLog::default();
+                    for e in events {
+                        log.insert(e);
+                    }
+                    total += log.into_case().map(|c| c.log().len()).unwrap_or(0);
+                }
+                total
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(sla, fold_and_evaluate, one_case_any_order);
 criterion_main!(sla);

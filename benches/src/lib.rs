@@ -313,3 +313,42 @@ pub fn journeys(n: usize, seed: u64) -> Vec<kesher::Journey> {
         })
         .collect()
 }
+
+/// The events of one long conversation (`n` messages, alternating customer and agent, a minute
+/// apart), in time order: for folding one case whatever the order its events arrive in.
+pub fn one_long_case(n: usize) -> Vec<kesher::CaseEvent> {
+    use kesher::*;
+    let id = CaseId::new("long").unwrap_or_else(|e| unreachable(&e));
+    let customer = CustomerId::new("c").unwrap_or_else(|e| unreachable(&e));
+    let agent = Actor::Agent {
+        id: AgentId::new("a").unwrap_or_else(|e| unreachable(&e)),
+    };
+    (0..n)
+        .map(|i| {
+            let inbound = i % 2 == 0;
+            CaseEvent::Interaction(Interaction {
+                id: InteractionId::new(format!("m{i}")).unwrap_or_else(|e| unreachable(&e)),
+                customer_id: customer.clone(),
+                case_id: Some(id.clone()),
+                seq: i as u64 + 1,
+                at: chrono::DateTime::from_timestamp(FROM + 60 * i as i64, 0).unwrap_or_default(),
+                channel: Channel::Chat,
+                direction: if inbound {
+                    Direction::Inbound
+                } else {
+                    Direction::Outbound
+                },
+                actor: if inbound {
+                    Actor::Customer
+                } else {
+                    agent.clone()
+                },
+                kind: InteractionKind::Message,
+                in_reply_to: None,
+                text: None,
+                emotion: None,
+                metadata: Default::default(),
+            })
+        })
+        .collect()
+}

@@ -2,7 +2,8 @@
 
 use super::{Case, Folding, TurnPolicy};
 use crate::{CaseEvent, CaseId, Error, Result};
-use std::collections::HashMap;
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeMap, HashMap};
 
 /// The events of one case, kept in fold order (by instant, then sequence number).
 ///
@@ -39,7 +40,10 @@ use std::collections::HashMap;
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CaseLog {
-    events: Vec<(CaseEvent, u64)>,
+    /// The events by instant and sequence number, each key's events in the order they came
+    /// (a B-tree: inserting in any order costs O(log n), so folding n events is O(n log n)
+    /// whatever their order).
+    events: BTreeMap<(DateTime<Utc>, u64, u32), (CaseEvent, u64)>,
     duplicates: u64,
     /// Whether two different events share an instant and sequence number (found at insert, so
     /// folds need no extra pass).
@@ -103,24 +107,27 @@ impl CaseLog {
     ///
     /// See [`CaseLog`].
     pub fn insert_with_origin(&mut self, event: CaseEvent, origin: u64) {
-        let key = event.order_key();
-        // Insert after every event with a key ≤ this one: appending in order stays O(1).
-        let at = self.events.partition_point(|(e, _)| e.order_key() <= key);
-        let before = self.events.get(..at).unwrap_or_default();
-        let mut same_key = before
-            .iter()
-            .rev()
-            .take_while(|(e, _)| e.order_key() == key);
-        let mut same = false;
-        for (e, _) in same_key.by_ref() {
+        let (at, seq) = event.order_key();
+        // The events already at this instant and sequence number, in the order they came.
+        let mut same = 0u32;
+        for (e, _) in self
+            .events
+            .range((at, seq, 0)..=(at, seq, u32::MAX))
+            .map(|(_, v)| v)
+        {
             if *e == event {
                 self.duplicates += 1;
                 return;
             }
-            same = true;
+            same += 1;
         }
-        self.conflicted |= same;
-        self.events.insert(at, (event, origin));
+        self.conflicted |= same > 0;
+        self.events.insert((at, seq, same), (event, origin));
+    }
+
+    /// Every event with its origin, in fold order.
+    fn all(&self) -> impl Iterator<Item = &(CaseEvent, u64)> {
+        self.events.values()
     }
 
     /// How many events the log holds (identical duplicates counted once).
@@ -169,31 +176,19 @@ impl CaseLog {
     /// assert_eq!(kesher::CaseLog::default().events().count(), 0);
     /// ```
     pub fn events(&self) -> impl Iterator<Item = &CaseEvent> {
-        self.events.iter().map(|(e, _)| e)
+        self.all().map(|(e, _)| e)
     }
 
     /// Positions of events that share an instant and sequence number with a different event.
     fn conflicts(&self) -> Vec<bool> {
-        let mut conflicted = vec![false; self.events.len()];
-        let mut start = 0;
-        while start < self.events.len() {
-            let key = self.events.get(start).map(|(e, _)| e.order_key());
-            let end = start
-                + self
-                    .events
-                    .get(start..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|(e, _)| Some(e.order_key()) == key)
-                    .count();
-            if end - start > 1 {
-                for flag in conflicted.iter_mut().take(end).skip(start) {
-                    *flag = true;
-                }
-            }
-            start = end;
-        }
-        conflicted
+        let keys: Vec<(DateTime<Utc>, u64)> =
+            self.events.keys().map(|(at, seq, _)| (*at, *seq)).collect();
+        (0..keys.len())
+            .map(|i| {
+                let key = keys.get(i);
+                (i > 0 && keys.get(i - 1) == key) || keys.get(i + 1) == key
+            })
+            .collect()
     }
 
     /// Folds the events into a case; the first problem is an error.
@@ -213,7 +208,8 @@ impl CaseLog {
         fold_strict(
             self.case_id(),
             self.policy,
-            self.events.iter().map(|(e, _)| e),
+            self.events.len(),
+            self.events(),
         )
     }
 
@@ -236,7 +232,9 @@ impl CaseLog {
     pub fn into_case(self) -> Result<Case> {
         self.check_conflicts()?;
         let id = self.case_id();
-        fold_strict(id, self.policy, self.events.into_iter().map(|(e, _)| e))
+        let len = self.events.len();
+        let events = self.events.into_values().map(|(e, _)| e);
+        fold_strict(id, self.policy, len, events)
     }
 
     /// The strict fold's first check: two different events with one key.
@@ -245,10 +243,10 @@ impl CaseLog {
             return Ok(());
         }
         let id = self.case_id().ok_or_else(empty)?;
-        match self.conflicts().iter().position(|c| *c) {
-            Some(i) => Err(Error::ConflictingEvent {
+        match self.events.keys().find(|(_, _, n)| *n > 0) {
+            Some((_, seq, _)) => Err(Error::ConflictingEvent {
                 case_id: id.to_string(),
-                seq: self.events.get(i).map_or(0, |(e, _)| e.seq()),
+                seq: *seq,
             }),
             None => Ok(()),
         }
@@ -261,17 +259,13 @@ impl CaseLog {
     ///
     /// See [`CaseLog`].
     pub fn fold_lenient(&self) -> FoldOutcome {
-        let meta: Vec<(&'static str, u64)> = self
-            .events
-            .iter()
-            .map(|(e, o)| (e.type_name(), *o))
-            .collect();
+        let meta: Vec<(&'static str, u64)> = self.all().map(|(e, o)| (e.type_name(), *o)).collect();
         fold_lenient(
             self.case_id(),
             self.policy,
             self.conflicted.then(|| self.conflicts()),
             meta,
-            self.events.iter().map(|(e, _)| e),
+            self.events(),
         )
     }
 
@@ -287,23 +281,14 @@ impl CaseLog {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn into_outcome(self) -> FoldOutcome {
-        let meta: Vec<(&'static str, u64)> = self
-            .events
-            .iter()
-            .map(|(e, o)| (e.type_name(), *o))
-            .collect();
+        let meta: Vec<(&'static str, u64)> = self.all().map(|(e, o)| (e.type_name(), *o)).collect();
         let (id, conflicts) = (self.case_id(), self.conflicted.then(|| self.conflicts()));
-        fold_lenient(
-            id,
-            self.policy,
-            conflicts,
-            meta,
-            self.events.into_iter().map(|(e, _)| e),
-        )
+        let events = self.events.into_values().map(|(e, _)| e);
+        fold_lenient(id, self.policy, conflicts, meta, events)
     }
 
     fn case_id(&self) -> Option<CaseId> {
-        self.events.iter().find_map(|(e, _)| e.case_id().cloned())
+        self.events().find_map(|e| e.case_id().cloned())
     }
 }
 
@@ -334,9 +319,10 @@ impl Feed for CaseEvent {
 fn fold_strict<F: Feed>(
     id: Option<CaseId>,
     policy: TurnPolicy,
-    events: impl ExactSizeIterator<Item = F>,
+    len: usize,
+    events: impl Iterator<Item = F>,
 ) -> Result<Case> {
-    let mut folding = Folding::new(id.ok_or_else(empty)?, events.len(), policy);
+    let mut folding = Folding::new(id.ok_or_else(empty)?, len, policy);
     for event in events {
         event.feed(&mut folding)?;
     }
@@ -348,12 +334,12 @@ fn fold_lenient<F: Feed>(
     policy: TurnPolicy,
     conflicts: Option<Vec<bool>>,
     meta: Vec<(&'static str, u64)>,
-    events: impl ExactSizeIterator<Item = F>,
+    events: impl Iterator<Item = F>,
 ) -> FoldOutcome {
     let mut errors: Vec<Option<Error>> = vec![None; meta.len()];
     let mut case = None;
     if let Some(id) = id {
-        let mut folding = Folding::new(id.clone(), events.len(), policy);
+        let mut folding = Folding::new(id.clone(), meta.len(), policy);
         let conflicts = conflicts
             .into_iter()
             .flatten()
