@@ -224,7 +224,43 @@ pub(crate) fn run(args: &ReportArgs) -> ExitCode {
     cases::exit(report(args))
 }
 
+/// Refuses an output path that is one of the files read: writing it would destroy the input.
+fn check_outputs(args: &ReportArgs) -> Result<(), String> {
+    let read: Vec<&PathBuf> = args
+        .inputs
+        .iter()
+        .chain(&args.mapping)
+        .chain(&args.contracts)
+        .chain(&args.customers)
+        .chain(&args.stage_map)
+        .collect();
+    for (flag, out) in [("--out", Some(&args.out)), ("--json", args.json.as_ref())] {
+        let Some(out) = out else { continue };
+        let Ok(target) = std::fs::canonicalize(out) else {
+            continue; // not there yet, so not an input
+        };
+        if let Some(input) = read
+            .iter()
+            .find(|p| std::fs::canonicalize(p).is_ok_and(|p| p == target))
+        {
+            return Err(format!(
+                "{flag} `{}` is the input `{}`: writing it would destroy what is read",
+                out.display(),
+                input.display()
+            ));
+        }
+    }
+    if args.json.as_ref().is_some_and(|j| *j == args.out) {
+        return Err(format!(
+            "--json and --out are both `{}`",
+            args.out.display()
+        ));
+    }
+    Ok(())
+}
+
 fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
+    check_outputs(args)?;
     let language = match args.lang.as_str() {
         "en" => Language::En,
         "he" => Language::He,

@@ -330,3 +330,31 @@ fn a_case_that_cannot_be_evaluated_is_listed_and_the_rest_reported() {
     let (out, _, _) = run_report(&allowed, None);
     assert!(out.status.success());
 }
+
+#[test]
+fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
+    let path = tmp("precious.jsonl");
+    let events =
+        std::fs::read_to_string(root().join("examples/data/ibm-twitter-care-dev200.jsonl"))
+            .unwrap();
+    std::fs::write(&path, &events).unwrap();
+    for flag in ["--out", "--json"] {
+        let out = kesher(
+            &[
+                "report",
+                flag,
+                path.to_str().unwrap(),
+                path.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("would destroy"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            events,
+            "the input is untouched"
+        );
+    }
+}

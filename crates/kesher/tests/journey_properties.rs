@@ -111,3 +111,33 @@ proptest! {
         prop_assert_eq!(back, j);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whatever text a title, a segment or a stage name holds (controls, noncharacters,
+    /// markup), the pictures are well-formed XML.
+    #[test]
+    fn pictures_are_well_formed_for_any_text(
+        title in any::<String>(),
+        segment in any::<String>(),
+        stage in "\\PC{1,8}|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{fdd0}\u{fffe}\u{ffff}<&>]{1,8}",
+        values in points(),
+    ) {
+        let stages = Stages::new([format!("s{stage}"), "during".into(), "after".into()]).unwrap();
+        let mut j = journey(&values, &segment);
+        j.case_id = kesher::CaseId::new("c").ok();
+        let o = kesher::SvgOptions { title: Some(title), ..kesher::SvgOptions::default() };
+        let mut b = PatternBuilder::new(stages.clone(), -0.66);
+        b.add(&j);
+        for by_stage in [false, true] {
+            let o = kesher::SvgOptions { by_stage, ..o.clone() };
+            let svg = kesher::journey::journey_svg(&j, &stages, &o);
+            prop_assert!(roxmltree::Document::parse(&svg).is_ok(), "{}", svg);
+            for p in b.clone().finish() {
+                let svg = kesher::journey::pattern_svg(&p, &o);
+                prop_assert!(roxmltree::Document::parse(&svg).is_ok(), "{}", svg);
+            }
+        }
+    }
+}

@@ -53,6 +53,7 @@ impl Default for SvgOptions {
 /// ```
 /// assert_eq!(kesher::journey::escape_xml("<script>\"a\" & 'b'</script>"),
 ///            "&lt;script&gt;&quot;a&quot; &amp; &apos;b&apos;&lt;/script&gt;");
+/// assert_eq!(kesher::journey::escape_xml("a\u{1}b\u{FFFE}c\u{FDD0}\u{85}"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}");
 /// ```
 pub fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -63,12 +64,21 @@ pub fn escape_xml(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids are dropped rather than written.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            // Characters XML 1.0 forbids or discourages (controls, noncharacters) are written
+            // as U+FFFD, so any text makes a well-formed picture and the gap stays visible.
+            c if unwritable(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Controls (but tab and line breaks) and Unicode noncharacters.
+fn unwritable(c: char) -> bool {
+    let u = c as u32;
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
 }
 
 const LEVELS: [EmotionLevel; 7] = [
