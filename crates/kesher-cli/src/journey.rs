@@ -163,18 +163,62 @@ fn build_from_points(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
     let journeys = kesher::journeys_from_points(points);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    cases::write_lines(&mut out, &journeys)?;
+    let mut too_long = 0u64;
+    for j in &journeys {
+        match write_journey(&mut out, j) {
+            Ok(()) => {}
+            Err(JourneyTooLong::Io(e)) => return Err(e.into()),
+            Err(e) => {
+                too_long += 1;
+                let _ = writeln!(err, "customer {}: {e}", j.customer_id);
+            }
+        }
+    }
+    out.flush()?;
     let summary = reader.summary();
     let _ = writeln!(
         err,
         "{summary}; {} journeys, {count} points",
         journeys.len()
     );
-    Ok(if summary.rejected > 0 && !args.allow_rejects {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(
+        if too_long > 0 || (summary.rejected > 0 && !args.allow_rejects) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
+}
+
+/// Writes one journey line, or says why not: a line `journey pattern` could not read back (over
+/// [`kesher_io::MAX_JOURNEY_LINE_BYTES`]) is not written.
+fn write_journey(out: &mut impl Write, journey: &Journey) -> Result<(), JourneyTooLong> {
+    let line = serde_json::to_string(journey).map_err(|e| JourneyTooLong::Io(e.into()))?;
+    if line.len() > kesher_io::MAX_JOURNEY_LINE_BYTES {
+        return Err(JourneyTooLong::Long(line.len(), journey.points().len()));
+    }
+    out.write_all(line.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .map_err(JourneyTooLong::Io)
+}
+
+/// Why a journey line was not written.
+enum JourneyTooLong {
+    Long(usize, usize),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for JourneyTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            JourneyTooLong::Long(bytes, points) => write!(
+                f,
+                "its journey of {points} points is {bytes} bytes, over the {} a journey line may have; not written",
+                kesher_io::MAX_JOURNEY_LINE_BYTES
+            ),
+            JourneyTooLong::Io(e) => write!(f, "{e}"),
+        }
+    }
 }
 
 fn build(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
@@ -212,8 +256,16 @@ fn build(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
             }
         };
         let journey = model.journey(case, sla.as_ref(), now);
+        match write_journey(&mut out, &journey) {
+            Ok(()) => {}
+            Err(JourneyTooLong::Io(e)) => return Err(e.into()),
+            Err(e) => {
+                failed += 1;
+                let _ = writeln!(err, "case {}: {e}", case.id());
+                continue;
+            }
+        }
         points += journey.points().len();
-        cases::write_line(&mut out, &journey)?;
     }
     out.flush()?;
     let _ = writeln!(

@@ -169,3 +169,33 @@ fn annotated_points_group_into_journeys() {
         "{err}"
     );
 }
+
+#[test]
+fn a_journey_over_a_mebibyte_reads_back_in_pattern() {
+    // 20,000 annotated points of one customer: a journey line of about 3 MB.
+    let mut points = String::new();
+    for i in 0..20_000u32 {
+        points += &format!(
+            r#"{{"customer_id": "cu-1", "case_id": "T-1", "segment": "acme", "at": "2025-01-05T{:02}:{:02}:{:02}Z", "stage": "waiting", "emotion": {}, "source": "survey"}}"#,
+            (i / 3600) % 24,
+            (i / 60) % 60,
+            i % 60,
+            f64::from(i % 200) / 100.0 - 1.0
+        );
+        points.push('\n');
+    }
+    let built = kesher(
+        &["journey", "build", "--points", "-"],
+        Some(points.as_bytes()),
+    );
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert!(built.stdout.len() > 1 << 20, "{} bytes", built.stdout.len());
+    let pattern = kesher(&["journey", "pattern", "-"], Some(&built.stdout));
+    let err = String::from_utf8_lossy(&pattern.stderr);
+    assert!(pattern.status.success(), "{err}");
+    assert!(err.contains("read 1, accepted 1, rejected 0"), "{err}");
+}

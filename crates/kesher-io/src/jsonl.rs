@@ -15,6 +15,16 @@ use std::io::{BufRead, Read};
 /// ```
 pub const DEFAULT_MAX_LINE_BYTES: usize = 1 << 20;
 
+/// The longest journey line accepted: 64 MiB (a journey of about 400,000 points).
+/// `kesher journey build` refuses to write a longer one, so what it writes always reads back.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(kesher_io::MAX_JOURNEY_LINE_BYTES, 64 << 20);
+/// ```
+pub const MAX_JOURNEY_LINE_BYTES: usize = 64 << 20;
+
 /// Reads values from JSON Lines, one per line, streaming (case events with
 /// [`JsonLinesEvents`], journeys with [`JsonLines::journeys`], anything with a parser).
 ///
@@ -50,7 +60,8 @@ pub struct JsonLines<R, T> {
 pub type JsonLinesEvents<R> = JsonLines<R, CaseEvent>;
 
 impl<R: BufRead> JsonLines<R, kesher::Journey> {
-    /// A reader of journeys, one per line (as `kesher journey build` writes them).
+    /// A reader of journeys, one per line (as `kesher journey build` writes them), lines up to
+    /// [`MAX_JOURNEY_LINE_BYTES`].
     ///
     /// # Example
     ///
@@ -61,7 +72,7 @@ impl<R: BufRead> JsonLines<R, kesher::Journey> {
     /// assert_eq!(r.summary().accepted, 1);
     /// ```
     pub fn journeys(reader: R) -> Self {
-        JsonLines::with_parser(reader, DEFAULT_MAX_LINE_BYTES, kesher::Journey::from_json)
+        JsonLines::with_parser(reader, MAX_JOURNEY_LINE_BYTES, kesher::Journey::from_json)
     }
 }
 
