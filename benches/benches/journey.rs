@@ -43,5 +43,41 @@ fn patterns(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(journey, patterns);
+/// One journey of 100,000 points (a zigzag: a turning point at every other point, and many
+/// crossings of the trouble line) drawn as SVG (target: under a second).
+fn long_journey_svg(c: &mut Criterion) {
+    let n = bench_size(100_000);
+    let points = (0..n)
+        .map(|i| kesher::JourneyPoint {
+            at: chrono::DateTime::from_timestamp(1_736_000_000 + i as i64 * 60, 0)
+                .unwrap_or_default(),
+            stage: Some("waiting".into()),
+            emotion: kesher::Emotion::new(if i % 2 == 0 {
+                -0.9
+            } else {
+                (i % 7) as f64 / 10.0
+            })
+            .unwrap_or(kesher::Emotion::NEUTRAL),
+            source: kesher::EmotionSource::EmotionModel,
+            origin: None,
+            cause: None,
+        })
+        .collect();
+    let Ok(customer) = kesher::CustomerId::new("c") else {
+        return;
+    };
+    let j = kesher::Journey::new(customer, points);
+    let mut group = c.benchmark_group("journey_svg_100k_points");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function("draw", |b| {
+        b.iter(|| {
+            kesher::journey::journey_svg(black_box(&j), &Stages::default(), &Default::default())
+                .len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(journey, patterns, long_journey_svg);
 criterion_main!(journey);

@@ -125,6 +125,10 @@ fn words(lang: Language) -> [&'static str; 6] {
     }
 }
 
+/// The most turning points labelled in one picture (the strongest; every turn keeps its mark),
+/// and the most critical marks (the lowest first, then the crossings in time order).
+const MAX_TURN_LABELS: usize = 24;
+
 /// A stage's name for people: the built-in stages in Hebrew, and `_` read as a space.
 pub(crate) fn stage_label(stage: &str, lang: Language) -> String {
     let hebrew = match stage {
@@ -364,7 +368,14 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
             y = fixed(*y, 1)
         );
     }
-    let pos = |i: usize| drawn.iter().find(|d| d.2 == i).map(|d| (d.0, d.1));
+    // Where each point was drawn, by its index (one pass, not a search per mark).
+    let mut drawn_at: Vec<Option<(f64, f64)>> = vec![None; journey.points().len()];
+    for &(x, y, i) in &drawn {
+        if let Some(slot) = drawn_at.get_mut(i) {
+            *slot = Some((x, y));
+        }
+    }
+    let pos = |i: usize| drawn_at.get(i).copied().flatten();
     let [turning, lowest, below, ..] = words(o.language);
     let critical = critical_points(journey, o.threshold);
     let mut marks: Vec<(usize, &str)> = critical.lowest.iter().map(|c| (c.index, lowest)).collect();
@@ -387,7 +398,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
     for (x, y) in turns.iter().filter_map(|t| pos(t.index)) {
         labels.mark(x, y, 7.0);
     }
-    for (i, label) in marks {
+    for (n, (i, label)) in marks.into_iter().enumerate() {
         if let Some((x, y)) = pos(i) {
             let _ = write!(
                 s,
@@ -395,7 +406,8 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
                 x = fixed(x, 1),
                 y = fixed(y, 1)
             );
-            if let Some((lx, ly)) = labels.place(x, y, 10.0, label, Side::Below) {
+            let place = |labels: &mut Labels| labels.place(x, y, 10.0, label, Side::Below);
+            if let Some((lx, ly)) = (n < MAX_TURN_LABELS).then(|| place(&mut labels)).flatten() {
                 let _ = write!(
                     s,
                     r##"<text x="{lx}" y="{ly}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>{t}</text>"##,
@@ -407,7 +419,20 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
             }
         }
     }
-    for t in turns {
+    // Labels for the strongest turns only: each placement looks at every mark and segment, so
+    // a fixed number of them keeps a picture of any length linear in its points.
+    let mut strongest: Vec<usize> = (0..turns.len()).collect();
+    crate::sorting::sort_by(&mut strongest, |a, b| {
+        let m = |i: &usize| turns.get(*i).map_or(0.0, |t| t.magnitude);
+        m(b).total_cmp(&m(a))
+    });
+    let mut labelled = vec![false; turns.len()];
+    for i in strongest.into_iter().take(MAX_TURN_LABELS) {
+        if let Some(l) = labelled.get_mut(i) {
+            *l = true;
+        }
+    }
+    for (t, labelled) in turns.into_iter().zip(labelled) {
         if let Some((x, y)) = pos(t.index) {
             // An upward turn is a valley: its label goes below; a downward one above.
             let (color, mark, side) = match t.turn {
@@ -421,7 +446,8 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
                 y = fixed(y, 1)
             );
             let text = format!("{mark} {turning} {}", fixed(t.magnitude, 2));
-            if let Some((lx, ly)) = labels.place(x, y, 7.0, &text, side) {
+            let place = |labels: &mut Labels| labels.place(x, y, 7.0, &text, side);
+            if let Some((lx, ly)) = labelled.then(|| place(&mut labels)).flatten() {
                 let _ = write!(
                     s,
                     r#"<text x="{lx}" y="{ly}" text-anchor="middle" fill="{color}" font-size="11"{a}>{t}</text>"#,
