@@ -393,3 +393,18 @@ def test_a_case_that_cannot_be_evaluated_is_refused_and_the_report_goes_on(root)
     assert report["refused_total"] == 1 and report["refused"][0]["case_id"] == "T-2"
     assert "no-such-contract" in report["refused"][0]["reason"]
     assert report["totals"]["metrics"]["cases"] == 1
+
+
+@pytest.mark.parametrize("unit", ["Y", "M", "W", "D", "h", "m", "s", "ms", "us", "ns"])
+def test_datetime64_of_every_unit_is_read_or_refused_never_wrapped(unit):
+    cal = kesher.Calendar("us")
+    four = dt.timedelta(hours=4)
+    fine = np.array(["2025-01-06T00:00:00"], dtype="datetime64[s]").astype(f"datetime64[{unit}]")
+    due = cal.due_times(fine, four)
+    assert due.dtype == np.dtype("datetime64[ns]") and due[0] > fine.astype("datetime64[ns]")[0]
+    if unit != "ns":  # datetime64[ns] cannot hold 2300 or 1600 at all
+        for far in ["2300-01-01", "1600-01-01"]:
+            with pytest.raises(kesher.InvalidInputError):
+                cal.due_times(np.array([far], dtype=f"datetime64[{unit}]"), four)
+    with pytest.raises(kesher.InvalidInputError):
+        cal.due_times(np.array(["NaT"], dtype=f"datetime64[{unit}]"), four)

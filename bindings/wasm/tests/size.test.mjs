@@ -2,8 +2,9 @@
 // from the host's Intl) stays within its budget, gzipped at level 9: 350,000 bytes of code (issue
 // 7) plus 120,000 for the built-in text scorer of issue 17 (its Hebrew n-gram model and English
 // lexicon are about 95 KB gzipped of compiled-in data, its code the rest; a scorer near chance was
-// not worth the bytes it saved), plus 10,000 for the stage maps, the continuous line and the
-// survey points of the emotion model (2026-12-03). benches/README.md records each figure.
+// not worth the bytes it saved), plus 15,000 for the stage maps, the continuous line and the
+// survey points of the emotion model, the case log's B-tree (folding in any order) and refused
+// cases in the report (2026-12-03). benches/README.md records each figure.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -12,9 +13,9 @@ import { fileURLToPath } from "node:url";
 import { kesher, read } from "./helpers.mjs";
 
 const WASM = fileURLToPath(new URL("../pkg/kesher_wasm_bg.wasm", import.meta.url));
-const BUDGET = 485_000;
+const BUDGET = 490_000;
 
-test("the full package's .wasm is at most 485,000 bytes gzipped", () => {
+test("the full package's .wasm is at most 490,000 bytes gzipped", () => {
   const raw = readFileSync(WASM);
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../pkg/package.json", import.meta.url)), "utf8"));
   assert.equal(pkg.name, "kesher");

@@ -71,8 +71,7 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
     except (ValueError, TypeError) as e:
         raise InvalidInputError(f"invalid {field}: {e}") from None
     if arr.dtype.kind == "M":  # datetime64: numpy's instants are UTC
-        ns = arr.astype("datetime64[ns]").view("int64")
-        return np.ascontiguousarray(ns), lambda out: out.view("datetime64[ns]")
+        return _datetime64_ns(field, arr), lambda out: out.view("datetime64[ns]")
     if arr.dtype.kind in "iu":
         return _scaled(field, arr, unit), lambda out: out // _UNITS[unit]
     if arr.dtype == object:
@@ -90,6 +89,43 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
             _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc) + _dt.timedelta(microseconds=int(x) // 1000) for x in out
         ]
     raise InvalidInputError(f"invalid {field} `{arr.dtype}`: expected datetimes or int64")
+
+
+# Seconds per step of numpy's fixed datetime64 units coarser than a second.
+_COARSE = {"W": 604_800, "D": 86_400, "h": 3_600, "m": 60}
+# The most steps of a calendar unit from 1970 that stay within the nanosecond range (1677–2262).
+_CALENDAR = {"Y": 292, "M": 292 * 12}
+
+
+def _datetime64_ns(field: str, arr: np.ndarray) -> np.ndarray:
+    """numpy datetime64 of any unit as int64 nanoseconds, refusing NaT and instants outside
+    1677–2262 (numpy's own conversion wraps them around silently)."""
+    missing = int(np.isnat(arr).sum())
+    if missing:
+        raise InvalidInputError(f"invalid {field}: {missing} missing values (NaT)")
+    unit, count = np.datetime_data(arr.dtype)
+    steps = arr.view("int64").astype(np.int64)
+    if unit in _CALENDAR:
+        bound = _CALENDAR[unit] // max(count, 1)
+        if steps.size and (int(steps.max()) > bound or int(steps.min()) < -bound):
+            raise InvalidInputError(
+                f"invalid {field} `{arr.max() if int(steps.max()) > bound else arr.min()}`: "
+                "outside the instants kesher holds (1677 to 2262)"
+            )
+        return _scaled(field, arr.astype("datetime64[s]").view("int64"), "s")
+    if unit in _COARSE:
+        limit = (2**63 - 1) // (_COARSE[unit] * count * _UNITS["s"])
+        if steps.size and (int(steps.max()) > limit or int(steps.min()) < -limit):
+            raise InvalidInputError(f"invalid {field}: outside the instants kesher holds (1677 to 2262)")
+        return np.ascontiguousarray(steps * (_COARSE[unit] * count * _UNITS["s"]))
+    if unit not in _UNITS:
+        raise InvalidInputError(f"invalid {field} `{arr.dtype}`: a datetime64 unit kesher does not read")
+    if count != 1:
+        limit = (2**63 - 1) // count
+        if steps.size and (int(steps.max()) > limit or int(steps.min()) < -limit):
+            raise InvalidInputError(f"invalid {field}: outside the instants kesher holds (1677 to 2262)")
+        steps = steps * count
+    return _scaled(field, steps, unit)
 
 
 def _polars(field: str, values: Any, unit: str) -> Tuple[np.ndarray, Callable[[np.ndarray], Any]]:
