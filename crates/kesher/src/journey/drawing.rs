@@ -174,10 +174,7 @@ impl EmotionModel<'_> {
         for p in customer.purchases.iter().filter(|p| p.purchased_at <= now) {
             let mut step = Step::mark(p.purchased_at, "purchase");
             step.origin = Some(format!("order:{}", p.order_ref));
-            step.stage = self
-                .stage_map
-                .stage_of(&PointFacts::cause_only("purchase"))
-                .map(String::from);
+            step.stage = self.stage_map.stage_of(&PointFacts::cause_only("purchase"));
             steps.push(step);
         }
         crate::sorting::sort_by_key(&mut steps, |s| (s.at, s.order));
@@ -212,10 +209,15 @@ impl EmotionModel<'_> {
                 answered: Some(answered),
                 first_contact: Some(s.from.zip(first).is_some_and(|(a, b)| a.id == b.id)),
             };
-            s.stage = self.stage_map.stage_of(&facts).map(String::from);
+            s.stage = self.stage_map.stage_of(&facts);
             answered |= s.cause == "answer";
         }
         steps
+    }
+
+    /// A stage's name from its position in the stage map.
+    fn stage_name(&self, stage: Option<usize>) -> Option<String> {
+        stage.and_then(|i| self.stage_map.stages().names().get(i).cloned())
     }
 
     /// The level after fading for `seconds` toward the baseline.
@@ -232,7 +234,7 @@ impl EmotionModel<'_> {
     /// when it is material, and so does the fading until `until` (an open case's `now`).
     fn draw(&self, steps: Vec<Step<'_>>, until: Option<DateTime<Utc>>) -> Vec<JourneyPoint> {
         let mut level = self.effects.baseline;
-        let mut last: Option<(DateTime<Utc>, Option<String>)> = None;
+        let mut last: Option<(DateTime<Utc>, Option<usize>)> = None;
         let mut points = Vec::with_capacity(steps.len());
         for s in steps {
             if let Some((prev, stage)) = &last {
@@ -254,8 +256,9 @@ impl EmotionModel<'_> {
                 Change::Mark => EmotionSource::EmotionModel,
             };
             level = crate::bounds::clamp(level, -1.0, 1.0);
-            last = Some((s.at, s.stage.clone()));
-            points.push(point(s.at, level, source, s.cause, s.origin, s.stage));
+            last = Some((s.at, s.stage));
+            let stage = self.stage_name(s.stage);
+            points.push(point(s.at, level, source, s.cause, s.origin, stage));
         }
         if let (Some(until), Some((prev, stage))) = (until, &last) {
             self.drift(level, *prev, until, stage, &mut points);
@@ -269,14 +272,15 @@ impl EmotionModel<'_> {
         level: f64,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
-        stage: &Option<String>,
+        stage: &Option<usize>,
         points: &mut Vec<JourneyPoint>,
     ) -> f64 {
         let faded = self.faded(level, crate::seconds::as_secs_f64(to - from));
         let step = self.effects.drift_step.max(f64::EPSILON);
         if (faded - level).abs() >= step {
             let src = EmotionSource::EmotionModel;
-            points.push(point(to, faded, src, "drift", None, stage.clone()));
+            let stage = self.stage_name(*stage);
+            points.push(point(to, faded, src, "drift", None, stage));
         }
         faded
     }

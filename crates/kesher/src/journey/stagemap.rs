@@ -350,11 +350,12 @@ impl StageMap {
         &self.rules
     }
 
-    pub(crate) fn stage_of(&self, facts: &PointFacts<'_>) -> Option<&str> {
+    /// The position (in [`StageMap::stages`]) of the stage of the first rule that holds.
+    pub(crate) fn stage_of(&self, facts: &PointFacts<'_>) -> Option<usize> {
         self.rules
             .iter()
             .find(|r| r.when.holds(facts))
-            .map(|r| r.stage.as_str())
+            .and_then(|r| self.stages.position(&r.stage))
     }
 }
 

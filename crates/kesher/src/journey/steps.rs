@@ -26,7 +26,8 @@ pub(super) struct Step<'a> {
     pub cause: &'static str,
     pub origin: Option<String>,
     pub from: Option<&'a Interaction>,
-    pub stage: Option<String>,
+    /// The stage, as its position in the model's stage map.
+    pub stage: Option<usize>,
 }
 
 impl<'a> Step<'a> {
