@@ -51,13 +51,28 @@ function feature(name, cargoFeature) {
 }
 
 function invalid(field, value, reason) {
-  let shown;
-  try {
-    shown = typeof value === "string" ? value : JSON.stringify(value);
-  } catch {
-    shown = String(value);
+  return new KesherError("invalid_input", field, `invalid ${field} \`${shown(value)}\`: ${reason}`);
+}
+
+/** A value as an error message shows it, whatever it is (deeply nested, cyclic, hostile). */
+function shown(value) {
+  for (const show of [(v) => (typeof v === "string" ? v : JSON.stringify(v)), String, (v) => `[${typeof v}]`]) {
+    try {
+      const text = show(value);
+      if (typeof text === "string") return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    } catch {
+      // the next way of showing it
+    }
   }
-  return new KesherError("invalid_input", field, `invalid ${field} \`${shown}\`: ${reason}`);
+  return "?";
+}
+
+/** The native object of a wrapper, or a KesherError once `free()` released it. */
+function live(wrapper, handle) {
+  if (handle === null) {
+    throw new KesherError("invalid_input", "this", `this ${wrapper.constructor.name} was released by free(); make a new one`);
+  }
+  return handle;
 }
 
 /** An instant as RFC 3339 text: a valid `Date`, or a string passed on for the core to check. */
@@ -82,9 +97,9 @@ function json(field, value) {
   try {
     text = JSON.stringify(value);
   } catch (e) {
-    throw invalid(field, String(value), `cannot be written as JSON (${e.message})`);
+    throw new KesherError("invalid_input", field, `invalid ${field}: cannot be written as JSON (${e?.message ?? e})`);
   }
-  if (text === undefined) throw invalid(field, String(value), "cannot be written as JSON");
+  if (text === undefined) throw invalid(field, value, "cannot be written as JSON");
   return text;
 }
 
@@ -145,54 +160,57 @@ export class Calendar {
 
   /** `start` plus `seconds` of business time. */
   add(start, seconds) {
-    return new Date(call(() => this.#native.add(instant("start", start), number("seconds", seconds))));
+    return new Date(call(() => live(this, this.#native).add(instant("start", start), number("seconds", seconds))));
   }
 
   /** Business seconds from `start` to `end`. */
   elapsed(start, end) {
-    return call(() => this.#native.elapsed(instant("start", start), instant("end", end)));
+    return call(() => live(this, this.#native).elapsed(instant("start", start), instant("end", end)));
   }
 
   /** Whether the calendar is open at `at`. */
   isOpen(at) {
-    return call(() => this.#native.isOpen(instant("at", at)));
+    return call(() => live(this, this.#native).isOpen(instant("at", at)));
   }
 
   /** The first open instant at or after `at`. */
   nextOpen(at) {
-    return new Date(call(() => this.#native.nextOpen(instant("at", at))));
+    return new Date(call(() => live(this, this.#native).nextOpen(instant("at", at))));
   }
 
   /** Due times in epoch milliseconds: each start plus `seconds` (one number, or one per start). */
   dueTimes(starts, seconds) {
     const s = floats("starts", starts);
-    if (typeof seconds === "number") return call(() => this.#native.addBatch(s, number("seconds", seconds)));
-    return call(() => this.#native.addEachBatch(s, floats("seconds", seconds)));
+    if (typeof seconds === "number") return call(() => live(this, this.#native).addBatch(s, number("seconds", seconds)));
+    return call(() => live(this, this.#native).addEachBatch(s, floats("seconds", seconds)));
   }
 
   /** Business seconds between each start and end (epoch milliseconds). */
   elapsedMany(starts, ends) {
-    return call(() => this.#native.elapsedBatch(floats("starts", starts), floats("ends", ends)));
+    return call(() => live(this, this.#native).elapsedBatch(floats("starts", starts), floats("ends", ends)));
   }
 
   /** Whether open at each instant: 1 open, 0 closed, 255 where the instant is NaN. */
   isOpenMany(at) {
-    return call(() => this.#native.isOpenBatch(floats("at", at)));
+    return call(() => live(this, this.#native).isOpenBatch(floats("at", at)));
   }
 
   /** The next open instant at or after each instant, epoch milliseconds. */
   nextOpenMany(at) {
-    return call(() => this.#native.nextOpenBatch(floats("at", at)));
+    return call(() => live(this, this.#native).nextOpenBatch(floats("at", at)));
   }
 
   /** The definition, as the JSON contract writes it. */
   toJSON() {
-    return parse(call(() => this.#native.toJSON()));
+    return parse(call(() => live(this, this.#native).toJSON()));
   }
 
   /** Frees the compiled calendar now (it is also freed when garbage collected). */
   free() {
-    this.#native.free();
+    if (this.#native !== null) {
+      this.#native.free();
+      this.#native = null;
+    }
   }
 }
 
@@ -259,17 +277,17 @@ export class SlaEngine {
 
   /** Every started target of `kase` at `now`, with its state and audit trail. */
   evaluate(kase, now) {
-    return parse(call(() => this.#native.evaluate(json("case", kase), instant("now", now))));
+    return parse(call(() => live(this, this.#native).evaluate(json("case", kase), instant("now", now))));
   }
 
   /** The contracts as customers read them. */
   statements(lang = "en") {
-    return parse(call(() => this.#native.statements(text("lang", lang))));
+    return parse(call(() => live(this, this.#native).statements(text("lang", lang))));
   }
 
   /** Which channels the contracts cover, given contacts per channel. */
   coverage(traffic) {
-    return parse(call(() => this.#native.coverage(json("traffic", traffic))));
+    return parse(call(() => live(this, this.#native).coverage(json("traffic", traffic))));
   }
 
   /** The acknowledgement of a contact under one of the contracts, with the time it promises. */
@@ -278,7 +296,7 @@ export class SlaEngine {
     return parse(
       call(() =>
         native.acknowledgement(
-          this.#native,
+          live(this, this.#native),
           text("contract", contract),
           instant("receivedAt", receivedAt),
           text("priority", o.priority ?? "normal"),
@@ -290,12 +308,15 @@ export class SlaEngine {
 
   /** The contracts, as the JSON contract writes them. */
   toJSON() {
-    return parse(call(() => this.#native.toJSON()));
+    return parse(call(() => live(this, this.#native).toJSON()));
   }
 
   /** Frees the engine now (it is also freed when garbage collected). */
   free() {
-    this.#native.free();
+    if (this.#native !== null) {
+      this.#native.free();
+      this.#native = null;
+    }
   }
 }
 
@@ -430,25 +451,25 @@ export class PatternBuilder {
 
   /** Adds one journey. */
   add(journey) {
-    call(() => this.#native.add(json("journey", journey)));
+    call(() => live(this, this.#native).add(json("journey", journey)));
     return this;
   }
 
   /** Adds another builder's journeys. */
   merge(other) {
     if (!(other instanceof PatternBuilder)) throw invalid("other", other, "expected a PatternBuilder");
-    this.#native.merge(other.#native);
+    call(() => live(this, this.#native).merge(live(other, other.#native)));
     return this;
   }
 
   /** The patterns so far, one per segment. */
   finish() {
-    return parse(call(() => this.#native.finish()));
+    return parse(call(() => live(this, this.#native).finish()));
   }
 
   /** The builder's state as JSON text (sparse histograms), to store or send to another worker. */
   toJSON() {
-    return this.#native.toJSON();
+    return call(() => live(this, this.#native).toJSON());
   }
 
   /** A builder from the text `toJSON` gave. */
@@ -458,7 +479,10 @@ export class PatternBuilder {
 
   /** Frees the builder now (it is also freed when garbage collected). */
   free() {
-    this.#native.free();
+    if (this.#native !== null) {
+      this.#native.free();
+      this.#native = null;
+    }
   }
 }
 

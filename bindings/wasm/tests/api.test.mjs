@@ -293,3 +293,27 @@ test("buildReport lists a case it cannot evaluate and reports the rest", () => {
   assert.equal(report.totals.metrics.cases, 5);
   assert.match(html, /no-such-contract/);
 });
+
+test("after free() and on deep nesting, only KesherError is thrown", () => {
+  const cal = new kesher.Calendar("us");
+  cal.free();
+  cal.free(); // twice is harmless
+  const e = throwsKesher(assert, () => cal.add("2025-01-02T14:00:00Z", 60), "invalid_input", "this");
+  assert.match(e.message, /free\(\)/);
+  throwsKesher(assert, () => cal.toJSON(), "invalid_input");
+  const a = new kesher.PatternBuilder();
+  const b = new kesher.PatternBuilder();
+  b.free();
+  throwsKesher(assert, () => a.merge(b), "invalid_input");
+  throwsKesher(assert, () => b.toJSON(), "invalid_input");
+  a.free();
+  const engine = new kesher.SlaEngine(CONTRACTS);
+  engine.free();
+  throwsKesher(assert, () => engine.statements("en"), "invalid_input");
+  throwsKesher(assert, () => engine.acknowledgement("standard", "2025-01-02T14:00:00Z"), "invalid_input");
+  let deep = [];
+  for (let i = 0; i < 200_000; i++) deep = [deep];
+  throwsKesher(assert, () => kesher.checkJourney(deep), "invalid_input");
+  throwsKesher(assert, () => kesher.foldCase(deep), "invalid_input");
+  throwsKesher(assert, () => new kesher.Calendar(deep), "invalid_input");
+});
