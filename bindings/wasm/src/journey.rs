@@ -22,6 +22,13 @@ pub(crate) fn stage_map(json: Option<String>) -> Result<kesher::StageMap> {
     )
 }
 
+/// The scores a host's own scorer gave (`{"texts", "scores"}`, checked by the core), if any.
+fn host_scores(scores_json: Option<String>) -> Result<Option<ScoreTable>> {
+    scores_json
+        .map(|t| crate::reading::score_table(&t))
+        .transpose()
+}
+
 fn model<'s>(
     lexicon: bool,
     segment_key: String,
@@ -98,9 +105,7 @@ pub fn build_journey(
     let case: kesher::Case = parse("case", case_json)?;
     let sla: Option<kesher::CaseSla> = sla_json.map(|t| parse("sla", &t)).transpose()?;
     let now = instant("now", now)?;
-    let table = scores_json
-        .map(|t| crate::reading::score_table(&t))
-        .transpose()?;
+    let table = host_scores(scores_json)?;
     let m = model(
         lexicon,
         segment_key,
@@ -128,9 +133,7 @@ pub fn customer_journey(
     let customer: kesher::Customer = parse("customer", customer_json)?;
     let items: Vec<CaseItem> = parse("cases", cases_json)?;
     let now = instant("now", now)?;
-    let table = scores_json
-        .map(|t| crate::reading::score_table(&t))
-        .transpose()?;
+    let table = host_scores(scores_json)?;
     let m = model(
         lexicon,
         segment_key,
