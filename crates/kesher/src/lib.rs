@@ -66,7 +66,8 @@ pub mod zone;
 
 pub use calendar::{
     Calendar, EpochUnit, HolidayEffect, HolidayRules, IsraelDesk, IsraelHolidays, Observance,
-    Preset, Timeline, WallInterval, WallTime, WeeklyHours, SEARCH_HORIZON_DAYS,
+    Preset, Timeline, WallInterval, WallTime, WeeklyHours, MAX_COMPILED_INTERVALS,
+    SEARCH_HORIZON_DAYS,
 };
 pub use case::{
     Case, CaseFacts, CaseLog, CaseLogs, CaseStatus, ContractAssignment, FoldOutcome, Handover,

@@ -562,3 +562,40 @@ fn far_dates_compile_fresh_windows_and_out_of_range_is_an_error() {
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert_eq!(e.field(), Some("starts"));
 }
+
+/// 96 quarter-hour slots (ten minutes open in each) on every day of the week.
+fn sliced() -> Calendar {
+    let day: Vec<String> = (0..96)
+        .map(|i| {
+            let (h, m) = (i / 4, i % 4 * 15);
+            format!(r#"["{h:02}:{m:02}","{h:02}:{:02}"]"#, m + 10)
+        })
+        .collect();
+    let day = format!("[{}]", day.join(","));
+    cal(&format!(
+        r#"{{"tz": "UTC", "week": {{"mon": {day}, "tue": {day}, "wed": {day}, "thu": {day}, "fri": {day}, "sat": {day}, "sun": {day}}}}}"#
+    ))
+}
+
+#[test]
+fn rule9_a_span_of_centuries_is_refused_and_the_table_stays_bounded() {
+    let c = sliced();
+    let mut tl = c.timeline();
+    let (a, b) = (at("1700-01-01T00:00:00Z"), at("2250-01-01T00:00:00Z"));
+    let err = c.elapsed(a, b).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("span"), "{err}");
+    let (a_ns, b_ns) = (
+        a.timestamp_nanos_opt().unwrap(),
+        b.timestamp_nanos_opt().unwrap(),
+    );
+    assert!(tl.elapsed_ns(a_ns, b_ns).is_err());
+    assert!(tl.compiled_intervals() <= kesher::MAX_COMPILED_INTERVALS);
+    // After the refusal the same timeline answers a normal question as a fresh one does.
+    let t = at("2025-03-04T10:03:00Z").timestamp_nanos_opt().unwrap();
+    let want = c.timeline().add_ns(t, 3_600 * 1_000_000_000).unwrap();
+    assert_eq!(tl.add_ns(t, 3_600 * 1_000_000_000).unwrap(), want);
+    // Twenty years of it still compile (192,000 intervals a year at most).
+    let twenty = at("2045-01-01T00:00:00Z").timestamp_nanos_opt().unwrap();
+    assert!(tl.elapsed_ns(t, twenty).unwrap() > 0);
+}

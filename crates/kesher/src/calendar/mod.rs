@@ -30,6 +30,10 @@
 //!    regular hours).
 //! 8. **Sub-second precision** is kept: instants are nanoseconds since the Unix epoch
 //!    (years 1677–2262; anything outside is an [`Error::InvalidInput`]).
+//! 9. **Bounded tables.** A question whose span would need more than
+//!    [`MAX_COMPILED_INTERVALS`] open intervals compiled at once (centuries of a calendar with
+//!    many intervals a day) is an [`Error::InvalidInput`] naming the span, never an unbounded
+//!    allocation; the table is then dropped and later questions compile afresh.
 //!
 //! Operations compile the calendar into a [`Timeline`]: a sorted table of open intervals as
 //! instants with the cumulative business time before each, indexed by day, extended lazily for
@@ -90,6 +94,26 @@ pub use week::WeeklyHours;
 /// assert!(kesher::SEARCH_HORIZON_DAYS >= 366);
 /// ```
 pub const SEARCH_HORIZON_DAYS: i64 = 400;
+
+/// The most open intervals a [`Timeline`] compiles at once (about 48 MiB of table): enough for
+/// the whole supported range of years (1677–2262) of a calendar with ten intervals a day, so
+/// only a question spanning centuries of a calendar cut into many intervals a day reaches it,
+/// and gets an [`crate::Error::InvalidInput`] instead of an allocation as large as the span.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{Calendar, EpochUnit};
+/// // 720 two-minute intervals a day, asked about 1700–2200: refused, not compiled.
+/// let slots: Vec<String> = (0..720).map(|i| format!("[\"{:02}:{:02}\",\"{:02}:{:02}\"]", i / 30, i % 30 * 2, i / 30, i % 30 * 2 + 1)).collect();
+/// let json = format!(r#"{{"tz": "UTC", "week": {{"mon": [{}]}}}}"#, slots.join(","));
+/// let mut tl = Calendar::from_json(&json)?.timeline();
+/// let err = tl.elapsed_ns(-8_520_336_000_000_000_000, 7_258_118_400_000_000_000).unwrap_err();
+/// assert!(err.to_string().contains("span"));
+/// assert!(tl.compiled_intervals() <= kesher::MAX_COMPILED_INTERVALS);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub const MAX_COMPILED_INTERVALS: usize = 1 << 21;
 
 #[cfg(doc)]
 use crate::Error;

@@ -3,7 +3,7 @@
 use super::definition::{duration_nanos, Definition};
 use super::rules::HolidayEffect;
 use super::zone::{local_date, resolve, NS};
-use super::SEARCH_HORIZON_DAYS;
+use super::{MAX_COMPILED_INTERVALS, SEARCH_HORIZON_DAYS};
 use crate::{Error, Result};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta};
 use std::collections::BTreeMap;
@@ -209,8 +209,28 @@ impl Timeline {
             }
             date = next;
             lo = hi;
+            if self.starts.len() > MAX_COMPILED_INTERVALS {
+                return Err(Error::invalid(
+                    "span",
+                    format!("{from}..{to}"),
+                    format!(
+                        "asks for more than {MAX_COMPILED_INTERVALS} open intervals of this \
+                         calendar compiled at once; ask about a shorter span"
+                    ),
+                ));
+            }
         }
         Ok(())
+    }
+
+    /// Drops the table (after a compile failed half-way), releasing its memory; the next
+    /// question compiles afresh.
+    fn reset(&mut self) {
+        self.window = None;
+        self.starts = Vec::new();
+        self.ends = Vec::new();
+        self.after = Vec::new();
+        self.index = Vec::new();
     }
 
     fn push(&mut self, start: i64, end: i64) {
@@ -248,6 +268,14 @@ impl Timeline {
 
     /// Compiles `[first, end)` from scratch.
     fn compile_fresh(&mut self, first: NaiveDate, end: NaiveDate) -> Result<()> {
+        let done = self.try_compile_fresh(first, end);
+        if done.is_err() {
+            self.reset();
+        }
+        done
+    }
+
+    fn try_compile_fresh(&mut self, first: NaiveDate, end: NaiveDate) -> Result<()> {
         let first = first.max(min_date());
         let end = end.min(max_date()).max(first);
         self.starts.clear();
@@ -274,7 +302,10 @@ impl Timeline {
         if new_end <= old_end {
             return Err(out_of_range("date", end));
         }
-        self.compile_days(old_end, new_end)?;
+        if let Err(e) = self.compile_days(old_end, new_end) {
+            self.reset();
+            return Err(e);
+        }
         self.limit = self.midnight(new_end)?;
         self.window = Some((first, new_end));
         self.rebuild_index();
