@@ -599,3 +599,20 @@ fn rule9_a_span_of_centuries_is_refused_and_the_table_stays_bounded() {
     let twenty = at("2045-01-01T00:00:00Z").timestamp_nanos_opt().unwrap();
     assert!(tl.elapsed_ns(t, twenty).unwrap() > 0);
 }
+
+/// Found by `cargo fuzz` (fuzz/regressions/calendar_eval): the day index of a table spanning
+/// most of the supported years overflowed an i64 of nanoseconds.
+#[test]
+fn rule9_the_whole_range_of_years_is_answered_or_refused_never_overflowed() {
+    let us = Calendar::us_desk().unwrap();
+    let (a, b) = (at("1762-01-06T14:00:00Z"), at("2250-01-06T16:30:00Z"));
+    let hours = us.elapsed(a, b).unwrap().num_hours();
+    // About 2,000 open hours a year (8 hours × ~250 days) over 488 years.
+    assert!((900_000..1_000_000).contains(&hours), "{hours}");
+    // Round the clock, 585 years hold more nanoseconds than an i64: refused, not wrapped.
+    let err = always("UTC")
+        .elapsed(at("1678-01-01T00:00:00Z"), at("2262-01-01T00:00:00Z"))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("292 years"), "{err}");
+}

@@ -117,6 +117,13 @@ fn days(n: i64) -> TimeDelta {
     TimeDelta::days(n)
 }
 
+/// Whole days from `base` to `t` (`t ≥ base`): the span of the supported years (1677–2262)
+/// overflows an `i64` of nanoseconds, so the difference is taken unsigned.
+#[inline]
+fn days_between(base: i64, t: i64) -> u64 {
+    t.wrapping_sub(base) as u64 / DAY_NS as u64
+}
+
 fn instant_text(t: i64) -> String {
     crate::instant::format(&DateTime::from_timestamp_nanos(t))
 }
@@ -203,7 +210,7 @@ impl Timeline {
                     let start = at(h.start().seconds_of_day())?.max(lo);
                     let end = at(h.end().seconds_of_day())?.min(hi);
                     if start < end {
-                        self.push(start, end);
+                        self.push(start, end)?;
                     }
                 }
             }
@@ -233,8 +240,17 @@ impl Timeline {
         self.index = Vec::new();
     }
 
-    fn push(&mut self, start: i64, end: i64) {
+    /// Appends one open interval; an error when the cumulative business time would pass what
+    /// an i64 of nanoseconds holds (about 292 years of round-the-clock opening).
+    fn push(&mut self, start: i64, end: i64) -> Result<()> {
         let total = self.after.last().copied().unwrap_or(0);
+        if total.checked_add(end - start).is_none() {
+            return Err(Error::invalid(
+                "span",
+                instant_text(end),
+                "holds more business time than 292 years: ask about a shorter span",
+            ));
+        }
         match self.ends.last_mut() {
             Some(last) if *last >= start => {
                 // Touching intervals (a 24:00 end and the next day's 00:00) merge into one.
@@ -250,15 +266,18 @@ impl Timeline {
                 self.after.push(total + (end - start));
             }
         }
+        Ok(())
     }
 
     fn rebuild_index(&mut self) {
-        let buckets = usize::try_from((self.limit - self.base) / DAY_NS + 1).unwrap_or(0);
+        let buckets = usize::try_from(days_between(self.base, self.limit) + 1).unwrap_or(0);
         self.index.clear();
         self.index.reserve(buckets);
         let mut i = 0usize;
         for k in 0..buckets {
-            let bucket_start = self.base + (k as i64) * DAY_NS;
+            // Wrapping: the true value lies in `[base, limit]`, which the i64 holds even when
+            // the product alone would not.
+            let bucket_start = self.base.wrapping_add((k as i64).wrapping_mul(DAY_NS));
             while self.ends.get(i).is_some_and(|&e| e <= bucket_start) {
                 i += 1;
             }
@@ -376,7 +395,7 @@ impl Timeline {
     /// The first interval that ends after `t` (`len` when none in the table).
     #[inline]
     fn locate(&self, t: i64) -> usize {
-        let k = usize::try_from((t - self.base) / DAY_NS).unwrap_or(0);
+        let k = usize::try_from(days_between(self.base, t)).unwrap_or(usize::MAX);
         let mut i = self.index.get(k).map_or(0, |&i| i as usize);
         while self.ends.get(i).is_some_and(|&e| e <= t) {
             i += 1;
