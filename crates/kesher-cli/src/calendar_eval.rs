@@ -3,7 +3,7 @@
 use crate::input;
 use clap::Args;
 use kesher::calendar::{AnswerError, CalendarAnswer, CalendarEval};
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,34 +25,24 @@ pub(crate) fn run(args: &EvalArgs) -> ExitCode {
     let mut out = BufWriter::new(stdout.lock());
     let mut eval = CalendarEval::default();
     let (mut read, mut failed) = (0u64, 0u64);
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                eprintln!("kesher: cannot read input: {e}");
-                return ExitCode::from(2);
-            }
-        }
-        let text = String::from_utf8_lossy(&line);
-        let text = text.trim_start_matches('\u{feff}').trim();
-        if text.is_empty() {
-            continue;
-        }
+    // Lines over the cap (1 MiB) or not UTF-8 are answered with an error and never buffered
+    // whole, so memory stays bounded whatever the input.
+    let mut lines =
+        kesher_io::JsonLines::with_parser(&mut reader, kesher_io::DEFAULT_MAX_LINE_BYTES, |text| {
+            Ok(text.to_string())
+        });
+    for row in lines.by_ref() {
         read += 1;
-        let answer = if std::str::from_utf8(&line).is_err() {
-            CalendarAnswer {
+        let answer = match row {
+            Ok((_, text)) => eval.eval_line(&text),
+            Err(rejection) => CalendarAnswer {
                 id: serde_json::Value::Null,
                 result: None,
                 error: Some(AnswerError {
                     kind: "invalid_input",
-                    message: format!("request {read}: not valid UTF-8"),
+                    message: format!("request {read}: {rejection}"),
                 }),
-            }
-        } else {
-            eval.eval_line(text)
+            },
         };
         if answer.error.is_some() {
             failed += 1;

@@ -503,3 +503,191 @@ fn an_ibm_conversation_over_16_mib_is_rejected_and_reading_goes_on() {
         "{m}"
     );
 }
+
+/// Imports `bytes` to the end and checks the accounting of every row: `read = accepted +
+/// rejected`, every accepted row (by line) is in exactly one case, no case is handed over twice.
+/// Returns the summary.
+fn accounted(bytes: &[u8], format: Format) -> ImportSummary {
+    let mut source = import(Box::new(std::io::Cursor::new(bytes.to_vec())), format).unwrap();
+    let mut owner: BTreeMap<u64, String> = BTreeMap::new();
+    let mut cases = BTreeSet::new();
+    // A row's own event claims its line; an `opened` event made up from the row that starts a
+    // thread claims it only if nothing else did.
+    let mut opened_from = Vec::new();
+    for batch in source.by_ref().flatten() {
+        let id = batch.case_id.as_str().to_string();
+        assert!(cases.insert(id.clone()), "case {id} handed over twice");
+        for (line, event) in &batch.events {
+            if matches!(event, kesher::CaseEvent::Opened(_)) {
+                opened_from.push((*line, id.clone()));
+            } else if let Some(other) = owner.insert(*line, id.clone()) {
+                assert_eq!(other, id, "line {line} is in two cases");
+            }
+        }
+    }
+    for (line, id) in opened_from {
+        owner.entry(line).or_insert(id);
+    }
+    let s = source.summary();
+    assert_eq!(s.read, s.accepted + s.rejected, "{s}");
+    assert_eq!(
+        owner.len() as u64,
+        s.accepted,
+        "accepted rows that are in no case: {s}"
+    );
+    s
+}
+
+/// A hostile value for a field: fine, empty, a control character, too long for an id, a quote
+/// left open, a comma, a line break.
+fn hostile() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-z0-9 ]{1,8}",
+        1 => Just(String::new()),
+        1 => Just("a\u{1}b".to_string()),
+        1 => Just("k".repeat(300)),
+        1 => Just("\"open".to_string()),
+        1 => Just("a,b".to_string()),
+        1 => Just("two\nlines".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Hostile helpdesk event logs (rows of one case need not be adjacent; ids, activities and
+    /// resources with control characters, overlong, unquoted commas and quotes, bad dates).
+    #[test]
+    fn every_event_log_row_is_in_one_case_or_rejected(
+        rows in proptest::collection::vec((
+            prop_oneof![4 => "Case [1-5]", 1 => hostile()],
+            prop_oneof![
+                Just("Take in charge ticket".to_string()),
+                Just("Resolve ticket".to_string()),
+                Just("Closed".to_string()),
+                hostile(),
+            ],
+            hostile(),
+            prop_oneof![
+                4 => (0u32..28).prop_map(|d| format!("2012/10/{:02} 14:50:17.000", d + 1)),
+                1 => Just("2300/01/01 00:00:00.000".to_string()),
+                1 => hostile(),
+            ],
+        ), 0..25)
+    ) {
+        let mut csv = String::from("Case ID,Activity,Resource,Complete Timestamp,customer\n");
+        for (case, activity, resource, at) in &rows {
+            csv += &format!("{case},{activity},{resource},{at},c1\n");
+        }
+        accounted(csv.as_bytes(), Format::helpdesk());
+    }
+
+    /// Hostile JSON Lines events: cases interleaved, fields broken, lines not JSON.
+    #[test]
+    fn every_event_line_is_in_one_case_or_rejected(
+        lines in proptest::collection::vec((
+            prop_oneof![4 => "T[1-4]", 1 => hostile()],
+            prop_oneof![
+                Just("opened"), Just("assigned"), Just("interaction"), Just("status_changed"),
+                Just("nonsense"),
+            ],
+            0u32..50,
+            any::<bool>(),
+        ), 0..25)
+    ) {
+        let mut text = String::new();
+        for (case, kind, minute, broken) in &lines {
+            let case = serde_json::to_string(case).unwrap();
+            let at = format!("2025-01-05T09:{:02}:00Z", minute % 60);
+            let line = match *kind {
+                "opened" => format!(r#"{{"type": "opened", "case_id": {case}, "at": "{at}", "customer": {{"id": "c"}}, "channel": "chat"}}"#),
+                "assigned" => format!(r#"{{"type": "assigned", "case_id": {case}, "seq": {minute}, "at": "{at}", "agent": "a"}}"#),
+                "interaction" => format!(r#"{{"type": "interaction", "case_id": {case}, "id": "m{minute}", "customer_id": "c", "at": "{at}", "channel": "chat", "direction": "inbound", "actor": {{"type": "customer"}}, "kind": "message", "text": "hi"}}"#),
+                "status_changed" => format!(r#"{{"type": "status_changed", "case_id": {case}, "seq": {minute}, "at": "{at}", "to": "resolved"}}"#),
+                _ => format!(r#"{{"type": "{kind}", "case_id": {case}}}"#),
+            };
+            text += if *broken { &line[..line.len() / 2] } else { &line };
+            text.push('\n');
+        }
+        accounted(text.as_bytes(), Format::Events);
+    }
+
+    /// Hostile IBM conversation files: sessions repeated, clients and times broken, records
+    /// cut off.
+    #[test]
+    fn every_ibm_conversation_is_in_one_case_or_rejected(
+        convs in proptest::collection::vec((
+            prop_oneof![4 => "s[1-6]", 1 => hostile()],
+            hostile(),
+            prop_oneof![3 => Just("2020-04-01T17:31:32.000Z".to_string()), 1 => hostile()],
+            any::<bool>(),
+        ), 0..12)
+    ) {
+        let mut records = Vec::new();
+        for (session, client, at, cut) in &convs {
+            let record = serde_json::json!({
+                "dialogHeader": {"company": "A", "sessionID": session},
+                "dialogContent": [{"client": client, "datetime": at, "message": "my phone is dead", "tweet_ID": "1"}],
+            })
+            .to_string();
+            records.push(if *cut { record[..record.len() / 2].to_string() } else { record });
+        }
+        let json = format!("[\n{}\n]", records.join(",\n"));
+        accounted(json.as_bytes(), Format::IbmJson);
+    }
+}
+
+#[test]
+fn a_csv_row_over_the_cap_is_rejected_and_reading_goes_on() {
+    let huge = "x".repeat(kesher_io::MAX_CSV_ROW_BYTES + 10);
+    let mut csv = String::from(
+        "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n",
+    );
+    csv += &twcs_row(1, "115712", true, "hi @sprintcare", None);
+    csv += &twcs_row(2, "115713", true, &huge, None);
+    csv += &twcs_row(3, "115714", true, "hello @sprintcare", None);
+    let (cases, rejected, summary) = run(csv.into_bytes(), Some(Format::Twcs));
+    assert_eq!(
+        (summary.read, summary.accepted, summary.rejected),
+        (3, 2, 1)
+    );
+    assert!(
+        rejected[0].to_string().starts_with("line 3: ")
+            && rejected[0].to_string().contains("cap on a row"),
+        "{rejected:?}"
+    );
+    assert_eq!(tweets_in_cases(&cases).len(), 2);
+    let log = format!(
+        "Case ID,Activity,Resource,Complete Timestamp,customer\nCase 1,Closed,{huge},2012/10/09 14:50:17.000,c\nCase 2,Closed,r,2012/10/09 14:50:17.000,c\n"
+    );
+    let s = accounted(log.as_bytes(), Format::helpdesk());
+    assert_eq!((s.read, s.accepted, s.rejected), (2, 1, 1));
+}
+
+/// Found by `cargo fuzz` (fuzz/regressions/import_ibm): a repeated session became a second
+/// case with the same id.
+#[test]
+fn a_repeated_ibm_session_is_rejected_not_made_a_second_case() {
+    let conversation = |text: &str| {
+        format!(
+            r#"{{"dialogHeader": {{"company": "A", "sessionID": "s1"}},
+  "dialogContent": [{{"client": "c", "datetime": "2020-04-01T17:31:32.000Z", "message": "{text}", "tweet_ID": "1"}}]}}"#
+        )
+    };
+    let json = format!(
+        "[\n{},\n{}\n]",
+        conversation("first"),
+        conversation("again")
+    );
+    let (cases, rejected, summary) = run(json.into_bytes(), Some(Format::IbmJson));
+    assert_eq!(
+        (summary.read, summary.accepted, summary.rejected),
+        (2, 1, 1)
+    );
+    assert_eq!(cases.len(), 1);
+    let m = rejected[0].to_string();
+    assert!(
+        m.starts_with("line 4: ") && m.contains("sessionID") && m.contains("repeats"),
+        "{m}"
+    );
+}

@@ -1,6 +1,8 @@
 //! Project automation. `cargo xtask test` runs every check CI runs, in order, and stops at the
 //! first failure with a non-zero exit status.
 
+mod fuzz;
+
 use std::process::{Command, ExitCode};
 
 /// Crates the core must never depend on (design.md: no bindings, terminals or file systems).
@@ -19,8 +21,18 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("test") => run_all(),
+        Some("fuzz") => match fuzz::fuzz() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("xtask: {e}");
+                ExitCode::FAILURE
+            }
+        },
         _ => {
             eprintln!("usage: cargo xtask test    run every test and check (what CI runs)");
+            eprintln!(
+                "       cargo xtask fuzz    only the fuzz step (KESHER_FUZZ_SECONDS per target)"
+            );
             ExitCode::from(2)
         }
     }
@@ -198,7 +210,7 @@ fn machine_has_what_tests_need() -> Result<(), String> {
 }
 
 fn run_all() -> ExitCode {
-    let steps: [&dyn Fn() -> Result<(), String>; 10] = [
+    let steps: [&dyn Fn() -> Result<(), String>; 11] = [
         &machine_has_what_tests_need,
         &|| step("format", "cargo", &["fmt", "--all", "--", "--check"]),
         &|| {
@@ -280,6 +292,7 @@ fn run_all() -> ExitCode {
         },
         &python,
         &wasm,
+        &fuzz::fuzz,
     ];
     for s in steps {
         if let Err(e) = s() {

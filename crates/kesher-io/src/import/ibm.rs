@@ -25,7 +25,8 @@ const TWITTER_EPOCH_MS: i64 = 1_288_834_974_657;
 /// (which has no timestamp in the data) is an agent message timed from its tweet id, a Twitter
 /// snowflake, with the document's URL in its metadata. An agent is `<brand>/<initials>` when the
 /// tweet is signed (`^SJ`). A conversation that cannot be read is rejected whole, with the line
-/// it starts on and the field at fault (`dialogContent[1].datetime`). Tweet text is kept as
+/// it starts on and the field at fault (`dialogContent[1].datetime`); so is one repeating a
+/// `sessionID` already read (the ids read are kept). Tweet text is kept as
 /// written: the `&amp;`, `&lt;` and `&gt;` Twitter's API puts in are decoded.
 ///
 /// # Example
@@ -49,6 +50,9 @@ pub struct IbmImporter<R> {
     array: JsonArray<R>,
     summary: ImportSummary,
     index: usize,
+    /// Every session read, so a repeated one is rejected rather than made a second case with
+    /// the same id (a few dozen bytes per conversation).
+    sessions: std::collections::HashSet<kesher::CaseId>,
 }
 
 impl<R: BufRead> IbmImporter<R> {
@@ -62,6 +66,7 @@ impl<R: BufRead> IbmImporter<R> {
             array: JsonArray::new(reader),
             summary: ImportSummary::default(),
             index: 0,
+            sessions: std::collections::HashSet::new(),
         }
     }
 }
@@ -241,6 +246,17 @@ impl<R: BufRead> Iterator for IbmImporter<R> {
                     })
                 })
                 .and_then(|v| conversation(line, &v))
+                .and_then(|batch| {
+                    if self.sessions.insert(batch.case_id.clone()) {
+                        Ok(batch)
+                    } else {
+                        Err(invalid(
+                            "dialogHeader.sessionID",
+                            batch.case_id.as_str(),
+                            "repeats a conversation already read",
+                        ))
+                    }
+                })
                 .map_err(|error| Rejection { line, error }),
             Err((line, error)) => Err(Rejection { line, error }),
         };

@@ -15,6 +15,7 @@
 //! | [`Format::IbmJson`] | conversations | one conversation | it is read |
 
 mod all;
+mod csv_lines;
 mod detect;
 mod eventlog;
 mod events;
@@ -196,6 +197,16 @@ fn swallowed_rows(record: &csv::StringRecord, columns: usize) -> u64 {
         .count() as u64
 }
 
+/// The longest CSV row the importers accept: 1 MiB (a tweet is at most a few KB, an event-log
+/// row less). A longer row is rejected with its line and reason, and reading goes on.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(kesher_io::MAX_CSV_ROW_BYTES, 1 << 20);
+/// ```
+pub const MAX_CSV_ROW_BYTES: usize = 1 << 20;
+
 /// What reading one CSV record gave (shared by the CSV importers).
 enum CsvRow {
     /// A record, read into the buffer, starting on this line.
@@ -212,7 +223,8 @@ enum CsvRow {
 /// as a row of `columns` fields has separators: an unclosed quote) is refused with every row it
 /// swallowed counted as read and rejected, so no row is merged away unseen.
 fn read_csv_row<R: std::io::Read>(
-    csv: &mut csv::Reader<R>,
+    csv: &mut csv::Reader<csv_lines::LineCounted<R>>,
+    lines: &csv_lines::Lines,
     record: &mut csv::StringRecord,
     summary: &mut ImportSummary,
     columns: usize,
@@ -222,7 +234,19 @@ fn read_csv_row<R: std::io::Read>(
             Ok(false) => return CsvRow::End,
             Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line());
+                let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+                if record.as_slice().len() > MAX_CSV_ROW_BYTES {
+                    summary.read += 1;
+                    summary.rejected += 1;
+                    let size = record.as_slice().len();
+                    *record = csv::StringRecord::new(); // release the buffer it grew
+                    let error = invalid(
+                        "row",
+                        "",
+                        format!("{size} bytes, over the {MAX_CSV_ROW_BYTES}-byte cap on a row"),
+                    );
+                    return CsvRow::Failed(Rejection { line, error }, true);
+                }
                 let swallowed = swallowed_rows(record, columns);
                 summary.read += 1 + swallowed;
                 if swallowed > 0 {
@@ -243,7 +267,7 @@ fn read_csv_row<R: std::io::Read>(
                 summary.read += 1;
                 summary.rejected += 1;
                 let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                 let error = invalid("row", "", e.to_string());
                 return CsvRow::Failed(Rejection { line, error }, !fatal);
             }

@@ -1,0 +1,132 @@
+//! Line numbers of CSV records, counted by line feeds from the record's byte offset.
+//!
+//! The `csv` crate's own `Position::line` counts a `\r\n` row end as no line at all on the first
+//! row, so every row of a Windows-style file is reported one line early (and a file mixing row ends
+//! drifts further). Rejections must name the line a user opens the file at, so the readers count
+//! line feeds themselves: the reader below notes where each `\n` falls as bytes pass through, and
+//! a record's line is one more than the line feeds before its first byte.
+
+use std::collections::VecDeque;
+use std::io::Read;
+use std::sync::{Arc, Mutex};
+
+/// Where the line feeds seen but not yet passed fall, and how many were passed.
+#[derive(Debug, Default)]
+struct Feeds {
+    /// Byte offsets of line feeds read ahead of the last record asked about.
+    ahead: VecDeque<u64>,
+    /// Line feeds before the last record asked about.
+    passed: u64,
+    /// Bytes read so far.
+    read: u64,
+}
+
+/// A reader that notes the offset of every line feed passing through it.
+#[derive(Debug)]
+pub(crate) struct LineCounted<R> {
+    inner: R,
+    feeds: Arc<Mutex<Feeds>>,
+}
+
+/// The other end: the line of a byte offset, asked in increasing order.
+#[derive(Debug, Clone)]
+pub(crate) struct Lines {
+    feeds: Arc<Mutex<Feeds>>,
+}
+
+/// `reader` with its line counter.
+pub(crate) fn counted<R: Read>(reader: R) -> (LineCounted<R>, Lines) {
+    let feeds = Arc::new(Mutex::new(Feeds::default()));
+    (
+        LineCounted {
+            inner: reader,
+            feeds: Arc::clone(&feeds),
+        },
+        Lines { feeds },
+    )
+}
+
+impl<R: Read> Read for LineCounted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let (Ok(mut feeds), Some(bytes)) = (self.feeds.lock(), buf.get(..n)) {
+            let start = feeds.read;
+            for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'\n') {
+                feeds.ahead.push_back(start + i as u64);
+            }
+            feeds.read += n as u64;
+        }
+        Ok(n)
+    }
+}
+
+impl Lines {
+    /// The 1-based line of a record the `csv` crate says starts at byte `offset`; offsets must
+    /// not decrease from call to call. After a `\r\n` the crate puts the start on the `\n`
+    /// (the `\r` ended the row), so a line feed at the offset itself is counted as passed.
+    pub(crate) fn line_at(&self, offset: u64) -> u64 {
+        let Ok(mut feeds) = self.feeds.lock() else {
+            return 0;
+        };
+        while feeds.ahead.front().is_some_and(|&at| at <= offset) {
+            feeds.ahead.pop_front();
+            feeds.passed += 1;
+        }
+        feeds.passed + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// The lines of each record's first field, as the importers number them.
+    fn lines(data: &[u8]) -> Vec<(String, u64)> {
+        let (reader, lines) = counted(data);
+        let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        let _ = csv.headers().unwrap();
+        let mut record = csv::StringRecord::new();
+        let mut out = Vec::new();
+        while csv.read_record(&mut record).unwrap() {
+            let line = lines.line_at(record.position().unwrap().byte());
+            out.push((record.get(0).unwrap().to_string(), line));
+        }
+        out
+    }
+
+    #[test]
+    fn rows_are_numbered_by_line_feeds_whatever_the_row_ends() {
+        let want = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
+            v.iter().map(|(s, l)| (s.to_string(), *l)).collect()
+        };
+        let rows = want(&[("a", 2), ("c", 3), ("e", 4), ("g", 5)]);
+        assert_eq!(lines(b"h1,h2\na,b\nc,d\ne,f\ng,h\n"), rows);
+        assert_eq!(lines(b"h1,h2\r\na,b\r\nc,d\r\ne,f\r\ng,h\r\n"), rows);
+        assert_eq!(lines(b"h1,h2\r\na,b\r\nc,d\ne,f\r\ng,h"), rows);
+        // A quoted field over two lines: the next row starts two lines on.
+        assert_eq!(
+            lines(b"h1,h2\r\na,\"b\r\nb\"\r\nc,d\r\n"),
+            want(&[("a", 2), ("c", 4)])
+        );
+    }
+
+    #[test]
+    fn a_long_file_keeps_only_the_feeds_read_ahead() {
+        let data: Vec<u8> = (0..100_000)
+            .flat_map(|i| format!("{i},x\r\n").into_bytes())
+            .collect();
+        let (reader, lines) = counted(&data[..]);
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(reader);
+        let mut record = csv::StringRecord::new();
+        let mut n = 0;
+        while csv.read_record(&mut record).unwrap() {
+            n += 1;
+            assert_eq!(lines.line_at(record.position().unwrap().byte()), n);
+            assert!(lines.feeds.lock().unwrap().ahead.len() < 20_000);
+        }
+        assert_eq!(n, 100_000);
+    }
+}

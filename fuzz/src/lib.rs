@@ -1,0 +1,265 @@
+//! What each fuzz target checks, as plain functions that `cargo fuzz run <target>` drives with
+//! libFuzzer. Every run first replays the seed corpus and every input that once failed
+//! (`regressions/<target>/`).
+//!
+//! Beyond "no panic, no abort, no hang", every target asserts what the project promises of its
+//! input: importers account for every row and put an accepted row in exactly one case, the SVG
+//! is well-formed XML, the report's JSON parses back.
+#![allow(clippy::panic)] // a broken promise must stop the fuzzer loudly
+
+use chrono::{DateTime, Utc};
+use kesher::{CaseId, CaseLog, ContractSet, EmotionModel, SentimentScorer, SlaEngine};
+use kesher_io::Format;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The bundled example contracts, so the fold targets also run the SLA engine.
+const CONTRACTS: &str = include_str!("../../examples/data/contracts.json");
+
+/// The instant the clocks are read at.
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_767_225_600, 0).unwrap_or(DateTime::UNIX_EPOCH) // 2026-01-01
+}
+
+/// `CaseEvent::from_json` on the whole input, and the JSON Lines reader over it line by line:
+/// every line is accepted or rejected, and an accepted one parses alone to the same event.
+pub fn event_json(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = kesher::CaseEvent::from_json(text);
+    }
+    let mut reader = kesher_io::JsonLinesEvents::new(data);
+    let mut rows = 0u64;
+    for row in reader.by_ref() {
+        rows += 1;
+        if let Ok((_, event)) = row {
+            let again = kesher::CaseEvent::from_json(&event.to_json());
+            assert_eq!(again.ok().as_ref(), Some(&event), "an event must read back");
+        }
+    }
+    let s = reader.summary();
+    assert_eq!(s.read, s.accepted + s.rejected, "{s}");
+    assert_eq!(s.read, rows, "{s}");
+}
+
+/// The `calendar eval` protocol, one request per line: every line gets an answer.
+pub fn calendar_eval(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let mut eval = kesher::calendar::CalendarEval::default();
+    for line in text.lines().take(64) {
+        let answer = eval.eval_line(line);
+        assert!(
+            answer.result.is_some() || answer.error.is_some(),
+            "a request got neither a result nor an error"
+        );
+    }
+}
+
+/// A carriage return not followed by a line feed: the CSV reader takes it as the end of a
+/// record (classic Mac line ends) but rows are numbered by line feeds, so two rows can then share
+/// a line number.
+fn has_bare_cr(data: &[u8]) -> bool {
+    data.windows(2).any(|w| w[0] == b'\r' && w[1] != b'\n') || data.last() == Some(&b'\r')
+}
+
+/// Runs an importer to its end and checks the accounting: `read = accepted + rejected`, and the
+/// accepted rows (by line) are exactly the rows found in the cases, each in one case only.
+fn import(data: &[u8], format: Format) {
+    let Ok(mut source) = kesher_io::import(Box::new(std::io::Cursor::new(data.to_vec())), format)
+    else {
+        return; // not that format at all (a header without the columns): refused as a whole
+    };
+    let lines_are_rows = !has_bare_cr(data);
+    // A row's own event claims its line; an `opened` event an importer made up from the row that
+    // starts a thread (whose tweet may go to another brand's case) claims it only if nothing else did.
+    let mut owner: BTreeMap<u64, CaseId> = BTreeMap::new();
+    let mut opened_from: Vec<(u64, CaseId)> = Vec::new();
+    let mut ids = BTreeSet::new();
+    for item in source.by_ref() {
+        let Ok(batch) = item else { continue };
+        assert!(
+            ids.insert(batch.case_id.clone()),
+            "case {} handed over twice",
+            batch.case_id
+        );
+        for (line, event) in &batch.events {
+            if matches!(event, kesher::CaseEvent::Opened(_)) {
+                opened_from.push((*line, batch.case_id.clone()));
+                continue;
+            }
+            let previous = owner.insert(*line, batch.case_id.clone());
+            if let Some(other) = previous.filter(|o| *o != batch.case_id && lines_are_rows) {
+                panic!("line {line} is in cases {other} and {}", batch.case_id);
+            }
+        }
+        let _ = batch.into_log().into_outcome();
+    }
+    for (line, case) in opened_from {
+        owner.entry(line).or_insert(case);
+    }
+    let s = source.summary();
+    assert_eq!(s.read, s.accepted + s.rejected, "{s}");
+    if lines_are_rows {
+        assert_eq!(
+            owner.len() as u64,
+            s.accepted,
+            "accepted rows not in a case: {s}"
+        );
+    } else {
+        assert!(
+            owner.len() as u64 <= s.accepted,
+            "rows in cases not accepted: {s}"
+        );
+    }
+}
+
+/// Kesher's JSON Lines events.
+pub fn import_events(data: &[u8]) {
+    import(data, Format::Events);
+}
+
+/// The Twitter customer-support CSV.
+pub fn import_twcs(data: &[u8]) {
+    import(data, Format::Twcs);
+}
+
+/// Event-log CSVs: the helpdesk layout, then BPI Challenge 2013.
+pub fn import_eventlog(data: &[u8]) {
+    import(data, Format::helpdesk());
+    if let Ok(bpic) = Format::from_name("bpic2013") {
+        import(data, bpic);
+    }
+}
+
+/// The IBM customer-care JSON conversations.
+pub fn import_ibm(data: &[u8]) {
+    import(data, Format::IbmJson);
+}
+
+/// The events of a JSON Lines file, grouped by case, in input order.
+fn events(data: &[u8]) -> BTreeMap<CaseId, Vec<kesher::CaseEvent>> {
+    let mut cases: BTreeMap<CaseId, Vec<kesher::CaseEvent>> = BTreeMap::new();
+    for (_, event) in kesher_io::JsonLinesEvents::new(data).flatten() {
+        if let Some(id) = event.case_id().cloned() {
+            cases.entry(id).or_default().push(event);
+        }
+    }
+    cases
+}
+
+/// A case's events folded leniently, in the order given.
+fn folded<'a>(events: impl Iterator<Item = &'a kesher::CaseEvent>) -> kesher::FoldOutcome {
+    let mut log = CaseLog::default();
+    for e in events {
+        log.insert(e.clone());
+    }
+    log.into_outcome()
+}
+
+/// Every case of a JSON Lines event file, folded leniently.
+fn cases(data: &[u8]) -> Vec<kesher::Case> {
+    events(data)
+        .values()
+        .filter_map(|e| folded(e.iter()).case)
+        .collect()
+}
+
+/// Folds every case in input order and reversed (the fold must not depend on the order),
+/// evaluates it against the example contracts and draws its journey.
+pub fn fold(data: &[u8]) {
+    let Ok(set) = ContractSet::from_json(CONTRACTS) else {
+        panic!("the bundled contracts must read");
+    };
+    let mut engine = SlaEngine::new(set);
+    let model = EmotionModel::default();
+    for events in events(data).values() {
+        let forward = folded(events.iter());
+        let backward = folded(events.iter().rev());
+        assert!(
+            forward.case == backward.case,
+            "the fold depends on the order of the events"
+        );
+        let Some(case) = forward.case else { continue };
+        let sla = engine.evaluate(&case, now()).ok();
+        let journey = model.journey(&case, sla.as_ref(), now());
+        let _ = serde_json::to_string(&journey);
+    }
+}
+
+/// The whole report: cases evaluated (or refused), journeys, patterns, problems, retention,
+/// then the page and the JSON, which must parse back.
+pub fn report(data: &[u8]) {
+    let Ok(set) = ContractSet::from_json(CONTRACTS) else {
+        panic!("the bundled contracts must read");
+    };
+    let mut engine = SlaEngine::new(set.clone());
+    let scorer = SentimentScorer::DEFAULT;
+    let model = EmotionModel {
+        scorer: Some(&scorer),
+        ..EmotionModel::default()
+    };
+    let mut builder = kesher::report::ReportBuilder::new(Default::default());
+    for case in cases(data) {
+        match engine.evaluate(&case, now()) {
+            Ok(sla) => {
+                let journey = model.journey(&case, Some(&sla), now());
+                builder.add(&case, Some(&sla), &journey, now());
+            }
+            Err(e) => builder.refuse(case.id().clone(), e),
+        }
+    }
+    let report = builder.finish(&BTreeMap::new(), Some(&set), kesher::Language::He, now());
+    let html = report.to_html();
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "the page must be a page"
+    );
+    let json = serde_json::to_string(&report).unwrap_or_else(|e| panic!("report JSON: {e}"));
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(&json) {
+        panic!("the report's JSON must parse: {e}");
+    }
+}
+
+/// A conversation made of the input's lines (customer and agent in turn), drawn as a journey:
+/// the SVG must be well-formed XML whatever the text.
+pub fn journey_svg(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let mut log = CaseLog::default();
+    let opened = r#"{"type": "opened", "case_id": "F", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "chat"}"#;
+    let Ok(event) = kesher::CaseEvent::from_json(opened) else {
+        panic!("the opened event must read");
+    };
+    log.insert(event);
+    for (i, line) in text.lines().take(200).enumerate() {
+        let (direction, actor) = if i % 2 == 0 {
+            ("inbound", r#"{"type": "customer"}"#)
+        } else {
+            ("outbound", r#"{"type": "agent", "id": "a"}"#)
+        };
+        let event = serde_json::json!({
+            "type": "interaction", "case_id": "F", "id": format!("m{i}"), "customer_id": "c",
+            "at": format!("2025-01-05T{:02}:{:02}:00Z", 9 + i / 60, i % 60),
+            "channel": "chat", "direction": direction,
+            "actor": serde_json::from_str::<serde_json::Value>(actor).unwrap_or_default(),
+            "kind": "message", "text": line,
+        });
+        if let Ok(e) = kesher::CaseEvent::from_json(&event.to_string()) {
+            log.insert(e);
+        }
+    }
+    let Ok(case) = log.fold() else { return };
+    let scorer = SentimentScorer::DEFAULT;
+    let model = EmotionModel {
+        scorer: Some(&scorer),
+        ..EmotionModel::default()
+    };
+    let journey = model.journey(&case, None, now());
+    let svg = kesher::journey::journey_svg(
+        &journey,
+        &kesher::Stages::default(),
+        &kesher::SvgOptions::default(),
+    );
+    if let Err(e) = roxmltree::Document::parse(&svg) {
+        panic!("the journey SVG is not well-formed: {e}");
+    }
+}
