@@ -866,6 +866,8 @@ export interface ProblemCluster {
 
 export interface RecurringProblems {
   described: number;
+  /** Descriptions clustered: all (`described`) or a uniform sample of 20,000. */
+  sampled: number;
   clusters: ProblemCluster[];
   unclustered: number;
   clusters_for_80: number;

@@ -172,3 +172,31 @@ fn labels_are_phrases_and_answers_answer_their_own_question() {
         charged.examples
     );
 }
+
+/// The bounded sample the report keeps: all of a small stream (then it equals
+/// `recurring_problems`), a fixed number of a large one, the same whatever the order.
+#[test]
+fn the_problem_sample_is_bounded_and_does_not_depend_on_order() {
+    use kesher::insight::ProblemSample;
+    let cases = sample();
+    let run = |cap: usize, order: &mut dyn Iterator<Item = &Case>| {
+        let mut s = ProblemSample::new(cap);
+        for c in order {
+            s.add(c);
+        }
+        s.finish(3)
+    };
+    let all = run(500, &mut cases.iter());
+    assert_eq!(all, recurring_problems(&cases, 3));
+    assert_eq!((all.described, all.sampled), (200, 200));
+    let forward = run(60, &mut cases.iter());
+    let backward = run(60, &mut cases.iter().rev());
+    let mut shuffled: Vec<&Case> = cases.iter().collect();
+    shuffled.sort_by_key(|c| c.id().as_str().chars().rev().collect::<String>());
+    let mixed = run(60, &mut shuffled.into_iter());
+    assert_eq!((forward.described, forward.sampled), (200, 60));
+    assert_eq!(forward, backward);
+    assert_eq!(forward, mixed);
+    let clustered: usize = forward.clusters.iter().map(|c| c.cases).sum();
+    assert_eq!(clustered + forward.unclustered, forward.sampled);
+}

@@ -14,6 +14,7 @@ mod words;
 pub use audit::{audit_score, survey_scores, AuditScore, AuditVisit, SurveyScores};
 pub use metrics::{Compliance, DurationStats, MetricsBuilder, ServiceMetrics};
 pub use problems::{
-    recurring_problems, recurring_problems_in, ProblemCluster, ProblemDigest, RecurringProblems,
+    recurring_problems, recurring_problems_in, ProblemCluster, ProblemDigest, ProblemSample,
+    RecurringProblems, PROBLEM_SAMPLE_SIZE,
 };
 pub use retention::{retention_signals, CustomerHistory, RetentionSignals, RetentionTally, Signal};

@@ -118,6 +118,11 @@ pub struct ProblemCluster {
 pub struct RecurringProblems {
     /// Cases with a problem description.
     pub described: usize,
+    /// The descriptions clustered: all of them (`described`), or a uniform sample of
+    /// [`PROBLEM_SAMPLE_SIZE`] when a [`ProblemSample`] saw more. Cluster counts are then
+    /// counts in the sample; shares hold for all.
+    #[serde(default)]
+    pub sampled: usize,
     /// Clusters, largest first (ties by label).
     pub clusters: Vec<ProblemCluster>,
     /// Cases that share no frequent term with others (left out of every cluster).
@@ -143,6 +148,19 @@ fn description(case: &Case) -> Option<String> {
                 .and_then(|i| i.text.clone())
         })
         .filter(|t| !t.trim().is_empty())
+}
+
+/// Whether [`description`] would find one, without copying it.
+fn has_description(case: &Case) -> bool {
+    let text = match case.problem().and_then(|p| p.description.as_deref()) {
+        Some(d) => Some(d),
+        None => case
+            .log()
+            .iter()
+            .find(|i| i.is_customer_contact())
+            .and_then(|i| i.text.as_deref()),
+    };
+    text.is_some_and(|t| !t.trim().is_empty())
 }
 
 fn ended_well(case: &Case) -> bool {
@@ -433,11 +451,132 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
     }
     RecurringProblems {
         described: docs.len(),
+        sampled: docs.len(),
         clusters,
         unclustered,
         clusters_for_80: cover(0.8),
         clusters_for_90: cover(0.9),
         cohesion: if n > 0 { own / n as f64 } else { 0.0 },
         separation: if n > 0 { other / n as f64 } else { 0.0 },
+    }
+}
+
+/// The most problem descriptions a [`ProblemSample`] keeps: 20,000 (a few MiB), enough for
+/// cluster shares within about a percentage point, so a report's memory for problems does not
+/// grow with the input.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(kesher::insight::PROBLEM_SAMPLE_SIZE, 20_000);
+/// ```
+pub const PROBLEM_SAMPLE_SIZE: usize = 20_000;
+
+/// A uniform sample of the problem descriptions of a stream of cases, in bounded memory: the
+/// cases kept are those whose id hashes lowest (FNV-1a, mixed), so the sample does not depend on
+/// the order of the cases, and two runs over the same cases keep the same ones. Cases with a
+/// description are all counted.
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::insight::ProblemSample;
+///
+/// let mut sample = ProblemSample::new(3);
+/// for i in 0..10 {
+///     let mut log = CaseLog::default();
+///     log.insert(CaseEvent::from_json(&format!(r#"{{"type": "interaction", "case_id": "T{i}", "id": "m",
+///         "customer_id": "c", "at": "2025-01-05T09:00:00Z", "channel": "email", "direction": "inbound",
+///         "actor": {{"type": "customer"}}, "kind": "message", "text": "{}"}}"#,
+///         ["my parcel is late", "parcel never came"][i % 2]))?);
+///     sample.add(&log.fold()?);
+/// }
+/// let p = sample.finish(2);
+/// assert_eq!((p.described, p.sampled), (10, 3));
+/// assert_eq!(p.clusters[0].label, "parcel");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ProblemSample {
+    capacity: usize,
+    described: usize,
+    /// Digests with their id's hash; at most `2 × capacity` before trimming.
+    kept: Vec<(u64, ProblemDigest)>,
+    /// A hash at or above this cannot enter any more (the largest kept after a trim).
+    bound: u64,
+}
+
+/// FNV-1a over the id, then a mixing finaliser so nearby ids spread (splitmix64's).
+fn id_hash(id: &CaseId) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.as_str().bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+impl ProblemSample {
+    /// An empty sample keeping at most `capacity` descriptions (at least one).
+    ///
+    /// # Example
+    ///
+    /// See [`ProblemSample`].
+    pub fn new(capacity: usize) -> ProblemSample {
+        ProblemSample {
+            capacity: capacity.max(1),
+            described: 0,
+            kept: Vec::new(),
+            bound: u64::MAX,
+        }
+    }
+
+    /// Counts a case's description and keeps its digest if it is among the lowest hashes.
+    ///
+    /// # Example
+    ///
+    /// See [`ProblemSample`].
+    pub fn add(&mut self, case: &Case) {
+        let hash = id_hash(case.id());
+        if hash >= self.bound {
+            self.described += usize::from(has_description(case));
+            return;
+        }
+        let Some(digest) = ProblemDigest::of(case) else {
+            return;
+        };
+        self.described += 1;
+        self.kept.push((hash, digest));
+        if self.kept.len() >= 2 * self.capacity {
+            self.trim();
+        }
+    }
+
+    fn trim(&mut self) {
+        crate::sorting::sort_by(&mut self.kept, |a, b| {
+            a.0.cmp(&b.0).then(a.1.case_id.cmp(&b.1.case_id))
+        });
+        self.kept.truncate(self.capacity);
+        if let Some((h, _)) = self.kept.last() {
+            self.bound = *h;
+        }
+    }
+
+    /// The recurring problems of the sample (see [`recurring_problems_in`]), with `described`
+    /// counting every case seen.
+    ///
+    /// # Example
+    ///
+    /// See [`ProblemSample`].
+    pub fn finish(mut self, min_cases: usize) -> RecurringProblems {
+        if self.kept.len() > self.capacity {
+            self.trim();
+        }
+        let digests: Vec<ProblemDigest> = self.kept.into_iter().map(|(_, d)| d).collect();
+        let mut problems = recurring_problems_in(&digests, min_cases);
+        problems.described = self.described;
+        problems
     }
 }

@@ -589,6 +589,13 @@ impl Report {
         // Problems.
         let p = &self.problems;
         let _ = write!(out, "<h2>{}</h2><p>{}</p>", w.problems, w.problems_intro);
+        if p.sampled < p.described {
+            let _ = write!(
+                out,
+                r#"<p class="note">{} {} {} {}</p>"#,
+                w.problems_sampled, p.sampled, w.of, p.described
+            );
+        }
         if !p.clusters.is_empty() {
             out.push_str(&pareto_svg(self, &w, lang));
             let _ = write!(

@@ -43,8 +43,8 @@ pub use cases::report_of_cases;
 pub use histogram::{FirstResponseHistogram, FIRST_RESPONSE_EDGES};
 
 use crate::insight::{
-    recurring_problems_in, MetricsBuilder, ProblemDigest, RecurringProblems, RetentionTally,
-    ServiceMetrics,
+    MetricsBuilder, ProblemSample, RecurringProblems, RetentionTally, ServiceMetrics,
+    PROBLEM_SAMPLE_SIZE,
 };
 use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoint};
 use crate::sla::statement::{channel_coverage, statements, ChannelCoverage, Statement};
@@ -453,7 +453,7 @@ pub struct ReportBuilder {
     brands: BTreeMap<String, Tally>,
     channels: BTreeMap<String, Tally>,
     patterns: PatternBuilder,
-    problems: Vec<ProblemDigest>,
+    problems: ProblemSample,
     customers: HashMap<CustomerId, RetentionTally>,
     traffic: BTreeMap<Channel, u64>,
     first_case_at: Option<DateTime<Utc>>,
@@ -498,7 +498,7 @@ impl ReportBuilder {
             totals: Tally::default(),
             brands: BTreeMap::new(),
             channels: BTreeMap::new(),
-            problems: Vec::new(),
+            problems: ProblemSample::new(PROBLEM_SAMPLE_SIZE),
             customers: HashMap::new(),
             traffic: BTreeMap::new(),
             first_case_at: None,
@@ -543,9 +543,7 @@ impl ReportBuilder {
             .or_default()
             .add(case, sla);
         self.patterns.add(journey);
-        if let Some(d) = ProblemDigest::of(case) {
-            self.problems.push(d);
-        }
+        self.problems.add(case);
         let tally = self
             .customers
             .entry(case.customer().id.clone())
@@ -639,7 +637,7 @@ impl ReportBuilder {
             totals: self.totals.report("all".into(), None, threshold),
             brands,
             channels,
-            problems: recurring_problems_in(&self.problems, self.options.min_problem_cases),
+            problems: self.problems.finish(self.options.min_problem_cases),
             retention,
             statements,
             coverage,
