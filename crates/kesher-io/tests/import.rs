@@ -508,7 +508,12 @@ fn an_ibm_conversation_over_16_mib_is_rejected_and_reading_goes_on() {
 /// rejected`, every accepted row (by line) is in exactly one case, no case is handed over twice.
 /// Returns the summary.
 fn accounted(bytes: &[u8], format: Format) -> ImportSummary {
-    let mut source = import(Box::new(std::io::Cursor::new(bytes.to_vec())), format).unwrap();
+    let source = import(Box::new(std::io::Cursor::new(bytes.to_vec())), format).unwrap();
+    accounted_from(source)
+}
+
+/// [`accounted`] for any importer.
+fn accounted_from(mut source: Box<dyn kesher_io::CaseSource + Send>) -> ImportSummary {
     let mut owner: BTreeMap<u64, String> = BTreeMap::new();
     let mut cases = BTreeSet::new();
     // A row's own event claims its line; an `opened` event made up from the row that starts a
@@ -610,6 +615,11 @@ proptest! {
             text.push('\n');
         }
         accounted(text.as_bytes(), Format::Events);
+        // Under any watermark: still every row once, and no case handed over twice.
+        for window in [1, 2, 5] {
+            let source = kesher_io::EventsImporter::with_window(std::io::Cursor::new(text.clone().into_bytes()), window);
+            accounted_from(Box::new(source));
+        }
     }
 
     /// Hostile IBM conversation files: sessions repeated, clients and times broken, records
@@ -689,5 +699,41 @@ fn a_repeated_ibm_session_is_rejected_not_made_a_second_case() {
     assert!(
         m.starts_with("line 4: ") && m.contains("sessionID") && m.contains("repeats"),
         "{m}"
+    );
+}
+
+#[test]
+fn the_events_watermark_keeps_memory_to_the_cases_within_the_window() {
+    // 30,000 cases of two events each, the second about 100 rows of the stream after the
+    // first: with a window of 200 rows every case is complete, and about 100 are open at a time.
+    let mut text = String::new();
+    let event = |case: u32, seq: u32| {
+        format!(
+            r#"{{"type": "assigned", "case_id": "T{case}", "seq": {seq}, "at": "2025-01-05T09:00:00Z", "agent": "a"}}"#
+        ) + "\n"
+    };
+    for row in 0..30_050u32 {
+        if row < 30_000 {
+            text += &event(row, 0);
+        }
+        if row >= 50 {
+            text += &event(row - 50, 1);
+        }
+    }
+    let mut source =
+        kesher_io::EventsImporter::with_window(std::io::Cursor::new(text.into_bytes()), 200);
+    let (mut cases, mut most_open) = (0, 0);
+    while let Some(batch) = source.next() {
+        let batch = batch.unwrap();
+        assert_eq!(batch.events.len(), 2, "{}", batch.case_id.as_str());
+        cases += 1;
+        most_open = most_open.max(source.open_cases());
+    }
+    assert_eq!(cases, 30_000);
+    assert!((50..=200).contains(&most_open), "{most_open}");
+    use kesher_io::CaseSource;
+    assert_eq!(
+        source.summary().to_string(),
+        "read 60000, accepted 60000, rejected 0"
     );
 }

@@ -9,7 +9,7 @@
 //!
 //! | format | rows | a case is | complete when |
 //! |---|---|---|---|
-//! | [`Format::Events`] | lines | the events with one `case_id` | the input ends |
+//! | [`Format::Events`] | lines | the events with one `case_id` | [`DEFAULT_CASE_WINDOW_ROWS`] rows pass without an event of it (the watermark), or the input ends |
 //! | [`Format::Twcs`] | tweets | a reply thread, per brand | every reply link of the thread is resolved, or the input ends |
 //! | [`Format::EventLog`] | log rows | the rows of one case id | the next case id starts (rows must be grouped by case) |
 //! | [`Format::IbmJson`] | conversations | one conversation | it is read |
@@ -27,7 +27,7 @@ mod twcs;
 pub use all::{import_all, Imported};
 pub use detect::{detect, Format};
 pub use eventlog::EventLogImporter;
-pub use events::EventsImporter;
+pub use events::{EventsImporter, DEFAULT_CASE_WINDOW_ROWS};
 pub use ibm::IbmImporter;
 pub use mapping::{ActivityRule, EventLogMapping};
 pub use twcs::TwcsImporter;
