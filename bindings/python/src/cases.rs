@@ -39,6 +39,18 @@ fn case_json(case: &kesher::Case) -> PyResult<String> {
 
 #[pymethods]
 impl Case {
+    #[new]
+    #[pyo3(signature = (*_args, **_kwargs))]
+    fn new(
+        _args: &Bound<'_, pyo3::types::PyTuple>,
+        _kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<Case> {
+        Err(crate::errors::not_constructible(
+            "Case",
+            "Case.from_events() or kesher.fold()",
+        ))
+    }
+
     /// The case folded from its events (dicts, JSON strings, or one JSON Lines string). Any bad
     /// event raises, naming the event and the field.
     #[staticmethod]
@@ -177,6 +189,18 @@ pub(crate) struct FoldResult {
 
 #[pymethods]
 impl FoldResult {
+    #[new]
+    #[pyo3(signature = (*_args, **_kwargs))]
+    fn new(
+        _args: &Bound<'_, pyo3::types::PyTuple>,
+        _kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<FoldResult> {
+        Err(crate::errors::not_constructible(
+            "FoldResult",
+            "kesher.fold()",
+        ))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "FoldResult(cases={}, rejected={})",

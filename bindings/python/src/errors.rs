@@ -136,3 +136,38 @@ pub(crate) fn invalid(field: &str, value: &str, reason: &str) -> PyErr {
         reason: reason.to_string(),
     })
 }
+
+/// Argument `field` as `T`: a value of the wrong type (or an int too large for it, or text with
+/// lone surrogates) is kesher's `invalid_input` naming the argument, not a bare `TypeError`.
+pub(crate) fn arg<'a, 'py, T>(value: &'a Bound<'py, PyAny>, field: &str) -> PyResult<T>
+where
+    T: FromPyObject<'a, 'py>,
+{
+    value.extract::<T>().map_err(|e| {
+        let e: PyErr = e.into();
+        let shown = value
+            .repr()
+            .map(|r| r.to_string_lossy().chars().take(80).collect::<String>())
+            .unwrap_or_default();
+        invalid(field, &shown, &e.to_string())
+    })
+}
+
+/// `field` when given, as `T`.
+pub(crate) fn arg_opt<'a, 'py, T>(
+    value: Option<&'a Bound<'py, PyAny>>,
+    field: &str,
+) -> PyResult<Option<T>>
+where
+    T: FromPyObject<'a, 'py>,
+{
+    value
+        .filter(|v| !v.is_none())
+        .map(|v| arg(v, field))
+        .transpose()
+}
+
+/// The error of calling a class that is never built by hand (a case comes from events).
+pub(crate) fn not_constructible(class: &str, instead: &str) -> PyErr {
+    invalid(class, "", &format!("is not built directly; use {instead}"))
+}

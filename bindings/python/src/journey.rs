@@ -3,7 +3,7 @@
 
 use crate::cases::Case;
 use crate::convert::{instant, json_text, to_py_value};
-use crate::errors::{invalid, to_py};
+use crate::errors::{arg, arg_opt, invalid, not_constructible, to_py};
 use crate::sla::CaseSla;
 use kesher::{Language, ScoreTable, SentimentScorer, Stages, SvgOptions, TextScorer};
 use pyo3::prelude::*;
@@ -51,16 +51,16 @@ impl EmotionModel {
     /// replaces the built-in scorer); `stage_map`: the stages and the rules that place each
     /// point (a dict or JSON, as the Rust `kesher::StageMap`; None: the default).
     #[new]
-    #[pyo3(signature = (lexicon=true, segment_key="brand", scorer=None, stage_map=None))]
+    #[pyo3(signature = (lexicon=None, segment_key=None, scorer=None, stage_map=None))]
     fn new(
-        lexicon: bool,
-        segment_key: &str,
+        lexicon: Option<&Bound<'_, PyAny>>,
+        segment_key: Option<&Bound<'_, PyAny>>,
         scorer: Option<Py<PyAny>>,
         stage_map: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<EmotionModel> {
         Ok(EmotionModel {
-            lexicon,
-            segment_key: segment_key.to_string(),
+            lexicon: arg_opt(lexicon, "lexicon")?.unwrap_or(true),
+            segment_key: arg_opt(segment_key, "segment_key")?.unwrap_or_else(|| "brand".into()),
             scorer,
             stage_map: self::stage_map(stage_map)?,
         })
@@ -293,6 +293,18 @@ fn pattern_json(p: &kesher::Pattern) -> PyResult<String> {
 
 #[pymethods]
 impl Pattern {
+    #[new]
+    #[pyo3(signature = (*_args, **_kwargs))]
+    fn new(
+        _args: &Bound<'_, pyo3::types::PyTuple>,
+        _kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<Pattern> {
+        Err(not_constructible(
+            "Pattern",
+            "PatternBuilder.finish() or Pattern.from_json()",
+        ))
+    }
+
     /// A pattern from its JSON (as `to_json` writes it).
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<Pattern> {
@@ -402,15 +414,21 @@ impl PatternBuilder {
 #[pymethods]
 impl PatternBuilder {
     #[new]
-    #[pyo3(signature = (stages=None, threshold=-0.66))]
-    fn new(stages: Option<Vec<String>>, threshold: f64) -> PyResult<PatternBuilder> {
+    #[pyo3(signature = (stages=None, threshold=None))]
+    fn new(
+        stages: Option<&Bound<'_, PyAny>>,
+        threshold: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PatternBuilder> {
+        let stages: Option<Vec<String>> = arg_opt(stages, "stages")?;
+        let threshold: f64 = arg_opt(threshold, "threshold")?.unwrap_or(-0.66);
         Ok(PatternBuilder {
             inner: Mutex::new(kesher::PatternBuilder::new(stage_list(stages)?, threshold)),
         })
     }
 
     /// Counts one journey in its segment.
-    fn add(&self, journey: PyRef<'_, Journey>) -> PyResult<()> {
+    fn add(&self, journey: &Bound<'_, PyAny>) -> PyResult<()> {
+        let journey: PyRef<'_, Journey> = arg(journey, "journey")?;
         self.lock()?.add(&journey.inner);
         Ok(())
     }

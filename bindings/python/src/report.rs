@@ -2,7 +2,7 @@
 
 use crate::cases::Case;
 use crate::convert::{instant, to_py_value};
-use crate::errors::to_py;
+use crate::errors::{arg, arg_opt, to_py};
 use crate::playbook::language;
 use crate::sla::ContractSet;
 use pyo3::prelude::*;
@@ -20,17 +20,22 @@ impl Report {
     /// The report over `cases` at `now` (default: the latest event of the cases), with SLA
     /// compliance when `contracts` are given, in `lang` (en or he).
     #[new]
-    #[pyo3(signature = (cases, contracts=None, lang="en", now=None, segment_key="brand", stage_map=None))]
+    #[pyo3(signature = (cases, contracts=None, lang=None, now=None, segment_key=None, stage_map=None))]
     fn new(
         py: Python<'_>,
-        cases: Vec<PyRef<'_, Case>>,
-        contracts: Option<PyRef<'_, ContractSet>>,
-        lang: &str,
+        cases: &Bound<'_, PyAny>,
+        contracts: Option<&Bound<'_, PyAny>>,
+        lang: Option<&Bound<'_, PyAny>>,
         now: Option<&Bound<'_, PyAny>>,
-        segment_key: &str,
+        segment_key: Option<&Bound<'_, PyAny>>,
         stage_map: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Report> {
-        let lang = language(lang)?;
+        let cases: Vec<PyRef<'_, Case>> = arg(cases, "cases")?;
+        let contracts: Option<PyRef<'_, ContractSet>> = arg_opt(contracts, "contracts")?;
+        let lang: String = arg_opt(lang, "lang")?.unwrap_or_else(|| "en".into());
+        let segment_key: String =
+            arg_opt(segment_key, "segment_key")?.unwrap_or_else(|| "brand".into());
+        let lang = language(&lang)?;
         let now = now.map(|t| instant("now", t)).transpose()?;
         let cases: Vec<kesher::Case> = cases.iter().map(|c| c.inner.clone()).collect();
         let set = contracts.map(|c| c.inner.clone());

@@ -2,7 +2,7 @@
 
 use crate::cases::Case;
 use crate::convert::{instant, json_text, to_py_value};
-use crate::errors::{invalid, to_py};
+use crate::errors::{arg, invalid, not_constructible, to_py};
 use pyo3::prelude::*;
 use std::sync::Mutex;
 
@@ -88,6 +88,15 @@ pub(crate) struct CaseSla {
 
 #[pymethods]
 impl CaseSla {
+    #[new]
+    #[pyo3(signature = (*_args, **_kwargs))]
+    fn new(
+        _args: &Bound<'_, pyo3::types::PyTuple>,
+        _kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<CaseSla> {
+        Err(not_constructible("CaseSla", "SlaEngine.evaluate()"))
+    }
+
     /// The targets as dicts of the JSON contract (`metric`, `state`, `due`, `consumed`…).
     #[getter]
     fn targets(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
@@ -122,11 +131,12 @@ pub(crate) struct SlaEngine {
 #[pymethods]
 impl SlaEngine {
     #[new]
-    fn new(contracts: PyRef<'_, ContractSet>) -> SlaEngine {
-        SlaEngine {
+    fn new(contracts: &Bound<'_, PyAny>) -> PyResult<SlaEngine> {
+        let contracts: PyRef<'_, ContractSet> = arg(contracts, "contracts")?;
+        Ok(SlaEngine {
             inner: Mutex::new(kesher::SlaEngine::new(contracts.inner.clone())),
             contracts: contracts.inner.clone(),
-        }
+        })
     }
 
     /// The case's SLA targets at `now` (a timezone-aware datetime).

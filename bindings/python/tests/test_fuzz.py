@@ -2,8 +2,12 @@
 into every constructor and method either work or raise KesherError."""
 
 import datetime as dt
+import inspect
 
 import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,3 +76,108 @@ def test_elapsed_inverts_add(start, d):
     except kesher.KesherError:
         return
     assert cal.elapsed(start, due) == d
+
+
+# ---- every public call, every column type (issue 22, item 5) --------------------------------
+
+
+_OPENED = {"type": "opened", "case_id": "T", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"},
+           "channel": "chat"}
+_UNITS = ["Y", "M", "W", "D", "h", "m", "s", "ms", "us", "ns", "ps"]
+
+
+def _instances():
+    case = kesher.Case.from_events([_OPENED])
+    contracts = kesher.ContractSet([{"name": "std", "calendar": "israel",
+                                     "targets": [{"metric": "first_response", "within": 3600}]}])
+    journey = kesher.Journey({"customer_id": "c", "points": []})
+    builder = kesher.PatternBuilder()
+    return {
+        "Calendar": kesher.Calendar("israel"), "Case": case, "ContractSet": contracts,
+        "SlaEngine": kesher.SlaEngine(contracts), "EmotionModel": kesher.EmotionModel(),
+        "Journey": journey, "PatternBuilder": builder,
+        "Customer": kesher.Customer({"id": "c", "name": "N"}),
+        "Report": kesher.Report([case]),
+    }
+
+
+def _public_calls():
+    calls = []
+    for name in kesher.__all__:
+        obj = getattr(kesher, name)
+        if inspect.isclass(obj) and (issubclass(obj, BaseException) or issubclass(obj, str)):
+            continue
+        if callable(obj):
+            calls.append((name, obj))
+    for cname, inst in _instances().items():
+        for m in dir(inst):
+            if m.startswith("_"):
+                continue
+            attr = getattr(inst, m)
+            if callable(attr):
+                calls.append((f"{cname}.{m}", attr))
+    return calls
+
+
+_CALLS = _public_calls()
+
+datetime64_arrays = st.builds(
+    lambda unit, values: np.array(values, dtype="int64").astype(f"datetime64[{unit}]"),
+    st.sampled_from(_UNITS),
+    st.lists(st.integers(-(2**63) + 1, 2**63 - 1) | st.integers(-(10**6), 10**6), max_size=4),
+)
+columns = st.one_of(
+    datetime64_arrays,
+    st.lists(st.integers(-(2**63), 2**63 - 1), max_size=4).map(lambda v: np.array(v, dtype="int64")),
+    st.lists(st.floats(), max_size=4).map(lambda v: np.array(v, dtype="float64")),
+    st.lists(st.text(max_size=5), max_size=4).map(lambda v: np.array(v, dtype=object)),
+    st.lists(st.integers(-(2**62), 2**62), max_size=3).map(
+        lambda v: pd.Series(np.array(v, dtype="int64").astype("datetime64[ns]"))),
+    st.lists(st.datetimes(timezones=st.just(UTC)), max_size=3).map(pd.Series),
+    st.lists(st.integers(0, 2**40), max_size=3).map(lambda v: pa.array(v, type=pa.timestamp("ms"))),
+    st.lists(st.integers(-(2**62), 2**62), max_size=3).map(lambda v: pa.array(v, type=pa.int64())),
+)
+arguments = st.one_of(
+    anything, columns, st.integers(), st.just("\ud800"), st.just(2**80),
+    st.sampled_from([kesher.Case.from_events([_OPENED]), kesher.Calendar("us")]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_CALLS), st.lists(arguments, max_size=3),
+       st.dictionaries(st.sampled_from(["unit", "lang", "now", "segment_key", "stages", "contracts"]),
+                       arguments, max_size=2))
+def test_every_public_call_raises_only_kesher_errors(call, args, kwargs):
+    name, fn = call
+    unguarded = ("Calendar.add", "Calendar.elapsed", "Calendar.is_open", "Calendar.next_open")
+    if name in unguarded or inspect.isclass(fn):
+        # Constructors and the per-call clock (left unguarded for speed) read every value
+        # themselves, so wrong values are KesherErrors; only a wrong number of arguments or an
+        # unknown keyword is Python's own TypeError.
+        try:
+            inspect.signature(fn).bind(*args, **kwargs)
+        except (TypeError, ValueError):
+            return
+    try:
+        fn(*args, **kwargs)
+    except kesher.KesherError as e:
+        assert e.kind and isinstance(e.kind, str), (name, e)
+
+
+def test_argument_errors_are_kesher_errors_and_type_errors():
+    with pytest.raises(kesher.ArgumentError) as caught:
+        kesher.PatternBuilder().add()
+    assert isinstance(caught.value, kesher.KesherError) and isinstance(caught.value, TypeError)
+    assert caught.value.kind == "invalid_input"
+    with pytest.raises(kesher.InvalidInputError, match="journey"):
+        kesher.PatternBuilder().add(5)
+    with pytest.raises(kesher.ArgumentError, match="Case"):
+        kesher.EmotionModel().journey(None, None)
+    with pytest.raises(kesher.InvalidInputError, match="from_events"):
+        kesher.Case()
+    with pytest.raises(kesher.KesherError, match="lexicon"):
+        kesher.EmotionModel(lexicon={})
+    with pytest.raises(kesher.KesherError):
+        kesher.read_cases("\ud800")
+    with pytest.raises(kesher.KesherError):
+        kesher.Calendar("us").due_times([object()], 3600)

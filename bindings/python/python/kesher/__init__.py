@@ -53,11 +53,25 @@ from kesher._native import Calendar as _NativeCalendar
 __all__ = [
     "Calendar", "Case", "Customer", "Interaction", "ReplyTemplate", "Report", "acknowledgement", "CaseSla", "CaseStatus", "ContractSet", "EmotionModel", "FoldResult",
     "Journey", "Language", "Pattern", "PatternBuilder", "Priority", "SlaEngine", "TargetState",
-    "KesherError", "InvalidInputError", "MissingFieldError", "IllegalTransitionError",
+    "KesherError", "InvalidInputError", "ArgumentError", "MissingFieldError", "IllegalTransitionError",
     "ConflictingEventError", "CurrencyMismatchError", "InvalidJsonError", "InvalidCalendarError",
     "NoWorkingTimeError", "EndBeforeStartError", "NegativeDurationError",
     "check_event", "fold", "read_cases", "read_messages", "recurring_problems", "service_metrics", "__version__",
 ]
+
+
+from kesher._guard import ArgumentError, guard, guard_class
+
+for _cls in (Case, Customer, Interaction, ReplyTemplate, Report, CaseSla, ContractSet, EmotionModel,
+             FoldResult, Journey, Pattern, PatternBuilder, SlaEngine):
+    guard_class(_cls)
+acknowledgement = guard(acknowledgement)
+check_event = guard(check_event)
+fold = guard(fold)
+read_cases = guard(read_cases)
+read_messages = guard(read_messages)
+recurring_problems = guard(recurring_problems)
+service_metrics = guard(service_metrics)
 
 
 class CaseStatus(str, enum.Enum):
@@ -108,6 +122,10 @@ class Calendar(_NativeCalendar):
     calendar comes from its JSON contract as a dict or text.
     """
 
+    to_dict = guard(_NativeCalendar.to_dict)
+    to_json = guard(_NativeCalendar.to_json)
+
+    @guard
     def due_times(self, starts: Any, duration: Any, *, unit: str = "ns") -> Any:
         """Due instants for many starts with one duration of working time.
 
@@ -122,6 +140,7 @@ class Calendar(_NativeCalendar):
         self._add_batch(ns, _arrays.duration_ns("duration", duration), out, "ns")
         return back(out)
 
+    @guard
     def due_times_each(self, starts: Any, durations: Any, *, unit: str = "ns") -> Any:
         """Due instants with a duration per start (``durations``: timedelta64 or seconds)."""
         ns, back = _arrays.to_ns("starts", starts, unit)
@@ -134,6 +153,7 @@ class Calendar(_NativeCalendar):
         self._add_each_batch(ns, np.ascontiguousarray(d_ns), out, "ns")
         return back(out)
 
+    @guard
     def elapsed_many(self, starts: Any, ends: Any, *, unit: str = "ns") -> np.ndarray:
         """Working time between pairs, as numpy ``timedelta64[ns]``."""
         a, _ = _arrays.to_ns("starts", starts, unit)

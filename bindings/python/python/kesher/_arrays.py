@@ -7,13 +7,14 @@ from typing import Any, Callable, Tuple
 
 import numpy as np
 
+from kesher._errors import invalid as _invalid
 from kesher._native import InvalidInputError
 
 _UNITS = {"s": 1_000_000_000, "ms": 1_000_000, "us": 1_000, "ns": 1}
 
 
 def _naive(field: str, what: str) -> InvalidInputError:
-    return InvalidInputError(
+    return _invalid(
         f"invalid {field} `{what}`: the column has no time zone; localize it first "
         "(pandas: .dt.tz_localize('UTC'); Arrow: cast to timestamp with a time zone)"
     )
@@ -25,7 +26,7 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
     of column (numpy datetime64[ns], pandas Series with the same index, polars Series with the
     same name, Arrow array)."""
     if unit not in _UNITS:
-        raise InvalidInputError(f"invalid unit `{unit}`: expected s, ms, us or ns")
+        raise _invalid(f"invalid unit `{unit}`: expected s, ms, us or ns")
     # pandas
     if type(values).__module__.startswith("pandas"):
         import pandas as pd
@@ -56,7 +57,7 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
             if isinstance(arr, pa.ChunkedArray):
                 arr = arr.combine_chunks()
             if arr.null_count:
-                raise InvalidInputError(f"invalid {field}: {arr.null_count} missing values")
+                raise _invalid(f"invalid {field}: {arr.null_count} missing values")
             ns = arr.cast(pa.int64()).to_numpy(zero_copy_only=False)
             return np.ascontiguousarray(ns), lambda out: pa.array(out.view("datetime64[ns]"), type=pa.timestamp("ns", tz="UTC"))
         if pa.types.is_integer(arr.type):
@@ -64,12 +65,12 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
                 arr = arr.combine_chunks()
             ints = _scaled(field, arr.cast(pa.int64()).to_numpy(zero_copy_only=False), unit)
             return ints, lambda out: pa.array(out // _UNITS[unit])
-        raise InvalidInputError(f"invalid {field} `{arr.type}`: expected timestamps or int64")
+        raise _invalid(f"invalid {field} `{arr.type}`: expected timestamps or int64")
     # numpy and sequences
     try:
         arr = np.asarray(values)
     except (ValueError, TypeError) as e:
-        raise InvalidInputError(f"invalid {field}: {e}") from None
+        raise _invalid(f"invalid {field}: {e}") from None
     if arr.dtype.kind == "M":  # datetime64: numpy's instants are UTC
         return _datetime64_ns(field, arr), lambda out: out.view("datetime64[ns]")
     if arr.dtype.kind in "iu":
@@ -78,9 +79,9 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
         out_list = []
         for v in arr.ravel():
             if not isinstance(v, _dt.datetime):
-                raise InvalidInputError(f"invalid {field} `{v!r}`: expected datetimes")
+                raise _invalid(f"invalid {field} `{v!r}`: expected datetimes")
             if v.tzinfo is None or v.utcoffset() is None:
-                raise InvalidInputError(
+                raise _invalid(
                     f"invalid {field} `{v!r}`: a naive datetime has no time zone; give tzinfo"
                 )
             delta = v - _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
@@ -88,7 +89,7 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
         return np.asarray(out_list, dtype=np.int64), lambda out: [
             _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc) + _dt.timedelta(microseconds=int(x) // 1000) for x in out
         ]
-    raise InvalidInputError(f"invalid {field} `{arr.dtype}`: expected datetimes or int64")
+    raise _invalid(f"invalid {field} `{arr.dtype}`: expected datetimes or int64")
 
 
 # Seconds per step of numpy's fixed datetime64 units coarser than a second.
@@ -102,13 +103,13 @@ def _datetime64_ns(field: str, arr: np.ndarray) -> np.ndarray:
     1677–2262 (numpy's own conversion wraps them around silently)."""
     missing = int(np.isnat(arr).sum())
     if missing:
-        raise InvalidInputError(f"invalid {field}: {missing} missing values (NaT)")
+        raise _invalid(f"invalid {field}: {missing} missing values (NaT)")
     unit, count = np.datetime_data(arr.dtype)
     steps = arr.view("int64").astype(np.int64)
     if unit in _CALENDAR:
         bound = _CALENDAR[unit] // max(count, 1)
         if steps.size and (int(steps.max()) > bound or int(steps.min()) < -bound):
-            raise InvalidInputError(
+            raise _invalid(
                 f"invalid {field} `{arr.max() if int(steps.max()) > bound else arr.min()}`: "
                 "outside the instants kesher holds (1677 to 2262)"
             )
@@ -116,14 +117,14 @@ def _datetime64_ns(field: str, arr: np.ndarray) -> np.ndarray:
     if unit in _COARSE:
         limit = (2**63 - 1) // (_COARSE[unit] * count * _UNITS["s"])
         if steps.size and (int(steps.max()) > limit or int(steps.min()) < -limit):
-            raise InvalidInputError(f"invalid {field}: outside the instants kesher holds (1677 to 2262)")
+            raise _invalid(f"invalid {field}: outside the instants kesher holds (1677 to 2262)")
         return np.ascontiguousarray(steps * (_COARSE[unit] * count * _UNITS["s"]))
     if unit not in _UNITS:
-        raise InvalidInputError(f"invalid {field} `{arr.dtype}`: a datetime64 unit kesher does not read")
+        raise _invalid(f"invalid {field} `{arr.dtype}`: a datetime64 unit kesher does not read")
     if count != 1:
         limit = (2**63 - 1) // count
         if steps.size and (int(steps.max()) > limit or int(steps.min()) < -limit):
-            raise InvalidInputError(f"invalid {field}: outside the instants kesher holds (1677 to 2262)")
+            raise _invalid(f"invalid {field}: outside the instants kesher holds (1677 to 2262)")
         steps = steps * count
     return _scaled(field, steps, unit)
 
@@ -134,7 +135,7 @@ def _polars(field: str, values: Any, unit: str) -> Tuple[np.ndarray, Callable[[n
 
     series = values if isinstance(values, pl.Series) else pl.Series(values)
     if series.null_count():
-        raise InvalidInputError(f"invalid {field}: {series.null_count()} missing values")
+        raise _invalid(f"invalid {field}: {series.null_count()} missing values")
     name = series.name
     dtype = series.dtype
     if isinstance(dtype, pl.Datetime):
@@ -148,18 +149,18 @@ def _polars(field: str, values: Any, unit: str) -> Tuple[np.ndarray, Callable[[n
     if dtype.is_integer():
         ints = _scaled(field, series.to_numpy(), unit)
         return ints, lambda out: pl.Series(name, out // _UNITS[unit])
-    raise InvalidInputError(f"invalid {field} `{dtype}`: expected timestamps or integers")
+    raise _invalid(f"invalid {field} `{dtype}`: expected timestamps or integers")
 
 
 def _scaled(field: str, ints: np.ndarray, unit: str) -> np.ndarray:
     """Integers in `unit` as int64 nanoseconds, refusing any that would overflow (numpy wraps
     silently)."""
     if ints.dtype.kind == "u" and ints.size and int(ints.max()) >= 2**63:
-        raise InvalidInputError(f"invalid {field} `{int(ints.max())}`: out of the int64 range")
+        raise _invalid(f"invalid {field} `{int(ints.max())}`: out of the int64 range")
     ints = ints.astype(np.int64)
     limit = (2**63 - 1) // _UNITS[unit]
     if ints.size and (int(ints.max()) > limit or int(ints.min()) < -limit):
-        raise InvalidInputError(f"invalid {field}: beyond the int64 nanosecond range in unit {unit}")
+        raise _invalid(f"invalid {field}: beyond the int64 nanosecond range in unit {unit}")
     return np.ascontiguousarray(ints * _UNITS[unit])
 
 
@@ -171,10 +172,10 @@ def duration_ns(field: str, value: Any) -> int:
         ns = int(value.astype("timedelta64[ns]").astype(np.int64))
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         if value != value or value in (float("inf"), float("-inf")):
-            raise InvalidInputError(f"invalid {field} `{value!r}`: not a number of seconds")
+            raise _invalid(f"invalid {field} `{value!r}`: not a number of seconds")
         ns = int(round(value * 1_000_000_000))
     else:
-        raise InvalidInputError(f"invalid {field} `{value!r}`: expected a timedelta or seconds")
+        raise _invalid(f"invalid {field} `{value!r}`: expected a timedelta or seconds")
     if not -(2**63) <= ns < 2**63:
-        raise InvalidInputError(f"invalid {field} `{value!r}`: beyond the int64 nanosecond range")
+        raise _invalid(f"invalid {field} `{value!r}`: beyond the int64 nanosecond range")
     return ns

@@ -8,13 +8,15 @@ import enum
 import json
 from typing import Any
 
+from kesher._errors import invalid as _invalid
+from kesher._native import InvalidInputError
+
 
 def _default(value: Any) -> Any:
-    from kesher import InvalidInputError
 
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
-            raise InvalidInputError(
+            raise _invalid(
                 f"invalid datetime `{value!r}`: a naive datetime has no time zone; "
                 "give tzinfo (datetime.timezone.utc or a zoneinfo.ZoneInfo)"
             )
@@ -27,16 +29,16 @@ def _default(value: Any) -> Any:
         return value.value
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
-    raise InvalidInputError(f"invalid value `{value!r}`: {type(value).__name__} is not JSON")
+    raise _invalid(f"invalid value `{value!r}`: {type(value).__name__} is not JSON")
 
 
 def dumps(value: Any) -> str:
     """The JSON text of `value` (dicts, lists, str, numbers, datetimes, timedeltas, enums)."""
-    from kesher import InvalidInputError
-
     try:
         return json.dumps(value, default=_default, ensure_ascii=False, allow_nan=False)
+    except InvalidInputError:
+        raise
     except ValueError as e:  # NaN or infinity, which JSON cannot hold
-        raise InvalidInputError(f"invalid value: {e}") from None
+        raise _invalid(f"invalid value: {e}") from None
     except RecursionError:
-        raise InvalidInputError("invalid value: nested too deeply") from None
+        raise _invalid("invalid value: nested too deeply") from None

@@ -140,7 +140,7 @@ def sla_states(events: Any, contracts: Any, now: _dt.datetime) -> Any:
     """One row per SLA target of every case, evaluated at ``now`` (timezone-aware)."""
     text = _text(contracts)
     if text is None:
-        raise kesher.InvalidInputError("invalid contracts `None`: SLA states need contracts")
+        raise kesher._errors.invalid("invalid contracts `None`: SLA states need contracts")
     now_text = _dumps(now)
 
     def rows(cases: List[kesher.Case]) -> List[Dict[str, Any]]:
