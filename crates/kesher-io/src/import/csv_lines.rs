@@ -4,11 +4,11 @@
 //! row, so every row of a Windows-style file is reported one line early (and a file mixing row ends
 //! drifts further). Rejections must name the line a user opens the file at, so the readers count
 //! line feeds themselves: the reader below notes where each `\n` falls as bytes pass through, and
-//! a record's line is one more than the line feeds before its first byte.
+//! a record's line is one more than the line feeds before its first byte (the CSV reader hands
+//! it back through `csv::Reader::get_mut`).
 
 use std::collections::VecDeque;
 use std::io::Read;
-use std::sync::{Arc, Mutex};
 
 /// Where the line feeds seen but not yet passed fall, and how many were passed.
 #[derive(Debug, Default)]
@@ -25,31 +25,22 @@ struct Feeds {
 #[derive(Debug)]
 pub(crate) struct LineCounted<R> {
     inner: R,
-    feeds: Arc<Mutex<Feeds>>,
-}
-
-/// The other end: the line of a byte offset, asked in increasing order.
-#[derive(Debug, Clone)]
-pub(crate) struct Lines {
-    feeds: Arc<Mutex<Feeds>>,
+    feeds: Feeds,
 }
 
 /// `reader` with its line counter.
-pub(crate) fn counted<R: Read>(reader: R) -> (LineCounted<R>, Lines) {
-    let feeds = Arc::new(Mutex::new(Feeds::default()));
-    (
-        LineCounted {
-            inner: reader,
-            feeds: Arc::clone(&feeds),
-        },
-        Lines { feeds },
-    )
+pub(crate) fn counted<R: Read>(reader: R) -> LineCounted<R> {
+    LineCounted {
+        inner: reader,
+        feeds: Feeds::default(),
+    }
 }
 
 impl<R: Read> Read for LineCounted<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        if let (Ok(mut feeds), Some(bytes)) = (self.feeds.lock(), buf.get(..n)) {
+        let feeds = &mut self.feeds;
+        if let Some(bytes) = buf.get(..n) {
             let start = feeds.read;
             for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'\n') {
                 feeds.ahead.push_back(start + i as u64);
@@ -60,14 +51,12 @@ impl<R: Read> Read for LineCounted<R> {
     }
 }
 
-impl Lines {
+impl<R> LineCounted<R> {
     /// The 1-based line of a record the `csv` crate says starts at byte `offset`; offsets must
     /// not decrease from call to call. After a `\r\n` the crate puts the start on the `\n`
     /// (the `\r` ended the row), so a line feed at the offset itself is counted as passed.
-    pub(crate) fn line_at(&self, offset: u64) -> u64 {
-        let Ok(mut feeds) = self.feeds.lock() else {
-            return 0;
-        };
+    pub(crate) fn line_at(&mut self, offset: u64) -> u64 {
+        let feeds = &mut self.feeds;
         while feeds.ahead.front().is_some_and(|&at| at <= offset) {
             feeds.ahead.pop_front();
             feeds.passed += 1;
@@ -83,13 +72,14 @@ mod tests {
 
     /// The lines of each record's first field, as the importers number them.
     fn lines(data: &[u8]) -> Vec<(String, u64)> {
-        let (reader, lines) = counted(data);
-        let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        let mut csv = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(counted(data));
         let _ = csv.headers().unwrap();
         let mut record = csv::StringRecord::new();
         let mut out = Vec::new();
         while csv.read_record(&mut record).unwrap() {
-            let line = lines.line_at(record.position().unwrap().byte());
+            let line = csv.get_mut().line_at(record.position().unwrap().byte());
             out.push((record.get(0).unwrap().to_string(), line));
         }
         out
@@ -116,16 +106,16 @@ mod tests {
         let data: Vec<u8> = (0..100_000)
             .flat_map(|i| format!("{i},x\r\n").into_bytes())
             .collect();
-        let (reader, lines) = counted(&data[..]);
         let mut csv = csv::ReaderBuilder::new()
             .has_headers(false)
-            .from_reader(reader);
+            .from_reader(counted(&data[..]));
         let mut record = csv::StringRecord::new();
         let mut n = 0;
         while csv.read_record(&mut record).unwrap() {
             n += 1;
-            assert_eq!(lines.line_at(record.position().unwrap().byte()), n);
-            assert!(lines.feeds.lock().unwrap().ahead.len() < 20_000);
+            let counter = csv.get_mut();
+            assert_eq!(counter.line_at(record.position().unwrap().byte()), n);
+            assert!(counter.feeds.ahead.len() < 20_000);
         }
         assert_eq!(n, 100_000);
     }

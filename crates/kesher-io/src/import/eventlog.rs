@@ -73,7 +73,6 @@ struct Row {
 #[derive(Debug)]
 pub struct EventLogImporter<R> {
     csv: csv::Reader<super::csv_lines::LineCounted<R>>,
-    lines: super::csv_lines::Lines,
     mapping: EventLogMapping,
     zone: Option<kesher::Zone>,
     columns: Columns,
@@ -108,7 +107,7 @@ impl<R: BufRead> EventLogImporter<R> {
                     .ok_or_else(|| invalid("timezone", z, "not an IANA time zone"))
             })
             .transpose()?;
-        let (reader, lines) = super::csv_lines::counted(reader);
+        let reader = super::csv_lines::counted(reader);
         let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
         let headers: Vec<String> = csv
             .headers()
@@ -158,7 +157,6 @@ impl<R: BufRead> EventLogImporter<R> {
         }
         Ok(EventLogImporter {
             csv,
-            lines,
             mapping,
             zone,
             columns,
@@ -514,7 +512,6 @@ impl<R: BufRead> Iterator for EventLogImporter<R> {
             }
             match super::read_csv_row(
                 &mut self.csv,
-                &self.lines,
                 &mut self.record,
                 &mut self.summary,
                 self.width,

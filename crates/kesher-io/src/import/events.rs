@@ -4,8 +4,7 @@
 use super::{CaseBatch, CaseSource};
 use crate::{ImportSummary, JsonLinesEvents, Rejection};
 use kesher::{CaseEvent, CaseId};
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
-use std::hash::{Hash, Hasher};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::BufRead;
 
 /// The default watermark of [`EventsImporter`]: a case is complete once 500,000 rows of the
@@ -72,21 +71,15 @@ pub struct EventsImporter<R> {
     /// Rows accepted so far (the stream's clock for the watermark).
     rows: u64,
     open: HashMap<CaseId, Open>,
-    /// The open cases by the row of their latest event (unique: one event per row).
-    by_last: BTreeMap<u64, CaseId>,
+    /// Every accepted row of the window, oldest first, with its case: a case whose latest
+    /// event is the row at the front has been quiet for the window.
+    recent: VecDeque<(u64, CaseId)>,
     /// Hashes of the ids of the cases handed over.
     closed: HashSet<u64>,
     ready: VecDeque<Result<CaseBatch, Rejection>>,
     drained: Option<std::vec::IntoIter<CaseBatch>>,
     /// Accepted rows the importer then rejected (no case id, or late for their case).
     unaccepted: u64,
-}
-
-/// The id's hash (the same for the same id within a run, which is all the closed set needs).
-fn id_hash(id: &CaseId) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    id.hash(&mut h);
-    h.finish()
 }
 
 impl<R: BufRead> EventsImporter<R> {
@@ -111,7 +104,7 @@ impl<R: BufRead> EventsImporter<R> {
             window: window.max(1),
             rows: 0,
             open: HashMap::new(),
-            by_last: BTreeMap::new(),
+            recent: VecDeque::new(),
             closed: HashSet::new(),
             ready: VecDeque::new(),
             drained: None,
@@ -144,7 +137,7 @@ impl<R: BufRead> EventsImporter<R> {
                 error: super::invalid("case_id", "", "every event must name its case"),
             });
         };
-        if !self.closed.is_empty() && self.closed.contains(&id_hash(&id)) {
+        if !self.closed.is_empty() && self.closed.contains(&super::id_hash(&id)) {
             self.unaccepted += 1;
             return Err(Rejection {
                 line,
@@ -170,25 +163,27 @@ impl<R: BufRead> EventsImporter<R> {
                 events: Vec::new(),
             },
         });
-        self.by_last.remove(&open.last);
         open.last = row;
         open.batch.events.push((line, event));
-        self.by_last.insert(row, id);
+        self.recent.push_back((row, id));
         self.expire();
         Ok(())
     }
 
     /// Hands over every case whose latest event is more than `window` rows back.
     fn expire(&mut self) {
-        while let Some(entry) = self.by_last.first_entry() {
-            if self.rows - *entry.key() < self.window {
+        while let Some((row, id)) = self.recent.front() {
+            if self.rows - *row < self.window {
                 break;
             }
-            let id = entry.remove();
-            if let Some(open) = self.open.remove(&id) {
-                self.closed.insert(id_hash(&id));
-                self.ready.push_back(Ok(open.batch));
+            // Quiet since this row only if it is still the case's latest.
+            if self.open.get(id).is_some_and(|o| o.last == *row) {
+                if let Some(open) = self.open.remove(id) {
+                    self.closed.insert(super::id_hash(id));
+                    self.ready.push_back(Ok(open.batch));
+                }
             }
+            self.recent.pop_front();
         }
     }
 
@@ -196,7 +191,7 @@ impl<R: BufRead> EventsImporter<R> {
     fn drain(&mut self) -> std::vec::IntoIter<CaseBatch> {
         let mut rest: Vec<Open> = std::mem::take(&mut self.open).into_values().collect();
         rest.sort_unstable_by_key(|o| o.first);
-        self.by_last = BTreeMap::new();
+        self.recent = VecDeque::new();
         rest.into_iter()
             .map(|o| o.batch)
             .collect::<Vec<_>>()

@@ -50,9 +50,9 @@ pub struct IbmImporter<R> {
     array: JsonArray<R>,
     summary: ImportSummary,
     index: usize,
-    /// Every session read, so a repeated one is rejected rather than made a second case with
-    /// the same id (a few dozen bytes per conversation).
-    sessions: std::collections::HashSet<kesher::CaseId>,
+    /// A hash of every session read, so a repeated one is rejected rather than made a second
+    /// case with the same id (8 bytes per conversation).
+    sessions: std::collections::HashSet<u64>,
 }
 
 impl<R: BufRead> IbmImporter<R> {
@@ -247,7 +247,7 @@ impl<R: BufRead> Iterator for IbmImporter<R> {
                 })
                 .and_then(|v| conversation(line, &v))
                 .and_then(|batch| {
-                    if self.sessions.insert(batch.case_id.clone()) {
+                    if self.sessions.insert(super::id_hash(&batch.case_id)) {
                         Ok(batch)
                     } else {
                         Err(invalid(

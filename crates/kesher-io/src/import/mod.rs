@@ -117,6 +117,15 @@ pub fn import(
     })
 }
 
+/// A case id's hash, the same for the same id within a run: what importers keep of the cases
+/// they handed over (8 bytes each), to refuse a second case with the same id.
+fn id_hash(id: &CaseId) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
 /// The case's id, validated as the core validates ids.
 fn case_id(field: &str, text: &str) -> Result<CaseId, Error> {
     CaseId::new(text).map_err(|e| renamed(e, field, text))
@@ -224,7 +233,6 @@ enum CsvRow {
 /// swallowed counted as read and rejected, so no row is merged away unseen.
 fn read_csv_row<R: std::io::Read>(
     csv: &mut csv::Reader<csv_lines::LineCounted<R>>,
-    lines: &csv_lines::Lines,
     record: &mut csv::StringRecord,
     summary: &mut ImportSummary,
     columns: usize,
@@ -234,7 +242,9 @@ fn read_csv_row<R: std::io::Read>(
             Ok(false) => return CsvRow::End,
             Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
             Ok(true) => {
-                let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+                let line = record
+                    .position()
+                    .map_or(0, |p| csv.get_mut().line_at(p.byte()));
                 if record.as_slice().len() > MAX_CSV_ROW_BYTES {
                     summary.read += 1;
                     summary.rejected += 1;
@@ -267,7 +277,7 @@ fn read_csv_row<R: std::io::Read>(
                 summary.read += 1;
                 summary.rejected += 1;
                 let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
-                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                let line = e.position().map_or(0, |p| csv.get_mut().line_at(p.byte()));
                 let error = invalid("row", "", e.to_string());
                 return CsvRow::Failed(Rejection { line, error }, !fatal);
             }

@@ -86,7 +86,6 @@ struct Owner {
 #[derive(Debug)]
 pub struct TwcsImporter<R> {
     csv: csv::Reader<super::csv_lines::LineCounted<R>>,
-    lines: super::csv_lines::Lines,
     columns: [usize; 7],
     record: csv::StringRecord,
     parent: Vec<usize>,
@@ -108,7 +107,7 @@ impl<R: BufRead> TwcsImporter<R> {
     /// assert!(e.to_string().contains("author_id"));
     /// ```
     pub fn new(reader: R) -> Result<Self, Error> {
-        let (reader, lines) = super::csv_lines::counted(reader);
+        let reader = super::csv_lines::counted(reader);
         let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
         let headers = csv
             .headers()
@@ -129,7 +128,6 @@ impl<R: BufRead> TwcsImporter<R> {
         }
         Ok(TwcsImporter {
             csv,
-            lines,
             columns,
             record: csv::StringRecord::new(),
             parent: Vec::new(),
@@ -616,7 +614,6 @@ impl<R: BufRead> Iterator for TwcsImporter<R> {
             }
             match super::read_csv_row(
                 &mut self.csv,
-                &self.lines,
                 &mut self.record,
                 &mut self.summary,
                 COLUMNS.len(),
