@@ -62,6 +62,10 @@ pub(crate) struct ReportArgs {
     /// Exit with status 0 even when rows were rejected.
     #[arg(long)]
     allow_rejects: bool,
+    /// Kesher's JSON Lines events: a case is complete once this many rows pass without an event
+    /// of it (an event of it after that is rejected); 0 keeps every case open to the end.
+    #[arg(long, value_name = "ROWS", default_value_t = kesher_io::DEFAULT_CASE_WINDOW_ROWS)]
+    case_window: u64,
 }
 
 /// One input: a file, standard input, or the bundled sample.
@@ -104,6 +108,7 @@ impl Input {
 fn source(
     input: &Input,
     format: Option<&Format>,
+    case_window: u64,
     progress: &Progress,
 ) -> Result<(Box<dyn CaseSource + Send>, Format), String> {
     let mut reader = BufReader::with_capacity(1 << 16, Counting::new(input.open()?, progress));
@@ -122,6 +127,15 @@ fn source(
             })?
         }
     };
+    if matches!(format, Format::Events) {
+        let window = if case_window == 0 {
+            u64::MAX
+        } else {
+            case_window
+        };
+        let source = kesher_io::EventsImporter::with_window(reader, window);
+        return Ok((Box::new(source), format));
+    }
     let source = kesher_io::import(Box::new(reader), format.clone())
         .map_err(|e| format!("`{}` ({}): {e}", input.name(), format.name()))?;
     Ok((source, format))
@@ -305,7 +319,7 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
             let progress = Progress::new("scanning", total);
             let mut latest = chrono::DateTime::UNIX_EPOCH;
             for input in &inputs {
-                let (mut source, _) = source(input, format.as_ref(), &progress)?;
+                let (mut source, _) = source(input, format.as_ref(), args.case_window, &progress)?;
                 for batch in source.by_ref().flatten() {
                     for (_, e) in &batch.events {
                         latest = latest.max(e.at());
@@ -335,7 +349,7 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     let mut summaries = Vec::new();
     let progress = Progress::new("reporting", total);
     for input in &inputs {
-        let (source, format) = source(input, format.as_ref(), &progress)?;
+        let (source, format) = source(input, format.as_ref(), args.case_window, &progress)?;
         let name = input.name();
         // Two threads: this one reads and folds the cases, the other evaluates and reports on
         // them (the machine's two cores each do about half the work).

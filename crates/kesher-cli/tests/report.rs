@@ -358,3 +358,43 @@ fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
         );
     }
 }
+
+#[test]
+fn case_window_hands_quiet_cases_over_and_rejects_their_late_events() {
+    let path = tmp("late.jsonl");
+    let event = |case: &str, seq: u32, minute: u32| {
+        format!(
+            r#"{{"type": "interaction", "case_id": "{case}", "seq": {seq}, "id": "{case}-{seq}", "customer_id": "c{case}", "at": "2025-01-05T09:{minute:02}:00Z", "channel": "chat", "direction": "inbound", "actor": {{"type": "customer"}}, "kind": "message", "text": "hello"}}"#
+        ) + "\n"
+    };
+    let text = [
+        event("A", 1, 0),
+        event("B", 1, 1),
+        event("C", 1, 2),
+        event("A", 2, 3),
+    ]
+    .concat();
+    std::fs::write(&path, text).unwrap();
+    let p = path.to_str().unwrap();
+    // The default window holds all four rows: three cases, nothing rejected.
+    let (out, _, facts) = run_report(&[p, "--format", "events"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(facts["totals"]["metrics"]["cases"], 3, "{facts}");
+    // A window of two rows: A is handed over at C's row, so its second event is late.
+    let (out, _, facts) = run_report(&[p, "--format", "events", "--case-window", "2"], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("line 4") && stderr.contains("already handed over"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("read 4, accepted 3, rejected 1"),
+        "{stderr}"
+    );
+    assert_eq!(facts["totals"]["metrics"]["cases"], 3, "{facts}");
+}
