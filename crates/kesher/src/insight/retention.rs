@@ -4,7 +4,7 @@
 use crate::sla::{CaseSla, TargetState};
 use crate::Language;
 use crate::{
-    Case, CaseStatus, ConsentTopic, Customer, CustomerId, Journey, LifetimeModel, Money,
+    Case, CaseStatus, Channel, ConsentTopic, Customer, CustomerId, Journey, LifetimeModel, Money,
     PromiseState, Sentiment, TextScorer, TurnKind,
 };
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
@@ -136,9 +136,9 @@ pub struct RetentionTally {
     breaches: u32,
     broken: u32,
     open: u32,
-    /// Public messages by channel name, sorted by name: most customers use one channel, so a
-    /// short list (one allocation) rather than a map (a node of eleven slots per customer).
-    public_by_channel: Vec<(String, u32)>,
+    /// Public messages by channel: most customers use one, so a short list (one small
+    /// allocation, no name copied) rather than a map (a node of eleven slots per customer).
+    public_by_channel: Vec<(Channel, u32)>,
     balance: i64,
     /// The customer's last message with text, and whether it thanks or praises.
     last_word: Option<(DateTime<Utc>, bool)>,
@@ -203,19 +203,15 @@ impl RetentionTally {
             .iter()
             .filter(|i| i.is_customer_contact() && i.is_public() && i.at <= now)
         {
-            let name = i.channel.name();
             match self
                 .public_by_channel
-                .binary_search_by(|(n, _)| n.as_str().cmp(name.as_str()))
+                .iter_mut()
+                .find(|(c, _)| *c == i.channel)
             {
-                Ok(k) => {
-                    if let Some((_, count)) = self.public_by_channel.get_mut(k) {
-                        *count += 1;
-                    }
-                }
-                Err(k) => {
+                Some((_, count)) => *count += 1,
+                None => {
                     self.public_by_channel.reserve_exact(1);
-                    self.public_by_channel.insert(k, (name, 1));
+                    self.public_by_channel.push((i.channel.clone(), 1));
                 }
             }
             match i
@@ -419,19 +415,26 @@ impl RetentionTally {
             .map(|(_, n)| *n as usize)
             .sum();
         let balance = self.balance;
-        let word_of_mouth = (public > 0).then(|| Signal {
-            score: (0.2 * public as f64).min(1.0),
-            facts: self
+        let word_of_mouth = (public > 0).then(|| {
+            let mut by_name: Vec<(String, u32)> = self
                 .public_by_channel
                 .iter()
-                .map(|(ch, n)| {
-                    if he {
-                        format!("{n} הודעות פומביות ב־{ch}")
-                    } else {
-                        format!("{n} public messages on {ch}")
-                    }
-                })
-                .collect(),
+                .map(|(c, n)| (c.name(), *n))
+                .collect();
+            crate::sorting::sort_by(&mut by_name, |a, b| a.0.cmp(&b.0));
+            Signal {
+                score: (0.2 * public as f64).min(1.0),
+                facts: by_name
+                    .iter()
+                    .map(|(ch, n)| {
+                        if he {
+                            format!("{n} הודעות פומביות ב־{ch}")
+                        } else {
+                            format!("{n} public messages on {ch}")
+                        }
+                    })
+                    .collect(),
+            }
         });
 
         let value_at_risk = match (&win_back, history_customer) {
