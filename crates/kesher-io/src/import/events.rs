@@ -154,9 +154,8 @@ impl<R: BufRead> EventsImporter<R> {
         }
         self.rows += 1;
         let row = self.rows;
-        let order = self.rows;
         let open = self.open.entry(id.clone()).or_insert_with(|| Open {
-            first: order,
+            first: row,
             last: row,
             batch: CaseBatch {
                 case_id: id.clone(),

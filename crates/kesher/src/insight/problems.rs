@@ -138,29 +138,21 @@ pub struct RecurringProblems {
     pub separation: f64,
 }
 
-fn description(case: &Case) -> Option<String> {
+/// The `problem.description`, else the first customer message, if it holds more than blanks.
+fn description_text(case: &Case) -> Option<&str> {
     case.problem()
-        .and_then(|p| p.description.clone())
+        .and_then(|p| p.description.as_deref())
         .or_else(|| {
             case.log()
                 .iter()
                 .find(|i| i.is_customer_contact())
-                .and_then(|i| i.text.clone())
+                .and_then(|i| i.text.as_deref())
         })
         .filter(|t| !t.trim().is_empty())
 }
 
-/// Whether [`description`] would find one, without copying it.
-fn has_description(case: &Case) -> bool {
-    let text = match case.problem().and_then(|p| p.description.as_deref()) {
-        Some(d) => Some(d),
-        None => case
-            .log()
-            .iter()
-            .find(|i| i.is_customer_contact())
-            .and_then(|i| i.text.as_deref()),
-    };
-    text.is_some_and(|t| !t.trim().is_empty())
+fn description(case: &Case) -> Option<String> {
+    description_text(case).map(str::to_string)
 }
 
 fn ended_well(case: &Case) -> bool {
@@ -541,7 +533,7 @@ impl ProblemSample {
     pub fn add(&mut self, case: &Case) {
         let hash = id_hash(case.id());
         if hash >= self.bound {
-            self.described += usize::from(has_description(case));
+            self.described += usize::from(description_text(case).is_some());
             return;
         }
         let Some(digest) = ProblemDigest::of(case) else {
