@@ -36,7 +36,7 @@ cargo build --release --target wasm32-unknown-unknown "${features[@]}"
 out="${KESHER_WASM_OUT:-pkg}"
 rm -rf "$out"
 wasm-bindgen --target web --weak-refs --remove-name-section --remove-producers-section --out-dir "$out" --out-name kesher_wasm \
-  target/wasm32-unknown-unknown/release/kesher_wasm.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/kesher_wasm.wasm"
 
 # No wasm-opt: on this code Debian's binaryen (108) makes the gzipped .wasm larger (wasm-bindgen's
 # output 564 KB gzipped, after `wasm-opt -Oz` 674 KB; binaryen 132 from npm likewise) and breaks
