@@ -208,7 +208,7 @@ pub fn report(data: &[u8]) {
             Err(e) => builder.refuse(case.id().clone(), e),
         }
     }
-    let report = builder.finish(&BTreeMap::new(), Some(&set), kesher::Language::He, now());
+    let report = builder.finish(Some(&set), kesher::Language::He, now());
     let html = report.to_html();
     assert!(
         html.starts_with("<!DOCTYPE html>"),

@@ -1,5 +1,6 @@
 //! Helpdesk and incident event logs (one row per activity of a case) into cases.
 
+use super::recent::RecentIds;
 use super::{case_id, invalid, CaseBatch, CaseSource, EventLogMapping};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
@@ -7,7 +8,7 @@ use kesher::{
     Actor, AgentId, Assigned, CaseEvent, CaseId, CaseStatus, CustomerId, Direction, Interaction,
     InteractionId, InteractionKind, Priority, PriorityChanged, StatusChanged, Transferred,
 };
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::io::BufRead;
 
 /// Where each mapped column is in the header.
@@ -42,7 +43,9 @@ struct Row {
 ///
 /// Rows must be grouped by case (both public logs are): a case is handed over when the next case
 /// id starts, so memory holds one case. A row whose case id was already handed over is rejected
-/// with its line and the reason. Within a case, rows are ordered by time (stable, so rows at the
+/// with its line and the reason, when it comes within [`crate::DEFAULT_CASE_WINDOW_ROWS`] rows
+/// of the hand-over (the importer remembers a hash of the ids of that window, at most two, not
+/// every id of the file); later than that, it starts a second case with the same id. Within a case, rows are ordered by time (stable, so rows at the
 /// same instant keep their order) before they become events.
 ///
 /// The first row of a case opens it and records the customer's request (the ticket itself) as
@@ -81,8 +84,8 @@ pub struct EventLogImporter<R> {
     /// row swallowed by an unclosed quote).
     width: usize,
     open: Option<(CaseId, Vec<Row>)>,
-    /// A hash of each case handed over (8 bytes a case), to refuse rows of it that come later.
-    finished: HashSet<u64>,
+    /// A hash of each case handed over within the window, to refuse rows of it that come later.
+    finished: RecentIds,
     ready: VecDeque<CaseBatch>,
     summary: ImportSummary,
     ended: bool,
@@ -164,7 +167,7 @@ impl<R: BufRead> EventLogImporter<R> {
             record: csv::StringRecord::new(),
             width: headers.len(),
             open: None,
-            finished: HashSet::new(),
+            finished: RecentIds::new(super::DEFAULT_CASE_WINDOW_ROWS),
             ready: VecDeque::new(),
             summary: ImportSummary::default(),
             ended: false,
@@ -265,7 +268,7 @@ impl<R: BufRead> EventLogImporter<R> {
             }
             _ => {}
         }
-        if self.finished.contains(&super::id_hash(&id)) {
+        if self.finished.contains(super::id_hash(&id)) {
             return Err(invalid(
                 &self.mapping.case,
                 id.as_str(),
@@ -280,7 +283,7 @@ impl<R: BufRead> EventLogImporter<R> {
     fn finish(&mut self) {
         if let Some((id, rows)) = self.open.take() {
             self.summary.accepted += rows.len() as u64;
-            self.finished.insert(super::id_hash(&id));
+            self.finished.insert(self.summary.read, super::id_hash(&id));
             self.ready.push_back(case_of(&self.mapping, id, rows));
         }
     }

@@ -1,10 +1,11 @@
 //! Kesher's own JSON Lines events, grouped into cases, with a watermark that closes a case once
 //! the stream has moved on.
 
+use super::recent::RecentIds;
 use super::{CaseBatch, CaseSource};
 use crate::{ImportSummary, JsonLinesEvents, Rejection};
 use kesher::{CaseEvent, CaseId};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::io::BufRead;
 
 /// The default watermark of [`EventsImporter`]: a case is complete once 500,000 rows of the
@@ -33,9 +34,10 @@ struct Open {
 /// cases). The watermark: a case is complete, and handed over, once `window` rows of the stream
 /// (default [`DEFAULT_CASE_WINDOW_ROWS`]) have passed without an event of it; the cases still
 /// open when the input ends are handed over then, in order of first appearance. So memory holds
-/// the cases active within the window, plus 8 bytes per case handed over: a hash of its id,
-/// kept so that an event arriving after its case was handed over is rejected, with its line and
-/// the reason (the window it missed), instead of starting a second case with the same id.
+/// the cases active within the window, plus a hash of the id of each case handed over within
+/// the last window of rows (two at most), kept so that an event arriving after its case was
+/// handed over is rejected, with its line and the reason (the window it missed), instead of
+/// starting a second case with the same id. An event more than two windows late may start one.
 /// Rejected lines come as they are read.
 ///
 /// # Example
@@ -74,8 +76,8 @@ pub struct EventsImporter<R> {
     /// Every accepted row of the window, oldest first, with its case: a case whose latest
     /// event is the row at the front has been quiet for the window.
     recent: VecDeque<(u64, CaseId)>,
-    /// Hashes of the ids of the cases handed over.
-    closed: HashSet<u64>,
+    /// Hashes of the ids of the cases handed over within the window.
+    closed: RecentIds,
     ready: VecDeque<Result<CaseBatch, Rejection>>,
     drained: Option<std::vec::IntoIter<CaseBatch>>,
     /// Accepted rows the importer then rejected (no case id, or late for their case).
@@ -105,7 +107,7 @@ impl<R: BufRead> EventsImporter<R> {
             rows: 0,
             open: HashMap::new(),
             recent: VecDeque::new(),
-            closed: HashSet::new(),
+            closed: RecentIds::new(window),
             ready: VecDeque::new(),
             drained: None,
             unaccepted: 0,
@@ -137,7 +139,7 @@ impl<R: BufRead> EventsImporter<R> {
                 error: super::invalid("case_id", "", "every event must name its case"),
             });
         };
-        if !self.closed.is_empty() && self.closed.contains(&super::id_hash(&id)) {
+        if self.closed.contains(super::id_hash(&id)) {
             self.unaccepted += 1;
             return Err(Rejection {
                 line,
@@ -178,7 +180,7 @@ impl<R: BufRead> EventsImporter<R> {
             // Quiet since this row only if it is still the case's latest.
             if self.open.get(id).is_some_and(|o| o.last == *row) {
                 if let Some(open) = self.open.remove(id) {
-                    self.closed.insert(super::id_hash(id));
+                    self.closed.insert(self.rows, super::id_hash(id));
                     self.ready.push_back(Ok(open.batch));
                 }
             }

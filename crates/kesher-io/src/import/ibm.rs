@@ -26,7 +26,8 @@ const TWITTER_EPOCH_MS: i64 = 1_288_834_974_657;
 /// snowflake, with the document's URL in its metadata. An agent is `<brand>/<initials>` when the
 /// tweet is signed (`^SJ`). A conversation that cannot be read is rejected whole, with the line
 /// it starts on and the field at fault (`dialogContent[1].datetime`); so is one repeating a
-/// `sessionID` already read (the ids read are kept). Tweet text is kept as
+/// `sessionID` read within the last [`crate::DEFAULT_CASE_WINDOW_ROWS`] conversations (a hash of
+/// the ids of that window, at most two, is kept, not every id of the file). Tweet text is kept as
 /// written: the `&amp;`, `&lt;` and `&gt;` Twitter's API puts in are decoded.
 ///
 /// # Example
@@ -50,9 +51,9 @@ pub struct IbmImporter<R> {
     array: JsonArray<R>,
     summary: ImportSummary,
     index: usize,
-    /// A hash of every session read, so a repeated one is rejected rather than made a second
-    /// case with the same id (8 bytes per conversation).
-    sessions: std::collections::HashSet<u64>,
+    /// A hash of each session read within the window, so a repeated one is rejected rather
+    /// than made a second case with the same id.
+    sessions: super::recent::RecentIds,
 }
 
 impl<R: BufRead> IbmImporter<R> {
@@ -66,7 +67,7 @@ impl<R: BufRead> IbmImporter<R> {
             array: JsonArray::new(reader),
             summary: ImportSummary::default(),
             index: 0,
-            sessions: std::collections::HashSet::new(),
+            sessions: super::recent::RecentIds::new(super::DEFAULT_CASE_WINDOW_ROWS),
         }
     }
 }
@@ -247,7 +248,10 @@ impl<R: BufRead> Iterator for IbmImporter<R> {
                 })
                 .and_then(|v| conversation(line, &v))
                 .and_then(|batch| {
-                    if self.sessions.insert(super::id_hash(&batch.case_id)) {
+                    if self
+                        .sessions
+                        .insert(self.summary.read, super::id_hash(&batch.case_id))
+                    {
                         Ok(batch)
                     } else {
                         Err(invalid(

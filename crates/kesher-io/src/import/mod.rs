@@ -4,13 +4,15 @@
 //! An importer is an iterator of [`CaseBatch`]es (every event of one case, each with the line it
 //! came from) and [`Rejection`]s (a row that could not be used, with its line and reason). Memory
 //! is bounded by the cases still open, not by the size of the file: a case is handed over as soon
-//! as the importer knows it is complete. When the iterator ends,
+//! as the importer knows it is complete, and what is kept of it afterwards (a hash of its id, to
+//! refuse rows of it that come late) is kept for [`DEFAULT_CASE_WINDOW_ROWS`] rows at least and
+//! two such windows at most, never for the whole file. When the iterator ends,
 //! `read = accepted + rejected` holds in [`CaseSource::summary`].
 //!
 //! | format | rows | a case is | complete when |
 //! |---|---|---|---|
 //! | [`Format::Events`] | lines | the events with one `case_id` | [`DEFAULT_CASE_WINDOW_ROWS`] rows pass without an event of it (the watermark), or the input ends |
-//! | [`Format::Twcs`] | tweets | a reply thread, per brand | every reply link of the thread is resolved, or the input ends |
+//! | [`Format::Twcs`] | tweets | a reply thread, per brand | every reply link of the thread is resolved, or [`DEFAULT_CASE_WINDOW_ROWS`] rows pass without a tweet of it, or the input ends |
 //! | [`Format::EventLog`] | log rows | the rows of one case id | the next case id starts (rows must be grouped by case) |
 //! | [`Format::IbmJson`] | conversations | one conversation | it is read |
 
@@ -22,6 +24,7 @@ mod events;
 mod ibm;
 mod json_array;
 mod mapping;
+mod recent;
 mod twcs;
 
 pub use all::{import_all, Imported};

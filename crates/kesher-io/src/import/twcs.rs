@@ -1,6 +1,7 @@
 //! The Twitter customer-support format (Kaggle's *Customer Support on Twitter*, `twcs.csv`):
 //! reply threads rebuilt into cases, one per brand taking part.
 
+use super::recent::RecentIds;
 use super::{invalid, CaseBatch, CaseSource};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, Utc};
@@ -8,7 +9,7 @@ use kesher::{
     Actor, AgentId, CaseEvent, CaseId, Channel, CustomerId, Direction, Interaction, InteractionId,
     InteractionKind,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::io::BufRead;
 
 const COLUMNS: [&str; 7] = [
@@ -38,6 +39,12 @@ struct Tweet {
 struct Thread {
     tweets: Vec<Tweet>,
     pending: usize,
+    /// The row of its latest tweet (for the watermark).
+    last: u64,
+    /// The slots merged into it (their links go when it is handed over).
+    slots: Vec<usize>,
+    /// The ids it linked to before they were read (their owners go when it is handed over).
+    awaited: Vec<u64>,
 }
 
 /// What is known of a tweet id: read (in a thread), or only linked to (awaited by a thread).
@@ -60,9 +67,13 @@ struct Owner {
 /// customer's message is unanswered. The case id is `<first tweet id>@<brand>`, the channel
 /// `twitter`, and the case's `metadata.brand` the brand.
 ///
-/// Threads whose links point outside the file stay open until the input ends. A tweet repeating
-/// an id, or linking to a thread already handed over, is rejected with its line and reason (the
-/// thread was complete without it). Tweet text is kept as written: the `&amp;`, `&lt;` and `&gt;`
+/// A thread whose links point outside the file is handed over once
+/// [`crate::DEFAULT_CASE_WINDOW_ROWS`] rows pass without a tweet of it (the watermark; see
+/// [`TwcsImporter::with_window`]), or when the input ends. A tweet repeating an id, or linking to
+/// a thread already handed over, is rejected with its line and reason (the thread was complete
+/// without it) when it comes within that window of the hand-over; the ids of the tweets handed
+/// over are kept for that window (two at most), not for the whole file, so memory holds the
+/// threads still open and one window of ids. Tweet text is kept as written: the `&amp;`, `&lt;` and `&gt;`
 /// Twitter's API puts in are decoded.
 ///
 /// # Example
@@ -88,10 +99,16 @@ pub struct TwcsImporter<R> {
     csv: csv::Reader<super::csv_lines::LineCounted<R>>,
     columns: [usize; 7],
     record: csv::StringRecord,
-    parent: Vec<usize>,
+    /// Union-find links of the slots merged into another (a slot absent here is a root).
+    parent: HashMap<usize, usize>,
+    next_slot: usize,
     threads: HashMap<usize, Thread>,
     owners: HashMap<u64, Owner>,
-    done_ids: HashSet<u64>,
+    /// The ids of the tweets handed over within the window.
+    done_ids: RecentIds,
+    /// Rows of the window, oldest first, with the thread each went to: the watermark.
+    touched: VecDeque<(u64, usize)>,
+    window: u64,
     ready: VecDeque<Result<CaseBatch, Rejection>>,
     summary: ImportSummary,
     ended: bool,
@@ -107,6 +124,29 @@ impl<R: BufRead> TwcsImporter<R> {
     /// assert!(e.to_string().contains("author_id"));
     /// ```
     pub fn new(reader: R) -> Result<Self, Error> {
+        Self::with_window(reader, crate::DEFAULT_CASE_WINDOW_ROWS)
+    }
+
+    /// An importer whose watermark is `window` rows: a thread without a tweet in that many rows
+    /// is handed over, awaiting no more (`u64::MAX`: only when the input ends).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher_io::{CaseSource, TwcsImporter};
+    ///
+    /// // Tweet 1 awaits its reply 2, which the file does not have; tweet 3 is another thread.
+    /// let csv = "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id
+    /// 1,115712,True,Tue Oct 31 22:10:47 +0000 2017,@sprintcare my phone is dead,2,
+    /// 3,115713,True,Tue Oct 31 22:12:00 +0000 2017,@sprintcare me too,,
+    /// ";
+    /// let mut source = TwcsImporter::with_window(csv.as_bytes(), 1)?;
+    /// // With a window of one row, thread 1 is handed over as tweet 3 comes, not at the end.
+    /// assert_eq!(source.next().unwrap()?.case_id.as_str(), "1@sprintcare");
+    /// assert_eq!(source.next().unwrap()?.case_id.as_str(), "3@sprintcare");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_window(reader: R, window: u64) -> Result<Self, Error> {
         let reader = super::csv_lines::counted(reader);
         let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
         let headers = csv
@@ -130,10 +170,13 @@ impl<R: BufRead> TwcsImporter<R> {
             csv,
             columns,
             record: csv::StringRecord::new(),
-            parent: Vec::new(),
+            parent: HashMap::new(),
+            next_slot: 0,
             threads: HashMap::new(),
             owners: HashMap::new(),
-            done_ids: HashSet::new(),
+            done_ids: RecentIds::new(window),
+            touched: VecDeque::new(),
+            window: window.max(1),
             ready: VecDeque::new(),
             summary: ImportSummary::default(),
             ended: false,
@@ -206,16 +249,14 @@ impl<R: BufRead> TwcsImporter<R> {
 
     fn root(&mut self, mut slot: usize) -> usize {
         let mut path = Vec::new();
-        while let Some(&p) = self.parent.get(slot) {
-            if p == slot {
-                break;
-            }
+        while let Some(&p) = self.parent.get(&slot) {
             path.push(slot);
             slot = p;
         }
-        for s in path {
-            if let Some(p) = self.parent.get_mut(s) {
-                *p = slot;
+        // Path compression: every slot walked now points at the root.
+        if path.len() > 1 {
+            for s in path {
+                self.parent.insert(s, slot);
             }
         }
         slot
@@ -232,26 +273,31 @@ impl<R: BufRead> TwcsImporter<R> {
         } else {
             (b, a)
         };
-        if let Some(p) = self.parent.get_mut(small) {
-            *p = big;
-        }
-        if let Some(t) = self.threads.remove(&small) {
-            let into = self.threads.entry(big).or_default();
-            into.tweets.extend(t.tweets);
-            into.pending += t.pending;
-        }
+        self.parent.insert(small, big);
+        let t = self.threads.remove(&small).unwrap_or_default();
+        let into = self.threads.entry(big).or_default();
+        into.tweets.extend(t.tweets);
+        into.pending += t.pending;
+        into.last = into.last.max(t.last);
+        into.slots.push(small);
+        into.slots.extend(t.slots);
+        into.awaited.extend(t.awaited);
         big
     }
 
     fn add(&mut self, tweet: Tweet, links: Vec<u64>) -> Result<(), Error> {
-        if self.done_ids.contains(&tweet.id) {
+        let row = self.summary.read;
+        // Threads quiet for the window go first, in the order they went quiet.
+        self.expire(row);
+        self.done_ids.advance(row);
+        if self.done_ids.contains(tweet.id) {
             return Err(invalid(
                 "tweet_id",
                 &tweet.id.to_string(),
                 "this tweet belongs to a thread already handed over as a case (it repeats an id, or its thread was complete without it)",
             ));
         }
-        if let Some(link) = links.iter().find(|l| self.done_ids.contains(l)) {
+        if let Some(link) = links.iter().find(|l| self.done_ids.contains(**l)) {
             return Err(invalid(
                 "in_response_to_tweet_id",
                 &link.to_string(),
@@ -275,8 +321,8 @@ impl<R: BufRead> TwcsImporter<R> {
                 root
             }
             None => {
-                let slot = self.parent.len();
-                self.parent.push(slot);
+                let slot = self.next_slot;
+                self.next_slot += 1;
                 self.threads.insert(slot, Thread::default());
                 slot
             }
@@ -295,6 +341,7 @@ impl<R: BufRead> TwcsImporter<R> {
                     );
                     if let Some(t) = self.threads.get_mut(&root) {
                         t.pending += 1;
+                        t.awaited.push(link);
                     }
                 }
             }
@@ -310,23 +357,48 @@ impl<R: BufRead> TwcsImporter<R> {
         let complete = match self.threads.get_mut(&root) {
             Some(t) => {
                 t.tweets.push(tweet);
+                t.last = row;
                 t.pending == 0
             }
             None => false,
         };
         if complete {
             self.finish(root);
+        } else {
+            self.touched.push_back((row, root));
         }
         Ok(())
+    }
+
+    /// Hands over every thread without a tweet in the last `window` rows: the tweets it still
+    /// awaits are taken to be outside the file.
+    fn expire(&mut self, row: u64) {
+        while let Some(&(at, slot)) = self.touched.front() {
+            if row - at < self.window {
+                break;
+            }
+            self.touched.pop_front();
+            let root = self.root(slot);
+            if self.threads.get(&root).is_some_and(|t| t.last == at) {
+                self.finish(root);
+            }
+        }
     }
 
     fn finish(&mut self, root: usize) {
         let Some(thread) = self.threads.remove(&root) else {
             return;
         };
+        for slot in &thread.slots {
+            self.parent.remove(slot);
+        }
+        for id in &thread.awaited {
+            self.owners.remove(id);
+        }
+        let row = self.summary.read;
         for t in &thread.tweets {
             self.owners.remove(&t.id);
-            self.done_ids.insert(t.id);
+            self.done_ids.insert(row, t.id);
         }
         // Every tweet of the thread ends in a case, or is rejected with the reason its case
         // could not be made.
@@ -360,6 +432,8 @@ impl<R: BufRead> TwcsImporter<R> {
             self.finish(root);
         }
         self.owners = HashMap::new();
+        self.parent = HashMap::new();
+        self.touched = VecDeque::new();
     }
 }
 
