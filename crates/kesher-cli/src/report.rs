@@ -62,10 +62,16 @@ pub(crate) struct ReportArgs {
     /// Exit with status 0 even when rows were rejected.
     #[arg(long)]
     allow_rejects: bool,
-    /// Kesher's JSON Lines events: a case is complete once this many rows pass without an event
-    /// of it (an event of it after that is rejected); 0 keeps every case open to the end.
+    /// Kesher's JSON Lines events and the Twitter CSV: a case (a thread) is complete once this
+    /// many rows pass without an event (a tweet) of it; one coming later is rejected, or starts
+    /// anew after two windows. 0 keeps every case open to the end.
     #[arg(long, value_name = "ROWS", default_value_t = kesher_io::DEFAULT_CASE_WINDOW_ROWS)]
     case_window: u64,
+    /// A customer is settled for the retention lists once this many cases pass without one of
+    /// theirs (what bounds memory); one who comes back later is counted again unless a list
+    /// kept them. 0 keeps every customer to the end.
+    #[arg(long, value_name = "CASES", default_value_t = kesher::report::DEFAULT_CUSTOMER_WINDOW_CASES)]
+    customer_window: u64,
 }
 
 /// One input: a file, standard input, or the bundled sample.
@@ -127,14 +133,22 @@ fn source(
             })?
         }
     };
-    if matches!(format, Format::Events) {
-        let window = if case_window == 0 {
-            u64::MAX
-        } else {
-            case_window
-        };
-        let source = kesher_io::EventsImporter::with_window(reader, window);
-        return Ok((Box::new(source), format));
+    let window = if case_window == 0 {
+        u64::MAX
+    } else {
+        case_window
+    };
+    match format {
+        Format::Events => {
+            let source = kesher_io::EventsImporter::with_window(reader, window);
+            return Ok((Box::new(source), format));
+        }
+        Format::Twcs => {
+            let source = kesher_io::TwcsImporter::with_window(reader, window)
+                .map_err(|e| format!("`{}` ({}): {e}", input.name(), format.name()))?;
+            return Ok((Box::new(source), format));
+        }
+        _ => {}
     }
     let source = kesher_io::import(Box::new(reader), format.clone())
         .map_err(|e| format!("`{}` ({}): {e}", input.name(), format.name()))?;
@@ -344,8 +358,13 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     let mut builder = ReportBuilder::new(ReportOptions {
         segment_key: args.segment_key.clone(),
         stage_map,
+        customer_window: match args.customer_window {
+            0 => u64::MAX,
+            n => n,
+        },
         ..ReportOptions::default()
-    });
+    })
+    .with_customer_records(records);
     let mut summaries = Vec::new();
     let progress = Progress::new("reporting", total);
     for input in &inputs {
@@ -409,7 +428,7 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
         });
     }
     progress.done();
-    let mut report = builder.finish(&records, set.as_ref(), language, now);
+    let mut report = builder.finish(set.as_ref(), language, now);
     report.inputs = summaries;
     let html = report.to_html();
     std::fs::write(&args.out, html)

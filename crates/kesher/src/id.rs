@@ -18,6 +18,18 @@ use std::sync::Arc;
 /// ```
 pub const MAX_ID_LEN: usize = 256;
 
+/// A hash of an id's text, the same in every run and on every platform (FNV-1a, then
+/// splitmix64's finaliser so nearby ids spread): what is kept of an id when the id itself is not.
+pub(crate) fn text_hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
 fn validate(field: &'static str, text: &str) -> Result<()> {
     if text.is_empty() {
         return Err(Error::invalid(field, text, "must not be empty"));

@@ -18,23 +18,36 @@ const TEXTS: [&str; 5] = [
 
 /// One case: a customer's message, maybe an answer after `wait` seconds, maybe resolved.
 fn case(i: usize, brand: u8, channel: u8, text: usize, wait: Option<u32>, resolved: bool) -> Case {
+    case_of(i, i, brand, channel, text, wait, resolved)
+}
+
+/// [`case`] of customer `c{customer}`.
+fn case_of(
+    customer: usize,
+    i: usize,
+    brand: u8,
+    channel: u8,
+    text: usize,
+    wait: Option<u32>,
+    resolved: bool,
+) -> Case {
     let channel = ["email", "twitter", "chat"][channel as usize % 3];
     let open = 1_736_067_600 + i as i64 * 3_600; // 2025-01-05T09:00Z onwards
     let iso = |t: i64| chrono::DateTime::from_timestamp(t, 0).unwrap().to_rfc3339();
     let mut log = CaseLog::default();
     let mut add = |json: String| log.insert(CaseEvent::from_json(&json).unwrap());
     add(format!(
-        r#"{{"type": "opened", "case_id": "T{i}", "at": "{}", "customer": {{"id": "c{i}"}}, "channel": "{channel}", "metadata": {{"brand": "b{brand}"}}}}"#,
+        r#"{{"type": "opened", "case_id": "T{i}", "at": "{}", "customer": {{"id": "c{customer}"}}, "channel": "{channel}", "metadata": {{"brand": "b{brand}"}}}}"#,
         iso(open)
     ));
     add(format!(
-        r#"{{"type": "interaction", "case_id": "T{i}", "seq": 1, "id": "q{i}", "customer_id": "c{i}", "at": "{}", "channel": "{channel}", "direction": "inbound", "actor": {{"type": "customer"}}, "kind": "message", "text": "{}"}}"#,
+        r#"{{"type": "interaction", "case_id": "T{i}", "seq": 1, "id": "q{i}", "customer_id": "c{customer}", "at": "{}", "channel": "{channel}", "direction": "inbound", "actor": {{"type": "customer"}}, "kind": "message", "text": "{}"}}"#,
         iso(open),
         TEXTS[text % TEXTS.len()]
     ));
     if let Some(w) = wait {
         add(format!(
-            r#"{{"type": "interaction", "case_id": "T{i}", "seq": 2, "id": "a{i}", "customer_id": "c{i}", "at": "{}", "channel": "{channel}", "direction": "outbound", "actor": {{"type": "agent", "id": "ag{}"}}, "kind": "message", "text": "sorry, fixed now"}}"#,
+            r#"{{"type": "interaction", "case_id": "T{i}", "seq": 2, "id": "a{i}", "customer_id": "c{customer}", "at": "{}", "channel": "{channel}", "direction": "outbound", "actor": {{"type": "agent", "id": "ag{}"}}, "kind": "message", "text": "sorry, fixed now"}}"#,
             iso(open + i64::from(w)),
             w % 3
         ));
@@ -49,6 +62,10 @@ fn case(i: usize, brand: u8, channel: u8, text: usize, wait: Option<u32>, resolv
 }
 
 fn report(cases: &[Case]) -> serde_json::Value {
+    report_with(cases, ReportOptions::default())
+}
+
+fn report_with(cases: &[Case], options: ReportOptions) -> serde_json::Value {
     let set = ContractSet::from_json(
         r#"[{"name": "std", "calendar": "us", "targets": [{"metric": "first_response", "within": 7200}]}]"#,
     )
@@ -59,13 +76,13 @@ fn report(cases: &[Case]) -> serde_json::Value {
         scorer: Some(&SentimentScorer::DEFAULT),
         ..EmotionModel::default()
     };
-    let mut b = ReportBuilder::new(ReportOptions::default());
+    let mut b = ReportBuilder::new(options);
     for c in cases {
         let sla = engine.evaluate(c, now).unwrap();
         let j = model.journey(c, Some(&sla), now);
         b.add(c, Some(&sla), &j, now);
     }
-    serde_json::to_value(b.finish(&Default::default(), Some(&set), Language::En, now)).unwrap()
+    serde_json::to_value(b.finish(Some(&set), Language::En, now)).unwrap()
 }
 
 fn cases() -> impl Strategy<Value = Vec<Case>> {
@@ -117,6 +134,86 @@ proptest! {
         let answered = cases.iter().filter(|c| c.facts().time_to_first_human_response.is_some()).count();
         prop_assert_eq!(binned as usize, answered);
     }
+}
+
+/// Cases of a few customers (each case's customer drawn from six), in stream order.
+fn shared_cases() -> impl Strategy<Value = Vec<Case>> {
+    proptest::collection::vec(
+        (
+            0usize..6,
+            0u8..3,
+            0usize..5,
+            proptest::option::of(0u32..200_000),
+            any::<bool>(),
+        ),
+        1..30,
+    )
+    .prop_map(|specs| {
+        specs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (c, ch, t, w, r))| case_of(c, i, 0, ch, t, w, r))
+            .collect()
+    })
+}
+
+fn with_window(window: u64) -> ReportOptions {
+    ReportOptions {
+        customer_window: window,
+        list_length: 3,
+        ..ReportOptions::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Settling customers as the stream moves on changes nothing while every customer's cases
+    /// lie within the window.
+    #[test]
+    fn retention_is_exact_when_each_customer_fits_the_window(cases in shared_cases()) {
+        let mut span: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+        for (i, c) in cases.iter().enumerate() {
+            let e = span.entry(c.customer().id.as_str().to_string()).or_insert((i, i));
+            e.1 = i;
+        }
+        let window = span.values().map(|(a, b)| b - a).max().unwrap() as u64 + 1;
+        let exact = report_with(&cases, with_window(u64::MAX));
+        prop_assert_eq!(&report_with(&cases, with_window(window))["retention"], &exact["retention"]);
+    }
+
+    /// Under any window, every customer is counted once, and a list names a customer once.
+    #[test]
+    fn under_any_window_a_list_names_a_customer_once(cases in shared_cases(), window in 1u64..6) {
+        let exact = report_with(&cases, with_window(u64::MAX));
+        let r = report_with(&cases, with_window(window));
+        prop_assert_eq!(&r["retention"]["customers"], &exact["retention"]["customers"]);
+        for total in ["win_back_total", "nurture_total", "word_of_mouth_total"] {
+            prop_assert!(r["retention"][total].as_u64() <= r["retention"]["customers"].as_u64());
+        }
+        for list in ["win_back", "nurture", "word_of_mouth"] {
+            let ids: Vec<&str> = r["retention"][list].as_array().unwrap().iter()
+                .map(|e| e["customer_id"].as_str().unwrap()).collect();
+            let distinct: std::collections::BTreeSet<&&str> = ids.iter().collect();
+            prop_assert_eq!(distinct.len(), ids.len(), "{} names a customer twice: {:?}", list, ids);
+            prop_assert!(ids.len() <= 3);
+        }
+    }
+}
+
+/// A customer the win-back list kept comes back after the window: shown once, with the cases
+/// of both stretches.
+#[test]
+fn a_kept_customer_who_comes_back_is_one_customer() {
+    let angry = |i: usize| case_of(0, i, 0, 1, 0, None, false);
+    let other = |i: usize| case_of(i + 100, i, 0, 1, 2, None, false);
+    let cases = vec![angry(0), other(1), other(2), other(3), angry(4)];
+    let windowed = report_with(&cases, with_window(2));
+    let exact = report_with(&cases, with_window(u64::MAX));
+    assert_eq!(windowed["retention"], exact["retention"]);
+    let facts = windowed["retention"]["win_back"][0]["facts"].to_string();
+    assert_eq!(windowed["retention"]["win_back"][0]["customer_id"], "c0");
+    assert!(facts.contains("2 cases still open"), "{facts}");
 }
 
 /// The report's JSON of one brand.

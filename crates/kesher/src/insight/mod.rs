@@ -6,6 +6,7 @@
 //! [`audit_score`]s against the one law, and CSAT/NPS [`survey_scores`].
 
 mod audit;
+mod durations;
 mod metrics;
 mod problems;
 mod retention;

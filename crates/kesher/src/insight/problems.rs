@@ -499,17 +499,6 @@ pub struct ProblemSample {
     bound: u64,
 }
 
-/// FNV-1a over the id, then a mixing finaliser so nearby ids spread (splitmix64's).
-fn id_hash(id: &CaseId) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.as_str().bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^ (h >> 31)
-}
-
 impl ProblemSample {
     /// An empty sample keeping at most `capacity` descriptions (at least one).
     ///
@@ -531,7 +520,7 @@ impl ProblemSample {
     ///
     /// See [`ProblemSample`].
     pub fn add(&mut self, case: &Case) {
-        let hash = id_hash(case.id());
+        let hash = crate::id::text_hash(case.id().as_str());
         if hash >= self.bound {
             self.described += usize::from(description_text(case).is_some());
             return;

@@ -250,6 +250,67 @@ impl RetentionTally {
         }
     }
 
+    /// Adds what `other` counted (the same customer's other cases, gathered apart) to this
+    /// tally, as if its cases and journeys had come after these: counts add up, and the latest
+    /// feeling and last word are the later ones (`other`'s on a tie).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{CaseEvent, CaseLog, SentimentScorer};
+    /// use kesher::insight::RetentionTally;
+    ///
+    /// let case = |id: &str, text: &str| -> Result<kesher::Case, kesher::Error> {
+    ///     let mut log = CaseLog::default();
+    ///     log.insert(CaseEvent::from_json(&format!(r#"{{"type": "interaction", "case_id": "{id}", "id": "m",
+    ///         "customer_id": "c", "at": "2025-01-05T09:00:00Z", "channel": "twitter", "direction": "inbound",
+    ///         "actor": {{"type": "customer"}}, "kind": "message", "text": "{text}"}}"#))?);
+    ///     log.fold()
+    /// };
+    /// let now = "2025-01-06T00:00:00Z".parse().unwrap();
+    /// let (a, b) = (case("A", "worst service ever")?, case("B", "still broken, awful")?);
+    /// let (mut first, mut second, mut both) = (RetentionTally::default(), RetentionTally::default(), RetentionTally::default());
+    /// first.add_case(&a, None, &SentimentScorer::DEFAULT, now);
+    /// second.add_case(&b, None, &SentimentScorer::DEFAULT, now);
+    /// both.add_case(&a, None, &SentimentScorer::DEFAULT, now);
+    /// both.add_case(&b, None, &SentimentScorer::DEFAULT, now);
+    /// first.merge(&second);
+    /// assert_eq!(first, both);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn merge(&mut self, other: &RetentionTally) {
+        if self.customer_id.is_none() {
+            self.customer_id.clone_from(&other.customer_id);
+        }
+        if self.journey_customer.is_none() && self.customer_id != other.journey_customer {
+            self.journey_customer.clone_from(&other.journey_customer);
+        }
+        if let Some((at, value)) = other.latest {
+            if !matches!(self.latest, Some((mine, _)) if at < mine) {
+                self.latest = Some((at, value));
+            }
+        }
+        if let Some((at, praise)) = other.last_word {
+            if !matches!(self.last_word, Some((mine, _)) if at < mine) {
+                self.last_word = Some((at, praise));
+            }
+        }
+        self.breaches = self.breaches.saturating_add(other.breaches);
+        self.broken = self.broken.saturating_add(other.broken);
+        self.open = self.open.saturating_add(other.open);
+        self.balance = self.balance.saturating_add(other.balance);
+        for (channel, count) in &other.public_by_channel {
+            match self
+                .public_by_channel
+                .iter_mut()
+                .find(|(c, _)| c == channel)
+            {
+                Some((_, mine)) => *mine = mine.saturating_add(*count),
+                None => self.public_by_channel.push((channel.clone(), *count)),
+            }
+        }
+    }
+
     /// The signals of the customer (with their record, when there is one) at `now`; emotion
     /// counts when it is within `recent` of `now`.
     ///

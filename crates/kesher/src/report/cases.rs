@@ -60,5 +60,5 @@ pub fn report_of_cases(
             Err(e) => builder.refuse(case.id().clone(), e),
         }
     }
-    Ok(builder.finish(&Default::default(), contracts, language, now))
+    Ok(builder.finish(contracts, language, now))
 }

@@ -451,7 +451,7 @@ impl Report {
     /// use kesher::report::{ReportBuilder, ReportOptions};
     /// let now = "2025-01-06T00:00:00Z".parse().unwrap();
     /// let report = ReportBuilder::new(ReportOptions::default())
-    ///     .finish(&Default::default(), None, kesher::Language::He, now);
+    ///     .finish(None, kesher::Language::He, now);
     /// let html = report.to_html();
     /// assert!(html.contains(r#"<html lang="he" dir="rtl">"#));
     /// ```

@@ -1,6 +1,7 @@
 //! The service report: how the service is doing and how customers feel along the way, per
 //! brand and channel, gathered one case at a time so a stream of any length fits in memory
-//! bounded by its segments and customers.
+//! bounded by its segments and by the customers active within a window of cases (see
+//! [`ReportOptions::customer_window`]).
 //!
 //! [`ReportBuilder::add`] takes each case with its SLA evaluation and emotion journey;
 //! [`ReportBuilder::finish`] gives the [`Report`] (serialisable, the `--json` of `kesher report`),
@@ -26,7 +27,7 @@
 //! let journey = EmotionModel::default().journey(&case, None, now);
 //! let mut builder = ReportBuilder::new(ReportOptions::default());
 //! builder.add(&case, None, &journey, now);
-//! let report = builder.finish(&Default::default(), None, Language::En, now);
+//! let report = builder.finish(None, Language::En, now);
 //! assert_eq!(report.brands[0].name, "Acme");
 //! assert_eq!(report.brands[0].first_response_histogram.counts[0], 1); // under 5 minutes
 //! let html = report.to_html();
@@ -35,16 +36,17 @@
 //! ```
 
 mod cases;
+mod customers;
 mod histogram;
 mod html;
 mod words;
 
 pub use cases::report_of_cases;
+pub use customers::DEFAULT_CUSTOMER_WINDOW_CASES;
 pub use histogram::{FirstResponseHistogram, FIRST_RESPONSE_EDGES};
 
 use crate::insight::{
-    MetricsBuilder, ProblemSample, RecurringProblems, RetentionTally, ServiceMetrics,
-    PROBLEM_SAMPLE_SIZE,
+    MetricsBuilder, ProblemSample, RecurringProblems, ServiceMetrics, PROBLEM_SAMPLE_SIZE,
 };
 use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoint};
 use crate::sla::statement::{channel_coverage, statements, ChannelCoverage, Statement};
@@ -54,7 +56,7 @@ use crate::{
 };
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// What the report groups by and how it judges.
 ///
@@ -78,6 +80,11 @@ pub struct ReportOptions {
     pub recent: TimeDelta,
     /// How many customers each retention list shows.
     pub list_length: usize,
+    /// A customer is settled (their retention signals read and counted, their tally dropped
+    /// unless it ranks on a list) once this many cases have been added without one of theirs:
+    /// what bounds the report's memory. A customer whose cases lie further apart is counted once
+    /// per stretch, unless a list kept them. `u64::MAX`: never before the end.
+    pub customer_window: u64,
 }
 
 impl Default for ReportOptions {
@@ -89,6 +96,7 @@ impl Default for ReportOptions {
             min_problem_cases: 3,
             recent: TimeDelta::days(30),
             list_length: 25,
+            customer_window: DEFAULT_CUSTOMER_WINDOW_CASES,
         }
     }
 }
@@ -454,7 +462,7 @@ pub struct ReportBuilder {
     channels: BTreeMap<String, Tally>,
     patterns: PatternBuilder,
     problems: ProblemSample,
-    customers: HashMap<CustomerId, RetentionTally>,
+    customers: customers::CustomerTallies,
     traffic: BTreeMap<Channel, u64>,
     first_case_at: Option<DateTime<Utc>>,
     last_event_at: Option<DateTime<Utc>>,
@@ -472,7 +480,7 @@ impl ReportBuilder {
     /// use kesher::report::{ReportBuilder, ReportOptions};
     /// let mut b = ReportBuilder::new(ReportOptions::default());
     /// b.refuse(kesher::CaseId::new("T-1")?, "no contract named `gold`");
-    /// let r = b.finish(&Default::default(), None, kesher::Language::En, chrono::DateTime::UNIX_EPOCH);
+    /// let r = b.finish(None, kesher::Language::En, chrono::DateTime::UNIX_EPOCH);
     /// assert_eq!((r.refused_total, r.refused[0].reason.as_str()), (1, "no contract named `gold`"));
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -492,6 +500,7 @@ impl ReportBuilder {
     ///
     /// See the [module](self).
     pub fn new(options: ReportOptions) -> ReportBuilder {
+        let customers = customers::CustomerTallies::new(&options);
         ReportBuilder {
             patterns: PatternBuilder::new(options.stage_map.stages().clone(), options.threshold),
             options,
@@ -499,7 +508,7 @@ impl ReportBuilder {
             brands: BTreeMap::new(),
             channels: BTreeMap::new(),
             problems: ProblemSample::new(PROBLEM_SAMPLE_SIZE),
-            customers: HashMap::new(),
+            customers,
             traffic: BTreeMap::new(),
             first_case_at: None,
             last_event_at: None,
@@ -544,12 +553,7 @@ impl ReportBuilder {
             .add(case, sla);
         self.patterns.add(journey);
         self.problems.add(case);
-        let tally = self
-            .customers
-            .entry(case.customer().id.clone())
-            .or_default();
-        tally.add_case(case, sla, &SentimentScorer::DEFAULT, now);
-        tally.add_journey(journey, now);
+        self.customers.add(case, sla, journey, now);
         for i in case.log().iter().filter(|i| i.is_customer_contact()) {
             *self.traffic.entry(i.channel.clone()).or_insert(0) += 1;
         }
@@ -565,16 +569,35 @@ impl ReportBuilder {
         }
     }
 
-    /// The report at `now`: `records` are customer records by id (for nurture), `contracts`
-    /// the SLA contracts (for statements and coverage), `language` that of the statements and
-    /// the HTML.
+    /// The customer records by id (for the nurture list, which needs their purchases), given
+    /// before the cases: customers are settled as the cases stream by.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::report::{ReportBuilder, ReportOptions};
+    /// use kesher::{Customer, Language};
+    ///
+    /// let c = Customer::from_json(r#"{"id": "c", "name": "N"}"#)?;
+    /// let b = ReportBuilder::new(ReportOptions::default())
+    ///     .with_customer_records([(c.id.clone(), c)].into());
+    /// let r = b.finish(None, Language::En, chrono::DateTime::UNIX_EPOCH);
+    /// assert_eq!(r.retention.customer_records, 1);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn with_customer_records(mut self, records: BTreeMap<CustomerId, Customer>) -> Self {
+        self.customers.set_records(records);
+        self
+    }
+
+    /// The report at `now`: `contracts` the SLA contracts (for statements and coverage),
+    /// `language` that of the statements and the HTML.
     ///
     /// # Example
     ///
     /// See the [module](self).
     pub fn finish(
         self,
-        records: &BTreeMap<CustomerId, Customer>,
         contracts: Option<&ContractSet>,
         language: Language,
         now: DateTime<Utc>,
@@ -610,14 +633,7 @@ impl ReportBuilder {
             })
             .collect();
         order(&mut channels);
-        let retention = retention_lists(
-            &self.customers,
-            records,
-            self.options.recent,
-            self.options.list_length,
-            now,
-            language,
-        );
+        let retention = self.customers.finish(now, language);
         let (statements, coverage) = match contracts {
             Some(set) => (
                 set.contracts()
@@ -648,62 +664,4 @@ impl ReportBuilder {
             refused_total: self.refused_total,
         }
     }
-}
-
-fn retention_lists(
-    customers: &HashMap<CustomerId, RetentionTally>,
-    records: &BTreeMap<CustomerId, Customer>,
-    recent: TimeDelta,
-    length: usize,
-    now: DateTime<Utc>,
-    language: Language,
-) -> RetentionLists {
-    let mut lists = RetentionLists {
-        customers: customers.len(),
-        customer_records: records.len(),
-        ..RetentionLists::default()
-    };
-    let (mut win, mut nurture, mut talk) = (Vec::new(), Vec::new(), Vec::new());
-    for (id, tally) in customers {
-        let s = tally.signals_in(records.get(id), recent, now, language);
-        let entry = |signal: &crate::insight::Signal, extra: Option<String>| RetentionEntry {
-            customer_id: id.clone(),
-            score: signal.score,
-            facts: signal.facts.iter().cloned().chain(extra).collect(),
-        };
-        if let Some(w) = &s.win_back {
-            win.push(entry(w, None));
-        }
-        if let Some(n) = &s.nurture {
-            nurture.push(entry(n, None));
-        }
-        if let Some(t) = &s.word_of_mouth {
-            let balance = s.word_of_mouth_balance;
-            let fact = match language {
-                Language::He => format!("מאזן {balance:+}"),
-                Language::En => format!("balance {balance:+}"),
-            };
-            talk.push(entry(t, Some(fact)));
-        }
-    }
-    for (list, out, total) in [
-        (win, &mut lists.win_back, &mut lists.win_back_total),
-        (nurture, &mut lists.nurture, &mut lists.nurture_total),
-        (
-            talk,
-            &mut lists.word_of_mouth,
-            &mut lists.word_of_mouth_total,
-        ),
-    ] {
-        let mut list = list;
-        *total = list.len();
-        crate::sorting::sort_by(&mut list, |a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.customer_id.cmp(&b.customer_id))
-        });
-        list.truncate(length);
-        *out = list;
-    }
-    lists
 }
