@@ -1,11 +1,12 @@
 //! `kesher.Calendar`: business time on a calendar, one at a time or over numpy arrays.
 
 use crate::convert::{duration, instant, json_text, to_py_value};
-use crate::errors::{invalid, to_py};
+use crate::errors::{invalid, no_more, required, to_py};
 use chrono::{DateTime, TimeDelta, Utc};
 use kesher::EpochUnit;
 use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
 use std::sync::Mutex;
 
 /// A business calendar: opening hours per weekday in a time zone, holidays and special days.
@@ -92,7 +93,14 @@ impl Calendar {
     /// A calendar from its JSON contract (a dict, a JSON string) or a preset name:
     /// `"israel"`, `"us"`, `"uk"`.
     #[new]
-    fn new(definition: &Bound<'_, PyAny>) -> PyResult<Calendar> {
+    #[pyo3(signature = (definition=None, *extra, **unknown), text_signature = "(definition)")]
+    fn new(
+        definition: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, pyo3::types::PyTuple>,
+        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<Calendar> {
+        crate::errors::no_more("Calendar", 1, extra, unknown)?;
+        let definition = crate::errors::required("Calendar", "definition", definition)?;
         let text = match definition.extract::<String>() {
             Ok(name) if ["israel", "us", "uk"].contains(&name.as_str()) => format!("\"{name}\""),
             _ => json_text(definition)?,
@@ -103,30 +111,59 @@ impl Calendar {
     }
 
     /// The business instant `duration` of working time after `start`.
+    #[pyo3(signature = (start=None, duration=None, *extra, **unknown), text_signature = "($self, start, duration)")]
     fn add(
         &self,
-        start: &Bound<'_, PyAny>,
-        duration_: &Bound<'_, PyAny>,
+        start: Option<&Bound<'_, PyAny>>,
+        duration: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, PyTuple>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<DateTime<Utc>> {
-        let start = instant("start", start)?;
-        let d = duration("duration", duration_)?;
+        no_more("Calendar.add", 2, extra, unknown)?;
+        let start = instant("start", required("Calendar.add", "start", start)?)?;
+        let d = self::duration("duration", required("Calendar.add", "duration", duration)?)?;
         self.inner.add(start, d).map_err(to_py)
     }
 
     /// The working time between `start` and `end`.
-    fn elapsed(&self, start: &Bound<'_, PyAny>, end: &Bound<'_, PyAny>) -> PyResult<TimeDelta> {
-        let (a, b) = (instant("start", start)?, instant("end", end)?);
+    #[pyo3(signature = (start=None, end=None, *extra, **unknown), text_signature = "($self, start, end)")]
+    fn elapsed(
+        &self,
+        start: Option<&Bound<'_, PyAny>>,
+        end: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, PyTuple>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<TimeDelta> {
+        no_more("Calendar.elapsed", 2, extra, unknown)?;
+        let a = instant("start", required("Calendar.elapsed", "start", start)?)?;
+        let b = instant("end", required("Calendar.elapsed", "end", end)?)?;
         self.inner.elapsed(a, b).map_err(to_py)
     }
 
     /// Whether the calendar is open at `at`.
-    fn is_open(&self, at: &Bound<'_, PyAny>) -> PyResult<bool> {
-        self.inner.is_open(instant("at", at)?).map_err(to_py)
+    #[pyo3(signature = (at=None, *extra, **unknown), text_signature = "($self, at)")]
+    fn is_open(
+        &self,
+        at: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, PyTuple>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<bool> {
+        no_more("Calendar.is_open", 1, extra, unknown)?;
+        let at = instant("at", required("Calendar.is_open", "at", at)?)?;
+        self.inner.is_open(at).map_err(to_py)
     }
 
     /// The next instant at or after `at` when the calendar is open.
-    fn next_open(&self, at: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> {
-        self.inner.next_open(instant("at", at)?).map_err(to_py)
+    #[pyo3(signature = (at=None, *extra, **unknown), text_signature = "($self, at)")]
+    fn next_open(
+        &self,
+        at: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, PyTuple>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<DateTime<Utc>> {
+        no_more("Calendar.next_open", 1, extra, unknown)?;
+        let at = instant("at", required("Calendar.next_open", "at", at)?)?;
+        self.inner.next_open(at).map_err(to_py)
     }
 
     /// Due instants for many starts (int64 since the epoch in `unit`) with one duration in

@@ -1,8 +1,90 @@
 //! `kesher.KesherError` (a `ValueError`) and one subclass per kind of core error.
 
 use pyo3::create_exception;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyTuple, PyType};
+
+/// `kesher.ArgumentError`: an `InvalidInputError` that is also a `TypeError` (built at import,
+/// since an exception class with two bases cannot be declared statically).
+static ARGUMENT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn argument_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    ARGUMENT_ERROR
+        .get_or_try_init(py, || {
+            let bases = PyTuple::new(
+                py,
+                [
+                    py.get_type::<InvalidInputError>(),
+                    py.get_type::<PyTypeError>(),
+                ],
+            )?;
+            let namespace = PyDict::new(py);
+            namespace.set_item("__module__", "kesher")?;
+            namespace.set_item(
+                "__doc__",
+                "An argument of the wrong type, size or number (``kind`` is ``\"invalid_input\"``, \
+                 ``field`` the argument when one is named). A ``KesherError`` and a ``TypeError``.",
+            )?;
+            let made = py
+                .get_type::<PyType>()
+                .call1(("ArgumentError", bases, namespace))?;
+            Ok(made.cast_into::<PyType>()?.unbind())
+        })
+        .map(|t| t.bind(py))
+}
+
+/// An `ArgumentError` about `field`, with `kind` and `field` set.
+pub(crate) fn argument(field: &str, message: String) -> PyErr {
+    Python::attach(|py| match argument_error_type(py) {
+        Ok(t) => {
+            let err = PyErr::from_type(t.clone(), message);
+            let value = err.value(py);
+            let _ = value.setattr("kind", "invalid_input");
+            let _ = value.setattr("field", field);
+            err
+        }
+        Err(e) => e,
+    })
+}
+
+/// A required argument of `call`, or an `ArgumentError` saying it is missing.
+pub(crate) fn required<'a, 'py>(
+    call: &str,
+    name: &str,
+    value: Option<&'a Bound<'py, PyAny>>,
+) -> PyResult<&'a Bound<'py, PyAny>> {
+    value.ok_or_else(|| argument(name, format!("{call}() is missing the argument '{name}'")))
+}
+
+/// Python's own check of a call's arguments, made here so that a wrong number of arguments is
+/// an `ArgumentError`: `extra` positional arguments beyond the `takes` ones, or keywords it does
+/// not know, are refused.
+pub(crate) fn no_more(
+    call: &str,
+    takes: usize,
+    extra: &Bound<'_, PyTuple>,
+    unknown: Option<&Bound<'_, PyDict>>,
+) -> PyResult<()> {
+    if !extra.is_empty() {
+        return Err(argument(
+            "arguments",
+            format!(
+                "{call}() takes {takes} positional arguments but {} were given",
+                takes + extra.len()
+            ),
+        ));
+    }
+    if let Some(key) = unknown.and_then(|k| k.keys().iter().next()) {
+        let key = key.str().map(|k| k.to_string()).unwrap_or_default();
+        return Err(argument(
+            &key,
+            format!("{call}() got an unexpected keyword argument '{key}'"),
+        ));
+    }
+    Ok(())
+}
 
 create_exception!(
     kesher,
@@ -75,6 +157,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("KesherError", py.get_type::<KesherError>())?;
     m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
+    m.add("ArgumentError", argument_error_type(py)?)?;
     m.add("MissingFieldError", py.get_type::<MissingFieldError>())?;
     m.add(
         "IllegalTransitionError",

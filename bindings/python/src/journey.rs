@@ -51,13 +51,19 @@ impl EmotionModel {
     /// replaces the built-in scorer); `stage_map`: the stages and the rules that place each
     /// point (a dict or JSON, as the Rust `kesher::StageMap`; None: the default).
     #[new]
-    #[pyo3(signature = (lexicon=None, segment_key=None, scorer=None, stage_map=None))]
+    #[pyo3(
+        signature = (lexicon=None, segment_key=None, scorer=None, stage_map=None, *extra, **unknown),
+        text_signature = "(lexicon=None, segment_key=None, scorer=None, stage_map=None)"
+    )]
     fn new(
         lexicon: Option<&Bound<'_, PyAny>>,
         segment_key: Option<&Bound<'_, PyAny>>,
         scorer: Option<Py<PyAny>>,
         stage_map: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, pyo3::types::PyTuple>,
+        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<EmotionModel> {
+        crate::errors::no_more("EmotionModel", 4, extra, unknown)?;
         Ok(EmotionModel {
             lexicon: arg_opt(lexicon, "lexicon")?.unwrap_or(true),
             segment_key: arg_opt(segment_key, "segment_key")?.unwrap_or_else(|| "brand".into()),
@@ -170,7 +176,14 @@ fn journey_json(j: &kesher::Journey) -> PyResult<String> {
 impl Journey {
     /// A journey from its JSON contract (`customer_id`, `points`…), a dict or JSON text.
     #[new]
-    fn new(definition: &Bound<'_, PyAny>) -> PyResult<Journey> {
+    #[pyo3(signature = (definition=None, *extra, **unknown), text_signature = "(definition)")]
+    fn new(
+        definition: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, pyo3::types::PyTuple>,
+        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<Journey> {
+        crate::errors::no_more("Journey", 1, extra, unknown)?;
+        let definition = crate::errors::required("Journey", "definition", definition)?;
         kesher::Journey::from_json(&json_text(definition)?)
             .map(|inner| Journey { inner })
             .map_err(to_py)
@@ -414,11 +427,17 @@ impl PatternBuilder {
 #[pymethods]
 impl PatternBuilder {
     #[new]
-    #[pyo3(signature = (stages=None, threshold=None))]
+    #[pyo3(
+        signature = (stages=None, threshold=None, *extra, **unknown),
+        text_signature = "(stages=None, threshold=None)"
+    )]
     fn new(
         stages: Option<&Bound<'_, PyAny>>,
         threshold: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, pyo3::types::PyTuple>,
+        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<PatternBuilder> {
+        crate::errors::no_more("PatternBuilder", 2, extra, unknown)?;
         let stages: Option<Vec<String>> = arg_opt(stages, "stages")?;
         let threshold: f64 = arg_opt(threshold, "threshold")?.unwrap_or(-0.66);
         Ok(PatternBuilder {

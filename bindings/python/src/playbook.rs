@@ -67,7 +67,14 @@ pub(crate) struct ReplyTemplate {
 #[pymethods]
 impl ReplyTemplate {
     #[new]
-    fn new(definition: &Bound<'_, PyAny>) -> PyResult<ReplyTemplate> {
+    #[pyo3(signature = (definition=None, *extra, **unknown), text_signature = "(definition)")]
+    fn new(
+        definition: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, pyo3::types::PyTuple>,
+        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<ReplyTemplate> {
+        crate::errors::no_more("ReplyTemplate", 1, extra, unknown)?;
+        let definition = crate::errors::required("ReplyTemplate", "definition", definition)?;
         kesher::playbook::ReplyTemplate::from_json(&json_text(definition)?)
             .map(|inner| ReplyTemplate { inner })
             .map_err(to_py)

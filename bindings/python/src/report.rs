@@ -20,16 +20,24 @@ impl Report {
     /// The report over `cases` at `now` (default: the latest event of the cases), with SLA
     /// compliance when `contracts` are given, in `lang` (en or he).
     #[new]
-    #[pyo3(signature = (cases, contracts=None, lang=None, now=None, segment_key=None, stage_map=None))]
+    #[pyo3(
+        signature = (cases=None, contracts=None, lang=None, now=None, segment_key=None, stage_map=None, *extra, **unknown),
+        text_signature = "(cases, contracts=None, lang=None, now=None, segment_key=None, stage_map=None)"
+    )]
+    #[allow(clippy::too_many_arguments)] // Python's keyword arguments, one by one
     fn new(
         py: Python<'_>,
-        cases: &Bound<'_, PyAny>,
+        cases: Option<&Bound<'_, PyAny>>,
         contracts: Option<&Bound<'_, PyAny>>,
         lang: Option<&Bound<'_, PyAny>>,
         now: Option<&Bound<'_, PyAny>>,
         segment_key: Option<&Bound<'_, PyAny>>,
         stage_map: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, pyo3::types::PyTuple>,
+        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Report> {
+        crate::errors::no_more("Report", 6, extra, unknown)?;
+        let cases = crate::errors::required("Report", "cases", cases)?;
         let cases: Vec<PyRef<'_, Case>> = arg(cases, "cases")?;
         let contracts: Option<PyRef<'_, ContractSet>> = arg_opt(contracts, "contracts")?;
         let lang: String = arg_opt(lang, "lang")?.unwrap_or_else(|| "en".into());

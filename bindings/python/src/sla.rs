@@ -25,7 +25,14 @@ fn language(name: &str) -> PyResult<kesher::Language> {
 impl ContractSet {
     /// Contracts from the JSON contract: a list, `{"contracts": [...]}`, or JSON text.
     #[new]
-    fn new(definition: &Bound<'_, PyAny>) -> PyResult<ContractSet> {
+    #[pyo3(signature = (definition=None, *extra, **unknown), text_signature = "(definition)")]
+    fn new(
+        definition: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, pyo3::types::PyTuple>,
+        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<ContractSet> {
+        crate::errors::no_more("ContractSet", 1, extra, unknown)?;
+        let definition = crate::errors::required("ContractSet", "definition", definition)?;
         let json = json_text(definition)?;
         let inner = kesher::ContractSet::from_json(&json).map_err(to_py)?;
         Ok(ContractSet { inner, json })
@@ -131,7 +138,14 @@ pub(crate) struct SlaEngine {
 #[pymethods]
 impl SlaEngine {
     #[new]
-    fn new(contracts: &Bound<'_, PyAny>) -> PyResult<SlaEngine> {
+    #[pyo3(signature = (contracts=None, *extra, **unknown), text_signature = "(contracts)")]
+    fn new(
+        contracts: Option<&Bound<'_, PyAny>>,
+        extra: &Bound<'_, pyo3::types::PyTuple>,
+        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<SlaEngine> {
+        crate::errors::no_more("SlaEngine", 1, extra, unknown)?;
+        let contracts = crate::errors::required("SlaEngine", "contracts", contracts)?;
         let contracts: PyRef<'_, ContractSet> = arg(contracts, "contracts")?;
         Ok(SlaEngine {
             inner: Mutex::new(kesher::SlaEngine::new(contracts.inner.clone())),

@@ -30,6 +30,7 @@ from kesher._native import (
     FoldResult,
     IllegalTransitionError,
     InvalidCalendarError,
+    ArgumentError,
     InvalidInputError,
     InvalidJsonError,
     Journey,
@@ -60,7 +61,7 @@ __all__ = [
 ]
 
 
-from kesher._guard import ArgumentError, guard, guard_class
+from kesher._guard import guard, guard_class
 
 for _cls in (Case, Customer, Interaction, ReplyTemplate, Report, CaseSla, ContractSet, EmotionModel,
              FoldResult, Journey, Pattern, PatternBuilder, SlaEngine):

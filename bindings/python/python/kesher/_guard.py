@@ -5,9 +5,10 @@ argument handling: a value of the wrong type, an int too large for 64 bits, text
 surrogates, a wrong number of arguments. :func:`guard_class` and :func:`guard` turn those into
 :class:`ArgumentError`, which is an ``InvalidInputError`` (so a ``KesherError``, a
 ``ValueError``) and also a ``TypeError``, so code that catches either keeps working. Properties
-are left as they are (they take no argument), and so is the per-call clock of ``Calendar``
-(``add``, ``elapsed``, ``is_open``, ``next_open``), whose arguments the native layer reads
-itself, for speed: there only a wrong number of arguments is Python's own ``TypeError``.
+are left as they are (they take no argument). Constructors and the per-call clock of
+``Calendar`` (``add``, ``elapsed``, ``is_open``, ``next_open``, left unwrapped for speed) check
+their own arguments, their number and keywords included, in the native layer, and raise the
+same :class:`ArgumentError`.
 """
 
 from __future__ import annotations
@@ -16,16 +17,11 @@ import functools
 import re
 from typing import Any, Callable, TypeVar
 
-from kesher._native import InvalidInputError, KesherError
+from kesher._native import ArgumentError, KesherError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 _ARGUMENT = re.compile(r"argument '(\w+)'")
-
-
-class ArgumentError(InvalidInputError, TypeError):
-    """An argument of the wrong type or size (``kind`` is ``"invalid_input"``, ``field`` the
-    argument when Python names it)."""
 
 
 def _translated(e: BaseException) -> ArgumentError:
