@@ -6,7 +6,9 @@
 // survey points of the emotion model, the case log's B-tree (folding in any order) and refused
 // cases in the report (2026-12-03), plus 2,000 for issue 22's row accounting and bounds (CSV
 // line numbers from line feeds, the events importer's watermark, repeated IBM sessions refused,
-// the report's bounded problem sample, calendar table caps). benches/README.md records each figure.
+// the report's bounded problem sample, calendar table caps), plus 4,000 for the report's memory
+// bounded by a window (customers settled as the stream moves on, duration percentiles counted in
+// buckets; 2026-12-04). benches/README.md records each figure.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -15,9 +17,9 @@ import { fileURLToPath } from "node:url";
 import { kesher, read } from "./helpers.mjs";
 
 const WASM = fileURLToPath(new URL("../pkg/kesher_wasm_bg.wasm", import.meta.url));
-const BUDGET = 492_000;
+const BUDGET = 496_000;
 
-test("the full package's .wasm is at most 492,000 bytes gzipped", () => {
+test("the full package's .wasm is at most 496,000 bytes gzipped", () => {
   const raw = readFileSync(WASM);
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../pkg/package.json", import.meta.url)), "utf8"));
   assert.equal(pkg.name, "kesher");

@@ -130,16 +130,18 @@ pub fn retention_signals(
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RetentionTally {
+    /// The customer: from the first case, else from the first journey.
     customer_id: Option<CustomerId>,
-    journey_customer: Option<CustomerId>,
+    /// Whether `customer_id` came from a case (a journey's gives way to a case's).
+    id_from_case: bool,
     latest: Option<(DateTime<Utc>, f64)>,
     breaches: u32,
     broken: u32,
     open: u32,
-    /// Public messages by channel: most customers use one, so a short list (one small
+    balance: i32,
+    /// Public messages by channel: most customers use one, so a short slice (one small
     /// allocation, no name copied) rather than a map (a node of eleven slots per customer).
-    public_by_channel: Vec<(Channel, u32)>,
-    balance: i64,
+    public_by_channel: Box<[(Channel, u32)]>,
     /// The customer's last message with text, and whether it thanks or praises.
     last_word: Option<(DateTime<Utc>, bool)>,
 }
@@ -158,8 +160,9 @@ impl RetentionTally {
         scorer: &dyn TextScorer,
         now: DateTime<Utc>,
     ) {
-        if self.customer_id.is_none() {
+        if !self.id_from_case {
             self.customer_id = Some(case.customer().id.clone());
+            self.id_from_case = true;
         }
         self.breaches += sla
             .iter()
@@ -210,8 +213,9 @@ impl RetentionTally {
             {
                 Some((_, count)) => *count += 1,
                 None => {
-                    self.public_by_channel.reserve_exact(1);
-                    self.public_by_channel.push((i.channel.clone(), 1));
+                    let mut more = std::mem::take(&mut self.public_by_channel).into_vec();
+                    more.push((i.channel.clone(), 1));
+                    self.public_by_channel = more.into_boxed_slice();
                 }
             }
             match i
@@ -219,8 +223,8 @@ impl RetentionTally {
                 .map(|e| e.value.value())
                 .or_else(|| i.text.as_deref().and_then(|t| scorer.score(t, None)))
             {
-                Some(v) if v >= 0.2 => self.balance += 1,
-                Some(v) if v <= -0.2 => self.balance -= 1,
+                Some(v) if v >= 0.2 => self.balance = self.balance.saturating_add(1),
+                Some(v) if v <= -0.2 => self.balance = self.balance.saturating_sub(1),
                 _ => {}
             }
         }
@@ -233,11 +237,8 @@ impl RetentionTally {
     ///
     /// See [`RetentionTally`].
     pub fn add_journey(&mut self, journey: &Journey, now: DateTime<Utc>) {
-        // Kept only when it tells something the cases did not (a copy per customer otherwise).
-        if self.journey_customer.is_none()
-            && self.customer_id.as_ref() != Some(&journey.customer_id)
-        {
-            self.journey_customer = Some(journey.customer_id.clone());
+        if self.customer_id.is_none() {
+            self.customer_id = Some(journey.customer_id.clone());
         }
         for p in journey.points().iter().filter(|p| p.at <= now) {
             let later = match self.latest {
@@ -279,11 +280,9 @@ impl RetentionTally {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn merge(&mut self, other: &RetentionTally) {
-        if self.customer_id.is_none() {
+        if self.customer_id.is_none() || (!self.id_from_case && other.id_from_case) {
             self.customer_id.clone_from(&other.customer_id);
-        }
-        if self.journey_customer.is_none() && self.customer_id != other.journey_customer {
-            self.journey_customer.clone_from(&other.journey_customer);
+            self.id_from_case = other.id_from_case;
         }
         if let Some((at, value)) = other.latest {
             if !matches!(self.latest, Some((mine, _)) if at < mine) {
@@ -299,16 +298,14 @@ impl RetentionTally {
         self.broken = self.broken.saturating_add(other.broken);
         self.open = self.open.saturating_add(other.open);
         self.balance = self.balance.saturating_add(other.balance);
-        for (channel, count) in &other.public_by_channel {
-            match self
-                .public_by_channel
-                .iter_mut()
-                .find(|(c, _)| c == channel)
-            {
+        let mut channels = std::mem::take(&mut self.public_by_channel).into_vec();
+        for (channel, count) in other.public_by_channel.iter() {
+            match channels.iter_mut().find(|(c, _)| c == channel) {
                 Some((_, mine)) => *mine = mine.saturating_add(*count),
-                None => self.public_by_channel.push((channel.clone(), *count)),
+                None => channels.push((channel.clone(), *count)),
             }
         }
+        self.public_by_channel = channels.into_boxed_slice();
     }
 
     /// The signals of the customer (with their record, when there is one) at `now`; emotion
@@ -352,8 +349,7 @@ impl RetentionTally {
         let he = language == Language::He;
         let customer_id = customer
             .map(|c| c.id.clone())
-            .or_else(|| self.customer_id.clone())
-            .or_else(|| self.journey_customer.clone());
+            .or_else(|| self.customer_id.clone());
 
         // Win back.
         let mut win = (0.0f64, Vec::new());
@@ -475,7 +471,7 @@ impl RetentionTally {
             .iter()
             .map(|(_, n)| *n as usize)
             .sum();
-        let balance = self.balance;
+        let balance = i64::from(self.balance);
         let word_of_mouth = (public > 0).then(|| {
             let mut by_name: Vec<(String, u32)> = self
                 .public_by_channel

@@ -2,8 +2,8 @@
 //! customers active within a window of cases, not by every customer of the input.
 //!
 //! A customer's [`RetentionTally`] stays open while their cases keep coming; once
-//! [`ReportOptions::customer_window`] cases have been added without one of theirs, the customer
-//! is *settled*: counted in the totals of the lists their signals put them on, and kept (tally
+//! [`ReportOptions::customer_window`] cases have been added without one of theirs (at the next
+//! sweep, made every eighth of a window, so within an eighth more), the customer is *settled*: counted in the totals of the lists their signals put them on, and kept (tally
 //! and all) only while they rank among the strongest [`ReportOptions::list_length`] of a list;
 //! of the others, a hash of the id and the lists that counted them (a few bytes) is all that is
 //! kept. A settled customer who comes back is taken up again from their tally when a list kept
@@ -15,7 +15,7 @@ use super::{ReportOptions, RetentionEntry, RetentionLists};
 use crate::insight::{RetentionSignals, RetentionTally};
 use crate::{Case, CaseSla, Customer, CustomerId, Journey, Language, SentimentScorer};
 use chrono::{DateTime, TimeDelta, Utc};
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The default of [`ReportOptions::customer_window`]: a customer is settled once 100,000 cases
 /// have been added to the report without one of theirs.
@@ -29,6 +29,12 @@ pub const DEFAULT_CUSTOMER_WINDOW_CASES: u64 = 100_000;
 
 /// The three lists, in this order everywhere below.
 const LISTS: usize = 3;
+
+/// The most open customers room is made for ahead (a larger window grows its table as needed).
+const MOST_RESERVED: usize = 1 << 20;
+
+/// The bits of a settled customer's entry that say which lists counted them.
+const LIST_BITS: u64 = 0b111;
 
 /// A settled customer kept because they rank on a list.
 #[derive(Debug, Clone)]
@@ -59,10 +65,11 @@ pub(super) struct CustomerTallies {
     cases: u64,
     /// Customers not settled, with the case count at their latest case.
     open: HashMap<CustomerId, (u64, RetentionTally)>,
-    /// Every case of the window, oldest first, with its customer.
-    order: VecDeque<(u64, CustomerId)>,
-    /// Every settled customer: a hash of the id, with the lists that counted them (bit by bit).
-    settled: HashMap<u64, u8>,
+    /// The case count at the last sweep.
+    swept: u64,
+    /// Every settled customer, in 8 bytes: a hash of the id whose lowest three bits are replaced
+    /// by the lists that counted them (bit by bit), so one set holds both.
+    settled: HashSet<u64>,
     totals: [usize; LISTS],
     ranked: [Vec<Candidate>; LISTS],
     now: DateTime<Utc>,
@@ -77,8 +84,8 @@ impl CustomerTallies {
             records: BTreeMap::new(),
             cases: 0,
             open: HashMap::new(),
-            order: VecDeque::new(),
-            settled: HashMap::new(),
+            swept: 0,
+            settled: HashSet::new(),
             totals: [0; LISTS],
             ranked: [Vec::new(), Vec::new(), Vec::new()],
             now: DateTime::UNIX_EPOCH,
@@ -109,17 +116,34 @@ impl CustomerTallies {
             tally.add_case(case, sla, &SentimentScorer::DEFAULT, now);
             tally.add_journey(journey, now);
         }
-        self.order.push_back((self.cases, id.clone()));
-        while let Some((at, _)) = self.order.front() {
-            if self.cases - at < self.window {
-                break;
-            }
-            if let Some((at, id)) = self.order.pop_front() {
-                if self.open.get(&id).is_some_and(|(last, _)| *last == at) {
-                    if let Some((_, tally)) = self.open.remove(&id) {
-                        self.settle(id, tally);
-                    }
-                }
+        // Once the stream is a window long, the open customers get room for twice the most a
+        // window and an eighth can hold, once: a hash table whose entries come and go tidies
+        // itself in place only while at most half full, and grows (with its old copy beside
+        // the new one) otherwise; with that room it never grows again as the stream goes on.
+        if self.cases == self.window {
+            let most = usize::try_from(self.window + self.window / 8).unwrap_or(usize::MAX);
+            let room = most.saturating_mul(2).min(MOST_RESERVED);
+            self.open.reserve(room.saturating_sub(self.open.len()));
+        }
+        // A sweep every eighth of a window: customers are settled between one window and an
+        // eighth more after their latest case, and the open ones stay within that span.
+        if self.cases - self.swept >= (self.window / 8).max(1) {
+            self.sweep();
+        }
+    }
+
+    /// Settles every customer without a case in the last window.
+    fn sweep(&mut self) {
+        self.swept = self.cases;
+        let quiet: Vec<CustomerId> = self
+            .open
+            .iter()
+            .filter(|(_, (last, _))| self.cases - last >= self.window)
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in quiet {
+            if let Some((_, tally)) = self.open.remove(&id) {
+                self.settle(id, tally);
             }
         }
     }
@@ -127,7 +151,8 @@ impl CustomerTallies {
     /// A settled customer who comes back, out of the totals and the lists: their tally when a
     /// list kept it.
     fn take_back(&mut self, id: &CustomerId) -> Option<RetentionTally> {
-        let counted = self.settled.remove(&crate::id::text_hash(id.as_str()))?;
+        let base = crate::id::text_hash(id.as_str()) & !LIST_BITS;
+        let counted = (0..=LIST_BITS).find(|bits| self.settled.remove(&(base | bits)))?;
         for (list, total) in self.totals.iter_mut().enumerate() {
             *total -= usize::from(counted >> list & 1 == 1);
         }
@@ -159,8 +184,8 @@ impl CustomerTallies {
                 offer(ranked, candidate, self.length);
             }
         }
-        self.settled
-            .insert(crate::id::text_hash(id.as_str()), counted);
+        let base = crate::id::text_hash(id.as_str()) & !LIST_BITS;
+        self.settled.insert(base | u64::from(counted));
     }
 
     /// The lists at `now`, their facts written in `language`.
