@@ -1,7 +1,7 @@
 //! `kesher.Calendar`: business time on a calendar, one at a time or over numpy arrays.
 
 use crate::convert::{duration, instant, json_text, to_py_value};
-use crate::errors::{invalid, no_more, required, to_py};
+use crate::errors::{bind, invalid, required, to_py};
 use chrono::{DateTime, TimeDelta, Utc};
 use kesher::EpochUnit;
 use pyo3::buffer::PyBuffer;
@@ -93,14 +93,13 @@ impl Calendar {
     /// A calendar from its JSON contract (a dict, a JSON string) or a preset name:
     /// `"israel"`, `"us"`, `"uk"`.
     #[new]
-    #[pyo3(signature = (definition=None, *extra, **unknown), text_signature = "(definition)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "(definition)")]
     fn new(
-        definition: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, pyo3::types::PyTuple>,
-        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, pyo3::types::PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Calendar> {
-        crate::errors::no_more("Calendar", 1, extra, unknown)?;
-        let definition = crate::errors::required("Calendar", "definition", definition)?;
+        let [definition] = crate::errors::bind("Calendar", ["definition"], args, kwargs)?;
+        let definition = crate::errors::required("Calendar", "definition", definition.as_ref())?;
         let text = match definition.extract::<String>() {
             Ok(name) if ["israel", "us", "uk"].contains(&name.as_str()) => format!("\"{name}\""),
             _ => json_text(definition)?,
@@ -111,58 +110,55 @@ impl Calendar {
     }
 
     /// The business instant `duration` of working time after `start`.
-    #[pyo3(signature = (start=None, duration=None, *extra, **unknown), text_signature = "($self, start, duration)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "($self, start, duration)")]
     fn add(
         &self,
-        start: Option<&Bound<'_, PyAny>>,
-        duration: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, PyTuple>,
-        unknown: Option<&Bound<'_, PyDict>>,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<DateTime<Utc>> {
-        no_more("Calendar.add", 2, extra, unknown)?;
-        let start = instant("start", required("Calendar.add", "start", start)?)?;
-        let d = self::duration("duration", required("Calendar.add", "duration", duration)?)?;
+        let [start, d] = bind("Calendar.add", ["start", "duration"], args, kwargs)?;
+        let start = instant("start", required("Calendar.add", "start", start.as_ref())?)?;
+        let d = duration(
+            "duration",
+            required("Calendar.add", "duration", d.as_ref())?,
+        )?;
         self.inner.add(start, d).map_err(to_py)
     }
 
     /// The working time between `start` and `end`.
-    #[pyo3(signature = (start=None, end=None, *extra, **unknown), text_signature = "($self, start, end)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "($self, start, end)")]
     fn elapsed(
         &self,
-        start: Option<&Bound<'_, PyAny>>,
-        end: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, PyTuple>,
-        unknown: Option<&Bound<'_, PyDict>>,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<TimeDelta> {
-        no_more("Calendar.elapsed", 2, extra, unknown)?;
-        let a = instant("start", required("Calendar.elapsed", "start", start)?)?;
-        let b = instant("end", required("Calendar.elapsed", "end", end)?)?;
+        let [a, b] = bind("Calendar.elapsed", ["start", "end"], args, kwargs)?;
+        let a = instant("start", required("Calendar.elapsed", "start", a.as_ref())?)?;
+        let b = instant("end", required("Calendar.elapsed", "end", b.as_ref())?)?;
         self.inner.elapsed(a, b).map_err(to_py)
     }
 
     /// Whether the calendar is open at `at`.
-    #[pyo3(signature = (at=None, *extra, **unknown), text_signature = "($self, at)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "($self, at)")]
     fn is_open(
         &self,
-        at: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, PyTuple>,
-        unknown: Option<&Bound<'_, PyDict>>,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<bool> {
-        no_more("Calendar.is_open", 1, extra, unknown)?;
-        let at = instant("at", required("Calendar.is_open", "at", at)?)?;
+        let [at] = bind("Calendar.is_open", ["at"], args, kwargs)?;
+        let at = instant("at", required("Calendar.is_open", "at", at.as_ref())?)?;
         self.inner.is_open(at).map_err(to_py)
     }
 
     /// The next instant at or after `at` when the calendar is open.
-    #[pyo3(signature = (at=None, *extra, **unknown), text_signature = "($self, at)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "($self, at)")]
     fn next_open(
         &self,
-        at: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, PyTuple>,
-        unknown: Option<&Bound<'_, PyDict>>,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<DateTime<Utc>> {
-        no_more("Calendar.next_open", 1, extra, unknown)?;
-        let at = instant("at", required("Calendar.next_open", "at", at)?)?;
+        let [at] = bind("Calendar.next_open", ["at"], args, kwargs)?;
+        let at = instant("at", required("Calendar.next_open", "at", at.as_ref())?)?;
         self.inner.next_open(at).map_err(to_py)
     }
 

@@ -58,32 +58,49 @@ pub(crate) fn required<'a, 'py>(
     value.ok_or_else(|| argument(name, format!("{call}() is missing the argument '{name}'")))
 }
 
-/// Python's own check of a call's arguments, made here so that a wrong number of arguments is
-/// an `ArgumentError`: `extra` positional arguments beyond the `takes` ones, or keywords it does
-/// not know, are refused.
-pub(crate) fn no_more(
+/// A call's arguments bound to `names` as Python binds them (positional first, then keywords),
+/// made here so that any mistake in their number or names (too many, an unknown keyword, one
+/// given twice) is an `ArgumentError` naming it. A name not given is `None`.
+pub(crate) fn bind<'py, const N: usize>(
     call: &str,
-    takes: usize,
-    extra: &Bound<'_, PyTuple>,
-    unknown: Option<&Bound<'_, PyDict>>,
-) -> PyResult<()> {
-    if !extra.is_empty() {
+    names: [&str; N],
+    args: &Bound<'py, PyTuple>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<[Option<Bound<'py, PyAny>>; N]> {
+    if args.len() > N {
         return Err(argument(
             "arguments",
             format!(
-                "{call}() takes {takes} positional arguments but {} were given",
-                takes + extra.len()
+                "{call}() takes {N} positional arguments but {} were given",
+                args.len()
             ),
         ));
     }
-    if let Some(key) = unknown.and_then(|k| k.keys().iter().next()) {
-        let key = key.str().map(|k| k.to_string()).unwrap_or_default();
-        return Err(argument(
-            &key,
-            format!("{call}() got an unexpected keyword argument '{key}'"),
-        ));
+    let mut bound: [Option<Bound<'py, PyAny>>; N] = std::array::from_fn(|_| None);
+    for (slot, value) in bound.iter_mut().zip(args.iter()) {
+        *slot = Some(value);
     }
-    Ok(())
+    for (key, value) in kwargs.into_iter().flat_map(|k| k.iter()) {
+        let key = key.str().map(|k| k.to_string()).unwrap_or_default();
+        let Some(slot) = names
+            .iter()
+            .position(|n| *n == key)
+            .and_then(|at| bound.get_mut(at))
+        else {
+            return Err(argument(
+                &key,
+                format!("{call}() got an unexpected keyword argument '{key}'"),
+            ));
+        };
+        if slot.is_some() {
+            return Err(argument(
+                &key,
+                format!("{call}() got multiple values for argument '{key}'"),
+            ));
+        }
+        *slot = Some(value);
+    }
+    Ok(bound)
 }
 
 create_exception!(

@@ -52,18 +52,22 @@ impl EmotionModel {
     /// point (a dict or JSON, as the Rust `kesher::StageMap`; None: the default).
     #[new]
     #[pyo3(
-        signature = (lexicon=None, segment_key=None, scorer=None, stage_map=None, *extra, **unknown),
+        signature = (*args, **kwargs),
         text_signature = "(lexicon=None, segment_key=None, scorer=None, stage_map=None)"
     )]
     fn new(
-        lexicon: Option<&Bound<'_, PyAny>>,
-        segment_key: Option<&Bound<'_, PyAny>>,
-        scorer: Option<Py<PyAny>>,
-        stage_map: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, pyo3::types::PyTuple>,
-        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, pyo3::types::PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<EmotionModel> {
-        crate::errors::no_more("EmotionModel", 4, extra, unknown)?;
+        let [lexicon, segment_key, scorer, stage_map] = crate::errors::bind(
+            "EmotionModel",
+            ["lexicon", "segment_key", "scorer", "stage_map"],
+            args,
+            kwargs,
+        )?;
+        let (lexicon, segment_key, stage_map) =
+            (lexicon.as_ref(), segment_key.as_ref(), stage_map.as_ref());
+        let scorer: Option<Py<PyAny>> = scorer.filter(|s| !s.is_none()).map(Bound::unbind);
         Ok(EmotionModel {
             lexicon: arg_opt(lexicon, "lexicon")?.unwrap_or(true),
             segment_key: arg_opt(segment_key, "segment_key")?.unwrap_or_else(|| "brand".into()),
@@ -176,14 +180,13 @@ fn journey_json(j: &kesher::Journey) -> PyResult<String> {
 impl Journey {
     /// A journey from its JSON contract (`customer_id`, `points`…), a dict or JSON text.
     #[new]
-    #[pyo3(signature = (definition=None, *extra, **unknown), text_signature = "(definition)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "(definition)")]
     fn new(
-        definition: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, pyo3::types::PyTuple>,
-        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, pyo3::types::PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Journey> {
-        crate::errors::no_more("Journey", 1, extra, unknown)?;
-        let definition = crate::errors::required("Journey", "definition", definition)?;
+        let [definition] = crate::errors::bind("Journey", ["definition"], args, kwargs)?;
+        let definition = crate::errors::required("Journey", "definition", definition.as_ref())?;
         kesher::Journey::from_json(&json_text(definition)?)
             .map(|inner| Journey { inner })
             .map_err(to_py)
@@ -428,16 +431,16 @@ impl PatternBuilder {
 impl PatternBuilder {
     #[new]
     #[pyo3(
-        signature = (stages=None, threshold=None, *extra, **unknown),
+        signature = (*args, **kwargs),
         text_signature = "(stages=None, threshold=None)"
     )]
     fn new(
-        stages: Option<&Bound<'_, PyAny>>,
-        threshold: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, pyo3::types::PyTuple>,
-        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, pyo3::types::PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<PatternBuilder> {
-        crate::errors::no_more("PatternBuilder", 2, extra, unknown)?;
+        let [stages, threshold] =
+            crate::errors::bind("PatternBuilder", ["stages", "threshold"], args, kwargs)?;
+        let (stages, threshold) = (stages.as_ref(), threshold.as_ref());
         let stages: Option<Vec<String>> = arg_opt(stages, "stages")?;
         let threshold: f64 = arg_opt(threshold, "threshold")?.unwrap_or(-0.66);
         Ok(PatternBuilder {

@@ -19,14 +19,13 @@ pub(crate) struct Customer {
 impl Customer {
     /// A customer from the JSON contract (a dict or JSON text).
     #[new]
-    #[pyo3(signature = (definition=None, *extra, **unknown), text_signature = "(definition)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "(definition)")]
     fn new(
-        definition: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, pyo3::types::PyTuple>,
-        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, pyo3::types::PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Customer> {
-        crate::errors::no_more("Customer", 1, extra, unknown)?;
-        let definition = crate::errors::required("Customer", "definition", definition)?;
+        let [definition] = crate::errors::bind("Customer", ["definition"], args, kwargs)?;
+        let definition = crate::errors::required("Customer", "definition", definition.as_ref())?;
         kesher::Customer::from_json(&json_text(definition)?)
             .map(|inner| Customer { inner })
             .map_err(to_py)
@@ -106,14 +105,13 @@ impl Interaction {
     /// An interaction from the JSON contract (a dict or JSON text), also in its event form
     /// (with `"type": "interaction"`).
     #[new]
-    #[pyo3(signature = (definition=None, *extra, **unknown), text_signature = "(definition)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "(definition)")]
     fn new(
-        definition: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, pyo3::types::PyTuple>,
-        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, pyo3::types::PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Interaction> {
-        crate::errors::no_more("Interaction", 1, extra, unknown)?;
-        let definition = crate::errors::required("Interaction", "definition", definition)?;
+        let [definition] = crate::errors::bind("Interaction", ["definition"], args, kwargs)?;
+        let definition = crate::errors::required("Interaction", "definition", definition.as_ref())?;
         let text = json_text(definition)?;
         let invalid_json = |e: serde_json::Error| {
             to_py(kesher::Error::InvalidJson {

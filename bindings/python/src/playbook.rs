@@ -67,14 +67,14 @@ pub(crate) struct ReplyTemplate {
 #[pymethods]
 impl ReplyTemplate {
     #[new]
-    #[pyo3(signature = (definition=None, *extra, **unknown), text_signature = "(definition)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "(definition)")]
     fn new(
-        definition: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, pyo3::types::PyTuple>,
-        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, pyo3::types::PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<ReplyTemplate> {
-        crate::errors::no_more("ReplyTemplate", 1, extra, unknown)?;
-        let definition = crate::errors::required("ReplyTemplate", "definition", definition)?;
+        let [definition] = crate::errors::bind("ReplyTemplate", ["definition"], args, kwargs)?;
+        let definition =
+            crate::errors::required("ReplyTemplate", "definition", definition.as_ref())?;
         kesher::playbook::ReplyTemplate::from_json(&json_text(definition)?)
             .map(|inner| ReplyTemplate { inner })
             .map_err(to_py)

@@ -21,23 +21,30 @@ impl Report {
     /// compliance when `contracts` are given, in `lang` (en or he).
     #[new]
     #[pyo3(
-        signature = (cases=None, contracts=None, lang=None, now=None, segment_key=None, stage_map=None, *extra, **unknown),
+        signature = (*args, **kwargs),
         text_signature = "(cases, contracts=None, lang=None, now=None, segment_key=None, stage_map=None)"
     )]
-    #[allow(clippy::too_many_arguments)] // Python's keyword arguments, one by one
     fn new(
         py: Python<'_>,
-        cases: Option<&Bound<'_, PyAny>>,
-        contracts: Option<&Bound<'_, PyAny>>,
-        lang: Option<&Bound<'_, PyAny>>,
-        now: Option<&Bound<'_, PyAny>>,
-        segment_key: Option<&Bound<'_, PyAny>>,
-        stage_map: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, pyo3::types::PyTuple>,
-        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, pyo3::types::PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Report> {
-        crate::errors::no_more("Report", 6, extra, unknown)?;
-        let cases = crate::errors::required("Report", "cases", cases)?;
+        let [cases, contracts, lang, now, segment_key, stage_map] = crate::errors::bind(
+            "Report",
+            [
+                "cases",
+                "contracts",
+                "lang",
+                "now",
+                "segment_key",
+                "stage_map",
+            ],
+            args,
+            kwargs,
+        )?;
+        let (contracts, lang, now) = (contracts.as_ref(), lang.as_ref(), now.as_ref());
+        let (segment_key, stage_map) = (segment_key.as_ref(), stage_map.as_ref());
+        let cases = crate::errors::required("Report", "cases", cases.as_ref())?;
         let cases: Vec<PyRef<'_, Case>> = arg(cases, "cases")?;
         let contracts: Option<PyRef<'_, ContractSet>> = arg_opt(contracts, "contracts")?;
         let lang: String = arg_opt(lang, "lang")?.unwrap_or_else(|| "en".into());

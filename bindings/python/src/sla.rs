@@ -25,14 +25,13 @@ fn language(name: &str) -> PyResult<kesher::Language> {
 impl ContractSet {
     /// Contracts from the JSON contract: a list, `{"contracts": [...]}`, or JSON text.
     #[new]
-    #[pyo3(signature = (definition=None, *extra, **unknown), text_signature = "(definition)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "(definition)")]
     fn new(
-        definition: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, pyo3::types::PyTuple>,
-        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, pyo3::types::PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<ContractSet> {
-        crate::errors::no_more("ContractSet", 1, extra, unknown)?;
-        let definition = crate::errors::required("ContractSet", "definition", definition)?;
+        let [definition] = crate::errors::bind("ContractSet", ["definition"], args, kwargs)?;
+        let definition = crate::errors::required("ContractSet", "definition", definition.as_ref())?;
         let json = json_text(definition)?;
         let inner = kesher::ContractSet::from_json(&json).map_err(to_py)?;
         Ok(ContractSet { inner, json })
@@ -138,14 +137,13 @@ pub(crate) struct SlaEngine {
 #[pymethods]
 impl SlaEngine {
     #[new]
-    #[pyo3(signature = (contracts=None, *extra, **unknown), text_signature = "(contracts)")]
+    #[pyo3(signature = (*args, **kwargs), text_signature = "(contracts)")]
     fn new(
-        contracts: Option<&Bound<'_, PyAny>>,
-        extra: &Bound<'_, pyo3::types::PyTuple>,
-        unknown: Option<&Bound<'_, pyo3::types::PyDict>>,
+        args: &Bound<'_, pyo3::types::PyTuple>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<SlaEngine> {
-        crate::errors::no_more("SlaEngine", 1, extra, unknown)?;
-        let contracts = crate::errors::required("SlaEngine", "contracts", contracts)?;
+        let [contracts] = crate::errors::bind("SlaEngine", ["contracts"], args, kwargs)?;
+        let contracts = crate::errors::required("SlaEngine", "contracts", contracts.as_ref())?;
         let contracts: PyRef<'_, ContractSet> = arg(contracts, "contracts")?;
         Ok(SlaEngine {
             inner: Mutex::new(kesher::SlaEngine::new(contracts.inner.clone())),

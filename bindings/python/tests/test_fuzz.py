@@ -168,6 +168,9 @@ def test_every_public_call_raises_only_kesher_errors(call, args, kwargs):
     lambda: kesher.Calendar("us").elapsed(1, 2, 3),
     lambda: kesher.Calendar("us").is_open(),
     lambda: kesher.Calendar("us").next_open(at=None, when=None),
+    lambda: kesher.Calendar("us", definition="us"),
+    lambda: kesher.Calendar("us").is_open(dt.datetime(2025, 1, 6, tzinfo=dt.timezone.utc), at=None),
+    lambda: kesher.PatternBuilder(None, stages=None),
 ])
 def test_a_wrong_number_of_arguments_is_an_argument_error(call):
     with pytest.raises(kesher.ArgumentError) as caught:

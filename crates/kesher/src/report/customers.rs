@@ -3,8 +3,9 @@
 //!
 //! A customer's [`RetentionTally`] stays open while their cases keep coming; once
 //! [`ReportOptions::customer_window`] cases have been added without one of theirs (at the next
-//! sweep, made every eighth of a window, so within an eighth more), the customer is *settled*: counted in the totals of the lists their signals put them on, and kept (tally
-//! and all) only while they rank among the strongest [`ReportOptions::list_length`] of a list;
+//! sweep, made every eighth of a window, so within an eighth more), the customer is *settled*:
+//! counted in the totals of the lists their signals put them on, and kept (tally and all) only
+//! while they rank among the strongest [`ReportOptions::list_length`] of a list;
 //! of the others, a hash of the id and the lists that counted them (a few bytes) is all that is
 //! kept. A settled customer who comes back is taken up again from their tally when a list kept
 //! it, so the lists show them once with all their cases; one who was not kept leaves the totals
@@ -121,7 +122,8 @@ impl CustomerTallies {
         // itself in place only while at most half full, and grows (with its old copy beside
         // the new one) otherwise; with that room it never grows again as the stream goes on.
         if self.cases == self.window {
-            let most = usize::try_from(self.window + self.window / 8).unwrap_or(usize::MAX);
+            let most =
+                usize::try_from(self.window.saturating_add(self.window / 8)).unwrap_or(usize::MAX);
             let room = most.saturating_mul(2).min(MOST_RESERVED);
             self.open.reserve(room.saturating_sub(self.open.len()));
         }
