@@ -1,7 +1,7 @@
 //! Emotion values: the vertical axis of the emotion graph.
 //!
 //! A number from −1.0 (furious) through 0 (neutral) to +1.0 (WOW), with named levels for people
-//! (`design.md`, "Emotion graph"). Values outside the range, and NaN, are errors.
+//! (the emotion graph of [`crate::journey`]). Values outside the range, and NaN, are errors.
 
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};

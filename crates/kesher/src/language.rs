@@ -3,7 +3,8 @@
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
-/// A language kesher writes customer-facing text in (design.md: text is bilingual).
+/// A language kesher writes customer-facing text in: every text it writes for people comes in
+/// Hebrew and English.
 ///
 /// # Example
 ///

@@ -1,4 +1,4 @@
-//! Local wall time → instant, by the rules of design.md (business-time rule 2).
+//! Local wall time → instant, by rule 2 of the business-time rules ([`crate::calendar`]).
 
 use crate::Zone;
 use chrono::{LocalResult, NaiveDate, NaiveDateTime, TimeDelta};

@@ -1,5 +1,5 @@
 //! The emotion graph: a customer's journey as emotion over time and stages, its turning and
-//! critical points, and the typical pattern of many journeys (design.md, "Emotion graph").
+//! critical points, and the typical pattern of many journeys.
 //!
 //! The vertical axis is [`crate::Emotion`], from −1 (furious) through 0 (neutral) to +1 (WOW);
 //! the horizontal axis is time, or the process [`Stages`] (by default first contact, waiting,
