@@ -98,8 +98,7 @@ impl Calendar {
         args: &Bound<'_, pyo3::types::PyTuple>,
         kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Calendar> {
-        let [definition] = crate::errors::bind("Calendar", ["definition"], args, kwargs)?;
-        let definition = crate::errors::required("Calendar", "definition", definition.as_ref())?;
+        let definition = &crate::errors::single("Calendar", "definition", args, kwargs)?;
         let text = match definition.extract::<String>() {
             Ok(name) if ["israel", "us", "uk"].contains(&name.as_str()) => format!("\"{name}\""),
             _ => json_text(definition)?,

@@ -58,6 +58,18 @@ pub(crate) fn required<'a, 'py>(
     value.ok_or_else(|| argument(name, format!("{call}() is missing the argument '{name}'")))
 }
 
+/// The one argument `name` of `call`, bound as [`bind`] binds (an `ArgumentError` when missing,
+/// repeated, or with others beside it).
+pub(crate) fn single<'py>(
+    call: &str,
+    name: &str,
+    args: &Bound<'py, PyTuple>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let [value] = bind(call, [name], args, kwargs)?;
+    required(call, name, value.as_ref()).cloned()
+}
+
 /// A call's arguments bound to `names` as Python binds them (positional first, then keywords),
 /// made here so that any mistake in their number or names (too many, an unknown keyword, one
 /// given twice) is an `ArgumentError` naming it. A name not given is `None`.

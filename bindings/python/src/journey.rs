@@ -185,8 +185,7 @@ impl Journey {
         args: &Bound<'_, pyo3::types::PyTuple>,
         kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Journey> {
-        let [definition] = crate::errors::bind("Journey", ["definition"], args, kwargs)?;
-        let definition = crate::errors::required("Journey", "definition", definition.as_ref())?;
+        let definition = &crate::errors::single("Journey", "definition", args, kwargs)?;
         kesher::Journey::from_json(&json_text(definition)?)
             .map(|inner| Journey { inner })
             .map_err(to_py)

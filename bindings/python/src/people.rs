@@ -24,8 +24,7 @@ impl Customer {
         args: &Bound<'_, pyo3::types::PyTuple>,
         kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Customer> {
-        let [definition] = crate::errors::bind("Customer", ["definition"], args, kwargs)?;
-        let definition = crate::errors::required("Customer", "definition", definition.as_ref())?;
+        let definition = &crate::errors::single("Customer", "definition", args, kwargs)?;
         kesher::Customer::from_json(&json_text(definition)?)
             .map(|inner| Customer { inner })
             .map_err(to_py)
@@ -110,8 +109,7 @@ impl Interaction {
         args: &Bound<'_, pyo3::types::PyTuple>,
         kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Interaction> {
-        let [definition] = crate::errors::bind("Interaction", ["definition"], args, kwargs)?;
-        let definition = crate::errors::required("Interaction", "definition", definition.as_ref())?;
+        let definition = &crate::errors::single("Interaction", "definition", args, kwargs)?;
         let text = json_text(definition)?;
         let invalid_json = |e: serde_json::Error| {
             to_py(kesher::Error::InvalidJson {

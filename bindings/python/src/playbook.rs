@@ -72,9 +72,7 @@ impl ReplyTemplate {
         args: &Bound<'_, pyo3::types::PyTuple>,
         kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<ReplyTemplate> {
-        let [definition] = crate::errors::bind("ReplyTemplate", ["definition"], args, kwargs)?;
-        let definition =
-            crate::errors::required("ReplyTemplate", "definition", definition.as_ref())?;
+        let definition = &crate::errors::single("ReplyTemplate", "definition", args, kwargs)?;
         kesher::playbook::ReplyTemplate::from_json(&json_text(definition)?)
             .map(|inner| ReplyTemplate { inner })
             .map_err(to_py)

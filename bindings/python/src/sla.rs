@@ -30,8 +30,7 @@ impl ContractSet {
         args: &Bound<'_, pyo3::types::PyTuple>,
         kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<ContractSet> {
-        let [definition] = crate::errors::bind("ContractSet", ["definition"], args, kwargs)?;
-        let definition = crate::errors::required("ContractSet", "definition", definition.as_ref())?;
+        let definition = &crate::errors::single("ContractSet", "definition", args, kwargs)?;
         let json = json_text(definition)?;
         let inner = kesher::ContractSet::from_json(&json).map_err(to_py)?;
         Ok(ContractSet { inner, json })
@@ -142,8 +141,7 @@ impl SlaEngine {
         args: &Bound<'_, pyo3::types::PyTuple>,
         kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<SlaEngine> {
-        let [contracts] = crate::errors::bind("SlaEngine", ["contracts"], args, kwargs)?;
-        let contracts = crate::errors::required("SlaEngine", "contracts", contracts.as_ref())?;
+        let contracts = &crate::errors::single("SlaEngine", "contracts", args, kwargs)?;
         let contracts: PyRef<'_, ContractSet> = arg(contracts, "contracts")?;
         Ok(SlaEngine {
             inner: Mutex::new(kesher::SlaEngine::new(contracts.inner.clone())),
