@@ -101,7 +101,7 @@ pub enum Error {
         end: String,
     },
     /// A duration below zero where only zero or more makes sense.
-    #[error("negative duration `{value}` seconds: a duration to add must be zero or more")]
+    #[error("negative duration `{value}` seconds: a duration must be zero or more; `add` moves forward in business time, `sub` moves back")]
     NegativeDuration {
         /// The duration in seconds, as text.
         value: String,

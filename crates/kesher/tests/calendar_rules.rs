@@ -356,9 +356,24 @@ fn rule6_invalid_calendars_name_the_field_and_value() {
             r#"["09:00","09:00"]"#,
         ),
         (
-            r#"{"tz": "UTC", "week": {"mon": [["17:00","09:00"]]}}"#,
+            r#"{"tz": "UTC", "week": {"mon": [["24:00","06:00"]]}}"#,
             "week.mon[0]",
-            r#"["17:00","09:00"]"#,
+            r#"["24:00","06:00"]"#,
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["22:00","06:00"], ["23:00","23:30"]]}}"#,
+            "week.mon[1]",
+            "23:00–23:30",
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"mon": [["22:00","06:00"]], "tue": [["05:00","12:00"]]}}"#,
+            "week.tue[0]",
+            "05:00–12:00",
+        ),
+        (
+            r#"{"tz": "UTC", "week": {"sun": [["20:00","02:00"]], "mon": [["01:00","12:00"]]}}"#,
+            "week.mon[0]",
+            "01:00–12:00",
         ),
         (
             r#"{"tz": "UTC", "week": {"mon": [["9:00","17:00"]]}}"#,
@@ -391,9 +406,9 @@ fn rule6_invalid_calendars_name_the_field_and_value() {
             "2025-1-5",
         ),
         (
-            r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}, "breaks": {"2025-01-05": [["13:00","12:00"]]}}"#,
+            r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}, "breaks": {"2025-01-05": [["12:00","12:00"]]}}"#,
             "breaks.2025-01-05[0]",
-            r#"["13:00","12:00"]"#,
+            r#"["12:00","12:00"]"#,
         ),
         (
             r#"{"tz": "UTC", "week": {"monday": [["09:00","17:00"]]}}"#,
@@ -615,4 +630,325 @@ fn rule9_the_whole_range_of_years_is_answered_or_refused_never_overflowed() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert!(err.to_string().contains("292 years"), "{err}");
+}
+
+// ---- rule 13: night shifts belong to the date they start ----------------------------------------
+
+fn nights(extra: &str) -> Calendar {
+    let night = r#"[["22:00","06:00"]]"#;
+    cal(&format!(
+        r#"{{"tz": "UTC", "week": {{"mon": {night}, "tue": {night}, "wed": {night}}}{extra}}}"#
+    ))
+}
+
+#[test]
+fn rule13_a_night_shift_runs_past_midnight() {
+    let c = nights("");
+    assert!(!c.is_open(at("2025-01-06T21:59:59Z")).unwrap());
+    assert!(c.is_open(at("2025-01-06T22:00:00Z")).unwrap());
+    assert!(c.is_open(at("2025-01-07T05:59:59.999999999Z")).unwrap());
+    // Tuesday 06:00 closes Monday's shift; Tuesday's own opens at 22:00.
+    assert!(!c.is_open(at("2025-01-07T06:00:00Z")).unwrap());
+    assert_eq!(
+        c.elapsed(at("2025-01-06T00:00:00Z"), at("2025-01-08T00:00:00Z"))
+            .unwrap(),
+        h(10)
+    );
+    assert_eq!(
+        c.add(at("2025-01-07T05:00:00Z"), h(2)).unwrap(),
+        at("2025-01-07T23:00:00Z")
+    );
+    // Wednesday's shift ends Thursday 06:00, then nothing until Monday 22:00.
+    assert_eq!(
+        c.next_open(at("2025-01-09T06:00:00Z")).unwrap(),
+        at("2025-01-13T22:00:00Z")
+    );
+    let tuesday: Vec<String> = c
+        .hours_on(NaiveDate::from_ymd_opt(2025, 1, 7).unwrap())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(tuesday, ["00:00–06:00", "22:00–24:00"]);
+    let c2 = cal(r#"{"tz": "UTC", "week": {"fri": [["22:00","06:00"]]}}"#);
+    let j = serde_json::to_string(&c2).unwrap();
+    assert!(j.contains(r#"["22:00","06:00"]"#), "{j}");
+    assert_eq!(Calendar::from_json(&j).unwrap(), c2);
+}
+
+#[test]
+fn rule13_a_holiday_closes_the_shift_that_starts_on_it() {
+    let c = nights(r#", "holidays": ["2025-01-07"]"#);
+    // Monday's shift keeps its Tuesday morning.
+    assert!(c.is_open(at("2025-01-07T05:00:00Z")).unwrap());
+    // Tuesday's own shift is closed, through Wednesday 06:00.
+    assert!(!c.is_open(at("2025-01-07T23:00:00Z")).unwrap());
+    assert!(!c.is_open(at("2025-01-08T05:00:00Z")).unwrap());
+    assert_eq!(
+        c.next_open(at("2025-01-07T06:00:00Z")).unwrap(),
+        at("2025-01-08T22:00:00Z")
+    );
+    // An override replaces only the shifts that start on its date.
+    let c = nights(r#", "overrides": {"2025-01-07": [["23:00","02:00"]]}"#);
+    assert!(c.is_open(at("2025-01-07T05:00:00Z")).unwrap());
+    assert!(!c.is_open(at("2025-01-07T22:30:00Z")).unwrap());
+    assert!(c.is_open(at("2025-01-08T01:59:00Z")).unwrap());
+    assert!(!c.is_open(at("2025-01-08T02:00:00Z")).unwrap());
+}
+
+#[test]
+fn rule13_breaks_close_wall_time_on_their_own_date() {
+    // A break on Tuesday 02:00–03:00 cuts Monday's shift; one crossing midnight cuts both days.
+    let c = nights(r#", "breaks": {"2025-01-07": [["02:00","03:00"], ["23:30","00:30"]]}"#);
+    assert!(c.is_open(at("2025-01-07T01:59:00Z")).unwrap());
+    assert!(!c.is_open(at("2025-01-07T02:30:00Z")).unwrap());
+    assert!(c.is_open(at("2025-01-07T03:00:00Z")).unwrap());
+    assert!(!c.is_open(at("2025-01-07T23:45:00Z")).unwrap());
+    assert!(!c.is_open(at("2025-01-08T00:15:00Z")).unwrap());
+    assert!(c.is_open(at("2025-01-08T00:30:00Z")).unwrap());
+    assert_eq!(
+        c.elapsed(at("2025-01-06T22:00:00Z"), at("2025-01-08T06:00:00Z"))
+            .unwrap(),
+        h(14)
+    );
+}
+
+#[test]
+fn rule13_night_shifts_count_real_time_across_dst_changes() {
+    let night = r#"[["22:00","06:00"]]"#;
+    let c = cal(&format!(
+        r#"{{"tz": "Europe/London", "week": {{"sat": {night}}}, "holidays": ["2025-11-01"]}}"#
+    ));
+    // Spring forward (Sunday 2025-03-30, 01:00 → 02:00): the shift is 7 hours.
+    assert_eq!(
+        c.elapsed(at("2025-03-29T12:00:00Z"), at("2025-03-30T12:00:00Z"))
+            .unwrap(),
+        h(7)
+    );
+    assert!(!c.is_open(at("2025-03-30T05:00:00Z")).unwrap()); // 06:00 BST
+    assert!(c.is_open(at("2025-03-30T04:59:59Z")).unwrap());
+    // Fall back (Sunday 2025-10-26, 02:00 → 01:00): 9 hours.
+    assert_eq!(
+        c.elapsed(at("2025-10-25T12:00:00Z"), at("2025-10-26T12:00:00Z"))
+            .unwrap(),
+        h(9)
+    );
+    assert!(c.is_open(at("2025-10-26T05:59:59Z")).unwrap()); // 05:59:59 GMT
+    assert!(!c.is_open(at("2025-10-26T06:00:00Z")).unwrap());
+    // A holiday on the Saturday closes its whole night.
+    assert_eq!(
+        c.elapsed(at("2025-11-01T12:00:00Z"), at("2025-11-02T12:00:00Z"))
+            .unwrap(),
+        h(0)
+    );
+    // The same in New York, where the change happens at 02:00 inside the shift.
+    let ny = cal(&format!(
+        r#"{{"tz": "America/New_York", "week": {{"sat": {night}}}}}"#
+    ));
+    assert_eq!(
+        ny.elapsed(at("2025-03-08T12:00:00Z"), at("2025-03-09T20:00:00Z"))
+            .unwrap(),
+        h(7)
+    );
+    assert_eq!(
+        ny.elapsed(at("2025-11-01T12:00:00Z"), at("2025-11-02T20:00:00Z"))
+            .unwrap(),
+        h(9)
+    );
+}
+
+// ---- rule 10: sub ------------------------------------------------------------------------------
+
+#[test]
+fn rule10_sub_is_the_latest_start_with_that_much_business_time() {
+    let c = nine_to_five("UTC");
+    let t = at("2025-01-07T10:00:00Z");
+    assert_eq!(c.sub(t, h(1)).unwrap(), at("2025-01-07T09:00:00Z"));
+    // Exactly a day's hours back from an opening's hour: the opening, not the closing before.
+    assert_eq!(
+        c.sub(at("2025-01-07T17:00:00Z"), h(8)).unwrap(),
+        at("2025-01-07T09:00:00Z")
+    );
+    assert_eq!(c.sub(t, h(2)).unwrap(), at("2025-01-06T16:00:00Z"));
+    assert_eq!(c.sub(t, TimeDelta::zero()).unwrap(), t);
+    // From a closed instant, the time counts back from the last closing.
+    assert_eq!(
+        c.sub(at("2025-01-07T20:00:00Z"), h(1)).unwrap(),
+        at("2025-01-07T16:00:00Z")
+    );
+    assert_eq!(
+        c.sub(at("2025-01-07T20:00:00Z"), TimeDelta::zero())
+            .unwrap(),
+        at("2025-01-07T20:00:00Z")
+    );
+    // Far back: 800 business hours before, a hundred days of eight hours.
+    let u = c.sub(t, h(800)).unwrap();
+    assert_eq!(c.elapsed(u, t).unwrap(), h(800));
+    assert_eq!(u, at("2024-09-29T10:00:00Z"));
+}
+
+#[test]
+fn rule10_negative_durations_name_the_other_direction() {
+    let c = nine_to_five("UTC");
+    let t = at("2025-01-07T10:00:00Z");
+    for e in [c.sub(t, h(-1)).unwrap_err(), c.add(t, h(-1)).unwrap_err()] {
+        assert_eq!(e.kind(), ErrorKind::NegativeDuration);
+        assert!(e.to_string().contains("`sub` moves back"), "{e}");
+    }
+}
+
+#[test]
+fn rule10_sub_without_working_time_behind_fails_after_the_horizon() {
+    let c = cal(r#"{"tz": "UTC", "week": {}, "overrides": {"2025-06-02": [["09:00","17:00"]]}}"#);
+    assert_eq!(
+        c.sub(at("2025-06-03T00:00:00Z"), h(8)).unwrap(),
+        at("2025-06-02T09:00:00Z")
+    );
+    for e in [
+        c.sub(at("2025-06-03T00:00:00Z"), h(9)).unwrap_err(),
+        c.previous_open(at("2025-06-01T00:00:00Z")).unwrap_err(),
+        c.previous_close(at("2025-06-01T00:00:00Z")).unwrap_err(),
+    ] {
+        assert_eq!(e.kind(), ErrorKind::NoWorkingTime, "{e}");
+    }
+}
+
+// ---- rule 11: openings and closings -------------------------------------------------------------
+
+#[test]
+fn rule11_openings_and_closings_either_side() {
+    let c = nine_to_five("UTC");
+    let open = at("2025-01-07T12:00:00Z");
+    let closed = at("2025-01-07T20:00:00Z");
+    assert_eq!(c.previous_open(open).unwrap(), at("2025-01-07T09:00:00Z"));
+    assert_eq!(c.previous_open(closed).unwrap(), at("2025-01-07T09:00:00Z"));
+    assert_eq!(c.next_close(open).unwrap(), at("2025-01-07T17:00:00Z"));
+    assert_eq!(c.next_close(closed).unwrap(), at("2025-01-08T17:00:00Z"));
+    assert_eq!(c.previous_close(open).unwrap(), at("2025-01-06T17:00:00Z"));
+    assert_eq!(
+        c.previous_close(closed).unwrap(),
+        at("2025-01-07T17:00:00Z")
+    );
+    // At the instants themselves (half-open: open at the opening, closed at the closing).
+    let opening = at("2025-01-07T09:00:00Z");
+    let closing = at("2025-01-07T17:00:00Z");
+    assert_eq!(c.previous_open(opening).unwrap(), opening);
+    assert_eq!(c.previous_close(closing).unwrap(), closing);
+    assert_eq!(c.next_close(closing).unwrap(), at("2025-01-08T17:00:00Z"));
+    assert_eq!(c.next_close(opening).unwrap(), closing);
+}
+
+#[test]
+fn rule11_a_stretch_over_midnight_has_one_opening_and_one_closing() {
+    let c = always("America/New_York");
+    let e = c.next_close(at("2025-01-07T12:00:00Z")).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert_eq!(e.field(), Some("at"));
+    assert!(e.to_string().contains("stays open"), "{e}");
+    assert_eq!(
+        c.previous_close(at("2025-01-07T12:00:00Z"))
+            .unwrap_err()
+            .field(),
+        Some("at")
+    );
+    // Sunday's night shift, Monday from 02:00 and Tuesday from 00:00 touch: one stretch; an
+    // override that overlaps a night shift adds only what it does not cover.
+    let c = cal(
+        r#"{"tz": "UTC", "week": {"sun": [["20:00","02:00"]], "mon": [["02:00","24:00"]], "tue": [["00:00","12:00"]]},
+            "overrides": {"2025-01-13": [["01:00","03:00"], ["04:00","24:00"]]}}"#,
+    );
+    // Sunday 20:00 to Monday 03:00, then Monday 04:00 to Tuesday 12:00.
+    assert_eq!(
+        c.elapsed(at("2025-01-12T00:00:00Z"), at("2025-01-15T00:00:00Z"))
+            .unwrap(),
+        h(7 + 20 + 12)
+    );
+    assert_eq!(
+        c.previous_open(at("2025-01-14T11:00:00Z")).unwrap(),
+        at("2025-01-13T04:00:00Z")
+    );
+    assert_eq!(
+        c.next_close(at("2025-01-06T01:00:00Z")).unwrap(),
+        at("2025-01-07T12:00:00Z")
+    );
+    assert_eq!(
+        c.previous_open(at("2025-01-07T11:00:00Z")).unwrap(),
+        at("2025-01-05T20:00:00Z")
+    );
+}
+
+// ---- rule 12: open days ------------------------------------------------------------------------
+
+#[test]
+fn rule12_add_days_keeps_the_time_of_day_on_open_days() {
+    let weekdays = r#"[["09:00","17:00"]]"#;
+    let c = cal(&format!(
+        r#"{{"tz": "America/New_York", "week": {{"mon": {weekdays}, "tue": {weekdays}, "wed": {weekdays}, "thu": {weekdays}, "fri": {weekdays}}}, "holidays": ["2025-03-10"]}}"#
+    ));
+    // Friday 2025-03-07 20:30 EST; one open day later is Tuesday (Monday is a holiday), EDT.
+    let friday = at("2025-03-08T01:30:00Z");
+    assert_eq!(c.add_days(friday, 1).unwrap(), at("2025-03-12T00:30:00Z"));
+    assert_eq!(c.add_days(friday, 0).unwrap(), friday);
+    assert_eq!(c.add_days(friday, -1).unwrap(), at("2025-03-07T01:30:00Z"));
+    // From a Saturday, zero days rolls forward to the next open day.
+    let saturday = at("2025-03-08T15:00:00Z");
+    assert_eq!(c.add_days(saturday, 0).unwrap(), at("2025-03-11T14:00:00Z"));
+    assert_eq!(
+        c.add_days(saturday, -1).unwrap(),
+        at("2025-03-07T15:00:00Z")
+    );
+    assert_eq!(
+        c.open_days_between(friday, c.add_days(friday, 5).unwrap())
+            .unwrap(),
+        5
+    );
+    assert_eq!(
+        c.open_days_between(saturday, at("2025-03-13T00:00:00Z"))
+            .unwrap(),
+        1
+    ); // Wednesday 20:00
+    assert_eq!(
+        c.open_days_between(saturday, at("2025-03-13T12:00:00Z"))
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        c.open_days_between(saturday, friday).unwrap_err().kind(),
+        ErrorKind::EndBeforeStart
+    );
+    // A wall time the target date skips moves forward by the gap (rule 2).
+    let every_day = r#"[["09:00","17:00"]]"#;
+    let c = cal(&format!(
+        r#"{{"tz": "America/New_York", "week": {{"sat": {every_day}, "sun": {every_day}}}}}"#
+    ));
+    let saturday_0230 = at("2025-03-08T07:30:00Z");
+    assert_eq!(
+        c.add_days(saturday_0230, 1).unwrap(),
+        at("2025-03-09T07:30:00Z")
+    );
+    assert_eq!(
+        c.add_days(at("2025-11-01T05:30:00Z"), 1).unwrap(), // 01:30 EDT → the earlier 01:30
+        at("2025-11-02T05:30:00Z")
+    );
+    assert_eq!(
+        c.add_days(at("2025-11-02T06:30:00Z"), -1).unwrap(), // the later 01:30 (EST) → Saturday 01:30 EDT
+        at("2025-11-01T05:30:00Z")
+    );
+    let e = c.add_days(saturday_0230, 300_000).unwrap_err();
+    assert_eq!(e.field(), Some("days"));
+}
+
+#[test]
+fn rule12_a_night_shift_makes_its_start_date_the_open_day() {
+    let c = nights(r#", "holidays": ["2025-01-07"]"#);
+    // Open days: Monday, Wednesday (Tuesday is a holiday, though Monday's shift runs into it).
+    let monday_noon = at("2025-01-06T12:00:00Z");
+    assert_eq!(
+        c.add_days(monday_noon, 1).unwrap(),
+        at("2025-01-08T12:00:00Z")
+    );
+    assert_eq!(
+        c.open_days_between(monday_noon, at("2025-01-13T00:00:00Z"))
+            .unwrap(),
+        2
+    );
 }

@@ -127,8 +127,10 @@ impl fmt::Display for WallTime {
     }
 }
 
-/// A half-open opening interval `[start, end)` on one local date: open at `start`, closed at
-/// `end`. `end` may be `24:00`; `start` must be before `end`.
+/// A half-open opening interval `[start, end)` that starts on one local date: open at `start`,
+/// closed at `end`. `end` may be `24:00`. An `end` earlier than `start` **crosses midnight**: the
+/// interval runs until `end` on the next day (a night shift, `["22:00", "06:00"]`), and belongs
+/// to the date it starts on (holidays and overrides of that date decide it).
 ///
 /// JSON: a pair of times, `["09:00", "17:00"]`.
 ///
@@ -140,17 +142,21 @@ impl fmt::Display for WallTime {
 /// let i = WallInterval::parse("09:00", "17:00")?;
 /// assert_eq!(i.length_seconds(), 8 * 3600);
 /// assert_eq!(serde_json::to_string(&i).unwrap(), r#"["09:00","17:00"]"#);
-/// assert!(WallInterval::parse("17:00", "09:00").is_err());
+/// let night = WallInterval::parse("22:00", "06:00")?;
+/// assert!(night.crosses_midnight());
+/// assert_eq!(night.length_seconds(), 8 * 3600);
 /// # Ok::<(), kesher::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct WallInterval {
-    start: WallTime,
-    end: WallTime,
+    start: u32,
+    /// Seconds after the start date's midnight: above a day when the interval crosses midnight.
+    end: u32,
 }
 
 impl WallInterval {
-    /// An interval from two times; `start < end` and `start` is not `24:00`.
+    /// An interval from two times: `end` after `start` on the same date, or before it to cross
+    /// midnight. Equal times (nothing open) and a start at `24:00` are errors.
     ///
     /// # Example
     ///
@@ -159,22 +165,25 @@ impl WallInterval {
     ///
     /// let i = WallInterval::new(WallTime::hms(22, 0, 0)?, WallTime::END_OF_DAY)?;
     /// assert_eq!(i.to_string(), "22:00–24:00");
+    /// let night = WallInterval::new(WallTime::hms(22, 0, 0)?, WallTime::hms(6, 0, 0)?)?;
+    /// assert_eq!(night.to_string(), "22:00–06:00");
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn new(start: WallTime, end: WallTime) -> Result<WallInterval> {
-        if start >= end {
-            let reason = if start == end {
-                "a zero-length interval opens nothing; use a later end"
-            } else {
-                "the interval is reversed: its end comes before its start"
-            };
-            return Err(Error::calendar(
-                "interval",
-                format!("{start}–{end}"),
-                reason,
-            ));
-        }
-        Ok(WallInterval { start, end })
+        let (s, e) = (start.0, end.0);
+        let reason = if s == e {
+            "a zero-length interval opens nothing; use a later end"
+        } else if s == DAY_SECS {
+            "an interval cannot open at 24:00; open at 00:00 of the next day"
+        } else {
+            let end = if e < s { e + DAY_SECS } else { e };
+            return Ok(WallInterval { start: s, end });
+        };
+        Err(Error::calendar(
+            "interval",
+            format!("{start}–{end}"),
+            reason,
+        ))
     }
 
     /// An interval from two `HH:MM[:SS]` texts.
@@ -197,19 +206,40 @@ impl WallInterval {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub const fn start(self) -> WallTime {
-        self.start
+        WallTime(self.start)
     }
 
-    /// When it closes (not included).
+    /// When it closes (not included): on the next date when it [crosses
+    /// midnight](Self::crosses_midnight).
     ///
     /// # Example
     ///
     /// ```
     /// assert_eq!(kesher::WallInterval::parse("09:00", "13:00")?.end().to_string(), "13:00");
+    /// assert_eq!(kesher::WallInterval::parse("22:00", "02:00")?.end().to_string(), "02:00");
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub const fn end(self) -> WallTime {
-        self.end
+        if self.end > DAY_SECS {
+            WallTime(self.end - DAY_SECS)
+        } else {
+            WallTime(self.end)
+        }
+    }
+
+    /// Whether it closes on the next date (`["22:00", "06:00"]`). An interval that ends at
+    /// midnight (`24:00`, or `00:00` after a start) does not.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::WallInterval;
+    /// assert!(WallInterval::parse("22:00", "06:00")?.crosses_midnight());
+    /// assert!(!WallInterval::parse("22:00", "00:00")?.crosses_midnight());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub const fn crosses_midnight(self) -> bool {
+        self.end > DAY_SECS
     }
 
     /// Its length on the wall clock, in seconds (real time may differ on a DST change day).
@@ -221,7 +251,31 @@ impl WallInterval {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub const fn length_seconds(self) -> u32 {
-        self.end.0 - self.start.0
+        self.end - self.start
+    }
+
+    /// Its bounds in seconds after its start date's midnight (the end above a day when it
+    /// crosses midnight).
+    pub(crate) const fn span(self) -> Span {
+        Span {
+            start: self.start as i64,
+            end: self.end as i64,
+        }
+    }
+
+    /// The part of `span` on its own date (`[00:00, 24:00]`), if any.
+    pub(crate) fn within_day(span: Span) -> Option<WallInterval> {
+        let start = u32::try_from(span.start.max(0)).ok()?;
+        let end = u32::try_from(span.end.min(i64::from(DAY_SECS))).ok()?;
+        (start < end).then_some(WallInterval { start, end })
+    }
+
+    /// The hull of two intervals of one date that touch or overlap.
+    pub(crate) fn joined(self, other: WallInterval) -> WallInterval {
+        WallInterval {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// The part both intervals share, if any.
@@ -234,13 +288,13 @@ impl WallInterval {
 
 impl fmt::Display for WallInterval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}–{}", self.start, self.end)
+        write!(f, "{}–{}", self.start(), self.end())
     }
 }
 
 impl Serialize for WallInterval {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        [self.start.to_string(), self.end.to_string()].serialize(s)
+        [self.start().to_string(), self.end().to_string()].serialize(s)
     }
 }
 
@@ -251,7 +305,8 @@ impl<'de> Deserialize<'de> for WallInterval {
     }
 }
 
-/// Checks one day's intervals: sorted by start and not overlapping. `field` names the list.
+/// Checks one day's intervals: sorted by start and not overlapping (so only the last may cross
+/// midnight). `field` names the list.
 pub(crate) fn check_day(field: &str, intervals: &[WallInterval]) -> Result<()> {
     for (i, pair) in intervals.windows(2).enumerate() {
         if let [a, b] = pair {
@@ -259,7 +314,7 @@ pub(crate) fn check_day(field: &str, intervals: &[WallInterval]) -> Result<()> {
                 return Err(Error::calendar(
                     format!("{field}[{}]", i + 1),
                     b,
-                    format!("overlaps or precedes the interval before it ({a}); list a day's intervals in order, without overlaps"),
+                    format!("overlaps or precedes the interval before it ({a}); list a day's intervals in order, without overlaps (only the last may cross midnight)"),
                 ));
             }
         }
@@ -267,26 +322,47 @@ pub(crate) fn check_day(field: &str, intervals: &[WallInterval]) -> Result<()> {
     Ok(())
 }
 
-/// Cuts `breaks` out of `intervals` (both sorted); the result is sorted and disjoint.
-pub(crate) fn cut(intervals: &[WallInterval], breaks: &[WallInterval]) -> Vec<WallInterval> {
-    let mut out = Vec::with_capacity(intervals.len() + breaks.len());
-    for &interval in intervals {
-        let mut pieces = vec![interval];
-        for b in breaks {
-            pieces = pieces
-                .into_iter()
-                .flat_map(|p| {
-                    let before = WallInterval::new(p.start, p.end.min(b.start)).ok();
-                    let after = WallInterval::new(p.start.max(b.end), p.end).ok();
-                    if b.end <= p.start || b.start >= p.end {
-                        vec![p]
-                    } else {
-                        before.into_iter().chain(after).collect()
-                    }
-                })
-                .collect();
+/// A stretch of wall-clock time in seconds after one date's midnight; either bound may fall on
+/// another date (negative, or a day or more).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Span {
+    pub(crate) start: i64,
+    pub(crate) end: i64,
+}
+
+impl Span {
+    /// The same stretch read from a midnight `days` later.
+    pub(crate) fn shifted(self, days: i64) -> Span {
+        let by = days * i64::from(DAY_SECS);
+        Span {
+            start: self.start - by,
+            end: self.end - by,
         }
-        out.extend(pieces);
+    }
+}
+
+/// Cuts `breaks` out of `spans` (both sorted by start); the result is sorted and disjoint.
+pub(crate) fn cut(spans: &[Span], breaks: &[Span]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(spans.len() + breaks.len());
+    for &span in spans {
+        let mut rest = Some(span);
+        for b in breaks {
+            let Some(p) = rest else { break };
+            if b.end <= p.start || b.start >= p.end {
+                continue;
+            }
+            if p.start < b.start {
+                out.push(Span {
+                    start: p.start,
+                    end: b.start,
+                });
+            }
+            rest = (b.end < p.end).then_some(Span {
+                start: b.end,
+                end: p.end,
+            });
+        }
+        out.extend(rest);
     }
     out
 }

@@ -1,6 +1,6 @@
 //! The calendar itself: its parts, its JSON shape, validation, and the hours of a date.
 
-use super::clock::{check_day, cut, WallInterval};
+use super::clock::{check_day, cut, Span, WallInterval};
 use super::rules::{HolidayEffect, HolidayRules};
 use super::timeline::Timeline;
 use super::week::WeeklyHours;
@@ -8,7 +8,7 @@ use crate::{Error, Result, Zone};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
 /// A business calendar (see the [module documentation](crate::calendar) for the eight rules).
 ///
@@ -36,8 +36,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// ```
 #[derive(Debug)]
 pub struct Calendar {
-    def: Arc<Definition>,
-    cache: Mutex<Option<Timeline>>,
+    pub(super) def: Arc<Definition>,
+    pub(super) cache: Mutex<Option<Timeline>>,
 }
 
 /// The immutable parts of a calendar, shared with its timelines.
@@ -64,9 +64,22 @@ impl Definition {
         .max()
     }
 
-    /// The local intervals of `date`, given the computed observances that fall on it
-    /// (`(rule set, effect, name)`).
-    pub(crate) fn hours_on(
+    /// The first date the calendar names explicitly (holiday, override or break).
+    pub(crate) fn first_dated_entry(&self) -> Option<NaiveDate> {
+        [
+            self.holidays.first().copied(),
+            self.overrides.keys().next().copied(),
+            self.breaks.keys().next().copied(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+
+    /// The shifts that start on `date` (weekly hours, an override, or hours reduced by a
+    /// computed eve), before breaks, given the computed observances that fall on it
+    /// (`(rule set, effect, name)`). A holiday closes every shift that starts on its date.
+    fn shifts_on(
         &self,
         date: NaiveDate,
         observances: &[(usize, HolidayEffect, &'static str)],
@@ -78,29 +91,50 @@ impl Definition {
         {
             return Vec::new();
         }
-        let mut hours = match self.overrides.get(&date) {
-            Some(fixed) => fixed.clone(),
-            None => {
-                let mut hours = self.week.day(date.weekday()).to_vec();
-                for (set, _, name) in observances {
-                    let reduced = self
-                        .holiday_rules
-                        .get(*set)
-                        .and_then(|rules| rules.reduced_hours(name));
-                    if let Some(limit) = reduced {
-                        hours = hours
-                            .iter()
-                            .flat_map(|h| limit.iter().filter_map(|l| h.intersect(*l)))
-                            .collect();
-                    }
-                }
-                hours
+        if let Some(fixed) = self.overrides.get(&date) {
+            return fixed.clone();
+        }
+        let mut hours = self.week.day(date.weekday()).to_vec();
+        for (set, _, name) in observances {
+            let reduced = self
+                .holiday_rules
+                .get(*set)
+                .and_then(|rules| rules.reduced_hours(name));
+            if let Some(limit) = reduced {
+                hours = hours
+                    .iter()
+                    .flat_map(|h| limit.iter().filter_map(|l| h.intersect(*l)))
+                    .collect();
             }
-        };
-        if let Some(breaks) = self.breaks.get(&date) {
-            hours = cut(&hours, breaks);
         }
         hours
+    }
+
+    /// What stays open of the shifts that start on `date`, in seconds after its midnight:
+    /// breaks close wall-clock time on their own date, so the breaks of the day before (one
+    /// that crosses midnight) and of the day after (under a night shift) cut them too.
+    pub(crate) fn spans_on(
+        &self,
+        date: NaiveDate,
+        observances: &[(usize, HolidayEffect, &'static str)],
+    ) -> Vec<Span> {
+        let shifts: Vec<Span> = self
+            .shifts_on(date, observances)
+            .iter()
+            .map(|i| i.span())
+            .collect();
+        let mut breaks = Vec::new();
+        let around = [(1, date.pred_opt()), (0, Some(date)), (-1, date.succ_opt())];
+        for (days_later, day) in around {
+            if let Some(list) = day.and_then(|d| self.breaks.get(&d)) {
+                breaks.extend(list.iter().map(|b| b.span().shifted(days_later)));
+            }
+        }
+        if breaks.is_empty() {
+            shifts
+        } else {
+            cut(&shifts, &breaks)
+        }
     }
 }
 
@@ -139,7 +173,10 @@ impl Calendar {
         let has_hours = def.week.weekly_seconds() > 0
             || def.overrides.iter().any(|(date, hours)| {
                 !hours.is_empty() && !def.holidays.contains(date) && {
-                    let left = def.breaks.get(date).map(|b| cut(hours, b));
+                    let spans = |list: &[WallInterval]| -> Vec<Span> {
+                        list.iter().map(|i| i.span()).collect()
+                    };
+                    let left = def.breaks.get(date).map(|b| cut(&spans(hours), &spans(b)));
                     left.map_or(true, |l| !l.is_empty())
                 }
             });
@@ -331,24 +368,54 @@ impl Calendar {
         !self.def.holidays.is_empty()
     }
 
-    /// The local opening intervals of one date, after holidays, overrides, computed eves and
-    /// breaks (the wall-clock view; DST is applied when instants are computed).
+    /// The wall-clock hours open during one local date, after holidays, overrides, computed
+    /// eves and breaks, whichever shift they belong to: a night shift that started the day
+    /// before shows as `00:00–06:00`, tonight's as `22:00–24:00` (DST is applied when instants
+    /// are computed).
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
+    /// use kesher::Calendar;
     ///
-    /// let il = kesher::Calendar::israel_desk()?;
+    /// let il = Calendar::israel_desk()?;
     /// // Yom Kippur 2025 is closed; its eve (Wednesday) closes at 13:00.
     /// assert!(il.hours_on(NaiveDate::from_ymd_opt(2025, 10, 2).unwrap()).is_empty());
     /// let eve = il.hours_on(NaiveDate::from_ymd_opt(2025, 10, 1).unwrap());
     /// assert_eq!(eve[0].to_string(), "09:00–13:00");
+    ///
+    /// let nights = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["22:00","06:00"]]}}"#)?;
+    /// let tuesday = nights.hours_on(NaiveDate::from_ymd_opt(2025, 1, 7).unwrap());
+    /// assert_eq!(tuesday[0].to_string(), "00:00–06:00");
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn hours_on(&self, date: NaiveDate) -> Vec<WallInterval> {
-        let observances: Vec<(usize, HolidayEffect, &'static str)> = self
-            .def
+        let mut open: Vec<Span> = Vec::new();
+        for (days_later, day) in [(1, date.pred_opt()), (0, Some(date))] {
+            if let Some(day) = day {
+                let spans = self.def.spans_on(day, &self.observances_on(day));
+                open.extend(spans.into_iter().map(|s| s.shifted(days_later)));
+            }
+        }
+        crate::sorting::sort_by_key(&mut open, |s| s.start);
+        let mut out: Vec<WallInterval> = Vec::new();
+        for span in open {
+            let Some(piece) = WallInterval::within_day(span) else {
+                continue;
+            };
+            match out.last_mut() {
+                Some(last) if last.end().seconds_of_day() >= piece.start().seconds_of_day() => {
+                    *last = last.joined(piece);
+                }
+                _ => out.push(piece),
+            }
+        }
+        out
+    }
+
+    fn observances_on(&self, date: NaiveDate) -> Vec<(usize, HolidayEffect, &'static str)> {
+        self.def
             .holiday_rules
             .iter()
             .enumerate()
@@ -359,8 +426,7 @@ impl Calendar {
                     .filter(|o| o.date == date)
                     .map(move |o| (i, o.effect, o.name))
             })
-            .collect();
-        self.def.hours_on(date, &observances)
+            .collect()
     }
 
     /// A fresh compiled timeline of this calendar, for batch work (see [`Timeline`]).
@@ -377,84 +443,6 @@ impl Calendar {
     /// ```
     pub fn timeline(&self) -> Timeline {
         Timeline::new(Arc::clone(&self.def))
-    }
-
-    fn with_timeline<T>(&self, op: impl FnOnce(&mut Timeline) -> Result<T>) -> Result<T> {
-        let mut guard = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-        let timeline = guard.get_or_insert_with(|| Timeline::new(Arc::clone(&self.def)));
-        op(timeline)
-    }
-
-    /// Whether the desk is open at `t` (open at an opening instant, closed at a closing one).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
-    /// assert!(cal.is_open("2025-01-06T09:00:00Z".parse().unwrap())?);
-    /// assert!(!cal.is_open("2025-01-06T17:00:00Z".parse().unwrap())?);
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn is_open(&self, t: DateTime<Utc>) -> Result<bool> {
-        let t = to_nanos("at", t)?;
-        self.with_timeline(|tl| tl.is_open_ns(t))
-    }
-
-    /// `t` itself when open, else the next opening instant.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
-    /// let t = cal.next_open("2025-01-06T08:00:00Z".parse().unwrap())?;
-    /// assert_eq!(t.to_rfc3339(), "2025-01-06T09:00:00+00:00");
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn next_open(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
-        let t = to_nanos("at", t)?;
-        self.with_timeline(|tl| tl.next_open_ns(t))
-            .map(DateTime::from_timestamp_nanos)
-    }
-
-    /// The instant `d` of business time after `t` (rule 3: `d = 0` gives [`Calendar::next_open`];
-    /// ending exactly at a closing time returns the closing instant).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::TimeDelta;
-    ///
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
-    /// let due = cal.add("2025-01-06T09:00:00Z".parse().unwrap(), TimeDelta::hours(8))?;
-    /// assert_eq!(due.to_rfc3339(), "2025-01-06T17:00:00+00:00");
-    /// assert!(cal.add(due, TimeDelta::seconds(-1)).is_err());
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn add(&self, t: DateTime<Utc>, d: TimeDelta) -> Result<DateTime<Utc>> {
-        let t = to_nanos("start", t)?;
-        let d = duration_nanos(d)?;
-        self.with_timeline(|tl| tl.add_ns(t, d))
-            .map(DateTime::from_timestamp_nanos)
-    }
-
-    /// Business time between `a` and `b` (`b < a` is an error; equal instants give zero).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::TimeDelta;
-    ///
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
-    /// let a = "2025-01-06T16:00:00Z".parse().unwrap();
-    /// let b = "2025-01-13T10:00:00Z".parse().unwrap();
-    /// assert_eq!(cal.elapsed(a, b)?, TimeDelta::hours(2));
-    /// assert!(cal.elapsed(b, a).is_err());
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn elapsed(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Result<TimeDelta> {
-        let (a, b) = (to_nanos("start", a)?, to_nanos("end", b)?);
-        self.with_timeline(|tl| tl.elapsed_ns(a, b))
-            .map(TimeDelta::nanoseconds)
     }
 }
 

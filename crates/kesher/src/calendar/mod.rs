@@ -9,7 +9,10 @@
 //! # Semantics (fixed; each rule has its own tests in `tests/calendar_rules.rs`)
 //!
 //! 1. **Half-open intervals.** An interval `[start, end)` is open at its opening instant and
-//!    closed at its closing instant; `end` may be `24:00`.
+//!    closed at its closing instant; `end` may be `24:00`. An `end` before `start` crosses
+//!    midnight (`["22:00", "06:00"]` runs until 06:00 the next day; see rule 13). Open time is
+//!    the union of the intervals: touching or overlapping stretches are one stretch, with one
+//!    opening and one closing.
 //! 2. **Local time through the zone.** A nonexistent wall time (spring-forward gap) moves forward
 //!    by the gap; an ambiguous one (fall-back) is the earlier occurrence. Business time is real
 //!    elapsed time: a `00:00–24:00` day counts 23 h on a spring-forward day and 25 h on a
@@ -23,8 +26,11 @@
 //!    construction; an operation that finds no working time ahead (only past overrides, say)
 //!    fails with the same error after a bounded search of [`SEARCH_HORIZON_DAYS`] days beyond
 //!    the later of the instant and the calendar's last dated entry. It never loops.
-//! 6. **Invalid calendars.** Zero-length, reversed or overlapping intervals, unknown zones and
-//!    malformed times or dates are [`Error::InvalidCalendar`] errors naming the field.
+//! 6. **Invalid calendars.** Zero-length intervals, an interval that opens at `24:00`,
+//!    intervals of a day out of order or overlapping (so only a day's last interval may cross
+//!    midnight), a weekly night shift still open when the next weekday's first interval opens,
+//!    unknown zones and malformed times or dates are [`Error::InvalidCalendar`] errors naming
+//!    the field.
 //! 7. **Holidays win.** A holiday (listed or computed) closes its date even if the date has an
 //!    override; breaks are cut from whatever intervals the date has (override, reduced or
 //!    regular hours).
@@ -34,6 +40,36 @@
 //!    [`MAX_COMPILED_INTERVALS`] open intervals compiled at once (centuries of a calendar with
 //!    many intervals a day) is an [`Error::InvalidInput`] naming the span, never an unbounded
 //!    allocation; the table is then dropped and later questions compile afresh.
+//! 10. **`sub(t, d)`** is the latest instant `u ≤ t` with `elapsed(u, t) = d`: `d = 0` gives
+//!     `t`, and a duration that starts exactly at an opening returns the opening (not the
+//!     closing before it), the mirror of rule 3. So `elapsed(sub(t, d), t) = d` always;
+//!     `add(sub(t, d), d) = t` when `t` is open or a closing instant (else it is the closing
+//!     before `t`); `sub(add(t, d), d) = next_open(t)` for `d > 0`. A negative duration is an
+//!     [`Error::NegativeDuration`] for both, naming the other direction. Searching back gives up
+//!     with [`Error::NoWorkingTime`] after [`SEARCH_HORIZON_DAYS`] days without working time
+//!     before the earlier of the instant and the calendar's first dated entry.
+//! 11. **Openings and closings.** An opening is the first instant of a stretch, a closing the
+//!     instant it ends (closed, by rule 1). `next_open(t)` is `t` when open, else the next
+//!     opening; `previous_open(t)` the latest opening `≤ t`; `next_close(t)` the first closing
+//!     `> t` (the end of the stretch `t` is in, or of the next one); `previous_close(t)` the
+//!     latest closing `≤ t`. Rolling back to the last open instant is `t` when open, else
+//!     `previous_close(t)`. A calendar open through the whole search horizon around `t` has no
+//!     closing to find: an [`Error::InvalidInput`] on `at`.
+//! 12. **Open days.** An open day is a local date on which a shift starts (a night shift
+//!     belongs to the date it starts, rule 13). `add_days(t, n)` moves `t` to the `n`-th open
+//!     day after its date at the same wall-clock time (rule 2 places a time that the target
+//!     date skips or repeats); `n = 0` keeps `t`'s date when open, else takes the next open
+//!     day; a negative `n` counts open days before `t`'s date. The result keeps the time of day
+//!     whether or not the desk is open then. `open_days_between(a, b)` counts the open days
+//!     from `a`'s date up to, not including, `b`'s date, so `open_days_between(t, add_days(t,
+//!     n)) = n` when `t`'s date is open.
+//! 13. **Night shifts belong to the date they start.** Holidays, overrides and reduced hours of
+//!     a date decide the shifts that start on it: a holiday on Tuesday closes the shift that
+//!     starts Tuesday 22:00 and leaves Monday's night shift open until it ends on Tuesday
+//!     morning. Breaks are different: a break closes the wall-clock time it names on its own
+//!     date, whichever shift covers it (a break may cross midnight too). Across a DST change
+//!     a night shift counts real time (rule 2): `22:00–06:00` is 7 hours the night clocks
+//!     spring forward and 9 hours the night they fall back.
 //!
 //! Operations compile the calendar into a [`Timeline`]: a sorted table of open intervals as
 //! instants with the cumulative business time before each, indexed by day, extended lazily for
@@ -63,11 +99,15 @@
 //! # Ok::<(), kesher::Error>(())
 //! ```
 
+mod backward;
+mod batch;
 mod clock;
+mod days;
 mod definition;
 mod eval;
 mod israel;
 mod presets;
+mod questions;
 mod rules;
 mod timeline;
 mod week;

@@ -1,6 +1,6 @@
 //! A calendar compiled into a table of open intervals with cumulative business time.
 
-use super::definition::{duration_nanos, Definition};
+use super::definition::Definition;
 use super::rules::HolidayEffect;
 use super::zone::{local_date, resolve, NS};
 use super::{MAX_COMPILED_INTERVALS, SEARCH_HORIZON_DAYS};
@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-const DAY_NS: i64 = 86_400 * NS;
+pub(super) const DAY_NS: i64 = 86_400 * NS;
 /// A window that would grow past the needed span by more than this is compiled afresh instead.
 const FAR_NS: i64 = 5 * 366 * DAY_NS;
 /// The first window compiled around a query, in days after it.
@@ -80,19 +80,29 @@ impl EpochUnit {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Timeline {
-    def: Arc<Definition>,
+    pub(super) def: Arc<Definition>,
     /// The compiled local dates, `[first_day, end_day)`; `None` before the first compile.
-    window: Option<(NaiveDate, NaiveDate)>,
+    pub(super) window: Option<(NaiveDate, NaiveDate)>,
     /// The instant of `first_day` 00:00 (the origin of the day index).
-    base: i64,
+    pub(super) base: i64,
     /// The instant of `end_day` 00:00: the table is complete for instants before it.
-    limit: i64,
-    starts: Vec<i64>,
-    ends: Vec<i64>,
+    pub(super) limit: i64,
+    pub(super) starts: Vec<i64>,
+    pub(super) ends: Vec<i64>,
     /// Cumulative business time at the end of each interval.
-    after: Vec<i64>,
+    pub(super) after: Vec<i64>,
     /// `index[k]`: the first interval that ends after `base + k` days.
     index: Vec<u32>,
+    /// The local midnight of each compiled date and of `end_day`: `midnights[k]` starts the
+    /// date `first_day + k`.
+    pub(super) midnights: Vec<i64>,
+    /// Whether the compiled date `k` keeps one UTC offset all day, so that its time of day is
+    /// the time since its midnight.
+    pub(super) steady: Vec<bool>,
+    /// `open_before[k]`: how many compiled dates before `first_day + k` are open days.
+    pub(super) open_before: Vec<u32>,
+    /// The compiled open days (dates on which a shift starts), as indices from `first_day`.
+    pub(super) open_days: Vec<u32>,
     /// Computed holidays by Gregorian year.
     observances: BTreeMap<i32, Vec<(NaiveDate, usize, HolidayEffect, &'static str)>>,
 }
@@ -105,7 +115,7 @@ fn max_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2262, 4, 10).unwrap_or(NaiveDate::MAX)
 }
 
-fn out_of_range(field: &str, value: impl std::fmt::Display) -> Error {
+pub(super) fn out_of_range(field: &str, value: impl std::fmt::Display) -> Error {
     Error::invalid(
         field,
         value,
@@ -120,11 +130,11 @@ fn days(n: i64) -> TimeDelta {
 /// Whole days from `base` to `t` (`t ≥ base`): the span of the supported years (1677–2262)
 /// overflows an `i64` of nanoseconds, so the difference is taken unsigned.
 #[inline]
-fn days_between(base: i64, t: i64) -> u64 {
+pub(super) fn days_between(base: i64, t: i64) -> u64 {
     t.wrapping_sub(base) as u64 / DAY_NS as u64
 }
 
-fn instant_text(t: i64) -> String {
+pub(super) fn instant_text(t: i64) -> String {
     crate::instant::format(&DateTime::from_timestamp_nanos(t))
 }
 
@@ -139,6 +149,10 @@ impl Timeline {
             ends: Vec::new(),
             after: Vec::new(),
             index: Vec::new(),
+            midnights: Vec::new(),
+            steady: Vec::new(),
+            open_before: Vec::new(),
+            open_days: Vec::new(),
             observances: BTreeMap::new(),
         }
     }
@@ -183,40 +197,47 @@ impl Timeline {
             .collect()
     }
 
-    fn midnight(&self, date: NaiveDate) -> Result<i64> {
-        resolve(&self.def.tz, date.and_time(NaiveTime::MIN))
-            .ok_or_else(|| out_of_range("date", date))
+    pub(super) fn midnight(&self, date: NaiveDate) -> Result<i64> {
+        self.wall(date, 0)
     }
 
-    /// Appends the intervals of dates `[from, to)` (which must follow what is compiled).
+    /// The instant of `secs` seconds after the local midnight of `date` on the wall clock
+    /// (rule 2: a time in a gap moves forward, an ambiguous one is the earlier).
+    pub(super) fn wall(&self, date: NaiveDate, secs: i64) -> Result<i64> {
+        let local = date.and_time(NaiveTime::MIN) + TimeDelta::seconds(secs);
+        resolve(&self.def.tz, local).ok_or_else(|| out_of_range("date", date))
+    }
+
+    /// Appends the open time of dates `[from, to)` (which must follow what is compiled), and
+    /// the night shift of the date before that reaches into `from`. Everything is clipped to
+    /// the window, so a night shift that crosses its end is completed when the window grows.
     fn compile_days(&mut self, from: NaiveDate, to: NaiveDate) -> Result<()> {
-        let tz = self.def.tz.clone();
-        let mut date = from;
+        let (floor, ceiling) = (self.midnight(from)?, self.midnight(to)?);
+        let mut found: Vec<(i64, i64)> = Vec::new();
+        let mut date = from.pred_opt().ok_or_else(|| out_of_range("date", from))?;
         let mut lo = self.midnight(date)?;
         while date < to {
             let next = date.succ_opt().ok_or_else(|| out_of_range("date", date))?;
             let hi = self.midnight(next)?;
-            if hi > lo {
-                let hours = {
-                    let obs = self.observances_on(date);
-                    self.def.hours_on(date, &obs)
-                };
-                for h in hours {
-                    let at = |secs: u32| {
-                        let local =
-                            date.and_time(NaiveTime::MIN) + TimeDelta::seconds(i64::from(secs));
-                        resolve(&tz, local).ok_or_else(|| out_of_range("date", date))
-                    };
-                    let start = at(h.start().seconds_of_day())?.max(lo);
-                    let end = at(h.end().seconds_of_day())?.min(hi);
-                    if start < end {
-                        self.push(start, end)?;
-                    }
+            let spans = if hi > lo {
+                let obs = self.observances_on(date);
+                self.def.spans_on(date, &obs)
+            } else {
+                Vec::new() // a date the zone skipped (Samoa, 2011-12-30) has no hours
+            };
+            if date >= from {
+                self.record_day(lo, hi, !spans.is_empty());
+            }
+            for span in spans {
+                let start = self.wall(date, span.start)?.max(lo).max(floor);
+                let end = self.wall(date, span.end)?.min(ceiling);
+                if start < end {
+                    found.push((start, end));
                 }
             }
             date = next;
             lo = hi;
-            if self.starts.len() > MAX_COMPILED_INTERVALS {
+            if self.starts.len() + found.len() > MAX_COMPILED_INTERVALS {
                 return Err(Error::invalid(
                     "span",
                     format!("{from}..{to}"),
@@ -227,7 +248,32 @@ impl Timeline {
                 ));
             }
         }
+        // A piece of a night shift left after a break can open after the next date's first
+        // shift: the open time is the union, taken in order of opening.
+        crate::sorting::sort_by_key(&mut found, |&(start, _)| start);
+        for (start, end) in found {
+            self.push(start, end)?;
+        }
         Ok(())
+    }
+
+    /// Records one compiled date `[lo, hi)`: its next midnight, whether it keeps one offset
+    /// all day, and whether it is an open day.
+    fn record_day(&mut self, lo: i64, hi: i64, open: bool) {
+        let k = self.midnights.len().saturating_sub(1);
+        self.midnights.push(hi);
+        let steady = hi - lo == DAY_NS && {
+            let tz = &self.def.tz;
+            let at = |t: i64| tz.offset_secs_at(t.div_euclid(NS));
+            let first = at(lo);
+            (1..=24).all(|h| at((lo + h * 3600 * NS).min(hi - 1)) == first)
+        };
+        self.steady.push(steady);
+        let before = self.open_before.last().copied().unwrap_or(0);
+        if open {
+            self.open_days.push(u32::try_from(k).unwrap_or(u32::MAX));
+        }
+        self.open_before.push(before + u32::from(open));
     }
 
     /// Drops the table (after a compile failed half-way), releasing its memory; the next
@@ -238,6 +284,10 @@ impl Timeline {
         self.ends = Vec::new();
         self.after = Vec::new();
         self.index = Vec::new();
+        self.midnights = Vec::new();
+        self.steady = Vec::new();
+        self.open_before = Vec::new();
+        self.open_days = Vec::new();
     }
 
     /// Appends one open interval; an error when the cumulative business time would pass what
@@ -253,9 +303,10 @@ impl Timeline {
         }
         match self.ends.last_mut() {
             Some(last) if *last >= start => {
-                // Touching intervals (a 24:00 end and the next day's 00:00) merge into one.
-                let grow = end - *last;
-                *last = end;
+                // Touching intervals (a 24:00 end and the next day's 00:00) merge into one, and
+                // a night shift overlapping the next date's first shift counts once.
+                let grow = (end - *last).max(0);
+                *last = (*last).max(end);
                 if let Some(a) = self.after.last_mut() {
                     *a += grow;
                 }
@@ -301,6 +352,10 @@ impl Timeline {
         self.ends.clear();
         self.after.clear();
         self.base = self.midnight(first)?;
+        self.midnights = vec![self.base];
+        self.steady.clear();
+        self.open_before = vec![0];
+        self.open_days.clear();
         self.compile_days(first, end)?;
         self.limit = self.midnight(end)?;
         self.window = Some((first, end));
@@ -332,7 +387,7 @@ impl Timeline {
     }
 
     /// Makes the table cover every instant in `[lo, hi]`.
-    fn ensure(&mut self, lo: i64, hi: i64) -> Result<()> {
+    pub(super) fn ensure(&mut self, lo: i64, hi: i64) -> Result<()> {
         if self.window.is_some() && lo >= self.base && hi < self.limit {
             return Ok(());
         }
@@ -367,7 +422,7 @@ impl Timeline {
     /// Grows the table past the working time found so far; `NoWorkingTime` once the table
     /// reaches [`SEARCH_HORIZON_DAYS`] past the later of `from`, the last working time compiled
     /// and the calendar's last dated entry.
-    fn grow(&mut self, from: i64) -> Result<()> {
+    pub(super) fn grow(&mut self, from: i64) -> Result<()> {
         let tz = &self.def.tz;
         let Some((_, end)) = self.window else {
             return self.ensure(from, from);
@@ -390,11 +445,55 @@ impl Timeline {
         self.extend_to(end + days(1))
     }
 
+    /// Grows the table backward (doubling its span); `err` once its first date is
+    /// [`SEARCH_HORIZON_DAYS`] before `anchor`, an out-of-range error at the first supported
+    /// date.
+    pub(super) fn grow_back(
+        &mut self,
+        at: i64,
+        anchor: NaiveDate,
+        err: fn(i64, NaiveDate) -> Error,
+    ) -> Result<()> {
+        let Some((first, end)) = self.window else {
+            return self.ensure(at, at);
+        };
+        if first < anchor - days(SEARCH_HORIZON_DAYS) {
+            return Err(err(at, anchor));
+        }
+        if first <= min_date() {
+            return Err(out_of_range("instant", instant_text(at)));
+        }
+        let span = (end - first).num_days().max(FIRST_SPAN_DAYS);
+        self.compile_fresh(first - days(span), end)
+    }
+
+    /// Grows the table forward by doubling; `err` once its end is [`SEARCH_HORIZON_DAYS`]
+    /// after `anchor`.
+    pub(super) fn grow_until(
+        &mut self,
+        at: i64,
+        anchor: NaiveDate,
+        err: fn(i64, NaiveDate) -> Error,
+    ) -> Result<()> {
+        let Some((_, end)) = self.window else {
+            return self.ensure(at, at);
+        };
+        if end > anchor + days(SEARCH_HORIZON_DAYS) {
+            return Err(err(at, anchor));
+        }
+        self.extend_to(end + days(1))
+    }
+
+    /// The local date of an instant in the calendar's zone.
+    pub(super) fn date_of(&self, t: i64) -> NaiveDate {
+        local_date(&self.def.tz, t)
+    }
+
     // ---- lookups (the table must cover `t`) -------------------------------------------------
 
     /// The first interval that ends after `t` (`len` when none in the table).
     #[inline]
-    fn locate(&self, t: i64) -> usize {
+    pub(super) fn locate(&self, t: i64) -> usize {
         let k = usize::try_from(days_between(self.base, t)).unwrap_or(usize::MAX);
         let mut i = self.index.get(k).map_or(0, |&i| i as usize);
         while self.ends.get(i).is_some_and(|&e| e <= t) {
@@ -405,7 +504,7 @@ impl Timeline {
 
     /// Business time from the table's origin to `t`.
     #[inline]
-    fn cumulative(&self, t: i64, i: usize) -> i64 {
+    pub(super) fn cumulative(&self, t: i64, i: usize) -> i64 {
         match (self.starts.get(i), self.ends.get(i), self.after.get(i)) {
             (Some(&s), Some(&e), Some(&a)) => a - (e - t.max(s)),
             _ => self.after.last().copied().unwrap_or(0),
@@ -415,7 +514,7 @@ impl Timeline {
     /// The instant where cumulative business time reaches `target`, searching from interval
     /// `i` on (galloping, then binary); `None` when the table does not reach it.
     #[inline]
-    fn reach(&self, i: usize, target: i64) -> Option<i64> {
+    pub(super) fn reach(&self, i: usize, target: i64) -> Option<i64> {
         let n = self.after.len();
         let (mut lo, mut hi, mut step) = (i, i, 1usize);
         while hi < n && self.after.get(hi).is_some_and(|&a| a < target) {
@@ -519,228 +618,5 @@ impl Timeline {
             }
             self.grow(t)?;
         }
-    }
-
-    // ---- batch forms --------------------------------------------------------------------------
-
-    fn scaled(values: &[i64], unit: EpochUnit, field: &str) -> Result<(i64, i64)> {
-        let (mut lo, mut hi) = (i64::MAX, i64::MIN);
-        for &v in values {
-            lo = lo.min(v);
-            hi = hi.max(v);
-        }
-        let scale = unit.nanos();
-        let lo = lo
-            .checked_mul(scale)
-            .ok_or_else(|| out_of_range(field, lo))?;
-        let hi = hi
-            .checked_mul(scale)
-            .ok_or_else(|| out_of_range(field, hi))?;
-        Ok((lo, hi))
-    }
-
-    fn check_len(field: &str, got: usize, want: usize) -> Result<()> {
-        if got == want {
-            Ok(())
-        } else {
-            Err(Error::invalid(
-                field,
-                got,
-                format!("the output slice must have the input's length {want}"),
-            ))
-        }
-    }
-
-    /// Due instants for many starts with one duration: `out[i] = add(starts[i], d)`, in `unit`
-    /// (rounded down). One compiled timeline serves the whole slice; the loop does not allocate.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use kesher::{Calendar, EpochUnit};
-    ///
-    /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
-    /// let monday_9 = 1_736_154_000_i64;
-    /// let mut due = [0_i64; 2];
-    /// tl.add_batch(&[monday_9, monday_9 + 7 * 3600], EpochUnit::Seconds, chrono::TimeDelta::hours(2), &mut due)?;
-    /// assert_eq!(due, [monday_9 + 2 * 3600, monday_9 + 7 * 86_400 + 3600]);
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn add_batch(
-        &mut self,
-        starts: &[i64],
-        unit: EpochUnit,
-        d: TimeDelta,
-        out: &mut [i64],
-    ) -> Result<()> {
-        Self::check_len("out", out.len(), starts.len())?;
-        if starts.is_empty() {
-            return Ok(());
-        }
-        let d = duration_nanos(d)?;
-        let (lo, hi) = Self::scaled(starts, unit, "starts")?;
-        self.ensure(lo, hi)?;
-        // Grow once so that the latest start's target is in the table: every other target is
-        // earlier (cumulative time is monotone).
-        self.add_ns(hi, d)?;
-        let scale = unit.nanos();
-        for (o, &s) in out.iter_mut().zip(starts) {
-            let t = s * scale;
-            let i = self.locate(t);
-            let u = if d == 0 {
-                self.starts.get(i).map_or(t, |&st| st.max(t))
-            } else {
-                let target = self.cumulative(t, i) + d;
-                self.reach(i, target)
-                    .ok_or_else(|| out_of_range("starts", s))?
-            };
-            *o = u.div_euclid(scale);
-        }
-        Ok(())
-    }
-
-    /// Due instants with a duration per start (`durations` in `unit`): `out[i] = add(starts[i],
-    /// durations[i])`, as when each ticket's target depends on its priority.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use kesher::{Calendar, EpochUnit};
-    ///
-    /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
-    /// let monday_9 = 1_736_154_000_i64;
-    /// let mut due = [0_i64; 2];
-    /// tl.add_each_batch(&[monday_9, monday_9], &[3600, 0], EpochUnit::Seconds, &mut due)?;
-    /// assert_eq!(due, [monday_9 + 3600, monday_9]);
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn add_each_batch(
-        &mut self,
-        starts: &[i64],
-        durations: &[i64],
-        unit: EpochUnit,
-        out: &mut [i64],
-    ) -> Result<()> {
-        Self::check_len("durations", durations.len(), starts.len())?;
-        Self::check_len("out", out.len(), starts.len())?;
-        let scale = unit.nanos();
-        for (i, ((o, &s), &d)) in out.iter_mut().zip(starts).zip(durations).enumerate() {
-            let t = s
-                .checked_mul(scale)
-                .ok_or_else(|| out_of_range(&format!("starts[{i}]"), s))?;
-            let d = d
-                .checked_mul(scale)
-                .ok_or_else(|| out_of_range(&format!("durations[{i}]"), d))?;
-            *o = self.add_ns(t, d)?.div_euclid(scale);
-        }
-        Ok(())
-    }
-
-    /// Business time between pairs: `out[i] = elapsed(starts[i], ends[i])`, in `unit` (rounded
-    /// down). An end before its start is an error naming its index.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use kesher::{Calendar, EpochUnit};
-    ///
-    /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
-    /// let monday_9 = 1_736_154_000_i64;
-    /// let mut out = [0_i64; 1];
-    /// tl.elapsed_batch(&[monday_9], &[monday_9 + 7 * 86_400], EpochUnit::Seconds, &mut out)?;
-    /// assert_eq!(out, [8 * 3600]);
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn elapsed_batch(
-        &mut self,
-        starts: &[i64],
-        ends: &[i64],
-        unit: EpochUnit,
-        out: &mut [i64],
-    ) -> Result<()> {
-        Self::check_len("ends", ends.len(), starts.len())?;
-        Self::check_len("out", out.len(), starts.len())?;
-        if starts.is_empty() {
-            return Ok(());
-        }
-        let (lo, _) = Self::scaled(starts, unit, "starts")?;
-        let (_, hi) = Self::scaled(ends, unit, "ends")?;
-        if let Some(i) = starts.iter().zip(ends).position(|(a, b)| b < a) {
-            return Err(Error::EndBeforeStart {
-                start: format!("starts[{i}]"),
-                end: format!("ends[{i}]"),
-            });
-        }
-        self.ensure(lo.min(hi), hi.max(lo))?;
-        let scale = unit.nanos();
-        for ((o, &a), &b) in out.iter_mut().zip(starts).zip(ends) {
-            let (a, b) = (a * scale, b * scale);
-            let e = self.cumulative(b, self.locate(b)) - self.cumulative(a, self.locate(a));
-            *o = e.div_euclid(scale);
-        }
-        Ok(())
-    }
-
-    /// `out[i] = is_open(at[i])`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use kesher::{Calendar, EpochUnit};
-    ///
-    /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
-    /// let mut out = [true];
-    /// tl.is_open_batch(&[0], EpochUnit::Seconds, &mut out)?; // 1970-01-01 was a Thursday
-    /// assert_eq!(out, [false]);
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn is_open_batch(&mut self, at: &[i64], unit: EpochUnit, out: &mut [bool]) -> Result<()> {
-        Self::check_len("out", out.len(), at.len())?;
-        if at.is_empty() {
-            return Ok(());
-        }
-        let (lo, hi) = Self::scaled(at, unit, "at")?;
-        self.ensure(lo, hi)?;
-        let scale = unit.nanos();
-        for (o, &t) in out.iter_mut().zip(at) {
-            let t = t * scale;
-            *o = self.starts.get(self.locate(t)).is_some_and(|&s| s <= t);
-        }
-        Ok(())
-    }
-
-    /// `out[i] = next_open(at[i])`, in `unit` (rounded down).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use kesher::{Calendar, EpochUnit};
-    ///
-    /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
-    /// let mut out = [0_i64];
-    /// tl.next_open_batch(&[1_736_078_400], EpochUnit::Seconds, &mut out)?; // Sunday noon
-    /// assert_eq!(out, [1_736_154_000]);
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn next_open_batch(&mut self, at: &[i64], unit: EpochUnit, out: &mut [i64]) -> Result<()> {
-        Self::check_len("out", out.len(), at.len())?;
-        if at.is_empty() {
-            return Ok(());
-        }
-        let (lo, hi) = Self::scaled(at, unit, "at")?;
-        self.ensure(lo, hi)?;
-        self.next_open_ns(hi)?;
-        let scale = unit.nanos();
-        for (o, &t) in out.iter_mut().zip(at) {
-            let t = t * scale;
-            let i = self.locate(t);
-            let u = self
-                .starts
-                .get(i)
-                .map(|&s| s.max(t))
-                .ok_or_else(|| out_of_range("at", t / scale))?;
-            *o = u.div_euclid(scale);
-        }
-        Ok(())
     }
 }

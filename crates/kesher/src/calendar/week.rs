@@ -73,6 +73,8 @@ impl WeeklyHours {
     pub fn with_day(mut self, day: Weekday, intervals: Vec<WallInterval>) -> Result<WeeklyHours> {
         check_day(&format!("week.{}", key(day)), &intervals)?;
         *self.day_mut(day) = intervals;
+        self.check_night(day)?;
+        self.check_night(day.pred())?;
         Ok(self)
     }
 
@@ -127,7 +129,30 @@ impl WeeklyHours {
         for day in WEEKDAYS {
             check_day(&format!("week.{}", key(day)), self.day(day))?;
         }
+        for day in WEEKDAYS {
+            self.check_night(day)?;
+        }
         Ok(())
+    }
+
+    /// A night shift of `day` must close before the next day's first interval opens.
+    fn check_night(&self, day: Weekday) -> Result<()> {
+        let Some(night) = self.day(day).last().filter(|i| i.crosses_midnight()) else {
+            return Ok(());
+        };
+        let next = day.succ();
+        match self.day(next).first() {
+            Some(first) if first.start() < night.end() => Err(crate::Error::calendar(
+                format!("week.{}[0]", key(next)),
+                first,
+                format!(
+                    "opens before the night shift of {} ({night}) closes; start it at {} or later",
+                    key(day),
+                    night.end()
+                ),
+            )),
+            _ => Ok(()),
+        }
     }
 }
 
