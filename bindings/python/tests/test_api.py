@@ -67,7 +67,7 @@ def test_calendar_single_and_errors():
     with pytest.raises(kesher.EndBeforeStartError):
         cal.elapsed(monday, monday - dt.timedelta(hours=1))
     with pytest.raises(kesher.InvalidCalendarError) as e:
-        kesher.Calendar({"tz": "UTC", "week": {"mon": [["17:00", "09:00"]]}})
+        kesher.Calendar({"tz": "UTC", "week": {"mon": [["17:00", "17:00"]]}})
     assert e.value.field == "week.mon[0]" and "17:00" in str(e.value)
     with pytest.raises(kesher.InvalidCalendarError):
         kesher.Calendar("mars")

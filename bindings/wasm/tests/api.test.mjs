@@ -72,7 +72,7 @@ test("Calendar batch errors name the row", () => {
   throwsKesher(assert, () => cal.add("2025-01-06", 1), "invalid_input", "start");
   throwsKesher(assert, () => cal.add(t, 1), "invalid_input", "start");
   throwsKesher(assert, () => cal.add(new Date(t), Number.NaN), "invalid_input", "seconds");
-  throwsKesher(assert, () => new kesher.Calendar({ tz: "Asia/Jerusalem", week: { mon: [["17:00", "09:00"]] } }), "invalid_calendar");
+  throwsKesher(assert, () => new kesher.Calendar({ tz: "Asia/Jerusalem", week: { mon: [["17:00", "17:00"]] } }), "invalid_calendar");
 });
 
 test("foldEvents folds the bundled sample, foldCase one case strictly", () => {

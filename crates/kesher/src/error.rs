@@ -72,8 +72,8 @@ pub enum Error {
         /// The currency of the offending amount.
         found: String,
     },
-    /// A business calendar that cannot be used: an unknown zone, a reversed or empty interval,
-    /// overlapping intervals, a malformed time or date.
+    /// A business calendar that cannot be used: an unknown zone, an empty interval, overlapping
+    /// intervals, a malformed time or date.
     #[error("invalid calendar {field} `{value}`: {reason}")]
     InvalidCalendar {
         /// Where in the calendar (`week.mon[0]`, `tz`, `holidays[3]`).

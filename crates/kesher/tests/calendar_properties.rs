@@ -8,7 +8,7 @@ use proptest::prelude::*;
 const Y2000: i64 = 946_684_800;
 const SPAN: i64 = 40 * 365 * 86_400;
 
-fn calendars() -> Vec<Calendar> {
+fn build_calendars() -> Vec<Calendar> {
     let mut out = vec![
         Calendar::israel_desk().unwrap(),
         Calendar::us_desk().unwrap(),
@@ -27,7 +27,22 @@ fn calendars() -> Vec<Calendar> {
         )).unwrap());
     }
     out.push(Calendar::from_json(r#"{"tz": "Europe/London", "week": {"mon": [["00:00","02:00"], ["22:00","24:00"]], "tue": [["00:00","02:00"], ["22:00","24:00"]]}}"#).unwrap());
+    // Night shifts across DST changes, with a holiday, an override overlapping a night shift,
+    // and breaks that cut a night shift after midnight and across it.
+    out.push(Calendar::from_json(r#"{"tz": "America/New_York", "week": {"fri": [["08:00","12:00"], ["20:00","04:00"]], "sat": [["22:00","06:00"]], "sun": [["23:30","00:30"]]},
+        "holidays": ["2024-03-09"], "overrides": {"2024-11-03": [["01:00","03:00"]]},
+        "breaks": {"2024-11-02": [["23:00","01:00"]], "2025-03-09": [["02:30","03:30"]]}}"#).unwrap());
+    out.push(Calendar::from_json(r#"{"tz": "Asia/Jerusalem", "week": {"sun": [["22:00","06:00"]], "tue": [["22:00","06:00"]], "thu": [["09:00","13:00"]]}, "holiday_rules": [{"set": "israel"}]}"#).unwrap());
     out
+}
+
+const CALENDARS: usize = 10;
+
+/// Built once: each keeps its compiled table between cases, as a long-lived calendar in a host
+/// does (the batch tests take fresh timelines).
+fn calendars() -> &'static [Calendar] {
+    static ALL: std::sync::OnceLock<Vec<Calendar>> = std::sync::OnceLock::new();
+    ALL.get_or_init(build_calendars)
 }
 
 fn instant() -> impl Strategy<Value = DateTime<Utc>> {
@@ -47,7 +62,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn elapsed_of_add_is_the_duration(c in 0..8usize, a in instant(), d in duration()) {
+    fn elapsed_of_add_is_the_duration(c in 0..CALENDARS, a in instant(), d in duration()) {
         let cal = &calendars()[c];
         let u = cal.add(a, d).unwrap();
         prop_assert!(u >= a);
@@ -61,7 +76,7 @@ proptest! {
     }
 
     #[test]
-    fn add_is_monotone_in_start_and_duration(c in 0..8usize, a in instant(), b in instant(), d1 in duration(), d2 in duration()) {
+    fn add_is_monotone_in_start_and_duration(c in 0..CALENDARS, a in instant(), b in instant(), d1 in duration(), d2 in duration()) {
         let cal = &calendars()[c];
         let (a, b) = (a.min(b), a.max(b));
         let (d1, d2) = (d1.min(d2), d1.max(d2));
@@ -70,7 +85,7 @@ proptest! {
     }
 
     #[test]
-    fn elapsed_is_additive_and_bounded_by_real_time(c in 0..8usize, x in instant(), y in instant(), z in instant()) {
+    fn elapsed_is_additive_and_bounded_by_real_time(c in 0..CALENDARS, x in instant(), y in instant(), z in instant()) {
         let cal = &calendars()[c];
         let mut v = [x, y, z];
         v.sort();
@@ -81,7 +96,7 @@ proptest! {
     }
 
     #[test]
-    fn open_means_next_open_is_now(c in 0..8usize, t in instant()) {
+    fn open_means_next_open_is_now(c in 0..CALENDARS, t in instant()) {
         let cal = &calendars()[c];
         let next = cal.next_open(t).unwrap();
         prop_assert_eq!(cal.is_open(t).unwrap(), next == t);
@@ -90,7 +105,7 @@ proptest! {
     }
 
     #[test]
-    fn batch_answers_equal_single_answers(c in 0..8usize, starts in prop::collection::vec(0..SPAN, 1..40), secs in 0..500_000i64) {
+    fn batch_answers_equal_single_answers(c in 0..CALENDARS, starts in prop::collection::vec(0..SPAN, 1..40), secs in 0..500_000i64) {
         let cal = &calendars()[c];
         let starts: Vec<i64> = starts.into_iter().map(|s| Y2000 + s).collect();
         let mut tl = cal.timeline();
@@ -119,7 +134,7 @@ proptest! {
     }
 
     #[test]
-    fn calendars_round_trip_through_json(c in 0..8usize) {
+    fn calendars_round_trip_through_json(c in 0..CALENDARS) {
         let cal = &calendars()[c];
         let text = serde_json::to_string(cal).unwrap();
         let back = Calendar::from_json(&text).unwrap();
@@ -136,6 +151,152 @@ proptest! {
                 prop_assert_eq!(back, cal);
             }
             Err(e) => prop_assert!(matches!(e.kind(), kesher::ErrorKind::InvalidCalendar | kesher::ErrorKind::NoWorkingTime), "{e}"),
+        }
+    }
+}
+
+fn ns(t: DateTime<Utc>) -> i64 {
+    t.timestamp_nanos_opt().unwrap()
+}
+
+fn wall(cal: &Calendar, t: DateTime<Utc>) -> chrono::NaiveDateTime {
+    t.naive_utc() + TimeDelta::seconds(i64::from(cal.tz().offset_at(t).local_minus_utc()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn sub_is_the_latest_start_with_that_much_business_time(c in 0..CALENDARS, t in instant(), d in duration()) {
+        let cal = &calendars()[c];
+        let u = cal.sub(t, d).unwrap();
+        prop_assert!(u <= t);
+        prop_assert_eq!(cal.elapsed(u, t).unwrap(), d);
+        if d > TimeDelta::zero() {
+            // The latest: a nanosecond later leaves less business time before `t`.
+            prop_assert!(cal.elapsed(u + TimeDelta::nanoseconds(1), t).unwrap() < d);
+            prop_assert!(cal.is_open(u).unwrap());
+            // sub then add comes back to `t`, or to the closing before a closed `t`.
+            let back = cal.add(u, d).unwrap();
+            let closing = cal.previous_close(t).unwrap();
+            prop_assert_eq!(back, if cal.is_open(t).unwrap() { t } else { closing });
+            // add then sub comes back to the opening `t` waited for.
+            let ahead = cal.add(t, d).unwrap();
+            prop_assert_eq!(cal.sub(ahead, d).unwrap(), cal.next_open(t).unwrap());
+        } else {
+            prop_assert_eq!(u, t);
+        }
+    }
+
+    #[test]
+    fn sub_is_monotone(c in 0..CALENDARS, a in instant(), b in instant(), d1 in duration(), d2 in duration()) {
+        let cal = &calendars()[c];
+        let (a, b) = (a.min(b), a.max(b));
+        let (d1, d2) = (d1.min(d2), d1.max(d2));
+        prop_assert!(cal.sub(a, d1).unwrap() <= cal.sub(b, d1).unwrap());
+        prop_assert!(cal.sub(a, d2).unwrap() <= cal.sub(a, d1).unwrap());
+    }
+
+    #[test]
+    fn openings_and_closings_bound_the_stretches(c in 0..CALENDARS, t in instant()) {
+        let cal = &calendars()[c];
+        let one = TimeDelta::nanoseconds(1);
+        let open = cal.is_open(t).unwrap();
+        let opening = cal.previous_open(t).unwrap();
+        prop_assert!(opening <= t);
+        prop_assert!(cal.is_open(opening).unwrap() && !cal.is_open(opening - one).unwrap());
+        let closing = cal.next_close(t).unwrap();
+        prop_assert!(closing > t);
+        prop_assert!(!cal.is_open(closing).unwrap() && cal.is_open(closing - one).unwrap());
+        let before = cal.previous_close(t).unwrap();
+        prop_assert!(before <= t);
+        prop_assert!(!cal.is_open(before).unwrap() && cal.is_open(before - one).unwrap());
+        // Nothing opens or closes in between.
+        prop_assert!(cal.next_close(before).unwrap() > t);
+        prop_assert!(cal.next_close(opening).unwrap() >= closing.min(cal.next_close(opening).unwrap()));
+        if open {
+            prop_assert_eq!(cal.elapsed(opening, closing).unwrap(), closing - opening);
+            prop_assert_eq!(cal.next_close(opening).unwrap(), closing);
+            prop_assert!(before < opening);
+        } else {
+            prop_assert_eq!(cal.elapsed(before, t).unwrap(), TimeDelta::zero());
+            prop_assert_eq!(cal.next_close(opening).unwrap(), before);
+            prop_assert!(cal.next_open(t).unwrap() < closing);
+        }
+    }
+
+    #[test]
+    fn add_days_counts_open_days_and_keeps_the_wall_time(c in 0..CALENDARS, t in instant(), n in -30..30i32) {
+        let cal = &calendars()[c];
+        let u = cal.add_days(t, n).unwrap();
+        let home_open = cal.add_days(t, 0).unwrap() == t;
+        let between = if n >= 0 { cal.open_days_between(t, u).unwrap() } else { cal.open_days_between(u, t).unwrap() };
+        let want = match n {
+            1.. => i64::from(n) - 1 + i64::from(home_open),
+            0 => 0,
+            _ => i64::from(-n),
+        };
+        prop_assert_eq!(between, want);
+        // The target date is open, and it is the n-th: one day less ends earlier.
+        prop_assert_eq!(cal.add_days(u, 0).unwrap().date_naive(), u.date_naive());
+        // (From a closed date, zero and one open day both land on the next open day.)
+        if n > 1 || (n == 1 && home_open) {
+            prop_assert!(cal.add_days(t, n - 1).unwrap() < u);
+        }
+        // The wall-clock time is kept unless the target date skips or repeats it.
+        let (from, to) = (wall(cal, t), wall(cal, u));
+        let shift = to - from;
+        if shift.num_seconds() % 86_400 != 0 {
+            prop_assert!(cal.tz().offset_at(u) != cal.tz().offset_at(t), "{t} -> {u}");
+        } else {
+            prop_assert_eq!(from.time(), to.time());
+        }
+        prop_assert_eq!(to.date() == from.date(), n == 0 && home_open);
+    }
+
+    #[test]
+    fn open_days_between_is_additive(c in 0..CALENDARS, x in instant(), y in instant(), z in instant()) {
+        let cal = &calendars()[c];
+        let mut v = [x, y, z];
+        v.sort();
+        let [a, b, e] = v;
+        prop_assert_eq!(
+            cal.open_days_between(a, e).unwrap(),
+            cal.open_days_between(a, b).unwrap() + cal.open_days_between(b, e).unwrap()
+        );
+    }
+
+    #[test]
+    fn backward_batches_equal_single_answers(c in 0..CALENDARS, from in instant(), at in prop::collection::vec(0..2 * 366 * 86_400_000_000_000i64, 1..40), d in duration(), n in -10..10i32) {
+        let cal = &calendars()[c];
+        // A batch spans a couple of years, as a host's batch does.
+        let at: Vec<i64> = at.into_iter().map(|x| ns(from) + x).collect();
+        let mut tl = cal.timeline();
+        let len = at.len();
+        let (mut sub, mut po, mut nc, mut pc, mut days, mut between) =
+            (vec![0; len], vec![0; len], vec![0; len], vec![0; len], vec![0; len], vec![0; len]);
+        tl.sub_batch(&at, EpochUnit::Nanoseconds, d, &mut sub).unwrap();
+        tl.previous_open_batch(&at, EpochUnit::Nanoseconds, &mut po).unwrap();
+        tl.next_close_batch(&at, EpochUnit::Nanoseconds, &mut nc).unwrap();
+        tl.previous_close_batch(&at, EpochUnit::Nanoseconds, &mut pc).unwrap();
+        tl.add_days_batch(&at, EpochUnit::Nanoseconds, n, &mut days).unwrap();
+        let ends: Vec<i64> = at.iter().map(|&t| t.max(at[0])).collect();
+        let starts: Vec<i64> = at.iter().map(|&t| t.min(at[0])).collect();
+        tl.open_days_between_batch(&starts, &ends, EpochUnit::Nanoseconds, &mut between).unwrap();
+        let mut secs = vec![0; len];
+        let at_s: Vec<i64> = at.iter().map(|t| t.div_euclid(1_000_000_000)).collect();
+        tl.sub_batch(&at_s, EpochUnit::Seconds, d, &mut secs).unwrap();
+        for i in 0..len {
+            let t = DateTime::from_timestamp_nanos(at[i]);
+            prop_assert_eq!(sub[i], ns(cal.sub(t, d).unwrap()));
+            prop_assert_eq!(po[i], ns(cal.previous_open(t).unwrap()));
+            prop_assert_eq!(nc[i], ns(cal.next_close(t).unwrap()));
+            prop_assert_eq!(pc[i], ns(cal.previous_close(t).unwrap()));
+            prop_assert_eq!(days[i], ns(cal.add_days(t, n).unwrap()));
+            let (a, b) = (DateTime::from_timestamp_nanos(starts[i]), DateTime::from_timestamp_nanos(ends[i]));
+            prop_assert_eq!(between[i], cal.open_days_between(a, b).unwrap());
+            let ts = DateTime::from_timestamp(at_s[i], 0).unwrap();
+            prop_assert_eq!(secs[i], cal.sub(ts, d).unwrap().timestamp());
         }
     }
 }

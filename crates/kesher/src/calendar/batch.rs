@@ -418,7 +418,11 @@ impl Timeline {
             at,
             unit,
             out,
-            |tl, lo, hi| tl.add_days_ns(if n < 0 { lo } else { hi }, n).map(drop),
+            |tl, lo, hi| {
+                tl.add_days_ns(if n < 0 { lo } else { hi }, n)?;
+                tl.mark_steady();
+                Ok(())
+            },
             |tl, t| {
                 let k = tl.day_of(t);
                 let j = tl.open_day_from(k, n)?;

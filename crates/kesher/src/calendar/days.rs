@@ -89,6 +89,24 @@ impl Timeline {
             .ok_or_else(|| out_of_range("at", instant_text(t)))
     }
 
+    /// Finds which compiled dates keep one UTC offset all day (probing every hour, so a
+    /// transition and its reversal less than an hour apart would go unseen; the zone database
+    /// has none), for the dates not yet known.
+    pub(super) fn mark_steady(&mut self) {
+        let dates = self.midnights.len().saturating_sub(1);
+        for k in self.steady.len()..dates {
+            let (Some(&lo), Some(&hi)) = (self.midnights.get(k), self.midnights.get(k + 1)) else {
+                break;
+            };
+            let tz = &self.def.tz;
+            let at = |t: i64| tz.offset_secs_at(t.div_euclid(NS));
+            let first = at(lo);
+            let steady = hi - lo == 86_400 * NS
+                && (1..=24).all(|h| at((lo + h * 3600 * NS).min(hi - 1)) == first);
+            self.steady.push(steady);
+        }
+    }
+
     /// [`crate::Calendar::add_days`] on epoch nanoseconds.
     ///
     /// # Example
@@ -108,6 +126,7 @@ impl Timeline {
         loop {
             let k = self.day_of(t);
             if let Some(j) = self.open_day_from(k, n) {
+                self.mark_steady();
                 return self.same_time(t, k, j);
             }
             if n >= 0 {

@@ -283,7 +283,7 @@ impl Calendar {
     /// let err = Calendar::from_json(r#"{"tz": "Mars/Olympus", "week": {}}"#).unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::InvalidCalendar);
     /// assert_eq!(err.field(), Some("tz"));
-    /// let err = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["17:00","09:00"]]}}"#).unwrap_err();
+    /// let err = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","09:00"]]}}"#).unwrap_err();
     /// assert_eq!(err.field(), Some("week.mon[0]"));
     /// ```
     pub fn from_json(text: &str) -> Result<Calendar> {

@@ -97,7 +97,7 @@ pub struct Timeline {
     /// date `first_day + k`.
     pub(super) midnights: Vec<i64>,
     /// Whether the compiled date `k` keeps one UTC offset all day, so that its time of day is
-    /// the time since its midnight.
+    /// the time since its midnight; filled on demand (see `mark_steady`), absent means unknown.
     pub(super) steady: Vec<bool>,
     /// `open_before[k]`: how many compiled dates before `first_day + k` are open days.
     pub(super) open_before: Vec<u32>,
@@ -226,7 +226,7 @@ impl Timeline {
                 Vec::new() // a date the zone skipped (Samoa, 2011-12-30) has no hours
             };
             if date >= from {
-                self.record_day(lo, hi, !spans.is_empty());
+                self.record_day(hi, !spans.is_empty());
             }
             for span in spans {
                 let start = self.wall(date, span.start)?.max(lo).max(floor);
@@ -257,18 +257,10 @@ impl Timeline {
         Ok(())
     }
 
-    /// Records one compiled date `[lo, hi)`: its next midnight, whether it keeps one offset
-    /// all day, and whether it is an open day.
-    fn record_day(&mut self, lo: i64, hi: i64, open: bool) {
+    /// Records one compiled date: its next midnight, and whether it is an open day.
+    fn record_day(&mut self, hi: i64, open: bool) {
         let k = self.midnights.len().saturating_sub(1);
         self.midnights.push(hi);
-        let steady = hi - lo == DAY_NS && {
-            let tz = &self.def.tz;
-            let at = |t: i64| tz.offset_secs_at(t.div_euclid(NS));
-            let first = at(lo);
-            (1..=24).all(|h| at((lo + h * 3600 * NS).min(hi - 1)) == first)
-        };
-        self.steady.push(steady);
         let before = self.open_before.last().copied().unwrap_or(0);
         if open {
             self.open_days.push(u32::try_from(k).unwrap_or(u32::MAX));
@@ -412,8 +404,9 @@ impl Timeline {
                 }
             }
             Some((first, end)) if first - lo_day <= far => {
-                let span = end - first;
-                self.compile_fresh(lo_day.min(first - span), end.max(hi_day))
+                let span = (end - first).max(days(FIRST_SPAN_DAYS));
+                self.prepend(lo_day.min(first - span))?;
+                self.extend_to(hi_day)
             }
             _ => self.compile_fresh(fresh.0, fresh.1),
         }
@@ -464,7 +457,55 @@ impl Timeline {
             return Err(out_of_range("instant", instant_text(at)));
         }
         let span = (end - first).num_days().max(FIRST_SPAN_DAYS);
-        self.compile_fresh(first - days(span), end)
+        self.prepend(first - days(span))
+    }
+
+    /// Grows the window backward to start at `new_first`: the dates before it are compiled on
+    /// their own and the table is appended to them (no zone work is redone for what is known).
+    fn prepend(&mut self, new_first: NaiveDate) -> Result<()> {
+        let done = self.try_prepend(new_first);
+        if done.is_err() {
+            self.reset();
+        }
+        done
+    }
+
+    fn try_prepend(&mut self, new_first: NaiveDate) -> Result<()> {
+        let Some((first, end)) = self.window else {
+            return self.compile_fresh(new_first, new_first + days(FIRST_SPAN_DAYS));
+        };
+        let new_first = new_first.max(min_date());
+        if new_first >= first {
+            return Ok(());
+        }
+        let mut head = Timeline::new(Arc::clone(&self.def));
+        head.observances = std::mem::take(&mut self.observances);
+        head.try_compile_fresh(new_first, first)?;
+        let head_days = u32::try_from(head.midnights.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        let head_open = head.open_before.last().copied().unwrap_or(0);
+        if head.starts.len() + self.starts.len() > MAX_COMPILED_INTERVALS {
+            return Err(Error::invalid(
+                "span",
+                format!("{new_first}..{end}"),
+                format!(
+                    "asks for more than {MAX_COMPILED_INTERVALS} open intervals of this \
+                     calendar compiled at once; ask about a shorter span"
+                ),
+            ));
+        }
+        for (&s, &e) in self.starts.iter().zip(&self.ends) {
+            head.push(s, e)?;
+        }
+        head.midnights.extend(self.midnights.iter().skip(1));
+        head.open_before
+            .extend(self.open_before.iter().skip(1).map(|&c| c + head_open));
+        head.open_days
+            .extend(self.open_days.iter().map(|&k| k + head_days));
+        head.limit = self.limit;
+        head.window = Some((new_first, end));
+        head.rebuild_index();
+        *self = head;
+        Ok(())
     }
 
     /// Grows the table forward by doubling; `err` once its end is [`SEARCH_HORIZON_DAYS`]
