@@ -9,12 +9,14 @@ use std::collections::HashMap;
 
 /// Evaluates calendar requests, keeping each distinct calendar compiled across requests.
 ///
-/// A request is `{"id": ..., "op": "add"|"elapsed"|"is_open"|"next_open", "calendar": {...} or
-/// "israel"|"us"|"uk", "input": {...}}` with inputs `{"start", "seconds"}` (add),
-/// `{"start", "end"}` (elapsed) or `{"at"}` (is_open, next_open); instants are RFC 3339.
+/// A request is `{"id": ..., "op": ..., "calendar": {...} or "israel"|"us"|"uk", "input":
+/// {...}}`; the operations and their inputs are `add` `{"start", "seconds"}`, `sub` `{"end",
+/// "seconds"}`, `elapsed` `{"start", "end"}`, `is_open`, `next_open`, `previous_open`,
+/// `next_close`, `previous_close` `{"at"}`, `add_days` `{"at", "days"}` and
+/// `open_days_between` `{"start", "end"}`; instants are RFC 3339.
 ///
-/// The answer is `{"id": ..., "result": ...}` (an RFC 3339 instant, seconds as a number, or a
-/// boolean) or `{"id": ..., "error": {"kind": ..., "message": ...}}` with kind
+/// The answer is `{"id": ..., "result": ...}` (an RFC 3339 instant, seconds or a count of days
+/// as a number, or a boolean) or `{"id": ..., "error": {"kind": ..., "message": ...}}` with kind
 /// `invalid_calendar`, `no_working_time`, `end_before_start`, `negative_duration` or
 /// `invalid_input`. The `id` is echoed as given (`null` when absent or unreadable).
 ///
@@ -124,6 +126,59 @@ fn instant(input: &Map<String, Value>, name: &str) -> Result<DateTime<Utc>, Erro
         })
 }
 
+/// The operations of the protocol.
+const OPS: [&str; 10] = [
+    "add",
+    "sub",
+    "elapsed",
+    "is_open",
+    "next_open",
+    "previous_open",
+    "next_close",
+    "previous_close",
+    "add_days",
+    "open_days_between",
+];
+
+/// `input.seconds`: a number of seconds, zero or more.
+fn seconds(input: &Map<String, Value>) -> Result<chrono::TimeDelta, Error> {
+    let secs = field(input, "seconds")?;
+    let n = secs.as_f64().ok_or_else(|| {
+        Error::invalid(
+            "input.seconds",
+            crate::json::compact(secs),
+            "expected a number of seconds",
+        )
+    })?;
+    if n < 0.0 {
+        return Err(Error::NegativeDuration {
+            value: crate::json::compact(secs),
+        });
+    }
+    crate::seconds::from_secs_f64(n).ok_or_else(|| {
+        Error::invalid(
+            "input.seconds",
+            crate::json::compact(secs),
+            "too large a number of seconds",
+        )
+    })
+}
+
+/// `input.days`: a whole number of open days, either sign.
+fn days(input: &Map<String, Value>) -> Result<i32, Error> {
+    let value = field(input, "days")?;
+    value
+        .as_i64()
+        .and_then(|n| i32::try_from(n).ok())
+        .ok_or_else(|| {
+            Error::invalid(
+                "input.days",
+                crate::json::compact(value),
+                "expected a whole number of open days",
+            )
+        })
+}
+
 fn seconds_value(d: chrono::TimeDelta) -> Value {
     if d.subsec_nanos() == 0 {
         json!(d.num_seconds())
@@ -214,13 +269,13 @@ impl CalendarEval {
             .and_then(Value::as_str)
             .ok_or_else(|| Error::MissingField {
                 field: "op".into(),
-                reason: "one of add, elapsed, is_open, next_open".into(),
+                reason: format!("one of {}", OPS.join(", ")),
             })?;
-        if !matches!(op, "add" | "elapsed" | "is_open" | "next_open") {
+        if !OPS.contains(&op) {
             return Err(Error::invalid(
                 "op",
                 op,
-                "expected add, elapsed, is_open or next_open",
+                format!("expected one of {}", OPS.join(", ")),
             ));
         }
         let input = match request.get("input") {
@@ -238,35 +293,31 @@ impl CalendarEval {
             reason: "a calendar object or a preset name".into(),
         })?;
         // Read the inputs before compiling, so a bad input is reported as such.
+        let instant_answer = |t: DateTime<Utc>| json!(crate::instant::format(&t));
         let answer = match op {
-            "add" => {
-                let start = instant(input, "start")?;
-                let secs = field(input, "seconds")?;
-                let n = secs.as_f64().ok_or_else(|| {
-                    Error::invalid(
-                        "input.seconds",
-                        crate::json::compact(secs),
-                        "expected a number of seconds",
-                    )
-                })?;
-                if n < 0.0 {
-                    return Err(Error::NegativeDuration {
-                        value: crate::json::compact(secs),
-                    });
-                }
-                let d = crate::seconds::from_secs_f64(n).ok_or_else(|| {
-                    Error::invalid(
-                        "input.seconds",
-                        crate::json::compact(secs),
-                        "too large a number of seconds",
-                    )
-                })?;
-                let due = self.calendar(spec)?.add(start, d)?;
-                json!(crate::instant::format(&due))
+            "add" | "sub" => {
+                let from = instant(input, if op == "add" { "start" } else { "end" })?;
+                let d = seconds(input)?;
+                let cal = self.calendar(spec)?;
+                instant_answer(if op == "add" {
+                    cal.add(from, d)?
+                } else {
+                    cal.sub(from, d)?
+                })
             }
-            "elapsed" => {
+            "elapsed" | "open_days_between" => {
                 let (a, b) = (instant(input, "start")?, instant(input, "end")?);
-                seconds_value(self.calendar(spec)?.elapsed(a, b)?)
+                let cal = self.calendar(spec)?;
+                if op == "elapsed" {
+                    seconds_value(cal.elapsed(a, b)?)
+                } else {
+                    json!(cal.open_days_between(a, b)?)
+                }
+            }
+            "add_days" => {
+                let at = instant(input, "at")?;
+                let n = days(input)?;
+                instant_answer(self.calendar(spec)?.add_days(at, n)?)
             }
             "is_open" => {
                 let at = instant(input, "at")?;
@@ -274,7 +325,13 @@ impl CalendarEval {
             }
             _ => {
                 let at = instant(input, "at")?;
-                json!(crate::instant::format(&self.calendar(spec)?.next_open(at)?))
+                let cal = self.calendar(spec)?;
+                instant_answer(match op {
+                    "next_open" => cal.next_open(at)?,
+                    "previous_open" => cal.previous_open(at)?,
+                    "next_close" => cal.next_close(at)?,
+                    _ => cal.previous_close(at)?,
+                })
             }
         };
         Ok(answer)
