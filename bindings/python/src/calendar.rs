@@ -1,6 +1,6 @@
 //! `kesher.Calendar`: business time on a calendar, one at a time or over numpy arrays.
 
-use crate::convert::{duration, instant, json_text, to_py_value};
+use crate::convert::{days, duration, instant, json_text, to_py_value};
 use crate::errors::{bind, invalid, required, to_py};
 use chrono::{DateTime, TimeDelta, Utc};
 use kesher::EpochUnit;
@@ -47,6 +47,17 @@ impl Calendar {
 }
 
 impl Calendar {
+    /// The one argument `at` of a method.
+    fn at(
+        &self,
+        name: &str,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<DateTime<Utc>> {
+        let [at] = bind(name, ["at"], args, kwargs)?;
+        instant("at", required(name, "at", at.as_ref())?)
+    }
+
     /// Runs a batch computation of `len` answers without the GIL and copies them into `out`.
     fn batch(
         &self,
@@ -159,6 +170,128 @@ impl Calendar {
         let [at] = bind("Calendar.next_open", ["at"], args, kwargs)?;
         let at = instant("at", required("Calendar.next_open", "at", at.as_ref())?)?;
         self.inner.next_open(at).map_err(to_py)
+    }
+
+    /// The latest instant with `duration` of working time between it and `end`.
+    #[pyo3(signature = (*args, **kwargs), text_signature = "($self, end, duration)")]
+    fn sub(
+        &self,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<DateTime<Utc>> {
+        let [end, d] = bind("Calendar.sub", ["end", "duration"], args, kwargs)?;
+        let end = instant("end", required("Calendar.sub", "end", end.as_ref())?)?;
+        let d = duration(
+            "duration",
+            required("Calendar.sub", "duration", d.as_ref())?,
+        )?;
+        self.inner.sub(end, d).map_err(to_py)
+    }
+
+    /// The latest opening instant at or before `at`.
+    #[pyo3(signature = (*args, **kwargs), text_signature = "($self, at)")]
+    fn previous_open(
+        &self,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<DateTime<Utc>> {
+        let at = self.at("Calendar.previous_open", args, kwargs)?;
+        self.inner.previous_open(at).map_err(to_py)
+    }
+
+    /// The first closing instant after `at`.
+    #[pyo3(signature = (*args, **kwargs), text_signature = "($self, at)")]
+    fn next_close(
+        &self,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<DateTime<Utc>> {
+        let at = self.at("Calendar.next_close", args, kwargs)?;
+        self.inner.next_close(at).map_err(to_py)
+    }
+
+    /// The latest closing instant at or before `at`.
+    #[pyo3(signature = (*args, **kwargs), text_signature = "($self, at)")]
+    fn previous_close(
+        &self,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<DateTime<Utc>> {
+        let at = self.at("Calendar.previous_close", args, kwargs)?;
+        self.inner.previous_close(at).map_err(to_py)
+    }
+
+    /// `at` moved by `days` open days, at the same local time of day.
+    #[pyo3(signature = (*args, **kwargs), text_signature = "($self, at, days)")]
+    fn add_days(
+        &self,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<DateTime<Utc>> {
+        let [at, n] = bind("Calendar.add_days", ["at", "days"], args, kwargs)?;
+        let at = instant("at", required("Calendar.add_days", "at", at.as_ref())?)?;
+        let n = days("days", required("Calendar.add_days", "days", n.as_ref())?)?;
+        self.inner.add_days(at, n).map_err(to_py)
+    }
+
+    /// How many open days lie from `start`'s local date up to, not including, `end`'s.
+    #[pyo3(signature = (*args, **kwargs), text_signature = "($self, start, end)")]
+    fn open_days_between(
+        &self,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<i64> {
+        let name = "Calendar.open_days_between";
+        let [a, b] = bind(name, ["start", "end"], args, kwargs)?;
+        let a = instant("start", required(name, "start", a.as_ref())?)?;
+        let b = instant("end", required(name, "end", b.as_ref())?)?;
+        self.inner.open_days_between(a, b).map_err(to_py)
+    }
+
+    /// One instant → instant question over many instants (int64 in `unit`), written into
+    /// `out`: `op` is `sub` (`n` = nanoseconds), `add_days` (`n` = days), `previous_open`,
+    /// `next_close` or `previous_close`.
+    fn _instant_batch(
+        &self,
+        py: Python<'_>,
+        op: &str,
+        at: PyBuffer<i64>,
+        n: &Bound<'_, PyAny>,
+        out: PyBuffer<i64>,
+        unit_: &str,
+    ) -> PyResult<()> {
+        let unit = unit(unit_)?;
+        let at = read(py, "at", &at)?;
+        let (n, n_days) = if op == "add_days" {
+            (0, days("days", n)?)
+        } else {
+            (n.extract::<i64>()?, 0)
+        };
+        let op = op.to_owned();
+        self.batch(py, &out, at.len(), move |tl, answers| match op.as_str() {
+            "sub" => tl.sub_batch(&at, unit, TimeDelta::nanoseconds(n), answers),
+            "add_days" => tl.add_days_batch(&at, unit, n_days, answers),
+            "previous_open" => tl.previous_open_batch(&at, unit, answers),
+            "next_close" => tl.next_close_batch(&at, unit, answers),
+            _ => tl.previous_close_batch(&at, unit, answers),
+        })
+    }
+
+    /// Open days between pairs (int64 in `unit`), written into `out`.
+    fn _open_days_between_batch(
+        &self,
+        py: Python<'_>,
+        starts: PyBuffer<i64>,
+        ends: PyBuffer<i64>,
+        out: PyBuffer<i64>,
+        unit_: &str,
+    ) -> PyResult<()> {
+        let unit = unit(unit_)?;
+        let starts = read(py, "starts", &starts)?;
+        let ends = read(py, "ends", &ends)?;
+        self.batch(py, &out, starts.len(), |tl, counts| {
+            tl.open_days_between_batch(&starts, &ends, unit, counts)
+        })
     }
 
     /// Due instants for many starts (int64 since the epoch in `unit`) with one duration in

@@ -54,6 +54,23 @@ pub(crate) fn duration(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<TimeDelt
     ))
 }
 
+/// A whole number of days (an `int`, not a `bool` or a `float`).
+pub(crate) fn days(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<i32> {
+    let whole =
+        !obj.is_instance_of::<pyo3::types::PyBool>() && obj.is_instance_of::<pyo3::types::PyInt>();
+    match obj.extract::<i32>() {
+        Ok(n) if whole => Ok(n),
+        _ => {
+            let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+            Err(invalid(
+                field,
+                &shown,
+                "expected a whole number of open days (an int)",
+            ))
+        }
+    }
+}
+
 /// A JSON text of a Python object: a `str` is taken as JSON; dicts, lists and the like go
 /// through `kesher._json.dumps` (which writes aware datetimes as RFC 3339 and refuses naive
 /// ones).

@@ -408,3 +408,48 @@ def test_datetime64_of_every_unit_is_read_or_refused_never_wrapped(unit):
                 cal.due_times(np.array([far], dtype=f"datetime64[{unit}]"), four)
     with pytest.raises(kesher.InvalidInputError):
         cal.due_times(np.array(["NaT"], dtype=f"datetime64[{unit}]"), four)
+
+
+def test_night_shifts_backward_questions_and_open_days():
+    nights = kesher.Calendar({"tz": "Europe/London", "week": {"sat": [["22:00", "06:00"]]}})
+    saturday = dt.datetime(2025, 3, 29, 12, tzinfo=dt.timezone.utc)
+    # The night clocks spring forward, the shift is 7 hours long.
+    assert nights.elapsed(saturday, saturday + dt.timedelta(days=1)) == dt.timedelta(hours=7)
+    assert nights.to_dict()["week"]["sat"] == [["22:00", "06:00"]]
+    us = kesher.Calendar("us")
+    t = dt.datetime(2025, 1, 7, 15, tzinfo=dt.timezone.utc)  # Tuesday 10:00 New York
+    u = us.sub(t, dt.timedelta(hours=2))
+    assert us.elapsed(u, t) == dt.timedelta(hours=2)
+    assert us.sub(end=t, duration=7200) == u
+    assert us.previous_open(at=t) <= t < us.next_close(t)
+    assert us.previous_close(t) < us.previous_open(t)
+    friday = us.add_days(t, 3)
+    assert friday.weekday() == 4 and friday.hour == 15
+    assert us.open_days_between(t, friday) == 3
+    with pytest.raises(kesher.NegativeDurationError, match="sub"):
+        us.add(t, dt.timedelta(hours=-1))
+    with pytest.raises(kesher.InvalidInputError) as e:
+        us.add_days(t, 1.5)
+    assert e.value.field == "days"
+    with pytest.raises(kesher.ArgumentError):
+        us.add_days(t)
+    # The column forms agree with the single calls, on pandas as on numpy.
+    starts = pd.Series(pd.date_range("2025-01-01", periods=500, freq="7h13min", tz="UTC"))
+    singles = [x.to_pydatetime() for x in starts]
+    for name, single in [
+        ("previous_open_many", us.previous_open),
+        ("next_close_many", us.next_close),
+        ("previous_close_many", us.previous_close),
+    ]:
+        got = getattr(us, name)(starts)
+        assert isinstance(got, pd.Series)
+        assert [x.to_pydatetime() for x in got] == [single(s) for s in singles], name
+    back = us.sub_many(starts, dt.timedelta(hours=5))
+    assert [x.to_pydatetime() for x in back] == [us.sub(s, dt.timedelta(hours=5)) for s in singles]
+    moved = us.add_days_many(starts.dt.tz_localize(None).to_numpy(), -2)
+    assert [pd.Timestamp(x).tz_localize("UTC").to_pydatetime() for x in moved] == [us.add_days(s, -2) for s in singles]
+    counts = us.open_days_between_many(starts[:-1], starts[1:])
+    assert counts.dtype == np.int64
+    assert list(counts) == [us.open_days_between(a, b) for a, b in zip(singles, singles[1:])]
+    with pytest.raises(kesher.InvalidInputError):
+        us.add_days_many(starts, 2.0)

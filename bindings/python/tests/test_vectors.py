@@ -69,12 +69,20 @@ def answer(req):
         return cal.elapsed(parse(i["start"]), parse(i["end"]))
     if op == "is_open":
         return cal.is_open(parse(i["at"]))
-    if op == "next_open":
-        return cal.next_open(parse(i["at"]))
+    if op == "sub":
+        return cal.sub(parse(i["end"]), dt.timedelta(seconds=i["seconds"]))
+    if op == "add_days":
+        return cal.add_days(parse(i["at"]), i["days"])
+    if op == "open_days_between":
+        return cal.open_days_between(parse(i["start"]), parse(i["end"]))
+    if op in ("next_open", "previous_open", "next_close", "previous_close"):
+        return getattr(cal, op)(parse(i["at"]))
     raise AssertionError(op)
 
 
-OPS = {"add": ("start", "seconds"), "elapsed": ("start", "end"), "is_open": ("at",), "next_open": ("at",)}
+OPS = {"add": ("start", "seconds"), "sub": ("end", "seconds"), "elapsed": ("start", "end"),
+       "is_open": ("at",), "next_open": ("at",), "previous_open": ("at",), "next_close": ("at",),
+       "previous_close": ("at",), "add_days": ("at", "days"), "open_days_between": ("start", "end")}
 # Three vectors test the JSON protocol itself (an unknown op, a missing input, an instant that
 # is not RFC 3339); the Python API takes datetime objects, so they have no counterpart here.
 PROTOCOL = {"err_unknown_op", "err_missing_input", "err_bad_instant"}
@@ -85,6 +93,20 @@ def test_every_calendar_vector_but_the_protocols_own_runs():
     names = {v["name"] for v in vectors("calendar")}
     assert PROTOCOL <= names
     assert len(CALENDAR) == len(names) - len(PROTOCOL) >= 31
+
+
+def column(t):
+    return np.array([t.rstrip("Z")], dtype="datetime64[ns]")
+
+
+MANY = {
+    "sub": lambda c, i: c.sub_many(column(i["end"]), np.timedelta64(round(i["seconds"] * 10**9), "ns")),
+    "previous_open": lambda c, i: c.previous_open_many(column(i["at"])),
+    "next_close": lambda c, i: c.next_close_many(column(i["at"])),
+    "previous_close": lambda c, i: c.previous_close_many(column(i["at"])),
+    "add_days": lambda c, i: c.add_days_many(column(i["at"]), i["days"]),
+    "open_days_between": lambda c, i: c.open_days_between_many(column(i["start"]), column(i["end"])),
+}
 
 
 @pytest.mark.parametrize("v", CALENDAR, ids=lambda v: v["name"])
@@ -108,6 +130,10 @@ def test_calendar(v):
             start = np.array([req["input"]["start"].rstrip("Z")], dtype="datetime64[ns]")
             due = kesher.Calendar(req["calendar"]).due_times(start, np.timedelta64(round(req["input"]["seconds"] * 10**9), "ns"))
             assert due[0] == np.datetime64(want.rstrip("Z"), "ns")
+        if req["op"] in MANY:
+            # And through the column form of the same question.
+            got = MANY[req["op"]](kesher.Calendar(req["calendar"]), req["input"])[0]
+            assert got == (want if isinstance(want, int) else np.datetime64(want.rstrip("Z"), "ns"))
     else:
         with pytest.raises(kesher.KesherError) as e:
             answer(req)

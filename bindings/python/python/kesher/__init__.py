@@ -162,3 +162,48 @@ class Calendar(_NativeCalendar):
         out = np.empty_like(a)
         self._elapsed_batch(a, b, out, "ns")
         return out.view("timedelta64[ns]")
+
+    def _instants(self, op: str, at: Any, n: Any, unit: str) -> Any:
+        ns, back = _arrays.to_ns("at", at, unit)
+        out = np.empty_like(ns)
+        self._instant_batch(op, ns, n, out, "ns")
+        return back(out)
+
+    @guard
+    def sub_many(self, ends: Any, duration: Any, *, unit: str = "ns") -> Any:
+        """For each end, the latest instant with ``duration`` of working time up to it: the
+        column form of :meth:`sub` (columns as :meth:`due_times` takes them)."""
+        ns, back = _arrays.to_ns("ends", ends, unit)
+        out = np.empty_like(ns)
+        self._instant_batch("sub", ns, _arrays.duration_ns("duration", duration), out, "ns")
+        return back(out)
+
+    @guard
+    def previous_open_many(self, at: Any, *, unit: str = "ns") -> Any:
+        """The latest opening at or before each instant (the column form of :meth:`previous_open`)."""
+        return self._instants("previous_open", at, 0, unit)
+
+    @guard
+    def next_close_many(self, at: Any, *, unit: str = "ns") -> Any:
+        """The first closing after each instant (the column form of :meth:`next_close`)."""
+        return self._instants("next_close", at, 0, unit)
+
+    @guard
+    def previous_close_many(self, at: Any, *, unit: str = "ns") -> Any:
+        """The latest closing at or before each instant (the column form of :meth:`previous_close`)."""
+        return self._instants("previous_close", at, 0, unit)
+
+    @guard
+    def add_days_many(self, at: Any, days: int, *, unit: str = "ns") -> Any:
+        """Each instant moved by ``days`` open days at the same local time of day (the column
+        form of :meth:`add_days`)."""
+        return self._instants("add_days", at, days, unit)
+
+    @guard
+    def open_days_between_many(self, starts: Any, ends: Any, *, unit: str = "ns") -> np.ndarray:
+        """Open days from each start's local date up to, not including, its end's, as int64."""
+        a, _ = _arrays.to_ns("starts", starts, unit)
+        b, _ = _arrays.to_ns("ends", ends, unit)
+        out = np.empty_like(a)
+        self._open_days_between_batch(a, b, out, "ns")
+        return out
