@@ -178,6 +178,66 @@ export class Calendar {
     return new Date(call(() => live(this, this.#native).nextOpen(instant("at", at))));
   }
 
+  /** The latest instant with `seconds` of business time between it and `end`. */
+  sub(end, seconds) {
+    return new Date(call(() => live(this, this.#native).question("sub", instant("end", end), number("seconds", seconds))));
+  }
+
+  /** The latest opening at or before `at`. */
+  previousOpen(at) {
+    return new Date(call(() => live(this, this.#native).question("previous_open", instant("at", at), 0)));
+  }
+
+  /** The first closing after `at`. */
+  nextClose(at) {
+    return new Date(call(() => live(this, this.#native).question("next_close", instant("at", at), 0)));
+  }
+
+  /** The latest closing at or before `at`. */
+  previousClose(at) {
+    return new Date(call(() => live(this, this.#native).question("previous_close", instant("at", at), 0)));
+  }
+
+  /** `at` moved by `days` open days (a negative count goes back), at the same local time of day. */
+  addDays(at, days) {
+    return new Date(call(() => live(this, this.#native).question("add_days", instant("at", at), number("days", days))));
+  }
+
+  /** Open days from `start`'s local date up to, not including, `end`'s. */
+  openDaysBetween(start, end) {
+    return call(() => live(this, this.#native).openDaysBetween(instant("start", start), instant("end", end)));
+  }
+
+  /** For each end (epoch milliseconds), the latest instant with `seconds` of business time up to it. */
+  subMany(ends, seconds) {
+    return call(() => live(this, this.#native).questionMany("sub", floats("ends", ends), number("seconds", seconds)));
+  }
+
+  /** The latest opening at or before each instant, epoch milliseconds. */
+  previousOpenMany(at) {
+    return call(() => live(this, this.#native).questionMany("previous_open", floats("at", at), 0));
+  }
+
+  /** The first closing after each instant, epoch milliseconds. */
+  nextCloseMany(at) {
+    return call(() => live(this, this.#native).questionMany("next_close", floats("at", at), 0));
+  }
+
+  /** The latest closing at or before each instant, epoch milliseconds. */
+  previousCloseMany(at) {
+    return call(() => live(this, this.#native).questionMany("previous_close", floats("at", at), 0));
+  }
+
+  /** Each instant moved by `days` open days, epoch milliseconds. */
+  addDaysMany(at, days) {
+    return call(() => live(this, this.#native).questionMany("add_days", floats("at", at), number("days", days)));
+  }
+
+  /** Open days between each start and end (epoch milliseconds; NaN where one is missing). */
+  openDaysBetweenMany(starts, ends) {
+    return call(() => live(this, this.#native).openDaysBetweenMany(floats("starts", starts), floats("ends", ends)));
+  }
+
   /** Due times in epoch milliseconds: each start plus `seconds` (one number, or one per start). */
   dueTimes(starts, seconds) {
     const s = floats("starts", starts);

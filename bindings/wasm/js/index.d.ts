@@ -421,6 +421,38 @@ export class Calendar {
   /** The first open instant at or after `at`. */
   nextOpen(at: Instant): Date;
   /**
+   * The latest instant with `seconds` of business time between it and `end` (the mirror of
+   * `add`; a duration that starts exactly at an opening gives the opening).
+   * @example desk.sub(new Date("2025-01-07T10:00:00Z"), 2 * 3600)
+   */
+  sub(end: Instant, seconds: Seconds): Date;
+  /** The latest opening at or before `at` (the start of the stretch `at` is in, or the last one). */
+  previousOpen(at: Instant): Date;
+  /** The first closing after `at` (`invalid_input` for a desk that never closes). */
+  nextClose(at: Instant): Date;
+  /** The latest closing at or before `at`. Roll back to open time: `isOpen(t) ? t : previousClose(t)`. */
+  previousClose(at: Instant): Date;
+  /**
+   * `at` moved by `days` open days (dates on which a shift starts) at the same local time of
+   * day; 0 rolls a closed date forward, a negative count goes back.
+   * @example desk.addDays(new Date(), 3)
+   */
+  addDays(at: Instant, days: number): Date;
+  /** Open days from `start`'s local date up to, not including, `end`'s. */
+  openDaysBetween(start: Instant, end: Instant): number;
+  /** `sub` for each end (epoch milliseconds in and out; NaN in, NaN out). */
+  subMany(ends: EpochMillis, seconds: Seconds): Float64Array;
+  /** `previousOpen` for each instant (epoch milliseconds). */
+  previousOpenMany(at: EpochMillis): Float64Array;
+  /** `nextClose` for each instant (epoch milliseconds). */
+  nextCloseMany(at: EpochMillis): Float64Array;
+  /** `previousClose` for each instant (epoch milliseconds). */
+  previousCloseMany(at: EpochMillis): Float64Array;
+  /** `addDays` for each instant (epoch milliseconds). */
+  addDaysMany(at: EpochMillis, days: number): Float64Array;
+  /** `openDaysBetween` for each pair (epoch milliseconds; NaN where one is missing). */
+  openDaysBetweenMany(starts: EpochMillis, ends: EpochMillis): Float64Array;
+  /**
    * Due times (epoch milliseconds): each start plus the same business `seconds`, or its own
    * seconds from a second array. NaN in, NaN out.
    * @example
@@ -442,9 +474,19 @@ export class Calendar {
 /** A request of the `kesher calendar eval` protocol (the shared test vectors' form). */
 export interface CalendarRequest {
   id?: string | number | null;
-  op: "add" | "elapsed" | "is_open" | "next_open";
+  op:
+    | "add"
+    | "sub"
+    | "elapsed"
+    | "is_open"
+    | "next_open"
+    | "previous_open"
+    | "next_close"
+    | "previous_close"
+    | "add_days"
+    | "open_days_between";
   calendar: CalendarPreset | CalendarDefinition;
-  input: { start?: IsoInstant; seconds?: Seconds; end?: IsoInstant; at?: IsoInstant };
+  input: { start?: IsoInstant; seconds?: Seconds; end?: IsoInstant; at?: IsoInstant; days?: number };
 }
 
 export type CalendarAnswer =

@@ -52,6 +52,18 @@ fn span_micros(field: &str, seconds: f64) -> Result<i64> {
     Ok((seconds * 1e6).round() as i64)
 }
 
+/// A whole number of open days.
+fn days(n: f64) -> Result<i32> {
+    if n.fract() == 0.0 && n.abs() <= f64::from(i32::MAX) {
+        return Ok(n as i32);
+    }
+    Err(invalid(
+        "days",
+        &shortest(n).to_string(),
+        "expected a whole number of open days",
+    ))
+}
+
 /// The rows where every input is present, as microseconds, and their positions.
 fn present(columns: &[(&str, &[f64])]) -> Result<(Vec<usize>, Vec<Vec<i64>>)> {
     let len = columns.first().map_or(0, |c| c.1.len());
@@ -159,6 +171,77 @@ impl Calendar {
             .next_open(instant("at", at)?)
             .map(millis)
             .map_err(fail)
+    }
+
+    /// One instant → instant question: `op` is `sub` (`n` business seconds back from `at`),
+    /// `add_days` (`n` open days), `previous_open`, `next_close` or `previous_close`; epoch
+    /// milliseconds out.
+    pub fn question(&self, op: &str, at: &str, n: f64) -> Result<f64> {
+        let field = if op == "sub" { "end" } else { "at" };
+        let t = instant(field, at)?;
+        let answer = match op {
+            "sub" => {
+                span_micros("seconds", n)?;
+                self.inner
+                    .sub(t, TimeDelta::nanoseconds((n * 1e9).round() as i64))
+            }
+            "add_days" => self.inner.add_days(t, days(n)?),
+            "previous_open" => self.inner.previous_open(t),
+            "next_close" => self.inner.next_close(t),
+            _ => self.inner.previous_close(t),
+        };
+        answer.map(millis).map_err(fail)
+    }
+
+    /// Open days from `start`'s local date up to, not including, `end`'s.
+    #[wasm_bindgen(js_name = openDaysBetween)]
+    pub fn open_days_between(&self, start: &str, end: &str) -> Result<f64> {
+        let (a, b) = (instant("start", start)?, instant("end", end)?);
+        self.inner
+            .open_days_between(a, b)
+            .map(|n| n as f64)
+            .map_err(fail)
+    }
+
+    /// [`Calendar::question`] over many instants (epoch milliseconds in and out, NaN in, NaN
+    /// out).
+    #[wasm_bindgen(js_name = questionMany)]
+    pub fn question_many(&self, op: &str, at: &[f64], n: f64) -> Result<Vec<f64>> {
+        let d = TimeDelta::microseconds(if op == "sub" {
+            span_micros("seconds", n)?
+        } else {
+            0
+        });
+        let n_days = if op == "add_days" { days(n)? } else { 0 };
+        let (rows, cols) = present(&[("at", at)])?;
+        let col = cols.first().map(Vec::as_slice).unwrap_or_default();
+        let mut out = vec![0i64; col.len()];
+        let unit = EpochUnit::Microseconds;
+        self.with_timeline(|tl| match op {
+            "sub" => tl.sub_batch(col, unit, d, &mut out),
+            "add_days" => tl.add_days_batch(col, unit, n_days, &mut out),
+            "previous_open" => tl.previous_open_batch(col, unit, &mut out),
+            "next_close" => tl.next_close_batch(col, unit, &mut out),
+            _ => tl.previous_close_batch(col, unit, &mut out),
+        })?;
+        let out: Vec<f64> = out.iter().map(|&u| micros_to_millis(u)).collect();
+        Ok(scatter(at.len(), &rows, &out))
+    }
+
+    /// Open days between each start and end (epoch milliseconds; NaN where one is missing).
+    #[wasm_bindgen(js_name = openDaysBetweenMany)]
+    pub fn open_days_between_many(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>> {
+        let (rows, cols) = present(&[("starts", starts), ("ends", ends)])?;
+        let (a, b) = match cols.as_slice() {
+            [a, b] => (a, b),
+            _ => return Err(invalid("ends", "", "internal: two columns expected")),
+        };
+        let mut counts = vec![0i64; a.len()];
+        self.with_timeline(|tl| {
+            tl.open_days_between_batch(a, b, EpochUnit::Microseconds, &mut counts)
+        })?;
+        let counts: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
+        Ok(scatter(starts.len(), &rows, &counts))
     }
 
     /// Due times: each start plus the same business `seconds`, epoch milliseconds in and out

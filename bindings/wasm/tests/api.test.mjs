@@ -317,3 +317,31 @@ test("after free() and on deep nesting, only KesherError is thrown", () => {
   throwsKesher(assert, () => kesher.foldCase(deep), "invalid_input");
   throwsKesher(assert, () => new kesher.Calendar(deep), "invalid_input");
 });
+
+test("night shifts, backward questions and open days, single and column forms", () => {
+  const nights = new kesher.Calendar({ tz: "Europe/London", week: { sat: [["22:00", "06:00"]] } });
+  assert.equal(nights.elapsed("2025-03-29T12:00:00Z", "2025-03-30T12:00:00Z"), 7 * 3600);
+  assert.deepEqual(nights.toJSON().week.sat, [["22:00", "06:00"]]);
+  const us = new kesher.Calendar("us");
+  const t = new Date("2025-01-07T15:00:00Z");
+  const back = us.sub(t, 2 * 3600);
+  assert.equal(us.elapsed(back, t), 2 * 3600);
+  assert.ok(us.previousOpen(t) <= t && t < us.nextClose(t));
+  assert.ok(us.previousClose(t) < us.previousOpen(t));
+  const friday = us.addDays(t, 3);
+  assert.equal(friday.getUTCDay(), 5);
+  assert.equal(us.openDaysBetween(t, friday), 3);
+  throwsKesher(assert, () => us.addDays(t, 1.5), "invalid_input", "days");
+  throwsKesher(assert, () => us.sub(t, -1), "negative_duration");
+  const at = Float64Array.from([t.getTime(), Number.NaN, t.getTime() + 86_400_000]);
+  const opened = us.previousOpenMany(at);
+  assert.equal(opened[0], us.previousOpen(t).getTime());
+  assert.ok(Number.isNaN(opened[1]));
+  assert.equal(us.subMany(at, 7200)[2], us.sub(new Date(at[2]), 7200).getTime());
+  assert.equal(us.addDaysMany(at, -1)[0], us.addDays(t, -1).getTime());
+  assert.equal(us.nextCloseMany(at)[2], us.nextClose(new Date(at[2])).getTime());
+  assert.equal(us.previousCloseMany(at)[0], us.previousClose(t).getTime());
+  const counts = us.openDaysBetweenMany(at, Float64Array.from([friday.getTime(), 0, friday.getTime()]));
+  assert.equal(counts[0], 3);
+  assert.ok(Number.isNaN(counts[1]));
+});

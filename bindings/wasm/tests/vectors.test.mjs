@@ -57,8 +57,23 @@ for (const v of CALENDAR.filter((v) => !PROTOCOL.has(v.name))) {
       if (op === "add") return cal.add(input.start, input.seconds);
       if (op === "elapsed") return cal.elapsed(input.start, input.end);
       if (op === "is_open") return cal.isOpen(input.at);
+      if (op === "sub") return cal.sub(input.end, input.seconds);
+      if (op === "add_days") return cal.addDays(input.at, input.days);
+      if (op === "open_days_between") return cal.openDaysBetween(input.start, input.end);
+      if (op === "previous_open") return cal.previousOpen(input.at);
+      if (op === "next_close") return cal.nextClose(input.at);
+      if (op === "previous_close") return cal.previousClose(input.at);
       return cal.nextOpen(input.at);
     };
+    const many = {
+      sub: (cal) => cal.subMany(new Float64Array([Date.parse(input.end)]), input.seconds),
+      add_days: (cal) => cal.addDaysMany(new Float64Array([Date.parse(input.at)]), input.days),
+      previous_open: (cal) => cal.previousOpenMany(new Float64Array([Date.parse(input.at)])),
+      next_close: (cal) => cal.nextCloseMany(new Float64Array([Date.parse(input.at)])),
+      previous_close: (cal) => cal.previousCloseMany(new Float64Array([Date.parse(input.at)])),
+      open_days_between: (cal) =>
+        cal.openDaysBetweenMany(new Float64Array([Date.parse(input.start)]), new Float64Array([Date.parse(input.end)])),
+    }[op];
     if ("result" in v.expect) {
       const got = run();
       const want = v.expect.result;
@@ -71,6 +86,11 @@ for (const v of CALENDAR.filter((v) => !PROTOCOL.has(v.name))) {
         const due = new kesher.Calendar(v.request.calendar).dueTimes(new Float64Array([Date.parse(input.start)]), input.seconds);
         const exact = kesher.calendarEval(v.request).result;
         assert.ok(Math.abs(due[0] - Date.parse(exact)) < 1, `${due[0]} vs ${exact}`);
+      }
+      if (many) {
+        // And through the column form (epoch milliseconds).
+        const got = many(new kesher.Calendar(v.request.calendar))[0];
+        assert.equal(got, typeof want === "number" ? want : Date.parse(want));
       }
     } else {
       throwsKesher(assert, run, v.expect.error);

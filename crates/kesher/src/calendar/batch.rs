@@ -6,6 +6,27 @@ use super::timeline::{out_of_range, EpochUnit, Timeline};
 use crate::{Error, Result};
 use chrono::TimeDelta;
 
+/// An instant → instant question the batch forms share one loop for.
+#[derive(Debug, Clone, Copy)]
+enum Question {
+    Sub(i64),
+    PreviousOpen,
+    NextClose,
+    PreviousClose,
+    AddDays(i32),
+}
+
+impl Question {
+    /// Whether it searches back, so the table is grown first for the earliest instant.
+    fn looks_back(self) -> bool {
+        match self {
+            Question::AddDays(n) => n < 0,
+            Question::NextClose => false,
+            _ => true,
+        }
+    }
+}
+
 impl Timeline {
     fn scaled(values: &[i64], unit: EpochUnit, field: &str) -> Result<(i64, i64)> {
         let (mut lo, mut hi) = (i64::MAX, i64::MIN);
@@ -228,16 +249,15 @@ impl Timeline {
         Ok(())
     }
 
-    /// Runs one instant → instant question over a slice: `prepare` grows the table once for
-    /// the extremes, `fast` answers from the table, `slow` (the single call) when it cannot.
+    /// Runs one instant → instant question over a slice: the table grows once for the
+    /// extremes, then each answer comes from the table, or from the single call when the
+    /// table cannot give it.
     fn each_instant(
         &mut self,
         at: &[i64],
         unit: EpochUnit,
         out: &mut [i64],
-        prepare: impl FnOnce(&mut Self, i64, i64) -> Result<()>,
-        fast: impl Fn(&Self, i64) -> Option<i64>,
-        mut slow: impl FnMut(&mut Self, i64) -> Result<i64>,
+        question: Question,
     ) -> Result<()> {
         Self::check_len("out", out.len(), at.len())?;
         if at.is_empty() {
@@ -245,17 +265,58 @@ impl Timeline {
         }
         let (lo, hi) = Self::scaled(at, unit, "at")?;
         self.ensure(lo, hi)?;
-        prepare(self, lo, hi)?;
+        self.ask(question, if question.looks_back() { lo } else { hi })?;
+        if let Question::AddDays(_) = question {
+            self.mark_steady();
+        }
         let scale = unit.nanos();
         for (o, &t) in out.iter_mut().zip(at) {
             let t = t * scale;
-            let u = match fast(self, t) {
+            let u = match self.answer_from_table(question, t) {
                 Some(u) => u,
-                None => slow(self, t)?,
+                None => self.ask(question, t)?,
             };
             *o = u.div_euclid(scale);
         }
         Ok(())
+    }
+
+    /// The single call for `question`.
+    fn ask(&mut self, question: Question, t: i64) -> Result<i64> {
+        match question {
+            Question::Sub(d) => self.sub_ns(t, d),
+            Question::PreviousOpen => self.previous_open_ns(t),
+            Question::NextClose => self.next_close_ns(t),
+            Question::PreviousClose => self.previous_close_ns(t),
+            Question::AddDays(n) => self.add_days_ns(t, n),
+        }
+    }
+
+    /// The answer from the table as it is, when it holds it.
+    #[inline]
+    fn answer_from_table(&self, question: Question, t: i64) -> Option<i64> {
+        let i = self.locate(t);
+        match question {
+            Question::Sub(0) => Some(t),
+            Question::Sub(d) => {
+                let target = self.cumulative(t, i) - d;
+                (target >= 0).then(|| self.reach_back(i, target)).flatten()
+            }
+            Question::PreviousOpen => {
+                let open = self.starts.get(i).is_some_and(|&s| s <= t);
+                let k = if open { Some(i) } else { i.checked_sub(1) };
+                k.and_then(|k| self.starts.get(k))
+                    .copied()
+                    .filter(|&s| s > self.base)
+            }
+            Question::NextClose => self.ends.get(i).copied().filter(|&e| e < self.limit),
+            Question::PreviousClose => i.checked_sub(1).and_then(|k| self.ends.get(k)).copied(),
+            Question::AddDays(n) => {
+                let k = self.day_of(t);
+                let j = self.open_day_from(k, n)?;
+                self.same_time(t, k, j).ok()
+            }
+        }
     }
 
     /// Instants `d` of business time before many ends: `out[i] = sub(ends[i], d)`, in `unit`
@@ -281,21 +342,7 @@ impl Timeline {
         out: &mut [i64],
     ) -> Result<()> {
         let d = duration_nanos(d)?;
-        self.each_instant(
-            ends,
-            unit,
-            out,
-            |tl, lo, _| tl.sub_ns(lo, d).map(drop),
-            |tl, t| {
-                if d == 0 {
-                    return Some(t);
-                }
-                let i = tl.locate(t);
-                let target = tl.cumulative(t, i) - d;
-                (target >= 0).then(|| tl.reach_back(i, target)).flatten()
-            },
-            |tl, t| tl.sub_ns(t, d),
-        )
+        self.each_instant(ends, unit, out, Question::Sub(d))
     }
 
     /// `out[i] = previous_open(at[i])`, in `unit` (rounded down).
@@ -317,21 +364,7 @@ impl Timeline {
         unit: EpochUnit,
         out: &mut [i64],
     ) -> Result<()> {
-        self.each_instant(
-            at,
-            unit,
-            out,
-            |tl, lo, _| tl.previous_open_ns(lo).map(drop),
-            |tl, t| {
-                let i = tl.locate(t);
-                let open = tl.starts.get(i).is_some_and(|&s| s <= t);
-                let k = if open { Some(i) } else { i.checked_sub(1) };
-                k.and_then(|k| tl.starts.get(k))
-                    .copied()
-                    .filter(|&s| s > tl.base)
-            },
-            Self::previous_open_ns,
-        )
+        self.each_instant(at, unit, out, Question::PreviousOpen)
     }
 
     /// `out[i] = next_close(at[i])`, in `unit` (rounded down).
@@ -348,17 +381,7 @@ impl Timeline {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn next_close_batch(&mut self, at: &[i64], unit: EpochUnit, out: &mut [i64]) -> Result<()> {
-        self.each_instant(
-            at,
-            unit,
-            out,
-            |tl, _, hi| tl.next_close_ns(hi).map(drop),
-            |tl, t| {
-                let e = *tl.ends.get(tl.locate(t))?;
-                (e < tl.limit).then_some(e)
-            },
-            Self::next_close_ns,
-        )
+        self.each_instant(at, unit, out, Question::NextClose)
     }
 
     /// `out[i] = previous_close(at[i])`, in `unit` (rounded down).
@@ -380,17 +403,7 @@ impl Timeline {
         unit: EpochUnit,
         out: &mut [i64],
     ) -> Result<()> {
-        self.each_instant(
-            at,
-            unit,
-            out,
-            |tl, lo, _| tl.previous_close_ns(lo).map(drop),
-            |tl, t| {
-                let i = tl.locate(t);
-                i.checked_sub(1).and_then(|k| tl.ends.get(k)).copied()
-            },
-            Self::previous_close_ns,
-        )
+        self.each_instant(at, unit, out, Question::PreviousClose)
     }
 
     /// `out[i] = add_days(at[i], n)`, in `unit` (rounded down).
@@ -414,22 +427,7 @@ impl Timeline {
         out: &mut [i64],
     ) -> Result<()> {
         super::days::check_days(n)?;
-        self.each_instant(
-            at,
-            unit,
-            out,
-            |tl, lo, hi| {
-                tl.add_days_ns(if n < 0 { lo } else { hi }, n)?;
-                tl.mark_steady();
-                Ok(())
-            },
-            |tl, t| {
-                let k = tl.day_of(t);
-                let j = tl.open_day_from(k, n)?;
-                tl.same_time(t, k, j).ok()
-            },
-            |tl, t| tl.add_days_ns(t, n),
-        )
+        self.each_instant(at, unit, out, Question::AddDays(n))
     }
 
     /// `out[i] = open_days_between(starts[i], ends[i])`. An end before its start is an error

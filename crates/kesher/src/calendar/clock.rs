@@ -322,8 +322,8 @@ pub(crate) fn check_day(field: &str, intervals: &[WallInterval]) -> Result<()> {
     Ok(())
 }
 
-/// A stretch of wall-clock time in seconds after one date's midnight; either bound may fall on
-/// another date (negative, or a day or more).
+/// A stretch `[start, end)`: of wall-clock time in seconds after one date's midnight (either
+/// bound may fall on another date: negative, or a day or more), or of instants once compiled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Span {
     pub(crate) start: i64,
@@ -337,6 +337,19 @@ impl Span {
         Span {
             start: self.start - by,
             end: self.end - by,
+        }
+    }
+}
+
+/// Sorts spans by their start, in place: an insertion sort, linear on the nearly sorted lists
+/// a calendar produces (each date's spans are in order; only a night shift's piece may follow
+/// the next date's first span).
+pub(crate) fn sort_by_start(spans: &mut [Span]) {
+    for i in 1..spans.len() {
+        let mut j = i;
+        while j > 0 && spans.get(j - 1).map(|s| s.start) > spans.get(j).map(|s| s.start) {
+            spans.swap(j - 1, j);
+            j -= 1;
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The calendar itself: its parts, its JSON shape, validation, and the hours of a date.
 
-use super::clock::{check_day, cut, Span, WallInterval};
+use super::clock::{check_day, cut, sort_by_start, Span, WallInterval};
 use super::rules::{HolidayEffect, HolidayRules};
 use super::timeline::Timeline;
 use super::week::WeeklyHours;
@@ -398,7 +398,7 @@ impl Calendar {
                 open.extend(spans.into_iter().map(|s| s.shifted(days_later)));
             }
         }
-        crate::sorting::sort_by_key(&mut open, |s| s.start);
+        sort_by_start(&mut open);
         let mut out: Vec<WallInterval> = Vec::new();
         for span in open {
             let Some(piece) = WallInterval::within_day(span) else {

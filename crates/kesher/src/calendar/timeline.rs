@@ -1,5 +1,6 @@
 //! A calendar compiled into a table of open intervals with cumulative business time.
 
+use super::clock::{sort_by_start, Span};
 use super::definition::Definition;
 use super::rules::HolidayEffect;
 use super::zone::{local_date, resolve, NS};
@@ -213,7 +214,7 @@ impl Timeline {
     /// the window, so a night shift that crosses its end is completed when the window grows.
     fn compile_days(&mut self, from: NaiveDate, to: NaiveDate) -> Result<()> {
         let (floor, ceiling) = (self.midnight(from)?, self.midnight(to)?);
-        let mut found: Vec<(i64, i64)> = Vec::new();
+        let mut found: Vec<Span> = Vec::new();
         let mut date = from.pred_opt().ok_or_else(|| out_of_range("date", from))?;
         let mut lo = self.midnight(date)?;
         while date < to {
@@ -232,7 +233,7 @@ impl Timeline {
                 let start = self.wall(date, span.start)?.max(lo).max(floor);
                 let end = self.wall(date, span.end)?.min(ceiling);
                 if start < end {
-                    found.push((start, end));
+                    found.push(Span { start, end });
                 }
             }
             date = next;
@@ -250,9 +251,9 @@ impl Timeline {
         }
         // A piece of a night shift left after a break can open after the next date's first
         // shift: the open time is the union, taken in order of opening.
-        crate::sorting::sort_by_key(&mut found, |&(start, _)| start);
-        for (start, end) in found {
-            self.push(start, end)?;
+        sort_by_start(&mut found);
+        for span in found {
+            self.push(span.start, span.end)?;
         }
         Ok(())
     }
