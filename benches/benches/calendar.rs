@@ -1,5 +1,6 @@
 //! Business-time throughput: due times and elapsed time for 1,000,000 tickets on the Israeli
-//! preset, side by side with the `workclock` crate on the same inputs and calendar.
+//! preset, side by side with the `workclock` crate on the same inputs and calendar; and the
+//! backward and closing questions and open days over the same tickets (no peer answers them).
 //!
 //! Run: `cargo bench -p kesher-benches --bench calendar`. Figures: benches/README.md.
 
@@ -117,5 +118,54 @@ fn elapsed(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(calendar, due_times, elapsed);
+/// One batch question over the tickets, on a timeline warmed by a first call.
+fn backward(c: &mut Criterion) {
+    let n = bench_size(1_000_000);
+    let opens = ticket_opens(n, 42);
+    let (a, b) = pairs(n, 43);
+    let mut out = vec![0_i64; n];
+    let mut group = c.benchmark_group("backward_1M");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    type Ask = fn(&mut kesher::Timeline, &[i64], &[i64], &mut [i64]) -> kesher::Result<()>;
+    let questions: [(&str, Ask); 6] = [
+        ("sub", |tl, at, _, out| {
+            tl.sub_batch(at, EpochUnit::Seconds, four_hours(), out)
+        }),
+        ("previous_open", |tl, at, _, out| {
+            tl.previous_open_batch(at, EpochUnit::Seconds, out)
+        }),
+        ("next_close", |tl, at, _, out| {
+            tl.next_close_batch(at, EpochUnit::Seconds, out)
+        }),
+        ("previous_close", |tl, at, _, out| {
+            tl.previous_close_batch(at, EpochUnit::Seconds, out)
+        }),
+        ("add_days", |tl, at, _, out| {
+            tl.add_days_batch(at, EpochUnit::Seconds, 3, out)
+        }),
+        ("open_days_between", |tl, a, b, out| {
+            tl.open_days_between_batch(a, b, EpochUnit::Seconds, out)
+        }),
+    ];
+    for (calendar, cal) in [("plain", israel_plain()), ("israel", israel())] {
+        for (name, ask) in questions {
+            let (x, y) = if name == "open_days_between" {
+                (&a, &b)
+            } else {
+                (&opens, &opens)
+            };
+            let mut tl = cal.timeline();
+            group.bench_function(BenchmarkId::new(name, calendar), |bench| {
+                bench.iter(|| {
+                    ask(&mut tl, black_box(x), black_box(y), &mut out)
+                        .map(|()| black_box(out.last().copied()))
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(calendar, due_times, elapsed, backward);
 criterion_main!(calendar);
