@@ -46,15 +46,12 @@ impl ContractSet {
             .collect()
     }
 
-    /// The contracts as customers read them, in `lang` (`en` or `he`).
+    /// The contracts and interaction targets as customers read them, in `lang` (`en` or `he`).
     #[pyo3(signature = (lang="en"))]
     fn statements(&self, lang: &str) -> PyResult<Vec<String>> {
         let lang = language(lang)?;
-        Ok(self
-            .inner
-            .contracts()
-            .iter()
-            .flat_map(|c| kesher::sla::statement::statements(c, lang))
+        Ok(kesher::sla::statement::set_statements(&self.inner, lang)
+            .into_iter()
             .map(|s| s.text)
             .collect())
     }

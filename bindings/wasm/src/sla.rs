@@ -57,15 +57,10 @@ impl SlaEngine {
         to_json("sla", &sla)
     }
 
-    /// The contracts as customers read them, in `en` or `he`.
+    /// The contracts and interaction targets as customers read them, in `en` or `he`.
     pub fn statements(&self, lang: &str) -> Result<String> {
         let lang = language(lang)?;
-        let all: Vec<kesher::sla::statement::Statement> = self
-            .contracts
-            .contracts()
-            .iter()
-            .flat_map(|c| kesher::sla::statement::statements(c, lang))
-            .collect();
+        let all = kesher::sla::statement::set_statements(&self.contracts, lang);
         to_json("statements", &all)
     }
 

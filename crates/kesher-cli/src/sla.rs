@@ -3,7 +3,7 @@
 use crate::cases;
 use chrono::DateTime;
 use clap::{Args, Subcommand};
-use kesher::sla::statement::{channel_coverage, statements, traffic};
+use kesher::sla::statement::{channel_coverage, set_statements, traffic};
 use kesher::{Language, SlaEngine, TargetState};
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
@@ -163,8 +163,8 @@ fn print_statements(args: &StatementArgs) -> Result<ExitCode, cases::Stop> {
     let set = cases::read_contracts(&args.contracts)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for contract in set.contracts() {
-        for s in statements(contract, lang) {
+    {
+        for s in set_statements(&set, lang) {
             if args.json {
                 cases::write_line(&mut out, &s)?;
             } else {

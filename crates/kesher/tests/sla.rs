@@ -516,3 +516,255 @@ fn reports_round_trip_through_json() {
     assert_eq!(back, sla);
     assert!(text.contains(r#""consumed_seconds":3600.5"#), "{text}");
 }
+
+// ---- interaction targets: a target that starts at an interaction and runs on its own ----------
+
+fn raw_case(channel: &str, events: &[(&str, &str, &str, &str, &str)]) -> Case {
+    let mut log = CaseLog::default();
+    log.insert(CaseEvent::from_json(&format!(
+        r#"{{"type": "opened", "case_id": "T-1", "at": "2025-01-06T08:00:00Z", "customer": {{"id": "c"}}, "channel": "{channel}"}}"#
+    )).unwrap());
+    for (seq, (t, channel, dir, actor, kind)) in events.iter().enumerate() {
+        let seq = seq + 1;
+        let json = if let Some(to) = kind.strip_prefix("status:") {
+            format!(
+                r#"{{"type": "status_changed", "case_id": "T-1", "seq": {seq}, "at": "{t}", "to": "{to}"}}"#
+            )
+        } else {
+            format!(
+                r#"{{"type": "interaction", "case_id": "T-1", "seq": {seq}, "id": "i{seq}", "customer_id": "c", "at": "{t}", "channel": "{channel}", "direction": "{dir}", "actor": {actor}, "kind": "{kind}"}}"#
+            )
+        };
+        log.insert(CaseEvent::from_json(&json).unwrap());
+    }
+    log.fold().unwrap()
+}
+
+const CUSTOMER: &str = r#"{"type": "customer"}"#;
+const AGENT: &str = r#"{"type": "agent", "id": "dana"}"#;
+
+fn with_callback() -> ContractSet {
+    ContractSet::from_json(&format!(
+        r#"{{"contracts": [{{"name": "chat", "calendar": "us", "targets": [{{"metric": "first_response", "within": 600, "time": "calendar"}}]}}],
+            "interaction_targets": [{{"name": "call back", "on": {{"kinds": ["voicemail", "missed_call"]}}, "within": 28800,
+                                      "calendar": {OFFICE}, "answered_on": ["phone"]}},
+                                     {{"name": "public", "on": {{"public": true}}, "within": 3600, "time": "calendar", "calendar": "uk"}}]}}"#
+    ))
+    .unwrap()
+}
+
+fn callback(sla: &kesher::CaseSla) -> Option<&TargetReport> {
+    sla.targets
+        .iter()
+        .find(|t| t.metric == Metric::InteractionResponse && &*t.contract == "call back")
+}
+
+#[test]
+fn a_voicemail_starts_its_own_target_whatever_the_contract() {
+    let set = with_callback();
+    let mut engine = SlaEngine::new(set).explain(true);
+    // A chat case; on Monday 16:00 the customer leaves a voicemail: 8 office hours, due Tuesday 16:00.
+    let c = raw_case(
+        "chat",
+        &[
+            ("2025-01-06T08:05:00Z", "chat", "outbound", AGENT, "message"),
+            (
+                "2025-01-06T16:00:00Z",
+                "phone",
+                "inbound",
+                CUSTOMER,
+                "voicemail",
+            ),
+            (
+                "2025-01-06T16:30:00Z",
+                "phone",
+                "inbound",
+                CUSTOMER,
+                "missed_call",
+            ),
+            (
+                "2025-01-07T10:00:00Z",
+                "email",
+                "outbound",
+                AGENT,
+                "message",
+            ),
+        ],
+    );
+    let sla = engine.evaluate(&c, at("2025-01-07T12:00:00Z")).unwrap();
+    let t = callback(&sla).unwrap();
+    assert_eq!(
+        t.state,
+        TargetState::Running,
+        "an email does not meet a call-back"
+    );
+    assert_eq!(
+        t.cycle, 1,
+        "a missed call while it runs starts no second clock"
+    );
+    assert_eq!(t.due_at, Some(at("2025-01-07T16:00:00Z")));
+    assert_eq!(t.started_at, at("2025-01-06T16:00:00Z"));
+    assert!(t.audit[0].reason.contains("voicemail"), "{:?}", t.audit[0]);
+    // The contract's own target is untouched.
+    let first = sla
+        .targets
+        .iter()
+        .find(|t| t.metric == Metric::FirstResponse)
+        .unwrap();
+    assert_eq!(first.state, TargetState::Met);
+    assert_eq!(sla.contract.as_deref(), Some("chat"));
+
+    // A call back by phone meets it; late after the due instant.
+    let c = raw_case(
+        "chat",
+        &[
+            (
+                "2025-01-06T16:00:00Z",
+                "phone",
+                "inbound",
+                CUSTOMER,
+                "voicemail",
+            ),
+            ("2025-01-07T16:30:00Z", "phone", "outbound", AGENT, "call"),
+            (
+                "2025-01-08T09:00:00Z",
+                "phone",
+                "inbound",
+                CUSTOMER,
+                "voicemail",
+            ),
+        ],
+    );
+    let sla = engine.evaluate(&c, at("2025-01-08T10:00:00Z")).unwrap();
+    let t = callback(&sla).unwrap();
+    assert_eq!(
+        (t.cycle, t.state, t.late_cycles),
+        (2, TargetState::Running, 1)
+    );
+    assert_eq!(t.consumed, TimeDelta::hours(1));
+
+    // Resolving the case before the call back cancels it.
+    let c = raw_case(
+        "chat",
+        &[
+            (
+                "2025-01-06T16:00:00Z",
+                "phone",
+                "inbound",
+                CUSTOMER,
+                "voicemail",
+            ),
+            (
+                "2025-01-06T16:10:00Z",
+                "chat",
+                "outbound",
+                AGENT,
+                "status:resolved",
+            ),
+        ],
+    );
+    let sla = engine.evaluate(&c, at("2025-01-08T10:00:00Z")).unwrap();
+    assert_eq!(callback(&sla).unwrap().state, TargetState::Cancelled);
+}
+
+#[test]
+fn a_public_complaint_gets_an_answer_within_the_hour() {
+    let mut engine = SlaEngine::new(with_callback());
+    let c = raw_case(
+        "twitter",
+        &[
+            (
+                "2025-01-06T08:00:00Z",
+                "twitter",
+                "inbound",
+                CUSTOMER,
+                "message",
+            ),
+            (
+                "2025-01-06T08:40:00Z",
+                "twitter",
+                "outbound",
+                AGENT,
+                "message",
+            ),
+        ],
+    );
+    let sla = engine.evaluate(&c, at("2025-01-06T12:00:00Z")).unwrap();
+    let public = sla
+        .targets
+        .iter()
+        .find(|t| &*t.contract == "public")
+        .unwrap();
+    assert_eq!(public.metric, Metric::InteractionResponse);
+    assert_eq!(public.state, TargetState::Met);
+    assert_eq!(public.consumed, TimeDelta::minutes(40));
+    // A private chat starts nothing.
+    let c = raw_case(
+        "chat",
+        &[(
+            "2025-01-06T08:00:00Z",
+            "chat",
+            "inbound",
+            CUSTOMER,
+            "message",
+        )],
+    );
+    let sla = engine.evaluate(&c, at("2025-01-06T12:00:00Z")).unwrap();
+    assert!(sla
+        .targets
+        .iter()
+        .all(|t| t.metric != Metric::InteractionResponse));
+}
+
+#[test]
+fn interaction_targets_are_checked_stated_and_counted_for_coverage() {
+    use kesher::sla::statement::{channel_coverage, interaction_statement, Coverage};
+    use kesher::{Channel, Language};
+    let set = with_callback();
+    let text = serde_json::to_string(&set).unwrap();
+    assert_eq!(ContractSet::from_json(&text).unwrap(), set);
+    let en = interaction_statement(&set.interaction_targets()[0], Language::En);
+    assert_eq!(
+        en.text,
+        "We call back voicemail messages and missed calls within 8 business hours (Monday–Friday 09:00–17:00)."
+    );
+    let he = interaction_statement(&set.interaction_targets()[1], Language::He);
+    assert!(
+        he.text
+            .starts_with("אנחנו עונים לפניות שלכם שפורסמו בפומבי תוך שעה"),
+        "{}",
+        he.text
+    );
+    let traffic = [(Channel::Voicemail, 5), (Channel::Sms, 3)]
+        .into_iter()
+        .collect();
+    let report = channel_coverage(&set, &traffic);
+    // The chat contract has no conditions, so it covers every channel; the interaction targets
+    // are listed beside it.
+    assert!(report.iter().all(|r| r.coverage == Coverage::Covered));
+    assert!(report[0].contracts.contains(&"call back".to_string()));
+    let only_rules = ContractSet::from_json(
+        r#"{"contracts": [], "interaction_targets": [{"name": "call back", "on": {"kinds": ["voicemail"]}, "within": 60, "calendar": "us"}]}"#,
+    )
+    .unwrap();
+    let report = channel_coverage(&only_rules, &traffic);
+    assert!(report.iter().all(|r| r.coverage == Coverage::Partial));
+    for (json, field) in [
+        (
+            r#"{"contracts": [], "interaction_targets": [{"name": "x", "on": {}, "within": 60, "calendar": "us"}]}"#,
+            "interaction_targets[0].on",
+        ),
+        (
+            r#"{"contracts": [], "interaction_targets": [{"name": "x", "on": {"public": true}, "within": 60, "calendar": "us"}, {"name": "x", "on": {"public": true}, "within": 60, "calendar": "us"}]}"#,
+            "interaction_targets[1].name",
+        ),
+        (r#"{"contracts": [], "rules": []}"#, "rules"),
+        (
+            r#"[{"name": "c", "calendar": "us", "targets": [{"metric": "interaction_response", "within": 60}]}]"#,
+            "contracts[0].targets[0].metric",
+        ),
+    ] {
+        let e = ContractSet::from_json(json).unwrap_err();
+        assert_eq!(e.field(), Some(field), "{json}: {e}");
+    }
+}

@@ -49,7 +49,7 @@ use crate::insight::{
     MetricsBuilder, ProblemSample, RecurringProblems, ServiceMetrics, PROBLEM_SAMPLE_SIZE,
 };
 use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoint};
-use crate::sla::statement::{channel_coverage, statements, ChannelCoverage, Statement};
+use crate::sla::statement::{channel_coverage, set_statements, ChannelCoverage, Statement};
 use crate::{
     Case, CaseId, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Language, Pattern,
     PatternBuilder, SentimentScorer, StageMap, TextScorer,
@@ -636,10 +636,7 @@ impl ReportBuilder {
         let retention = self.customers.finish(now, language);
         let (statements, coverage) = match contracts {
             Some(set) => (
-                set.contracts()
-                    .iter()
-                    .flat_map(|c| statements(c, language))
-                    .collect(),
+                set_statements(set, language),
                 channel_coverage(set, &self.traffic),
             ),
             None => (Vec::new(), Vec::new()),

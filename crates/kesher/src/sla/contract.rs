@@ -1,5 +1,6 @@
 //! SLA contracts: conditions, a calendar, targets; and the ordered set they are selected from.
 
+use super::interaction_target::InteractionTarget;
 use crate::{Calendar, CaseStatus, Channel, Error, Preset, Priority, Result};
 use chrono::TimeDelta;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -31,6 +32,10 @@ pub enum Metric {
     /// From resolution to a proactive follow-up contact; after each follow-up the next one is due
     /// again while the case stays resolved (the cadence).
     FollowUp,
+    /// From one customer contact (a voicemail, a missed call, a public complaint) to the next
+    /// answer by a person: the metric of an [`crate::sla::InteractionTarget`], never of a
+    /// contract's own targets.
+    InteractionResponse,
 }
 
 impl Metric {
@@ -39,14 +44,15 @@ impl Metric {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Metric::ALL.len(), 5);
+    /// assert_eq!(kesher::Metric::ALL.len(), 6);
     /// ```
-    pub const ALL: [Metric; 5] = [
+    pub const ALL: [Metric; 6] = [
         Metric::Acknowledgement,
         Metric::FirstResponse,
         Metric::NextResponse,
         Metric::Resolution,
         Metric::FollowUp,
+        Metric::InteractionResponse,
     ];
 
     /// The snake_case name.
@@ -63,6 +69,7 @@ impl Metric {
             Metric::NextResponse => "next_response",
             Metric::Resolution => "resolution",
             Metric::FollowUp => "follow_up",
+            Metric::InteractionResponse => "interaction_response",
         }
     }
 }
@@ -441,6 +448,13 @@ impl SlaContract {
                 ));
             }
             seen.push(t.metric);
+            if t.metric == Metric::InteractionResponse {
+                return Err(Error::invalid(
+                    format!("{path}targets[{i}].metric"),
+                    t.metric.as_str(),
+                    "a contract's targets are acknowledgement, first_response, next_response, resolution or follow_up; an answer to one interaction is an interaction target of the set",
+                ));
+            }
             if let Some(w) = &t.warn_at {
                 check_fractions(&format!("{path}targets[{i}].warn_at"), w)?;
             }
@@ -471,7 +485,22 @@ impl SlaContract {
     }
 }
 
-fn check_fractions(field: &str, fractions: &[f64]) -> Result<()> {
+/// A JSON error inside `key`, with its path under it.
+fn under(key: &str, e: Error) -> Error {
+    match e {
+        Error::InvalidJson { field, reason } => Error::InvalidJson {
+            field: if field.starts_with('[') {
+                format!("{key}{field}")
+            } else {
+                format!("{key}.{field}")
+            },
+            reason,
+        },
+        other => other,
+    }
+}
+
+pub(crate) fn check_fractions(field: &str, fractions: &[f64]) -> Result<()> {
     for (i, f) in fractions.iter().enumerate() {
         if !(*f > 0.0 && *f < 1.0) {
             return Err(Error::invalid(
@@ -488,7 +517,8 @@ fn check_fractions(field: &str, fractions: &[f64]) -> Result<()> {
 /// conditions that matches it; if none does, the first contract without conditions (the
 /// fallback); a `contract_changed` event overrides the selection by name.
 ///
-/// JSON: `{"contracts": [...]}` or a bare array.
+/// JSON: `{"contracts": [...], "interaction_targets": [...]}` (the second list optional, see
+/// [`InteractionTarget`]) or a bare array of contracts.
 ///
 /// # Example
 ///
@@ -508,6 +538,8 @@ fn check_fractions(field: &str, fractions: &[f64]) -> Result<()> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContractSet {
     contracts: Vec<SlaContract>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    interaction_targets: Vec<InteractionTarget>,
 }
 
 impl ContractSet {
@@ -534,7 +566,53 @@ impl ContractSet {
                 ));
             }
         }
-        Ok(ContractSet { contracts })
+        Ok(ContractSet {
+            contracts,
+            interaction_targets: Vec::new(),
+        })
+    }
+
+    /// The same set with targets that start at interactions (see [`InteractionTarget`]);
+    /// names must be unique.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let rules = serde_json::from_str(r#"[{"name": "call back", "on": {"kinds": ["voicemail"]},
+    ///     "within": 28800, "calendar": "us"}]"#).unwrap();
+    /// let set = kesher::ContractSet::new(vec![])?.with_interaction_targets(rules)?;
+    /// assert_eq!(set.interaction_targets().len(), 1);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn with_interaction_targets(
+        mut self,
+        targets: Vec<InteractionTarget>,
+    ) -> Result<ContractSet> {
+        for (i, t) in targets.iter().enumerate() {
+            let path = format!("interaction_targets[{i}].");
+            t.validate(&path)?;
+            if targets
+                .get(..i)
+                .is_some_and(|before| before.iter().any(|b| b.name == t.name))
+            {
+                return Err(Error::invalid(
+                    format!("{path}name"),
+                    &t.name,
+                    "two interaction targets have this name",
+                ));
+            }
+        }
+        self.interaction_targets = targets;
+        Ok(self)
+    }
+
+    /// The targets that start at interactions, in declared order.
+    ///
+    /// # Example
+    ///
+    /// See [`ContractSet::with_interaction_targets`].
+    pub fn interaction_targets(&self) -> &[InteractionTarget] {
+        &self.interaction_targets
     }
 
     /// Reads `{"contracts": [...]}` or `[...]`.
@@ -547,27 +625,25 @@ impl ContractSet {
     /// ```
     pub fn from_json(text: &str) -> Result<ContractSet> {
         let value = crate::json::parse_value(text)?;
+        let mut rules = Vec::new();
         let contracts: Vec<SlaContract> = match value {
             serde_json::Value::Object(mut o) if o.contains_key("contracts") => {
+                if let Some(inner) = crate::json::take_key(&mut o, "interaction_targets") {
+                    rules = crate::json::from_value(inner)
+                        .map_err(|e| under("interaction_targets", e))?;
+                }
+                if let Some((key, _)) = o.iter().find(|(k, _)| k.as_str() != "contracts") {
+                    return Err(Error::InvalidJson {
+                        field: key.clone(),
+                        reason: "unknown field: a contract set has `contracts` and `interaction_targets`".into(),
+                    });
+                }
                 let inner = crate::json::take_key(&mut o, "contracts").unwrap_or_default();
-                crate::json::from_value(inner).map_err(|e| match e {
-                    Error::InvalidJson { field, reason } => Error::InvalidJson {
-                        field: format!(
-                            "contracts{}",
-                            if field.starts_with('[') {
-                                field
-                            } else {
-                                format!(".{field}")
-                            }
-                        ),
-                        reason,
-                    },
-                    other => other,
-                })?
+                crate::json::from_value(inner).map_err(|e| under("contracts", e))?
             }
             other => crate::json::from_value(other)?,
         };
-        ContractSet::new(contracts)
+        ContractSet::new(contracts)?.with_interaction_targets(rules)
     }
 
     /// The contracts, in declared order.

@@ -175,6 +175,84 @@ impl Replay<'_> {
         })
     }
 
+    /// The terms of interaction target `r` (its clocks index the engine's tables after the
+    /// contracts).
+    fn rule_terms(&self, r: usize) -> Option<Terms> {
+        let rule = self.contracts.interaction_targets().get(r)?;
+        let budget = rule.within.for_priority(self.priority)?.num_nanoseconds()?;
+        Some(Terms {
+            contract: self.contracts.contracts().len() + r,
+            basis: rule.time,
+            budget,
+            pausable: false,
+            target: 0,
+        })
+    }
+
+    /// The interaction target a clock runs for, if it runs for one.
+    fn rule_of(&self, clock: &Clock) -> Option<usize> {
+        (clock.metric == Metric::InteractionResponse)
+            .then(|| {
+                clock
+                    .terms
+                    .contract
+                    .checked_sub(self.contracts.contracts().len())
+            })
+            .flatten()
+    }
+
+    /// Starts interaction targets at a customer contact (one clock per target at a time) and
+    /// meets them at an answer by a person.
+    fn on_contact(&mut self, i: &Interaction, t: i64) -> Result<()> {
+        let rules = self.contracts.interaction_targets();
+        if i.is_human_answer() {
+            for k in 0..self.clocks.len() {
+                let Some(clock) = self.clocks.get(k) else {
+                    continue;
+                };
+                let Some(rule) = self.rule_of(clock).and_then(|r| rules.get(r)) else {
+                    continue;
+                };
+                if clock.is_active() && rule.met_by(i) {
+                    let reason = self.why(format_args!("answered by {} ({})", Who(&i.actor), i.id));
+                    if let Some(clock) = self.clocks.get_mut(k) {
+                        clock.stop(&mut self.time, t, &reason, i.seq)?;
+                    }
+                }
+            }
+        }
+        if is_stop_status(self.status) {
+            return Ok(());
+        }
+        for (r, rule) in rules.iter().enumerate() {
+            if !rule.on.matches(i) {
+                continue;
+            }
+            let mine = |c: &&Clock| self.rule_of(c) == Some(r);
+            if self.clocks.iter().filter(mine).any(|c| c.is_active()) {
+                continue;
+            }
+            let Some(terms) = self.rule_terms(r) else {
+                continue;
+            };
+            let cycle = self.clocks.iter().filter(mine).count() as u32 + 1;
+            let reason = self.why(format_args!("{} {} ({})", i.kind.name(), i.channel, i.id));
+            let clock = Clock::start(
+                &mut self.time,
+                Metric::InteractionResponse,
+                cycle,
+                terms,
+                t,
+                false,
+                self.explain,
+                &reason,
+                Some(i.seq),
+            )?;
+            self.clocks.push(clock);
+        }
+        Ok(())
+    }
+
     fn active(&mut self, metric: Metric) -> Option<&mut Clock> {
         self.clocks
             .iter_mut()
@@ -259,7 +337,10 @@ impl Replay<'_> {
                 continue;
             }
             let metric = clock.metric;
-            let terms = self.terms(metric);
+            let terms = match self.rule_of(clock) {
+                Some(r) => self.rule_terms(r),
+                None => self.terms(metric),
+            };
             let reason = match terms {
                 Some(_) => self.why(format_args!("{why}: {name}, priority {}", self.priority)),
                 None => self.why(format_args!(
@@ -299,6 +380,7 @@ impl Replay<'_> {
     }
 
     fn on_interaction(&mut self, i: &Interaction, t: i64) -> Result<()> {
+        self.on_contact(i, t)?;
         let seq = i.seq;
         if acknowledges(i) && !self.acknowledged {
             self.acknowledged = true;
@@ -359,6 +441,12 @@ impl Replay<'_> {
                     &self.why(format_args!("{reason} before this target was met")),
                     seq,
                 )?;
+            }
+            let why = self.why(format_args!("{reason} before this target was met"));
+            for clock in self.clocks.iter_mut() {
+                if clock.metric == Metric::InteractionResponse && clock.is_active() {
+                    clock.cancel(&mut self.time, t, &why, seq)?;
+                }
             }
             if to == CaseStatus::Resolved {
                 if self.active(Metric::FollowUp).is_none() {
@@ -432,20 +520,25 @@ impl SlaEngine {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn new(contracts: ContractSet) -> SlaEngine {
+        // One row per contract, then one per interaction target (clocks index them).
+        let rules = contracts.interaction_targets();
         let timelines = contracts
             .contracts()
             .iter()
             .map(|c| c.calendar().timeline())
+            .chain(rules.iter().map(|r| r.calendar().timeline()))
             .collect();
         let warnings = contracts
             .contracts()
             .iter()
             .map(|c| c.targets.iter().map(|t| c.warn_fractions(t)).collect())
+            .chain(rules.iter().map(|r| vec![r.warn_fractions()]))
             .collect();
         let names = contracts
             .contracts()
             .iter()
             .map(|c| Arc::from(c.name.as_str()))
+            .chain(rules.iter().map(|r| Arc::from(r.name.as_str())))
             .collect();
         SlaEngine {
             contracts,
@@ -593,15 +686,26 @@ impl SlaEngine {
 
         let contract = replay.contract.and_then(|i| self.names.get(i).cloned());
         let mut targets = Vec::with_capacity(Metric::ALL.len());
-        for metric in Metric::ALL {
+        // One report per metric of the contracts, then one per interaction target: each the
+        // last cycle of its clock.
+        let rows = self.contracts.contracts().len();
+        let kinds = Metric::ALL
+            .iter()
+            .filter(|&&m| m != Metric::InteractionResponse)
+            .map(|&m| (m, None))
+            .chain(
+                (0..self.contracts.interaction_targets().len())
+                    .map(|r| (Metric::InteractionResponse, Some(rows + r))),
+            );
+        for (metric, row) in kinds {
+            let same =
+                |c: &Clock| c.metric == metric && row.map_or(true, |r| c.terms.contract == r);
             let late_cycles = replay
                 .clocks
                 .iter()
-                .filter(|c| {
-                    c.metric == metric && c.stopped.is_some_and(|(_, o)| o == Outcome::MetLate)
-                })
+                .filter(|c| same(c) && c.stopped.is_some_and(|(_, o)| o == Outcome::MetLate))
                 .count() as u32;
-            let Some(i) = replay.clocks.iter().rposition(|c| c.metric == metric) else {
+            let Some(i) = replay.clocks.iter().rposition(same) else {
                 continue;
             };
             let Some(clock) = replay.clocks.get_mut(i) else {

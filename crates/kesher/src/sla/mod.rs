@@ -10,9 +10,11 @@
 mod clock;
 mod contract;
 mod engine;
+mod interaction_target;
 mod report;
 pub mod statement;
 
 pub use contract::{Conditions, ContractSet, Metric, SlaContract, Target, TimeBasis, Within};
 pub use engine::SlaEngine;
+pub use interaction_target::{InteractionMatch, InteractionTarget};
 pub use report::{AuditAction, AuditEntry, CaseSla, TargetReport, TargetState};

@@ -2,8 +2,9 @@
 //! check ("every channel that is opened must have an SLA").
 
 use super::contract::{ContractSet, Metric, SlaContract, TimeBasis, Within};
+use super::interaction_target::{InteractionMatch, InteractionTarget};
 use crate::calendar::WallInterval;
-use crate::{Calendar, Case, Channel, Language, Priority};
+use crate::{Calendar, Case, Channel, InteractionKind, Language, Priority};
 use chrono::{TimeDelta, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -297,6 +298,13 @@ fn sentence(contract: &SlaContract, channel: Option<&Channel>, lang: Language) -
             (Language::He, Metric::FollowUp) => {
                 format!("חוזרים אליכם תוך {within} לוודא שהבעיה נפתרה")
             }
+            // Not a contract's target (validation refuses it): worded for completeness.
+            (Language::En, Metric::InteractionResponse) => {
+                format!("answer each such contact within {within}")
+            }
+            (Language::He, Metric::InteractionResponse) => {
+                format!("עונים לכל פנייה כזו תוך {within}")
+            }
         });
     }
     let joined = match clauses.len() {
@@ -316,6 +324,105 @@ fn sentence(contract: &SlaContract, channel: Option<&Channel>, lang: Language) -
     match lang {
         Language::En => format!("We {joined}{hours}."),
         Language::He => format!("אנחנו {joined}{hours}."),
+    }
+}
+
+/// What an interaction target's contacts are called ("voicemail messages and missed calls").
+fn contacts_phrase(on: &InteractionMatch, lang: Language) -> String {
+    use InteractionKind::*;
+    let mut parts: Vec<String> = on
+        .kinds
+        .iter()
+        .map(|k| {
+            match (lang, k) {
+                (Language::En, Voicemail) => "voicemail messages",
+                (Language::En, MissedCall) => "missed calls",
+                (Language::En, Call) => "calls",
+                (Language::En, Visit) => "visits",
+                (Language::En, _) => "messages",
+                (Language::He, Voicemail) => "להודעות בתא הקולי",
+                (Language::He, MissedCall) => "לשיחות שלא נענו",
+                (Language::He, Call) => "לשיחות",
+                (Language::He, Visit) => "לביקורים",
+                (Language::He, _) => "להודעות",
+            }
+            .to_string()
+        })
+        .collect();
+    if parts.is_empty() {
+        parts = on
+            .channels
+            .iter()
+            .map(|c| channel_phrase(Some(c), lang))
+            .collect();
+    } else if !on.channels.is_empty() {
+        let on_channels: Vec<String> = on.channels.iter().map(|c| c.name().to_string()).collect();
+        let tail = match lang {
+            Language::En => format!(" on {}", on_channels.join(", ")),
+            Language::He => format!(" ב־{}", on_channels.join(", ")),
+        };
+        if let Some(last) = parts.last_mut() {
+            last.push_str(&tail);
+        }
+    }
+    if parts.is_empty() {
+        parts.push(channel_phrase(None, lang));
+    }
+    let mut text = match parts.len() {
+        1 => parts.concat(),
+        n => {
+            let (head, tail) = parts.split_at(n - 1);
+            let and = if lang == Language::He { " ו" } else { " and " };
+            format!("{}{and}{}", head.join(", "), tail.concat())
+        }
+    };
+    if on.public {
+        text.push_str(match lang {
+            Language::En => " made in public",
+            Language::He => " שפורסמו בפומבי",
+        });
+    }
+    text
+}
+
+/// The statement of an interaction target, in the words of a contract's ("We call back
+/// voicemail messages and missed calls within 8 business hours (…).").
+///
+/// # Example
+///
+/// ```
+/// let set = kesher::ContractSet::from_json(r#"{"contracts": [], "interaction_targets": [{"name": "call back",
+///     "on": {"kinds": ["voicemail", "missed_call"]}, "within": 28800, "calendar": "israel", "answered_on": ["phone"]}]}"#)?;
+/// let target = &set.interaction_targets()[0];
+/// let en = kesher::sla::statement::interaction_statement(target, kesher::Language::En);
+/// assert!(en.text.starts_with("We call back voicemail messages and missed calls within 8 business hours"), "{}", en.text);
+/// let he = kesher::sla::statement::interaction_statement(target, kesher::Language::He);
+/// assert!(he.text.starts_with("אנחנו חוזרים להודעות בתא הקולי ולשיחות שלא נענו תוך 8 שעות פעילות"), "{}", he.text);
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn interaction_statement(target: &InteractionTarget, lang: Language) -> Statement {
+    let what = contacts_phrase(&target.on, lang);
+    let within = within_phrase(&target.within, target.time, lang);
+    let calls_back = target.answered_on.as_slice() == [Channel::Phone];
+    let hours = if target.time == TimeBasis::Business {
+        format!(" ({})", hours_phrase(target.calendar(), lang))
+    } else {
+        String::new()
+    };
+    let text = match (lang, calls_back) {
+        (Language::En, true) => format!("We call back {what} within {within}{hours}."),
+        (Language::En, false) => format!("We answer {what} within {within}{hours}."),
+        (Language::He, true) => format!("אנחנו חוזרים {what} תוך {within}{hours}."),
+        (Language::He, false) => format!("אנחנו עונים {what} תוך {within}{hours}."),
+    };
+    Statement {
+        contract: target.name.clone(),
+        channel: match target.on.channels.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        },
+        language: lang,
+        text,
     }
 }
 
@@ -344,6 +451,32 @@ pub fn statements(contract: &SlaContract, lang: Language) -> Vec<Statement> {
             language: lang,
             text: sentence(contract, channel, lang),
         })
+        .collect()
+}
+
+/// Every statement of a contract set: each contract's (see [`statements`]), then each
+/// interaction target's (see [`interaction_statement`]).
+///
+/// # Example
+///
+/// ```
+/// let set = kesher::ContractSet::from_json(r#"{"contracts": [{"name": "std", "calendar": "us",
+///     "targets": [{"metric": "first_response", "within": 7200}]}], "interaction_targets": [{"name": "call back",
+///     "on": {"kinds": ["voicemail"]}, "within": 28800, "calendar": "us"}]}"#)?;
+/// let all = kesher::sla::statement::set_statements(&set, kesher::Language::En);
+/// assert_eq!(all.len(), 2);
+/// assert_eq!(all[1].contract, "call back");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn set_statements(set: &ContractSet, lang: Language) -> Vec<Statement> {
+    let rules = set
+        .interaction_targets()
+        .iter()
+        .map(|t| interaction_statement(t, lang));
+    set.contracts()
+        .iter()
+        .flat_map(|c| statements(c, lang))
+        .chain(rules)
         .collect()
 }
 
@@ -378,7 +511,8 @@ pub struct ChannelCoverage {
     pub contacts: u64,
     /// The coverage.
     pub coverage: Coverage,
-    /// The contracts that can apply to it, in declared order.
+    /// The contracts that can apply to it, in declared order, then the interaction targets that
+    /// can start on it.
     pub contracts: Vec<String>,
 }
 
@@ -428,21 +562,30 @@ pub fn channel_coverage(
                     c.conditions.channels.is_empty() || c.conditions.channels.contains(channel)
                 })
                 .collect();
+            // An interaction target counts for the channels it names (or every channel); it
+            // covers one fully only when it starts at every contact there.
+            let rules: Vec<&InteractionTarget> = set
+                .interaction_targets()
+                .iter()
+                .filter(|t| t.on.channels.is_empty() || t.on.channels.contains(channel))
+                .collect();
             let full = matching
                 .iter()
-                .any(|c| c.conditions.priorities.is_empty() && c.conditions.segments.is_empty());
+                .any(|c| c.conditions.priorities.is_empty() && c.conditions.segments.is_empty())
+                || rules.iter().any(|t| t.on.kinds.is_empty() && !t.on.public);
             let coverage = if full {
                 Coverage::Covered
-            } else if matching.is_empty() {
+            } else if matching.is_empty() && rules.is_empty() {
                 Coverage::Uncovered
             } else {
                 Coverage::Partial
             };
+            let names = matching.iter().map(|c| c.name.clone());
             ChannelCoverage {
                 channel: channel.clone(),
                 contacts,
                 coverage,
-                contracts: matching.iter().map(|c| c.name.clone()).collect(),
+                contracts: names.chain(rules.iter().map(|t| t.name.clone())).collect(),
             }
         })
         .collect();
