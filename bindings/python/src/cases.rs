@@ -132,6 +132,12 @@ impl Case {
         self.inner.transfers()
     }
 
+    /// The team the case is with now (the last one an assignment or transfer named).
+    #[getter]
+    fn team(&self) -> Option<String> {
+        self.inner.team().map(str::to_owned)
+    }
+
     /// Derived facts: first response, resolution, first contact resolution, unanswered…
     #[getter]
     fn facts(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {

@@ -453,3 +453,28 @@ def test_night_shifts_backward_questions_and_open_days():
     assert list(counts) == [us.open_days_between(a, b) for a, b in zip(singles, singles[1:])]
     with pytest.raises(kesher.InvalidInputError):
         us.add_days_many(starts, 2.0)
+
+
+def test_team_schedules_and_interaction_targets():
+    office = {"tz": "UTC", "week": {d: [["09:00", "17:00"]] for d in ("mon", "tue", "wed", "thu", "fri")}}
+    nights = {"tz": "UTC", "week": {d: [["22:00", "06:00"]] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}
+    contracts = kesher.ContractSet({
+        "contracts": [{"name": "std", "calendar": office, "teams": {"night": nights},
+                       "targets": [{"metric": "resolution", "within": 36000}]}],
+        "interaction_targets": [{"name": "call back", "on": {"kinds": ["voicemail"]}, "within": 28800,
+                                 "calendar": office, "answered_on": ["phone"]}],
+    })
+    assert any("call back voicemail messages" in s for s in contracts.statements("en"))
+    t0 = dt.datetime(2025, 1, 6, 8, tzinfo=UTC)
+    case = kesher.Case.from_events([
+        {"type": "opened", "case_id": "T", "at": t0, "customer": {"id": "c"}, "channel": "phone"},
+        {"type": "assigned", "case_id": "T", "seq": 1, "at": t0 + dt.timedelta(hours=4), "agent": "dana", "team": "night"},
+        {"type": "interaction", "case_id": "T", "seq": 2, "id": "v", "customer_id": "c", "at": t0 + dt.timedelta(hours=8),
+         "channel": "phone", "direction": "inbound", "actor": {"type": "customer"}, "kind": "voicemail"},
+    ])
+    assert case.team == "night"
+    sla = kesher.SlaEngine(contracts).evaluate(case, t0 + dt.timedelta(hours=15)).to_dict()
+    by_metric = {t["metric"]: t for t in sla["targets"]}
+    assert by_metric["resolution"]["due_at"] == "2025-01-07T05:00:00Z"
+    assert by_metric["interaction_response"]["contract"] == "call back"
+    assert by_metric["interaction_response"]["due_at"] == "2025-01-07T16:00:00Z"

@@ -235,8 +235,8 @@ export type CaseEvent =
     })
   | (EventBase & Omit<Interaction, "at" | "case_id" | "seq"> & { type: "interaction" })
   | (EventBase & { type: "status_changed"; to: Exclude<CaseStatus, "released">; actor?: Actor; reason?: string })
-  | (EventBase & { type: "assigned"; agent: string })
-  | (EventBase & { type: "transferred"; to: string; from?: string; reason?: string })
+  | (EventBase & { type: "assigned"; agent: string; team?: string })
+  | (EventBase & { type: "transferred"; to: string; from?: string; team?: string; reason?: string })
   | (EventBase & { type: "problem_updated"; problem: Problem })
   | (EventBase & { type: "priority_changed"; priority: Priority })
   | (EventBase & { type: "contract_changed"; contract: string; reason?: string })
@@ -309,6 +309,8 @@ export interface Case {
   transfers: number;
   /** When the case was passed on (a transfer, or an assignment to a new person). */
   transfer_history?: { at: IsoInstant; seq: number }[];
+  /** Every assignment and transfer: the agent, and the team when the event named one. */
+  assignment_history?: { at: IsoInstant; seq: number; agent: string; team?: string }[];
   promises?: CasePromise[];
   release?: { at: IsoInstant; refund?: Money; note?: string };
   log: Interaction[];
@@ -507,7 +509,14 @@ export function calendarEval(request: CalendarRequest): CalendarAnswer;
 // ---------------------------------------------------------------------------------------------
 // SLA
 
-export type Metric = "acknowledgement" | "first_response" | "next_response" | "resolution" | "follow_up";
+export type Metric =
+  | "acknowledgement"
+  | "first_response"
+  | "next_response"
+  | "resolution"
+  | "follow_up"
+  /** The answer to one contact, timed by an interaction target of the set. */
+  | "interaction_response";
 export type TimeBasis = "business" | "calendar";
 export type TargetState = "running" | "paused" | "warning" | "breached" | "met" | "met_late" | "cancelled";
 
@@ -527,10 +536,29 @@ export interface SlaContract {
   pause_on?: CaseStatus[];
   warn_at?: number[];
   targets: SlaTarget[];
+  /** Calendars per team: while the case is with one, its clocks run on it (time consumed is kept). */
+  teams?: Record<string, CalendarPreset | CalendarDefinition>;
+  /** Calendars per agent, which win over the team's. */
+  agents?: Record<string, CalendarPreset | CalendarDefinition>;
 }
 
-/** A contract set: `{ contracts: [...] }` or a bare array, in declared order. */
-export type ContractSet = SlaContract[] | { contracts: SlaContract[] };
+/**
+ * A target that starts at each matching customer contact (a voicemail, a missed call, a public
+ * complaint) and runs on its own calendar whatever the case's contract, until an answer by a
+ * person (on one of `answered_on`, when given). Reported with metric `interaction_response`.
+ */
+export interface InteractionTarget {
+  name: string;
+  on: { kinds?: InteractionKind[]; channels?: Channel[]; public?: boolean };
+  within: Seconds | Partial<Record<Priority, Seconds>>;
+  time?: TimeBasis;
+  calendar: CalendarPreset | CalendarDefinition;
+  warn_at?: number[];
+  answered_on?: Channel[];
+}
+
+/** A contract set: `{ contracts: [...], interaction_targets: [...] }` or a bare array of contracts. */
+export type ContractSet = SlaContract[] | { contracts: SlaContract[]; interaction_targets?: InteractionTarget[] };
 
 export interface AuditEntry {
   at: IsoInstant;

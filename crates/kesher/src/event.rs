@@ -232,6 +232,9 @@ pub struct Assigned {
     pub at: DateTime<Utc>,
     /// The agent now responsible.
     pub agent: AgentId,
+    /// The team now responsible, if named (an assignment without one keeps the case's team).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
 /// The case was passed from one person or team to another: the customer starts over with someone
@@ -256,6 +259,9 @@ pub struct Transferred {
     pub from: Option<AgentId>,
     /// Who has it now.
     pub to: AgentId,
+    /// The team that has it now, if named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
     /// Why, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,

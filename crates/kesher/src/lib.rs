@@ -70,8 +70,8 @@ pub use calendar::{
     SEARCH_HORIZON_DAYS,
 };
 pub use case::{
-    Case, CaseFacts, CaseLog, CaseLogs, CaseStatus, ContractAssignment, FoldOutcome, Handover,
-    PriorityChange, RejectedEvent, Release, StatusTransition, Trigger, TurnPolicy,
+    Assignment, Case, CaseFacts, CaseLog, CaseLogs, CaseStatus, ContractAssignment, FoldOutcome,
+    Handover, PriorityChange, RejectedEvent, Release, StatusTransition, Trigger, TurnPolicy,
 };
 pub use channel::Channel;
 pub use customer::{

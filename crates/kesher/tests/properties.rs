@@ -121,10 +121,10 @@ fn event(seq: u64) -> impl Strategy<Value = CaseEvent> {
         4 => interaction("T-1", seq).prop_map(CaseEvent::Interaction),
         2 => (instant(), status()).prop_map(move |(at, to)| CaseEvent::StatusChanged(StatusChanged {
             case_id: case(), seq, at, to, actor: None, reason: None })),
-        1 => (instant(), agent()).prop_map(move |(at, agent)| CaseEvent::Assigned(Assigned {
-            case_id: case(), seq, at, agent })),
+        1 => (instant(), agent(), proptest::option::of("[a-z]{1,6}")).prop_map(move |(at, agent, team)| CaseEvent::Assigned(Assigned {
+            case_id: case(), seq, at, agent, team })),
         1 => (instant(), agent(), proptest::option::of(agent())).prop_map(move |(at, to, from)|
-            CaseEvent::Transferred(Transferred { case_id: case(), seq, at, from, to, reason: None })),
+            CaseEvent::Transferred(Transferred { case_id: case(), seq, at, from, to, team: None, reason: None })),
         1 => (instant(), "[a-z]{1,8}").prop_map(move |(at, category)| CaseEvent::ProblemUpdated(ProblemUpdated {
             case_id: case(), seq, at, problem: Problem { category, description: None } })),
         1 => (instant(), select(vec![Priority::Low, Priority::Normal, Priority::High, Priority::Urgent]))

@@ -768,3 +768,91 @@ fn interaction_targets_are_checked_stated_and_counted_for_coverage() {
         assert_eq!(e.field(), Some(field), "{json}: {e}");
     }
 }
+
+// ---- team and agent schedules -------------------------------------------------------------------
+
+fn assign(seq: usize, t: &str, agent: &str, team: Option<&str>) -> String {
+    let team = team
+        .map(|t| format!(r#", "team": "{t}""#))
+        .unwrap_or_default();
+    format!(
+        r#"{{"type": "assigned", "case_id": "T-1", "seq": {seq}, "at": "{t}", "agent": "{agent}"{team}}}"#
+    )
+}
+
+fn team_case(events: &[String]) -> Case {
+    let mut log = CaseLog::default();
+    log.insert(CaseEvent::from_json(
+        r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-06T08:00:00Z", "customer": {"id": "c"}, "channel": "phone"}"#,
+    ).unwrap());
+    for e in events {
+        log.insert(CaseEvent::from_json(e).unwrap());
+    }
+    log.fold().unwrap()
+}
+
+fn with_teams() -> ContractSet {
+    let nights = r#"{"tz": "UTC", "week": {"mon": [["22:00","06:00"]], "tue": [["22:00","06:00"]], "wed": [["22:00","06:00"]], "thu": [["22:00","06:00"]], "fri": [["22:00","06:00"]], "sat": [["22:00","06:00"]], "sun": [["22:00","06:00"]]}}"#;
+    let always = r#"{"tz": "UTC", "week": {"mon": [["00:00","24:00"]], "tue": [["00:00","24:00"]], "wed": [["00:00","24:00"]], "thu": [["00:00","24:00"]], "fri": [["00:00","24:00"]], "sat": [["00:00","24:00"]], "sun": [["00:00","24:00"]]}}"#;
+    ContractSet::from_json(&format!(
+        r#"[{{"name": "std", "calendar": {OFFICE}, "teams": {{"night": {nights}}}, "agents": {{"noa": {always}}},
+             "targets": [{{"metric": "resolution", "within": 36000}}]}}]"#
+    ))
+    .unwrap()
+}
+
+fn resolution(engine: &mut SlaEngine, case: &Case, now: &str) -> TargetReport {
+    let sla = engine.evaluate(case, at(now)).unwrap();
+    sla.targets
+        .into_iter()
+        .find(|t| t.metric == Metric::Resolution)
+        .unwrap()
+}
+
+#[test]
+fn the_assigned_teams_calendar_times_the_case_and_keeps_what_was_consumed() {
+    let mut engine = SlaEngine::new(with_teams()).explain(true);
+    // No assignment: 10 office hours from Monday 08:00 (opens 09:00) → Tuesday 11:00.
+    let plain = team_case(&[]);
+    assert_eq!(
+        resolution(&mut engine, &plain, "2025-01-06T10:00:00Z").due_at,
+        Some(at("2025-01-07T11:00:00Z"))
+    );
+    // Monday 12:00 the night team takes it: 3 office hours consumed, 7 left on nights (22:00 → 05:00).
+    let night = team_case(&[assign(1, "2025-01-06T12:00:00Z", "dana", Some("night"))]);
+    let r = resolution(&mut engine, &night, "2025-01-06T23:00:00Z");
+    assert_eq!(r.due_at, Some(at("2025-01-07T05:00:00Z")));
+    assert_eq!(r.consumed, TimeDelta::hours(4));
+    assert!(
+        r.audit.iter().any(|a| a.reason.contains("team night")),
+        "{:?}",
+        r.audit
+    );
+    // Tuesday 02:00 a day agent takes it (no team named: still the night team) → still nights.
+    // Then at 03:00 it goes to team "day", which has no calendar: the contract's again, with
+    // 3 + 5 = 8 hours consumed, 2 left: Tuesday 09:00 → 11:00.
+    let handed = team_case(&[
+        assign(1, "2025-01-06T12:00:00Z", "dana", Some("night")),
+        assign(2, "2025-01-07T02:00:00Z", "omer", None),
+        assign(3, "2025-01-07T03:00:00Z", "omer", Some("day")),
+    ]);
+    let r = resolution(&mut engine, &handed, "2025-01-07T10:00:00Z");
+    assert_eq!(r.due_at, Some(at("2025-01-07T11:00:00Z")));
+    assert_eq!(r.consumed, TimeDelta::hours(9));
+    // An agent's calendar wins over the team's: noa works round the clock.
+    let noa = team_case(&[assign(1, "2025-01-06T12:00:00Z", "noa", Some("night"))]);
+    let r = resolution(&mut engine, &noa, "2025-01-06T13:00:00Z");
+    assert_eq!(r.due_at, Some(at("2025-01-06T19:00:00Z")));
+    // Transfers name a team too.
+    let moved = team_case(&[r#"{"type": "transferred", "case_id": "T-1", "seq": 1, "at": "2025-01-06T12:00:00Z", "to": "dana", "team": "night"}"#.to_string()]);
+    assert_eq!(
+        resolution(&mut engine, &moved, "2025-01-06T23:00:00Z").due_at,
+        Some(at("2025-01-07T05:00:00Z"))
+    );
+    assert_eq!(moved.team(), Some("night"));
+    // The contract round-trips with its team and agent calendars.
+    let set = with_teams();
+    let text = serde_json::to_string(&set).unwrap();
+    assert!(text.contains(r#""teams":{"night""#), "{text}");
+    assert_eq!(ContractSet::from_json(&text).unwrap(), set);
+}

@@ -166,3 +166,49 @@ proptest! {
         }
     }
 }
+
+const NIGHTS: &str = r#"{"tz": "Europe/London", "week": {"mon": [["22:00","06:00"]], "wed": [["20:00","04:00"]], "sat": [["10:00","02:00"]]}}"#;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Team schedules: whatever the reassignments, the resolution clock has consumed, at any
+    /// instant, the business time of each stretch on the calendar of the team that had the case
+    /// then (a reassignment keeps what was consumed, as a contract change does).
+    #[test]
+    fn reassignments_keep_the_time_consumed(gaps in prop::collection::vec((1..3_000i64, any::<bool>()), 0..8), tail in 1..5_000i64) {
+        let set = ContractSet::from_json(&format!(
+            r#"[{{"name": "std", "calendar": "israel", "teams": {{"night": {NIGHTS}}},
+                 "targets": [{{"metric": "resolution", "within": 3000000}}]}}]"#
+        )).unwrap();
+        let day = kesher::Calendar::israel_desk().unwrap();
+        let night = kesher::Calendar::from_json(NIGHTS).unwrap();
+        let mut log = CaseLog::default();
+        log.insert(CaseEvent::from_json(&format!(
+            r#"{{"type": "opened", "case_id": "T", "at": "{}", "customer": {{"id": "c"}}, "channel": "phone"}}"#,
+            DateTime::from_timestamp(T0, 0).unwrap().to_rfc3339()
+        )).unwrap());
+        let (mut t, mut on_nights, mut expected) = (T0, false, TimeDelta::zero());
+        let at = |s: i64| DateTime::<Utc>::from_timestamp(s, 0).unwrap();
+        for (seq, (minutes, nights)) in gaps.iter().enumerate() {
+            let next = t + minutes * 60;
+            let cal = if on_nights { &night } else { &day };
+            expected += cal.elapsed(at(t), at(next)).unwrap();
+            t = next;
+            on_nights = *nights;
+            let team = if *nights { "night" } else { "day" };
+            log.insert(CaseEvent::from_json(&format!(
+                r#"{{"type": "assigned", "case_id": "T", "seq": {}, "at": "{}", "agent": "a{seq}", "team": "{team}"}}"#,
+                seq + 1, at(t).to_rfc3339()
+            )).unwrap());
+        }
+        let now = t + tail * 60;
+        let cal = if on_nights { &night } else { &day };
+        expected += cal.elapsed(at(t), at(now)).unwrap();
+        let case = log.fold().unwrap();
+        let sla = SlaEngine::new(set).evaluate(&case, at(now)).unwrap();
+        let resolution = sla.targets.iter().find(|r| r.metric == kesher::Metric::Resolution).unwrap();
+        prop_assert_eq!(resolution.consumed, expected);
+        prop_assert_eq!(resolution.state, TargetState::Running);
+    }
+}

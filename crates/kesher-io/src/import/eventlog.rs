@@ -418,6 +418,7 @@ fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBat
                         at: row.at,
                         from: from.and_then(|f| AgentId::new(f.as_str()).ok()),
                         to,
+                        team: row.team.clone(),
                         reason: Some(format!(
                             "{} → {}",
                             team.as_deref().unwrap_or_default(),
@@ -439,6 +440,7 @@ fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBat
                         seq: next(),
                         at: row.at,
                         agent,
+                        team: row.team.clone(),
                     }),
                 ));
             }

@@ -188,6 +188,40 @@ pub struct Handover {
     pub seq: u64,
 }
 
+/// Who a case was given to, and when: from an `assigned` or `transferred` event. The team is
+/// the one the event names; an assignment that names none keeps the case's team (SLA clocks run
+/// on the calendar of the team, or of the agent, when the contract has one for them).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog};
+///
+/// let mut log = CaseLog::default();
+/// log.insert(CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T09:00:00Z",
+///     "customer": {"id": "c"}, "channel": "phone"}"#)?);
+/// log.insert(CaseEvent::from_json(r#"{"type": "assigned", "case_id": "T-1", "seq": 1,
+///     "at": "2025-01-05T22:00:00Z", "agent": "noa", "team": "night"}"#)?);
+/// let case = log.fold()?;
+/// assert_eq!(case.assignment_history()[0].team.as_deref(), Some("night"));
+/// assert_eq!(case.team(), Some("night"));
+/// # Ok::<(), kesher::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    /// When.
+    #[serde(with = "crate::instant")]
+    pub at: DateTime<Utc>,
+    /// The sequence number of the event.
+    pub seq: u64,
+    /// The agent now responsible.
+    pub agent: AgentId,
+    /// The team, when the event names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+}
+
 /// The stored fields of a [`Case`]: everything but the derived facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -216,6 +250,8 @@ pub(crate) struct CaseFields {
     transfers: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     transfer_history: Vec<Handover>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    assignment_history: Vec<Assignment>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     promises: Vec<crate::Promise>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -445,6 +481,28 @@ impl Case {
         self.fields.transfer_history.as_slice()
     }
 
+    /// Every assignment and transfer, in order (see [`Assignment`]).
+    ///
+    /// # Example
+    ///
+    /// See [`Assignment`].
+    pub fn assignment_history(&self) -> &[Assignment] {
+        self.fields.assignment_history.as_slice()
+    }
+
+    /// The team the case is with now: the last one an assignment or transfer named.
+    ///
+    /// # Example
+    ///
+    /// See [`Assignment`].
+    pub fn team(&self) -> Option<&str> {
+        self.fields
+            .assignment_history
+            .iter()
+            .rev()
+            .find_map(|a| a.team.as_deref())
+    }
+
     /// How many times the case was passed to someone else.
     ///
     /// # Example
@@ -530,6 +588,7 @@ pub(crate) struct Folding {
     agents: Vec<AgentId>,
     transfers: u32,
     transfer_history: Vec<Handover>,
+    assignment_history: Vec<Assignment>,
     promises: Vec<crate::Promise>,
     release: Option<Release>,
     log: Vec<Interaction>,
@@ -559,6 +618,7 @@ impl Folding {
             agents: Vec::new(),
             transfers: 0,
             transfer_history: Vec::new(),
+            assignment_history: Vec::new(),
             promises: Vec::new(),
             release: None,
             log: Vec::with_capacity(events),
@@ -598,6 +658,21 @@ impl Folding {
     fn transfer(&mut self, at: DateTime<Utc>, seq: u64) {
         self.transfers += 1;
         self.transfer_history.push(Handover { at, seq });
+    }
+
+    fn record_assignment(
+        &mut self,
+        at: DateTime<Utc>,
+        seq: u64,
+        agent: &AgentId,
+        team: Option<&String>,
+    ) {
+        self.assignment_history.push(Assignment {
+            at,
+            seq,
+            agent: agent.clone(),
+            team: team.cloned(),
+        });
     }
 
     fn assign(&mut self, agent: &AgentId) {
@@ -684,10 +759,12 @@ impl Folding {
                     self.transfer(at, seq);
                 }
                 self.assign(&e.agent);
+                self.record_assignment(at, seq, &e.agent, e.team.as_ref());
             }
             CaseEvent::Transferred(e) => {
                 self.transfer(at, seq);
                 self.assign(&e.to);
+                self.record_assignment(at, seq, &e.to, e.team.as_ref());
             }
             CaseEvent::ProblemUpdated(e) => self.problem = Some(e.problem.clone()),
             CaseEvent::PriorityChanged(e) => {
@@ -830,6 +907,7 @@ impl Folding {
             agents: self.agents,
             transfers: self.transfers,
             transfer_history: self.transfer_history,
+            assignment_history: self.assignment_history,
             promises: self.promises,
             release: self.release,
             log: self.log,

@@ -16,7 +16,11 @@ pub(crate) enum Outcome {
 /// The terms a clock runs under: which contract's calendar, which target, which budget.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Terms {
+    /// The row of the contract (or interaction target) in the engine's tables of names and
+    /// warnings.
     pub(crate) contract: usize,
+    /// The row of the calendar the clock runs on: the contract's, or a team's or an agent's.
+    pub(crate) calendar: usize,
     /// The target's position in the contract (for its warning fractions).
     pub(crate) target: usize,
     pub(crate) basis: TimeBasis,
@@ -41,14 +45,14 @@ impl Time<'_> {
     }
 
     fn elapsed(&mut self, terms: &Terms, a: i64, b: i64) -> Result<i64> {
-        match (terms.basis, self.timelines.get_mut(terms.contract)) {
+        match (terms.basis, self.timelines.get_mut(terms.calendar)) {
             (TimeBasis::Business, Some(tl)) => tl.elapsed_ns(a, b),
             _ => Ok((b - a).max(0)),
         }
     }
 
     fn add(&mut self, terms: &Terms, t: i64, d: i64) -> Result<i64> {
-        match (terms.basis, self.timelines.get_mut(terms.contract)) {
+        match (terms.basis, self.timelines.get_mut(terms.calendar)) {
             (TimeBasis::Business, Some(tl)) => tl.add_ns(t, d),
             _ => Ok(t.saturating_add(d)),
         }

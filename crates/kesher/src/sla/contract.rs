@@ -376,6 +376,13 @@ pub struct SlaContract {
     /// Warning fractions of each target (each in (0, 1)).
     #[serde(default = "default_warn_at")]
     pub warn_at: Vec<f64>,
+    /// Calendars per team: while the case is with a team named here, its clocks run on the
+    /// team's calendar (a night desk, a weekend team). A change keeps the time consumed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) teams: BTreeMap<String, CalendarRef>,
+    /// Calendars per agent, which win over the team's while the case is with that agent.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) agents: BTreeMap<String, CalendarRef>,
 }
 
 impl SlaContract {
@@ -420,6 +427,35 @@ impl SlaContract {
     /// ```
     pub fn target(&self, metric: Metric) -> Option<&Target> {
         self.targets.iter().find(|t| t.metric == metric)
+    }
+
+    /// The calendar of a team, when the contract has one for it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = kesher::SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
+    ///     "teams": {"night": {"tz": "Asia/Jerusalem", "week": {"sun": [["22:00","06:00"]]}}},
+    ///     "targets": [{"metric": "resolution", "within": 86400}]}"#)?;
+    /// assert!(c.team_calendar("night").is_some() && c.team_calendar("day").is_none());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn team_calendar(&self, team: &str) -> Option<&Calendar> {
+        self.teams.get(team).map(|r| &r.calendar)
+    }
+
+    /// The calendar of an agent, when the contract has one for them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = kesher::SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
+    ///     "agents": {"noa": "uk"}, "targets": [{"metric": "resolution", "within": 86400}]}"#)?;
+    /// assert_eq!(c.agent_calendar("noa").map(|c| c.tz().name()), Some("Europe/London"));
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn agent_calendar(&self, agent: &str) -> Option<&Calendar> {
+        self.agents.get(agent).map(|r| &r.calendar)
     }
 
     pub(crate) fn validate(&self, path: &str) -> Result<()> {

@@ -68,6 +68,8 @@ pub struct SlaEngine {
     warnings: Vec<Vec<Vec<f64>>>,
     /// Contract names, shared by every report.
     names: Vec<Arc<str>>,
+    /// The team and agent calendars: (contract, is an agent, name, row in `timelines`).
+    schedules: Vec<(usize, bool, Arc<str>, usize)>,
     explain: bool,
     /// Buffers reused from case to case.
     signals: Vec<(i64, u64, u8, usize)>,
@@ -80,6 +82,7 @@ enum Signal<'a> {
     Priority(Priority),
     Interaction(&'a Interaction),
     Status(CaseStatus, CaseStatus),
+    Assigned(&'a crate::Assignment),
 }
 
 fn is_stop_status(s: CaseStatus) -> bool {
@@ -123,6 +126,10 @@ impl std::fmt::Display for Who<'_> {
 /// The replay of one case.
 struct Replay<'e> {
     contracts: &'e ContractSet,
+    schedules: &'e [(usize, bool, Arc<str>, usize)],
+    /// The team and the agent the case is with.
+    team: Option<&'e str>,
+    agent: Option<&'e str>,
 
     time: Time<'e>,
     explain: bool,
@@ -168,11 +175,27 @@ impl Replay<'_> {
             .num_nanoseconds()?;
         Some(Terms {
             contract: index,
+            calendar: self.calendar_row(index),
             basis: target.time,
             budget,
             pausable: target.pauses(),
             target: position,
         })
+    }
+
+    /// The calendar a contract's clocks run on now: the agent's, else the team's, else the
+    /// contract's own.
+    fn calendar_row(&self, contract: usize) -> usize {
+        let find = |agent: bool, name: Option<&str>| {
+            let name = name?;
+            self.schedules
+                .iter()
+                .find(|(c, a, n, _)| *c == contract && *a == agent && &**n == name)
+                .map(|s| s.3)
+        };
+        find(true, self.agent)
+            .or_else(|| find(false, self.team))
+            .unwrap_or(contract)
     }
 
     /// The terms of interaction target `r` (its clocks index the engine's tables after the
@@ -182,6 +205,7 @@ impl Replay<'_> {
         let budget = rule.within.for_priority(self.priority)?.num_nanoseconds()?;
         Some(Terms {
             contract: self.contracts.contracts().len() + r,
+            calendar: self.contracts.contracts().len() + r,
             basis: rule.time,
             budget,
             pausable: false,
@@ -540,11 +564,22 @@ impl SlaEngine {
             .map(|c| Arc::from(c.name.as_str()))
             .chain(rules.iter().map(|r| Arc::from(r.name.as_str())))
             .collect();
+        let mut timelines: Vec<Timeline> = timelines;
+        let mut schedules = Vec::new();
+        for (c, contract) in contracts.contracts().iter().enumerate() {
+            let people = contract.teams.iter().map(|(n, r)| (false, n, r));
+            for (agent, name, r) in people.chain(contract.agents.iter().map(|(n, r)| (true, n, r)))
+            {
+                schedules.push((c, agent, Arc::from(name.as_str()), timelines.len()));
+                timelines.push(r.calendar.timeline());
+            }
+        }
         SlaEngine {
             contracts,
             timelines,
             warnings,
             names,
+            schedules,
             explain: false,
             signals: Vec::new(),
             clocks: Vec::new(),
@@ -606,6 +641,9 @@ impl SlaEngine {
         for (i, s) in case.status_history().iter().enumerate() {
             signals.push((to_nanos("at", s.at)?, s.seq, 3, i));
         }
+        for (i, a) in case.assignment_history().iter().enumerate() {
+            signals.push((to_nanos("at", a.at)?, a.seq, 4, i));
+        }
         crate::sorting::sort_by_key(&mut signals, |&(at, seq, kind, index)| {
             (at, seq, kind, index)
         });
@@ -614,6 +652,7 @@ impl SlaEngine {
                 0 => Signal::Contract(&case.contract_history().get(index)?.contract),
                 1 => Signal::Priority(case.priority_history().get(index)?.priority),
                 2 => Signal::Interaction(case.log().get(index)?),
+                4 => Signal::Assigned(case.assignment_history().get(index)?),
                 _ => {
                     let s = case.status_history().get(index)?;
                     Signal::Status(s.from, s.to)
@@ -625,6 +664,9 @@ impl SlaEngine {
         let segments = &case.customer().segments;
         let mut replay = Replay {
             contracts: &self.contracts,
+            schedules: &self.schedules,
+            team: None,
+            agent: None,
             time: Time {
                 timelines: &mut self.timelines,
                 warnings: &self.warnings,
@@ -680,6 +722,21 @@ impl SlaEngine {
                 }
                 Signal::Interaction(i) => replay.on_interaction(i, t)?,
                 Signal::Status(from, to) => replay.on_status(from, to, t, seq)?,
+                Signal::Assigned(a) => {
+                    replay.agent = Some(a.agent.as_str());
+                    if let Some(team) = &a.team {
+                        replay.team = Some(team.as_str());
+                    }
+                    let why = replay.why(format_args!(
+                        "assigned to {}{}",
+                        a.agent,
+                        replay
+                            .team
+                            .map(|t| format!(" of team {t}"))
+                            .unwrap_or_default()
+                    ));
+                    replay.reselect(t, seq, channel, segments, &why)?;
+                }
             }
             replay.maybe_next_response()?;
         }
