@@ -345,3 +345,25 @@ test("night shifts, backward questions and open days, single and column forms", 
   assert.equal(counts[0], 3);
   assert.ok(Number.isNaN(counts[1]));
 });
+
+test("SlaEngine: team calendars and a target that starts at a voicemail", () => {
+  const office = { tz: "UTC", week: Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [["09:00", "17:00"]]])) };
+  const nights = { tz: "UTC", week: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["22:00", "06:00"]]])) };
+  const engine = new kesher.SlaEngine({
+    contracts: [{ name: "std", calendar: office, teams: { night: nights }, targets: [{ metric: "resolution", within: 36000 }] }],
+    interaction_targets: [{ name: "call back", on: { kinds: ["voicemail"] }, within: 28800, calendar: office, answered_on: ["phone"] }],
+  });
+  const { cases } = kesher.foldEvents([
+    { type: "opened", case_id: "T", at: "2025-01-06T08:00:00Z", customer: { id: "c" }, channel: "phone" },
+    { type: "assigned", case_id: "T", seq: 1, at: "2025-01-06T12:00:00Z", agent: "dana", team: "night" },
+    { type: "interaction", case_id: "T", seq: 2, id: "v", customer_id: "c", at: "2025-01-06T16:00:00Z", channel: "phone",
+      direction: "inbound", actor: { type: "customer" }, kind: "voicemail" },
+  ]);
+  assert.equal(cases[0].assignment_history[0].team, "night");
+  const targets = engine.evaluate(cases[0], "2025-01-06T23:00:00Z").targets;
+  const by = Object.fromEntries(targets.map((t) => [t.metric, t]));
+  assert.equal(by.resolution.due_at, "2025-01-07T05:00:00Z");
+  assert.equal(by.interaction_response.contract, "call back");
+  assert.equal(by.interaction_response.due_at, "2025-01-07T16:00:00Z");
+  assert.ok(engine.statements("en").some((s) => s.contract === "call back" && s.text.startsWith("We call back voicemail messages")));
+});

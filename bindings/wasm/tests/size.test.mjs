@@ -10,7 +10,9 @@
 // bounded by a window (customers settled as the stream moves on, duration percentiles counted in
 // buckets; 2026-12-04), plus 8,000 for issue 19's clock: night shifts, `sub`, the previous
 // opening and the next and previous closings, open days, each as a single call, a column form
-// and a protocol op (2026-12-04). benches/README.md records each figure.
+// and a protocol op, plus 10,000 for its SLA half: team and agent calendars, interaction
+// targets with their statements and coverage, assignment histories (2026-12-04).
+// benches/README.md records each figure.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -19,9 +21,9 @@ import { fileURLToPath } from "node:url";
 import { kesher, read } from "./helpers.mjs";
 
 const WASM = fileURLToPath(new URL("../pkg/kesher_wasm_bg.wasm", import.meta.url));
-const BUDGET = 504_000;
+const BUDGET = 514_000;
 
-test("the full package's .wasm is at most 504,000 bytes gzipped", () => {
+test("the full package's .wasm is at most 514,000 bytes gzipped", () => {
   const raw = readFileSync(WASM);
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../pkg/package.json", import.meta.url)), "utf8"));
   assert.equal(pkg.name, "kesher");

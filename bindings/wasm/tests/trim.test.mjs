@@ -12,14 +12,14 @@ import { ROOT } from "./helpers.mjs";
 const HERE = fileURLToPath(new URL("..", import.meta.url));
 const OUT = `${ROOT}target/wasm-trimmed`;
 
-test("without the importers and the report: at most 425,000 bytes gzipped, and it says what it lacks", async () => {
+test("without the importers and the report: at most 436,000 bytes gzipped, and it says what it lacks", async () => {
   const build = spawnSync("bash", [`${HERE}build.sh`], {
     encoding: "utf8",
     env: { ...process.env, KESHER_WASM_FEATURES: "insight", KESHER_WASM_OUT: OUT },
   });
   assert.equal(build.status, 0, build.stderr);
   const gz = gzipSync(readFileSync(`${OUT}/kesher_wasm_bg.wasm`), { level: 9 }).length;
-  assert.ok(gz <= 425_000, `${gz} bytes gzipped`);
+  assert.ok(gz <= 436_000, `${gz} bytes gzipped`);
   const k = await import(`${OUT}/node.js`);
   assert.equal(new k.Calendar("israel").add("2025-01-02T14:00:00Z", 4 * 3600).toISOString(), "2025-01-03T10:00:00.000Z");
   const engine = new k.SlaEngine([{ name: "s", calendar: "uk", targets: [{ metric: "first_response", within: 3600 }] }]);
