@@ -397,7 +397,7 @@ fn contacts_phrase(on: &InteractionMatch, lang: Language) -> String {
 /// let en = kesher::sla::statement::interaction_statement(target, kesher::Language::En);
 /// assert!(en.text.starts_with("We call back voicemail messages and missed calls within 8 business hours"), "{}", en.text);
 /// let he = kesher::sla::statement::interaction_statement(target, kesher::Language::He);
-/// assert!(he.text.starts_with("אנחנו חוזרים להודעות בתא הקולי ולשיחות שלא נענו תוך 8 שעות פעילות"), "{}", he.text);
+/// assert!(he.text.starts_with("אנחנו חוזרים להודעות בתא הקולי ולשיחות שלא נענו תוך 8 שעות בשעות הפעילות"), "{}", he.text);
 /// # Ok::<(), kesher::Error>(())
 /// ```
 pub fn interaction_statement(target: &InteractionTarget, lang: Language) -> Statement {
