@@ -58,6 +58,19 @@ impl Calendar {
         instant("at", required(name, "at", at.as_ref())?)
     }
 
+    /// The two arguments `start` and `end` of a method.
+    fn start_end(
+        &self,
+        name: &str,
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<(DateTime<Utc>, DateTime<Utc>)> {
+        let [a, b] = bind(name, ["start", "end"], args, kwargs)?;
+        let a = instant("start", required(name, "start", a.as_ref())?)?;
+        let b = instant("end", required(name, "end", b.as_ref())?)?;
+        Ok((a, b))
+    }
+
     /// Runs a batch computation of `len` answers without the GIL and copies them into `out`.
     fn batch(
         &self,
@@ -142,9 +155,7 @@ impl Calendar {
         args: &Bound<'_, PyTuple>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<TimeDelta> {
-        let [a, b] = bind("Calendar.elapsed", ["start", "end"], args, kwargs)?;
-        let a = instant("start", required("Calendar.elapsed", "start", a.as_ref())?)?;
-        let b = instant("end", required("Calendar.elapsed", "end", b.as_ref())?)?;
+        let (a, b) = self.start_end("Calendar.elapsed", args, kwargs)?;
         self.inner.elapsed(a, b).map_err(to_py)
     }
 
@@ -241,10 +252,7 @@ impl Calendar {
         args: &Bound<'_, PyTuple>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<i64> {
-        let name = "Calendar.open_days_between";
-        let [a, b] = bind(name, ["start", "end"], args, kwargs)?;
-        let a = instant("start", required(name, "start", a.as_ref())?)?;
-        let b = instant("end", required(name, "end", b.as_ref())?)?;
+        let (a, b) = self.start_end("Calendar.open_days_between", args, kwargs)?;
         self.inner.open_days_between(a, b).map_err(to_py)
     }
 

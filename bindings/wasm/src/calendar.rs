@@ -98,6 +98,24 @@ fn present(columns: &[(&str, &[f64])]) -> Result<(Vec<usize>, Vec<Vec<i64>>)> {
     Ok((rows, out))
 }
 
+/// Pairs of instants where both are present, as microseconds, and their rows; an end before its
+/// start is an error naming its row in the caller's arrays.
+fn pairs(starts: &[f64], ends: &[f64]) -> Result<(Vec<usize>, Vec<i64>, Vec<i64>)> {
+    let (rows, cols) = present(&[("starts", starts), ("ends", ends)])?;
+    let [a, b]: [Vec<i64>; 2] = cols
+        .try_into()
+        .map_err(|_| invalid("ends", "", "internal: two columns expected"))?;
+    if let Some(k) = a.iter().zip(&b).position(|(a, b)| b < a) {
+        let row = rows.get(k).copied().unwrap_or(k);
+        let ms = |v: &[f64]| shortest(v.get(row).copied().unwrap_or_default());
+        return Err(fail(kesher::Error::EndBeforeStart {
+            start: format!("starts[{row}] = {} ms", ms(starts)),
+            end: format!("ends[{row}] = {} ms", ms(ends)),
+        }));
+    }
+    Ok((rows, a, b))
+}
+
 /// Spreads answers back over the input rows, NaN where an input was missing.
 fn scatter(len: usize, rows: &[usize], answers: &[f64]) -> Vec<f64> {
     let mut out = vec![f64::NAN; len];
@@ -231,14 +249,10 @@ impl Calendar {
     /// Open days between each start and end (epoch milliseconds; NaN where one is missing).
     #[wasm_bindgen(js_name = openDaysBetweenMany)]
     pub fn open_days_between_many(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>> {
-        let (rows, cols) = present(&[("starts", starts), ("ends", ends)])?;
-        let (a, b) = match cols.as_slice() {
-            [a, b] => (a, b),
-            _ => return Err(invalid("ends", "", "internal: two columns expected")),
-        };
+        let (rows, a, b) = pairs(starts, ends)?;
         let mut counts = vec![0i64; a.len()];
         self.with_timeline(|tl| {
-            tl.open_days_between_batch(a, b, EpochUnit::Microseconds, &mut counts)
+            tl.open_days_between_batch(&a, &b, EpochUnit::Microseconds, &mut counts)
         })?;
         let counts: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
         Ok(scatter(starts.len(), &rows, &counts))
@@ -282,26 +296,9 @@ impl Calendar {
     /// Business seconds between each start and end.
     #[wasm_bindgen(js_name = elapsedBatch)]
     pub fn elapsed_batch(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>> {
-        let (rows, cols) = present(&[("starts", starts), ("ends", ends)])?;
-        let (a, b) = match cols.as_slice() {
-            [a, b] => (a, b),
-            _ => return Err(invalid("ends", "", "internal: two columns expected")),
-        };
-        if let Some(k) = a.iter().zip(b).position(|(a, b)| b < a) {
-            let row = rows.get(k).copied().unwrap_or(k);
-            return Err(fail(kesher::Error::EndBeforeStart {
-                start: format!(
-                    "starts[{row}] = {} ms",
-                    shortest(starts.get(row).copied().unwrap_or_default())
-                ),
-                end: format!(
-                    "ends[{row}] = {} ms",
-                    shortest(ends.get(row).copied().unwrap_or_default())
-                ),
-            }));
-        }
+        let (rows, a, b) = pairs(starts, ends)?;
         let mut spans = vec![0i64; a.len()];
-        self.with_timeline(|tl| tl.elapsed_batch(a, b, EpochUnit::Microseconds, &mut spans))?;
+        self.with_timeline(|tl| tl.elapsed_batch(&a, &b, EpochUnit::Microseconds, &mut spans))?;
         let spans: Vec<f64> = spans.iter().map(|&u| u as f64 / 1e6).collect();
         Ok(scatter(starts.len(), &rows, &spans))
     }

@@ -157,11 +157,15 @@ class Calendar(_NativeCalendar):
     @guard
     def elapsed_many(self, starts: Any, ends: Any, *, unit: str = "ns") -> np.ndarray:
         """Working time between pairs, as numpy ``timedelta64[ns]``."""
+        return self._pairs(self._elapsed_batch, starts, ends, unit).view("timedelta64[ns]")
+
+    @staticmethod
+    def _pairs(batch: Any, starts: Any, ends: Any, unit: str) -> np.ndarray:
         a, _ = _arrays.to_ns("starts", starts, unit)
         b, _ = _arrays.to_ns("ends", ends, unit)
         out = np.empty_like(a)
-        self._elapsed_batch(a, b, out, "ns")
-        return out.view("timedelta64[ns]")
+        batch(a, b, out, "ns")
+        return out
 
     def _instants(self, op: str, at: Any, n: Any, unit: str) -> Any:
         ns, back = _arrays.to_ns("at", at, unit)
@@ -202,8 +206,4 @@ class Calendar(_NativeCalendar):
     @guard
     def open_days_between_many(self, starts: Any, ends: Any, *, unit: str = "ns") -> np.ndarray:
         """Open days from each start's local date up to, not including, its end's, as int64."""
-        a, _ = _arrays.to_ns("starts", starts, unit)
-        b, _ = _arrays.to_ns("ends", ends, unit)
-        out = np.empty_like(a)
-        self._open_days_between_batch(a, b, out, "ns")
-        return out
+        return self._pairs(self._open_days_between_batch, starts, ends, unit)

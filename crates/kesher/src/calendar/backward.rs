@@ -15,26 +15,23 @@ fn none_before(at: i64, anchor: NaiveDate) -> Error {
     }
 }
 
-fn open_before(at: i64, anchor: NaiveDate) -> Error {
+fn stays_open(at: i64, anchor: NaiveDate, side: &str) -> Error {
     Error::invalid(
         "at",
         instant_text(at),
         format!(
-            "the calendar stays open through the {SEARCH_HORIZON_DAYS} days before {anchor}: \
+            "the calendar stays open through the {SEARCH_HORIZON_DAYS} days {side} {anchor}: \
              there is no closing to find"
         ),
     )
 }
 
+fn open_before(at: i64, anchor: NaiveDate) -> Error {
+    stays_open(at, anchor, "before")
+}
+
 fn open_after(at: i64, anchor: NaiveDate) -> Error {
-    Error::invalid(
-        "at",
-        instant_text(at),
-        format!(
-            "the calendar stays open through the {SEARCH_HORIZON_DAYS} days after {anchor}: \
-             there is no closing to find"
-        ),
-    )
+    stays_open(at, anchor, "after")
 }
 
 pub(super) fn negative(d: i64) -> Error {

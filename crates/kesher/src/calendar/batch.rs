@@ -9,6 +9,7 @@ use chrono::TimeDelta;
 /// An instant → instant question the batch forms share one loop for.
 #[derive(Debug, Clone, Copy)]
 enum Question {
+    NextOpen,
     Sub(i64),
     PreviousOpen,
     NextClose,
@@ -21,7 +22,7 @@ impl Question {
     fn looks_back(self) -> bool {
         match self {
             Question::AddDays(n) => n < 0,
-            Question::NextClose => false,
+            Question::NextOpen | Question::NextClose => false,
             _ => true,
         }
     }
@@ -163,20 +164,9 @@ impl Timeline {
         unit: EpochUnit,
         out: &mut [i64],
     ) -> Result<()> {
-        Self::check_len("ends", ends.len(), starts.len())?;
-        Self::check_len("out", out.len(), starts.len())?;
-        if starts.is_empty() {
+        if !self.prepare_pairs(starts, ends, unit, out.len())? {
             return Ok(());
         }
-        let (lo, _) = Self::scaled(starts, unit, "starts")?;
-        let (_, hi) = Self::scaled(ends, unit, "ends")?;
-        if let Some(i) = starts.iter().zip(ends).position(|(a, b)| b < a) {
-            return Err(Error::EndBeforeStart {
-                start: format!("starts[{i}]"),
-                end: format!("ends[{i}]"),
-            });
-        }
-        self.ensure(lo.min(hi), hi.max(lo))?;
         let scale = unit.nanos();
         for ((o, &a), &b) in out.iter_mut().zip(starts).zip(ends) {
             let (a, b) = (a * scale, b * scale);
@@ -228,25 +218,33 @@ impl Timeline {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn next_open_batch(&mut self, at: &[i64], unit: EpochUnit, out: &mut [i64]) -> Result<()> {
-        Self::check_len("out", out.len(), at.len())?;
-        if at.is_empty() {
-            return Ok(());
+        self.each_instant(at, unit, out, Question::NextOpen)
+    }
+
+    /// Checks pairs of instants (same lengths, each end at or after its start) and grows the
+    /// table over them; `false` when there are none.
+    fn prepare_pairs(
+        &mut self,
+        starts: &[i64],
+        ends: &[i64],
+        unit: EpochUnit,
+        out: usize,
+    ) -> Result<bool> {
+        Self::check_len("ends", ends.len(), starts.len())?;
+        Self::check_len("out", out, starts.len())?;
+        if starts.is_empty() {
+            return Ok(false);
         }
-        let (lo, hi) = Self::scaled(at, unit, "at")?;
-        self.ensure(lo, hi)?;
-        self.next_open_ns(hi)?;
-        let scale = unit.nanos();
-        for (o, &t) in out.iter_mut().zip(at) {
-            let t = t * scale;
-            let i = self.locate(t);
-            let u = self
-                .starts
-                .get(i)
-                .map(|&s| s.max(t))
-                .ok_or_else(|| out_of_range("at", t / scale))?;
-            *o = u.div_euclid(scale);
+        let (lo, _) = Self::scaled(starts, unit, "starts")?;
+        let (_, hi) = Self::scaled(ends, unit, "ends")?;
+        if let Some(i) = starts.iter().zip(ends).position(|(a, b)| b < a) {
+            return Err(Error::EndBeforeStart {
+                start: format!("starts[{i}]"),
+                end: format!("ends[{i}]"),
+            });
         }
-        Ok(())
+        self.ensure(lo.min(hi), hi.max(lo))?;
+        Ok(true)
     }
 
     /// Runs one instant → instant question over a slice: the table grows once for the
@@ -284,6 +282,7 @@ impl Timeline {
     /// The single call for `question`.
     fn ask(&mut self, question: Question, t: i64) -> Result<i64> {
         match question {
+            Question::NextOpen => self.next_open_ns(t),
             Question::Sub(d) => self.sub_ns(t, d),
             Question::PreviousOpen => self.previous_open_ns(t),
             Question::NextClose => self.next_close_ns(t),
@@ -297,6 +296,7 @@ impl Timeline {
     fn answer_from_table(&self, question: Question, t: i64) -> Option<i64> {
         let i = self.locate(t);
         match question {
+            Question::NextOpen => self.starts.get(i).map(|&s| s.max(t)),
             Question::Sub(0) => Some(t),
             Question::Sub(d) => {
                 let target = self.cumulative(t, i) - d;
@@ -451,20 +451,9 @@ impl Timeline {
         unit: EpochUnit,
         out: &mut [i64],
     ) -> Result<()> {
-        Self::check_len("ends", ends.len(), starts.len())?;
-        Self::check_len("out", out.len(), starts.len())?;
-        if starts.is_empty() {
+        if !self.prepare_pairs(starts, ends, unit, out.len())? {
             return Ok(());
         }
-        let (lo, _) = Self::scaled(starts, unit, "starts")?;
-        let (_, hi) = Self::scaled(ends, unit, "ends")?;
-        if let Some(i) = starts.iter().zip(ends).position(|(a, b)| b < a) {
-            return Err(Error::EndBeforeStart {
-                start: format!("starts[{i}]"),
-                end: format!("ends[{i}]"),
-            });
-        }
-        self.ensure(lo.min(hi), hi.max(lo))?;
         let scale = unit.nanos();
         for ((o, &a), &b) in out.iter_mut().zip(starts).zip(ends) {
             *o = self.open_days_in(a * scale, b * scale);

@@ -728,12 +728,14 @@ impl SlaEngine {
                         replay.team = Some(team.as_str());
                     }
                     let why = replay.why(format_args!(
-                        "assigned to {}{}",
+                        "assigned to {}{}{}",
                         a.agent,
-                        replay
-                            .team
-                            .map(|t| format!(" of team {t}"))
-                            .unwrap_or_default()
+                        if replay.team.is_some() {
+                            " of team "
+                        } else {
+                            ""
+                        },
+                        replay.team.unwrap_or_default()
                     ));
                     replay.reselect(t, seq, channel, segments, &why)?;
                 }
