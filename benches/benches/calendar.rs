@@ -4,11 +4,12 @@
 //!
 //! Run: `cargo bench -p kesher-benches --bench calendar`. Figures: benches/README.md.
 
+use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use jiff::{SignedDuration, Timestamp};
 use kesher::EpochUnit;
 use kesher_benches::{
-    bench_size, four_hours, israel, israel_plain, israel_workclock, pairs, ticket_opens,
+    bench_size, four_hours, israel, israel_plain, israel_workclock, new_york, pairs, ticket_opens,
 };
 use std::hint::black_box;
 
@@ -167,5 +168,85 @@ fn backward(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(calendar, due_times, elapsed, backward);
+/// Single calls on `Calendar` (what a CRM makes per ticket) against the batch form of the same
+/// question over the same tickets, per item, on the New York and Israeli desks.
+fn single_calls(c: &mut Criterion) {
+    let n = bench_size(1_000_000);
+    let opens = ticket_opens(n, 42);
+    let (a, b) = pairs(n, 43);
+    let instants: Vec<DateTime<Utc>> = opens
+        .iter()
+        .filter_map(|&t| DateTime::from_timestamp(t, 0))
+        .collect();
+    let spans: Vec<(DateTime<Utc>, DateTime<Utc>)> = a
+        .iter()
+        .zip(&b)
+        .filter_map(|(&x, &y)| {
+            Some((
+                DateTime::from_timestamp(x, 0)?,
+                DateTime::from_timestamp(y, 0)?,
+            ))
+        })
+        .collect();
+    let mut out = vec![0_i64; n];
+    let mut open = vec![false; n];
+    let mut group = c.benchmark_group("single_1M");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    for (calendar, cal) in [("new_york", new_york()), ("israel", israel())] {
+        let mut tl = cal.timeline();
+        group.bench_function(BenchmarkId::new("add_batch", calendar), |bench| {
+            bench.iter(|| {
+                tl.add_batch(
+                    black_box(&opens),
+                    EpochUnit::Seconds,
+                    four_hours(),
+                    &mut out,
+                )
+            })
+        });
+        group.bench_function(BenchmarkId::new("add_single", calendar), |bench| {
+            bench.iter(|| {
+                for &t in black_box(&instants) {
+                    black_box(cal.add(t, four_hours()).ok());
+                }
+            })
+        });
+        group.bench_function(BenchmarkId::new("elapsed_batch", calendar), |bench| {
+            bench.iter(|| {
+                tl.elapsed_batch(black_box(&a), black_box(&b), EpochUnit::Seconds, &mut out)
+            })
+        });
+        group.bench_function(BenchmarkId::new("elapsed_single", calendar), |bench| {
+            bench.iter(|| {
+                for &(x, y) in black_box(&spans) {
+                    black_box(cal.elapsed(x, y).ok());
+                }
+            })
+        });
+        group.bench_function(BenchmarkId::new("is_open_batch", calendar), |bench| {
+            bench.iter(|| tl.is_open_batch(black_box(&opens), EpochUnit::Seconds, &mut open))
+        });
+        group.bench_function(BenchmarkId::new("is_open_single", calendar), |bench| {
+            bench.iter(|| {
+                for &t in black_box(&instants) {
+                    black_box(cal.is_open(t).ok());
+                }
+            })
+        });
+        group.bench_function(BenchmarkId::new("next_open_batch", calendar), |bench| {
+            bench.iter(|| tl.next_open_batch(black_box(&opens), EpochUnit::Seconds, &mut out))
+        });
+        group.bench_function(BenchmarkId::new("next_open_single", calendar), |bench| {
+            bench.iter(|| {
+                for &t in black_box(&instants) {
+                    black_box(cal.next_open(t).ok());
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(calendar, due_times, elapsed, backward, single_calls);
 criterion_main!(calendar);

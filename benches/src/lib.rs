@@ -69,6 +69,12 @@ pub fn israel() -> Calendar {
     Calendar::israel_desk().unwrap_or_else(|e| unreachable(&e))
 }
 
+/// The United States preset (`Calendar::us_desk()`: New York, weekdays 09:00–17:00, federal
+/// holidays).
+pub fn new_york() -> Calendar {
+    Calendar::us_desk().unwrap_or_else(|e| unreachable(&e))
+}
+
 /// The Israeli preset without reduced eves: what `workclock` can express (weekly hours plus
 /// closed dates), so both engines answer the same question.
 pub fn israel_plain() -> Calendar {

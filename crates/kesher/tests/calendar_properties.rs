@@ -300,3 +300,70 @@ proptest! {
         }
     }
 }
+
+/// Instants within three days of a boundary between the compiled years a calendar's single
+/// calls read (spans of 365.2425 days from the first supported instant).
+fn near_year_edge() -> impl Strategy<Value = DateTime<Utc>> {
+    const YEAR_NS: i64 = 31_556_952 * 1_000_000_000;
+    (
+        323..363i64,
+        -3 * 86_400_000_000_000..3 * 86_400_000_000_000i64,
+    )
+        .prop_map(|(k, x)| {
+            let edge = i128::from(i64::MIN) + i128::from(k) * i128::from(YEAR_NS);
+            DateTime::from_timestamp_nanos(i64::try_from(edge).unwrap() + x)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn single_calls_equal_the_growable_timeline(c in 0..CALENDARS, t in prop_oneof![instant(), near_year_edge()], later in 0..400 * 86_400i64, d in duration(), n in -10..10i32) {
+        // The calendar answers from its compiled years, or from its growable timeline when a
+        // year cannot tell; a fresh timeline's own answers are the reference.
+        let cal = &calendars()[c];
+        let mut tl = cal.timeline();
+        let (t_ns, d_ns) = (ns(t), d.num_nanoseconds().unwrap());
+        let b = t + TimeDelta::seconds(later);
+        prop_assert_eq!(ns(cal.add(t, d).unwrap()), tl.add_ns(t_ns, d_ns).unwrap());
+        prop_assert_eq!(cal.elapsed(t, b).unwrap().num_nanoseconds().unwrap(), tl.elapsed_ns(t_ns, ns(b)).unwrap());
+        prop_assert_eq!(cal.is_open(t).unwrap(), tl.is_open_ns(t_ns).unwrap());
+        prop_assert_eq!(ns(cal.next_open(t).unwrap()), tl.next_open_ns(t_ns).unwrap());
+        prop_assert_eq!(ns(cal.sub(t, d).unwrap()), tl.sub_ns(t_ns, d_ns).unwrap());
+        prop_assert_eq!(ns(cal.previous_open(t).unwrap()), tl.previous_open_ns(t_ns).unwrap());
+        prop_assert_eq!(ns(cal.next_close(t).unwrap()), tl.next_close_ns(t_ns).unwrap());
+        prop_assert_eq!(ns(cal.previous_close(t).unwrap()), tl.previous_close_ns(t_ns).unwrap());
+        prop_assert_eq!(ns(cal.add_days(t, n).unwrap()), tl.add_days_ns(t_ns, n).unwrap());
+        prop_assert_eq!(cal.open_days_between(t, b).unwrap(), tl.open_days_between_ns(t_ns, ns(b)).unwrap());
+    }
+}
+
+#[test]
+fn single_calls_from_many_threads_agree() {
+    // One calendar shared by four threads asking about different years at once.
+    let cal = Calendar::israel_desk().unwrap();
+    let d = TimeDelta::hours(30);
+    let reference: Vec<i64> = (0..400)
+        .map(|i| {
+            ns(cal
+                .clone()
+                .add(
+                    DateTime::from_timestamp(Y2000 + i * 7_919_999, 0).unwrap(),
+                    d,
+                )
+                .unwrap())
+        })
+        .collect();
+    std::thread::scope(|s| {
+        for offset in 0..4 {
+            let (cal, reference) = (&cal, &reference);
+            s.spawn(move || {
+                for i in (offset..400).step_by(4) {
+                    let t = DateTime::from_timestamp(Y2000 + i as i64 * 7_919_999, 0).unwrap();
+                    assert_eq!(ns(cal.add(t, d).unwrap()), reference[i]);
+                }
+            });
+        }
+    });
+}

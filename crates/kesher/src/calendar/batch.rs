@@ -8,7 +8,7 @@ use chrono::TimeDelta;
 
 /// An instant → instant question the batch forms share one loop for.
 #[derive(Debug, Clone, Copy)]
-enum Question {
+pub(super) enum Question {
     NextOpen,
     Sub(i64),
     PreviousOpen,
@@ -280,7 +280,7 @@ impl Timeline {
     }
 
     /// The single call for `question`.
-    fn ask(&mut self, question: Question, t: i64) -> Result<i64> {
+    pub(super) fn ask(&mut self, question: Question, t: i64) -> Result<i64> {
         match question {
             Question::NextOpen => self.next_open_ns(t),
             Question::Sub(d) => self.sub_ns(t, d),
@@ -291,9 +291,9 @@ impl Timeline {
         }
     }
 
-    /// The answer from the table as it is, when it holds it.
+    /// The answer from the table as it is, when it holds it (the table must cover `t`).
     #[inline]
-    fn answer_from_table(&self, question: Question, t: i64) -> Option<i64> {
+    pub(super) fn answer_from_table(&self, question: Question, t: i64) -> Option<i64> {
         let i = self.locate(t);
         match question {
             Question::NextOpen => self.starts.get(i).map(|&s| s.max(t)),

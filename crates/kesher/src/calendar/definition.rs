@@ -4,6 +4,7 @@ use super::clock::{check_day, cut, sort_by_start, Span, WallInterval};
 use super::rules::{HolidayEffect, HolidayRules};
 use super::timeline::Timeline;
 use super::week::WeeklyHours;
+use super::years::Years;
 use crate::{Error, Result, Zone};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -17,9 +18,10 @@ use std::sync::{Arc, Mutex};
 /// "breaks": {"2025-01-05": [["12:00","12:30"]]}, "holiday_rules": [{"set": "israel"}]}`;
 /// everything but `tz` and `week` is optional.
 ///
-/// The per-instant operations ([`Calendar::add`] and friends) share one lazily compiled
-/// [`Timeline`] kept inside the calendar; batch work should take its own with
-/// [`Calendar::timeline`].
+/// The per-instant operations ([`Calendar::add`] and friends) read tables compiled once per
+/// year and shared by every thread without a lock (a question a year cannot answer, such as a
+/// search past its end, takes a growable [`Timeline`] kept inside the calendar, behind a lock);
+/// batch work should take its own with [`Calendar::timeline`].
 ///
 /// # Example
 ///
@@ -37,6 +39,9 @@ use std::sync::{Arc, Mutex};
 #[derive(Debug)]
 pub struct Calendar {
     pub(super) def: Arc<Definition>,
+    /// The compiled years the single calls read without a lock.
+    pub(super) years: Years,
+    /// The growable timeline for what a year's table cannot answer.
     pub(super) cache: Mutex<Option<Timeline>>,
 }
 
@@ -188,6 +193,7 @@ impl Calendar {
         }
         Ok(Calendar {
             def: Arc::new(def),
+            years: Years::new(),
             cache: Mutex::new(None),
         })
     }
@@ -472,6 +478,7 @@ impl Clone for Calendar {
     fn clone(&self) -> Self {
         Calendar {
             def: Arc::clone(&self.def),
+            years: Years::new(),
             cache: Mutex::new(None),
         }
     }

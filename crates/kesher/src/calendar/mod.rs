@@ -112,6 +112,7 @@ mod rules;
 mod timeline;
 mod week;
 mod western;
+mod years;
 mod zone;
 
 pub use clock::{WallInterval, WallTime};

@@ -1,12 +1,37 @@
 //! The questions a calendar answers, on `DateTime<Utc>` instants: each runs on the calendar's
 //! own compiled [`Timeline`].
 
+use super::batch::Question;
 use super::definition::{duration_nanos, to_nanos};
 use super::timeline::Timeline;
+use super::timeline::DAY_NS;
+use super::zone::NS;
 use super::Calendar;
 use crate::Result;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Days, NaiveTime, TimeDelta, Utc};
 use std::sync::{Arc, PoisonError};
+
+/// The instant `u` (epoch nanoseconds) as a `DateTime`, its date reached from `t`'s (at `t_ns`)
+/// by the days between them: a few operations where a conversion from the epoch count (or
+/// chrono's general addition) takes several times as long, and this runs once per question.
+fn moved(t: DateTime<Utc>, t_ns: i64, u: i64) -> DateTime<Utc> {
+    let days = u.div_euclid(DAY_NS) - t_ns.div_euclid(DAY_NS);
+    let in_day = u.rem_euclid(DAY_NS);
+    let date = if days >= 0 {
+        t.date_naive()
+            .checked_add_days(Days::new(days.unsigned_abs()))
+    } else {
+        t.date_naive()
+            .checked_sub_days(Days::new(days.unsigned_abs()))
+    };
+    let time = u32::try_from(in_day / NS).ok().and_then(|secs| {
+        NaiveTime::from_num_seconds_from_midnight_opt(secs, u32::try_from(in_day % NS).ok()?)
+    });
+    match (date, time) {
+        (Some(date), Some(time)) => date.and_time(time).and_utc(),
+        _ => DateTime::from_timestamp_nanos(u),
+    }
+}
 
 impl Calendar {
     pub(super) fn with_timeline<T>(
@@ -16,6 +41,33 @@ impl Calendar {
         let mut guard = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
         let timeline = guard.get_or_insert_with(|| Timeline::new(Arc::clone(&self.def)));
         op(timeline)
+    }
+
+    /// Answers from the compiled year of `t` when its table holds the answer (`quick`), else
+    /// from the growable timeline behind the lock (`slow`); both give the same answers.
+    #[inline]
+    fn answer<T>(
+        &self,
+        t: i64,
+        quick: impl FnOnce(&Timeline) -> Option<T>,
+        slow: impl FnOnce(&mut Timeline) -> Result<T>,
+    ) -> Result<T> {
+        match self.years.at(&self.def, t) {
+            Some(year) if year.covers(t) => match quick(year) {
+                Some(answer) => Ok(answer),
+                None => self.with_timeline(slow),
+            },
+            _ => self.with_timeline(slow),
+        }
+    }
+
+    /// An instant → instant question, from the year's table when it can.
+    fn ask(&self, question: Question, t: i64) -> Result<i64> {
+        self.answer(
+            t,
+            |year| year.answer_from_table(question, t),
+            |tl| tl.ask(question, t),
+        )
     }
 
     /// Whether the desk is open at `t` (open at an opening instant, closed at a closing one).
@@ -30,7 +82,11 @@ impl Calendar {
     /// ```
     pub fn is_open(&self, t: DateTime<Utc>) -> Result<bool> {
         let t = to_nanos("at", t)?;
-        self.with_timeline(|tl| tl.is_open_ns(t))
+        self.answer(
+            t,
+            |year| Some(year.starts.get(year.locate(t)).is_some_and(|&s| s <= t)),
+            |tl| tl.is_open_ns(t),
+        )
     }
 
     /// `t` itself when open, else the next opening instant.
@@ -44,9 +100,9 @@ impl Calendar {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn next_open(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
-        let t = to_nanos("at", t)?;
-        self.with_timeline(|tl| tl.next_open_ns(t))
-            .map(DateTime::from_timestamp_nanos)
+        let t_ns = to_nanos("at", t)?;
+        let u = self.ask(Question::NextOpen, t_ns)?;
+        Ok(moved(t, t_ns, u))
     }
 
     /// The instant `d` of business time after `t` (rule 3: `d = 0` gives [`Calendar::next_open`];
@@ -64,10 +120,18 @@ impl Calendar {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn add(&self, t: DateTime<Utc>, d: TimeDelta) -> Result<DateTime<Utc>> {
-        let t = to_nanos("start", t)?;
+        let t_ns = to_nanos("start", t)?;
         let d = duration_nanos(d)?;
-        self.with_timeline(|tl| tl.add_ns(t, d))
-            .map(DateTime::from_timestamp_nanos)
+        let u = if d == 0 {
+            self.ask(Question::NextOpen, t_ns)?
+        } else {
+            self.answer(
+                t_ns,
+                |year| year.add_from_table(t_ns, d),
+                |tl| tl.add_ns(t_ns, d),
+            )?
+        };
+        Ok(moved(t, t_ns, u))
     }
 
     /// Business time between `a` and `b` (`b < a` is an error; equal instants give zero).
@@ -86,7 +150,11 @@ impl Calendar {
     /// ```
     pub fn elapsed(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Result<TimeDelta> {
         let (a, b) = (to_nanos("start", a)?, to_nanos("end", b)?);
-        self.with_timeline(|tl| tl.elapsed_ns(a, b))
+        let quick = |year: &Timeline| {
+            (b >= a && year.covers(b))
+                .then(|| year.cumulative(b, year.locate(b)) - year.cumulative(a, year.locate(a)))
+        };
+        self.answer(a, quick, |tl| tl.elapsed_ns(a, b))
             .map(TimeDelta::nanoseconds)
     }
 
@@ -109,10 +177,10 @@ impl Calendar {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn sub(&self, t: DateTime<Utc>, d: TimeDelta) -> Result<DateTime<Utc>> {
-        let t = to_nanos("end", t)?;
+        let t_ns = to_nanos("end", t)?;
         let d = duration_nanos(d)?;
-        self.with_timeline(|tl| tl.sub_ns(t, d))
-            .map(DateTime::from_timestamp_nanos)
+        let u = self.ask(Question::Sub(d), t_ns)?;
+        Ok(moved(t, t_ns, u))
     }
 
     /// The latest opening instant at or before `t` (rule 11): the opening of the stretch `t`
@@ -127,9 +195,9 @@ impl Calendar {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn previous_open(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
-        let t = to_nanos("at", t)?;
-        self.with_timeline(|tl| tl.previous_open_ns(t))
-            .map(DateTime::from_timestamp_nanos)
+        let t_ns = to_nanos("at", t)?;
+        let u = self.ask(Question::PreviousOpen, t_ns)?;
+        Ok(moved(t, t_ns, u))
     }
 
     /// The first closing instant after `t` (rule 11): the end of the stretch `t` is in, or of
@@ -144,9 +212,9 @@ impl Calendar {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn next_close(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
-        let t = to_nanos("at", t)?;
-        self.with_timeline(|tl| tl.next_close_ns(t))
-            .map(DateTime::from_timestamp_nanos)
+        let t_ns = to_nanos("at", t)?;
+        let u = self.ask(Question::NextClose, t_ns)?;
+        Ok(moved(t, t_ns, u))
     }
 
     /// The latest closing instant at or before `t` (rule 11). To roll back to the last open
@@ -161,9 +229,9 @@ impl Calendar {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn previous_close(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
-        let t = to_nanos("at", t)?;
-        self.with_timeline(|tl| tl.previous_close_ns(t))
-            .map(DateTime::from_timestamp_nanos)
+        let t_ns = to_nanos("at", t)?;
+        let u = self.ask(Question::PreviousClose, t_ns)?;
+        Ok(moved(t, t_ns, u))
     }
 
     /// `n` open days after `t` at the same local time of day (rule 12): an open day is a date
@@ -180,9 +248,10 @@ impl Calendar {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn add_days(&self, t: DateTime<Utc>, n: i32) -> Result<DateTime<Utc>> {
-        let t = to_nanos("at", t)?;
-        self.with_timeline(|tl| tl.add_days_ns(t, n))
-            .map(DateTime::from_timestamp_nanos)
+        super::days::check_days(n)?;
+        let t_ns = to_nanos("at", t)?;
+        let u = self.ask(Question::AddDays(n), t_ns)?;
+        Ok(moved(t, t_ns, u))
     }
 
     /// How many open days lie from `a`'s local date up to, not including, `b`'s (rule 12), so
@@ -198,6 +267,7 @@ impl Calendar {
     /// ```
     pub fn open_days_between(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Result<i64> {
         let (a, b) = (to_nanos("start", a)?, to_nanos("end", b)?);
-        self.with_timeline(|tl| tl.open_days_between_ns(a, b))
+        let quick = |year: &Timeline| (b >= a && year.covers(b)).then(|| year.open_days_in(a, b));
+        self.answer(a, quick, |tl| tl.open_days_between_ns(a, b))
     }
 }

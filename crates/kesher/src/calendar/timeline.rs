@@ -544,6 +544,20 @@ impl Timeline {
         i
     }
 
+    /// Whether the table is complete at `t`, so that its lookups hold there.
+    #[inline]
+    pub(super) fn covers(&self, t: i64) -> bool {
+        self.window.is_some() && t >= self.base && t < self.limit
+    }
+
+    /// [`Timeline::add_ns`] from the table as it is (`d > 0`, the table covering `t`); `None`
+    /// when the table ends before the answer.
+    #[inline]
+    pub(super) fn add_from_table(&self, t: i64, d: i64) -> Option<i64> {
+        let i = self.locate(t);
+        self.reach(i, self.cumulative(t, i).checked_add(d)?)
+    }
+
     /// Business time from the table's origin to `t`.
     #[inline]
     pub(super) fn cumulative(&self, t: i64, i: usize) -> i64 {
