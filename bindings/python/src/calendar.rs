@@ -4,7 +4,7 @@ use crate::convert::{days, duration, instant, json_text, to_py_value};
 use crate::errors::{bind, invalid, required, to_py};
 use chrono::{DateTime, TimeDelta, Utc};
 use kesher::EpochUnit;
-use pyo3::buffer::PyBuffer;
+use numpy::{PyReadonlyArray1, PyReadwriteArray1};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 use std::sync::Mutex;
@@ -71,27 +71,25 @@ impl Calendar {
         Ok((a, b))
     }
 
-    /// Runs a batch computation of `len` answers without the GIL and copies them into `out`.
+    /// Runs a batch computation of `len` answers without the GIL, writing into `out` in place.
     fn batch(
         &self,
         py: Python<'_>,
-        out: &PyBuffer<i64>,
+        out: &mut PyReadwriteArray1<'_, i64>,
         len: usize,
         f: impl FnOnce(&mut kesher::Timeline, &mut [i64]) -> kesher::Result<()> + Send,
     ) -> PyResult<()> {
-        if out.item_count() != len || out.readonly() {
+        let out = out
+            .as_slice_mut()
+            .map_err(|_| invalid("out", "", "expected a contiguous writable int64 array"))?;
+        if out.len() != len {
             return Err(invalid(
                 "out",
-                "",
-                "expected a writable int64 array as long as starts",
+                &out.len().to_string(),
+                "expected an int64 array as long as the input",
             ));
         }
-        let answers = self.with_timeline(py, |tl| {
-            let mut answers = vec![0i64; len];
-            f(tl, &mut answers)?;
-            Ok(answers)
-        })?;
-        out.copy_from_slice(py, &answers)
+        self.with_timeline(py, |tl| f(tl, out))
     }
 }
 
@@ -105,11 +103,11 @@ fn unit(name: &str) -> PyResult<EpochUnit> {
     }
 }
 
-fn read(py: Python<'_>, field: &str, buffer: &PyBuffer<i64>) -> PyResult<Vec<i64>> {
-    if !buffer.is_c_contiguous() {
-        return Err(invalid(field, "", "expected a contiguous array of int64"));
-    }
-    buffer.to_vec(py)
+/// The contiguous int64 array `array` as a slice, read in place.
+fn read<'a>(field: &str, array: &'a PyReadonlyArray1<'_, i64>) -> PyResult<&'a [i64]> {
+    array
+        .as_slice()
+        .map_err(|_| invalid(field, "", "expected a contiguous array of int64"))
 }
 
 #[pymethods]
@@ -263,25 +261,27 @@ impl Calendar {
         &self,
         py: Python<'_>,
         op: &str,
-        at: PyBuffer<i64>,
+        at: PyReadonlyArray1<'_, i64>,
         n: &Bound<'_, PyAny>,
-        out: PyBuffer<i64>,
+        mut out: PyReadwriteArray1<'_, i64>,
         unit_: &str,
     ) -> PyResult<()> {
         let unit = unit(unit_)?;
-        let at = read(py, "at", &at)?;
+        let at = read("at", &at)?;
         let (n, n_days) = if op == "add_days" {
             (0, days("days", n)?)
         } else {
             (n.extract::<i64>()?, 0)
         };
         let op = op.to_owned();
-        self.batch(py, &out, at.len(), move |tl, answers| match op.as_str() {
-            "sub" => tl.sub_batch(&at, unit, TimeDelta::nanoseconds(n), answers),
-            "add_days" => tl.add_days_batch(&at, unit, n_days, answers),
-            "previous_open" => tl.previous_open_batch(&at, unit, answers),
-            "next_close" => tl.next_close_batch(&at, unit, answers),
-            _ => tl.previous_close_batch(&at, unit, answers),
+        self.batch(py, &mut out, at.len(), move |tl, answers| {
+            match op.as_str() {
+                "sub" => tl.sub_batch(at, unit, TimeDelta::nanoseconds(n), answers),
+                "add_days" => tl.add_days_batch(at, unit, n_days, answers),
+                "previous_open" => tl.previous_open_batch(at, unit, answers),
+                "next_close" => tl.next_close_batch(at, unit, answers),
+                _ => tl.previous_close_batch(at, unit, answers),
+            }
         })
     }
 
@@ -289,16 +289,16 @@ impl Calendar {
     fn _open_days_between_batch(
         &self,
         py: Python<'_>,
-        starts: PyBuffer<i64>,
-        ends: PyBuffer<i64>,
-        out: PyBuffer<i64>,
+        starts: PyReadonlyArray1<'_, i64>,
+        ends: PyReadonlyArray1<'_, i64>,
+        mut out: PyReadwriteArray1<'_, i64>,
         unit_: &str,
     ) -> PyResult<()> {
         let unit = unit(unit_)?;
-        let starts = read(py, "starts", &starts)?;
-        let ends = read(py, "ends", &ends)?;
-        self.batch(py, &out, starts.len(), |tl, counts| {
-            tl.open_days_between_batch(&starts, &ends, unit, counts)
+        let starts = read("starts", &starts)?;
+        let ends = read("ends", &ends)?;
+        self.batch(py, &mut out, starts.len(), |tl, counts| {
+            tl.open_days_between_batch(starts, ends, unit, counts)
         })
     }
 
@@ -307,15 +307,15 @@ impl Calendar {
     fn _add_batch(
         &self,
         py: Python<'_>,
-        starts: PyBuffer<i64>,
+        starts: PyReadonlyArray1<'_, i64>,
         duration_ns: i64,
-        out: PyBuffer<i64>,
+        mut out: PyReadwriteArray1<'_, i64>,
         unit_: &str,
     ) -> PyResult<()> {
         let unit = unit(unit_)?;
-        let starts = read(py, "starts", &starts)?;
-        self.batch(py, &out, starts.len(), |tl, due| {
-            tl.add_batch(&starts, unit, TimeDelta::nanoseconds(duration_ns), due)
+        let starts = read("starts", &starts)?;
+        self.batch(py, &mut out, starts.len(), |tl, due| {
+            tl.add_batch(starts, unit, TimeDelta::nanoseconds(duration_ns), due)
         })
     }
 
@@ -323,16 +323,16 @@ impl Calendar {
     fn _add_each_batch(
         &self,
         py: Python<'_>,
-        starts: PyBuffer<i64>,
-        durations: PyBuffer<i64>,
-        out: PyBuffer<i64>,
+        starts: PyReadonlyArray1<'_, i64>,
+        durations: PyReadonlyArray1<'_, i64>,
+        mut out: PyReadwriteArray1<'_, i64>,
         unit_: &str,
     ) -> PyResult<()> {
         let unit = unit(unit_)?;
-        let starts = read(py, "starts", &starts)?;
-        let durations = read(py, "durations", &durations)?;
-        self.batch(py, &out, starts.len(), |tl, due| {
-            tl.add_each_batch(&starts, &durations, unit, due)
+        let starts = read("starts", &starts)?;
+        let durations = read("durations", &durations)?;
+        self.batch(py, &mut out, starts.len(), |tl, due| {
+            tl.add_each_batch(starts, durations, unit, due)
         })
     }
 
@@ -340,16 +340,16 @@ impl Calendar {
     fn _elapsed_batch(
         &self,
         py: Python<'_>,
-        starts: PyBuffer<i64>,
-        ends: PyBuffer<i64>,
-        out: PyBuffer<i64>,
+        starts: PyReadonlyArray1<'_, i64>,
+        ends: PyReadonlyArray1<'_, i64>,
+        mut out: PyReadwriteArray1<'_, i64>,
         unit_: &str,
     ) -> PyResult<()> {
         let unit = unit(unit_)?;
-        let starts = read(py, "starts", &starts)?;
-        let ends = read(py, "ends", &ends)?;
-        self.batch(py, &out, starts.len(), |tl, spans| {
-            tl.elapsed_batch(&starts, &ends, unit, spans)
+        let starts = read("starts", &starts)?;
+        let ends = read("ends", &ends)?;
+        self.batch(py, &mut out, starts.len(), |tl, spans| {
+            tl.elapsed_batch(starts, ends, unit, spans)
         })
     }
 

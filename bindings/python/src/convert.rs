@@ -1,32 +1,58 @@
 //! Python values in and out: timezone-aware datetimes, timedeltas, JSON-shaped objects.
 
 use crate::errors::{invalid, to_py};
-use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDateTime, PyDelta, PyString};
+use pyo3::types::{
+    PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyString, PyTimeAccess, PyTzInfo,
+    PyTzInfoAccess,
+};
 
 /// A timezone-aware `datetime` as UTC; a naive one is an error naming `field`.
+///
+/// Read field by field from the object (no attribute looked up by name): `datetime.timezone.utc`
+/// needs no offset at all, any other zone (`zoneinfo.ZoneInfo` included, `fold` respected) is
+/// asked for the datetime's `utcoffset()` once.
 pub(crate) fn instant(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> {
-    if !obj.is_instance_of::<PyDateTime>() {
+    let naive = || {
+        let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+        invalid(
+            field,
+            &shown,
+            "a naive datetime has no time zone; give tzinfo (datetime.timezone.utc or a zoneinfo.ZoneInfo)",
+        )
+    };
+    let Ok(dt) = obj.cast::<PyDateTime>() else {
         let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
         return Err(invalid(
             field,
             &shown,
             "expected a timezone-aware datetime.datetime",
         ));
-    }
-    if obj.getattr("tzinfo")?.is_none() || obj.call_method0("utcoffset")?.is_none() {
-        let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
-        return Err(invalid(
-            field,
-            &shown,
-            "a naive datetime has no time zone; give tzinfo (datetime.timezone.utc or a zoneinfo.ZoneInfo)",
-        ));
-    }
-    let t: DateTime<FixedOffset> = obj
-        .extract()
-        .map_err(|e: PyErr| invalid(field, &obj.to_string(), &e.to_string()))?;
-    Ok(t.with_timezone(&Utc))
+    };
+    let py = obj.py();
+    let tz = dt.get_tzinfo().ok_or_else(naive)?;
+    let offset_us = if tz.is(PyTzInfo::utc(py)?) {
+        0
+    } else {
+        let offset = obj.call_method0(intern!(py, "utcoffset"))?;
+        let offset = offset.cast::<PyDelta>().map_err(|_| naive())?;
+        (i64::from(offset.get_days()) * 86_400 + i64::from(offset.get_seconds())) * 1_000_000
+            + i64::from(offset.get_microseconds())
+    };
+    let date = NaiveDate::from_ymd_opt(dt.get_year(), dt.get_month().into(), dt.get_day().into());
+    let time = NaiveTime::from_hms_micro_opt(
+        dt.get_hour().into(),
+        dt.get_minute().into(),
+        dt.get_second().into(),
+        dt.get_microsecond(),
+    );
+    let local = date
+        .zip(time)
+        .map(|(d, t)| d.and_time(t).and_utc())
+        .ok_or_else(|| invalid(field, &obj.to_string(), "not a valid date and time"))?;
+    Ok(local - TimeDelta::microseconds(offset_us))
 }
 
 /// A `datetime.timedelta` (or a number of seconds).

@@ -97,6 +97,12 @@ def test_batch_due_times_numpy_pandas_arrow_lists_agree_with_single():
     out = cal.due_times(series, four)
     assert isinstance(out, pd.Series) and list(out.index) == list(series.index)
     assert str(out.dt.tz) == "UTC" and (out.dt.tz_localize(None).to_numpy() == due).all()
+    assert out.name == "opened_at"
+    # Another zone and unit read as the same instants; a missing one is refused by count.
+    other = series.dt.tz_convert("Asia/Tokyo").dt.as_unit("us")
+    assert (cal.due_times(other, four).to_numpy() == out.to_numpy()).all()
+    with pytest.raises(kesher.InvalidInputError, match="1 missing values"):
+        cal.due_times(pd.concat([series, pd.Series([pd.NaT], dtype=series.dtype)]), four)
     arrow = pa.array(starts, type=pa.timestamp("ns", tz="UTC"))
     got = cal.due_times(arrow, four)
     assert isinstance(got, pa.Array) and got.type == pa.timestamp("ns", tz="UTC")
@@ -113,6 +119,35 @@ def test_batch_due_times_numpy_pandas_arrow_lists_agree_with_single():
 
 def ns_of(a):
     return a.view("int64")
+
+
+def test_instants_in_any_zone_read_as_their_utc_instant():
+    # A zoneinfo zone (offset asked of the datetime, fold respected), a fixed offset, a
+    # tzinfo subclass whose utcoffset is None (naive by Python's rule) and a datetime subclass.
+    import zoneinfo
+
+    cal = kesher.Calendar({"tz": "UTC", "week": {d: [["00:00", "24:00"]] for d in ("sat", "sun")}})
+    ny = zoneinfo.ZoneInfo("America/New_York")
+    first = dt.datetime(2025, 11, 2, 1, 30, tzinfo=ny)  # before the clocks go back
+    second = first.replace(fold=1)  # the same wall time an hour later
+    assert cal.add(first, 0) == dt.datetime(2025, 11, 2, 5, 30, tzinfo=UTC)
+    assert cal.add(second, 0) == dt.datetime(2025, 11, 2, 6, 30, tzinfo=UTC)
+    assert cal.elapsed(first, second) == dt.timedelta(hours=1)
+    east = dt.timezone(dt.timedelta(hours=5, minutes=30))
+    assert cal.add(dt.datetime(2025, 11, 2, 6, 0, 0, 250, tzinfo=east), 0) == dt.datetime(2025, 11, 2, 0, 30, 0, 250, tzinfo=UTC)
+
+    class Nowhere(dt.tzinfo):
+        def utcoffset(self, _):
+            return None
+
+    with pytest.raises(kesher.InvalidInputError, match="naive") as e:
+        cal.is_open(dt.datetime(2025, 11, 2, tzinfo=Nowhere()))
+    assert e.value.field == "at"
+
+    class Stamp(dt.datetime):
+        pass
+
+    assert cal.is_open(Stamp(2025, 11, 2, 12, tzinfo=UTC))
 
 
 def test_batch_inputs_without_a_zone_are_refused():

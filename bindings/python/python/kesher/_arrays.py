@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Callable, Tuple
+from typing import Any, Callable, Tuple, cast
 
 import numpy as np
 
@@ -33,11 +33,15 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
 
         series = pd.Series(values) if not isinstance(values, pd.Series) else values
         if isinstance(series.dtype, pd.DatetimeTZDtype):
-            ns = series.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]").view("int64")
+            # The UTC epoch values in the column's own unit, read without a copy; back as a
+            # UTC column over the same buffer.
+            ints = np.asarray(cast(Any, series.array).asi8)
+            if ints.size and ints.min() == np.iinfo(np.int64).min:  # NaT
+                raise _invalid(f"invalid {field}: {int(series.isna().sum())} missing values (NaT)")
+            ns = _scaled(field, ints, getattr(series.dtype, "unit", "ns"))
             index = series.index
-            return np.ascontiguousarray(ns), lambda out: pd.Series(
-                out.view("datetime64[ns]"), index=index, name=series.name
-            ).dt.tz_localize("UTC")
+            utc = pd.DatetimeTZDtype("ns", "UTC")
+            return ns, lambda out: pd.Series(out.view("datetime64[ns]"), index=index, name=series.name, dtype=utc)
         if pd.api.types.is_datetime64_dtype(series.dtype):
             raise _naive(field, str(series.dtype))
         values = series.to_numpy()
@@ -59,12 +63,14 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
             if arr.null_count:
                 raise _invalid(f"invalid {field}: {arr.null_count} missing values")
             ns = arr.cast(pa.int64()).to_numpy(zero_copy_only=False)
-            return np.ascontiguousarray(ns), lambda out: pa.array(out.view("datetime64[ns]"), type=pa.timestamp("ns", tz="UTC"))
+            return np.ascontiguousarray(ns), lambda out: pa.Array.from_buffers(
+                pa.timestamp("ns", tz="UTC"), len(out), [None, pa.py_buffer(out)]
+            )
         if pa.types.is_integer(arr.type):
             if isinstance(arr, pa.ChunkedArray):
                 arr = arr.combine_chunks()
             ints = _scaled(field, arr.cast(pa.int64()).to_numpy(zero_copy_only=False), unit)
-            return ints, lambda out: pa.array(out // _UNITS[unit])
+            return ints, lambda out: pa.array(_in_unit(unit)(out))
         raise _invalid(f"invalid {field} `{arr.type}`: expected timestamps or int64")
     # numpy and sequences
     try:
@@ -74,7 +80,7 @@ def to_ns(field: str, values: Any, unit: str = "ns") -> Tuple[np.ndarray, Callab
     if arr.dtype.kind == "M":  # datetime64: numpy's instants are UTC
         return _datetime64_ns(field, arr), lambda out: out.view("datetime64[ns]")
     if arr.dtype.kind in "iu":
-        return _scaled(field, arr, unit), lambda out: out // _UNITS[unit]
+        return _scaled(field, arr, unit), _in_unit(unit)
     if arr.dtype == object:
         out_list = []
         for v in arr.ravel():
@@ -101,11 +107,11 @@ _CALENDAR = {"Y": 292, "M": 292 * 12}
 def _datetime64_ns(field: str, arr: np.ndarray) -> np.ndarray:
     """numpy datetime64 of any unit as int64 nanoseconds, refusing NaT and instants outside
     1677–2262 (numpy's own conversion wraps them around silently)."""
-    missing = int(np.isnat(arr).sum())
-    if missing:
-        raise _invalid(f"invalid {field}: {missing} missing values (NaT)")
+    # NaT is the smallest int64: one pass for the minimum, a count only when there is one.
+    if arr.size and arr.view("int64").min() == np.iinfo(np.int64).min:
+        raise _invalid(f"invalid {field}: {int(np.isnat(arr).sum())} missing values (NaT)")
     unit, count = np.datetime_data(arr.dtype)
-    steps = arr.view("int64").astype(np.int64)
+    steps = arr.view("int64")
     if unit in _CALENDAR:
         bound = _CALENDAR[unit] // max(count, 1)
         if steps.size and (int(steps.max()) > bound or int(steps.min()) < -bound):
@@ -148,8 +154,15 @@ def _polars(field: str, values: Any, unit: str) -> Tuple[np.ndarray, Callable[[n
         return ns, lambda out: pl.Series(name, out).cast(pl.Datetime("ns")).dt.replace_time_zone("UTC")
     if dtype.is_integer():
         ints = _scaled(field, series.to_numpy(), unit)
-        return ints, lambda out: pl.Series(name, out // _UNITS[unit])
+        return ints, lambda out: pl.Series(name, _in_unit(unit)(out))
     raise _invalid(f"invalid {field} `{dtype}`: expected timestamps or integers")
+
+
+def _in_unit(unit: str) -> Callable[[np.ndarray], np.ndarray]:
+    """int64 nanoseconds back into `unit` (rounded down), without a copy for nanoseconds."""
+    if unit == "ns":
+        return lambda out: out
+    return lambda out: out // _UNITS[unit]
 
 
 def _scaled(field: str, ints: np.ndarray, unit: str) -> np.ndarray:
@@ -157,7 +170,11 @@ def _scaled(field: str, ints: np.ndarray, unit: str) -> np.ndarray:
     silently)."""
     if ints.dtype.kind == "u" and ints.size and int(ints.max()) >= 2**63:
         raise _invalid(f"invalid {field} `{int(ints.max())}`: out of the int64 range")
-    ints = ints.astype(np.int64)
+    if ints.dtype != np.int64:
+        ints = ints.astype(np.int64)
+    if unit == "ns":
+        # Already what kesher reads: passed on as it is, read in place (no copy).
+        return np.ascontiguousarray(ints)
     limit = (2**63 - 1) // _UNITS[unit]
     if ints.size and (int(ints.max()) > limit or int(ints.min()) < -limit):
         raise _invalid(f"invalid {field}: beyond the int64 nanosecond range in unit {unit}")

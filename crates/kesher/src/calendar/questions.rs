@@ -4,34 +4,10 @@
 use super::batch::Question;
 use super::definition::{duration_nanos, to_nanos};
 use super::timeline::Timeline;
-use super::timeline::DAY_NS;
-use super::zone::NS;
 use super::Calendar;
 use crate::Result;
-use chrono::{DateTime, Days, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use std::sync::{Arc, PoisonError};
-
-/// The instant `u` (epoch nanoseconds) as a `DateTime`, its date reached from `t`'s (at `t_ns`)
-/// by the days between them: a few operations where a conversion from the epoch count (or
-/// chrono's general addition) takes several times as long, and this runs once per question.
-fn moved(t: DateTime<Utc>, t_ns: i64, u: i64) -> DateTime<Utc> {
-    let days = u.div_euclid(DAY_NS) - t_ns.div_euclid(DAY_NS);
-    let in_day = u.rem_euclid(DAY_NS);
-    let date = if days >= 0 {
-        t.date_naive()
-            .checked_add_days(Days::new(days.unsigned_abs()))
-    } else {
-        t.date_naive()
-            .checked_sub_days(Days::new(days.unsigned_abs()))
-    };
-    let time = u32::try_from(in_day / NS).ok().and_then(|secs| {
-        NaiveTime::from_num_seconds_from_midnight_opt(secs, u32::try_from(in_day % NS).ok()?)
-    });
-    match (date, time) {
-        (Some(date), Some(time)) => date.and_time(time).and_utc(),
-        _ => DateTime::from_timestamp_nanos(u),
-    }
-}
 
 impl Calendar {
     pub(super) fn with_timeline<T>(
@@ -102,7 +78,7 @@ impl Calendar {
     pub fn next_open(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
         let t_ns = to_nanos("at", t)?;
         let u = self.ask(Question::NextOpen, t_ns)?;
-        Ok(moved(t, t_ns, u))
+        Ok(DateTime::from_timestamp_nanos(u))
     }
 
     /// The instant `d` of business time after `t` (rule 3: `d = 0` gives [`Calendar::next_open`];
@@ -131,7 +107,7 @@ impl Calendar {
                 |tl| tl.add_ns(t_ns, d),
             )?
         };
-        Ok(moved(t, t_ns, u))
+        Ok(DateTime::from_timestamp_nanos(u))
     }
 
     /// Business time between `a` and `b` (`b < a` is an error; equal instants give zero).
@@ -180,7 +156,7 @@ impl Calendar {
         let t_ns = to_nanos("end", t)?;
         let d = duration_nanos(d)?;
         let u = self.ask(Question::Sub(d), t_ns)?;
-        Ok(moved(t, t_ns, u))
+        Ok(DateTime::from_timestamp_nanos(u))
     }
 
     /// The latest opening instant at or before `t` (rule 11): the opening of the stretch `t`
@@ -197,7 +173,7 @@ impl Calendar {
     pub fn previous_open(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
         let t_ns = to_nanos("at", t)?;
         let u = self.ask(Question::PreviousOpen, t_ns)?;
-        Ok(moved(t, t_ns, u))
+        Ok(DateTime::from_timestamp_nanos(u))
     }
 
     /// The first closing instant after `t` (rule 11): the end of the stretch `t` is in, or of
@@ -214,7 +190,7 @@ impl Calendar {
     pub fn next_close(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
         let t_ns = to_nanos("at", t)?;
         let u = self.ask(Question::NextClose, t_ns)?;
-        Ok(moved(t, t_ns, u))
+        Ok(DateTime::from_timestamp_nanos(u))
     }
 
     /// The latest closing instant at or before `t` (rule 11). To roll back to the last open
@@ -231,7 +207,7 @@ impl Calendar {
     pub fn previous_close(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
         let t_ns = to_nanos("at", t)?;
         let u = self.ask(Question::PreviousClose, t_ns)?;
-        Ok(moved(t, t_ns, u))
+        Ok(DateTime::from_timestamp_nanos(u))
     }
 
     /// `n` open days after `t` at the same local time of day (rule 12): an open day is a date
@@ -251,7 +227,7 @@ impl Calendar {
         super::days::check_days(n)?;
         let t_ns = to_nanos("at", t)?;
         let u = self.ask(Question::AddDays(n), t_ns)?;
-        Ok(moved(t, t_ns, u))
+        Ok(DateTime::from_timestamp_nanos(u))
     }
 
     /// How many open days lie from `a`'s local date up to, not including, `b`'s (rule 12), so
