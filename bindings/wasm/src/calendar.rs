@@ -2,8 +2,8 @@
 //! epoch milliseconds; and the `kesher calendar eval` protocol.
 
 use crate::error::{fail, invalid, to_json, Result};
-use crate::text::{instant, micros_to_millis, millis};
-use chrono::TimeDelta;
+use crate::text::{instant, micros_to_millis, millis, nanos_to_millis};
+use chrono::{DateTime, TimeDelta, Utc};
 use kesher::decimal::shortest;
 use kesher::EpochUnit;
 use std::cell::RefCell;
@@ -37,7 +37,54 @@ fn micros(field: &str, i: usize, ms: f64) -> Result<Option<i64>> {
             "not an instant a Date can hold (epoch milliseconds within ±8.64e15)",
         ));
     }
-    Ok(Some((ms * 1e3).round() as i64))
+    Ok(Some((ms * 1e3).round_ties_even() as i64))
+}
+
+/// An instant from whole epoch milliseconds and the nanoseconds within that millisecond (how
+/// the package's single calls pass a `Date`, or a string read by [`instant_parts`]).
+fn at(field: &str, ms: f64, ns: f64) -> Result<DateTime<Utc>> {
+    let whole = ms.fract() == 0.0 && ms.abs() <= DATE_LIMIT_MS;
+    let within = ns.fract() == 0.0 && (0.0..1e6).contains(&ns);
+    let t = (whole && within)
+        .then(|| DateTime::from_timestamp_millis(ms as i64))
+        .flatten()
+        .and_then(|t| t.checked_add_signed(TimeDelta::nanoseconds(ns as i64)));
+    t.ok_or_else(|| {
+        invalid(
+            field,
+            &format!("{} ms + {} ns", shortest(ms), shortest(ns)),
+            "not an instant a Date can hold (whole epoch milliseconds within ±8.64e15, then 0 to 999999 ns)",
+        )
+    })
+}
+
+/// [`at`] as epoch nanoseconds, the core's unit, without going through a `DateTime` (an
+/// instant past 1677–2262 names `field`).
+fn at_ns(field: &str, ms: f64, ns: f64) -> Result<i64> {
+    let whole = ms.fract() == 0.0 && ms.abs() <= DATE_LIMIT_MS;
+    let within = ns.fract() == 0.0 && (0.0..1e6).contains(&ns);
+    if !(whole && within) {
+        return at(field, ms, ns).map(|_| 0); // the error, worded once
+    }
+    (ms as i64)
+        .checked_mul(1_000_000)
+        .and_then(|t| t.checked_add(ns as i64))
+        .ok_or_else(|| {
+            invalid(
+                field,
+                &shortest(ms).to_string(),
+                "outside the supported range of years 1677–2262",
+            )
+        })
+}
+
+/// An RFC 3339 instant as `[whole epoch milliseconds, nanoseconds within the millisecond]`,
+/// the way the single calls take instants; the error names `field`.
+#[wasm_bindgen(js_name = instantParts)]
+pub fn instant_parts(field: &str, text: &str) -> Result<Vec<f64>> {
+    let t = instant(field, text)?;
+    let ns = t.timestamp_subsec_nanos() % 1_000_000;
+    Ok(vec![t.timestamp_millis() as f64, f64::from(ns)])
 }
 
 /// Seconds to microseconds, refusing what is not a finite, representable number.
@@ -49,7 +96,7 @@ fn span_micros(field: &str, seconds: f64) -> Result<i64> {
             "not a representable number of seconds (finite, within ±9e9)",
         ));
     }
-    Ok((seconds * 1e6).round() as i64)
+    Ok((seconds * 1e6).round_ties_even() as i64)
 }
 
 /// A whole number of open days.
@@ -128,6 +175,35 @@ fn scatter(len: usize, rows: &[usize], answers: &[f64]) -> Vec<f64> {
 }
 
 impl Calendar {
+    /// An instant → instant batch over epoch milliseconds: microseconds into the core,
+    /// milliseconds out. A column without NaN goes straight through; one with NaN leaves those
+    /// rows out and answers NaN for them.
+    fn instants(
+        &self,
+        field: &str,
+        at: &[f64],
+        ask: impl FnOnce(&mut kesher::Timeline, &[i64], &mut [i64]) -> kesher::Result<()>,
+    ) -> Result<Vec<f64>> {
+        let mut col = Vec::with_capacity(at.len());
+        for (i, &ms) in at.iter().enumerate() {
+            match micros(field, i, ms)? {
+                Some(us) => col.push(us),
+                None => break,
+            }
+        }
+        if col.len() == at.len() {
+            let mut out = vec![0i64; col.len()];
+            self.with_timeline(|tl| ask(tl, &col, &mut out))?;
+            return Ok(out.into_iter().map(micros_to_millis).collect());
+        }
+        let (rows, cols) = present(&[(field, at)])?;
+        let col = cols.first().map(Vec::as_slice).unwrap_or_default();
+        let mut out = vec![0i64; col.len()];
+        self.with_timeline(|tl| ask(tl, col, &mut out))?;
+        let out: Vec<f64> = out.into_iter().map(micros_to_millis).collect();
+        Ok(scatter(at.len(), &rows, &out))
+    }
+
     fn with_timeline<T>(
         &self,
         f: impl FnOnce(&mut kesher::Timeline) -> kesher::Result<T>,
@@ -161,47 +237,55 @@ impl Calendar {
     }
 
     /// `start` plus `seconds` of business time (to the nanosecond), as epoch milliseconds.
-    pub fn add(&self, start: &str, seconds: f64) -> Result<f64> {
-        let start = instant("start", start)?;
+    /// Instants cross as whole epoch milliseconds and the nanoseconds within the millisecond.
+    pub fn add(&self, start_ms: f64, start_ns: f64, seconds: f64) -> Result<f64> {
+        let start = at_ns("start", start_ms, start_ns)?;
         span_micros("seconds", seconds)?;
-        let d = TimeDelta::nanoseconds((seconds * 1e9).round() as i64);
-        self.inner.add(start, d).map(millis).map_err(fail)
+        let d = (seconds * 1e9).round_ties_even() as i64;
+        self.inner
+            .add_ns(start, d)
+            .map(nanos_to_millis)
+            .map_err(fail)
     }
 
     /// Business seconds between two instants.
-    pub fn elapsed(&self, start: &str, end: &str) -> Result<f64> {
-        let (a, b) = (instant("start", start)?, instant("end", end)?);
-        let e = self.inner.elapsed(a, b).map_err(fail)?;
-        Ok(e.num_nanoseconds()
-            .map_or(e.num_seconds() as f64, |n| n as f64 / 1e9))
+    pub fn elapsed(&self, start_ms: f64, start_ns: f64, end_ms: f64, end_ns: f64) -> Result<f64> {
+        let a = at_ns("start", start_ms, start_ns)?;
+        let b = at_ns("end", end_ms, end_ns)?;
+        let e = self.inner.elapsed_ns(a, b).map_err(fail)?;
+        Ok(e as f64 / 1e9)
     }
 
     /// Whether the calendar is open at an instant.
     #[wasm_bindgen(js_name = isOpen)]
-    pub fn is_open(&self, at: &str) -> Result<bool> {
-        self.inner.is_open(instant("at", at)?).map_err(fail)
+    pub fn is_open(&self, at_ms: f64, at_sub_ns: f64) -> Result<bool> {
+        let t = at_ns("at", at_ms, at_sub_ns)?;
+        self.inner.is_open_ns(t).map_err(fail)
     }
 
     /// The first open instant at or after `at`, as epoch milliseconds.
     #[wasm_bindgen(js_name = nextOpen)]
-    pub fn next_open(&self, at: &str) -> Result<f64> {
+    pub fn next_open(&self, at_ms: f64, at_sub_ns: f64) -> Result<f64> {
+        let t = at_ns("at", at_ms, at_sub_ns)?;
         self.inner
-            .next_open(instant("at", at)?)
-            .map(millis)
+            .next_open_ns(t)
+            .map(nanos_to_millis)
             .map_err(fail)
     }
 
-    /// One instant → instant question: `op` is `sub` (`n` business seconds back from `at`),
-    /// `add_days` (`n` open days), `previous_open`, `next_close` or `previous_close`; epoch
-    /// milliseconds out.
-    pub fn question(&self, op: &str, at: &str, n: f64) -> Result<f64> {
+    /// One instant → instant question: `op` is `sub` (`n` business seconds back from the
+    /// instant), `add_days` (`n` open days), `previous_open`, `next_close` or
+    /// `previous_close`; epoch milliseconds out.
+    pub fn question(&self, op: &str, at_ms: f64, at_ns: f64, n: f64) -> Result<f64> {
         let field = if op == "sub" { "end" } else { "at" };
-        let t = instant(field, at)?;
+        let t = at(field, at_ms, at_ns)?;
         let answer = match op {
             "sub" => {
                 span_micros("seconds", n)?;
-                self.inner
-                    .sub(t, TimeDelta::nanoseconds((n * 1e9).round() as i64))
+                self.inner.sub(
+                    t,
+                    TimeDelta::nanoseconds((n * 1e9).round_ties_even() as i64),
+                )
             }
             "add_days" => self.inner.add_days(t, days(n)?),
             "previous_open" => self.inner.previous_open(t),
@@ -213,8 +297,14 @@ impl Calendar {
 
     /// Open days from `start`'s local date up to, not including, `end`'s.
     #[wasm_bindgen(js_name = openDaysBetween)]
-    pub fn open_days_between(&self, start: &str, end: &str) -> Result<f64> {
-        let (a, b) = (instant("start", start)?, instant("end", end)?);
+    pub fn open_days_between(
+        &self,
+        start_ms: f64,
+        start_ns: f64,
+        end_ms: f64,
+        end_ns: f64,
+    ) -> Result<f64> {
+        let (a, b) = (at("start", start_ms, start_ns)?, at("end", end_ms, end_ns)?);
         self.inner
             .open_days_between(a, b)
             .map(|n| n as f64)
@@ -263,12 +353,9 @@ impl Calendar {
     #[wasm_bindgen(js_name = addBatch)]
     pub fn add_batch(&self, starts: &[f64], seconds: f64) -> Result<Vec<f64>> {
         let d = TimeDelta::microseconds(span_micros("seconds", seconds)?);
-        let (rows, cols) = present(&[("starts", starts)])?;
-        let col = cols.first().map(Vec::as_slice).unwrap_or_default();
-        let mut due = vec![0i64; col.len()];
-        self.with_timeline(|tl| tl.add_batch(col, EpochUnit::Microseconds, d, &mut due))?;
-        let due: Vec<f64> = due.iter().map(|&u| micros_to_millis(u)).collect();
-        Ok(scatter(starts.len(), &rows, &due))
+        self.instants("starts", starts, |tl, col, due| {
+            tl.add_batch(col, EpochUnit::Microseconds, d, due)
+        })
     }
 
     /// Each start plus its own business seconds.

@@ -25,7 +25,28 @@ pub(crate) fn millis(t: DateTime<Utc>) -> f64 {
 
 /// Epoch microseconds as epoch milliseconds, the whole milliseconds exact.
 pub(crate) fn micros_to_millis(us: i64) -> f64 {
-    us.div_euclid(1000) as f64 + us.rem_euclid(1000) as f64 / 1e3
+    whole_and_fraction(us, 1_000)
+}
+
+/// Epoch nanoseconds as epoch milliseconds, the whole milliseconds exact.
+pub(crate) fn nanos_to_millis(ns: i64) -> f64 {
+    whole_and_fraction(ns, 1_000_000)
+}
+
+/// `count / per` rounded down, plus the remainder as a fraction. The quotient is estimated in
+/// floating point and corrected: WebAssembly has no multiply-high, so an integer division by a
+/// constant becomes a call to a 128-bit multiplication routine there.
+fn whole_and_fraction(count: i64, per: i64) -> f64 {
+    let mut whole = (count as f64 / per as f64).floor() as i64;
+    let mut rest = count - whole * per;
+    if rest < 0 {
+        whole -= 1;
+        rest += per;
+    } else if rest >= per {
+        whole += 1;
+        rest -= per;
+    }
+    whole as f64 + rest as f64 / per as f64
 }
 
 /// `en` or `he`.

@@ -29,6 +29,22 @@ test("Calendar: Date and ISO instants in, Date out, definition round trip", () =
   desk.free();
 });
 
+test("Calendar single calls: Dates cross as numbers, strings keep their nanoseconds", () => {
+  const utc = new kesher.Calendar({ tz: "UTC", week: { mon: [["09:00", "17:00"]] } });
+  // One nanosecond before the close and one after the next opening: a Date cannot say it,
+  // a string can, and the core reads it exactly.
+  assert.equal(utc.elapsed("2025-01-06T16:59:59.999999999Z", "2025-01-13T09:00:00.000000001Z"), 2e-9);
+  assert.equal(utc.isOpen("2025-01-06T16:59:59.999999999Z"), true);
+  assert.equal(utc.add(new Date("2025-01-06T16:00:00Z"), 7200).toISOString(), "2025-01-13T10:00:00.000Z");
+  assert.equal(utc.nextOpen(new Date("2025-01-06T17:00:00Z")).toISOString(), "2025-01-13T09:00:00.000Z");
+  // Before 1970: whole milliseconds below zero.
+  assert.equal(utc.add(new Date("1969-12-29T16:59:59.999Z"), 0.002).toISOString(), "1970-01-05T09:00:00.001Z");
+  throwsKesher(assert, () => utc.add(new Date("2300-01-01T00:00:00Z"), 60), "invalid_input", "start");
+  throwsKesher(assert, () => utc.isOpen(new Date("nope")), "invalid_input", "at");
+  throwsKesher(assert, () => utc.elapsed("2025-01-06T10:00:00Z", "yesterday"), "invalid_input", "end");
+  throwsKesher(assert, () => utc.add(new Date(), -1), "negative_duration");
+});
+
 test("Calendar batches equal the one-at-a-time answers; NaN in, NaN out", () => {
   const cal = new kesher.Calendar("us");
   const base = Date.parse("2025-07-01T00:00:00Z");

@@ -327,6 +327,10 @@ proptest! {
         let (t_ns, d_ns) = (ns(t), d.num_nanoseconds().unwrap());
         let b = t + TimeDelta::seconds(later);
         prop_assert_eq!(ns(cal.add(t, d).unwrap()), tl.add_ns(t_ns, d_ns).unwrap());
+        prop_assert_eq!(cal.add_ns(t_ns, d_ns).unwrap(), tl.add_ns(t_ns, d_ns).unwrap());
+        prop_assert_eq!(cal.elapsed_ns(t_ns, ns(b)).unwrap(), tl.elapsed_ns(t_ns, ns(b)).unwrap());
+        prop_assert_eq!(cal.is_open_ns(t_ns).unwrap(), tl.is_open_ns(t_ns).unwrap());
+        prop_assert_eq!(cal.next_open_ns(t_ns).unwrap(), tl.next_open_ns(t_ns).unwrap());
         prop_assert_eq!(cal.elapsed(t, b).unwrap().num_nanoseconds().unwrap(), tl.elapsed_ns(t_ns, ns(b)).unwrap());
         prop_assert_eq!(cal.is_open(t).unwrap(), tl.is_open_ns(t_ns).unwrap());
         prop_assert_eq!(ns(cal.next_open(t).unwrap()), tl.next_open_ns(t_ns).unwrap());

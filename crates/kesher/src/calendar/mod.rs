@@ -104,6 +104,7 @@ mod batch;
 mod clock;
 mod days;
 mod definition;
+mod epoch;
 mod eval;
 mod israel;
 mod presets;

@@ -22,7 +22,7 @@ impl Calendar {
     /// Answers from the compiled year of `t` when its table holds the answer (`quick`), else
     /// from the growable timeline behind the lock (`slow`); both give the same answers.
     #[inline]
-    fn answer<T>(
+    pub(super) fn answer<T>(
         &self,
         t: i64,
         quick: impl FnOnce(&Timeline) -> Option<T>,
@@ -38,7 +38,7 @@ impl Calendar {
     }
 
     /// An instant → instant question, from the year's table when it can.
-    fn ask(&self, question: Question, t: i64) -> Result<i64> {
+    pub(super) fn ask(&self, question: Question, t: i64) -> Result<i64> {
         self.answer(
             t,
             |year| year.answer_from_table(question, t),
@@ -57,12 +57,7 @@ impl Calendar {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn is_open(&self, t: DateTime<Utc>) -> Result<bool> {
-        let t = to_nanos("at", t)?;
-        self.answer(
-            t,
-            |year| Some(year.starts.get(year.locate(t)).is_some_and(|&s| s <= t)),
-            |tl| tl.is_open_ns(t),
-        )
+        self.is_open_ns(to_nanos("at", t)?)
     }
 
     /// `t` itself when open, else the next opening instant.
@@ -76,9 +71,8 @@ impl Calendar {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn next_open(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
-        let t_ns = to_nanos("at", t)?;
-        let u = self.ask(Question::NextOpen, t_ns)?;
-        Ok(DateTime::from_timestamp_nanos(u))
+        let t = to_nanos("at", t)?;
+        self.next_open_ns(t).map(DateTime::from_timestamp_nanos)
     }
 
     /// The instant `d` of business time after `t` (rule 3: `d = 0` gives [`Calendar::next_open`];
@@ -96,18 +90,9 @@ impl Calendar {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn add(&self, t: DateTime<Utc>, d: TimeDelta) -> Result<DateTime<Utc>> {
-        let t_ns = to_nanos("start", t)?;
+        let t = to_nanos("start", t)?;
         let d = duration_nanos(d)?;
-        let u = if d == 0 {
-            self.ask(Question::NextOpen, t_ns)?
-        } else {
-            self.answer(
-                t_ns,
-                |year| year.add_from_table(t_ns, d),
-                |tl| tl.add_ns(t_ns, d),
-            )?
-        };
-        Ok(DateTime::from_timestamp_nanos(u))
+        self.add_ns(t, d).map(DateTime::from_timestamp_nanos)
     }
 
     /// Business time between `a` and `b` (`b < a` is an error; equal instants give zero).
@@ -126,12 +111,7 @@ impl Calendar {
     /// ```
     pub fn elapsed(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Result<TimeDelta> {
         let (a, b) = (to_nanos("start", a)?, to_nanos("end", b)?);
-        let quick = |year: &Timeline| {
-            (b >= a && year.covers(b))
-                .then(|| year.cumulative(b, year.locate(b)) - year.cumulative(a, year.locate(a)))
-        };
-        self.answer(a, quick, |tl| tl.elapsed_ns(a, b))
-            .map(TimeDelta::nanoseconds)
+        self.elapsed_ns(a, b).map(TimeDelta::nanoseconds)
     }
 
     /// The latest instant `u ≤ t` with `elapsed(u, t) = d` (rule 10): `d` of business time
