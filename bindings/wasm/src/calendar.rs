@@ -3,7 +3,7 @@
 
 use crate::error::{fail, invalid, to_json, Result};
 use crate::text::{instant, micros_to_millis, millis, nanos_to_millis};
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta};
 use kesher::decimal::shortest;
 use kesher::EpochUnit;
 use std::cell::RefCell;
@@ -41,39 +41,19 @@ fn micros(field: &str, i: usize, ms: f64) -> Result<Option<i64>> {
 }
 
 /// An instant from whole epoch milliseconds and the nanoseconds within that millisecond (how
-/// the package's single calls pass a `Date`, or a string read by [`instant_parts`]).
-fn at(field: &str, ms: f64, ns: f64) -> Result<DateTime<Utc>> {
-    let whole = ms.fract() == 0.0 && ms.abs() <= DATE_LIMIT_MS;
-    let within = ns.fract() == 0.0 && (0.0..1e6).contains(&ns);
-    let t = (whole && within)
-        .then(|| DateTime::from_timestamp_millis(ms as i64))
-        .flatten()
-        .and_then(|t| t.checked_add_signed(TimeDelta::nanoseconds(ns as i64)));
-    t.ok_or_else(|| {
-        invalid(
-            field,
-            &format!("{} ms + {} ns", shortest(ms), shortest(ns)),
-            "not an instant a Date can hold (whole epoch milliseconds within ±8.64e15, then 0 to 999999 ns)",
-        )
-    })
-}
-
-/// [`at`] as epoch nanoseconds, the core's unit, without going through a `DateTime` (an
-/// instant past 1677–2262 names `field`).
+/// the package's single calls pass a `Date`, or a string read by [`instant_parts`]), as epoch
+/// nanoseconds, the core's unit.
 fn at_ns(field: &str, ms: f64, ns: f64) -> Result<i64> {
     let whole = ms.fract() == 0.0 && ms.abs() <= DATE_LIMIT_MS;
     let within = ns.fract() == 0.0 && (0.0..1e6).contains(&ns);
-    if !(whole && within) {
-        return at(field, ms, ns).map(|_| 0); // the error, worded once
-    }
-    (ms as i64)
-        .checked_mul(1_000_000)
-        .and_then(|t| t.checked_add(ns as i64))
+    (whole && within)
+        .then(|| (ms as i64).checked_mul(1_000_000)?.checked_add(ns as i64))
+        .flatten()
         .ok_or_else(|| {
             invalid(
                 field,
                 &shortest(ms).to_string(),
-                "outside the supported range of years 1677–2262",
+                "not an instant from 1677 to 2262 (whole epoch milliseconds, then 0 to 999999 ns)",
             )
         })
 }
@@ -111,7 +91,10 @@ fn days(n: f64) -> Result<i32> {
     ))
 }
 
-/// The rows where every input is present, as microseconds, and their positions.
+/// The rows where every input is present, as microseconds, and their positions: no positions
+/// (an empty list) when every row is present, the common case, which is converted in one pass
+/// per column (NaN and infinities fail the range test and take the row-by-row path, which names
+/// a bad row or leaves the NaN ones out).
 fn present(columns: &[(&str, &[f64])]) -> Result<(Vec<usize>, Vec<Vec<i64>>)> {
     let len = columns.first().map_or(0, |c| c.1.len());
     for (name, c) in columns {
@@ -122,6 +105,20 @@ fn present(columns: &[(&str, &[f64])]) -> Result<(Vec<usize>, Vec<Vec<i64>>)> {
                 &format!("expected {len} values, as many as the first array"),
             ));
         }
+    }
+    if columns
+        .iter()
+        .all(|(_, c)| c.iter().all(|&ms| ms.abs() <= DATE_LIMIT_MS))
+    {
+        let to_micros = |c: &[f64]| {
+            c.iter()
+                .map(|&ms| (ms * 1e3).round_ties_even() as i64)
+                .collect()
+        };
+        return Ok((
+            Vec::new(),
+            columns.iter().map(|(_, c)| to_micros(c)).collect(),
+        ));
     }
     let mut rows = Vec::with_capacity(len);
     let mut out: Vec<Vec<i64>> = columns.iter().map(|_| Vec::with_capacity(len)).collect();
@@ -163,10 +160,14 @@ fn pairs(starts: &[f64], ends: &[f64]) -> Result<(Vec<usize>, Vec<i64>, Vec<i64>
     Ok((rows, a, b))
 }
 
-/// Spreads answers back over the input rows, NaN where an input was missing.
-fn scatter(len: usize, rows: &[usize], answers: &[f64]) -> Vec<f64> {
+/// Spreads answers back over the input rows, NaN where an input was missing (no rows: every
+/// input was present and the answers are the output).
+fn scatter(len: usize, rows: &[usize], answers: Vec<f64>) -> Vec<f64> {
+    if rows.is_empty() && answers.len() == len {
+        return answers;
+    }
     let mut out = vec![f64::NAN; len];
-    for (&i, &a) in rows.iter().zip(answers) {
+    for (&i, a) in rows.iter().zip(answers) {
         if let Some(o) = out.get_mut(i) {
             *o = a;
         }
@@ -176,32 +177,19 @@ fn scatter(len: usize, rows: &[usize], answers: &[f64]) -> Vec<f64> {
 
 impl Calendar {
     /// An instant → instant batch over epoch milliseconds: microseconds into the core,
-    /// milliseconds out. A column without NaN goes straight through; one with NaN leaves those
-    /// rows out and answers NaN for them.
+    /// milliseconds out, NaN rows left out and answered NaN.
     fn instants(
         &self,
         field: &str,
         at: &[f64],
         ask: impl FnOnce(&mut kesher::Timeline, &[i64], &mut [i64]) -> kesher::Result<()>,
     ) -> Result<Vec<f64>> {
-        let mut col = Vec::with_capacity(at.len());
-        for (i, &ms) in at.iter().enumerate() {
-            match micros(field, i, ms)? {
-                Some(us) => col.push(us),
-                None => break,
-            }
-        }
-        if col.len() == at.len() {
-            let mut out = vec![0i64; col.len()];
-            self.with_timeline(|tl| ask(tl, &col, &mut out))?;
-            return Ok(out.into_iter().map(micros_to_millis).collect());
-        }
         let (rows, cols) = present(&[(field, at)])?;
         let col = cols.first().map(Vec::as_slice).unwrap_or_default();
         let mut out = vec![0i64; col.len()];
         self.with_timeline(|tl| ask(tl, col, &mut out))?;
         let out: Vec<f64> = out.into_iter().map(micros_to_millis).collect();
-        Ok(scatter(at.len(), &rows, &out))
+        Ok(scatter(at.len(), &rows, out))
     }
 
     fn with_timeline<T>(
@@ -276,9 +264,9 @@ impl Calendar {
     /// One instant → instant question: `op` is `sub` (`n` business seconds back from the
     /// instant), `add_days` (`n` open days), `previous_open`, `next_close` or
     /// `previous_close`; epoch milliseconds out.
-    pub fn question(&self, op: &str, at_ms: f64, at_ns: f64, n: f64) -> Result<f64> {
+    pub fn question(&self, op: &str, at_ms: f64, at_sub_ns: f64, n: f64) -> Result<f64> {
         let field = if op == "sub" { "end" } else { "at" };
-        let t = at(field, at_ms, at_ns)?;
+        let t = DateTime::from_timestamp_nanos(at_ns(field, at_ms, at_sub_ns)?);
         let answer = match op {
             "sub" => {
                 span_micros("seconds", n)?;
@@ -304,7 +292,8 @@ impl Calendar {
         end_ms: f64,
         end_ns: f64,
     ) -> Result<f64> {
-        let (a, b) = (at("start", start_ms, start_ns)?, at("end", end_ms, end_ns)?);
+        let a = DateTime::from_timestamp_nanos(at_ns("start", start_ms, start_ns)?);
+        let b = DateTime::from_timestamp_nanos(at_ns("end", end_ms, end_ns)?);
         self.inner
             .open_days_between(a, b)
             .map(|n| n as f64)
@@ -333,7 +322,7 @@ impl Calendar {
             _ => tl.previous_close_batch(col, unit, &mut out),
         })?;
         let out: Vec<f64> = out.iter().map(|&u| micros_to_millis(u)).collect();
-        Ok(scatter(at.len(), &rows, &out))
+        Ok(scatter(at.len(), &rows, out))
     }
 
     /// Open days between each start and end (epoch milliseconds; NaN where one is missing).
@@ -345,7 +334,7 @@ impl Calendar {
             tl.open_days_between_batch(&a, &b, EpochUnit::Microseconds, &mut counts)
         })?;
         let counts: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
-        Ok(scatter(starts.len(), &rows, &counts))
+        Ok(scatter(starts.len(), &rows, counts))
     }
 
     /// Due times: each start plus the same business `seconds`, epoch milliseconds in and out
@@ -377,7 +366,7 @@ impl Calendar {
         let mut due = vec![0i64; s.len()];
         self.with_timeline(|tl| tl.add_each_batch(s, d, EpochUnit::Microseconds, &mut due))?;
         let due: Vec<f64> = due.iter().map(|&u| micros_to_millis(u)).collect();
-        Ok(scatter(starts.len(), &rows, &due))
+        Ok(scatter(starts.len(), &rows, due))
     }
 
     /// Business seconds between each start and end.
@@ -387,7 +376,7 @@ impl Calendar {
         let mut spans = vec![0i64; a.len()];
         self.with_timeline(|tl| tl.elapsed_batch(&a, &b, EpochUnit::Microseconds, &mut spans))?;
         let spans: Vec<f64> = spans.iter().map(|&u| u as f64 / 1e6).collect();
-        Ok(scatter(starts.len(), &rows, &spans))
+        Ok(scatter(starts.len(), &rows, spans))
     }
 
     /// Whether the calendar is open at each instant: 1 open, 0 closed, 255 missing (NaN).
@@ -397,6 +386,9 @@ impl Calendar {
         let col = cols.first().map(Vec::as_slice).unwrap_or_default();
         let mut open = vec![false; col.len()];
         self.with_timeline(|tl| tl.is_open_batch(col, EpochUnit::Microseconds, &mut open))?;
+        if rows.is_empty() {
+            return Ok(open.into_iter().map(u8::from).collect());
+        }
         let mut out = vec![255u8; at.len()];
         for (&i, &o) in rows.iter().zip(&open) {
             if let Some(slot) = out.get_mut(i) {
@@ -414,7 +406,7 @@ impl Calendar {
         let mut next = vec![0i64; col.len()];
         self.with_timeline(|tl| tl.next_open_batch(col, EpochUnit::Microseconds, &mut next))?;
         let next: Vec<f64> = next.iter().map(|&u| micros_to_millis(u)).collect();
-        Ok(scatter(at.len(), &rows, &next))
+        Ok(scatter(at.len(), &rows, next))
     }
 }
 

@@ -24,11 +24,13 @@ pub(crate) fn millis(t: DateTime<Utc>) -> f64 {
 }
 
 /// Epoch microseconds as epoch milliseconds, the whole milliseconds exact.
+#[inline]
 pub(crate) fn micros_to_millis(us: i64) -> f64 {
     whole_and_fraction(us, 1_000)
 }
 
 /// Epoch nanoseconds as epoch milliseconds, the whole milliseconds exact.
+#[inline]
 pub(crate) fn nanos_to_millis(ns: i64) -> f64 {
     whole_and_fraction(ns, 1_000_000)
 }
@@ -36,8 +38,9 @@ pub(crate) fn nanos_to_millis(ns: i64) -> f64 {
 /// `count / per` rounded down, plus the remainder as a fraction. The quotient is estimated in
 /// floating point and corrected: WebAssembly has no multiply-high, so an integer division by a
 /// constant becomes a call to a 128-bit multiplication routine there.
+#[inline(always)]
 fn whole_and_fraction(count: i64, per: i64) -> f64 {
-    let mut whole = (count as f64 / per as f64).floor() as i64;
+    let mut whole = (count as f64 * (1.0 / per as f64)).floor() as i64;
     let mut rest = count - whole * per;
     if rest < 0 {
         whole -= 1;
@@ -46,7 +49,11 @@ fn whole_and_fraction(count: i64, per: i64) -> f64 {
         whole += 1;
         rest -= per;
     }
-    whole as f64 + rest as f64 / per as f64
+    if rest == 0 {
+        whole as f64
+    } else {
+        whole as f64 + rest as f64 / per as f64
+    }
 }
 
 /// `en` or `he`.

@@ -532,6 +532,8 @@ impl Timeline {
     }
 
     // ---- lookups (the table must cover `t`) -------------------------------------------------
+    // `reach` is always inlined: the WebAssembly package is built for size (opt-level "z"),
+    // which would otherwise keep it a call inside the due-time loop.
 
     /// The first interval that ends after `t` (`len` when none in the table).
     #[inline]
@@ -569,7 +571,7 @@ impl Timeline {
 
     /// The instant where cumulative business time reaches `target`, searching from interval
     /// `i` on (galloping, then binary); `None` when the table does not reach it.
-    #[inline]
+    #[inline(always)]
     pub(super) fn reach(&self, i: usize, target: i64) -> Option<i64> {
         let n = self.after.len();
         let (mut lo, mut hi, mut step) = (i, i, 1usize);

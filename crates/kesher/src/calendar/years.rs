@@ -16,23 +16,22 @@ use std::sync::{Arc, OnceLock};
 
 /// The span of one compiled year: 365.2425 days.
 const YEAR_NS: i64 = 31_556_952 * NS;
-/// Years per group; a group's slots are allocated on the first question about one of them.
-const GROUP: usize = 32;
-/// Groups enough for every year from the first supported instant (1677-09-21) to the last
+/// Years enough for every instant from the first supported one (1677-09-21) to the last
 /// (2262-04-11).
-const GROUPS: usize = 19;
+const YEARS: usize = 585;
 
 type Slot = OnceLock<Option<Box<Timeline>>>;
 
-/// The compiled years of one calendar.
+/// The compiled years of one calendar: a slot per year (about 9 KB), allocated on the first
+/// single call.
 pub(super) struct Years {
-    groups: [OnceLock<Box<[Slot]>>; GROUPS],
+    slots: OnceLock<Box<[Slot]>>,
 }
 
 impl Years {
     pub(super) fn new() -> Years {
         Years {
-            groups: std::array::from_fn(|_| OnceLock::new()),
+            slots: OnceLock::new(),
         }
     }
 
@@ -41,13 +40,12 @@ impl Years {
     #[inline]
     pub(super) fn at(&self, def: &Arc<Definition>, t: i64) -> Option<&Timeline> {
         let year = t.wrapping_sub(i64::MIN) as u64 / YEAR_NS as u64;
+        let slots = self
+            .slots
+            .get_or_init(|| (0..YEARS).map(|_| OnceLock::new()).collect());
         let year = usize::try_from(year).ok()?;
-        let group = self
-            .groups
-            .get(year / GROUP)?
-            .get_or_init(|| (0..GROUP).map(|_| OnceLock::new()).collect());
-        group
-            .get(year % GROUP)?
+        slots
+            .get(year)?
             .get_or_init(|| compile(def, year))
             .as_deref()
     }
@@ -64,15 +62,6 @@ fn compile(def: &Arc<Definition>, year: usize) -> Option<Box<Timeline>> {
 
 impl std::fmt::Debug for Years {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let compiled = self
-            .groups
-            .iter()
-            .filter_map(OnceLock::get)
-            .flat_map(|g| g.iter())
-            .filter(|slot| slot.get().is_some())
-            .count();
-        f.debug_struct("Years")
-            .field("compiled", &compiled)
-            .finish()
+        f.debug_struct("Years").finish_non_exhaustive()
     }
 }
