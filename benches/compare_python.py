@@ -7,7 +7,9 @@ package, businesstimedelta, pandas and pytz):
     .venv/bin/python benches/compare_python.py [--n 1000000] [--n-slow 20000]
 
 It also times kesher's Python package (the numpy batch API, `Calendar.due_times`) on all n
-inputs and prints its throughput against the Rust batch measured in the same run.
+inputs and prints its throughput against the Rust batch measured in the same run, then the
+same tickets as each kind of column the package reads (numpy datetime64, pandas and polars with
+a time zone, Arrow), and 200,000 of them through one `Calendar.add` call each.
 
 The workload is issue 3's: instants uniform over 2024–2025 (SplitMix64, seed 42, the same
 generator as the Rust benches), 4 business hours, the Israeli desk without reduced eves
@@ -129,6 +131,12 @@ def main():
     print(f"kesher Python package, numpy batch: {py_rate:,.0f} items/s on {len(starts_ns):,} "
           f"({py_rate / plain['per_second']:.2f}x the Rust batch's {plain['per_second']:,.0f}; "
           f"{py_mismatches} mismatches)")
+    for kind, rate, wrong in columns(calendar, starts_ns, all_pairs[:, 1] * 1_000_000_000):
+        print(f"  {kind:26} {rate:>14,.0f} items/s ({rate / plain['per_second']:.2f}x the Rust batch; "
+              f"{wrong} mismatches)")
+    per_call = one_at_a_time(calendar, starts_ns[:200_000], all_pairs[:200_000, 1])
+    print(f"kesher Python package, one Calendar.add per ticket (aware datetimes in and out, 200,000): "
+          f"{per_call:,.0f} calls/s")
     print(f"{'library':28} {'n':>8} {'items/s':>14} {'kesher items/s':>16} {'kesher ×':>10} {'mismatches':>11}")
     for name, n, seconds, k, mismatches in rows:
         rate = n / seconds
@@ -138,6 +146,46 @@ def main():
         print(f"kesher Python (numpy batch) vs {name}: {py_rate / (n / seconds):,.0f}x")
     if py_mismatches or any(m for *_, m in rows):
         sys.exit("some answers differ from kesher's")
+
+
+def columns(calendar, starts_ns, want_ns):
+    """`Calendar.due_times` on the same tickets as each kind of column it reads (best of five):
+    the rate and how many answers differ from the Rust batch's."""
+    import numpy as np
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    kinds = {
+        "numpy datetime64[ns]": starts_ns.view("datetime64[ns]"),
+        "pandas, time zone aware": pd.Series(starts_ns.view("datetime64[ns]")).dt.tz_localize("UTC"),
+        "polars, time zone aware": pl.Series("t", starts_ns).cast(pl.Datetime("ns")).dt.replace_time_zone("UTC"),
+        "Arrow timestamp[ns, UTC]": pa.array(starts_ns, type=pa.timestamp("ns", tz="UTC")),
+    }
+    for kind, column in kinds.items():
+        best = float("inf")
+        for _ in range(5):
+            start = time.perf_counter()
+            due = calendar.due_times(column, dt.timedelta(hours=4))
+            best = min(best, time.perf_counter() - start)
+        got = np.asarray(pd.Series(due).astype("int64") if not isinstance(due, np.ndarray) else due.view("int64"))
+        yield kind, len(starts_ns) / best, int((got != want_ns).sum())
+
+
+def one_at_a_time(calendar, starts_ns, want_s):
+    """Calls per second of `Calendar.add` with aware datetimes; every answer checked."""
+    utc = dt.timezone.utc
+    starts = [dt.datetime.fromtimestamp(int(t) // 1_000_000_000, utc) for t in starts_ns]
+    four = dt.timedelta(hours=4)
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        due = [calendar.add(t, four) for t in starts]
+        best = min(best, time.perf_counter() - start)
+    wrong = sum(1 for d, w in zip(due, want_s) if int(d.timestamp()) != int(w))
+    if wrong:
+        sys.exit(f"{wrong} single answers differ from the Rust batch's")
+    return len(starts) / best
 
 
 if __name__ == "__main__":

@@ -168,8 +168,9 @@ fn backward(c: &mut Criterion) {
     group.finish();
 }
 
-/// Single calls on `Calendar` (what a CRM makes per ticket) against the batch form of the same
-/// question over the same tickets, per item, on the New York and Israeli desks.
+/// Single calls on `Calendar` (what a CRM makes per ticket), with `DateTime`s and on epoch
+/// nanoseconds, against the batch form of the same question over the same tickets, per item,
+/// on the New York and Israeli desks.
 fn single_calls(c: &mut Criterion) {
     let n = bench_size(1_000_000);
     let opens = ticket_opens(n, 42);
@@ -231,6 +232,22 @@ fn single_calls(c: &mut Criterion) {
             bench.iter(|| {
                 for &t in black_box(&instants) {
                     black_box(cal.is_open(t).ok());
+                }
+            })
+        });
+        let opens_ns: Vec<i64> = opens.iter().map(|&t| t * 1_000_000_000).collect();
+        let d = four_hours().num_nanoseconds().unwrap_or(0);
+        group.bench_function(BenchmarkId::new("add_ns_single", calendar), |bench| {
+            bench.iter(|| {
+                for &t in black_box(&opens_ns) {
+                    black_box(cal.add_ns(t, d).ok());
+                }
+            })
+        });
+        group.bench_function(BenchmarkId::new("is_open_ns_single", calendar), |bench| {
+            bench.iter(|| {
+                for &t in black_box(&opens_ns) {
+                    black_box(cal.is_open_ns(t).ok());
                 }
             })
         });
