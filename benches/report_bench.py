@@ -8,7 +8,9 @@ Twitter customer-support export of ROWS tweets, then times, on the same file and
 - `kesher report FILE` (no contracts: importing, threads, folding, emotion journeys, patterns,
   problems, retention, HTML and JSON), and with `--calendar us` (the example SLA contracts on the
   US calendar as well);
-- the peer: Python's `csv` module merely reading every row of the same file.
+- the peer: Python's `csv` module merely reading every row of the same file;
+- issue 21's peer: `benches/first_response_pandas.py` (pandas computing first-response times per
+  brand and nothing else), with the repository's `.venv` Python when there is one.
 Wall time and peak memory (the child's maximum resident set size) are printed.
 """
 import csv
@@ -59,6 +61,14 @@ def main():
         print(f"{'peer: Python csv, rows only':32} {peer:6.2f} s  {rows / peer / 1e6:5.2f} M rows/s")
         for name, t in results.items():
             print(f"{name}: {peer / t:.2f}x the rows per second of Python merely reading them")
+        # Issue 21's peer: pandas computing first-response times per brand, nothing else.
+        venv = os.path.join(ROOT, ".venv/bin/python")
+        python = venv if os.path.exists(venv) else sys.executable
+        script = os.path.join(ROOT, "benches/first_response_pandas.py")
+        t, rss = run([python, script, data], stdout=subprocess.DEVNULL)
+        print(f"{'peer: pandas first responses':32} {t:6.2f} s  {rows / t / 1e6:5.2f} M rows/s  peak {rss:5.0f} MiB")
+        for name, k in results.items():
+            print(f"{name}: {t / k:.2f}x the speed of the pandas first-response script (target of issue 21: 3x)")
 
 
 if __name__ == "__main__":
