@@ -1,5 +1,6 @@
-//! The questions a calendar answers, on `DateTime<Utc>` instants: each runs on the calendar's
-//! own compiled [`Timeline`].
+//! The questions a calendar answers, on `DateTime<Utc>` instants: each reads the compiled year
+//! of its instant without a lock (see `years`), or the calendar's growable [`Timeline`] when
+//! the year's table cannot tell.
 
 use super::batch::Question;
 use super::definition::{duration_nanos, to_nanos};
