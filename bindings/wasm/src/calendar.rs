@@ -310,19 +310,14 @@ impl Calendar {
             0
         });
         let n_days = if op == "add_days" { days(n)? } else { 0 };
-        let (rows, cols) = present(&[("at", at)])?;
-        let col = cols.first().map(Vec::as_slice).unwrap_or_default();
-        let mut out = vec![0i64; col.len()];
         let unit = EpochUnit::Microseconds;
-        self.with_timeline(|tl| match op {
-            "sub" => tl.sub_batch(col, unit, d, &mut out),
-            "add_days" => tl.add_days_batch(col, unit, n_days, &mut out),
-            "previous_open" => tl.previous_open_batch(col, unit, &mut out),
-            "next_close" => tl.next_close_batch(col, unit, &mut out),
-            _ => tl.previous_close_batch(col, unit, &mut out),
-        })?;
-        let out: Vec<f64> = out.iter().map(|&u| micros_to_millis(u)).collect();
-        Ok(scatter(at.len(), &rows, out))
+        self.instants("at", at, |tl, col, out| match op {
+            "sub" => tl.sub_batch(col, unit, d, out),
+            "add_days" => tl.add_days_batch(col, unit, n_days, out),
+            "previous_open" => tl.previous_open_batch(col, unit, out),
+            "next_close" => tl.next_close_batch(col, unit, out),
+            _ => tl.previous_close_batch(col, unit, out),
+        })
     }
 
     /// Open days between each start and end (epoch milliseconds; NaN where one is missing).
@@ -401,12 +396,9 @@ impl Calendar {
     /// The first open instant at or after each instant.
     #[wasm_bindgen(js_name = nextOpenBatch)]
     pub fn next_open_batch(&self, at: &[f64]) -> Result<Vec<f64>> {
-        let (rows, cols) = present(&[("at", at)])?;
-        let col = cols.first().map(Vec::as_slice).unwrap_or_default();
-        let mut next = vec![0i64; col.len()];
-        self.with_timeline(|tl| tl.next_open_batch(col, EpochUnit::Microseconds, &mut next))?;
-        let next: Vec<f64> = next.iter().map(|&u| micros_to_millis(u)).collect();
-        Ok(scatter(at.len(), &rows, next))
+        self.instants("at", at, |tl, col, next| {
+            tl.next_open_batch(col, EpochUnit::Microseconds, next)
+        })
     }
 }
 
