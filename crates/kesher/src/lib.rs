@@ -53,6 +53,7 @@ mod interaction;
 pub mod journey;
 pub mod json;
 mod language;
+pub mod live;
 mod lowercase;
 mod money;
 pub mod playbook;
@@ -93,6 +94,7 @@ pub use journey::{
     SvgOptions, Turn, TurningPoint,
 };
 pub use language::Language;
+pub use live::{CaseChanges, LiveCase, PromiseChange, StatusChange, TargetChange, WakeSchedule};
 pub use money::{Currency, Money};
 pub use promise::{
     ledger, GuardVerdict, Load, Promise, PromiseGuard, PromiseKind, PromiseMade, PromiseState,

@@ -335,6 +335,11 @@ impl From<CaseFields> for Case {
 }
 
 impl Case {
+    /// How the fold read customers' closing turns.
+    pub(crate) fn turn_policy(&self) -> TurnPolicy {
+        self.fields.turn_policy
+    }
+
     /// The case's identity.
     ///
     /// # Example

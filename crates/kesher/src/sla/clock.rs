@@ -346,6 +346,29 @@ impl Clock {
         Ok(())
     }
 
+    /// The first instant after `now` at which this clock's state changes with no event: the
+    /// first warning fraction reached, or the instant after the due one (a target is breached
+    /// once `now` is past its due instant). `None` for a paused, stopped or breached clock.
+    pub(crate) fn next_change(&self, time: &mut Time<'_>, now: i64) -> Result<Option<i64>> {
+        let (Some(since), Some(due)) = (self.since, self.due) else {
+            return Ok(None);
+        };
+        if self.stopped.is_some() || self.breached || now > due {
+            return Ok(None);
+        }
+        let breach = due.saturating_add(1);
+        let Some(&fraction) = time.warnings(&self.terms).first() else {
+            return Ok(Some(breach));
+        };
+        let threshold = (fraction * self.terms.budget as f64).ceil() as i64;
+        let consumed = self.consumed + time.elapsed(&self.terms, since, now.max(since))?;
+        if consumed >= threshold {
+            return Ok(Some(breach));
+        }
+        let warn = time.add(&self.terms, since, threshold - self.consumed)?;
+        Ok(Some(if warn > now { warn.min(breach) } else { breach }))
+    }
+
     /// State, due instant, consumed time and audit at `now`.
     pub(crate) fn report(&mut self, time: &mut Time<'_>, now: i64) -> Result<ClockReport> {
         self.settle(time, now)?;

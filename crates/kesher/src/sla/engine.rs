@@ -620,6 +620,24 @@ impl SlaEngine {
     /// See [`SlaEngine`].
     pub fn evaluate(&mut self, case: &Case, now: DateTime<Utc>) -> Result<CaseSla> {
         let now_ns = to_nanos("now", now)?;
+        let (mut clocks, contract) = self.replay(case, now_ns)?;
+        let result = self.reports(case, &mut clocks, contract, now_ns);
+        clocks.clear();
+        self.give_back(clocks);
+        result
+    }
+
+    /// Keeps a cleared clock buffer for the next case.
+    pub(super) fn give_back(&mut self, clocks: Vec<Clock>) {
+        self.clocks = clocks;
+    }
+
+    /// Replays `case` up to `now_ns`: every clock it started, and the contract in force.
+    pub(super) fn replay(
+        &mut self,
+        case: &Case,
+        now_ns: i64,
+    ) -> Result<(Vec<Clock>, Option<usize>)> {
         let opened = to_nanos("opened_at", case.opened_at())?;
         // Signals as (instant, seq, kind, index into the case's list), in a buffer reused
         // across cases.
@@ -742,11 +760,21 @@ impl SlaEngine {
             }
             replay.maybe_next_response()?;
         }
+        let (clocks, contract) = (replay.clocks, replay.contract);
+        self.signals = signals;
+        Ok((clocks, contract))
+    }
 
-        let contract = replay.contract.and_then(|i| self.names.get(i).cloned());
-        let mut targets = Vec::with_capacity(Metric::ALL.len());
-        // One report per metric of the contracts, then one per interaction target: each the
-        // last cycle of its clock.
+    /// The time tables the clocks run on.
+    pub(super) fn time(&mut self) -> Time<'_> {
+        Time {
+            timelines: &mut self.timelines,
+            warnings: &self.warnings,
+        }
+    }
+
+    /// Each metric's last clock, then each interaction target's: the clocks a report shows.
+    pub(super) fn shown(&self, clocks: &[Clock]) -> Vec<(Metric, usize)> {
         let rows = self.contracts.contracts().len();
         let kinds = Metric::ALL
             .iter()
@@ -756,21 +784,39 @@ impl SlaEngine {
                 (0..self.contracts.interaction_targets().len())
                     .map(|r| (Metric::InteractionResponse, Some(rows + r))),
             );
-        for (metric, row) in kinds {
-            let same =
-                |c: &Clock| c.metric == metric && row.map_or(true, |r| c.terms.contract == r);
-            let late_cycles = replay
-                .clocks
+        kinds
+            .filter_map(|(metric, row)| {
+                let same =
+                    |c: &Clock| c.metric == metric && row.map_or(true, |r| c.terms.contract == r);
+                clocks.iter().rposition(same).map(|i| (metric, i))
+            })
+            .collect()
+    }
+
+    /// The report of each shown clock at `now_ns`.
+    fn reports(
+        &mut self,
+        case: &Case,
+        clocks: &mut [Clock],
+        contract: Option<usize>,
+        now_ns: i64,
+    ) -> Result<CaseSla> {
+        let contract = contract.and_then(|i| self.names.get(i).cloned());
+        let mut targets = Vec::with_capacity(Metric::ALL.len());
+        for (metric, i) in self.shown(clocks) {
+            let row = clocks.get(i).map(|c| c.terms.contract);
+            let same = |c: &Clock| {
+                c.metric == metric
+                    && (metric != Metric::InteractionResponse || Some(c.terms.contract) == row)
+            };
+            let late_cycles = clocks
                 .iter()
                 .filter(|c| same(c) && c.stopped.is_some_and(|(_, o)| o == Outcome::MetLate))
                 .count() as u32;
-            let Some(i) = replay.clocks.iter().rposition(same) else {
+            let Some(clock) = clocks.get_mut(i) else {
                 continue;
             };
-            let Some(clock) = replay.clocks.get_mut(i) else {
-                continue;
-            };
-            let report = clock.report(&mut replay.time, now_ns)?;
+            let report = clock.report(&mut self.time(), now_ns)?;
             let (state, due, stopped, consumed) =
                 (report.state, report.due, report.stopped_at, report.consumed);
             let terms = &clock.terms;
@@ -796,10 +842,6 @@ impl SlaEngine {
                 audit: report.audit,
             });
         }
-        let mut clocks = std::mem::take(&mut replay.clocks);
-        clocks.clear();
-        self.clocks = clocks;
-        self.signals = signals;
         Ok(CaseSla {
             case_id: case.id().clone(),
             contract,

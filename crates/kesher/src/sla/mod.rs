@@ -17,6 +17,7 @@ mod engine;
 mod interaction_target;
 mod report;
 pub mod statement;
+mod wake;
 
 pub use contract::{Conditions, ContractSet, Metric, SlaContract, Target, TimeBasis, Within};
 pub use engine::SlaEngine;

@@ -1,0 +1,146 @@
+//! A live case as one JSON document, and back.
+
+use super::case::LiveCase;
+use crate::{Case, CaseEvent, CaseId, CaseLog, CaseSla, Error, Result};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The stored form. The case's interactions are stored once, in the case's log; `events` holds
+/// every other event (and any interaction the case could not take), so that a late event can be
+/// merged by instant.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Snapshot {
+    /// The version of this shape.
+    kesher_live_case: u32,
+    case_id: CaseId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    case: Option<Case>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    events: Vec<CaseEvent>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::option"
+    )]
+    seen_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sla: Option<CaseSla>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::option"
+    )]
+    wake_at: Option<DateTime<Utc>>,
+}
+
+const VERSION: u32 = 1;
+
+impl LiveCase {
+    /// The case as one JSON document: the folded case (its documented JSON), the events that
+    /// are not in its interaction log, the SLA targets and the instant of the last reading, and
+    /// the next wake-up. A host stores this instead of the case's history.
+    ///
+    /// # Example
+    ///
+    /// See [`LiveCase`].
+    pub fn to_snapshot(&self) -> String {
+        let logged = |e: &CaseEvent| match (e, &self.case) {
+            (CaseEvent::Interaction(i), Some(case)) => case.log().contains(i),
+            _ => false,
+        };
+        let snapshot = Snapshot {
+            kesher_live_case: VERSION,
+            case_id: self.id.clone(),
+            case: self.case.clone(),
+            events: self.log.events().filter(|e| !logged(e)).cloned().collect(),
+            seen_at: self.seen_at,
+            sla: self.sla.clone(),
+            wake_at: self.wake_at,
+        };
+        serde_json::to_string(&snapshot).unwrap_or_default()
+    }
+
+    /// Resumes a case from [`LiveCase::to_snapshot`]'s document. The events are folded again and
+    /// must give the stored case, so a snapshot edited by hand is refused rather than trusted.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidJson`] naming the path for a malformed document; [`Error::InvalidInput`]
+    /// for another version, an event's own errors, an event of another case, or a `case` that
+    /// its events do not give.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::live::LiveCase::from_snapshot(r#"{"kesher_live_case": 9, "case_id": "T"}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.field(), Some("kesher_live_case"));
+    /// ```
+    pub fn from_snapshot(text: &str) -> Result<LiveCase> {
+        let snapshot: Snapshot = crate::json::from_str(text)?;
+        if snapshot.kesher_live_case != VERSION {
+            return Err(Error::invalid(
+                "kesher_live_case",
+                snapshot.kesher_live_case,
+                format!("this kesher reads live-case snapshots of version {VERSION}"),
+            ));
+        }
+        let mut live = LiveCase::new(snapshot.case_id);
+        let mut log = CaseLog::default();
+        if let Some(case) = &snapshot.case {
+            log.set_turn_policy(case.turn_policy());
+            for i in case.log() {
+                log.insert(CaseEvent::Interaction(i.clone()));
+            }
+        }
+        for (n, event) in snapshot.events.into_iter().enumerate() {
+            let field = format!("events[{n}]");
+            event.validate().map_err(|e| within(&field, e))?;
+            if event.case_id() != Some(&live.id) {
+                let named = event.case_id().map_or("", |c| c.as_str()).to_string();
+                return Err(Error::invalid(
+                    format!("{field}.case_id"),
+                    named,
+                    format!("the snapshot is of case `{}`", live.id),
+                ));
+            }
+            log.insert(event);
+        }
+        let outcome = log.fold_lenient();
+        if outcome.case != snapshot.case {
+            return Err(Error::invalid(
+                "case",
+                live.id.as_str(),
+                "the stored case is not the fold of the snapshot's events",
+            ));
+        }
+        live.log = log;
+        live.case = outcome.case;
+        live.rejected = outcome.rejected;
+        live.seen_at = snapshot.seen_at;
+        live.sla = snapshot.sla;
+        live.wake_at = snapshot.wake_at;
+        Ok(live)
+    }
+}
+
+/// An event's error, its field placed under the event's position in the snapshot.
+fn within(position: &str, e: Error) -> Error {
+    match e {
+        Error::InvalidInput {
+            field,
+            value,
+            reason,
+        } => Error::InvalidInput {
+            field: format!("{position}.{field}"),
+            value,
+            reason,
+        },
+        Error::MissingField { field, reason } => Error::MissingField {
+            field: format!("{position}.{field}"),
+            reason,
+        },
+        other => other,
+    }
+}
