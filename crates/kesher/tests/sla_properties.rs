@@ -30,6 +30,10 @@ enum Step {
     Status(&'static str),
     Priority(&'static str),
     Contract(&'static str),
+    /// A callback promised, due so many minutes later.
+    Promise(i64),
+    /// The latest promise kept (an unknown one when none was made).
+    Keep,
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -41,6 +45,8 @@ fn step() -> impl Strategy<Value = Step> {
         2 => prop::sample::select(vec!["waiting_on_customer", "in_progress", "resolved", "closed"]).prop_map(Step::Status),
         1 => prop::sample::select(vec!["low", "normal", "high", "urgent"]).prop_map(Step::Priority),
         1 => prop::sample::select(vec!["std", "urgent"]).prop_map(Step::Contract),
+        1 => (0..600i64).prop_map(Step::Promise),
+        1 => Just(Step::Keep),
     ]
 }
 
@@ -50,6 +56,7 @@ fn events(steps: &[(Step, i64)]) -> Vec<CaseEvent> {
         DateTime::from_timestamp(T0, 0).unwrap().to_rfc3339()
     )).unwrap()];
     let mut t = T0;
+    let mut promise = 0;
     for (seq, (s, minutes)) in steps.iter().enumerate() {
         t += minutes * 60;
         let at = DateTime::from_timestamp(t, 0).unwrap().to_rfc3339();
@@ -72,6 +79,18 @@ fn events(steps: &[(Step, i64)]) -> Vec<CaseEvent> {
             ),
             Step::Contract(c) => format!(
                 r#"{{"type": "contract_changed", "case_id": "T", "seq": {seq}, "at": "{at}", "contract": "{c}"}}"#
+            ),
+            Step::Promise(due) => {
+                promise = seq;
+                let due = DateTime::from_timestamp(t + due * 60, 0)
+                    .unwrap()
+                    .to_rfc3339();
+                format!(
+                    r#"{{"type": "promise_made", "case_id": "T", "seq": {seq}, "at": "{at}", "promise_id": "p{seq}", "kind": "callback", "due": "{due}"}}"#
+                )
+            }
+            Step::Keep => format!(
+                r#"{{"type": "promise_kept", "case_id": "T", "seq": {seq}, "at": "{at}", "promise_id": "p{promise}"}}"#
             ),
         };
         out.push(CaseEvent::from_json(&json).unwrap());
@@ -210,5 +229,180 @@ proptest! {
         let resolution = sla.targets.iter().find(|r| r.metric == kesher::Metric::Resolution).unwrap();
         prop_assert_eq!(resolution.consumed, expected);
         prop_assert_eq!(resolution.state, TargetState::Running);
+    }
+}
+
+/// The same events for case `id` instead of `T`.
+fn of_case(id: &str, events: &[CaseEvent]) -> Vec<CaseEvent> {
+    events
+        .iter()
+        .map(|e| {
+            let json = e
+                .to_json()
+                .replace(r#""case_id":"T""#, &format!(r#""case_id":"{id}""#));
+            CaseEvent::from_json(&json).unwrap()
+        })
+        .collect()
+}
+
+fn shuffle<T>(list: &mut [T], seed: u64) {
+    let mut s = seed;
+    for i in (1..list.len()).rev() {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        list.swap(i, (s >> 33) as usize % (i + 1));
+    }
+}
+
+fn lenient(events: &[CaseEvent]) -> (Option<kesher::Case>, Vec<(&'static str, kesher::Error)>) {
+    let mut log = CaseLog::default();
+    for e in events {
+        log.insert(e.clone());
+    }
+    let outcome = log.fold_lenient();
+    let rejected = outcome
+        .rejected
+        .into_iter()
+        .map(|r| (r.event_type, r.error))
+        .collect();
+    (outcome.case, rejected)
+}
+
+/// What a host sees of a case at an instant: its status, each target's cycle and state, each
+/// promise's state.
+type Seen = (
+    Option<kesher::CaseStatus>,
+    Vec<(kesher::Metric, u32, TargetState)>,
+    Vec<(String, kesher::PromiseState)>,
+);
+
+fn seen(case: Option<&kesher::Case>, sla: Option<&kesher::CaseSla>, at: DateTime<Utc>) -> Seen {
+    (
+        case.map(|c| c.status()),
+        sla.map_or_else(Vec::new, |s| {
+            s.targets
+                .iter()
+                .map(|t| (t.metric, t.cycle, t.state))
+                .collect()
+        }),
+        case.map_or_else(Vec::new, |c| {
+            c.promises()
+                .iter()
+                .map(|p| (p.id.clone(), p.state(at)))
+                .collect()
+        }),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Applying events one at a time, in any order of arrival, gives the lenient fold of all.
+    #[test]
+    fn a_live_case_is_the_fold_whatever_the_arrival_order(steps in history(), seed in any::<u64>()) {
+        let evs = events(&steps);
+        let mut arrival = evs.clone();
+        shuffle(&mut arrival, seed);
+        let now = DateTime::from_timestamp(T0 + 40 * 86_400, 0).unwrap();
+        let mut engine = SlaEngine::new(contracts());
+        let mut live = kesher::live::LiveCase::new(kesher::CaseId::new("T").unwrap());
+        for e in arrival {
+            live.apply(e, &mut engine, now).unwrap();
+        }
+        let (case, rejected) = lenient(&evs);
+        prop_assert_eq!(live.case(), case.as_ref());
+        let live_rejected: Vec<_> = live.rejected().iter().map(|r| (r.event_type, r.error.clone())).collect();
+        prop_assert_eq!(live_rejected, rejected);
+        let sla = engine.evaluate(case.as_ref().unwrap(), now).unwrap();
+        prop_assert_eq!(live.sla(), Some(&sla));
+    }
+
+    /// A snapshot taken after some events, resumed, then given the rest, is the fold of all; a
+    /// snapshot read back writes the same document.
+    #[test]
+    fn snapshot_and_new_events_are_the_fold(steps in history(), seed in any::<u64>(), split in 0usize..16) {
+        let evs = events(&steps);
+        let mut arrival = evs.clone();
+        shuffle(&mut arrival, seed);
+        let split = split.min(arrival.len());
+        let now = DateTime::from_timestamp(T0 + 40 * 86_400, 0).unwrap();
+        let mut engine = SlaEngine::new(contracts());
+        let mut live = kesher::live::LiveCase::new(kesher::CaseId::new("T").unwrap());
+        for e in &arrival[..split] {
+            live.apply(e.clone(), &mut engine, now).unwrap();
+        }
+        let text = live.to_snapshot();
+        let mut resumed = kesher::live::LiveCase::from_snapshot(&text).unwrap();
+        prop_assert_eq!(resumed.to_snapshot(), text);
+        for e in &arrival[split..] {
+            resumed.apply(e.clone(), &mut engine, now).unwrap();
+        }
+        let (case, _) = lenient(&evs);
+        prop_assert_eq!(resumed.case(), case.as_ref());
+    }
+
+    /// Stepping a wake schedule over three cases (events applied as they happen, each case
+    /// ticked when due) gives, at every instant, what evaluating the events so far gives there:
+    /// no change by the clock is missed between wake-ups.
+    #[test]
+    fn stepping_the_schedule_gives_the_states_at_every_instant(
+        histories in prop::collection::vec(history(), 1..4),
+        probes in prop::collection::vec(0..40_000i64, 1..40),
+    ) {
+        let at = |s: i64| DateTime::<Utc>::from_timestamp(s, 0).unwrap();
+        let mut all: Vec<CaseEvent> = Vec::new();
+        for (n, steps) in histories.iter().enumerate() {
+            all.extend(of_case(&format!("C{n}"), &events(steps)));
+        }
+        all.sort_by_key(|e| e.order_key());
+        let end = all.last().unwrap().at() + TimeDelta::days(30);
+        let mut engine = SlaEngine::new(contracts());
+        let mut cases: std::collections::BTreeMap<String, kesher::live::LiveCase> = Default::default();
+        let mut schedule = kesher::live::WakeSchedule::default();
+        // What each case looked like from each instant on.
+        let mut records: std::collections::BTreeMap<String, Vec<(DateTime<Utc>, Seen)>> = Default::default();
+        let mut record = |live: &kesher::live::LiveCase, t: DateTime<Utc>| {
+            records.entry(live.id().to_string()).or_default().push((t, seen(live.case(), live.sla(), t)));
+        };
+        let mut events = all.iter().peekable();
+        loop {
+            let next_event = events.peek().map(|e| e.at());
+            let next_wake = schedule.earliest().filter(|w| *w <= end);
+            let t = match (next_event, next_wake) {
+                (None, None) => break,
+                (Some(e), Some(w)) => e.min(w),
+                (Some(e), None) => e,
+                (None, Some(w)) => w,
+            };
+            for (id, _) in schedule.due(t) {
+                let live = cases.get_mut(id.as_str()).unwrap();
+                live.tick(&mut engine, t).unwrap();
+                schedule.set(id, live.wake_at());
+                record(live, t);
+            }
+            while let Some(e) = events.next_if(|e| e.at() == t) {
+                let id = e.case_id().unwrap().clone();
+                let live = cases.entry(id.to_string()).or_insert_with(|| kesher::live::LiveCase::new(id.clone()));
+                live.apply(e.clone(), &mut engine, t).unwrap();
+                schedule.set(id, live.wake_at());
+                record(live, t);
+            }
+        }
+        // Random instants, and each instant the host read a case at and the nanosecond
+        // before: a wake-up that came late would show there.
+        let mut instants: Vec<DateTime<Utc>> = probes.iter().map(|p| at(T0) + TimeDelta::minutes(*p)).collect();
+        for (r, _) in records.values().flatten() {
+            instants.extend([*r, *r - TimeDelta::nanoseconds(1)]);
+        }
+        for t in instants {
+            for (id, history) in &records {
+                let Some((_, last)) = history.iter().rev().find(|(r, _)| *r <= t) else { continue };
+                let so_far: Vec<CaseEvent> = all.iter().filter(|e| e.case_id().unwrap().as_str() == id && e.at() <= t).cloned().collect();
+                let case = lenient(&so_far).0;
+                let sla = case.as_ref().map(|c| engine.evaluate(c, t).unwrap());
+                prop_assert_eq!(last, &seen(case.as_ref(), sla.as_ref(), t), "case {} at {}", id, t);
+            }
+        }
     }
 }

@@ -245,7 +245,7 @@ impl LiveCase {
         match self.seen_at {
             Some(seen) if now < seen => Err(Error::invalid(
                 "now",
-                &now.to_rfc3339(),
+                now.to_rfc3339(),
                 format!(
                     "case `{}` was last read at {}: a reading cannot go back in time",
                     self.id,

@@ -24,7 +24,7 @@ use std::collections::{BinaryHeap, HashMap};
 /// schedule.set(CaseId::new("A")?, Some(at("2025-01-05T10:00:00Z")));
 /// schedule.set(CaseId::new("B")?, Some(at("2025-01-05T09:00:00Z")));
 /// schedule.set(CaseId::new("A")?, Some(at("2025-01-05T08:00:00Z"))); // moved earlier
-/// assert_eq!(schedule.next(), Some(at("2025-01-05T08:00:00Z")));
+/// assert_eq!(schedule.earliest(), Some(at("2025-01-05T08:00:00Z")));
 /// let due = schedule.due(at("2025-01-05T09:30:00Z"));
 /// let ids: Vec<&str> = due.iter().map(|(id, _)| id.as_str()).collect();
 /// assert_eq!(ids, ["A", "B"]);
@@ -77,7 +77,7 @@ impl WakeSchedule {
     /// # Example
     ///
     /// See [`WakeSchedule`].
-    pub fn next(&mut self) -> Option<DateTime<Utc>> {
+    pub fn earliest(&mut self) -> Option<DateTime<Utc>> {
         self.drop_replaced();
         self.heap.peek().map(|Reverse((at, _))| *at)
     }
