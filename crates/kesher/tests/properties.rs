@@ -239,6 +239,40 @@ proptest! {
         }
     }
 
+    /// A live case fed one event at a time (in order, or in any order) holds the lenient fold
+    /// of all of them, with the same rejections.
+    #[test]
+    fn live_cases_hold_the_lenient_fold(events in events(), seed in any::<u64>(), in_order in any::<bool>()) {
+        let mut arrival = events.clone();
+        if in_order {
+            arrival.sort_by_key(|e| e.order_key());
+        } else {
+            let mut state = seed | 1;
+            for i in (1..arrival.len()).rev() {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                arrival.swap(i, (state >> 33) as usize % (i + 1));
+            }
+        }
+        if seed % 3 == 0 {
+            // An at-least-once delivery: an event comes twice.
+            arrival.push(events[seed as usize % events.len()].clone());
+        }
+        let mut log = CaseLog::default();
+        for e in &events { log.insert(e.clone()); }
+        let outcome = log.fold_lenient();
+        let mut engine = SlaEngine::new(ContractSet::from_json("[]").unwrap());
+        let now = Utc.timestamp_opt(2_208_988_800, 0).single().unwrap();
+        let mut live = kesher::live::LiveCase::new(CaseId::new("T-1").unwrap());
+        for e in arrival { live.apply(e, &mut engine, now).unwrap(); }
+        prop_assert_eq!(live.case(), outcome.case.as_ref());
+        let errors = |r: &[RejectedEvent]| r.iter().map(|r| (r.event_type, r.error.clone())).collect::<Vec<_>>();
+        prop_assert_eq!(errors(live.rejected()), errors(&outcome.rejected));
+        let text = live.to_snapshot();
+        let back = kesher::live::LiveCase::from_snapshot(&text).unwrap();
+        prop_assert_eq!(back.case(), live.case());
+        prop_assert_eq!(back.to_snapshot(), text);
+    }
+
     #[test]
     fn fold_is_independent_of_input_order(events in events(), seed in any::<u64>()) {
         let mut shuffled = events.clone();

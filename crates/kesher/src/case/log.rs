@@ -126,7 +126,7 @@ impl CaseLog {
     }
 
     /// Every event with its origin, in fold order.
-    fn all(&self) -> impl Iterator<Item = &(CaseEvent, u64)> {
+    pub(crate) fn all(&self) -> impl Iterator<Item = &(CaseEvent, u64)> {
         self.events.values()
     }
 

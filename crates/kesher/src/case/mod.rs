@@ -335,6 +335,11 @@ impl From<CaseFields> for Case {
 }
 
 impl Case {
+    /// The interaction log, moved out (the case is consumed).
+    pub(crate) fn into_log(self) -> Vec<Interaction> {
+        self.fields.log
+    }
+
     /// How the fold read customers' closing turns.
     pub(crate) fn turn_policy(&self) -> TurnPolicy {
         self.fields.turn_policy
@@ -685,6 +690,38 @@ impl Folding {
             self.agents.push(agent.clone());
         }
         self.assignee = Some(agent.clone());
+    }
+
+    /// Takes a finished fold up again, to apply events later than all of its own (moves, no
+    /// copies). `opened` says whether an `opened` event was applied (a case does not record it).
+    pub(crate) fn resume(case: Case, opened: bool) -> Folding {
+        let f = case.fields;
+        Folding {
+            id: f.id,
+            customer: Some(f.customer),
+            opened,
+            opened_at: Some(f.opened_at),
+            first_channel: Some(f.first_channel),
+            problem: f.problem,
+            order: f.order,
+            priority: f.priority,
+            priority_history: f.priority_history,
+            contract_history: f.contract_history,
+            metadata: f.metadata,
+            status: f.status,
+            history: f.status_history,
+            assignee: f.assignee,
+            agents: f.agents,
+            transfers: f.transfers,
+            transfer_history: f.transfer_history,
+            assignment_history: f.assignment_history,
+            promises: f.promises,
+            release: f.release,
+            log: f.log,
+            events: f.events,
+            last_event_at: Some(f.last_event_at),
+            policy: f.turn_policy,
+        }
     }
 
     /// Applies one event it owns: an interaction is moved into the case log, not cloned.

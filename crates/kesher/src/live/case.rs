@@ -1,7 +1,8 @@
 //! A case kept between events: apply one event, read what changed, know when to wake up.
 
-use super::changes::{self, CaseChanges};
-use crate::{Case, CaseEvent, CaseId, CaseLog, CaseSla, Error, RejectedEvent, Result, SlaEngine};
+use super::changes::{self, Before, CaseChanges};
+use super::held::Held;
+use crate::{Case, CaseEvent, CaseId, CaseSla, Error, RejectedEvent, Result, SlaEngine};
 use crate::{PromiseState, TurnPolicy};
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -57,9 +58,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 #[derive(Debug, Clone)]
 pub struct LiveCase {
     pub(super) id: CaseId,
-    pub(super) log: CaseLog,
-    pub(super) case: Option<Case>,
-    pub(super) rejected: Vec<RejectedEvent>,
+    pub(super) held: Held,
     pub(super) seen_at: Option<DateTime<Utc>>,
     pub(super) sla: Option<CaseSla>,
     pub(super) wake_at: Option<DateTime<Utc>>,
@@ -78,9 +77,7 @@ impl LiveCase {
     pub fn new(id: CaseId) -> LiveCase {
         LiveCase {
             id,
-            log: CaseLog::default(),
-            case: None,
-            rejected: Vec::new(),
+            held: Held::default(),
             seen_at: None,
             sla: None,
             wake_at: None,
@@ -98,7 +95,7 @@ impl LiveCase {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn set_turn_policy(&mut self, policy: TurnPolicy) {
-        self.log.set_turn_policy(policy);
+        self.held.policy = policy;
     }
 
     /// The case's identity.
@@ -117,7 +114,7 @@ impl LiveCase {
     ///
     /// See [`LiveCase`].
     pub fn case(&self) -> Option<&Case> {
-        self.case.as_ref()
+        self.held.case.as_ref()
     }
 
     /// The SLA targets as last read (at [`LiveCase::seen_at`]).
@@ -144,7 +141,7 @@ impl LiveCase {
     ///
     /// See [`LiveCase`].
     pub fn rejected(&self) -> &[RejectedEvent] {
-        &self.rejected
+        &self.held.rejected
     }
 
     /// The first instant after the last reading at which the case changes with no new event: a
@@ -163,8 +160,9 @@ impl LiveCase {
     /// # Errors
     ///
     /// The event's own errors ([`CaseEvent::validate`]) and an event of another case
-    /// ([`Error::InvalidInput`] on `case_id`), which change nothing; `now` before the last
-    /// reading (`now`); and the errors of [`SlaEngine::evaluate`].
+    /// ([`Error::InvalidInput`] on `case_id`), and `now` before the last reading (`now`): each
+    /// changes nothing. An SLA evaluation that fails does not fail the event: the error is in
+    /// [`CaseChanges::sla_error`].
     ///
     /// # Example
     ///
@@ -185,29 +183,12 @@ impl LiveCase {
             ));
         }
         self.check_now(now)?;
-        let before = self.log.len();
-        self.log.insert(event);
-        if self.log.len() == before {
-            // The same event delivered again.
-            return self.tick(engine, now);
-        }
-        let outcome = self.log.fold_lenient();
-        let fresh: Vec<RejectedEvent> = outcome
-            .rejected
-            .iter()
-            .filter(|r| !self.rejected.contains(r))
-            .cloned()
-            .collect();
-        let (mut changes, sla) = read(self, outcome.case.as_ref(), engine, now)?;
-        changes.status = changes::status(self.case.as_ref(), outcome.case.as_ref());
-        changes.promises = changes::promises(
-            self.case.as_ref().zip(self.seen_at),
-            outcome.case.as_ref(),
-            now,
-        );
+        let before = Before::of(self.held.case.as_ref(), self.seen_at);
+        let fresh = self.held.add(event);
+        let (mut changes, sla) = read(self, engine, now);
+        changes.status = changes::status(&before, self.held.case.as_ref());
+        changes.promises = changes::promises(&before, self.held.case.as_ref(), now);
         changes.rejected = fresh;
-        self.case = outcome.case;
-        self.rejected = outcome.rejected;
         self.commit(sla, &changes);
         Ok(changes)
     }
@@ -217,20 +198,17 @@ impl LiveCase {
     ///
     /// # Errors
     ///
-    /// `now` before the last reading ([`Error::InvalidInput`] on `now`); the errors of
-    /// [`SlaEngine::evaluate`].
+    /// `now` before the last reading ([`Error::InvalidInput`] on `now`). An SLA evaluation that
+    /// fails is reported in [`CaseChanges::sla_error`].
     ///
     /// # Example
     ///
     /// See [`LiveCase`].
     pub fn tick(&mut self, engine: &mut SlaEngine, now: DateTime<Utc>) -> Result<CaseChanges> {
         self.check_now(now)?;
-        let (mut changes, sla) = read(self, self.case.as_ref(), engine, now)?;
-        changes.promises = changes::promises(
-            self.case.as_ref().zip(self.seen_at),
-            self.case.as_ref(),
-            now,
-        );
+        let before = Before::of(self.held.case.as_ref(), self.seen_at);
+        let (mut changes, sla) = read(self, engine, now);
+        changes.promises = changes::promises(&before, self.held.case.as_ref(), now);
         self.commit(sla, &changes);
         Ok(changes)
     }
@@ -257,21 +235,24 @@ impl LiveCase {
     }
 }
 
-/// Reads `case` (the live case's new fold, or the same one) at `now`: the targets changed since
-/// the live case's last reading, the new report and the next wake-up. Status and promises are
-/// left for the caller, which knows the earlier case.
+/// Reads the live case at `now`: the targets changed since its last reading, the new report
+/// and the next wake-up. Status and promises are left for the caller, which knows the case as
+/// it was.
 fn read(
     live: &LiveCase,
-    case: Option<&Case>,
     engine: &mut SlaEngine,
     now: DateTime<Utc>,
-) -> Result<(CaseChanges, Option<CaseSla>)> {
-    let (sla, wake_sla) = match case {
-        Some(case) => (
-            Some(engine.evaluate(case, now)?),
-            engine.next_change(case, now)?,
-        ),
-        None => (None, None),
+) -> (CaseChanges, Option<CaseSla>) {
+    let case = live.held.case.as_ref();
+    let evaluated = case.map(|case| {
+        engine
+            .evaluate(case, now)
+            .and_then(|sla| Ok((sla, engine.next_change(case, now)?)))
+    });
+    let (sla, wake_sla, sla_error) = match evaluated {
+        Some(Ok((sla, wake))) => (Some(sla), wake, None),
+        Some(Err(e)) => (None, None, Some(e)),
+        None => (None, None, None),
     };
     // A promise is broken once `now` is past its due instant.
     let wake_promise = case
@@ -286,7 +267,8 @@ fn read(
         targets: changes::targets(live.sla.as_ref(), sla.as_ref()),
         promises: Vec::new(),
         rejected: Vec::new(),
+        sla_error,
         wake_at: wake_sla.into_iter().chain(wake_promise).min(),
     };
-    Ok((changes, sla))
+    (changes, sla)
 }

@@ -1,6 +1,6 @@
 //! What changed in a case between two readings: its status, its SLA targets, its promises.
 
-use crate::{Case, CaseId, CaseSla, CaseStatus, Promise, PromiseState, RejectedEvent};
+use crate::{Case, CaseId, CaseSla, CaseStatus, Error, Promise, PromiseState, RejectedEvent};
 use crate::{TargetReport, TargetState};
 use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
@@ -57,9 +57,10 @@ pub struct PromiseChange {
 /// What changed in one case since it was last read: what [`crate::live::LiveCase::apply`] and
 /// [`crate::live::LiveCase::tick`] return.
 ///
-/// JSON: `{"case_id", "at", "status", "targets", "promises", "rejected", "wake_at"}` with
-/// `status` and `wake_at` null when unchanged or none, and each rejection as
-/// `{"event_type", "origin", "kind", "field", "message"}`.
+/// JSON: `{"case_id", "at", "status", "targets", "promises", "rejected", "sla_error",
+/// "wake_at"}` with `status`, `sla_error` and `wake_at` null when unchanged or none, each
+/// rejection as `{"event_type", "origin", "kind", "field", "message"}` and `sla_error` as
+/// `{"kind", "field", "message"}`.
 ///
 /// # Example
 ///
@@ -82,6 +83,11 @@ pub struct CaseChanges {
     /// may make them fit, so they are kept.
     #[serde(serialize_with = "rejections")]
     pub rejected: Vec<RejectedEvent>,
+    /// Why the case's SLA targets could not be read (a `contract_changed` naming a contract the
+    /// engine does not have, an instant its calendars cannot reach): the event is kept, the
+    /// targets are left out until a reading succeeds.
+    #[serde(serialize_with = "refusal")]
+    pub sla_error: Option<Error>,
     /// The next instant at which the case changes with no new event (see
     /// [`crate::live::LiveCase::wake_at`]).
     #[serde(with = "crate::instant::option")]
@@ -99,7 +105,30 @@ impl CaseChanges {
             && self.targets.is_empty()
             && self.promises.is_empty()
             && self.rejected.is_empty()
+            && self.sla_error.is_none()
     }
+}
+
+/// An error as `{"kind", "field", "message"}`.
+#[derive(Serialize)]
+struct Refusal<'a> {
+    kind: &'a str,
+    field: Option<&'a str>,
+    message: String,
+}
+
+impl<'a> Refusal<'a> {
+    fn of(e: &'a Error) -> Refusal<'a> {
+        Refusal {
+            kind: e.kind().as_str(),
+            field: e.field(),
+            message: e.to_string(),
+        }
+    }
+}
+
+fn refusal<S: Serializer>(error: &Option<Error>, s: S) -> Result<S::Ok, S::Error> {
+    error.as_ref().map(Refusal::of).serialize(s)
 }
 
 fn rejections<S: Serializer>(rejected: &[RejectedEvent], s: S) -> Result<S::Ok, S::Error> {
@@ -107,22 +136,43 @@ fn rejections<S: Serializer>(rejected: &[RejectedEvent], s: S) -> Result<S::Ok, 
     struct Rejection<'a> {
         event_type: &'a str,
         origin: u64,
-        kind: &'a str,
-        field: Option<&'a str>,
-        message: String,
+        #[serde(flatten)]
+        error: Refusal<'a>,
     }
     s.collect_seq(rejected.iter().map(|r| Rejection {
         event_type: r.event_type,
         origin: r.origin,
-        kind: r.error.kind().as_str(),
-        field: r.error.field(),
-        message: r.error.to_string(),
+        error: Refusal::of(&r.error),
     }))
 }
 
+/// What the diff needs of a case as last read: its status and its promises' states then.
+pub(super) struct Before {
+    status: Option<CaseStatus>,
+    promises: Vec<(String, PromiseState)>,
+}
+
+impl Before {
+    /// `case` as read at `then` (never read: every promise is new).
+    pub(super) fn of(case: Option<&Case>, then: Option<DateTime<Utc>>) -> Before {
+        let promises = match (case, then) {
+            (Some(c), Some(then)) => c
+                .promises()
+                .iter()
+                .map(|p| (p.id.clone(), p.state(then)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        Before {
+            status: case.map(Case::status),
+            promises,
+        }
+    }
+}
+
 /// The status change from `before` to `after`.
-pub(super) fn status(before: Option<&Case>, after: Option<&Case>) -> Option<StatusChange> {
-    let (from, to) = (before.map(Case::status), after.map(Case::status)?);
+pub(super) fn status(before: &Before, after: Option<&Case>) -> Option<StatusChange> {
+    let (from, to) = (before.status, after.map(Case::status)?);
     (from != Some(to)).then_some(StatusChange { from, to })
 }
 
@@ -150,9 +200,9 @@ pub(super) fn targets(before: Option<&CaseSla>, after: Option<&CaseSla>) -> Vec<
         .collect()
 }
 
-/// The promises whose state changed between `(before, then)` and `(after, now)`.
+/// The promises whose state at `now` differs from `before`.
 pub(super) fn promises(
-    before: Option<(&Case, DateTime<Utc>)>,
+    before: &Before,
     after: Option<&Case>,
     now: DateTime<Utc>,
 ) -> Vec<PromiseChange> {
@@ -163,10 +213,11 @@ pub(super) fn promises(
         .promises()
         .iter()
         .filter_map(|p| {
-            let from = before.and_then(|(case, then)| {
-                let earlier = case.promises().iter().find(|e| e.id == p.id)?;
-                Some(earlier.state(then))
-            });
+            let from = before
+                .promises
+                .iter()
+                .find(|(id, _)| *id == p.id)
+                .map(|(_, state)| *state);
             let to = p.state(now);
             (from != Some(to)).then(|| PromiseChange {
                 from,

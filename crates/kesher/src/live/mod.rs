@@ -9,6 +9,7 @@
 
 mod case;
 mod changes;
+mod held;
 mod schedule;
 mod snapshot;
 

@@ -1,7 +1,7 @@
 //! A live case as one JSON document, and back.
 
 use super::case::LiveCase;
-use crate::{Case, CaseEvent, CaseId, CaseLog, CaseSla, Error, Result};
+use crate::{Case, CaseEvent, CaseId, CaseSla, Error, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -45,15 +45,11 @@ impl LiveCase {
     ///
     /// See [`LiveCase`].
     pub fn to_snapshot(&self) -> String {
-        let logged = |e: &CaseEvent| match (e, &self.case) {
-            (CaseEvent::Interaction(i), Some(case)) => case.log().contains(i),
-            _ => false,
-        };
         let snapshot = Snapshot {
             kesher_live_case: VERSION,
             case_id: self.id.clone(),
-            case: self.case.clone(),
-            events: self.log.events().filter(|e| !logged(e)).cloned().collect(),
+            case: self.held.case.clone(),
+            events: self.held.others.clone(),
             seen_at: self.seen_at,
             sla: self.sla.clone(),
             wake_at: self.wake_at,
@@ -87,14 +83,7 @@ impl LiveCase {
             ));
         }
         let mut live = LiveCase::new(snapshot.case_id);
-        let mut log = CaseLog::default();
-        if let Some(case) = &snapshot.case {
-            log.set_turn_policy(case.turn_policy());
-            for i in case.log() {
-                log.insert(CaseEvent::Interaction(i.clone()));
-            }
-        }
-        for (n, event) in snapshot.events.into_iter().enumerate() {
+        for (n, event) in snapshot.events.iter().enumerate() {
             let field = format!("events[{n}]");
             event.validate().map_err(|e| within(&field, e))?;
             if event.case_id() != Some(&live.id) {
@@ -105,19 +94,20 @@ impl LiveCase {
                     format!("the snapshot is of case `{}`", live.id),
                 ));
             }
-            log.insert(event);
         }
-        let outcome = log.fold_lenient();
-        if outcome.case != snapshot.case {
+        if let Some(case) = &snapshot.case {
+            live.held.policy = case.turn_policy();
+        }
+        live.held.case = snapshot.case.clone();
+        live.held.others = snapshot.events;
+        live.held.refold(None);
+        if live.held.case != snapshot.case {
             return Err(Error::invalid(
                 "case",
                 live.id.as_str(),
                 "the stored case is not the fold of the snapshot's events",
             ));
         }
-        live.log = log;
-        live.case = outcome.case;
-        live.rejected = outcome.rejected;
         live.seen_at = snapshot.seen_at;
         live.sla = snapshot.sla;
         live.wake_at = snapshot.wake_at;
