@@ -145,10 +145,16 @@ pub fn four_hours() -> TimeDelta {
 /// resolution, follow-up, closure), opened uniformly over 2024–2025.
 pub fn case_logs(n: usize, seed: u64) -> Vec<kesher::CaseLog> {
     let mut rng = SplitMix(seed);
-    (0..n).map(|i| one_case(i, &mut rng)).collect()
+    (0..n).map(|i| one_case(i, &mut rng, FROM, TO)).collect()
 }
 
-fn one_case(i: usize, rng: &mut SplitMix) -> kesher::CaseLog {
+/// The cases of [`case_logs`], opened uniformly between `from` and `to` (epoch seconds).
+pub fn case_logs_opened_between(n: usize, seed: u64, from: i64, to: i64) -> Vec<kesher::CaseLog> {
+    let mut rng = SplitMix(seed);
+    (0..n).map(|i| one_case(i, &mut rng, from, to)).collect()
+}
+
+fn one_case(i: usize, rng: &mut SplitMix, from: i64, to: i64) -> kesher::CaseLog {
     use kesher::*;
     let id = CaseId::new(format!("T-{i}")).unwrap_or_else(|e| unreachable(&e));
     let customer = CustomerId::new(format!("c-{}", i % 50_000)).unwrap_or_else(|e| unreachable(&e));
@@ -159,7 +165,7 @@ fn one_case(i: usize, rng: &mut SplitMix) -> kesher::CaseLog {
         2 => Channel::Phone,
         _ => Channel::Chat,
     };
-    let mut t = rng.between(FROM, TO);
+    let mut t = rng.between(from, to);
     let mut at = |gap: i64, rng: &mut SplitMix| {
         t += rng.between(gap / 2, gap * 2);
         chrono::DateTime::from_timestamp(t, 0).unwrap_or_default()

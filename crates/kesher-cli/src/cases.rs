@@ -10,8 +10,43 @@ pub(crate) struct Loaded {
     pub(crate) summary: ImportSummary,
 }
 
+/// Reads every case of `input` in `format` (or the format its first bytes show); rejected rows
+/// are reported on `err` with their line number.
+pub(crate) fn load_as(
+    mut input: Box<dyn BufRead + Send>,
+    format: Option<kesher_io::Format>,
+    name: &str,
+    err: &mut impl Write,
+) -> Result<Loaded, String> {
+    let format = crate::input::resolve(&mut input, format, name)?;
+    if format == kesher_io::Format::Events {
+        return Ok(load(input, err));
+    }
+    let mut source = kesher_io::import(input, format.clone())
+        .map_err(|e| format!("`{name}` ({}): {e}", format.name()))?;
+    let mut logs = CaseLogs::default();
+    for item in source.by_ref() {
+        match item {
+            Ok(batch) => {
+                for (line, event) in batch.events {
+                    if let Err(e) = logs.insert_with_origin(event, line) {
+                        let _ = writeln!(err, "line {line}: {e}");
+                    }
+                }
+            }
+            Err(rejection) => {
+                let _ = writeln!(err, "{rejection}");
+            }
+        }
+    }
+    Ok(Loaded {
+        logs,
+        summary: source.summary(),
+    })
+}
+
 /// Reads every line; rejected lines are reported on `err` with their line number.
-pub(crate) fn load(input: Box<dyn BufRead>, err: &mut impl Write) -> Loaded {
+pub(crate) fn load(input: Box<dyn BufRead + Send>, err: &mut impl Write) -> Loaded {
     let mut reader = JsonLinesEvents::new(input);
     let mut logs = CaseLogs::default();
     for row in reader.by_ref() {
@@ -225,10 +260,12 @@ pub(crate) struct Folded {
 
 pub(crate) fn read_cases(
     path: Option<&std::path::Path>,
+    source: &crate::input::SourceArgs,
     err: &mut impl Write,
 ) -> Result<Folded, Stop> {
     let input = crate::input::open(path)?;
-    let mut loaded = load(input, err);
+    let name = path.map_or("standard input".into(), |p| p.display().to_string());
+    let mut loaded = load_as(input, source.format()?, &name, err)?;
     let (cases, latest) = fold_all(&mut loaded, err)?;
     Ok(Folded {
         loaded,

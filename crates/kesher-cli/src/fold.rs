@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 #[derive(Debug, Args)]
 pub(crate) struct FoldArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// The JSON Lines file of events (standard input when absent or `-`).
     input: Option<PathBuf>,
     /// Exit with status 0 even when lines were rejected.
@@ -25,7 +27,21 @@ pub(crate) fn run(args: &FoldArgs) -> ExitCode {
     };
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    let mut loaded = cases::load(input, &mut err);
+    let name = args
+        .input
+        .as_ref()
+        .map_or("standard input".into(), |p| p.display().to_string());
+    let loaded = args
+        .source
+        .format()
+        .and_then(|format| cases::load_as(input, format, &name, &mut err));
+    let mut loaded = match loaded {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("kesher: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = loaded

@@ -30,12 +30,16 @@ pub(crate) enum InsightCommand {
 
 #[derive(Debug, Args)]
 pub(crate) struct SurveysArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// The JSON Lines file of events.
     input: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct ProblemsArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// The smallest cluster.
     #[arg(long, default_value_t = 3)]
     min_cases: usize,
@@ -45,6 +49,8 @@ pub(crate) struct ProblemsArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct RetentionArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// Customer records, JSON Lines (purchases, birthday, consents).
     #[arg(long)]
     customers: Option<PathBuf>,
@@ -69,6 +75,8 @@ pub(crate) struct AuditArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct MetricsArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// SLA contracts, for business times and compliance.
     #[arg(long)]
     contracts: Option<PathBuf>,
@@ -102,7 +110,7 @@ fn metrics(args: &MetricsArgs) -> Result<ExitCode, cases::Stop> {
         loaded,
         cases: folded,
         latest,
-    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    } = cases::read_cases(args.input.as_deref(), &args.source, &mut err)?;
     let cases::Evaluated {
         cases: with_sla,
         refused,
@@ -138,7 +146,7 @@ fn problems(args: &ProblemsArgs) -> Result<ExitCode, cases::Stop> {
         loaded,
         cases: folded,
         ..
-    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    } = cases::read_cases(args.input.as_deref(), &args.source, &mut err)?;
     let p = kesher::insight::recurring_problems(&folded, args.min_cases);
     write_one(&p)?;
     let _ = writeln!(
@@ -181,7 +189,7 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, cases::Stop> {
         loaded,
         cases: folded,
         latest,
-    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    } = cases::read_cases(args.input.as_deref(), &args.source, &mut err)?;
     let cases::Evaluated {
         cases: with_sla,
         refused,
@@ -272,7 +280,7 @@ fn surveys(args: &SurveysArgs) -> Result<ExitCode, cases::Stop> {
         loaded,
         cases: folded,
         ..
-    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    } = cases::read_cases(args.input.as_deref(), &args.source, &mut err)?;
     let (mut csat, mut nps, mut unreadable) = (Vec::new(), Vec::new(), 0usize);
     for i in folded
         .iter()

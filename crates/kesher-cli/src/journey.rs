@@ -30,6 +30,8 @@ pub(crate) enum JourneyCommand {
 
 #[derive(Debug, Args)]
 pub(crate) struct WhatIfArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// A channel and the factor for its response times, such as `twitter=0.5` (repeatable).
     #[arg(long = "response-time", value_name = "CHANNEL=FACTOR", required = true)]
     response_time: Vec<String>,
@@ -52,6 +54,8 @@ pub(crate) struct WhatIfArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct BuildArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// SLA contracts, to judge waits against their targets.
     #[arg(long)]
     contracts: Option<PathBuf>,
@@ -240,7 +244,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
         loaded,
         cases: folded,
         latest,
-    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    } = cases::read_cases(args.input.as_deref(), &args.source, &mut err)?;
     let now = now.unwrap_or(latest);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -446,7 +450,7 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
         loaded,
         cases: folded,
         latest: now,
-    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    } = cases::read_cases(args.input.as_deref(), &args.source, &mut err)?;
     let cases::Evaluated {
         cases: with_sla,
         refused,

@@ -3,6 +3,7 @@
 mod calendar_eval;
 mod cases;
 mod fold;
+mod import;
 mod input;
 mod insight;
 mod journey;
@@ -61,6 +62,13 @@ enum Command {
     /// reason and counted per input (read = accepted + rejected); the exit status is 1 when any
     /// row was rejected, unless --allow-rejects is given.
     Report(report::ReportArgs),
+    /// Convert a support-data export into kesher's JSON Lines events, one event per line, case
+    /// after case: the Twitter support CSV, helpdesk and incident event logs, IBM customer-care
+    /// JSON, NYC 311 requests, or any CSV through --mapping (an event log, or a table with one
+    /// row per ticket). Rejected rows go to stderr with their line and reason, then
+    /// `read N, accepted A, rejected R`; the exit status is 1 when any row was rejected, unless
+    /// --allow-rejects is given.
+    Import(import::ImportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -100,5 +108,6 @@ fn main() -> ExitCode {
         Command::Playbook(command) => playbook::run(&command),
         Command::Text(command) => text::run(&command),
         Command::Report(args) => report::run(&args),
+        Command::Import(args) => import::run(&args),
     }
 }

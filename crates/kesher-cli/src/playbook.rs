@@ -58,6 +58,8 @@ pub(crate) struct ReleaseArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct FollowUpsArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// The calendar: a preset (israel, us, uk) or a calendar JSON file.
     #[arg(long, default_value = "israel")]
     calendar: String,
@@ -80,6 +82,8 @@ pub(crate) struct FollowUpsArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct PromisesArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// SLA contracts: an acknowledgement then promises the first-response due instant.
     #[arg(long)]
     contracts: Option<PathBuf>,
@@ -239,7 +243,7 @@ fn promises(args: &PromisesArgs) -> Result<ExitCode, cases::Stop> {
         loaded,
         cases: folded,
         latest,
-    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    } = cases::read_cases(args.input.as_deref(), &args.source, &mut err)?;
     let now = now.unwrap_or(latest);
     let mut engine = cases::engine(args.contracts.as_deref())?;
     let cases::Evaluated {
@@ -363,7 +367,7 @@ fn follow_ups(args: &FollowUpsArgs) -> Result<ExitCode, cases::Stop> {
         loaded,
         cases: folded,
         latest,
-    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    } = cases::read_cases(args.input.as_deref(), &args.source, &mut err)?;
     let now = now.unwrap_or(latest);
     #[derive(serde::Serialize)]
     struct Line<'a> {

@@ -23,11 +23,12 @@ pub(crate) struct ReportArgs {
     /// Support data files (standard input for `-`). Without any, the bundled sample: 525 real
     /// Twitter customer-care conversations of 24 brands (IBM, Apache-2.0, pseudonymised).
     inputs: Vec<PathBuf>,
-    /// The format of every input: events, twcs, helpdesk, bpic2013 or ibm (detected from each
-    /// file's first bytes when absent).
+    /// The format of every input: events, twcs, helpdesk, bpic2013, ibm or nyc311 (detected
+    /// from each file's first bytes when absent).
     #[arg(long)]
     format: Option<String>,
-    /// An event-log mapping (JSON, see kesher_io::EventLogMapping) for a log of another shape.
+    /// A mapping (JSON) for a CSV of another shape: an event log (kesher_io::EventLogMapping)
+    /// or a table with one row per ticket (kesher_io::TicketTableMapping, with `created`).
     #[arg(long, conflicts_with = "format")]
     mapping: Option<PathBuf>,
     /// SLA contracts (JSON). The bundled sample uses examples/data/contracts.json.
@@ -296,10 +297,10 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     };
     let format = match (&args.format, &args.mapping) {
         (Some(name), _) => Some(Format::from_name(name).map_err(|e| format!("--format: {e}"))?),
-        (None, Some(path)) => Some(Format::EventLog(Box::new(
-            kesher_io::EventLogMapping::from_json(&read_text(path)?)
+        (None, Some(path)) => Some(
+            Format::from_mapping(&read_text(path)?)
                 .map_err(|e| format!("--mapping `{}`: {e}", path.display()))?,
-        ))),
+        ),
         (None, None) => None,
     };
     let inputs: Vec<Input> = if args.inputs.is_empty() {

@@ -27,6 +27,8 @@ pub(crate) enum SlaCommand {
 
 #[derive(Debug, Args)]
 pub(crate) struct EvaluateArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// The contracts: `{"contracts": [...]}` or `[...]`.
     #[arg(long)]
     contracts: PathBuf,
@@ -58,6 +60,8 @@ pub(crate) struct StatementArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct CoverageArgs {
+    #[command(flatten)]
+    source: crate::input::SourceArgs,
     /// The contracts file.
     #[arg(long)]
     contracts: PathBuf,
@@ -80,7 +84,11 @@ fn evaluate(args: &EvaluateArgs) -> Result<ExitCode, cases::Stop> {
     let input = crate::input::open(args.input.as_deref())?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    let mut loaded = cases::load(input, &mut err);
+    let name = args
+        .input
+        .as_ref()
+        .map_or("standard input".into(), |p| p.display().to_string());
+    let mut loaded = cases::load_as(input, args.source.format()?, &name, &mut err)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut states: BTreeMap<&'static str, u64> = BTreeMap::new();
@@ -187,7 +195,7 @@ fn coverage(args: &CoverageArgs) -> Result<ExitCode, cases::Stop> {
         loaded,
         cases: folded,
         ..
-    } = cases::read_cases(args.input.as_deref(), &mut err)?;
+    } = cases::read_cases(args.input.as_deref(), &args.source, &mut err)?;
     let report = channel_coverage(&set, &traffic(&folded));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

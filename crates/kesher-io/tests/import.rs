@@ -262,6 +262,153 @@ B,2010-04-01T10:00:00+02:00,Accepted,In Progress,V30,Ann,Severe,Org line A2
     assert!(m[1].starts_with("line 5: invalid impact `Severe`"), "{m:?}");
 }
 
+/// A New York wall time of the 311 export, read here with chrono-free arithmetic of its own:
+/// `MM/DD/YYYY hh:mm:ss AM` to seconds since the epoch, through the offset 311 requests in the
+/// sample use (EDT −4 h from the second Sunday of March to the first Sunday of November, else
+/// EST −5 h; the sample has no request inside a changeover hour).
+fn new_york_epoch(raw: &str) -> i64 {
+    let (date, time) = raw.split_once(' ').unwrap();
+    let d: Vec<i64> = date.split('/').map(|p| p.parse().unwrap()).collect();
+    let (clock, half) = time.split_once(' ').unwrap();
+    let t: Vec<i64> = clock.split(':').map(|p| p.parse().unwrap()).collect();
+    let hour = t[0] % 12 + if half == "PM" { 12 } else { 0 };
+    let (month, day, year) = (d[0], d[1], d[2]);
+    let days = |y: i64, m: i64, d: i64| {
+        // Days from 1970-01-01 (Howard Hinnant's civil-date algorithm).
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    };
+    let nth_sunday = |m: i64, n: i64| {
+        let first = days(year, m, 1);
+        let weekday = (first + 4).rem_euclid(7); // 0 = Sunday
+        1 + (7 - weekday) % 7 + 7 * (n - 1)
+    };
+    let local = days(year, month, day);
+    let summer =
+        local >= days(year, 3, nth_sunday(3, 2)) && local < days(year, 11, nth_sunday(11, 1));
+    let offset = if summer { 4 } else { 5 };
+    local * 86_400 + (hour + offset) * 3_600 + t[1] * 60 + t[2]
+}
+
+#[test]
+fn nyc311_requests_are_one_case_each_with_their_real_durations() {
+    let rows = csv_rows("tests/data/nyc311-first300.csv");
+    let bytes = std::fs::read(data("tests/data/nyc311-first300.csv")).unwrap();
+    let (cases, rejected, summary) = run(bytes, None);
+    assert_eq!(
+        (summary.read, summary.accepted, summary.rejected),
+        (300, 298, 2)
+    );
+    // The two rows closed before they were created, named by line and column.
+    let lines: Vec<u64> = rejected.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [238, 276]);
+    assert!(rejected
+        .iter()
+        .all(|r| r.error.to_string().contains("Closed Date")));
+    let by_key: HashMap<&str, &Case> = cases.iter().map(|c| (c.id().as_str(), c)).collect();
+    let mut checked = 0;
+    for row in &rows {
+        let Some(case) = by_key.get(row["Unique Key"].as_str()) else {
+            continue;
+        };
+        let created = new_york_epoch(&row["Created Date"]);
+        assert_eq!(
+            case.opened_at().timestamp(),
+            created,
+            "{}",
+            row["Unique Key"]
+        );
+        assert_eq!(case.metadata()["brand"], row["Agency"]);
+        assert_eq!(case.problem().unwrap().category, row["Complaint Type"]);
+        let closed = row["Closed Date"].as_str();
+        if closed.is_empty() {
+            // No closing instant: the status column says where the request stands.
+            assert_ne!(case.status(), CaseStatus::Closed, "{}", row["Unique Key"]);
+            assert_eq!(case.facts().time_to_resolution, None);
+        } else {
+            assert_eq!(case.status(), CaseStatus::Closed);
+            let took = case.facts().time_to_resolution.unwrap().num_seconds();
+            assert_eq!(
+                took,
+                new_york_epoch(closed) - created,
+                "{}",
+                row["Unique Key"]
+            );
+            checked += 1;
+        }
+    }
+    // Not "resolved in 0 s": the real durations, and the sample's median of 10.3 h or so.
+    assert!(checked > 280, "{checked}");
+    let mut took: Vec<i64> = cases
+        .iter()
+        .filter_map(|c| c.facts().time_to_resolution.map(|d| d.num_seconds()))
+        .collect();
+    took.sort_unstable();
+    let median = took[took.len() / 2];
+    assert!((3_600..86_400).contains(&median), "median {median} s");
+    assert!(took.iter().filter(|t| **t == 0).count() < 20);
+}
+
+#[test]
+fn ticket_tables_read_through_a_mapping_file() {
+    let mapping = r#"{"name": "sheet", "case": "id", "created": "opened", "first_reply": "answered",
+        "resolved": "solved", "closed": "closed", "status": "state",
+        "statuses": {"open": "received", "pending": "waiting_on_customer", "solved": "resolved", "closed": "closed"},
+        "channel": "via", "channels": {"mail": "email"}, "default_channel": "web_form",
+        "priority": "prio", "priorities": {"P1": "urgent", "P3": "normal"},
+        "customer": "who", "agent": "agent"}"#;
+    let format = Format::from_mapping(mapping).unwrap();
+    let csv = "id,opened,answered,solved,closed,state,via,prio,who,agent
+A-1,2025-01-05T09:00:00Z,2025-01-05T09:30:00Z,2025-01-05T12:00:00Z,2025-01-06T09:00:00Z,closed,mail,P1,dana,avi
+A-2,2025-01-05T10:00:00Z,,,,pending,chat widget,P3,noa,
+A-3,2025-01-05T10:00:00Z,2025-01-05T09:00:00Z,,,open,mail,P3,noa,avi
+A-4,2025-01-05T10:00:00Z,,,,open,mail,P9,noa,avi
+A-1,2025-01-07T10:00:00Z,,,,open,mail,P3,noa,avi
+";
+    let (cases, rejected, summary) = run(csv.as_bytes().to_vec(), Some(format));
+    assert_eq!(
+        (summary.read, summary.accepted, summary.rejected),
+        (5, 2, 3)
+    );
+    let reasons: Vec<(u64, String)> = rejected
+        .iter()
+        .map(|r| (r.line, r.error.to_string()))
+        .collect();
+    assert!(
+        reasons[0].0 == 4 && reasons[0].1.contains("answered"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[1].0 == 5 && reasons[1].1.contains("prio") && reasons[1].1.contains("P9"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[2].0 == 6 && reasons[2].1.contains("second row"),
+        "{reasons:?}"
+    );
+    let (a1, a2) = (&cases[0], &cases[1]);
+    assert_eq!(a1.status(), CaseStatus::Closed);
+    assert_eq!(a1.priority(), kesher::Priority::Urgent);
+    assert_eq!(a1.first_channel(), &kesher::Channel::Email);
+    assert_eq!(a1.customer().id.as_str(), "dana");
+    assert_eq!(
+        a1.facts()
+            .time_to_first_human_response
+            .unwrap()
+            .num_minutes(),
+        30
+    );
+    assert_eq!(a1.facts().time_to_resolution.unwrap().num_hours(), 3);
+    assert_eq!(a2.status(), CaseStatus::WaitingOnCustomer);
+    assert_eq!(
+        a2.first_channel(),
+        &kesher::Channel::Custom("chat_widget".into())
+    );
+}
+
 #[test]
 fn ibm_conversations_match_the_raw_file() {
     let raw = std::fs::read(data("examples/data/ibm-twitter-care-dev.json")).unwrap();
@@ -603,6 +750,23 @@ proptest! {
             csv += &format!("{case},{activity},{resource},{at},c1\n");
         }
         accounted(csv.as_bytes(), Format::helpdesk());
+    }
+
+    /// Hostile one-row-per-ticket tables: ids repeated, instants broken or backwards.
+    #[test]
+    fn every_ticket_row_is_one_case_or_rejected(
+        rows in proptest::collection::vec((
+            prop_oneof![4 => "[1-9]", 1 => hostile()],
+            prop_oneof![4 => (1u32..28).prop_map(|d| format!("06/{d:02}/2018 10:58:54 AM")), 1 => hostile()],
+            prop_oneof![2 => (1u32..28).prop_map(|d| format!("06/{d:02}/2018 11:00:00 PM")), 1 => Just(String::new()), 1 => hostile()],
+            prop_oneof![Just("Closed".to_string()), Just("Open".to_string()), hostile()],
+        ), 0..25)
+    ) {
+        let mut csv = String::from("Unique Key,Created Date,Closed Date,Agency,Complaint Type,Descriptor,Status,Resolution Description,Open Data Channel Type\n");
+        for (key, created, closed, status) in &rows {
+            csv += &format!("{key},{created},{closed},NYPD,Noise,Loud,{status},done,PHONE\n");
+        }
+        accounted(csv.as_bytes(), Format::from_name("nyc311").unwrap());
     }
 
     /// Hostile JSON Lines events: cases interleaved, fields broken, lines not JSON.

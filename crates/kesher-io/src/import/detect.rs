@@ -1,6 +1,6 @@
 //! The formats kesher imports, and telling them apart from the first bytes of a file.
 
-use super::EventLogMapping;
+use super::{EventLogMapping, TicketTableMapping};
 
 /// A support-data format kesher imports.
 ///
@@ -20,6 +20,8 @@ pub enum Format {
     Twcs,
     /// A helpdesk or incident event log (CSV) read through a mapping.
     EventLog(Box<EventLogMapping>),
+    /// A table with one row per ticket (CSV) read through a mapping.
+    Tickets(Box<TicketTableMapping>),
     /// IBM's Twitter customer-care conversations (a JSON array).
     IbmJson,
 }
@@ -32,7 +34,8 @@ impl Format {
     /// ```
     /// assert!(kesher_io::Format::NAMES.contains(&"ibm"));
     /// ```
-    pub const NAMES: [&'static str; 5] = ["events", "twcs", "helpdesk", "bpic2013", "ibm"];
+    pub const NAMES: [&'static str; 6] =
+        ["events", "twcs", "helpdesk", "bpic2013", "ibm", "nyc311"];
 
     /// The help-desk log preset ([`EventLogMapping::helpdesk`]).
     ///
@@ -57,6 +60,7 @@ impl Format {
             "helpdesk" => Ok(Format::helpdesk()),
             "bpic2013" => Ok(Format::EventLog(Box::new(EventLogMapping::bpic2013()))),
             "ibm" => Ok(Format::IbmJson),
+            "nyc311" => Ok(Format::Tickets(Box::new(TicketTableMapping::nyc311()))),
             other => Err(format!(
                 "unknown format `{other}`; expected one of {}",
                 Format::NAMES.join(", ")
@@ -64,7 +68,32 @@ impl Format {
         }
     }
 
-    /// The format's name (an event log's mapping name).
+    /// The format a mapping file describes: a one-row-per-ticket table when it names a
+    /// `created` column, else an event log.
+    ///
+    /// # Errors
+    ///
+    /// The mapping's own errors, naming the field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let json = serde_json::to_string(&kesher_io::TicketTableMapping::nyc311()).unwrap();
+    /// assert!(matches!(kesher_io::Format::from_mapping(&json)?, kesher_io::Format::Tickets(_)));
+    /// # Ok::<(), kesher_io::Error>(())
+    /// ```
+    pub fn from_mapping(text: &str) -> Result<Format, crate::Error> {
+        let value = kesher::json::parse_value(text).map_err(crate::Error::Core)?;
+        if value.get("created").is_some() {
+            let mapping = kesher::json::from_value(value).map_err(crate::Error::Core)?;
+            Ok(Format::Tickets(Box::new(mapping)))
+        } else {
+            let mapping = kesher::json::from_value(value).map_err(crate::Error::Core)?;
+            Ok(Format::EventLog(Box::new(mapping)))
+        }
+    }
+
+    /// The format's name (a mapping's name).
     ///
     /// # Example
     ///
@@ -74,6 +103,7 @@ impl Format {
             Format::Events => "events",
             Format::Twcs => "twcs",
             Format::EventLog(m) => &m.name,
+            Format::Tickets(m) => &m.name,
             Format::IbmJson => "ibm",
         }
     }
@@ -91,6 +121,7 @@ impl Format {
 /// assert_eq!(detect(b"  [{\"dialogHeader\": {}}]"), Some(Format::IbmJson));
 /// assert_eq!(detect(b"{\"type\": \"opened\"}\n"), Some(Format::Events));
 /// assert_eq!(detect(b"Case ID,Activity,Resource,Complete Timestamp\n").unwrap().name(), "helpdesk");
+/// assert_eq!(detect(b"Unique Key,Created Date,Closed Date,Agency,Open Data Channel Type\n").unwrap().name(), "nyc311");
 /// assert_eq!(detect(b"name,age\n"), None);
 /// assert_eq!(detect(b"[workspace]\nmembers = []\n"), None);
 /// ```
@@ -123,6 +154,14 @@ pub fn detect(head: &[u8]) -> Option<Format> {
     }
     if has(&["case_id", "timestamp", "status", "sub_status"]) {
         return Format::from_name("bpic2013").ok();
+    }
+    if has(&[
+        "Unique Key",
+        "Created Date",
+        "Closed Date",
+        "Open Data Channel Type",
+    ]) {
+        return Format::from_name("nyc311").ok();
     }
     None
 }

@@ -3,7 +3,7 @@
 use super::recent::RecentIds;
 use super::{case_id, invalid, CaseBatch, CaseSource, EventLogMapping};
 use crate::{Error, ImportSummary, Rejection};
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use kesher::{
     Actor, AgentId, Assigned, CaseEvent, CaseId, CaseStatus, CustomerId, Direction, Interaction,
     InteractionId, InteractionKind, Priority, PriorityChanged, StatusChanged, Transferred,
@@ -77,7 +77,7 @@ struct Row {
 pub struct EventLogImporter<R> {
     csv: csv::Reader<super::csv_lines::LineCounted<R>>,
     mapping: EventLogMapping,
-    zone: Option<kesher::Zone>,
+    timestamps: super::timestamps::Timestamps,
     columns: Columns,
     record: csv::StringRecord,
     /// The header's number of fields (a row's line inside a field with as many separators is a
@@ -103,14 +103,10 @@ impl<R: BufRead> EventLogImporter<R> {
     /// assert!(e.to_string().contains("Complete Timestamp"));
     /// ```
     pub fn new(reader: R, mapping: EventLogMapping) -> Result<Self, Error> {
-        let zone = mapping
-            .timezone
-            .as_deref()
-            .map(|z| {
-                kesher::Zone::from_name(z)
-                    .ok_or_else(|| invalid("timezone", z, "not an IANA time zone"))
-            })
-            .transpose()?;
+        let timestamps = super::timestamps::Timestamps::new(
+            mapping.timestamp_format.as_deref(),
+            mapping.timezone.as_deref(),
+        )?;
         let reader = super::csv_lines::counted(reader);
         let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
         let headers: Vec<String> = csv
@@ -162,7 +158,7 @@ impl<R: BufRead> EventLogImporter<R> {
         Ok(EventLogImporter {
             csv,
             mapping,
-            zone,
+            timestamps,
             columns,
             record: csv::StringRecord::new(),
             width: headers.len(),
@@ -186,31 +182,9 @@ impl<R: BufRead> EventLogImporter<R> {
 
     fn parse(&self, line: u64) -> Result<(CaseId, Row), Error> {
         let id = case_id(&self.mapping.case, self.get(self.columns.case))?;
-        let raw = self.get(self.columns.timestamp);
-        let field = &self.mapping.timestamp;
-        let at = match &self.mapping.timestamp_format {
-            None => DateTime::parse_from_rfc3339(raw)
-                .map_err(|e| invalid(field, raw, format!("{e}; expected RFC 3339")))?
-                .with_timezone(&Utc),
-            Some(format) => {
-                let naive = NaiveDateTime::parse_from_str(raw, format)
-                    .map_err(|e| invalid(field, raw, format!("{e}; expected `{format}`")))?;
-                match &self.zone {
-                    None => naive.and_utc(),
-                    Some(zone) => zone
-                        .from_local_datetime(&naive)
-                        .earliest()
-                        .ok_or_else(|| {
-                            invalid(
-                                field,
-                                raw,
-                                format!("does not exist in {zone} (a daylight-saving gap)"),
-                            )
-                        })?
-                        .with_timezone(&Utc),
-                }
-            }
-        };
+        let at = self
+            .timestamps
+            .parse(&self.mapping.timestamp, self.get(self.columns.timestamp))?;
         let activity: Vec<&str> = self.columns.activity.iter().map(|i| self.get(*i)).collect();
         let activity = activity.join("/");
         if activity.chars().all(|c| c == '/') {

@@ -14,6 +14,7 @@
 //! | [`Format::Events`] | lines | the events with one `case_id` | [`DEFAULT_CASE_WINDOW_ROWS`] rows pass without an event of it (the watermark), or the input ends |
 //! | [`Format::Twcs`] | tweets | a reply thread, per brand | every reply link of the thread is resolved, or [`DEFAULT_CASE_WINDOW_ROWS`] rows pass without a tweet of it, or the input ends |
 //! | [`Format::EventLog`] | log rows | the rows of one case id | the next case id starts (rows must be grouped by case) |
+//! | [`Format::Tickets`] | tickets | one row | it is read |
 //! | [`Format::IbmJson`] | conversations | one conversation | it is read |
 
 mod all;
@@ -25,6 +26,9 @@ mod ibm;
 mod json_array;
 mod mapping;
 mod recent;
+mod ticket_mapping;
+mod tickets;
+mod timestamps;
 mod twcs;
 
 pub use all::{import_all, Imported};
@@ -33,6 +37,8 @@ pub use eventlog::EventLogImporter;
 pub use events::{EventsImporter, DEFAULT_CASE_WINDOW_ROWS};
 pub use ibm::IbmImporter;
 pub use mapping::{ActivityRule, EventLogMapping};
+pub use ticket_mapping::TicketTableMapping;
+pub use tickets::TicketTableImporter;
 pub use twcs::TwcsImporter;
 
 use crate::{Error, ImportSummary, Rejection};
@@ -116,6 +122,7 @@ pub fn import(
         Format::Events => Box::new(EventsImporter::new(reader)),
         Format::Twcs => Box::new(TwcsImporter::new(reader)?),
         Format::EventLog(mapping) => Box::new(EventLogImporter::new(reader, *mapping)?),
+        Format::Tickets(mapping) => Box::new(TicketTableImporter::new(reader, *mapping)?),
         Format::IbmJson => Box::new(IbmImporter::new(reader)),
     })
 }

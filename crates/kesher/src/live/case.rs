@@ -244,11 +244,7 @@ fn read(
     now: DateTime<Utc>,
 ) -> (CaseChanges, Option<CaseSla>) {
     let case = live.held.case.as_ref();
-    let evaluated = case.map(|case| {
-        engine
-            .evaluate(case, now)
-            .and_then(|sla| Ok((sla, engine.next_change(case, now)?)))
-    });
+    let evaluated = case.map(|case| engine.evaluate_and_wake(case, now));
     let (sla, wake_sla, sla_error) = match evaluated {
         Some(Ok((sla, wake))) => (Some(sla), wake, None),
         Some(Err(e)) => (None, None, Some(e)),

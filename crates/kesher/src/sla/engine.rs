@@ -794,7 +794,7 @@ impl SlaEngine {
     }
 
     /// The report of each shown clock at `now_ns`.
-    fn reports(
+    pub(super) fn reports(
         &mut self,
         case: &Case,
         clocks: &mut [Clock],

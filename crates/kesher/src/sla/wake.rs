@@ -1,6 +1,8 @@
 //! When a case's SLA targets change by the clock alone: the wake-up a host schedules.
 
+use super::clock::Clock;
 use super::engine::SlaEngine;
+use super::report::CaseSla;
 use crate::calendar::to_nanos;
 use crate::{Case, Result};
 use chrono::{DateTime, Utc};
@@ -48,24 +50,38 @@ impl SlaEngine {
     ) -> Result<Option<DateTime<Utc>>> {
         let now_ns = to_nanos("now", now)?;
         let (mut clocks, _) = self.replay(case, now_ns)?;
-        let mut next: Option<i64> = None;
-        let mut failed = None;
-        for (_, i) in self.shown(&clocks) {
-            let Some(clock) = clocks.get(i) else { continue };
-            match clock.next_change(&mut self.time(), now_ns) {
-                Ok(Some(t)) => next = Some(next.map_or(t, |n| n.min(t))),
-                Ok(None) => {}
-                Err(e) => {
-                    failed = Some(e);
-                    break;
-                }
-            }
-        }
+        let next = self.earliest_change(&clocks, now_ns);
         clocks.clear();
         self.give_back(clocks);
-        match failed {
-            Some(e) => Err(e),
-            None => Ok(next.map(DateTime::from_timestamp_nanos)),
+        next
+    }
+
+    /// [`SlaEngine::evaluate`] and [`SlaEngine::next_change`] from one replay.
+    pub(crate) fn evaluate_and_wake(
+        &mut self,
+        case: &Case,
+        now: DateTime<Utc>,
+    ) -> Result<(CaseSla, Option<DateTime<Utc>>)> {
+        let now_ns = to_nanos("now", now)?;
+        let (mut clocks, contract) = self.replay(case, now_ns)?;
+        let result = self.earliest_change(&clocks, now_ns).and_then(|next| {
+            let sla = self.reports(case, &mut clocks, contract, now_ns)?;
+            Ok((sla, next))
+        });
+        clocks.clear();
+        self.give_back(clocks);
+        result
+    }
+
+    /// The earliest change by the clock among the clocks a report shows.
+    fn earliest_change(&mut self, clocks: &[Clock], now_ns: i64) -> Result<Option<DateTime<Utc>>> {
+        let mut next: Option<i64> = None;
+        for (_, i) in self.shown(clocks) {
+            let Some(clock) = clocks.get(i) else { continue };
+            if let Some(t) = clock.next_change(&mut self.time(), now_ns)? {
+                next = Some(next.map_or(t, |n| n.min(t)));
+            }
         }
+        Ok(next.map(DateTime::from_timestamp_nanos))
     }
 }
