@@ -30,8 +30,9 @@ mod summary;
 pub use error::{Error, Rejection};
 pub use import::{
     detect, import, import_all, ActivityRule, CaseBatch, CaseSource, EventLogImporter,
-    EventLogMapping, EventsImporter, Format, IbmImporter, Imported, TicketTableImporter,
-    TicketTableMapping, TwcsImporter, DEFAULT_CASE_WINDOW_ROWS, MAX_CSV_ROW_BYTES,
+    EventLogMapping, EventsImporter, Format, Helpdesk, HelpdeskImporter, IbmImporter, Imported,
+    TicketTableImporter, TicketTableMapping, TwcsImporter, DEFAULT_CASE_WINDOW_ROWS,
+    MAX_CSV_ROW_BYTES,
 };
 pub use jsonl::{JsonLines, JsonLinesEvents, DEFAULT_MAX_LINE_BYTES, MAX_JOURNEY_LINE_BYTES};
 pub use summary::ImportSummary;

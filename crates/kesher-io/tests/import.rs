@@ -409,6 +409,167 @@ A-1,2025-01-07T10:00:00Z,,,,open,mail,P3,noa,avi
     );
 }
 
+fn helpdesk_cases(file: &str) -> (Vec<Case>, ImportSummary) {
+    let bytes = std::fs::read(data(&format!("examples/data/helpdesks/{file}"))).unwrap();
+    let (cases, rejected, summary) = run(bytes, None);
+    assert!(rejected.is_empty(), "{rejected:?}");
+    (cases, summary)
+}
+
+#[test]
+fn zendesk_tickets_with_audits_or_comments() {
+    let (cases, summary) = helpdesk_cases("zendesk-tickets.json");
+    assert_eq!((summary.read, summary.accepted), (3, 3));
+    let (billing, app, parcel) = (&cases[0], &cases[1], &cases[2]);
+    // Audits: statuses at their instants, the private comment a note, thanks after the
+    // resolution neither reopening nor waiting for an answer.
+    assert_eq!(billing.status(), CaseStatus::Closed);
+    assert_eq!(billing.priority(), kesher::Priority::High);
+    assert_eq!(billing.metadata()["brand"], "360000123");
+    let kinds: Vec<kesher::InteractionKind> = billing.log().iter().map(|i| i.kind).collect();
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == kesher::InteractionKind::InternalNote)
+            .count(),
+        1
+    );
+    assert!(billing.facts().first_contact_resolved);
+    assert_eq!(billing.facts().reopened, 0);
+    assert!(billing.facts().unanswered_inbound.is_empty());
+    assert_eq!(
+        billing
+            .facts()
+            .time_to_first_human_response
+            .unwrap()
+            .num_seconds(),
+        5991
+    );
+    assert_eq!(billing.assignee().map(|a| a.as_str()), Some("235323"));
+    // Comments only: the status as of the export.
+    assert_eq!(app.status(), CaseStatus::WaitingOnCustomer);
+    assert_eq!(app.first_channel(), &kesher::Channel::WebForm);
+    assert_eq!(app.log().len(), 4);
+    // Neither: the description is the request.
+    assert_eq!(parcel.status(), CaseStatus::Received);
+    assert_eq!(parcel.first_channel(), &kesher::Channel::Twitter);
+    assert_eq!(
+        parcel.log()[0].text.as_deref(),
+        Some("Tracking has not moved for five days.")
+    );
+}
+
+#[test]
+fn freshdesk_tickets_with_conversations() {
+    let (cases, _) = helpdesk_cases("freshdesk-tickets.json");
+    let (password, refund, invoice) = (&cases[0], &cases[1], &cases[2]);
+    assert_eq!(password.status(), CaseStatus::Closed);
+    assert_eq!(
+        password
+            .facts()
+            .time_to_first_human_response
+            .unwrap()
+            .num_minutes(),
+        52
+    );
+    assert!(password.facts().first_contact_resolved);
+    assert_eq!(
+        password
+            .log()
+            .iter()
+            .filter(|i| i.kind == kesher::InteractionKind::InternalNote)
+            .count(),
+        1
+    );
+    assert_eq!(refund.status(), CaseStatus::WaitingOnCustomer);
+    assert_eq!(refund.priority(), kesher::Priority::Urgent);
+    assert_eq!(refund.first_channel(), &kesher::Channel::Phone);
+    assert_eq!(invoice.status(), CaseStatus::Received);
+    assert_eq!(invoice.first_channel(), &kesher::Channel::WebForm);
+}
+
+#[test]
+fn zammad_tickets_with_articles() {
+    let (cases, _) = helpdesk_cases("zammad-tickets.jsonl");
+    let (vpn, laptop, printer) = (&cases[0], &cases[1], &cases[2]);
+    assert_eq!(vpn.status(), CaseStatus::Closed);
+    assert_eq!(vpn.first_channel(), &kesher::Channel::Phone);
+    assert_eq!(vpn.priority(), kesher::Priority::High);
+    assert_eq!(
+        vpn.facts()
+            .time_to_first_human_response
+            .unwrap()
+            .num_minutes(),
+        26
+    );
+    assert_eq!(vpn.metadata()["brand"], "Users");
+    assert_eq!(laptop.status(), CaseStatus::WaitingOnCustomer);
+    assert_eq!(printer.status(), CaseStatus::Received);
+    assert_eq!(printer.assignee(), None, "owner 1 is Zammad's nobody");
+}
+
+#[test]
+fn chatwoot_conversations_with_messages() {
+    let (cases, _) = helpdesk_cases("chatwoot-conversations.json");
+    let (discount, broken, address) = (&cases[0], &cases[1], &cases[2]);
+    assert_eq!(discount.status(), CaseStatus::Resolved);
+    // The bot's greeting acknowledges; the person's answer is the first response; the
+    // activities are not messages.
+    assert_eq!(discount.log().len(), 4);
+    assert_eq!(
+        discount
+            .facts()
+            .time_to_first_human_response
+            .unwrap()
+            .num_minutes(),
+        10
+    );
+    assert!(discount.facts().first_contact_resolved);
+    assert_eq!(broken.first_channel(), &kesher::Channel::Whatsapp);
+    assert_eq!(broken.priority(), kesher::Priority::Urgent);
+    assert_eq!(broken.facts().unanswered_inbound.len(), 2);
+    assert_eq!(address.status(), CaseStatus::WaitingOnCustomer);
+    assert_eq!(address.first_channel(), &kesher::Channel::Email);
+}
+
+#[test]
+fn helpdesk_records_that_cannot_be_cases_are_rejected_with_line_and_field() {
+    let text = r#"{"id": 1, "created_at": "2025-01-01T00:00:00Z", "requester_id": 5, "via": {"channel": "email"}}
+{"id": 2, "created_at": "yesterday", "requester_id": 5}
+{"id": 3, "created_at": "2025-01-01T00:00:00Z"}
+{"id": 1, "created_at": "2025-01-02T00:00:00Z", "requester_id": 6}
+{"id": 4, "created_at": "2025-01-01T00:00:00Z", "requester_id": 5, "comments": "none"}
+{"id": 5, "created_at": 
+"#;
+    let (cases, rejected, summary) = run(
+        text.as_bytes().to_vec(),
+        Some(Format::Helpdesk(kesher_io::Helpdesk::Zendesk)),
+    );
+    assert_eq!(cases.len(), 1);
+    assert_eq!(
+        (summary.read, summary.accepted, summary.rejected),
+        (6, 1, 5)
+    );
+    let seen: Vec<(u64, String)> = rejected
+        .iter()
+        .map(|r| (r.line, r.error.to_string()))
+        .collect();
+    assert!(
+        seen[0].0 == 2 && seen[0].1.contains("created_at") && seen[0].1.contains("yesterday"),
+        "{seen:?}"
+    );
+    assert!(
+        seen[1].0 == 3 && seen[1].1.contains("requester_id"),
+        "{seen:?}"
+    );
+    assert!(seen[2].0 == 4 && seen[2].1.contains("repeats"), "{seen:?}");
+    assert!(seen[3].0 == 5 && seen[3].1.contains("comments"), "{seen:?}");
+    assert!(
+        seen[4].0 == 6 && seen[4].1.contains("not closed"),
+        "{seen:?}"
+    );
+}
+
 #[test]
 fn ibm_conversations_match_the_raw_file() {
     let raw = std::fs::read(data("examples/data/ibm-twitter-care-dev.json")).unwrap();
@@ -767,6 +928,39 @@ proptest! {
             csv += &format!("{key},{created},{closed},NYPD,Noise,Loud,{status},done,PHONE\n");
         }
         accounted(csv.as_bytes(), Format::from_name("nyc311").unwrap());
+    }
+
+    /// Hostile helpdesk exports: ids repeated, instants and authors broken, records cut off,
+    /// in any of the four shapes.
+    #[test]
+    fn every_helpdesk_record_is_one_case_or_rejected(
+        records in proptest::collection::vec((
+            prop_oneof![4 => "[1-6]", 1 => hostile()],
+            prop_oneof![3 => Just("2025-01-05T09:00:00Z".to_string()), 1 => hostile()],
+            prop_oneof![3 => Just("7".to_string()), 1 => hostile()],
+            any::<bool>(),
+        ), 0..12),
+        which in 0usize..4,
+        as_array in any::<bool>(),
+    ) {
+        let helpdesk = kesher_io::Helpdesk::ALL[which];
+        let mut texts = Vec::new();
+        for (id, at, author, cut) in &records {
+            let record = match helpdesk {
+                kesher_io::Helpdesk::Zendesk => serde_json::json!({"id": id, "created_at": at, "requester_id": author,
+                    "comments": [{"id": 1, "author_id": author, "body": "hi", "public": true, "created_at": at}]}),
+                kesher_io::Helpdesk::Freshdesk => serde_json::json!({"id": id, "created_at": at, "requester_id": author, "status": 5,
+                    "conversations": [{"id": 1, "incoming": false, "user_id": author, "body_text": "hi", "created_at": at}]}),
+                kesher_io::Helpdesk::Zammad => serde_json::json!({"id": id, "created_at": at, "customer_id": author, "state": "closed",
+                    "articles": [{"id": 1, "sender": "Agent", "type": "email", "created_by_id": author, "body": "hi", "created_at": at}]}),
+                kesher_io::Helpdesk::Chatwoot => serde_json::json!({"id": id, "created_at": 1736067600, "meta": {"sender": {"id": author}},
+                    "messages": [{"id": 1, "message_type": 1, "content": at, "created_at": 1736067700, "sender": {"id": author}}]}),
+            }
+            .to_string();
+            texts.push(if *cut { record[..record.len() / 2].to_string() } else { record });
+        }
+        let text = if as_array { format!("[{}]", texts.join(",\n")) } else { texts.join("\n") };
+        accounted(text.as_bytes(), Format::Helpdesk(helpdesk));
     }
 
     /// Hostile JSON Lines events: cases interleaved, fields broken, lines not JSON.

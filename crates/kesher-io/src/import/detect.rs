@@ -1,6 +1,6 @@
 //! The formats kesher imports, and telling them apart from the first bytes of a file.
 
-use super::{EventLogMapping, TicketTableMapping};
+use super::{EventLogMapping, Helpdesk, TicketTableMapping};
 
 /// A support-data format kesher imports.
 ///
@@ -22,6 +22,8 @@ pub enum Format {
     EventLog(Box<EventLogMapping>),
     /// A table with one row per ticket (CSV) read through a mapping.
     Tickets(Box<TicketTableMapping>),
+    /// A helpdesk's export of tickets with their posts (JSON).
+    Helpdesk(Helpdesk),
     /// IBM's Twitter customer-care conversations (a JSON array).
     IbmJson,
 }
@@ -34,8 +36,18 @@ impl Format {
     /// ```
     /// assert!(kesher_io::Format::NAMES.contains(&"ibm"));
     /// ```
-    pub const NAMES: [&'static str; 6] =
-        ["events", "twcs", "helpdesk", "bpic2013", "ibm", "nyc311"];
+    pub const NAMES: [&'static str; 10] = [
+        "events",
+        "twcs",
+        "helpdesk",
+        "bpic2013",
+        "ibm",
+        "nyc311",
+        "zendesk",
+        "freshdesk",
+        "zammad",
+        "chatwoot",
+    ];
 
     /// The help-desk log preset ([`EventLogMapping::helpdesk`]).
     ///
@@ -61,6 +73,10 @@ impl Format {
             "bpic2013" => Ok(Format::EventLog(Box::new(EventLogMapping::bpic2013()))),
             "ibm" => Ok(Format::IbmJson),
             "nyc311" => Ok(Format::Tickets(Box::new(TicketTableMapping::nyc311()))),
+            "zendesk" => Ok(Format::Helpdesk(Helpdesk::Zendesk)),
+            "freshdesk" => Ok(Format::Helpdesk(Helpdesk::Freshdesk)),
+            "zammad" => Ok(Format::Helpdesk(Helpdesk::Zammad)),
+            "chatwoot" => Ok(Format::Helpdesk(Helpdesk::Chatwoot)),
             other => Err(format!(
                 "unknown format `{other}`; expected one of {}",
                 Format::NAMES.join(", ")
@@ -104,14 +120,34 @@ impl Format {
             Format::Twcs => "twcs",
             Format::EventLog(m) => &m.name,
             Format::Tickets(m) => &m.name,
+            Format::Helpdesk(h) => h.name(),
             Format::IbmJson => "ibm",
         }
     }
 }
 
-/// The format of a file from its first bytes (a few kilobytes are enough): a JSON array is
-/// IBM's conversations, a JSON object kesher events, and a CSV header tells the Twitter format
-/// and the two event-log presets apart. `None` when nothing matches.
+/// The helpdesk whose export starts with `text`, by the fields only it writes.
+fn helpdesk(text: &str) -> Option<Helpdesk> {
+    let has = |key: &str| text.contains(&format!("\"{key}\""));
+    if has("dialogHeader") {
+        None
+    } else if has("inbox_id") || has("message_type") {
+        Some(Helpdesk::Chatwoot)
+    } else if has("articles") || has("close_at") {
+        Some(Helpdesk::Zammad)
+    } else if has("description_text") || has("responder_id") || has("conversations") {
+        Some(Helpdesk::Freshdesk)
+    } else if has("requester_id") || has("audits") {
+        Some(Helpdesk::Zendesk)
+    } else {
+        None
+    }
+}
+
+/// The format of a file from its first bytes (a few kilobytes are enough): JSON holding the
+/// fields only one helpdesk writes is that helpdesk's export; else a JSON array is IBM's
+/// conversations and a JSON object kesher events; a CSV header tells the Twitter format, the
+/// two event-log presets and NYC 311 apart. `None` when nothing matches.
 ///
 /// # Example
 ///
@@ -119,6 +155,8 @@ impl Format {
 /// use kesher_io::{detect, Format};
 /// assert_eq!(detect(b"tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"), Some(Format::Twcs));
 /// assert_eq!(detect(b"  [{\"dialogHeader\": {}}]"), Some(Format::IbmJson));
+/// assert_eq!(detect(b"{\"tickets\": [{\"id\": 1, \"requester_id\": 5, \"audits\": []}]}").unwrap().name(), "zendesk");
+/// assert_eq!(detect(b"[{\"id\": 3, \"inbox_id\": 1, \"messages\": []}]").unwrap().name(), "chatwoot");
 /// assert_eq!(detect(b"{\"type\": \"opened\"}\n"), Some(Format::Events));
 /// assert_eq!(detect(b"Case ID,Activity,Resource,Complete Timestamp\n").unwrap().name(), "helpdesk");
 /// assert_eq!(detect(b"Unique Key,Created Date,Closed Date,Agency,Open Data Channel Type\n").unwrap().name(), "nyc311");
@@ -130,14 +168,19 @@ pub fn detect(head: &[u8]) -> Option<Format> {
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if let Some(rest) = text.strip_prefix('[') {
         // A JSON array of objects (not a TOML or INI section header such as `[workspace]`).
-        return matches!(
+        if !matches!(
             rest.trim_start().chars().next(),
             Some('{') | Some(']') | None
-        )
-        .then_some(Format::IbmJson);
+        ) {
+            return None;
+        }
+        return Some(helpdesk(text).map_or(Format::IbmJson, Format::Helpdesk));
     }
     if text.starts_with('{') {
-        return Some(Format::Events);
+        if text.contains("\"case_id\"") {
+            return Some(Format::Events);
+        }
+        return Some(helpdesk(text).map_or(Format::Events, Format::Helpdesk));
     }
     let header: Vec<String> = text
         .lines()

@@ -17,13 +17,23 @@ pub(super) enum Piece {
 }
 
 /// Splits `[a, b, …]` into the bytes of `a`, `b`, … without parsing them (strings and nesting
-/// are tracked so that commas and brackets inside do not split).
+/// are tracked so that commas and brackets inside do not split). Made with
+/// [`JsonArray::or_objects`], it also reads a sequence of objects (JSON Lines, or objects one
+/// after another however they are laid out) when the input does not start with `[`.
 #[derive(Debug)]
 pub(super) struct JsonArray<R> {
     reader: R,
     line: u64,
     started: bool,
     done: bool,
+    /// Whether a sequence of objects is accepted instead of an array.
+    objects: bool,
+    /// Reading a sequence of objects (not an array).
+    sequence: bool,
+    /// A byte read ahead (the first object's opening brace).
+    ahead: Option<u8>,
+    /// The line the element being read starts on (what an error in it names).
+    start: u64,
 }
 
 impl<R: BufRead> JsonArray<R> {
@@ -33,6 +43,18 @@ impl<R: BufRead> JsonArray<R> {
             line: 1,
             started: false,
             done: false,
+            objects: false,
+            sequence: false,
+            ahead: None,
+            start: 1,
+        }
+    }
+
+    /// An array, or a sequence of objects.
+    pub(super) fn or_objects(reader: R) -> Self {
+        JsonArray {
+            objects: true,
+            ..JsonArray::new(reader)
         }
     }
 
@@ -84,12 +106,13 @@ impl<R: BufRead> JsonArray<R> {
             }
             Err(e) => {
                 self.done = true;
-                Some(Err((self.line, e)))
+                Some(Err((self.start, e)))
             }
         }
     }
 
     fn read_element(&mut self) -> Result<Option<(u64, Piece)>, Error> {
+        self.start = self.line;
         let syntax = |line: u64, what: &str| {
             Error::Core(kesher::Error::InvalidJson {
                 field: ".".into(),
@@ -97,20 +120,38 @@ impl<R: BufRead> JsonArray<R> {
             })
         };
         if !self.started {
+            self.started = true;
             match self.skip_space()? {
-                Some(b'[') => self.started = true,
+                Some(b'[') => {}
+                Some(b'{') if self.objects => {
+                    self.sequence = true;
+                    self.ahead = Some(b'{');
+                }
+                None if self.objects => return Ok(None),
+                _ if self.objects => {
+                    return Err(syntax(self.line, "expected a JSON array or JSON objects"))
+                }
                 _ => return Err(syntax(self.line, "expected a JSON array of conversations")),
             }
         }
-        let mut first = self.skip_space()?;
-        if first == Some(b',') {
+        let mut first = match self.ahead.take() {
+            Some(b) => Some(b),
+            None => self.skip_space()?,
+        };
+        if first == Some(b',') && !self.sequence {
             first = self.skip_space()?;
         }
         let start = self.line;
+        self.start = start;
         let mut out = Vec::new();
         match first {
+            None if self.sequence => return Ok(None),
             None => return Err(syntax(self.line, "the array is not closed")),
-            Some(b']') => return Ok(None),
+            Some(b']') if !self.sequence => return Ok(None),
+            Some(b'{') => out.push(b'{'),
+            Some(_) if self.sequence => {
+                return Err(syntax(self.line, "expected a JSON object"));
+            }
             Some(b) => out.push(b),
         }
         let (mut depth, mut in_string, mut escaped) = (0i64, false, false);
@@ -148,7 +189,12 @@ impl<R: BufRead> JsonArray<R> {
                 }
             }
             let Some(next) = self.byte()? else {
-                return Err(syntax(self.line, "the array is not closed"));
+                let what = if self.sequence {
+                    "the object is not closed"
+                } else {
+                    "the array is not closed"
+                };
+                return Err(syntax(self.line, what));
             };
             if depth == 0 && !in_string && matches!(next, b',' | b']') {
                 if next == b']' {

@@ -15,26 +15,34 @@
 //! | [`Format::Twcs`] | tweets | a reply thread, per brand | every reply link of the thread is resolved, or [`DEFAULT_CASE_WINDOW_ROWS`] rows pass without a tweet of it, or the input ends |
 //! | [`Format::EventLog`] | log rows | the rows of one case id | the next case id starts (rows must be grouped by case) |
 //! | [`Format::Tickets`] | tickets | one row | it is read |
+//! | [`Format::Helpdesk`] | tickets (conversations) | one record with its posts | it is read |
 //! | [`Format::IbmJson`] | conversations | one conversation | it is read |
 
 mod all;
+mod chatwoot;
 mod csv_lines;
 mod detect;
 mod eventlog;
 mod events;
+mod freshdesk;
+mod helpdesk;
 mod ibm;
 mod json_array;
 mod mapping;
 mod recent;
+mod thread;
 mod ticket_mapping;
 mod tickets;
 mod timestamps;
 mod twcs;
+mod zammad;
+mod zendesk;
 
 pub use all::{import_all, Imported};
 pub use detect::{detect, Format};
 pub use eventlog::EventLogImporter;
 pub use events::{EventsImporter, DEFAULT_CASE_WINDOW_ROWS};
+pub use helpdesk::{Helpdesk, HelpdeskImporter};
 pub use ibm::IbmImporter;
 pub use mapping::{ActivityRule, EventLogMapping};
 pub use ticket_mapping::TicketTableMapping;
@@ -123,6 +131,7 @@ pub fn import(
         Format::Twcs => Box::new(TwcsImporter::new(reader)?),
         Format::EventLog(mapping) => Box::new(EventLogImporter::new(reader, *mapping)?),
         Format::Tickets(mapping) => Box::new(TicketTableImporter::new(reader, *mapping)?),
+        Format::Helpdesk(helpdesk) => Box::new(HelpdeskImporter::new(reader, helpdesk)),
         Format::IbmJson => Box::new(IbmImporter::new(reader)),
     })
 }

@@ -869,7 +869,6 @@ impl Folding {
     }
 
     fn apply_interaction(&mut self, i: Interaction) {
-        use CaseStatus::*;
         if self.customer.is_none() {
             self.customer = Some(CustomerDetails {
                 id: i.customer_id.clone(),
@@ -890,21 +889,7 @@ impl Folding {
                 self.agents.push(agent.clone());
             }
         }
-        let answer = i.is_answer() && matches!(self.status, Received | Acknowledged | Reopened);
-        let contact = i.is_customer_contact();
-        let implied = if i.kind == InteractionKind::Acknowledgement && self.status == Received {
-            Some(Acknowledged)
-        } else if answer || (contact && self.status == WaitingOnCustomer) {
-            Some(InProgress)
-        } else if contact
-            && self.status == Resolved
-            && (self.policy.closing_turns_reopen || !turns::is_closing_turn(&i))
-        {
-            Some(Reopened)
-        } else {
-            None
-        };
-        if let Some(to) = implied {
+        if let Some(to) = self.policy.status_after(self.status, &i) {
             self.transition(to, i.at, i.seq, Trigger::Interaction { id: i.id.clone() });
         }
         self.log.push(i);

@@ -1,6 +1,6 @@
 //! How the fold treats what a customer's message does ([`crate::TurnKind`]).
 
-use crate::{Interaction, TurnKind};
+use crate::{CaseStatus, Interaction, InteractionKind, TurnKind};
 use serde::{Deserialize, Serialize};
 
 /// How the case fold treats a customer's closing turns: thanks ("thanks, great service!",
@@ -65,6 +65,44 @@ impl TurnPolicy {
     /// Whether every field is the default.
     pub(crate) fn is_default(&self) -> bool {
         *self == TurnPolicy::default()
+    }
+
+    /// The status an interaction moves a case in `status` to under this policy (`None`: it
+    /// leaves the status as it is). The fold applies exactly this; an importer that adds
+    /// explicit status changes among interactions uses it to know where the case stands.
+    ///
+    /// An acknowledgement moves a received case to acknowledged; an answer by a person moves a
+    /// received, acknowledged or reopened case to in progress, as does a customer's message to
+    /// a case waiting on them; a customer's message reopens a resolved case unless it is a
+    /// closing turn (thanks, a confirmation) and the policy keeps those from reopening.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{CaseStatus, Interaction, TurnPolicy};
+    /// let thanks: Interaction = serde_json::from_str(r#"{"id": "m", "customer_id": "c",
+    ///     "at": "2025-01-05T09:00:00Z", "channel": "chat", "direction": "inbound",
+    ///     "actor": {"type": "customer"}, "kind": "message", "text": "thanks, it works now!"}"#).unwrap();
+    /// assert_eq!(TurnPolicy::default().status_after(CaseStatus::Resolved, &thanks), None);
+    /// let reopen = TurnPolicy { closing_turns_reopen: true, ..Default::default() };
+    /// assert_eq!(reopen.status_after(CaseStatus::Resolved, &thanks), Some(CaseStatus::Reopened));
+    /// ```
+    pub fn status_after(&self, status: CaseStatus, i: &Interaction) -> Option<CaseStatus> {
+        use CaseStatus::*;
+        let answer = i.is_answer() && matches!(status, Received | Acknowledged | Reopened);
+        let contact = i.is_customer_contact();
+        if i.kind == InteractionKind::Acknowledgement && status == Received {
+            Some(Acknowledged)
+        } else if answer || (contact && status == WaitingOnCustomer) {
+            Some(InProgress)
+        } else if contact
+            && status == Resolved
+            && (self.closing_turns_reopen || !is_closing_turn(i))
+        {
+            Some(Reopened)
+        } else {
+            None
+        }
     }
 }
 
