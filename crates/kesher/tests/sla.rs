@@ -856,3 +856,91 @@ fn the_assigned_teams_calendar_times_the_case_and_keeps_what_was_consumed() {
     assert!(text.contains(r#""teams":{"night""#), "{text}");
     assert_eq!(ContractSet::from_json(&text).unwrap(), set);
 }
+
+/// Article 001: a negative public message goes to the social-media team, which acknowledges
+/// within the hour; what the host confirms is recorded in the case and explains itself.
+#[test]
+fn a_public_complaint_is_escalated_and_the_escalation_recorded() {
+    use kesher::live::{EscalationAction, EscalationRules, LiveCase};
+    let contracts = ContractSet::from_json(
+        r#"[{"name": "social", "calendar": "israel", "conditions": {"channels": ["twitter"]},
+            "targets": [{"metric": "first_response", "within": 3600, "time": "calendar"}]}]"#,
+    )
+    .unwrap();
+    let rules = EscalationRules::from_json(
+        r#"{"rules": [{"name": "public complaint", "when": {"on": "public_negative_message"},
+            "channels": ["twitter"], "then": [{"do": "assign_team", "team": "social"}, {"do": "acknowledge"}]}]}"#,
+    )
+    .unwrap();
+    let mut engine = SlaEngine::new(contracts.clone());
+    let mut live = LiveCase::new(kesher::CaseId::new("T-9").unwrap());
+    let tweet = |id: &str, at: &str, text: &str| {
+        CaseEvent::from_json(&format!(
+            r#"{{"type": "interaction", "case_id": "T-9", "seq": {}, "id": "{id}", "customer_id": "c",
+                "at": "{at}", "channel": "twitter", "direction": "inbound", "actor": {{"type": "customer"}},
+                "kind": "message", "text": "{text}"}}"#,
+            id.len()
+        ))
+        .unwrap()
+    };
+    let read = |live: &mut LiveCase, engine: &mut SlaEngine, e: CaseEvent| {
+        let CaseEvent::Interaction(message) = e.clone() else {
+            unreachable!()
+        };
+        let changes = live.apply(e.clone(), engine, e.at()).unwrap();
+        rules.escalations(
+            live,
+            &changes,
+            Some(&message),
+            &contracts,
+            kesher::Language::En,
+        )
+    };
+    let first = tweet(
+        "t1",
+        "2025-01-05T10:00:00Z",
+        "@shop worst service ever, I want my money back",
+    );
+    let asked = read(&mut live, &mut engine, first);
+    assert_eq!(asked.len(), 2);
+    assert_eq!(
+        asked[0].action,
+        EscalationAction::AssignTeam {
+            team: "social".into()
+        }
+    );
+    assert_eq!(asked[0].about, "t1");
+    let ack = asked[1].message.clone().unwrap();
+    assert!(ack.contains("within 1 hour"), "{ack}");
+    // The host carries them out and records them.
+    let case = live.case().unwrap().clone();
+    let mut seq = 100;
+    for a in &asked {
+        for e in a.events(case.customer().id.clone(), case.priority(), seq) {
+            live.apply(e, &mut engine, a.at).unwrap();
+            seq += 1;
+        }
+        seq += 10;
+    }
+    let case = live.case().unwrap();
+    assert_eq!(case.team(), Some("social"));
+    let notes: Vec<&kesher::Interaction> = case
+        .log()
+        .iter()
+        .filter(|i| {
+            i.metadata.get("escalation_rule").map(String::as_str) == Some("public complaint")
+        })
+        .collect();
+    assert_eq!(notes.len(), 3, "two notes and the acknowledgement");
+    assert!(notes
+        .iter()
+        .any(|i| i.kind == kesher::InteractionKind::Acknowledgement
+            && i.text.as_deref() == Some(ack.as_str())));
+    // Thanks in public is not a complaint.
+    let thanks = tweet(
+        "t22",
+        "2025-01-05T10:30:00Z",
+        "@shop thanks, that was quick!",
+    );
+    assert!(read(&mut live, &mut engine, thanks).is_empty());
+}

@@ -406,3 +406,96 @@ proptest! {
         }
     }
 }
+
+/// The share and breach rules the escalation test runs (0.75 is the contracts' default warning
+/// fraction, so cases wake up when it is reached).
+fn escalation_rules() -> kesher::live::EscalationRules {
+    kesher::live::EscalationRules::from_json(
+        r#"[{"name": "three quarters", "when": {"on": "target_share", "share": 0.75}, "then": [{"do": "notify", "group": "leads"}]},
+            {"name": "breach", "when": {"on": "breach"}, "then": [{"do": "raise_priority", "to": "urgent"}]},
+            {"name": "broken", "when": {"on": "promise_broken"}, "then": [{"do": "notify", "group": "owner"}]}]"#,
+    )
+    .unwrap()
+}
+
+/// A target's (cycle, share used, state) at `t`, from `events` up to `t`.
+fn target_at(
+    events: &[CaseEvent],
+    metric: kesher::Metric,
+    t: DateTime<Utc>,
+) -> Option<(u32, f64, TargetState)> {
+    let so_far: Vec<CaseEvent> = events.iter().filter(|e| e.at() <= t).cloned().collect();
+    let case = lenient(&so_far).0?;
+    let sla = SlaEngine::new(contracts()).evaluate(&case, t).unwrap();
+    let r = sla.targets.into_iter().find(|r| r.metric == metric)?;
+    let share =
+        r.consumed.num_nanoseconds().unwrap() as f64 / r.target.num_nanoseconds().unwrap() as f64;
+    Some((r.cycle, share, r.state))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    /// Escalation rules stepped with the schedule act at the very reading where what they
+    /// watch happens: a share is crossed between the nanosecond before and the reading, a
+    /// breach or a broken promise appears there; and each is asked for once.
+    #[test]
+    fn escalations_come_the_moment_they_are_due(steps in history()) {
+        let evs = events(&steps);
+        let end = evs.last().unwrap().at() + TimeDelta::days(30);
+        let contracts = contracts();
+        prop_assert!(escalation_rules().check(&contracts).is_ok());
+        let rules = escalation_rules();
+        let mut engine = SlaEngine::new(contracts.clone());
+        let mut live = kesher::live::LiveCase::new(kesher::CaseId::new("T").unwrap());
+        // Each escalation with the number of events applied when it was asked for.
+        let mut asked = Vec::new();
+        let mut applied = 0;
+        let mut pending = evs.iter().peekable();
+        loop {
+            let next_event = pending.peek().map(|e| e.at());
+            let next_wake = live.wake_at().filter(|w| *w <= end);
+            let t = match (next_event, next_wake) {
+                (None, None) => break,
+                (Some(e), Some(w)) => e.min(w),
+                (Some(e), None) => e,
+                (None, Some(w)) => w,
+            };
+            if next_wake == Some(t) {
+                let changes = live.tick(&mut engine, t).unwrap();
+                let new = rules.escalations(&mut live, &changes, None, &contracts, kesher::Language::En);
+                asked.extend(new.into_iter().map(|a| (a, applied)));
+            }
+            while let Some(e) = pending.next_if(|e| e.at() == t) {
+                let message = match e { CaseEvent::Interaction(i) => Some(i.clone()), _ => None };
+                let changes = live.apply(e.clone(), &mut engine, t).unwrap();
+                applied += 1;
+                let new = rules.escalations(&mut live, &changes, message.as_ref(), &contracts, kesher::Language::En);
+                asked.extend(new.into_iter().map(|a| (a, applied)));
+            }
+        }
+        let mut keys = std::collections::BTreeSet::new();
+        for (a, applied) in &asked {
+            let (a, seen) = (a, &evs[..*applied]);
+            let t = a.at;
+            let before = t - TimeDelta::nanoseconds(1);
+            prop_assert!(keys.insert((a.rule.clone(), a.about.clone())), "asked twice: {a:?}");
+            if a.rule == "broken" {
+                continue;
+            }
+            let (name, cycle) = a.about.split_once('/').unwrap();
+            let cycle: u32 = cycle.parse().unwrap();
+            let metric = kesher::Metric::ALL.iter().copied().find(|m| m.as_str() == name).unwrap();
+            let (now_cycle, share, state) = target_at(seen, metric, t).unwrap();
+            prop_assert_eq!(now_cycle, cycle, "{:?}", a);
+            let earlier = target_at(seen, metric, before).filter(|b| b.0 == cycle);
+            if a.rule == "three quarters" {
+                prop_assert!(share >= 0.75 - 1e-9, "{a:?}: {share}");
+                prop_assert!(earlier.map_or(true, |b| b.1 < 0.75), "{a:?}: already {earlier:?} before");
+            } else {
+                prop_assert_eq!(state, TargetState::Breached, "{:?}", a);
+                prop_assert!(earlier.map_or(true, |b| b.2 != TargetState::Breached), "{a:?}: already breached before");
+            }
+        }
+    }
+}

@@ -62,6 +62,8 @@ pub struct LiveCase {
     pub(super) seen_at: Option<DateTime<Utc>>,
     pub(super) sla: Option<CaseSla>,
     pub(super) wake_at: Option<DateTime<Utc>>,
+    /// What escalation rules already asked for (rule/what), so they ask once.
+    pub(super) escalated: std::collections::BTreeSet<String>,
 }
 
 impl LiveCase {
@@ -81,6 +83,7 @@ impl LiveCase {
             seen_at: None,
             sla: None,
             wake_at: None,
+            escalated: Default::default(),
         }
     }
 
@@ -153,6 +156,21 @@ impl LiveCase {
     /// See [`LiveCase`].
     pub fn wake_at(&self) -> Option<DateTime<Utc>> {
         self.wake_at
+    }
+
+    /// What escalation rules already asked for on this case (`rule/what`, such as
+    /// `lead at 75%/first_response/1`).
+    ///
+    /// # Example
+    ///
+    /// See [`crate::live::EscalationRules`].
+    pub fn escalated(&self) -> impl Iterator<Item = &str> {
+        self.escalated.iter().map(String::as_str)
+    }
+
+    /// Remembers that a rule asked for `key`; false when it already had.
+    pub(super) fn remember(&mut self, key: String) -> bool {
+        self.escalated.insert(key)
     }
 
     /// Applies one event and reads the case at `now`: what changed since the last reading.

@@ -32,6 +32,8 @@ struct Snapshot {
         with = "crate::instant::option"
     )]
     wake_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    escalated: Vec<String>,
 }
 
 const VERSION: u32 = 1;
@@ -53,6 +55,7 @@ impl LiveCase {
             seen_at: self.seen_at,
             sla: self.sla.clone(),
             wake_at: self.wake_at,
+            escalated: self.escalated.iter().cloned().collect(),
         };
         serde_json::to_string(&snapshot).unwrap_or_default()
     }
@@ -111,6 +114,7 @@ impl LiveCase {
         live.seen_at = snapshot.seen_at;
         live.sla = snapshot.sla;
         live.wake_at = snapshot.wake_at;
+        live.escalated = snapshot.escalated.into_iter().collect();
         Ok(live)
     }
 }

@@ -346,9 +346,10 @@ impl Clock {
         Ok(())
     }
 
-    /// The first instant after `now` at which this clock's state changes with no event: the
-    /// first warning fraction reached, or the instant after the due one (a target is breached
-    /// once `now` is past its due instant). `None` for a paused, stopped or breached clock.
+    /// The first instant after `now` at which this clock changes with no event: the next
+    /// warning fraction reached (the first changes its state to `warning`; each is a moment
+    /// escalation rules act on), or the instant after the due one (a target is breached once
+    /// `now` is past its due instant). `None` for a paused, stopped or breached clock.
     pub(crate) fn next_change(&self, time: &mut Time<'_>, now: i64) -> Result<Option<i64>> {
         let (Some(since), Some(due)) = (self.since, self.due) else {
             return Ok(None);
@@ -357,14 +358,18 @@ impl Clock {
             return Ok(None);
         }
         let breach = due.saturating_add(1);
-        let Some(&fraction) = time.warnings(&self.terms).first() else {
+        let consumed = self.consumed + time.elapsed(&self.terms, since, now.max(since))?;
+        // The next warning fraction not reached yet (the first changes the state; every one
+        // is a moment escalation rules may act on).
+        let budget = self.terms.budget as f64;
+        let next = time
+            .warnings(&self.terms)
+            .iter()
+            .map(|f| (f * budget).ceil() as i64)
+            .find(|threshold| *threshold > consumed);
+        let Some(threshold) = next else {
             return Ok(Some(breach));
         };
-        let threshold = (fraction * self.terms.budget as f64).ceil() as i64;
-        let consumed = self.consumed + time.elapsed(&self.terms, since, now.max(since))?;
-        if consumed >= threshold {
-            return Ok(Some(breach));
-        }
         let warn = time.add(&self.terms, since, threshold - self.consumed)?;
         Ok(Some(if warn > now { warn.min(breach) } else { breach }))
     }

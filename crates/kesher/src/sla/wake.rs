@@ -8,9 +8,9 @@ use crate::{Case, Result};
 use chrono::{DateTime, Utc};
 
 impl SlaEngine {
-    /// The first instant after `now` at which one of `case`'s targets changes state without a
-    /// new event: a running target reaches its first warning fraction, or passes its due
-    /// instant (it is breached from the nanosecond after). `None` when nothing changes by the
+    /// The first instant after `now` at which one of `case`'s targets changes without a new
+    /// event: a running target reaches one of its warning fractions (the first turns it to
+    /// `warning`), or passes its due instant (it is breached from the nanosecond after). `None` when nothing changes by the
     /// clock alone: every target paused (a pause ends by an event), stopped or already breached.
     ///
     /// Business-time targets need no wake-up when the desk opens or closes: their state only
