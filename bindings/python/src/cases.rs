@@ -257,49 +257,32 @@ pub(crate) fn fold(py: Python<'_>, events_: &Bound<'_, PyAny>) -> PyResult<FoldR
     })
 }
 
-/// Reads a support-data file (kesher events, the Twitter support CSV, helpdesk or BPIC 2013
-/// event logs, IBM conversations JSON; detected unless `format` names it) into cases, with the
-/// row accounting. Returns `(cases, summary)`; `summary` has `read`, `accepted`, `rejected` and
-/// `rejections` (line and reason).
+/// Reads a support-data file (kesher events, the Twitter support CSV, event logs, one-row-per-
+/// ticket tables, helpdesk exports, IBM conversations JSON; detected unless `format` names it
+/// or `mapping` describes it) into cases, with the row accounting. Returns `(cases, summary)`;
+/// `summary` has `read`, `accepted`, `rejected` and `rejections` (line and reason).
 #[pyfunction]
-#[pyo3(signature = (path, format=None))]
+#[pyo3(signature = (path, format=None, mapping=None))]
 pub(crate) fn read_cases(
     py: Python<'_>,
     path: std::path::PathBuf,
     format: Option<&str>,
+    mapping: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<(Py<PyList>, Py<PyAny>)> {
-    let bytes = std::fs::read(&path)
-        .map_err(|e| invalid("path", &path.display().to_string(), &e.to_string()))?;
-    let format = match format {
-        Some(name) => {
-            kesher_io::Format::from_name(name).map_err(|e| invalid("format", name, &e))?
-        }
-        None => kesher_io::detect(&bytes).ok_or_else(|| {
-            invalid(
-                "format",
-                &path.display().to_string(),
-                "cannot tell the format; name it (events, twcs, helpdesk, bpic2013, ibm)",
-            )
-        })?,
-    };
+    let (bytes, format) = crate::import::open(&path, format, mapping)?;
     let all = py
         .detach(move || kesher_io::import_all(Box::new(std::io::Cursor::new(bytes)), format))
-        .map_err(|e| invalid("path", &path.display().to_string(), &e.to_string()))?;
+        .map_err(crate::import::io_error)?;
     let rejections: Vec<(u64, String)> = all
         .rejections
         .iter()
         .map(|r| (r.line, r.error.to_string()))
         .collect();
-    let (cases, summary) = (all.cases, all.summary);
     let list = PyList::empty(py);
-    for inner in cases {
+    for inner in all.cases {
         list.append(Case { inner })?;
     }
-    let d = pyo3::types::PyDict::new(py);
-    d.set_item("read", summary.read)?;
-    d.set_item("accepted", summary.accepted)?;
-    d.set_item("rejected", summary.rejected)?;
-    d.set_item("rejections", rejections)?;
+    let d = crate::import::summary(py, &all.summary, rejections)?;
     Ok((list.unbind(), d.into_any().unbind()))
 }
 

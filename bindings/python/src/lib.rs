@@ -6,7 +6,9 @@ mod calendar;
 mod cases;
 mod convert;
 mod errors;
+mod import;
 mod journey;
+mod live;
 mod people;
 mod playbook;
 mod report;
@@ -24,6 +26,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cases::fold, m)?)?;
     m.add_function(wrap_pyfunction!(cases::check_event, m)?)?;
     m.add_function(wrap_pyfunction!(cases::read_cases, m)?)?;
+    m.add_function(wrap_pyfunction!(import::read_events, m)?)?;
     m.add_class::<sla::ContractSet>()?;
     m.add_class::<sla::SlaEngine>()?;
     m.add_class::<sla::CaseSla>()?;
@@ -39,6 +42,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<playbook::ReplyTemplate>()?;
     m.add_function(wrap_pyfunction!(playbook::acknowledgement, m)?)?;
     m.add_class::<report::Report>()?;
+    m.add_class::<live::LiveCase>()?;
+    m.add_class::<live::WakeSchedule>()?;
+    m.add_class::<live::EscalationRules>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -13,7 +13,7 @@ pub(crate) struct ContractSet {
     json: String,
 }
 
-fn language(name: &str) -> PyResult<kesher::Language> {
+pub(crate) fn language(name: &str) -> PyResult<kesher::Language> {
     match name {
         "en" => Ok(kesher::Language::En),
         "he" => Ok(kesher::Language::He),
@@ -126,8 +126,8 @@ impl CaseSla {
 /// Evaluates cases against contracts.
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct SlaEngine {
-    inner: Mutex<kesher::SlaEngine>,
-    contracts: kesher::ContractSet,
+    pub(crate) inner: Mutex<kesher::SlaEngine>,
+    pub(crate) contracts: kesher::ContractSet,
 }
 
 #[pymethods]

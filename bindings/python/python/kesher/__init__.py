@@ -27,6 +27,7 @@ from kesher._native import (
     CurrencyMismatchError,
     EmotionModel,
     EndBeforeStartError,
+    EscalationRules,
     FoldResult,
     IllegalTransitionError,
     InvalidCalendarError,
@@ -35,6 +36,7 @@ from kesher._native import (
     InvalidJsonError,
     Journey,
     KesherError,
+    LiveCase,
     MissingFieldError,
     NegativeDurationError,
     NoWorkingTimeError,
@@ -45,31 +47,35 @@ from kesher._native import (
     check_event,
     fold,
     read_cases,
+    read_events,
     read_messages,
     recurring_problems,
     service_metrics,
+    WakeSchedule,
 )
 from kesher._native import Calendar as _NativeCalendar
 
 __all__ = [
     "Calendar", "Case", "Customer", "Interaction", "ReplyTemplate", "Report", "acknowledgement", "CaseSla", "CaseStatus", "ContractSet", "EmotionModel", "FoldResult",
-    "Journey", "Language", "Pattern", "PatternBuilder", "Priority", "SlaEngine", "TargetState",
+    "EscalationRules", "Journey", "Language", "LiveCase", "WakeSchedule", "Pattern", "PatternBuilder", "Priority", "SlaEngine", "TargetState",
     "KesherError", "InvalidInputError", "ArgumentError", "MissingFieldError", "IllegalTransitionError",
     "ConflictingEventError", "CurrencyMismatchError", "InvalidJsonError", "InvalidCalendarError",
     "NoWorkingTimeError", "EndBeforeStartError", "NegativeDurationError",
-    "check_event", "fold", "read_cases", "read_messages", "recurring_problems", "service_metrics", "__version__",
+    "check_event", "fold", "read_cases", "read_events", "read_messages", "recurring_problems", "service_metrics", "__version__",
 ]
 
 
 from kesher._guard import guard, guard_class
 
 for _cls in (Case, Customer, Interaction, ReplyTemplate, Report, CaseSla, ContractSet, EmotionModel,
-             FoldResult, Journey, Pattern, PatternBuilder, SlaEngine):
+             FoldResult, Journey, Pattern, PatternBuilder, SlaEngine, LiveCase, WakeSchedule,
+             EscalationRules):
     guard_class(_cls)
 acknowledgement = guard(acknowledgement)
 check_event = guard(check_event)
 fold = guard(fold)
 read_cases = guard(read_cases)
+read_events = guard(read_events)
 read_messages = guard(read_messages)
 recurring_problems = guard(recurring_problems)
 service_metrics = guard(service_metrics)

@@ -211,6 +211,59 @@ impl LiveCase {
         Ok(changes)
     }
 
+    /// Records an escalation the host carried out: its events ([`crate::live::Escalation::events`],
+    /// numbered from `seq`) applied at the escalation's instant (or the last reading, if later).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingField`] on `case` before any event made a case; as [`LiveCase::apply`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::live::{Escalation, EscalationAction, LiveCase};
+    /// let mut engine = kesher::SlaEngine::new(kesher::ContractSet::from_json("[]")?);
+    /// let mut live = LiveCase::new(kesher::CaseId::new("T-1")?);
+    /// let opened = kesher::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
+    ///     "at": "2025-01-05T07:00:00Z", "customer": {"id": "c"}, "channel": "email"}"#)?;
+    /// live.apply(opened, &mut engine, "2025-01-05T07:00:00Z".parse().unwrap())?;
+    /// let raise = Escalation { case_id: kesher::CaseId::new("T-1")?, rule: "breach".into(),
+    ///     about: "first_response/1".into(), at: "2025-01-05T09:00:00Z".parse().unwrap(),
+    ///     action: EscalationAction::RaisePriority { to: kesher::Priority::Urgent },
+    ///     reason: "first_response is breached (rule breach)".into(), message: None };
+    /// live.record(&raise, &mut engine, 100)?;
+    /// assert_eq!(live.case().unwrap().priority(), kesher::Priority::Urgent);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn record(
+        &mut self,
+        escalation: &crate::live::Escalation,
+        engine: &mut SlaEngine,
+        seq: u64,
+    ) -> Result<CaseChanges> {
+        let case = self.held.case.as_ref().ok_or_else(|| Error::MissingField {
+            field: "case".into(),
+            reason: format!(
+                "case `{}` has no event yet to record an escalation on",
+                self.id
+            ),
+        })?;
+        let events = escalation.events(case.customer().id.clone(), case.priority(), seq);
+        let now = self.seen_at.map_or(escalation.at, |s| s.max(escalation.at));
+        let mut merged: Option<CaseChanges> = None;
+        for event in events {
+            let changes = self.apply(event, engine, now)?;
+            merged = Some(match merged {
+                Some(earlier) => earlier.then(changes),
+                None => changes,
+            });
+        }
+        match merged {
+            Some(changes) => Ok(changes),
+            None => self.tick(engine, now),
+        }
+    }
+
     /// Reads the case at `now` with no new event: the warnings, breaches and broken promises
     /// the clock brought since the last reading.
     ///

@@ -131,6 +131,28 @@ fn refusal<S: Serializer>(error: &Option<Error>, s: S) -> Result<S::Ok, S::Error
     error.as_ref().map(Refusal::of).serialize(s)
 }
 
+impl CaseChanges {
+    /// These changes followed by `later` ones of the same case, as one answer.
+    pub(super) fn then(mut self, later: CaseChanges) -> CaseChanges {
+        self.status = match (self.status, later.status) {
+            (Some(first), Some(last)) => Some(StatusChange {
+                from: first.from,
+                to: last.to,
+            })
+            .filter(|s| s.from != Some(s.to)),
+            (first, None) => first,
+            (None, last) => last,
+        };
+        self.targets.extend(later.targets);
+        self.promises.extend(later.promises);
+        self.rejected.extend(later.rejected);
+        self.sla_error = later.sla_error;
+        self.wake_at = later.wake_at;
+        self.at = later.at;
+        self
+    }
+}
+
 fn rejections<S: Serializer>(rejected: &[RejectedEvent], s: S) -> Result<S::Ok, S::Error> {
     #[derive(Serialize)]
     struct Rejection<'a> {

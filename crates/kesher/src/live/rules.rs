@@ -113,7 +113,8 @@ pub struct EscalationRule {
 /// # Example
 ///
 /// See [`EscalationRules`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Escalation {
     /// The case.
     pub case_id: crate::CaseId,
@@ -130,7 +131,7 @@ pub struct Escalation {
     /// Why, in words for the people who act on it.
     pub reason: String,
     /// For `acknowledge`: the message to send.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -278,6 +279,70 @@ impl EscalationRules {
             }
         }
         Ok(())
+    }
+
+    /// [`LiveCase::apply`] then [`EscalationRules::escalations`] for the event (the message
+    /// passed on when the event is an interaction).
+    ///
+    /// # Errors
+    ///
+    /// As [`LiveCase::apply`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::live::{EscalationRules, LiveCase};
+    /// let contracts = kesher::ContractSet::from_json("[]")?;
+    /// let rules = EscalationRules::from_json(r#"[{"name": "complaint", "when": {"on": "public_negative_message"},
+    ///     "then": [{"do": "notify", "group": "social"}]}]"#)?;
+    /// let mut engine = kesher::SlaEngine::new(contracts.clone());
+    /// let mut live = LiveCase::new(kesher::CaseId::new("T")?);
+    /// let tweet = kesher::CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "id": "t1",
+    ///     "customer_id": "c", "at": "2025-01-05T10:00:00Z", "channel": "twitter", "direction": "inbound",
+    ///     "actor": {"type": "customer"}, "kind": "message", "text": "I will cancel my account, terrible"}"#)?;
+    /// let at = tweet.at();
+    /// let (_, asked) = rules.apply(&mut live, tweet, &mut engine, at, &contracts, kesher::Language::En)?;
+    /// assert_eq!(asked[0].about, "t1");
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn apply(
+        &self,
+        live: &mut LiveCase,
+        event: CaseEvent,
+        engine: &mut crate::SlaEngine,
+        now: DateTime<Utc>,
+        contracts: &ContractSet,
+        language: Language,
+    ) -> Result<(CaseChanges, Vec<Escalation>)> {
+        let message = match &event {
+            CaseEvent::Interaction(i) => Some(i.clone()),
+            _ => None,
+        };
+        let changes = live.apply(event, engine, now)?;
+        let asked = self.escalations(live, &changes, message.as_ref(), contracts, language);
+        Ok((changes, asked))
+    }
+
+    /// [`LiveCase::tick`] then [`EscalationRules::escalations`].
+    ///
+    /// # Errors
+    ///
+    /// As [`LiveCase::tick`].
+    ///
+    /// # Example
+    ///
+    /// See [`EscalationRules`]; this is `live.tick` and `rules.escalations` in one call.
+    pub fn tick(
+        &self,
+        live: &mut LiveCase,
+        engine: &mut crate::SlaEngine,
+        now: DateTime<Utc>,
+        contracts: &ContractSet,
+        language: Language,
+    ) -> Result<(CaseChanges, Vec<Escalation>)> {
+        let changes = live.tick(engine, now)?;
+        let asked = self.escalations(live, &changes, None, contracts, language);
+        Ok((changes, asked))
     }
 
     /// The actions the rules ask for at this reading of `live` (`message`: the interaction just

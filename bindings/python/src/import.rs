@@ -1,0 +1,94 @@
+//! `kesher.read_events`, and the format a file is read as: any supported export in, kesher's
+//! events out (as `kesher import` does).
+
+use crate::convert::to_py_value;
+use crate::errors::{invalid, to_py};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use std::path::Path;
+
+/// The bytes of `path` and the format to read them as: `mapping` (a JSON object, or text) when
+/// given, else `format` by name, else detected from the head of the file.
+pub(crate) fn open(
+    path: &Path,
+    format: Option<&str>,
+    mapping: Option<&Bound<'_, PyAny>>,
+) -> PyResult<(Vec<u8>, kesher_io::Format)> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| invalid("path", &shown, &e.to_string()))?;
+    let format = match (mapping, format) {
+        (Some(_), Some(name)) => {
+            return Err(invalid("format", name, "give a format or a mapping, not both"))
+        }
+        (Some(m), None) => {
+            let text = crate::convert::json_text(m)?;
+            kesher_io::Format::from_mapping(&text).map_err(io_error)?
+        }
+        (None, Some(name)) => {
+            kesher_io::Format::from_name(name).map_err(|e| invalid("format", name, &e))?
+        }
+        (None, None) => kesher_io::detect(&bytes).ok_or_else(|| {
+            let names = kesher_io::Format::NAMES.join(", ");
+            invalid(
+                "format",
+                &shown,
+                &format!("cannot tell the format; name it ({names}) or give a mapping"),
+            )
+        })?,
+    };
+    Ok((bytes, format))
+}
+
+/// A kesher-io error as a `KesherError` (the core's error when it holds one).
+pub(crate) fn io_error(e: kesher_io::Error) -> PyErr {
+    match e {
+        kesher_io::Error::Core(core) => to_py(core),
+        other => invalid("input", "", &other.to_string()),
+    }
+}
+
+/// The account of an import's rows as a dict.
+pub(crate) fn summary<'py>(
+    py: Python<'py>,
+    summary: &kesher_io::ImportSummary,
+    rejections: Vec<(u64, String)>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("read", summary.read)?;
+    d.set_item("accepted", summary.accepted)?;
+    d.set_item("rejected", summary.rejected)?;
+    d.set_item("rejections", rejections)?;
+    Ok(d)
+}
+
+/// Reads any supported export at `path` into kesher events (dicts in the JSON contract), as
+/// `kesher import` does: `(events, summary)`.
+#[pyfunction]
+#[pyo3(signature = (path, format=None, mapping=None))]
+pub(crate) fn read_events(
+    py: Python<'_>,
+    path: std::path::PathBuf,
+    format: Option<&str>,
+    mapping: Option<&Bound<'_, PyAny>>,
+) -> PyResult<(Py<PyList>, Py<PyAny>)> {
+    let (bytes, format) = open(&path, format, mapping)?;
+    let (events, rejections, counted) = py
+        .detach(move || -> Result<_, kesher_io::Error> {
+            let mut source = kesher_io::import(Box::new(std::io::Cursor::new(bytes)), format)?;
+            let (mut events, mut rejections) = (Vec::new(), Vec::new());
+            for item in source.by_ref() {
+                match item {
+                    Ok(batch) => events.extend(batch.events.into_iter().map(|(_, e)| e)),
+                    Err(r) => rejections.push((r.line, r.error.to_string())),
+                }
+            }
+            Ok((events, rejections, source.summary()))
+        })
+        .map_err(io_error)?;
+    let list = PyList::empty(py);
+    for event in &events {
+        list.append(to_py_value(py, event)?)?;
+    }
+    let d = summary(py, &counted, rejections)?;
+    Ok((list.unbind(), d.into_any().unbind()))
+}

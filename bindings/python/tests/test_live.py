@@ -1,0 +1,171 @@
+"""A case kept between events, the wake-up schedule, escalation rules and the importers."""
+
+import datetime as dt
+import json
+
+import pytest
+
+import kesher
+
+UTC = dt.timezone.utc
+T0 = dt.datetime(2025, 1, 6, 9, 0, tzinfo=UTC)  # a Monday
+WEEKDAYS = {"tz": "UTC", "week": {d: [["09:00", "17:00"]] for d in ("mon", "tue", "wed", "thu", "fri")}}
+CONTRACTS = [{"name": "std", "calendar": WEEKDAYS,
+              "targets": [{"metric": "first_response", "within": 3600, "warn_at": [0.75]}]}]
+
+
+def case_events(case="T-1", answer_after=None):
+    out = [
+        {"type": "opened", "case_id": case, "at": T0, "customer": {"id": "cu"}, "channel": "chat"},
+        {"type": "interaction", "case_id": case, "seq": 1, "id": case + "-q", "customer_id": "cu",
+         "at": T0 + dt.timedelta(minutes=1), "channel": "chat", "direction": "inbound",
+         "actor": {"type": "customer"}, "kind": "message", "text": "my order is late"},
+    ]
+    if answer_after is not None:
+        out.append({"type": "interaction", "case_id": case, "seq": 2, "id": case + "-a", "customer_id": "cu",
+                    "at": T0 + dt.timedelta(seconds=answer_after), "channel": "chat", "direction": "outbound",
+                    "actor": {"type": "agent", "id": "dana"}, "kind": "message", "text": "on its way"})
+    return out
+
+
+def test_apply_one_event_at_a_time_equals_the_fold_in_any_order():
+    engine = kesher.SlaEngine(kesher.ContractSet(CONTRACTS))
+    evs = case_events(answer_after=1800)
+    now = T0 + dt.timedelta(hours=2)
+    batch = engine.evaluate(kesher.Case.from_events(evs), now)
+    for order in (evs, list(reversed(evs)), [evs[1], evs[0], evs[2]]):
+        live = kesher.LiveCase("T-1")
+        for e in order:
+            changes = live.apply(e, engine, now)
+            assert changes["case_id"] == "T-1" and changes["rejected"] == []
+        assert live.case == kesher.Case.from_events(evs)
+        assert live.sla.targets == batch.targets
+
+
+def test_changes_say_what_happened_and_when_to_wake():
+    engine = kesher.SlaEngine(kesher.ContractSet(CONTRACTS))
+    live = kesher.LiveCase("T-1")
+    first = live.apply(case_events()[0], engine, T0)
+    assert first["status"] == {"from": None, "to": "received"}
+    assert [t["report"]["state"] for t in first["targets"]] == ["running"]
+    # 75 % of one business hour after 09:00: 09:45.
+    assert live.wake_at == T0 + dt.timedelta(minutes=45)
+    assert first["wake_at"] == "2025-01-06T09:45:00Z"  # dicts follow the JSON contract
+    warned = live.tick(engine, T0 + dt.timedelta(minutes=45))
+    assert [t["report"]["state"] for t in warned["targets"]] == ["warning"]
+    # A breach falls just after the due instant: wake_at is rounded up to the next microsecond.
+    assert live.wake_at == T0 + dt.timedelta(hours=1, microseconds=1)
+    assert live.tick(engine, T0 + dt.timedelta(hours=1))["targets"] == []
+    breached = live.tick(engine, live.wake_at)
+    assert [(t["from"], t["report"]["state"]) for t in breached["targets"]] == [("warning", "breached")]
+    assert live.wake_at is None
+
+
+def test_a_snapshot_plus_new_events_is_the_fold_of_all():
+    engine = kesher.SlaEngine(kesher.ContractSet(CONTRACTS))
+    evs = case_events(answer_after=1800)
+    live = kesher.LiveCase("T-1")
+    for e in evs[:2]:
+        live.apply(e, engine, T0 + dt.timedelta(minutes=2))
+    text = live.to_snapshot()
+    assert json.loads(text)["kesher_live_case"] == 1
+    resumed = kesher.LiveCase.from_snapshot(text)
+    resumed.apply(evs[2], engine, T0 + dt.timedelta(hours=2))
+    assert resumed.case == kesher.Case.from_events(evs)
+    with pytest.raises(kesher.KesherError) as e:
+        kesher.LiveCase.from_snapshot('{"kesher_live_case": 99}')
+    assert e.value.field is not None
+
+
+def test_bad_input_is_a_kesher_error_naming_the_field():
+    engine = kesher.SlaEngine(kesher.ContractSet(CONTRACTS))
+    live = kesher.LiveCase("T-1")
+    with pytest.raises(kesher.InvalidInputError) as e:
+        live.apply(case_events()[0], engine, dt.datetime(2025, 1, 6))
+    assert e.value.field == "now"
+    with pytest.raises(kesher.KesherError):
+        live.apply({"type": "opened", "case_id": "T-1"}, engine, T0)
+    with pytest.raises(kesher.KesherError):
+        kesher.LiveCase("")
+    with pytest.raises(kesher.KesherError) as e:
+        kesher.EscalationRules({"rules": [{"name": "x", "when": {"on": "sometimes"}, "then": []}]})
+    assert "sometimes" in str(e.value)
+    with pytest.raises(kesher.ArgumentError):
+        kesher.WakeSchedule().set(42, T0)
+
+
+def test_the_schedule_hands_back_what_is_due_in_order():
+    schedule = kesher.WakeSchedule()
+    schedule.set("b", T0 + dt.timedelta(hours=2))
+    schedule.set("a", T0 + dt.timedelta(hours=1))
+    schedule.set("c", T0 + dt.timedelta(hours=3))
+    schedule.set("c", None)
+    assert len(schedule) == 2 and schedule.earliest() == T0 + dt.timedelta(hours=1)
+    assert schedule.get("b") == T0 + dt.timedelta(hours=2) and schedule.get("c") is None
+    assert schedule.due(T0) == []
+    assert [cid for cid, _ in schedule.due(T0 + dt.timedelta(hours=5))] == ["a", "b"]
+    assert len(schedule) == 0
+
+
+def test_rules_escalate_a_public_complaint_and_the_record_explains_it():
+    contracts = kesher.ContractSet([{"name": "social", "calendar": "israel",
+                                     "conditions": {"channels": ["twitter"]},
+                                     "targets": [{"metric": "first_response", "within": 3600, "time": "calendar"}]}])
+    rules = kesher.EscalationRules({"rules": [{"name": "public complaint", "when": {"on": "public_negative_message"},
+                                               "channels": ["twitter"],
+                                               "then": [{"do": "assign_team", "team": "social"}, {"do": "acknowledge"}]}]})
+    rules.check(contracts)
+    engine = kesher.SlaEngine(contracts)
+    live = kesher.LiveCase("T-9")
+    tweet = {"type": "interaction", "case_id": "T-9", "seq": 1, "id": "t1", "customer_id": "c", "at": T0,
+             "channel": "twitter", "direction": "inbound", "actor": {"type": "customer"}, "kind": "message",
+             "text": "@shop worst service ever, I want my money back"}
+    changes, asked = rules.apply(live, tweet, engine, T0, lang="he")
+    assert changes["status"]["to"] == "received"
+    assert [a["action"]["do"] for a in asked] == ["assign_team", "acknowledge"]
+    assert any("\u05d0" <= ch <= "\u05ea" for ch in asked[1]["message"])
+    seq = 100
+    for a in asked:
+        live.record(a, engine, seq)
+        seq += 10
+    assert live.case.team == "social"
+    _, again = rules.tick(live, engine, T0 + dt.timedelta(minutes=5))
+    assert again == []
+
+
+def test_read_events_and_cases_from_every_helpdesk_export(root):
+    helpdesks = root / "examples/data/helpdesks"
+    for name, fmt in [("zendesk-tickets.json", "zendesk"), ("freshdesk-tickets.json", "freshdesk"),
+                      ("zammad-tickets.jsonl", "zammad"), ("chatwoot-conversations.json", "chatwoot")]:
+        events, summary = kesher.read_events(helpdesks / name)
+        assert summary["read"] == summary["accepted"] + summary["rejected"] > 0, name
+        assert events and all(kesher.check_event(e) for e in events), name
+        named, _ = kesher.read_events(helpdesks / name, format=fmt)
+        assert named == events
+        cases, _ = kesher.read_cases(helpdesks / name)
+        assert len(cases) == len({e["case_id"] for e in events})
+
+
+def test_a_ticket_table_through_a_mapping(root, tmp_path):
+    path = root / "tests/data/nyc311-first300.csv"
+    cases, summary = kesher.read_cases(path, format="nyc311")
+    assert summary["read"] == 300 and summary["rejected"] == 2
+    assert sorted(line for line, _ in summary["rejections"]) == [238, 276]
+    table = tmp_path / "tickets.csv"
+    table.write_text("id,opened at,done at,who\n"
+                     "A-1,2025-01-06 09:00,2025-01-06 11:30,c1\n"
+                     "A-2,2025-01-06 10:00,,c2\n"
+                     "A-3,not a date,,c3\n")
+    mapping = {"name": "tickets", "case": "id", "created": "opened at", "resolved": "done at",
+               "customer": "who", "timestamp_format": "%Y-%m-%d %H:%M", "timezone": "UTC",
+               "default_channel": "email"}
+    cases, summary = kesher.read_cases(table, mapping=mapping)
+    assert (summary["read"], summary["accepted"], summary["rejected"]) == (3, 2, 1)
+    assert summary["rejections"][0][0] == 4 and "opened at" in summary["rejections"][0][1]
+    resolved = {c.id: c.status for c in cases}
+    assert resolved == {"A-1": "resolved", "A-2": "received"}
+    with pytest.raises(kesher.InvalidInputError) as e:
+        kesher.read_events(table)
+    assert e.value.field == "format" and "nyc311" in str(e.value)
+    with pytest.raises(kesher.InvalidInputError):
+        kesher.read_events(table, format="nyc311", mapping=mapping)
