@@ -5,7 +5,7 @@
 #   - compiles the crate for WebAssembly and generates the JavaScript glue (--target web, used by
 #     both the browser entry index.js and the Node.js entry node.js);
 #   - copies the hand-written API (js/) and prints the gzipped size of the .wasm.
-# Time zones come from the host's `Intl` (js/zones.js); `KESHER_WASM_FEATURES=import,report,insight,tzdb`
+# Time zones come from the host's `Intl` (js/zones.js); `KESHER_WASM_FEATURES=import,report,insight,live,tzdb`
 # compiles the IANA database in instead (about 130 KB more, gzipped). Trim the .wasm with
 # `KESHER_WASM_FEATURES=none` (no importers, report or insight; or a list such as
 # `KESHER_WASM_FEATURES=insight`): functions left out throw a KesherError of kind `unsupported`.

@@ -16,26 +16,9 @@ pub(crate) fn open(
 ) -> PyResult<(Vec<u8>, kesher_io::Format)> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| invalid("path", &shown, &e.to_string()))?;
-    let format = match (mapping, format) {
-        (Some(_), Some(name)) => {
-            return Err(invalid("format", name, "give a format or a mapping, not both"))
-        }
-        (Some(m), None) => {
-            let text = crate::convert::json_text(m)?;
-            kesher_io::Format::from_mapping(&text).map_err(io_error)?
-        }
-        (None, Some(name)) => {
-            kesher_io::Format::from_name(name).map_err(|e| invalid("format", name, &e))?
-        }
-        (None, None) => kesher_io::detect(&bytes).ok_or_else(|| {
-            let names = kesher_io::Format::NAMES.join(", ");
-            invalid(
-                "format",
-                &shown,
-                &format!("cannot tell the format; name it ({names}) or give a mapping"),
-            )
-        })?,
-    };
+    let mapping = mapping.map(crate::convert::json_text).transpose()?;
+    let format =
+        kesher_io::Format::choose(&bytes, format, mapping.as_deref()).map_err(io_error)?;
     Ok((bytes, format))
 }
 

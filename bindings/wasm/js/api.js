@@ -152,6 +152,9 @@ function options(field, value) {
 
 const parse = (textOut) => JSON.parse(textOut);
 
+/** The key of a wrapper's native object for calls that take it (not part of the API). */
+const NATIVE = Symbol("kesher.native");
+
 /** The package's version. */
 export function version() {
   return native.version();
@@ -362,16 +365,31 @@ export function checkEvent(event) {
 
 const encoder = new TextEncoder();
 
+/** Bytes of an export given as text, a Uint8Array or an ArrayBuffer. */
+function exportBytes(data) {
+  if (typeof data === "string") return encoder.encode(data);
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  throw invalid("data", data, "expected a string, a Uint8Array or an ArrayBuffer");
+}
+
+/** Reads any supported export (bytes or text) with `fn`: by format name, by mapping, or detected. */
+function readExport(name, data, format, mapping) {
+  const readNative = feature(name, "import");
+  const bytes = exportBytes(data);
+  const f = optional(format, (v) => text("format", v));
+  const m = optional(mapping, (v) => json("mapping", v));
+  return parse(call(readNative, bytes, f, m));
+}
+
 /** Reads a support-data export (bytes or text) into cases, accounting for every row. */
-export function readCases(data, format) {
-  const readNative = feature("readCases", "import");
-  let bytes;
-  if (typeof data === "string") bytes = encoder.encode(data);
-  else if (data instanceof Uint8Array) bytes = data;
-  else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
-  else throw invalid("data", data, "expected a string, a Uint8Array or an ArrayBuffer");
-  if (format !== undefined && format !== null) text("format", format);
-  return parse(call(readNative, bytes, format ?? undefined));
+export function readCases(data, format, mapping) {
+  return readExport("readCases", data, format, mapping);
+}
+
+/** Converts any supported export into kesher events, as `kesher import` does. */
+export function readEvents(data, format, mapping) {
+  return readExport("readEvents", data, format, mapping);
 }
 
 function contractsText(contracts) {
@@ -415,6 +433,11 @@ export class SlaEngine {
         ),
       ),
     );
+  }
+
+  /** The native engine, for the calls that take an engine (LiveCase, EscalationRules). */
+  [NATIVE]() {
+    return live(this, this.#native);
   }
 
   /** The contracts, as the JSON contract writes them. */
@@ -665,4 +688,192 @@ export function buildReport(cases, opts) {
 /** Answers one request of the `kesher calendar eval` protocol (the shared test vectors' form). */
 export function calendarEval(request) {
   return parse(call(native.calendarEval, json("request", request)));
+}
+
+/** A Date from epoch milliseconds, or null. */
+const dateOrNull = (ms) => (ms === undefined || ms === null ? null : new Date(ms));
+
+/** The native SlaEngine behind a wrapper (for the calls that take an engine). */
+function engineOf(engine) {
+  if (!(engine instanceof SlaEngine)) throw invalid("engine", engine, "expected an SlaEngine");
+  return engine[NATIVE]();
+}
+
+/** A native case `fromSnapshot` resumed, handed to the constructor (not an argument of it). */
+let resumed;
+
+/**
+ * A case kept between events: apply one event at a time, learn what changed and when the case
+ * next changes by the clock alone; store `toSnapshot()` instead of the history.
+ */
+export class LiveCase {
+  #native;
+
+  constructor(caseId) {
+    const Native = feature("NativeLiveCase", "live");
+    this.#native = resumed ?? call((t) => new Native(t), text("caseId", caseId));
+  }
+
+  /** Resumes a case from the snapshot `toSnapshot` wrote (text or its parsed object). */
+  static fromSnapshot(snapshot) {
+    const Native = feature("NativeLiveCase", "live");
+    resumed = call((t) => Native.fromSnapshot(t), json("snapshot", snapshot));
+    try {
+      return new LiveCase();
+    } finally {
+      resumed = undefined;
+    }
+  }
+
+  /** The case as one JSON document (text) to store. */
+  toSnapshot() {
+    return call(() => live(this, this.#native).toSnapshot());
+  }
+
+  /** Applies one event and reads the case at `now`: what changed. */
+  apply(event, engine, now) {
+    const e = json("event", event);
+    return parse(call(() => live(this, this.#native).apply(e, engineOf(engine), instant("now", now))));
+  }
+
+  /** Reads the case at `now` with no new event: what the clock changed. */
+  tick(engine, now) {
+    return parse(call(() => live(this, this.#native).tick(engineOf(engine), instant("now", now))));
+  }
+
+  /** Records an escalation the host carried out, as events numbered from `seq`. */
+  record(escalation, engine, seq) {
+    const e = json("escalation", escalation);
+    const n = whole("seq", seq, 0, Number.MAX_SAFE_INTEGER);
+    return parse(call(() => live(this, this.#native).record(e, engineOf(engine), n)));
+  }
+
+  get caseId() {
+    return call(() => live(this, this.#native).caseId);
+  }
+
+  #state() {
+    return parse(call(() => live(this, this.#native).state()));
+  }
+
+  /** The case folded from every event applied, or null. */
+  get case() {
+    return this.#state().case;
+  }
+
+  /** The SLA targets as last read, or null. */
+  get sla() {
+    return this.#state().sla;
+  }
+
+  /** The last instant the case was read at, or null. */
+  get seenAt() {
+    const at = this.#state().seenAt;
+    return at === null ? null : new Date(at);
+  }
+
+  /** When the case next changes by the clock alone (rounded up to the millisecond), or null. */
+  get wakeAt() {
+    return dateOrNull(this.#state().wakeAt);
+  }
+
+  /** Events held but not applied: `{ event_type, reason }`. */
+  get rejected() {
+    return this.#state().rejected;
+  }
+
+  /** The native object, for the calls that take a live case. */
+  [NATIVE]() {
+    return live(this, this.#native);
+  }
+
+  /** Releases the WebAssembly memory now; the object cannot be used afterwards. */
+  free() {
+    this.#native?.free();
+    this.#native = null;
+  }
+}
+
+/** When many cases next change by the clock alone, served earliest first. */
+export class WakeSchedule {
+  #native;
+
+  constructor() {
+    this.#native = new (feature("NativeWakeSchedule", "live"))();
+  }
+
+  /** Sets (or, with null, removes) the wake-up of one case. */
+  set(caseId, at) {
+    const id = text("caseId", caseId);
+    const when = optional(at, (v) => instant("at", v));
+    call(() => live(this, this.#native).set(id, when));
+  }
+
+  /** The wake-up of one case, or null. */
+  get(caseId) {
+    return dateOrNull(call(() => live(this, this.#native).get(text("caseId", caseId))));
+  }
+
+  /** Removes and returns every wake-up at or before `now`, earliest first: `[caseId, Date]`. */
+  due(now) {
+    const pairs = parse(call(() => live(this, this.#native).due(instant("now", now))));
+    return pairs.map(([id, ms]) => [id, new Date(ms)]);
+  }
+
+  /** The earliest wake-up, or null. */
+  earliest() {
+    return dateOrNull(call(() => live(this, this.#native).earliest()));
+  }
+
+  /** How many cases have a wake-up. */
+  get size() {
+    return call(() => live(this, this.#native).size);
+  }
+
+  free() {
+    this.#native?.free();
+    this.#native = null;
+  }
+}
+
+function liveOf(kase) {
+  if (!(kase instanceof LiveCase)) throw invalid("live", kase, "expected a LiveCase");
+  return kase[NATIVE]();
+}
+
+/** Escalation and routing rules: what to do at a share of a target, a breach, a public complaint. */
+export class EscalationRules {
+  #native;
+
+  constructor(rules) {
+    const Native = feature("NativeEscalationRules", "live");
+    this.#native = call((t) => new Native(t), json("rules", rules));
+  }
+
+  /** Throws when a share would not wake cases under the engine's contracts. */
+  check(engine) {
+    call(() => live(this, this.#native).check(engineOf(engine)));
+  }
+
+  /** `live.apply(event, engine, now)` and the escalations it sets off. */
+  apply(liveCase, event, engine, now, lang = "en") {
+    const e = json("event", event);
+    return parse(
+      call(() =>
+        live(this, this.#native).apply(liveOf(liveCase), e, engineOf(engine), instant("now", now), text("lang", lang)),
+      ),
+    );
+  }
+
+  /** `live.tick(engine, now)` and the escalations it sets off. */
+  tick(liveCase, engine, now, lang = "en") {
+    return parse(
+      call(() => live(this, this.#native).tick(liveOf(liveCase), engineOf(engine), instant("now", now), text("lang", lang))),
+    );
+  }
+
+  free() {
+    this.#native?.free();
+    this.#native = null;
+  }
 }

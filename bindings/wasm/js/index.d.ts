@@ -335,8 +335,34 @@ export interface FoldResult {
   rejected: Rejection[];
 }
 
-/** Formats `readCases` knows (detected from the first bytes when not named). */
-export type ImportFormat = "events" | "twcs" | "helpdesk" | "bpic2013" | "ibm";
+/** Formats `readCases` and `readEvents` know (detected from the first bytes when not named). */
+export type ImportFormat =
+  | "events"
+  | "twcs"
+  | "helpdesk"
+  | "bpic2013"
+  | "ibm"
+  | "nyc311"
+  | "zendesk"
+  | "freshdesk"
+  | "zammad"
+  | "chatwoot";
+
+/**
+ * A mapping for a CSV of another shape: a table with one row per ticket (it names a `created`
+ * column) or an event log (one row per activity). The core checks it and names a bad field.
+ */
+export type ImportMapping = string | Record<string, unknown>;
+
+/** The events of an export (as `kesher import` writes them) and the account of its rows. */
+export interface EventsRead {
+  format: string;
+  events: CaseEvent[];
+  read: number;
+  accepted: number;
+  rejected: number;
+  rejections: { line: number; reason: string }[];
+}
 
 /** The cases of an export and the account of its rows: `read = accepted + rejected`. */
 export interface ReadResult {
@@ -377,7 +403,22 @@ export function checkEvent(event: CaseEvent | string): CaseEventType;
  * @example
  * const { cases, read, accepted, rejected } = readCases(new Uint8Array(await file.arrayBuffer()));
  */
-export function readCases(data: string | Uint8Array | ArrayBuffer, format?: ImportFormat): ReadResult;
+export function readCases(
+  data: string | Uint8Array | ArrayBuffer,
+  format?: ImportFormat | null,
+  mapping?: ImportMapping | null,
+): ReadResult;
+/**
+ * Converts any supported export into kesher events, as `kesher import` does; arguments as
+ * `readCases` (a format name or a mapping, not both).
+ * @example
+ * const { events, rejected } = readEvents(zendeskJson, "zendesk");
+ */
+export function readEvents(
+  data: string | Uint8Array | ArrayBuffer,
+  format?: ImportFormat | null,
+  mapping?: ImportMapping | null,
+): EventsRead;
 
 // ---------------------------------------------------------------------------------------------
 // Calendars
@@ -639,6 +680,126 @@ export class SlaEngine {
   /** The contracts as the JSON contract writes them. */
   toJSON(): { contracts: SlaContract[] };
   /** Frees the engine now (it is also freed when garbage collected). */
+  free(): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live cases, wake-ups and escalations
+
+export type PromiseState = "open" | "kept" | "kept_late" | "broken" | "cancelled";
+
+/** What changed in one case since it was last read (the `kesher:case-changes` contract). */
+export interface CaseChanges {
+  case_id: string;
+  at: IsoInstant;
+  status: { from: CaseStatus | null; to: CaseStatus } | null;
+  targets: { from: TargetState | null; report: TargetReport }[];
+  promises: { from: PromiseState | null; to: PromiseState; promise: CasePromise }[];
+  rejected: { event_type: CaseEventType; origin: number; kind: string; field: string | null; message: string }[];
+  sla_error: { kind: string; field: string | null; message: string } | null;
+  /** When the case next changes by the clock alone (to the nanosecond), or null. */
+  wake_at: IsoInstant | null;
+}
+
+/**
+ * A case kept between events: equal to folding every event at once, in any order of arrival.
+ * @example
+ * const live = new LiveCase("T-1");
+ * const changes = live.apply(opened, engine, new Date());
+ * schedule.set("T-1", live.wakeAt);
+ * localStorage.setItem("T-1", live.toSnapshot());
+ */
+export class LiveCase {
+  constructor(caseId: string);
+  /** Resumes a case from the snapshot `toSnapshot` wrote. */
+  static fromSnapshot(snapshot: string | Record<string, unknown>): LiveCase;
+  /** The case as one JSON document (text) to store instead of its history. */
+  toSnapshot(): string;
+  /** Applies one event and reads the case at `now`. */
+  apply(event: CaseEvent | string, engine: SlaEngine, now: Instant): CaseChanges;
+  /** Reads the case at `now` with no new event: warnings, breaches, broken promises. */
+  tick(engine: SlaEngine, now: Instant): CaseChanges;
+  /** Records an escalation the host carried out, as events numbered from `seq`. */
+  record(escalation: Escalation, engine: SlaEngine, seq: number): CaseChanges;
+  readonly caseId: string;
+  readonly case: Case | null;
+  readonly sla: CaseSla | null;
+  readonly seenAt: Date | null;
+  /** When the case next changes by the clock alone, rounded up to the millisecond, or null. */
+  readonly wakeAt: Date | null;
+  readonly rejected: { event_type: CaseEventType; reason: string }[];
+  free(): void;
+}
+
+/**
+ * When many cases next change by the clock alone, served earliest first.
+ * @example
+ * for (const [caseId] of schedule.due(new Date())) schedule.set(caseId, cases[caseId].wakeAt);
+ */
+export class WakeSchedule {
+  constructor();
+  /** Sets (or, with null, removes) the wake-up of one case. */
+  set(caseId: string, at: Instant | null): void;
+  get(caseId: string): Date | null;
+  /** Removes and returns every wake-up at or before `now`, earliest first. */
+  due(now: Instant): [string, Date][];
+  earliest(): Date | null;
+  readonly size: number;
+  free(): void;
+}
+
+export type EscalationTrigger =
+  | { on: "target_share"; share: number; metrics?: Metric[] }
+  | { on: "breach"; metrics?: Metric[] }
+  | { on: "public_negative_message" }
+  | { on: "promise_broken" };
+
+export type EscalationAction =
+  | { do: "notify"; group: string }
+  | { do: "raise_priority"; to: Priority }
+  | { do: "assign_team"; team: string }
+  | { do: "acknowledge" };
+
+export interface EscalationRule {
+  name: string;
+  when: EscalationTrigger;
+  /** Channels of first contact it applies to (none: all). */
+  channels?: Channel[];
+  then: EscalationAction[];
+}
+
+/** An action a rule asks for on one case, with the reason in the host's language. */
+export interface Escalation {
+  case_id: string;
+  rule: string;
+  /** What set it off: a target's metric, a message id, a promise id. */
+  about: string;
+  at: IsoInstant;
+  action: EscalationAction;
+  reason: string;
+  /** The acknowledgement's text (`acknowledge` only). */
+  message?: string;
+}
+
+/**
+ * Escalation and routing rules, declared next to the contracts.
+ * @example
+ * const rules = new EscalationRules({ rules: [{ name: "public complaint", when: { on: "public_negative_message" },
+ *   channels: ["twitter"], then: [{ do: "assign_team", team: "social" }, { do: "acknowledge" }] }] });
+ * const { changes, escalations } = rules.apply(live, tweet, engine, new Date(), "he");
+ */
+export class EscalationRules {
+  constructor(rules: { rules: EscalationRule[] } | EscalationRule[] | string);
+  /** Throws when a share would not wake cases under the engine's contracts. */
+  check(engine: SlaEngine): void;
+  apply(live: LiveCase, event: CaseEvent | string, engine: SlaEngine, now: Instant, lang?: Language): {
+    changes: CaseChanges;
+    escalations: Escalation[];
+  };
+  tick(live: LiveCase, engine: SlaEngine, now: Instant, lang?: Language): {
+    changes: CaseChanges;
+    escalations: Escalation[];
+  };
   free(): void;
 }
 

@@ -117,26 +117,37 @@ struct RowRejection {
     reason: String,
 }
 
-/// Reads a support-data export (Kesher events, Twitter customer support CSV, helpdesk or BPIC
-/// event logs, IBM conversations JSON) from its bytes into cases, accounting for every row.
-/// `format` is detected from the first bytes when not given.
+/// A kesher-io error as a thrown value (the core's error when it holds one).
+#[cfg(feature = "import")]
+fn io_error(e: kesher_io::Error) -> wasm_bindgen::JsValue {
+    match e {
+        kesher_io::Error::Core(core) => fail(core),
+        other => invalid("bytes", "", &other.to_string()),
+    }
+}
+
+/// The format of `bytes`: `mapping` (JSON text) when given, else `format` by name, else
+/// detected from the first bytes.
+#[cfg(feature = "import")]
+fn chosen(
+    bytes: &[u8],
+    format: Option<String>,
+    mapping: Option<String>,
+) -> Result<kesher_io::Format> {
+    kesher_io::Format::choose(bytes, format.as_deref(), mapping.as_deref()).map_err(io_error)
+}
+
+/// Reads a support-data export (kesher events, the Twitter support CSV, event logs, one-row-
+/// per-ticket tables, helpdesk exports, IBM conversations JSON) from its bytes into cases,
+/// accounting for every row. `format` names it, or `mapping` (JSON text) describes it;
+/// detected from the first bytes when neither is given.
 #[cfg(feature = "import")]
 #[wasm_bindgen(js_name = readCases)]
-pub fn read_cases(bytes: &[u8], format: Option<String>) -> Result<String> {
-    let format = match format.as_deref() {
-        Some(name) => kesher_io::Format::from_name(name).map_err(|e| invalid("format", name, &e))?,
-        None => kesher_io::detect(bytes).ok_or_else(|| {
-            invalid(
-                "format",
-                "",
-                "cannot tell the format from the first bytes; name it (events, twcs, helpdesk, bpic2013, ibm)",
-            )
-        })?,
-    };
+pub fn read_cases(bytes: &[u8], format: Option<String>, mapping: Option<String>) -> Result<String> {
+    let format = chosen(bytes, format, mapping)?;
     let name = format.name().to_string();
     let reader = Box::new(std::io::Cursor::new(bytes.to_vec()));
-    let all =
-        kesher_io::import_all(reader, format).map_err(|e| invalid("bytes", "", &e.to_string()))?;
+    let all = kesher_io::import_all(reader, format).map_err(io_error)?;
     let rejections = all
         .rejections
         .iter()
@@ -151,6 +162,53 @@ pub fn read_cases(bytes: &[u8], format: Option<String>) -> Result<String> {
         &Read {
             format: name,
             cases,
+            read: summary.read,
+            accepted: summary.accepted,
+            rejected: summary.rejected,
+            rejections,
+        },
+    )
+}
+
+/// Converts any supported export into kesher events, as `kesher import` does: JSON text of
+/// `{"format", "events", "read", "accepted", "rejected", "rejections"}`. Arguments as
+/// `readCases`.
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = readEvents)]
+pub fn read_events(
+    bytes: &[u8],
+    format: Option<String>,
+    mapping: Option<String>,
+) -> Result<String> {
+    #[derive(Serialize)]
+    struct Converted {
+        format: String,
+        events: Vec<CaseEvent>,
+        read: u64,
+        accepted: u64,
+        rejected: u64,
+        rejections: Vec<RowRejection>,
+    }
+    let format = chosen(bytes, format, mapping)?;
+    let name = format.name().to_string();
+    let reader = Box::new(std::io::Cursor::new(bytes.to_vec()));
+    let mut source = kesher_io::import(reader, format).map_err(io_error)?;
+    let (mut events, mut rejections) = (Vec::new(), Vec::new());
+    for item in source.by_ref() {
+        match item {
+            Ok(batch) => events.extend(batch.events.into_iter().map(|(_, e)| e)),
+            Err(r) => rejections.push(RowRejection {
+                line: r.line,
+                reason: r.error.to_string(),
+            }),
+        }
+    }
+    let summary = source.summary();
+    to_json(
+        "events",
+        &Converted {
+            format: name,
+            events,
             read: summary.read,
             accepted: summary.accepted,
             rejected: summary.rejected,

@@ -21,6 +21,8 @@ mod error;
 #[cfg(feature = "insight")]
 mod insight;
 mod journey;
+#[cfg(feature = "live")]
+mod live;
 mod people;
 mod playbook;
 mod reading;
@@ -31,15 +33,17 @@ mod text;
 mod zones;
 
 pub use calendar::{calendar_eval, Calendar};
-#[cfg(feature = "import")]
-pub use cases::read_cases;
 pub use cases::{check_event, fold_case, fold_events};
+#[cfg(feature = "import")]
+pub use cases::{read_cases, read_events};
 #[cfg(feature = "insight")]
 pub use insight::{recurring_problems, service_metrics};
 pub use journey::{
     build_journey, check_journey, critical_points, journey_svg, pattern_svg, turning_points,
     what_if, PatternBuilder,
 };
+#[cfg(feature = "live")]
+pub use live::{EscalationRules, LiveCase, WakeSchedule};
 pub use people::{check_customer, check_interaction, lifetime_value};
 pub use playbook::{acknowledgement, reply_template};
 pub use reading::{journey_texts, read_messages};

@@ -25,6 +25,13 @@ impl SlaEngine {
     pub(crate) fn contracts(&self) -> &kesher::ContractSet {
         &self.contracts
     }
+
+    /// The engine itself, for one call at a time.
+    pub(crate) fn engine(&self) -> Result<std::cell::RefMut<'_, kesher::SlaEngine>> {
+        self.engine
+            .try_borrow_mut()
+            .map_err(|_| crate::error::invalid("engine", "", "the engine is busy"))
+    }
 }
 
 #[wasm_bindgen(js_class = NativeSlaEngine)]
@@ -49,10 +56,7 @@ impl SlaEngine {
     pub fn evaluate(&self, case_json: &str, now: &str) -> Result<String> {
         let case: kesher::Case = parse("case", case_json)?;
         let now = instant("now", now)?;
-        let mut engine = self
-            .engine
-            .try_borrow_mut()
-            .map_err(|_| crate::error::invalid("engine", "", "the engine is busy"))?;
+        let mut engine = self.engine()?;
         let sla = engine.evaluate(&case, now).map_err(fail)?;
         to_json("sla", &sla)
     }

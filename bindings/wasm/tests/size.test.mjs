@@ -11,8 +11,11 @@
 // buckets; 2026-12-04), plus 8,000 for issue 19's clock: night shifts, `sub`, the previous
 // opening and the next and previous closings, open days, each as a single call, a column form
 // and a protocol op, plus 10,000 for its SLA half: team and agent calendars, interaction
-// targets with their statements and coverage, assignment histories (2026-12-04).
-// benches/README.md records each figure.
+// targets with their statements and coverage, assignment histories (2026-12-04), plus 34,000
+// for issue 18's importers (Zendesk, Freshdesk, Zammad and Chatwoot exports, one-row-per-ticket
+// tables and their mappings, readEvents) and 42,000 for its live cases (a case kept between
+// events with its snapshot, the wake-up schedule, escalation rules; the `live` feature, left
+// out of the trimmed build) (2026-12-04). benches/README.md records each figure.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -21,9 +24,9 @@ import { fileURLToPath } from "node:url";
 import { kesher, read } from "./helpers.mjs";
 
 const WASM = fileURLToPath(new URL("../pkg/kesher_wasm_bg.wasm", import.meta.url));
-const BUDGET = 514_000;
+const BUDGET = 590_000;
 
-test("the full package's .wasm is at most 514,000 bytes gzipped", () => {
+test("the full package's .wasm is at most 590,000 bytes gzipped", () => {
   const raw = readFileSync(WASM);
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../pkg/package.json", import.meta.url)), "utf8"));
   assert.equal(pkg.name, "kesher");
@@ -34,4 +37,5 @@ test("the full package's .wasm is at most 514,000 bytes gzipped", () => {
   const { cases } = kesher.readCases(read("tests/data/helpdesk-first300.csv"), "helpdesk");
   assert.ok(cases.length > 10);
   assert.match(kesher.buildReport(cases.slice(0, 20)).html, /<svg/);
+  assert.equal(new kesher.WakeSchedule().size, 0);
 });

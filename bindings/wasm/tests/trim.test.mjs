@@ -1,5 +1,5 @@
 // The trimmed build a user can make (KESHER_WASM_FEATURES=insight): every time zone (from the
-// host's Intl), everything but the importers and the report. It fits 400 KB (the 350 KB budget of
+// host's Intl), everything but the importers, the report and live cases. It fits 400 KB (the 350 KB budget of
 // issue 7 plus the text scorer's data, see size.test.mjs), and what it leaves out fails clearly.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,7 +12,7 @@ import { ROOT } from "./helpers.mjs";
 const HERE = fileURLToPath(new URL("..", import.meta.url));
 const OUT = `${ROOT}target/wasm-trimmed`;
 
-test("without the importers and the report: at most 436,000 bytes gzipped, and it says what it lacks", async () => {
+test("without the importers, the report and live cases: at most 436,000 bytes gzipped, and it says what it lacks", async () => {
   const build = spawnSync("bash", [`${HERE}build.sh`], {
     encoding: "utf8",
     env: { ...process.env, KESHER_WASM_FEATURES: "insight", KESHER_WASM_OUT: OUT },
@@ -27,8 +27,12 @@ test("without the importers and the report: at most 436,000 bytes gzipped, and i
   assert.equal(engine.evaluate(kase, "2025-01-06T10:30:00Z").targets[0].state, "running");
   assert.equal(new k.PatternBuilder().add(k.buildJourney(kase, "2025-01-06T10:30:00Z")).finish().length, 1);
   assert.equal(k.serviceMetrics([]).cases, 0);
-  for (const [fn, args] of [["readCases", ["{}"]], ["buildReport", [[]]]]) {
+  for (const [fn, args] of [["readCases", ["{}"]], ["readEvents", ["{}"]], ["buildReport", [[]]]]) {
     assert.throws(() => k[fn](...args), (e) => e instanceof k.KesherError && e.kind === "unsupported" && e.field === fn);
+  }
+  for (const [make, native] of [[() => new k.LiveCase("T"), "NativeLiveCase"], [() => new k.WakeSchedule(), "NativeWakeSchedule"],
+    [() => new k.EscalationRules([]), "NativeEscalationRules"], [() => k.LiveCase.fromSnapshot("{}"), "NativeLiveCase"]]) {
+    assert.throws(make, (e) => e instanceof k.KesherError && e.kind === "unsupported" && e.field === native);
   }
   // Every zone the host knows, not a chosen few.
   assert.equal(new k.Calendar({ tz: "Asia/Tokyo", week: { mon: [["09:00", "17:00"]] } }).nextOpen("2025-01-05T00:00:00Z").toISOString(), "2025-01-06T00:00:00.000Z");

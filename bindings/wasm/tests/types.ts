@@ -2,7 +2,8 @@
 // enough that right uses compile and wrong ones do not (each @ts-expect-error must be an error).
 import {
   Calendar, KesherError, SlaEngine, PatternBuilder, foldCase, foldEvents, buildJourney, customerJourney, criticalPoints,
-  serviceMetrics, buildReport, calendarEval, readCases, whatIf, renderReply, readMessages,
+  serviceMetrics, buildReport, calendarEval, readCases, readEvents, whatIf, renderReply, readMessages,
+  LiveCase, WakeSchedule, EscalationRules, type CaseChanges, type Escalation,
   type Case, type CaseSla, type Journey, type Pattern, type TargetState, type Report, type MessageReading,
   type StageMap,
 } from "../pkg/index.js";
@@ -62,3 +63,20 @@ void [due, many, open, tz, status, line, state, lowest, median, fcr, report, ans
 const readings: MessageReading[] = readMessages(["thanks"], { lang: "en", scorer: (t: string[]) => t.map(() => 0.5) });
 const firstTurn: "thanks" | "confirmation" | "problem" | "complaint" = readings[0].turn;
 void firstTurn;
+
+const engineForLive = new SlaEngine([{ name: "s", calendar: "uk", targets: [{ metric: "first_response", within: 3600 }] }]);
+const liveCase = new LiveCase("T-1");
+const applied: CaseChanges = liveCase.apply({ type: "opened", case_id: "T-1", at: new Date().toISOString(), customer: { id: "c" }, channel: "email" }, engineForLive, new Date());
+const wake: Date | null = liveCase.wakeAt;
+const schedule = new WakeSchedule();
+schedule.set("T-1", wake);
+const dueNow: [string, Date][] = schedule.due(new Date());
+const rules = new EscalationRules([{ name: "late", when: { on: "breach" }, then: [{ do: "raise_priority", to: "urgent" }] }]);
+const asked: Escalation[] = rules.tick(liveCase, engineForLive, new Date(), "he").escalations;
+const resumed: LiveCase = LiveCase.fromSnapshot(liveCase.toSnapshot());
+const imported: number = readEvents("", null, { name: "t", case: "id", created: "c", default_channel: "email" }).events.length;
+// @ts-expect-error: not an action
+new EscalationRules([{ name: "x", when: { on: "breach" }, then: [{ do: "shout" }] }]);
+// @ts-expect-error: a schedule takes an instant, not a number of seconds
+schedule.set("T-1", 60);
+void [applied, dueNow, asked, resumed, imported];

@@ -944,3 +944,84 @@ fn a_public_complaint_is_escalated_and_the_escalation_recorded() {
     );
     assert!(read(&mut live, &mut engine, thanks).is_empty());
 }
+
+/// Triggers and actions are read as flat objects: each tag takes its own fields, and a field of
+/// another tag, a missing one or an unknown tag is refused with the rule's path.
+#[test]
+fn escalation_rules_name_what_does_not_fit() {
+    use kesher::live::{EscalationAction, EscalationRules, EscalationTrigger};
+    let rule = |when: &str, then: &str| {
+        EscalationRules::from_json(&format!(
+            r#"[{{"name": "r", "when": {when}, "then": [{then}]}}]"#
+        ))
+    };
+    let ok = rule(
+        r#"{"on": "target_share", "share": 0.75, "metrics": ["first_response"]}"#,
+        r#"{"do": "raise_priority", "to": "high"}"#,
+    )
+    .unwrap();
+    let text = serde_json::to_string(&ok).unwrap();
+    assert_eq!(EscalationRules::from_json(&text).unwrap(), ok);
+    let trigger: EscalationTrigger = serde_json::from_str(r#"{"on": "breach"}"#).unwrap();
+    assert_eq!(trigger, EscalationTrigger::Breach { metrics: vec![] });
+    let action: EscalationAction =
+        serde_json::from_str(r#"{"do": "notify", "group": "leads"}"#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&action).unwrap(),
+        r#"{"do":"notify","group":"leads"}"#
+    );
+    for (when, then, field, words) in [
+        (
+            r#"{"on": "breach", "share": 0.5}"#,
+            r#"{"do": "acknowledge"}"#,
+            "[0].when",
+            "share",
+        ),
+        (
+            r#"{"on": "target_share"}"#,
+            r#"{"do": "acknowledge"}"#,
+            "[0].when",
+            "share",
+        ),
+        (
+            r#"{"on": "sometimes"}"#,
+            r#"{"do": "acknowledge"}"#,
+            "[0].when",
+            "sometimes",
+        ),
+        (
+            r#"{"on": "promise_broken", "metrics": []}"#,
+            r#"{"do": "acknowledge"}"#,
+            "[0].when",
+            "metrics",
+        ),
+        (
+            r#"{"on": "breach"}"#,
+            r#"{"do": "notify"}"#,
+            "[0].then[0]",
+            "group",
+        ),
+        (
+            r#"{"on": "breach"}"#,
+            r#"{"do": "assign_team", "group": "x"}"#,
+            "[0].then[0]",
+            "group",
+        ),
+        (
+            r#"{"on": "breach"}"#,
+            r#"{"do": "shout"}"#,
+            "[0].then[0]",
+            "shout",
+        ),
+        (
+            r#"{"on": "breach"}"#,
+            r#"{"do": "notify", "group": "x", "colour": 1}"#,
+            "[0].then[0].colour",
+            "colour",
+        ),
+    ] {
+        let err = rule(when, then).unwrap_err();
+        assert_eq!(err.field(), Some(field), "{when} {then}: {err}");
+        assert!(err.to_string().contains(words), "{when} {then}: {err}");
+    }
+}

@@ -109,6 +109,58 @@ impl Format {
         }
     }
 
+    /// The format a caller asked for, or the one `head` (the first bytes of the input) shows:
+    /// a `mapping` (JSON text, as [`Format::from_mapping`]) when given, else the format
+    /// `name`d, else [`detect`]ed; empty input reads as kesher events. The one place every
+    /// front end (command line, Python, JavaScript) settles the format.
+    ///
+    /// # Errors
+    ///
+    /// [`kesher::Error::InvalidInput`] on `format` when both a name and a mapping are given,
+    /// when the name is unknown, or when nothing was given and the head shows no format (the
+    /// message lists [`Format::NAMES`]); the mapping's own errors, naming its field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher_io::Format;
+    /// let csv = b"tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n";
+    /// assert_eq!(Format::choose(csv, None, None)?.name(), "twcs");
+    /// assert_eq!(Format::choose(b"", Some("nyc311"), None)?.name(), "nyc311");
+    /// let err = Format::choose(b"a;b;c\n", None, None).unwrap_err();
+    /// assert!(err.to_string().contains("zendesk"), "{err}");
+    /// # Ok::<(), kesher_io::Error>(())
+    /// ```
+    pub fn choose(
+        head: &[u8],
+        name: Option<&str>,
+        mapping: Option<&str>,
+    ) -> Result<Format, crate::Error> {
+        let refuse = |value: &str, reason: String| {
+            crate::Error::Core(kesher::Error::InvalidInput {
+                field: "format".into(),
+                value: value.into(),
+                reason,
+            })
+        };
+        match (name, mapping) {
+            (Some(name), Some(_)) => {
+                Err(refuse(name, "give a format or a mapping, not both".into()))
+            }
+            (None, Some(mapping)) => Format::from_mapping(mapping),
+            (Some(name), None) => Format::from_name(name).map_err(|e| refuse(name, e)),
+            (None, None) if head.iter().all(u8::is_ascii_whitespace) => Ok(Format::Events),
+            (None, None) => detect(head).ok_or_else(|| {
+                let shown = String::from_utf8_lossy(head.get(..40).unwrap_or(head)).into_owned();
+                let names = Format::NAMES.join(", ");
+                refuse(
+                    &shown,
+                    format!("cannot tell the format; name it ({names}) or give a mapping"),
+                )
+            }),
+        }
+    }
+
     /// The format's name (a mapping's name).
     ///
     /// # Example

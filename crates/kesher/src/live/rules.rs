@@ -13,6 +13,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+#[path = "rules_wire.rs"]
+mod wire;
+
 /// What sets a rule off.
 ///
 /// JSON: `{"on": "target_share", "share": 0.75, "metrics": ["first_response"]}`,
@@ -26,7 +29,12 @@ use std::collections::BTreeMap;
 /// assert_eq!(t, kesher::live::EscalationTrigger::PromiseBroken);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "on", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "on",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    try_from = "wire::Trigger"
+)]
 pub enum EscalationTrigger {
     /// A target has consumed at least `share` of its time (once per target and cycle). The case
     /// is read at its wake-ups, which come at every warning fraction of the contract
@@ -65,7 +73,12 @@ pub enum EscalationTrigger {
 /// assert_eq!(a, kesher::live::EscalationAction::AssignTeam { team: "social".into() });
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "do",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    try_from = "wire::Action"
+)]
 pub enum EscalationAction {
     /// Tell a group (a team lead, the social-media manager).
     Notify {

@@ -8,16 +8,19 @@ use serde::{Deserialize, Serialize};
 /// The stored form. The case's interactions are stored once, in the case's log; `events` holds
 /// every other event (and any interaction the case could not take), so that a late event can be
 /// merged by instant.
+/// `E` is [`CaseEvent`] when written and a JSON value when read: each event is then read by
+/// [`CaseEvent::from_value`], as every event kesher reads, instead of serde's derive for a
+/// tagged enum (which buffers every object and, in the WebAssembly package, costs tens of KB).
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Snapshot {
+struct Snapshot<E> {
     /// The version of this shape.
     kesher_live_case: u32,
     case_id: CaseId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     case: Option<Case>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    events: Vec<CaseEvent>,
+    events: Vec<E>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -77,7 +80,7 @@ impl LiveCase {
     /// assert_eq!(err.field(), Some("kesher_live_case"));
     /// ```
     pub fn from_snapshot(text: &str) -> Result<LiveCase> {
-        let snapshot: Snapshot = crate::json::from_str(text)?;
+        let snapshot: Snapshot<serde_json::Value> = crate::json::from_str(text)?;
         if snapshot.kesher_live_case != VERSION {
             return Err(Error::invalid(
                 "kesher_live_case",
@@ -86,9 +89,10 @@ impl LiveCase {
             ));
         }
         let mut live = LiveCase::new(snapshot.case_id);
-        for (n, event) in snapshot.events.iter().enumerate() {
+        let mut events = Vec::with_capacity(snapshot.events.len());
+        for (n, value) in snapshot.events.into_iter().enumerate() {
             let field = format!("events[{n}]");
-            event.validate().map_err(|e| within(&field, e))?;
+            let event = CaseEvent::from_value(value).map_err(|e| within(&field, e))?;
             if event.case_id() != Some(&live.id) {
                 let named = event.case_id().map_or("", |c| c.as_str()).to_string();
                 return Err(Error::invalid(
@@ -97,12 +101,13 @@ impl LiveCase {
                     format!("the snapshot is of case `{}`", live.id),
                 ));
             }
+            events.push(event);
         }
         if let Some(case) = &snapshot.case {
             live.held.policy = case.turn_policy();
         }
         live.held.case = snapshot.case.clone();
-        live.held.others = snapshot.events;
+        live.held.others = events;
         live.held.refold(None);
         if live.held.case != snapshot.case {
             return Err(Error::invalid(
@@ -132,6 +137,14 @@ fn within(position: &str, e: Error) -> Error {
             reason,
         },
         Error::MissingField { field, reason } => Error::MissingField {
+            field: format!("{position}.{field}"),
+            reason,
+        },
+        Error::InvalidJson { field, reason } if field == "." => Error::InvalidJson {
+            field: position.to_string(),
+            reason,
+        },
+        Error::InvalidJson { field, reason } => Error::InvalidJson {
             field: format!("{position}.{field}"),
             reason,
         },
