@@ -130,6 +130,23 @@ impl LiveCase {
         to_py_value(py, &changes)
     }
 
+    /// The events that record an escalation in this case (numbered from `seq`), for a host that
+    /// stores every event it applies; `record` applies them.
+    fn escalation_events(
+        &self,
+        py: Python<'_>,
+        escalation: &Bound<'_, PyAny>,
+        seq: u64,
+    ) -> PyResult<Py<PyAny>> {
+        let escalation: kesher::live::Escalation =
+            kesher::json::from_str(&json_text(escalation)?).map_err(to_py)?;
+        let events = self
+            .lock()?
+            .escalation_events(&escalation, seq)
+            .map_err(to_py)?;
+        to_py_value(py, &events)
+    }
+
     #[getter]
     fn case_id(&self) -> PyResult<String> {
         Ok(self.lock()?.id().to_string())

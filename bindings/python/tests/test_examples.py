@@ -27,7 +27,8 @@ def test_walkthrough():
 
 def test_examples_and_package_pass_mypy_strict():
     out = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "examples/python", "bindings/python/python/kesher"],
+        [sys.executable, "-m", "mypy", "--strict", "examples/python", "examples/crm/kesher_crm",
+         "examples/crm/replay.py", "bindings/python/python/kesher"],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert out.returncode == 0, out.stdout + out.stderr

@@ -126,6 +126,8 @@ def test_rules_escalate_a_public_complaint_and_the_record_explains_it():
     assert any("\u05d0" <= ch <= "\u05ea" for ch in asked[1]["message"])
     seq = 100
     for a in asked:
+        events = live.escalation_events(a, seq)
+        assert [e["seq"] for e in events] == list(range(seq, seq + len(events)))
         live.record(a, engine, seq)
         seq += 10
     assert live.case.team == "social"

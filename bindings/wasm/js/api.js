@@ -748,6 +748,13 @@ export class LiveCase {
     return parse(call(() => live(this, this.#native).record(e, engineOf(engine), n)));
   }
 
+  /** The events `record` applies for an escalation, for a host that stores its events. */
+  escalationEvents(escalation, seq) {
+    const e = json("escalation", escalation);
+    const n = whole("seq", seq, 0, Number.MAX_SAFE_INTEGER);
+    return parse(call(() => live(this, this.#native).escalationEvents(e, n)));
+  }
+
   get caseId() {
     return call(() => live(this, this.#native).caseId);
   }

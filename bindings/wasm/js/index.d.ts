@@ -721,6 +721,8 @@ export class LiveCase {
   tick(engine: SlaEngine, now: Instant): CaseChanges;
   /** Records an escalation the host carried out, as events numbered from `seq`. */
   record(escalation: Escalation, engine: SlaEngine, seq: number): CaseChanges;
+  /** The events `record` applies for an escalation, for a host that stores its events. */
+  escalationEvents(escalation: Escalation, seq: number): CaseEvent[];
   readonly caseId: string;
   readonly case: Case | null;
   readonly sla: CaseSla | null;

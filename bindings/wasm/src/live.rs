@@ -24,6 +24,19 @@ fn millis_up(at: DateTime<Utc>) -> f64 {
     }
 }
 
+/// A JavaScript number as an event's `seq`.
+fn sequence(seq: f64) -> Result<u64> {
+    if seq >= 0.0 && seq.fract() == 0.0 && seq <= 9_007_199_254_740_991.0 {
+        Ok(seq as u64)
+    } else {
+        Err(invalid(
+            "seq",
+            &seq.to_string(),
+            "expected a whole number from 0",
+        ))
+    }
+}
+
 fn borrow<'a, T>(cell: &'a RefCell<T>, what: &str) -> Result<RefMut<'a, T>> {
     cell.try_borrow_mut()
         .map_err(|_| invalid(what, "", "it is busy with another call"))
@@ -101,6 +114,16 @@ impl LiveCase {
             .record(&escalation, &mut *engine.engine()?, seq as u64)
             .map_err(fail)?;
         to_json("changes", &changes)
+    }
+
+    /// The events `record` applies for an escalation (JSON text), as JSON text.
+    #[wasm_bindgen(js_name = escalationEvents)]
+    pub fn escalation_events(&self, escalation_json: &str, seq: f64) -> Result<String> {
+        let escalation: kesher::live::Escalation = parse("escalation", escalation_json)?;
+        let events = borrow(&self.inner, "liveCase")?
+            .escalation_events(&escalation, sequence(seq)?)
+            .map_err(fail)?;
+        to_json("events", &events)
     }
 
     /// The case id.

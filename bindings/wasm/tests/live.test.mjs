@@ -94,6 +94,8 @@ test("EscalationRules: a public complaint goes to the social team, in Hebrew, an
   assert.match(escalations[1].message, /[\u05d0-\u05ea]/);
   let seq = 100;
   for (const e of escalations) {
+    const events = live.escalationEvents(e, seq);
+    assert.deepEqual(events.map((x) => x.seq), events.map((_, i) => seq + i));
     live.record(e, engine, seq);
     seq += 10;
   }

@@ -99,7 +99,8 @@ fn lint_binding(name: &str, manifest: &str, clippy_args: &[&str]) -> Result<(), 
 
 /// The Python package: lint its Rust side, build it into `.venv` (created, and its test
 /// requirements installed, when missing) and run its pytest suite (shared vectors, API,
-/// hypothesis fuzzing, examples, mypy --strict).
+/// hypothesis fuzzing, examples, mypy --strict) and the example help desk's end-to-end tests
+/// (`examples/crm`: real samples replayed through SQLite and PostgreSQL).
 fn python() -> Result<(), String> {
     let manifest = "bindings/python/Cargo.toml";
     lint_binding("python", manifest, &[])?;
@@ -139,7 +140,13 @@ fn python() -> Result<(), String> {
     step(
         "python tests",
         &bin("python"),
-        &["-m", "pytest", "-q", "bindings/python/tests"],
+        &[
+            "-m",
+            "pytest",
+            "-q",
+            "bindings/python/tests",
+            "examples/crm/tests",
+        ],
     )
 }
 
@@ -185,6 +192,13 @@ fn machine_has_what_tests_need() -> Result<(), String> {
         .into_iter()
         .chain(["/usr/bin/chromium", "/usr/bin/chromium-browser"].map(Into::into))
         .any(|p| p.exists());
+    let postgres = std::env::var_os("KESHER_CRM_POSTGRES_URL").is_some()
+        || found("initdb")
+        || std::fs::read_dir("/usr/lib/postgresql").is_ok_and(|versions| {
+            versions
+                .flatten()
+                .any(|v| v.path().join("bin/initdb").exists())
+        });
     let missing: Vec<&str> = [
         (
             "node and npm (the WebAssembly suite)",
@@ -194,6 +208,11 @@ fn machine_has_what_tests_need() -> Result<(), String> {
         (
             "chromium (the browser tests; Debian: apt-get install chromium, or set CHROMIUM)",
             chromium,
+        ),
+        (
+            "PostgreSQL (examples/crm on PostgreSQL; Debian: apt-get install postgresql, or set \
+             KESHER_CRM_POSTGRES_URL)",
+            postgres,
         ),
     ]
     .into_iter()

@@ -145,6 +145,9 @@ class LiveCase:
     def record(self, escalation: Dict[str, Any], engine: SlaEngine, seq: int) -> Dict[str, Any]:
         """Records an escalation the host carried out as events numbered from ``seq``."""
         ...
+    def escalation_events(self, escalation: Dict[str, Any], seq: int) -> List[Dict[str, Any]]:
+        """The events ``record`` applies for an escalation, for a host that stores its events."""
+        ...
     @property
     def case_id(self) -> str: ...
     @property

@@ -211,6 +211,46 @@ impl LiveCase {
         Ok(changes)
     }
 
+    /// The events that record `escalation` in this case (numbered from `seq`), for a host that
+    /// stores every event it applies: [`crate::live::Escalation::events`] with the case's
+    /// customer and priority. [`LiveCase::record`] applies them.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingField`] on `case` before any event made a case.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::live::{Escalation, EscalationAction, LiveCase};
+    /// let mut engine = kesher::SlaEngine::new(kesher::ContractSet::from_json("[]")?);
+    /// let mut live = LiveCase::new(kesher::CaseId::new("T-1")?);
+    /// let opened = kesher::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
+    ///     "at": "2025-01-05T07:00:00Z", "customer": {"id": "c"}, "channel": "email"}"#)?;
+    /// live.apply(opened, &mut engine, "2025-01-05T07:00:00Z".parse().unwrap())?;
+    /// let notify = Escalation { case_id: kesher::CaseId::new("T-1")?, rule: "breach".into(),
+    ///     about: "first_response/1".into(), at: "2025-01-05T09:00:00Z".parse().unwrap(),
+    ///     action: EscalationAction::Notify { group: "leads".into() },
+    ///     reason: "first_response is breached (rule breach)".into(), message: None };
+    /// let events = live.escalation_events(&notify, 100)?;
+    /// assert_eq!(events[0].type_name(), "interaction");
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn escalation_events(
+        &self,
+        escalation: &crate::live::Escalation,
+        seq: u64,
+    ) -> Result<Vec<CaseEvent>> {
+        let case = self.held.case.as_ref().ok_or_else(|| Error::MissingField {
+            field: "case".into(),
+            reason: format!(
+                "case `{}` has no event yet to record an escalation on",
+                self.id
+            ),
+        })?;
+        Ok(escalation.events(case.customer().id.clone(), case.priority(), seq))
+    }
+
     /// Records an escalation the host carried out: its events ([`crate::live::Escalation::events`],
     /// numbered from `seq`) applied at the escalation's instant (or the last reading, if later).
     ///
@@ -241,14 +281,7 @@ impl LiveCase {
         engine: &mut SlaEngine,
         seq: u64,
     ) -> Result<CaseChanges> {
-        let case = self.held.case.as_ref().ok_or_else(|| Error::MissingField {
-            field: "case".into(),
-            reason: format!(
-                "case `{}` has no event yet to record an escalation on",
-                self.id
-            ),
-        })?;
-        let events = escalation.events(case.customer().id.clone(), case.priority(), seq);
+        let events = self.escalation_events(escalation, seq)?;
         let now = self.seen_at.map_or(escalation.at, |s| s.max(escalation.at));
         let mut merged: Option<CaseChanges> = None;
         for event in events {
