@@ -22,8 +22,8 @@ pub(crate) fn open(path: Option<&Path>) -> Result<Box<dyn BufRead + Send>, Strin
 /// How the input is read: a named format, a mapping, or (neither) told from its first bytes.
 #[derive(Debug, Args, Clone, Default)]
 pub(crate) struct SourceArgs {
-    /// The input's format: events, twcs, helpdesk, bpic2013, ibm or nyc311 (detected from the
-    /// first bytes when absent).
+    /// The input's format: events, twcs, helpdesk, bpic2013, ibm, nyc311, zendesk, freshdesk,
+    /// zammad or chatwoot (detected from the first bytes when absent).
     #[arg(long)]
     pub(crate) format: Option<String>,
     /// A mapping (JSON) for a CSV of another shape: an event log (one row per activity,

@@ -51,8 +51,8 @@ enum Command {
     /// complaint), in English and Hebrew.
     #[command(subcommand)]
     Text(text::TextCommand),
-    /// The service report: support data in (Twitter support CSV, helpdesk/incident event logs,
-    /// IBM customer-care JSON, kesher events), one self-contained HTML page out: SLA compliance
+    /// The service report: support data in (any format `kesher import` reads: the Twitter
+    /// support CSV, event logs, ticket tables, helpdesk exports, IBM JSON, kesher events), one self-contained HTML page out: SLA compliance
     /// and first-response times per brand and channel, first contact resolution, unanswered
     /// messages, transfers, the emotion pattern per brand, recurring problems, retention lists,
     /// the contracts as customers read them and channel coverage. Without inputs it reports on
@@ -64,8 +64,8 @@ enum Command {
     Report(report::ReportArgs),
     /// Convert a support-data export into kesher's JSON Lines events, one event per line, case
     /// after case: the Twitter support CSV, helpdesk and incident event logs, IBM customer-care
-    /// JSON, NYC 311 requests, or any CSV through --mapping (an event log, or a table with one
-    /// row per ticket). Rejected rows go to stderr with their line and reason, then
+    /// JSON, NYC 311 requests, Zendesk, Freshdesk, Zammad and Chatwoot exports, or any CSV
+    /// through --mapping (an event log, or a table with one row per ticket). Rejected rows go to stderr with their line and reason, then
     /// `read N, accepted A, rejected R`; the exit status is 1 when any row was rejected, unless
     /// --allow-rejects is given.
     Import(import::ImportArgs),

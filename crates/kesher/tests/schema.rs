@@ -267,3 +267,39 @@ fn the_live_case_example_resumes_and_ticks_as_documented() {
         serde_json::from_str(&doc_blocks("case-changes").concat()).unwrap();
     assert_eq!(changes, documented);
 }
+
+#[test]
+fn the_documented_rules_escalate_the_documented_case_at_its_breach() {
+    use kesher::live::{Escalation, EscalationRules, LiveCase};
+    let rules = EscalationRules::from_json(&doc_blocks("escalation-rules").concat()).unwrap();
+    let contracts = kesher::ContractSet::from_json(
+        r#"[{"name": "std", "calendar": "israel", "warn_at": [0.75],
+            "targets": [{"metric": "first_response", "within": 7200}]}]"#,
+    )
+    .unwrap();
+    rules.check(&contracts).unwrap();
+    let mut engine = kesher::SlaEngine::new(contracts.clone());
+    let mut live = LiveCase::from_snapshot(&doc_blocks("live-case").concat()).unwrap();
+    let mut asked = Vec::new();
+    let end: chrono::DateTime<chrono::Utc> = "2025-01-05T09:00:00.000000001Z".parse().unwrap();
+    while let Some(at) = live.wake_at() {
+        if at > end {
+            break;
+        }
+        let (_, more) = rules
+            .tick(&mut live, &mut engine, at, &contracts, kesher::Language::En)
+            .unwrap();
+        asked.extend(more);
+    }
+    let documented: Escalation = serde_json::from_str(&doc_blocks("escalation").concat()).unwrap();
+    assert_eq!(asked.last(), Some(&documented));
+    assert_eq!(
+        asked.len(),
+        2,
+        "the notice at 75 % and the breach: {asked:?}"
+    );
+    assert_eq!(
+        serde_json::to_value(&documented).unwrap(),
+        serde_json::from_str::<serde_json::Value>(&doc_blocks("escalation").concat()).unwrap()
+    );
+}
