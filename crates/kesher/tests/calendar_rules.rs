@@ -415,7 +415,7 @@ fn rule6_invalid_calendars_name_the_field_and_value() {
             "week.monday",
             r#"[["09:00","17:00"]]"#,
         ),
-        (r#"{"tz": "UTC"}"#, ".", ""),
+        (r#"{"tz": "UTC"}"#, "week", ""), // a missing field is named
         (
             r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}, "holiday_rules": [{"set": "mars"}]}"#,
             "holiday_rules[0].set",

@@ -101,6 +101,7 @@ class HelpDesk:
         """Applies one incoming event at ``now`` (after any wake-up due by then): what changed
         and the escalations it set off (each with the ``id`` to ``confirm`` it by)."""
         body = json.loads(event) if isinstance(event, str) else dict(event)
+        kesher.check_event(body)  # a bad event is refused here, naming its field, before anything is stored
         self.wake(now)
         live, next_seq = self._load(body["case_id"])
         changes, escalations = self.rules.apply(live, body, self.engine, now, lang=self.lang)

@@ -115,6 +115,9 @@ def test_a_host_confirms_escalations_and_reads_where_a_case_stands(tmp_path):
     with pytest.raises(kesher.KesherError) as e:
         desk.receive({**complaint, "seq": 2, "id": "t2", "channel": "tweeter"}, instant("2025-01-06T14:05:00Z"))
     assert e.value.field == "channel"
+    with pytest.raises(kesher.KesherError) as e:
+        desk.receive({"type": "opened", "at": "2025-01-06T14:06:00Z"}, instant("2025-01-06T14:06:00Z"))
+    assert e.value.field in {"case_id", "customer", "channel"}
 
 
 def test_the_same_desk_on_postgresql(postgres_url, tmp_path):

@@ -17,11 +17,21 @@ pub(crate) struct Fault(Box<Message>);
 #[derive(Debug)]
 struct Message {
     text: String,
+    /// The field that is missing, when that is the fault: the error then names it in its path.
+    missing: Option<&'static str>,
 }
 
 impl Fault {
     fn new(text: String) -> Fault {
-        Fault(Box::new(Message { text }))
+        Fault(Box::new(Message {
+            text,
+            missing: None,
+        }))
+    }
+
+    /// The missing field, when the fault is that a required field is absent.
+    pub(crate) fn missing(&self) -> Option<&'static str> {
+        self.0.missing
     }
 }
 
@@ -43,6 +53,13 @@ impl de::Error for Fault {
             "invalid type: {}, expected {expected}",
             Described(unexpected)
         ))
+    }
+
+    fn missing_field(field: &'static str) -> Fault {
+        Fault(Box::new(Message {
+            text: format!("missing field `{field}`"),
+            missing: Some(field),
+        }))
     }
 
     fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Fault {

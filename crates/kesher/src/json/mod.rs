@@ -46,12 +46,24 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
 /// let v = serde_json::json!({"sun": [["09:00", "17:00"]], "mon": [["09:00", "25:00"]]});
 /// let err = kesher::json::from_value::<kesher::WeeklyHours>(v).unwrap_err();
 /// assert_eq!(err.field(), Some("mon[0]"));
+/// // A missing field is named where it should be.
+/// let v = serde_json::json!({"tz": "UTC"});
+/// let err = kesher::json::from_value::<kesher::Calendar>(v).unwrap_err();
+/// assert_eq!(err.field(), Some("week"), "{err}");
 /// ```
 pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T> {
     let path = Path::default();
-    T::deserialize(Tracked { value, path: &path }).map_err(|e| Error::InvalidJson {
-        field: path.to_string(),
-        reason: e.to_string(),
+    T::deserialize(Tracked { value, path: &path }).map_err(|e| {
+        // A missing field is named in the path, where the object that lacks it is.
+        let field = match (e.missing(), path.to_string()) {
+            (Some(name), root) if root == "." => name.to_string(),
+            (Some(name), within) => format!("{within}.{name}"),
+            (None, at) => at,
+        };
+        Error::InvalidJson {
+            field,
+            reason: e.to_string(),
+        }
     })
 }
 
