@@ -263,3 +263,94 @@ pub fn journey_svg(data: &[u8]) {
         panic!("the journey SVG is not well-formed: {e}");
     }
 }
+
+/// One-row-per-ticket tables (the NYC 311 preset), checked row by row as the CSV importers;
+/// the four helpdesk exports, whose rows are records (a ticket, a conversation: several can
+/// share a line of JSON), checked record by record: each accepted one is one case, handed over
+/// once.
+pub fn import_exports(data: &[u8]) {
+    if let Ok(format) = Format::from_name("nyc311") {
+        import(data, format);
+    }
+    for name in ["zendesk", "freshdesk", "zammad", "chatwoot"] {
+        let Ok(format) = Format::from_name(name) else {
+            continue;
+        };
+        let Ok(mut source) =
+            kesher_io::import(Box::new(std::io::Cursor::new(data.to_vec())), format)
+        else {
+            continue;
+        };
+        let (mut cases, mut ids) = (0u64, BTreeSet::new());
+        for batch in source.by_ref().flatten() {
+            assert!(
+                ids.insert(batch.case_id.clone()),
+                "case {} handed over twice",
+                batch.case_id
+            );
+            cases += 1;
+        }
+        let s = source.summary();
+        assert_eq!(s.read, s.accepted + s.rejected, "{name}: {s}");
+        assert_eq!(
+            s.accepted, cases,
+            "{name}: accepted records that are not one case each: {s}"
+        );
+    }
+}
+
+/// A live case per case of a JSON Lines event file, fed in input order and read at each
+/// event's instant (clamped so time never runs back) through the example rules: it must hold
+/// the lenient fold of its events, and its snapshot must resume to the same snapshot. The raw
+/// input is also offered as a snapshot and as rules, which may fail but never panic.
+pub fn live(data: &[u8]) {
+    use kesher::live::{EscalationRules, LiveCase};
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = LiveCase::from_snapshot(text);
+        let _ = EscalationRules::from_json(text);
+    }
+    let Ok(set) = ContractSet::from_json(CONTRACTS) else {
+        panic!("the bundled contracts must read");
+    };
+    let Ok(rules) = EscalationRules::from_json(RULES) else {
+        panic!("the example rules must read");
+    };
+    let mut engine = SlaEngine::new(set.clone());
+    for (id, events) in events(data) {
+        let mut live = LiveCase::new(id);
+        let mut now = DateTime::<Utc>::MIN_UTC;
+        for event in events.iter() {
+            now = now.max(event.at());
+            let Ok((_, asked)) = rules.apply(
+                &mut live,
+                event.clone(),
+                &mut engine,
+                now,
+                &set,
+                kesher::Language::He,
+            ) else {
+                continue;
+            };
+            assert!(
+                asked.iter().all(|e| e.case_id == *live.id()),
+                "an escalation of another case"
+            );
+        }
+        let expected = folded(events.iter());
+        assert!(
+            live.case() == expected.case.as_ref(),
+            "the live case is not the fold of its events"
+        );
+        let snapshot = live.to_snapshot();
+        let Ok(back) = LiveCase::from_snapshot(&snapshot) else {
+            panic!("a snapshot must resume: {snapshot}");
+        };
+        assert!(
+            back.to_snapshot() == snapshot,
+            "a resumed snapshot must write the same document"
+        );
+    }
+}
+
+/// The example help desk's rules (examples/crm/rules.json).
+const RULES: &str = include_str!("../../examples/crm/rules.json");

@@ -46,6 +46,11 @@ function randomJson(next, depth = 0) {
 const calendar = new kesher.Calendar("israel");
 const engine = new kesher.SlaEngine(JSON.parse(read("examples/data/contracts.json")));
 const builder = new kesher.PatternBuilder();
+const liveCase = new kesher.LiveCase("T-1");
+liveCase.apply({ type: "opened", case_id: "T-1", at: "2025-01-05T09:00:00Z", customer: { id: "c" }, channel: "twitter" },
+  engine, "2025-01-05T09:00:00Z");
+const schedule = new kesher.WakeSchedule();
+const rules = new kesher.EscalationRules([{ name: "b", when: { on: "breach" }, then: [{ do: "acknowledge" }] }]);
 
 /** Every entry point, each taking up to three arguments. */
 const ENTRY_POINTS = {
@@ -62,7 +67,20 @@ const ENTRY_POINTS = {
   foldCase: (a) => kesher.foldCase(a),
   foldEvents: (a) => kesher.foldEvents(a),
   checkEvent: (a) => kesher.checkEvent(a),
-  readCases: (a, b) => kesher.readCases(a, b),
+  readCases: (a, b, c) => kesher.readCases(a, b, c),
+  readEvents: (a, b, c) => kesher.readEvents(a, b, c),
+  LiveCase: (a) => new kesher.LiveCase(a),
+  fromSnapshot: (a) => kesher.LiveCase.fromSnapshot(a),
+  liveApply: (a, b, c) => liveCase.apply(a, engine, b ?? c),
+  liveTick: (a) => liveCase.tick(engine, a),
+  liveRecord: (a, b) => liveCase.record(a, engine, b),
+  escalationEvents: (a, b) => liveCase.escalationEvents(a, b),
+  scheduleSet: (a, b) => schedule.set(a, b),
+  scheduleGet: (a) => schedule.get(a),
+  scheduleDue: (a) => schedule.due(a),
+  EscalationRules: (a) => new kesher.EscalationRules(a),
+  rulesApply: (a, b, c) => rules.apply(liveCase, a, engine, b, c),
+  rulesTick: (a, b) => rules.tick(liveCase, engine, a, b),
   SlaEngine: (a) => new kesher.SlaEngine(a),
   evaluate: (a, b) => engine.evaluate(a, b),
   statements: (a) => engine.statements(a),
@@ -124,4 +142,5 @@ test("every entry point survives random JSON-shaped input (seeded)", () => {
 test("after all of that the module still answers correctly", () => {
   assert.equal(new kesher.Calendar("israel").add("2025-01-02T14:00:00Z", 4 * 3600).toISOString(), "2025-01-03T10:00:00.000Z");
   assert.equal(kesher.foldEvents(read("examples/data/ibm-twitter-care-dev200.jsonl")).cases.length, 200);
+  assert.equal(kesher.LiveCase.fromSnapshot(liveCase.toSnapshot()).caseId, "T-1");
 });

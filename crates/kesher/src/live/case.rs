@@ -22,7 +22,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 /// An event the case can never take (invalid, or of another case) is refused with an error and
 /// changes nothing. An event it cannot take *now* (a transition the status machine forbids, a
 /// promise kept before it was made) is kept and reported in [`CaseChanges::rejected`]: an
-/// event arriving later may make it fit, as in a lenient fold ([`CaseLog::fold_lenient`]).
+/// event arriving later may make it fit, as in a lenient fold ([`crate::CaseLog::fold_lenient`]).
 ///
 /// # Example
 ///
