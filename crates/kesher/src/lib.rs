@@ -39,6 +39,7 @@
 mod bounds;
 pub mod calendar;
 mod case;
+pub mod catalogue;
 mod channel;
 mod customer;
 mod dates;

@@ -16,7 +16,6 @@ mod held;
 mod rules;
 mod schedule;
 mod snapshot;
-mod words;
 
 pub use case::LiveCase;
 pub use changes::{CaseChanges, PromiseChange, StatusChange, TargetChange};

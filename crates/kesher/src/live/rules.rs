@@ -3,6 +3,7 @@
 
 use super::case::LiveCase;
 use super::changes::CaseChanges;
+use crate::catalogue::{Catalogue, MessageArg};
 use crate::sla::{ContractSet, Metric, TargetState};
 use crate::text::{Sentiment, SentimentScorer, TurnKind};
 use crate::{
@@ -192,9 +193,31 @@ pub struct Escalation {
 pub struct EscalationRules {
     /// The rules, in the order they are checked.
     pub rules: Vec<EscalationRule>,
+    /// The words of the reasons: the built-in catalogue unless the host gave its own.
+    #[serde(skip)]
+    catalogue: Option<Catalogue>,
 }
 
 impl EscalationRules {
+    /// These rules, writing their reasons from `catalogue` (a host's wording, or a language it
+    /// added) instead of the built-in one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::catalogue::Catalogue;
+    /// use kesher::live::EscalationRules;
+    /// let ours = Catalogue::built_in()
+    ///     .with_messages("en", "escalation-breach = { $metric } is late ({ $rule })")?;
+    /// let rules = EscalationRules::from_json(r#"[{"name": "late", "when": {"on": "breach"},
+    ///     "then": [{"do": "notify", "group": "leads"}]}]"#)?.with_catalogue(ours);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn with_catalogue(mut self, catalogue: Catalogue) -> EscalationRules {
+        self.catalogue = Some(catalogue);
+        self
+    }
+
     /// Rules from JSON, checked: names non-empty and unique, shares above 0 and at most 1, at
     /// least one action each.
     ///
@@ -214,6 +237,7 @@ impl EscalationRules {
         let rules: EscalationRules = if value.is_array() {
             EscalationRules {
                 rules: crate::json::from_value(value)?,
+                catalogue: None,
             }
         } else {
             crate::json::from_value(value)?
@@ -411,7 +435,14 @@ impl EscalationRules {
         message: Option<&Interaction>,
         language: Language,
     ) -> Vec<(String, String)> {
-        let words = super::words::Words::of(language);
+        let words = self.catalogue.as_ref().unwrap_or(Catalogue::built_in());
+        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| {
+            // Built-in messages are checked by tests and a host's by `with_messages`: a
+            // failure here can only be a message the code and catalogue disagree on.
+            words
+                .format(language.code(), id, args)
+                .unwrap_or_else(|e| e.to_string())
+        };
         let watched = |metrics: &[Metric], m: Metric| metrics.is_empty() || metrics.contains(&m);
         let name = &rule.name;
         match &rule.when {
@@ -431,7 +462,14 @@ impl EscalationRules {
                     let percent = crate::decimal::fixed(share * 100.0, 0).to_string();
                     (
                         format!("{}/{}", t.metric.as_str(), t.cycle),
-                        (words.share)(t.metric.as_str(), &percent, name),
+                        say(
+                            "escalation-share",
+                            &[
+                                ("metric", MessageArg::Text(t.metric.as_str())),
+                                ("percent", MessageArg::Text(&percent)),
+                                ("rule", MessageArg::Text(name)),
+                            ],
+                        ),
                     )
                 })
                 .collect(),
@@ -445,7 +483,13 @@ impl EscalationRules {
                     let metric = c.report.metric.as_str();
                     (
                         format!("{metric}/{}", c.report.cycle),
-                        (words.breach)(metric, name),
+                        say(
+                            "escalation-breach",
+                            &[
+                                ("metric", MessageArg::Text(metric)),
+                                ("rule", MessageArg::Text(name)),
+                            ],
+                        ),
                     )
                 })
                 .collect(),
@@ -453,16 +497,27 @@ impl EscalationRules {
                 .promises
                 .iter()
                 .filter(|p| p.to == PromiseState::Broken)
-                .map(|p| (p.promise.id.clone(), (words.promise)(&p.promise.id, name)))
+                .map(|p| {
+                    let args = [
+                        ("promise", MessageArg::Text(&p.promise.id)),
+                        ("rule", MessageArg::Text(name)),
+                    ];
+                    (
+                        p.promise.id.clone(),
+                        say("escalation-promise-broken", &args),
+                    )
+                })
                 .collect(),
             EscalationTrigger::PublicNegativeMessage => message
                 .filter(|m| m.is_customer_contact() && m.channel.is_public())
                 .filter(|m| negative(m))
                 .map(|m| {
-                    (
-                        m.id.to_string(),
-                        (words.public)(&m.channel.to_string(), name),
-                    )
+                    let channel = m.channel.to_string();
+                    let args = [
+                        ("channel", MessageArg::Text(&channel)),
+                        ("rule", MessageArg::Text(name)),
+                    ];
+                    (m.id.to_string(), say("escalation-public-negative", &args))
                 })
                 .into_iter()
                 .collect(),
