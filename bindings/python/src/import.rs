@@ -17,8 +17,7 @@ pub(crate) fn open(
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| invalid("path", &shown, &e.to_string()))?;
     let mapping = mapping.map(crate::convert::json_text).transpose()?;
-    let format =
-        kesher_io::Format::choose(&bytes, format, mapping.as_deref()).map_err(io_error)?;
+    let format = kesher_io::Format::choose(&bytes, format, mapping.as_deref()).map_err(io_error)?;
     Ok((bytes, format))
 }
 

@@ -4,6 +4,7 @@
 
 mod calendar;
 mod cases;
+mod catalogue;
 mod convert;
 mod errors;
 mod import;
@@ -45,6 +46,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<live::LiveCase>()?;
     m.add_class::<live::WakeSchedule>()?;
     m.add_class::<live::EscalationRules>()?;
+    m.add_class::<catalogue::Catalogue>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

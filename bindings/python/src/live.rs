@@ -205,7 +205,10 @@ impl WakeSchedule {
 impl WakeSchedule {
     #[new]
     #[pyo3(signature = (*args, **kwargs), text_signature = "()")]
-    fn new(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<WakeSchedule> {
+    fn new(
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<WakeSchedule> {
         let [] = crate::errors::bind("WakeSchedule", [], args, kwargs)?;
         Ok(WakeSchedule {
             inner: Mutex::new(kesher::live::WakeSchedule::default()),
@@ -255,12 +258,24 @@ pub(crate) struct EscalationRules {
 #[pymethods]
 impl EscalationRules {
     #[new]
-    #[pyo3(signature = (*args, **kwargs), text_signature = "(definition)")]
-    fn new(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<EscalationRules> {
-        let definition = crate::errors::single("EscalationRules", "definition", args, kwargs)?;
-        kesher::live::EscalationRules::from_json(&json_text(&definition)?)
-            .map(|inner| EscalationRules { inner })
-            .map_err(to_py)
+    #[pyo3(signature = (*args, **kwargs), text_signature = "(definition, catalogue=None)")]
+    fn new(
+        args: &Bound<'_, PyTuple>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<EscalationRules> {
+        let [definition, catalogue] =
+            crate::errors::bind("EscalationRules", ["definition", "catalogue"], args, kwargs)?;
+        let definition =
+            crate::errors::required("EscalationRules", "definition", definition.as_ref())?;
+        let mut inner =
+            kesher::live::EscalationRules::from_json(&json_text(definition)?).map_err(to_py)?;
+        if let Some(c) = catalogue.filter(|c| !c.is_none()) {
+            let c = c
+                .extract::<PyRef<'_, crate::catalogue::Catalogue>>()
+                .map_err(|_| invalid("catalogue", &c.to_string(), "expected a kesher.Catalogue"))?;
+            inner = inner.with_catalogue(c.inner.clone());
+        }
+        Ok(EscalationRules { inner })
     }
 
     /// Raises when a share would not wake cases under one of `contracts`.

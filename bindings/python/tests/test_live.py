@@ -171,3 +171,30 @@ def test_a_ticket_table_through_a_mapping(root, tmp_path):
     assert e.value.field == "format" and "nyc311" in str(e.value)
     with pytest.raises(kesher.InvalidInputError):
         kesher.read_events(table, format="nyc311", mapping=mapping)
+
+
+def test_a_host_words_the_reasons_from_its_own_catalogue():
+    words = kesher.Catalogue()
+    assert words.languages == ["ar", "en", "he", "ru"] and words.missing("ar") == []
+    assert kesher.Catalogue.is_right_to_left("ar") and not kesher.Catalogue.is_right_to_left("ru")
+    reason = words.format("ar", "escalation-breach", metric="first_response", rule="late")
+    assert "\u2068first_response\u2069" in reason and any("\u0600" <= ch <= "\u06ff" for ch in reason)
+    ours = words.with_messages("en", "escalation-breach = { $metric } is late, tell { $rule }!")
+    assert ours != words and ours.format("en", "escalation-breach", metric="x", rule="r") == "x is late, tell r!"
+    counts = kesher.Catalogue.from_ftl("ru", "n = { $n ->\n    [one] { $n } обращение\n    [few] { $n } обращения\n   *[many] { $n } обращений\n}")
+    assert [counts.format("ru", "n", n=k) for k in (1, 3, 11)] == ["1 обращение", "3 обращения", "11 обращений"]
+    with pytest.raises(kesher.KesherError) as e:
+        words.with_messages("fr", "escalation-breach = { $metric } est dépassé")
+    assert e.value.field == "catalogue.fr" and "escalation-share" in str(e.value)
+    with pytest.raises(kesher.KesherError) as e:
+        words.format("en", "escalation-breach", metric="x")
+    assert e.value.field == "rule"
+    engine = kesher.SlaEngine(kesher.ContractSet(CONTRACTS))
+    rules = kesher.EscalationRules([{"name": "late", "when": {"on": "breach"}, "then": [{"do": "notify", "group": "leads"}]}],
+                                   catalogue=ours)
+    live = kesher.LiveCase("T-1")
+    live.apply(case_events()[0], engine, T0)
+    _, asked = rules.tick(live, engine, T0 + dt.timedelta(hours=1, microseconds=1))
+    assert [a["reason"] for a in asked] == ["first_response is late, tell late!"]
+    with pytest.raises(kesher.KesherError):
+        kesher.EscalationRules([], catalogue="nope")

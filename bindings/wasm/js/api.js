@@ -848,13 +848,82 @@ function liveOf(kase) {
   return kase[NATIVE]();
 }
 
+/**
+ * kesher's messages per language (Project Fluent's FTL): English, Hebrew, Arabic and Russian
+ * built in; `withMessages` overrides messages or adds a language at run time.
+ */
+export class Catalogue {
+  #native;
+
+  constructor() {
+    this.#native = resumed ?? new (feature("NativeCatalogue", "live"))();
+  }
+
+  /** A catalogue of one language read from FTL text (a host's own messages). */
+  static fromFtl(language, ftl) {
+    const Native = feature("NativeCatalogue", "live");
+    return wrapCatalogue(call(() => Native.fromFtl(text("language", language), text("ftl", ftl))));
+  }
+
+  /** This catalogue with the messages of `ftl` in `language`. */
+  withMessages(language, ftl) {
+    return wrapCatalogue(call(() => live(this, this.#native).withMessages(text("language", language), text("ftl", ftl))));
+  }
+
+  /** The text of message `id` in `language`; `args` its variables (a whole number is a count). */
+  format(language, id, args = {}) {
+    const a = json("args", options("args", args));
+    return call(() => live(this, this.#native).format(text("language", language), text("id", id), a));
+  }
+
+  get languages() {
+    return call(() => live(this, this.#native).languages());
+  }
+
+  messageIds(language) {
+    return call(() => live(this, this.#native).messageIds(text("language", language)));
+  }
+
+  missing(language) {
+    return call(() => live(this, this.#native).missing(text("language", language)));
+  }
+
+  /** Whether text in `language` runs right to left. */
+  static isRightToLeft(language) {
+    return feature("NativeCatalogue", "live").isRightToLeft(text("language", language));
+  }
+
+  [NATIVE]() {
+    return live(this, this.#native);
+  }
+
+  free() {
+    this.#native?.free();
+    this.#native = null;
+  }
+}
+
+function wrapCatalogue(handle) {
+  resumed = handle;
+  try {
+    return new Catalogue();
+  } finally {
+    resumed = undefined;
+  }
+}
+
 /** Escalation and routing rules: what to do at a share of a target, a breach, a public complaint. */
 export class EscalationRules {
   #native;
 
-  constructor(rules) {
+  constructor(rules, opts) {
     const Native = feature("NativeEscalationRules", "live");
-    this.#native = call((t) => new Native(t), json("rules", rules));
+    const { catalogue } = options("options", opts);
+    if (catalogue !== undefined && catalogue !== null && !(catalogue instanceof Catalogue)) {
+      throw invalid("catalogue", catalogue, "expected a Catalogue");
+    }
+    const words = catalogue ? catalogue[NATIVE]().copy() : undefined;
+    this.#native = call((t) => new Native(t, words), json("rules", rules));
   }
 
   /** Throws when a share would not wake cases under the engine's contracts. */

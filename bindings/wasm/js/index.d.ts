@@ -790,8 +790,29 @@ export interface Escalation {
  *   channels: ["twitter"], then: [{ do: "assign_team", team: "social" }, { do: "acknowledge" }] }] });
  * const { changes, escalations } = rules.apply(live, tweet, engine, new Date(), "he");
  */
+/**
+ * kesher's messages per language (Project Fluent's FTL): English, Hebrew, Arabic and Russian
+ * built in. `withMessages` overrides messages or adds a language (which needs every message).
+ * @example
+ * const ours = new Catalogue().withMessages("en", "escalation-breach = { $metric } is late ({ $rule })");
+ * const rules = new EscalationRules(json, { catalogue: ours });
+ */
+export class Catalogue {
+  constructor();
+  static fromFtl(language: string, ftl: string): Catalogue;
+  withMessages(language: string, ftl: string): Catalogue;
+  /** A whole number is a count: it selects plural forms. */
+  format(language: string, id: string, args?: Record<string, string | number>): string;
+  readonly languages: string[];
+  messageIds(language: string): string[];
+  missing(language: string): string[];
+  static isRightToLeft(language: string): boolean;
+  free(): void;
+}
+
 export class EscalationRules {
-  constructor(rules: { rules: EscalationRule[] } | EscalationRule[] | string);
+  /** `catalogue`: the words of the reasons (a host's wording or language). */
+  constructor(rules: { rules: EscalationRule[] } | EscalationRule[] | string, options?: { catalogue?: Catalogue });
   /** Throws when a share would not wake cases under the engine's contracts. */
   check(engine: SlaEngine): void;
   apply(live: LiveCase, event: CaseEvent | string, engine: SlaEngine, now: Instant, lang?: Language): {

@@ -17,6 +17,8 @@
 
 mod calendar;
 mod cases;
+#[cfg(feature = "live")]
+mod catalogue;
 mod error;
 #[cfg(feature = "insight")]
 mod insight;
@@ -36,6 +38,8 @@ pub use calendar::{calendar_eval, Calendar};
 pub use cases::{check_event, fold_case, fold_events};
 #[cfg(feature = "import")]
 pub use cases::{read_cases, read_events};
+#[cfg(feature = "live")]
+pub use catalogue::Catalogue;
 #[cfg(feature = "insight")]
 pub use insight::{recurring_problems, service_metrics};
 pub use journey::{

@@ -253,12 +253,17 @@ struct Asked {
 
 #[wasm_bindgen(js_class = NativeEscalationRules)]
 impl EscalationRules {
-    /// Reads the rules (JSON text).
+    /// Reads the rules (JSON text); their reasons are worded from `catalogue` when given.
     #[wasm_bindgen(constructor)]
-    pub fn new(rules_json: &str) -> Result<EscalationRules> {
-        kesher::live::EscalationRules::from_json(rules_json)
-            .map(|inner| EscalationRules { inner })
-            .map_err(fail)
+    pub fn new(
+        rules_json: &str,
+        catalogue: Option<crate::catalogue::Catalogue>,
+    ) -> Result<EscalationRules> {
+        let mut inner = kesher::live::EscalationRules::from_json(rules_json).map_err(fail)?;
+        if let Some(c) = catalogue {
+            inner = inner.with_catalogue(c.inner);
+        }
+        Ok(EscalationRules { inner })
     }
 
     /// Throws when a share would not wake cases under the engine's contracts.

@@ -131,3 +131,26 @@ test("readEvents and readCases: every helpdesk export and a ticket table through
   throwsKesher(assert, () => kesher.readEvents(table, "nyc311", mapping), "invalid_input", "format");
   throwsKesher(assert, () => kesher.readEvents(table, null, { name: "x" }), "invalid_json");
 });
+
+test("Catalogue: the built-in languages, a host's wording for the reasons, and its mistakes", () => {
+  const words = new kesher.Catalogue();
+  assert.deepEqual(words.languages, ["ar", "en", "he", "ru"]);
+  assert.deepEqual(words.missing("ru"), []);
+  assert.ok(kesher.Catalogue.isRightToLeft("ar") && !kesher.Catalogue.isRightToLeft("ru"));
+  const ar = words.format("ar", "escalation-breach", { metric: "first_response", rule: "late" });
+  assert.match(ar, /\u2068first_response\u2069/);
+  const counts = kesher.Catalogue.fromFtl("ru", "n = { $n ->\n    [one] { $n } обращение\n    [few] { $n } обращения\n   *[many] { $n } обращений\n}");
+  assert.deepEqual([1, 3, 11].map((n) => counts.format("ru", "n", { n })), ["1 обращение", "3 обращения", "11 обращений"]);
+  const ours = words.withMessages("en", "escalation-breach = { $metric } is late, tell { $rule }!");
+  const engine = new kesher.SlaEngine(CONTRACTS);
+  const rules = new kesher.EscalationRules([{ name: "late", when: { on: "breach" }, then: [{ do: "notify", group: "leads" }] }], { catalogue: ours });
+  assert.equal(ours.format("en", "escalation-breach", { metric: "x", rule: "r" }), "x is late, tell r!"); // still usable
+  const live = new kesher.LiveCase("T-1");
+  live.apply(caseEvents()[0], engine, T0);
+  const { escalations } = rules.tick(live, engine, "2025-01-06T10:00:00.001Z");
+  assert.deepEqual(escalations.map((e) => e.reason), ["first_response is late, tell late!"]);
+  throwsKesher(assert, () => words.withMessages("fr", "escalation-breach = { $metric } est dépassé"), "invalid_input", "catalogue.fr");
+  throwsKesher(assert, () => words.format("en", "escalation-breach", { metric: "x" }), "missing_field", "rule");
+  throwsKesher(assert, () => words.format("en", "escalation-breach", { metric: 1.5, rule: "r" }), "invalid_input", "metric");
+  throwsKesher(assert, () => new kesher.EscalationRules([], { catalogue: "nope" }), "invalid_input", "catalogue");
+});

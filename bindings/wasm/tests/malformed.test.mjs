@@ -50,6 +50,7 @@ const liveCase = new kesher.LiveCase("T-1");
 liveCase.apply({ type: "opened", case_id: "T-1", at: "2025-01-05T09:00:00Z", customer: { id: "c" }, channel: "twitter" },
   engine, "2025-01-05T09:00:00Z");
 const schedule = new kesher.WakeSchedule();
+const words = new kesher.Catalogue();
 const rules = new kesher.EscalationRules([{ name: "b", when: { on: "breach" }, then: [{ do: "acknowledge" }] }]);
 
 /** Every entry point, each taking up to three arguments. */
@@ -81,6 +82,11 @@ const ENTRY_POINTS = {
   EscalationRules: (a) => new kesher.EscalationRules(a),
   rulesApply: (a, b, c) => rules.apply(liveCase, a, engine, b, c),
   rulesTick: (a, b) => rules.tick(liveCase, engine, a, b),
+  Catalogue: () => new kesher.Catalogue(),
+  catalogueFromFtl: (a, b) => kesher.Catalogue.fromFtl(a, b),
+  catalogueWith: (a, b) => words.withMessages(a, b),
+  catalogueFormat: (a, b, c) => words.format(a, b, c),
+  rulesWithCatalogue: (a, b) => new kesher.EscalationRules(a, b),
   SlaEngine: (a) => new kesher.SlaEngine(a),
   evaluate: (a, b) => engine.evaluate(a, b),
   statements: (a) => engine.statements(a),

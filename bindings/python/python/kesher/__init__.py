@@ -16,6 +16,7 @@ import numpy as np
 from kesher import _arrays
 from kesher._native import (
     Case,
+    Catalogue,
     Customer,
     Interaction,
     ReplyTemplate,
@@ -56,7 +57,7 @@ from kesher._native import (
 from kesher._native import Calendar as _NativeCalendar
 
 __all__ = [
-    "Calendar", "Case", "Customer", "Interaction", "ReplyTemplate", "Report", "acknowledgement", "CaseSla", "CaseStatus", "ContractSet", "EmotionModel", "FoldResult",
+    "Calendar", "Case", "Catalogue", "Customer", "Interaction", "ReplyTemplate", "Report", "acknowledgement", "CaseSla", "CaseStatus", "ContractSet", "EmotionModel", "FoldResult",
     "EscalationRules", "Journey", "Language", "LiveCase", "WakeSchedule", "Pattern", "PatternBuilder", "Priority", "SlaEngine", "TargetState",
     "KesherError", "InvalidInputError", "ArgumentError", "MissingFieldError", "IllegalTransitionError",
     "ConflictingEventError", "CurrencyMismatchError", "InvalidJsonError", "InvalidCalendarError",
@@ -69,7 +70,7 @@ from kesher._guard import guard, guard_class
 
 for _cls in (Case, Customer, Interaction, ReplyTemplate, Report, CaseSla, ContractSet, EmotionModel,
              FoldResult, Journey, Pattern, PatternBuilder, SlaEngine, LiveCase, WakeSchedule,
-             EscalationRules):
+             EscalationRules, Catalogue):
     guard_class(_cls)
 acknowledgement = guard(acknowledgement)
 check_event = guard(check_event)

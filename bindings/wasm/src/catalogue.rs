@@ -1,0 +1,123 @@
+//! `Catalogue`: kesher's messages per language (Project Fluent's FTL), which a host overrides
+//! or extends at run time.
+
+use crate::error::{fail, invalid, Result};
+use kesher::catalogue::MessageArg;
+use wasm_bindgen::prelude::*;
+
+/// Messages per language.
+///
+/// ```js
+/// const words = new Catalogue().withMessages("en", "escalation-breach = { $metric } is late");
+/// words.format("en", "escalation-breach", { metric: "first_response", rule: "r" });
+/// ```
+#[wasm_bindgen(js_name = NativeCatalogue)]
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    pub(crate) inner: kesher::catalogue::Catalogue,
+}
+
+#[wasm_bindgen(js_class = NativeCatalogue)]
+impl Catalogue {
+    /// The built-in catalogue (English, Hebrew, Arabic, Russian).
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Catalogue {
+        Catalogue {
+            inner: kesher::catalogue::Catalogue::built_in().clone(),
+        }
+    }
+
+    /// A catalogue of one language read from FTL text (a host's own messages).
+    #[wasm_bindgen(js_name = fromFtl)]
+    pub fn from_ftl(language: &str, ftl: &str) -> Result<Catalogue> {
+        kesher::catalogue::Catalogue::from_ftl(language, ftl)
+            .map(|inner| Catalogue { inner })
+            .map_err(fail)
+    }
+
+    /// This catalogue with the messages of `ftl` in `language`.
+    #[wasm_bindgen(js_name = withMessages)]
+    pub fn with_messages(&self, language: &str, ftl: &str) -> Result<Catalogue> {
+        self.inner
+            .with_messages(language, ftl)
+            .map(|inner| Catalogue { inner })
+            .map_err(fail)
+    }
+
+    /// The text of message `id` in `language`; `args_json` is a JSON object of its variables
+    /// (a whole number is a count, which selects plural forms; a string is text).
+    pub fn format(&self, language: &str, id: &str, args_json: &str) -> Result<String> {
+        let serde_json::Value::Object(args) = kesher::json::parse_value(args_json).map_err(fail)?
+        else {
+            return Err(invalid(
+                "args",
+                args_json,
+                "expected an object of the message's variables",
+            ));
+        };
+        let mut values: Vec<(&str, MessageArg<'_>)> = Vec::with_capacity(args.len());
+        for (name, value) in &args {
+            let arg = match value {
+                serde_json::Value::String(s) => MessageArg::Text(s),
+                serde_json::Value::Number(n) => match n.as_i64() {
+                    Some(count) => MessageArg::Count(count),
+                    None => return Err(invalid(name, &n.to_string(), "a count is a whole number")),
+                },
+                other => {
+                    return Err(invalid(
+                        name,
+                        &other.to_string(),
+                        "expected a string or a whole number",
+                    ))
+                }
+            };
+            values.push((name, arg));
+        }
+        self.inner.format(language, id, &values).map_err(fail)
+    }
+
+    /// The languages' tags.
+    pub fn languages(&self) -> Vec<String> {
+        self.inner
+            .languages()
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    /// The ids of the messages in `language`.
+    #[wasm_bindgen(js_name = messageIds)]
+    pub fn message_ids(&self, language: &str) -> Vec<String> {
+        self.inner
+            .message_ids(language)
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    /// The ids of the English messages `language` lacks.
+    pub fn missing(&self, language: &str) -> Vec<String> {
+        self.inner
+            .missing(language)
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    /// A copy, for a call that takes the catalogue over (the `EscalationRules` constructor).
+    pub fn copy(&self) -> Catalogue {
+        self.clone()
+    }
+
+    /// Whether text in `language` runs right to left.
+    #[wasm_bindgen(js_name = isRightToLeft)]
+    pub fn is_right_to_left(language: &str) -> bool {
+        kesher::catalogue::Catalogue::is_right_to_left(language)
+    }
+}
+
+impl Default for Catalogue {
+    fn default() -> Catalogue {
+        Catalogue::new()
+    }
+}
