@@ -15,9 +15,9 @@
 // for issue 18's importers (Zendesk, Freshdesk, Zammad and Chatwoot exports, one-row-per-ticket
 // tables and their mappings, readEvents) and 42,000 for its live cases (a case kept between
 // events with its snapshot, the wake-up schedule, escalation rules; the `live` feature, left
-// out of the trimmed build) (2026-12-04), plus 18,000 for the message catalogue (an FTL
-// reader, the escalation reasons in four languages, and `Catalogue` for a host's own wording
-// and languages; 2026-12-04). benches/README.md records each figure.
+// out of the trimmed build) (2026-12-04), plus 24,000 for the message catalogue (an FTL
+// reader, the escalation reasons and the report's labels in four languages, and `Catalogue`
+// for a host's own wording and languages; 2026-12-04). benches/README.md records each figure.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -26,9 +26,9 @@ import { fileURLToPath } from "node:url";
 import { kesher, read } from "./helpers.mjs";
 
 const WASM = fileURLToPath(new URL("../pkg/kesher_wasm_bg.wasm", import.meta.url));
-const BUDGET = 608_000;
+const BUDGET = 614_000;
 
-test("the full package's .wasm is at most 608,000 bytes gzipped", () => {
+test("the full package's .wasm is at most 614,000 bytes gzipped", () => {
   const raw = readFileSync(WASM);
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../pkg/package.json", import.meta.url)), "utf8"));
   assert.equal(pkg.name, "kesher");

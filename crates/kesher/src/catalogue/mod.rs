@@ -7,9 +7,10 @@
 //! (U+2068 … U+2069, as Fluent does), so a metric name or a rule name written left to right
 //! keeps its order inside the sentence.
 //!
-//! Being moved here: the escalation reasons come from the catalogue; statements,
-//! acknowledgements, templates, follow-ups and the report's words still come from the modules
-//! that write them, in English and Hebrew.
+//! Being moved here: the escalation reasons and the report's labels come from the catalogue;
+//! statements, acknowledgements, templates, follow-ups, the journey pictures' words and the
+//! retention facts still come from the modules that write them, in English and Hebrew, and
+//! the languages a caller can choose are still English and Hebrew ([`crate::Language`]).
 
 mod ftl;
 mod plural;

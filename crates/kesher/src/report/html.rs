@@ -54,13 +54,13 @@ fn short(seconds: f64, w: &Words) -> String {
 }
 
 /// An edge of the histogram as a number and its unit: `(5, min)`, `(1, h)`, `(3, d)`.
-fn edge(seconds: i64, w: &Words) -> (i64, &'static str) {
+fn edge(seconds: i64, w: &Words) -> (i64, &str) {
     if seconds < 3600 {
-        (seconds / 60, w.min)
+        (seconds / 60, &w.min)
     } else if seconds < 86_400 {
-        (seconds / 3600, w.hours)
+        (seconds / 3600, &w.hours)
     } else {
-        (seconds / 86_400, w.days)
+        (seconds / 86_400, &w.days)
     }
 }
 
@@ -122,7 +122,7 @@ fn histogram_svg(h: &FirstResponseHistogram, w: &Words, lang: Language) -> Strin
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" direction="ltr" font-family="sans-serif" font-size="10" role="img"><title>{t}</title>"#,
         width = shortest(width),
         height = shortest(height),
-        t = esc(w.first_response_distribution)
+        t = esc(&w.first_response_distribution)
     );
     let _ = write!(
         s,
@@ -202,7 +202,7 @@ fn pareto_svg(report: &Report, w: &Words, lang: Language) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" direction="ltr" font-family="sans-serif" font-size="11" role="img"><title>{t}</title>"#,
         width = shortest(width),
         height = shortest(height),
-        t = esc(w.problems)
+        t = esc(&w.problems)
     );
     let _ = write!(
         s,
@@ -377,7 +377,7 @@ fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Wor
     out.push_str("</div>");
     let _ = write!(out, "<p><strong>{}</strong>: ", w.prone_to_trouble);
     match seg.pattern.as_ref().filter(|p| !p.trouble.is_empty()) {
-        None => out.push_str(w.no_trouble),
+        None => out.push_str(&w.no_trouble),
         Some(p) => {
             let items: Vec<String> = p
                 .trouble
@@ -539,13 +539,13 @@ impl Report {
             w.fcr.to_string()
         };
         let cards: [(&str, String); 8] = [
-            (w.cases_title, m.cases.to_string()),
+            (&w.cases_title, m.cases.to_string()),
             (
-                w.median_first_response,
+                &w.median_first_response,
                 seconds_or_na(m.first_response.median, &w),
             ),
             (
-                w.within_sla,
+                &w.within_sla,
                 if self.with_contracts {
                     pct(metric_rate(t), &w)
                 } else {
@@ -553,10 +553,10 @@ impl Report {
                 },
             ),
             (fcr_label.as_str(), pct(m.first_contact_resolution_rate, &w)),
-            (w.unanswered, t.unanswered_messages.to_string()),
-            (w.waiting, t.waiting_cases.to_string()),
-            (w.transfers, t.transfers.to_string()),
-            (w.to_win_back, self.retention.win_back_total.to_string()),
+            (&w.unanswered, t.unanswered_messages.to_string()),
+            (&w.waiting, t.waiting_cases.to_string()),
+            (&w.transfers, t.transfers.to_string()),
+            (&w.to_win_back, self.retention.win_back_total.to_string()),
         ];
         for (k, v) in cards {
             let _ = write!(
@@ -570,9 +570,9 @@ impl Report {
         }
         // Tables.
         let _ = write!(out, "<h2>{}</h2>", w.by_brand);
-        segment_table(&mut out, &self.brands, w.brand, self, &w);
+        segment_table(&mut out, &self.brands, &w.brand, self, &w);
         let _ = write!(out, "<h2>{}</h2>", w.by_channel);
-        segment_table(&mut out, &self.channels, w.channel, self, &w);
+        segment_table(&mut out, &self.channels, &w.channel, self, &w);
         // Brands drawn.
         let _ = write!(out, "<h2>{}</h2>", w.emotion_pattern);
         for seg in self.brands.iter().take(DRAWN_BRANDS) {
@@ -637,15 +637,15 @@ impl Report {
         // Retention.
         let r = &self.retention;
         let _ = write!(out, r#"<h2>{}</h2><div class="lists">"#, w.retention);
-        retention_table(&mut out, w.win_back, &r.win_back, r.win_back_total, &w);
+        retention_table(&mut out, &w.win_back, &r.win_back, r.win_back_total, &w);
         retention_table(
             &mut out,
-            w.word_of_mouth,
+            &w.word_of_mouth,
             &r.word_of_mouth,
             r.word_of_mouth_total,
             &w,
         );
-        retention_table(&mut out, w.nurture, &r.nurture, r.nurture_total, &w);
+        retention_table(&mut out, &w.nurture, &r.nurture, r.nurture_total, &w);
         out.push_str("</div>");
         if r.customer_records == 0 {
             let _ = write!(out, r#"<p class="muted">{}</p>"#, w.nurture_needs_records);
@@ -670,9 +670,9 @@ impl Report {
             );
             for c in &self.coverage {
                 let (class, word) = match c.coverage {
-                    Coverage::Covered => ("good", w.covered),
-                    Coverage::Partial => ("muted", w.partial),
-                    Coverage::Uncovered => ("bad", w.uncovered),
+                    Coverage::Covered => ("good", w.covered.as_str()),
+                    Coverage::Partial => ("muted", w.partial.as_str()),
+                    Coverage::Uncovered => ("bad", w.uncovered.as_str()),
                 };
                 let _ = write!(
                     out,
