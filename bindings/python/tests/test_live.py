@@ -185,7 +185,7 @@ def test_a_host_words_the_reasons_from_its_own_catalogue():
     assert [counts.format("ru", "n", n=k) for k in (1, 3, 11)] == ["1 обращение", "3 обращения", "11 обращений"]
     with pytest.raises(kesher.KesherError) as e:
         words.with_messages("fr", "escalation-breach = { $metric } est dépassé")
-    assert e.value.field == "catalogue.fr" and "escalation-share" in str(e.value)
+    assert e.value.field == "catalogue.fr" and "needs every message" in str(e.value)
     with pytest.raises(kesher.KesherError) as e:
         words.format("en", "escalation-breach", metric="x")
     assert e.value.field == "rule"

@@ -80,3 +80,29 @@ report-days = ي
 report-seconds = ث
 report-none = لا شيء
 report-more-brands = علامات تجارية أخرى في الجدول أعلاه
+
+## The emotion graph's pictures.
+
+emotion-level-furious = غاضب جدًا
+emotion-level-angry = غاضب
+emotion-level-frustrated = محبط
+emotion-level-neutral = محايد
+emotion-level-satisfied = راضٍ
+emotion-level-happy = سعيد
+emotion-level-wow = مبهور
+journey-turning-point = نقطة تحول
+journey-lowest = الأدنى
+journey-below = تحت الحد
+journey-median = الوسيط
+journey-journeys = رحلات
+journey-prone-to-trouble = معرّضة للمشاكل
+stage-before = قبل
+stage-during = أثناء
+stage-after = بعد
+stage-first_contact = التواصل الأول
+stage-waiting = الانتظار
+stage-answer = الرد
+stage-resolution = الحل
+stage-follow_up = المتابعة
+stage-order = الطلب
+stage-delivery = التوصيل

@@ -87,3 +87,31 @@ report-days = d
 report-seconds = s
 report-none = none
 report-more-brands = more brands in the table above
+
+## The emotion graph's pictures (journeys and patterns as SVG): emotion levels on the axis,
+## marks on the curve, and the built-in stages' names (a stage of a host's own map is shown
+## by its name, `_` read as a space).
+
+emotion-level-furious = furious
+emotion-level-angry = angry
+emotion-level-frustrated = frustrated
+emotion-level-neutral = neutral
+emotion-level-satisfied = satisfied
+emotion-level-happy = happy
+emotion-level-wow = wow
+journey-turning-point = turning point
+journey-lowest = lowest
+journey-below = below
+journey-median = median
+journey-journeys = journeys
+journey-prone-to-trouble = prone to trouble
+stage-before = before
+stage-during = during
+stage-after = after
+stage-first_contact = first contact
+stage-waiting = waiting
+stage-answer = answer
+stage-resolution = resolution
+stage-follow_up = follow up
+stage-order = order
+stage-delivery = delivery

@@ -80,3 +80,29 @@ report-days = ימים
 report-seconds = שנ׳
 report-none = אין
 report-more-brands = מותגים נוספים בטבלה שלמעלה
+
+## The emotion graph's pictures.
+
+emotion-level-furious = זועם
+emotion-level-angry = כועס
+emotion-level-frustrated = מתוסכל
+emotion-level-neutral = ניטרלי
+emotion-level-satisfied = מרוצה
+emotion-level-happy = שמח
+emotion-level-wow = וואו
+journey-turning-point = נקודת מפנה
+journey-lowest = הנמוכה ביותר
+journey-below = מתחת לסף
+journey-median = חציון
+journey-journeys = מסעות
+journey-prone-to-trouble = נוטה לתקלות
+stage-before = לפני
+stage-during = במהלך
+stage-after = אחרי
+stage-first_contact = פנייה ראשונה
+stage-waiting = המתנה
+stage-answer = מענה
+stage-resolution = פתרון
+stage-follow_up = המשך
+stage-order = הזמנה
+stage-delivery = משלוח

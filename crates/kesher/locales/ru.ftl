@@ -80,3 +80,29 @@ report-days = д
 report-seconds = с
 report-none = нет
 report-more-brands = ещё бренды в таблице выше
+
+## The emotion graph's pictures.
+
+emotion-level-furious = в ярости
+emotion-level-angry = злится
+emotion-level-frustrated = раздражён
+emotion-level-neutral = нейтрально
+emotion-level-satisfied = доволен
+emotion-level-happy = рад
+emotion-level-wow = восторг
+journey-turning-point = точка перелома
+journey-lowest = минимум
+journey-below = ниже порога
+journey-median = медиана
+journey-journeys = путей
+journey-prone-to-trouble = склонен к проблемам
+stage-before = до
+stage-during = во время
+stage-after = после
+stage-first_contact = первое обращение
+stage-waiting = ожидание
+stage-answer = ответ
+stage-resolution = решение
+stage-follow_up = сопровождение
+stage-order = заказ
+stage-delivery = доставка

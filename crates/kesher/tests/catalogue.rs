@@ -210,7 +210,7 @@ fn hosts_override_and_add_languages_and_mistakes_name_the_field() {
             "fr",
             "escalation-breach = x",
             "catalogue.fr",
-            "escalation-share",
+            "needs every message",
         ),
         (
             "en",

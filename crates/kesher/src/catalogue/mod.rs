@@ -7,8 +7,8 @@
 //! (U+2068 … U+2069, as Fluent does), so a metric name or a rule name written left to right
 //! keeps its order inside the sentence.
 //!
-//! Being moved here: the escalation reasons and the report's labels come from the catalogue;
-//! statements, acknowledgements, templates, follow-ups, the journey pictures' words and the
+//! Being moved here: the escalation reasons, the report's labels and the journey pictures'
+//! words come from the catalogue; statements, acknowledgements, templates, follow-ups and the
 //! retention facts still come from the modules that write them, in English and Hebrew, and
 //! the languages a caller can choose are still English and Hebrew ([`crate::Language`]).
 
@@ -186,7 +186,7 @@ impl Catalogue {
     /// let err = words.with_messages("en", "escalation-breach = { $who } broke it").unwrap_err();
     /// assert_eq!(err.field(), Some("catalogue.en"));
     /// let err = words.with_messages("fr", "escalation-breach = { $metric } est dépassé").unwrap_err();
-    /// assert!(err.to_string().contains("escalation-share"), "{err}");
+    /// assert!(err.to_string().contains("needs every message"), "{err}");
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn with_messages(&self, language: &str, ftl: &str) -> Result<Catalogue> {

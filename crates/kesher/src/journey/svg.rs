@@ -5,6 +5,7 @@ use super::analysis::{critical_points, turning_points, Turn};
 use super::labels::{Labels, Rect, Side};
 use super::model::{Journey, Stages};
 use super::pattern::Pattern;
+use crate::catalogue::Catalogue;
 use crate::decimal::{fixed, shortest};
 use crate::{EmotionLevel, Language};
 use std::fmt::Write;
@@ -91,62 +92,44 @@ const LEVELS: [EmotionLevel; 7] = [
     EmotionLevel::Wow,
 ];
 
-fn level_label(level: EmotionLevel, lang: Language) -> &'static str {
-    match (lang, level) {
-        (Language::En, l) => l.name(),
-        (Language::He, EmotionLevel::Furious) => "זועם",
-        (Language::He, EmotionLevel::Angry) => "כועס",
-        (Language::He, EmotionLevel::Frustrated) => "מתוסכל",
-        (Language::He, EmotionLevel::Neutral) => "ניטרלי",
-        (Language::He, EmotionLevel::Satisfied) => "מרוצה",
-        (Language::He, EmotionLevel::Happy) => "שמח",
-        (Language::He, EmotionLevel::Wow) => "וואו",
-    }
+/// A message of the catalogue in `lang` (a built-in message: every language has it, which a
+/// test checks; a failure would show its text in the picture rather than panic).
+fn say(id: &str, lang: Language) -> String {
+    Catalogue::built_in()
+        .format(lang.code(), id, &[])
+        .unwrap_or_else(|e| e.to_string())
 }
 
-fn words(lang: Language) -> [&'static str; 6] {
-    match lang {
-        Language::En => [
-            "turning point",
-            "lowest",
-            "below",
-            "median",
-            "journeys",
-            "prone to trouble",
-        ],
-        Language::He => [
-            "נקודת מפנה",
-            "הנמוכה ביותר",
-            "מתחת לסף",
-            "חציון",
-            "מסעות",
-            "נוטה לתקלות",
-        ],
-    }
+fn level_label(level: EmotionLevel, lang: Language) -> String {
+    say(&format!("emotion-level-{}", level.name()), lang)
+}
+
+/// The picture's marks: turning point, lowest, below, median, journeys, prone to trouble.
+fn words(lang: Language) -> [String; 6] {
+    [
+        "journey-turning-point",
+        "journey-lowest",
+        "journey-below",
+        "journey-median",
+        "journey-journeys",
+        "journey-prone-to-trouble",
+    ]
+    .map(|id| say(id, lang))
 }
 
 /// The most turning points labelled in one picture (the strongest; every turn keeps its mark),
 /// and the most critical marks (the lowest first, then the crossings in time order).
 const MAX_TURN_LABELS: usize = 24;
 
-/// A stage's name for people: the built-in stages in Hebrew, and `_` read as a space.
+/// A stage's name for people: a built-in stage's message (`stage-<name>`), or the name of a
+/// host's own stage with `_` read as a space.
 pub(crate) fn stage_label(stage: &str, lang: Language) -> String {
-    let hebrew = match stage {
-        "before" => "לפני",
-        "during" => "במהלך",
-        "after" => "אחרי",
-        "first_contact" => "פנייה ראשונה",
-        "waiting" => "המתנה",
-        "answer" => "מענה",
-        "resolution" => "פתרון",
-        "follow_up" => "המשך",
-        "order" => "הזמנה",
-        "delivery" => "משלוח",
-        _ => "",
-    };
-    match lang {
-        Language::He if !hebrew.is_empty() => hebrew.into(),
-        _ => stage.replace('_', " "),
+    let id = format!("stage-{stage}");
+    let words = Catalogue::built_in();
+    if words.message_ids("en").contains(&id.as_str()) {
+        say(&id, lang)
+    } else {
+        stage.replace('_', " ")
     }
 }
 
@@ -228,7 +211,7 @@ fn open(o: &SvgOptions, frame: &Frame) -> String {
             y = fixed(y, 1),
             anc = anchor(o.language, "end"),
             a = text_attrs(o.language),
-            t = escape_xml(level_label(level, o.language))
+            t = escape_xml(&level_label(level, o.language))
         );
     }
     let _ = write!(
@@ -377,6 +360,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
     }
     let pos = |i: usize| drawn_at.get(i).copied().flatten();
     let [turning, lowest, below, ..] = words(o.language);
+    let (turning, lowest, below) = (turning.as_str(), lowest.as_str(), below.as_str());
     let critical = critical_points(journey, o.threshold);
     let mut marks: Vec<(usize, &str)> = critical.lowest.iter().map(|c| (c.index, lowest)).collect();
     marks.extend(critical.crossings.iter().map(|c| (c.index, below)));
@@ -488,6 +472,7 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
     let band = (frame.right - frame.left) / k;
     let x = |i: usize| frame.left + band * (i as f64 + 0.5);
     let [_, _, _, median, journeys, trouble] = words(o.language);
+    let (median, journeys, trouble) = (median.as_str(), journeys.as_str(), trouble.as_str());
     let area =
         |lo: &dyn Fn(usize) -> Option<f64>, hi: &dyn Fn(usize) -> Option<f64>| -> Option<String> {
             let mut top = Vec::new();
