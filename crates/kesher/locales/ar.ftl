@@ -106,3 +106,15 @@ stage-resolution = الحل
 stage-follow_up = المتابعة
 stage-order = الطلب
 stage-delivery = التوصيل
+
+## Retention facts (counts written as "label: n", which needs no plural agreement).
+
+retention-feels = يشعر بـ { $level } (الأحدث، خلال آخر { $days } يومًا)
+retention-breaches = أهداف خدمة تم تجاوزها أو تحقيقها متأخرًا: { $count }
+retention-broken = وعود لم يتم الوفاء بها: { $count }
+retention-open = طلبات ما زالت مفتوحة وتنتظر ردًا: { $count }
+retention-purchases = عدد المشتريات: { $count }
+retention-birthday = عيد الميلاد في { $date }: أرسل تهنئة
+retention-monthly = يوافق على تواصل شهري
+retention-public = رسائل علنية على { $channel }: { $count }
+retention-balance = الرصيد { $balance }

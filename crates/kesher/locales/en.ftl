@@ -115,3 +115,17 @@ stage-resolution = resolution
 stage-follow_up = follow up
 stage-order = order
 stage-delivery = delivery
+
+## Retention facts: why a customer is on a list (kesher::insight). $count: a whole number;
+## $level: how the customer feels now (-1 to +1, signed); $days: the window in days;
+## $date: a birthday (day and month); $channel: a public channel; $balance: signed.
+
+retention-feels = feels { $level } (latest, within { $days } days)
+retention-breaches = { $count } SLA targets breached or met late
+retention-broken = { $count } promises broken
+retention-open = { $count } cases still open and waiting for an answer
+retention-purchases = { $count } purchases
+retention-birthday = birthday on { $date }: send a greeting
+retention-monthly = consents to a monthly touch
+retention-public = { $count } public messages on { $channel }
+retention-balance = balance { $balance }

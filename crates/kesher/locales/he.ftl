@@ -106,3 +106,15 @@ stage-resolution = פתרון
 stage-follow_up = המשך
 stage-order = הזמנה
 stage-delivery = משלוח
+
+## Retention facts.
+
+retention-feels = מרגיש { $level } (האחרון, ב־{ $days } הימים האחרונים)
+retention-breaches = { $count } יעדי שירות הופרו או עמדו בהם באיחור
+retention-broken = { $count } הבטחות הופרו
+retention-open = { $count } פניות עדיין פתוחות וממתינות לתשובה
+retention-purchases = { $count } רכישות
+retention-birthday = יום הולדת ב־{ $date }: לשלוח ברכה
+retention-monthly = הסכמה לפנייה חודשית
+retention-public = { $count } הודעות פומביות ב־{ $channel }
+retention-balance = מאזן { $balance }

@@ -106,3 +106,35 @@ stage-resolution = решение
 stage-follow_up = сопровождение
 stage-order = заказ
 stage-delivery = доставка
+
+## Retention facts.
+
+retention-feels = настроение { $level } (последнее, за { $days } дн.)
+retention-breaches = { $count ->
+    [one] { $count } цель SLA нарушена или выполнена с опозданием
+    [few] { $count } цели SLA нарушены или выполнены с опозданием
+   *[many] { $count } целей SLA нарушено или выполнено с опозданием
+}
+retention-broken = { $count ->
+    [one] { $count } обещание нарушено
+    [few] { $count } обещания нарушены
+   *[many] { $count } обещаний нарушено
+}
+retention-open = { $count ->
+    [one] { $count } обращение всё ещё открыто и ждёт ответа
+    [few] { $count } обращения всё ещё открыты и ждут ответа
+   *[many] { $count } обращений всё ещё открыто и ждёт ответа
+}
+retention-purchases = { $count ->
+    [one] { $count } покупка
+    [few] { $count } покупки
+   *[many] { $count } покупок
+}
+retention-birthday = день рождения { $date }: отправить поздравление
+retention-monthly = согласен на ежемесячную рассылку
+retention-public = { $count ->
+    [one] { $count } публичное сообщение в { $channel }
+    [few] { $count } публичных сообщения в { $channel }
+   *[many] { $count } публичных сообщений в { $channel }
+}
+retention-balance = баланс { $balance }

@@ -39,13 +39,17 @@ fn fluent(language: &str, ftl: &str, id: &str, args: &[(&str, MessageArg<'_>)]) 
     out
 }
 
-const SAMPLE_ARGS: [(&str, MessageArg<'static>); 6] = [
+const SAMPLE_ARGS: [(&str, MessageArg<'static>); 10] = [
     ("metric", MessageArg::Text("first_response")),
     ("percent", MessageArg::Text("75")),
     ("rule", MessageArg::Text("public complaint")),
     ("promise", MessageArg::Text("cb-1")),
     ("channel", MessageArg::Text("twitter")),
     ("count", MessageArg::Count(3)),
+    ("level", MessageArg::Text("-0.50")),
+    ("days", MessageArg::Count(30)),
+    ("date", MessageArg::Text("5.3")),
+    ("balance", MessageArg::Text("+2")),
 ];
 
 #[test]
@@ -60,6 +64,16 @@ fn every_language_has_every_message_and_reads_as_fluent_reads_it() {
         // Each message only uses variables the English one gives.
         words.with_messages(language, ftl).unwrap();
         for id in &english {
+            for n in [0, 1, 2, 3, 5, 11, 21, 22, 25, 101] {
+                let mut args = SAMPLE_ARGS;
+                args[5] = ("count", MessageArg::Count(n));
+                let ours = words.format(language, id, &args).unwrap();
+                assert_eq!(
+                    ours,
+                    fluent(language, ftl, id, &args),
+                    "{language} {id} n={n}"
+                );
+            }
             let ours = words.format(language, id, &SAMPLE_ARGS).unwrap();
             assert_eq!(
                 ours,

@@ -1,6 +1,7 @@
 //! Retention signals per customer: who to win back, who to nurture, who talks (word of mouth),
 //! and the value at risk. Each signal lists the facts that produced it.
 
+use crate::catalogue::{Catalogue, MessageArg};
 use crate::sla::{CaseSla, TargetState};
 use crate::Language;
 use crate::{
@@ -336,7 +337,8 @@ impl RetentionTally {
     ///     {"order_ref": "B", "purchased_at": "2025-02-01T10:00:00Z", "total": {"amount_minor": 1000, "currency": "ILS"}}]}"#)?;
     /// let now = "2025-03-01T00:00:00Z".parse()?;
     /// let s = RetentionTally::default().signals_in(Some(&c), chrono::TimeDelta::days(30), now, Language::He);
-    /// assert_eq!(s.nurture.unwrap().facts, ["2 רכישות"]);
+    /// // Numbers and names placed in right-to-left text are isolated (U+2068 … U+2069).
+    /// assert_eq!(s.nurture.unwrap().facts, ["\u{2068}2\u{2069} רכישות"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn signals_in(
@@ -346,7 +348,13 @@ impl RetentionTally {
         now: DateTime<Utc>,
         language: Language,
     ) -> RetentionSignals {
-        let he = language == Language::He;
+        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| {
+            // Built-in messages, which a test checks in every language.
+            Catalogue::built_in()
+                .format(language.code(), id, args)
+                .unwrap_or_else(|e| e.to_string())
+        };
+        let count = |n: u64| MessageArg::Count(i64::try_from(n).unwrap_or(i64::MAX));
         let customer_id = customer
             .map(|c| c.id.clone())
             .or_else(|| self.customer_id.clone());
@@ -361,53 +369,28 @@ impl RetentionTally {
         // How the customer feels now: the latest point of any journey within the window.
         let latest = self.latest.filter(|(at, _)| *at > since).map(|(_, v)| v);
         if let Some(level) = latest.filter(|l| *l <= -0.33) {
-            lift(
-                -level,
-                if he {
-                    format!(
-                        "מרגיש {} (האחרון, ב־{} הימים האחרונים)",
-                        crate::decimal::fixed(level, 2).signed(),
-                        recent.num_days()
-                    )
-                } else {
-                    format!(
-                        "feels {} (latest, within {} days)",
-                        crate::decimal::fixed(level, 2).signed(),
-                        recent.num_days()
-                    )
-                },
+            let shown = crate::decimal::fixed(level, 2).signed().to_string();
+            let fact = say(
+                "retention-feels",
+                &[
+                    ("level", MessageArg::Text(&shown)),
+                    ("days", MessageArg::Count(recent.num_days())),
+                ],
             );
+            lift(-level, fact);
         }
         let (breaches, broken, open) = (self.breaches, self.broken, self.open);
         if breaches > 0 {
-            lift(
-                (0.2 * f64::from(breaches)).min(0.6),
-                if he {
-                    format!("{breaches} יעדי שירות הופרו או עמדו בהם באיחור")
-                } else {
-                    format!("{breaches} SLA targets breached or met late")
-                },
-            );
+            let fact = say("retention-breaches", &[("count", count(breaches.into()))]);
+            lift((0.2 * f64::from(breaches)).min(0.6), fact);
         }
         if broken > 0 {
-            lift(
-                (0.3 * f64::from(broken)).min(1.0),
-                if he {
-                    format!("{broken} הבטחות הופרו")
-                } else {
-                    format!("{broken} promises broken")
-                },
-            );
+            let fact = say("retention-broken", &[("count", count(broken.into()))]);
+            lift((0.3 * f64::from(broken)).min(1.0), fact);
         }
         if open > 0 {
-            lift(
-                (0.1 * f64::from(open)).min(0.5),
-                if he {
-                    format!("{open} פניות עדיין פתוחות וממתינות לתשובה")
-                } else {
-                    format!("{open} cases still open and waiting for an answer")
-                },
-            );
+            let fact = say("retention-open", &[("count", count(open.into()))]);
+            lift((0.1 * f64::from(open)).min(0.5), fact);
         }
         // A customer whose last word is thanks or praise, with nothing felt after it, is not
         // one to win back.
@@ -427,11 +410,10 @@ impl RetentionTally {
         let nurture = history_customer.and_then(|c| {
             let purchases = c.purchases.iter().filter(|p| p.purchased_at <= now).count();
             (purchases >= 2).then(|| {
-                let mut facts = vec![if he {
-                    format!("{purchases} רכישות")
-                } else {
-                    format!("{purchases} purchases")
-                }];
+                let mut facts = vec![say(
+                    "retention-purchases",
+                    &[("count", count(purchases as u64))],
+                )];
                 if let Some(b) = c.birthday {
                     let today = now.date_naive();
                     let this_year = b
@@ -441,22 +423,20 @@ impl RetentionTally {
                     if this_year.is_some_and(|d| (d - today).num_days() <= 30)
                         && c.has_consent(ConsentTopic::BirthdayGreetings)
                     {
-                        facts.push(if he {
-                            format!("יום הולדת ב־{}.{}: לשלוח ברכה", b.day(), b.month())
+                        // English names the month; the others write day.month.
+                        let date = if language == Language::En {
+                            crate::dates::day_month(&b, true)
                         } else {
-                            format!(
-                                "birthday on {}: send a greeting",
-                                crate::dates::day_month(&b, true)
-                            )
-                        });
+                            format!("{}.{}", b.day(), b.month())
+                        };
+                        facts.push(say(
+                            "retention-birthday",
+                            &[("date", MessageArg::Text(&date))],
+                        ));
                     }
                 }
                 if c.has_consent(ConsentTopic::MonthlyEmail) {
-                    facts.push(if he {
-                        "הסכמה לפנייה חודשית".into()
-                    } else {
-                        "consents to a monthly touch".into()
-                    });
+                    facts.push(say("retention-monthly", &[]));
                 }
                 Signal {
                     score: (0.5 + 0.1 * (purchases as f64 - 2.0)).min(1.0),
@@ -484,11 +464,11 @@ impl RetentionTally {
                 facts: by_name
                     .iter()
                     .map(|(ch, n)| {
-                        if he {
-                            format!("{n} הודעות פומביות ב־{ch}")
-                        } else {
-                            format!("{n} public messages on {ch}")
-                        }
+                        let args = [
+                            ("count", count(u64::from(*n))),
+                            ("channel", MessageArg::Text(ch)),
+                        ];
+                        say("retention-public", &args)
                     })
                     .collect(),
             }

@@ -247,10 +247,13 @@ fn entry(
     let mut facts = signal.facts.clone();
     if which == 2 {
         let balance = s.word_of_mouth_balance;
-        facts.push(match language {
-            Language::He => format!("מאזן {balance:+}"),
-            Language::En => format!("balance {balance:+}"),
-        });
+        let shown = format!("{balance:+}");
+        let args = [("balance", crate::catalogue::MessageArg::Text(&shown))];
+        facts.push(
+            crate::catalogue::Catalogue::built_in()
+                .format(language.code(), "retention-balance", &args)
+                .unwrap_or_else(|e| e.to_string()),
+        );
     }
     Some(RetentionEntry {
         customer_id,
