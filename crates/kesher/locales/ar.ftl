@@ -118,3 +118,10 @@ retention-birthday = عيد الميلاد في { $date }: أرسل تهنئة
 retention-monthly = يوافق على تواصل شهري
 retention-public = رسائل علنية على { $channel }: { $count }
 retention-balance = الرصيد { $balance }
+
+## Releasing a customer.
+
+release-message = { $refund ->
+    [none] { $customer }، نأسف لأننا لم نتمكن من حل هذا الأمر كما أردت. شكرًا لأنك منحتنا الفرصة؛ نأمل أن تختارنا مرة أخرى.
+   *[other] { $customer }، نأسف لأننا لم نتمكن من حل هذا الأمر كما أردت. لقد أعدنا لك { $refund }. شكرًا لأنك منحتنا الفرصة؛ نأمل أن تختارنا مرة أخرى.
+}

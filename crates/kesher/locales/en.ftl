@@ -129,3 +129,12 @@ retention-birthday = birthday on { $date }: send a greeting
 retention-monthly = consents to a monthly touch
 retention-public = { $count } public messages on { $channel }
 retention-balance = balance { $balance }
+
+## Releasing a customer: the message when a case cannot be solved as they wanted
+## (kesher::playbook::release). $customer: the customer's name; $refund: an amount and
+## currency, or "none" when nothing was refunded.
+
+release-message = { $refund ->
+    [none] { $customer }, we are sorry we could not solve this the way you wanted. Thank you for giving us the chance; we hope you will consider us again.
+   *[other] { $customer }, we are sorry we could not solve this the way you wanted. We have refunded { $refund }. Thank you for giving us the chance; we hope you will consider us again.
+}

@@ -118,3 +118,10 @@ retention-birthday = יום הולדת ב־{ $date }: לשלוח ברכה
 retention-monthly = הסכמה לפנייה חודשית
 retention-public = { $count } הודעות פומביות ב־{ $channel }
 retention-balance = מאזן { $balance }
+
+## Releasing a customer.
+
+release-message = { $refund ->
+    [none] { $customer }, אנחנו מצטערים שלא הצלחנו לפתור את זה כפי שרצית. תודה שנתת לנו הזדמנות; נשמח לראות אותך שוב.
+   *[other] { $customer }, אנחנו מצטערים שלא הצלחנו לפתור את זה כפי שרצית. החזרנו לך { $refund }. תודה שנתת לנו הזדמנות; נשמח לראות אותך שוב.
+}

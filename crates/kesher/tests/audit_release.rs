@@ -19,7 +19,8 @@ fn a_release_folds_into_a_released_case_with_the_refund_and_the_message() {
         Language::He,
     )
     .unwrap();
-    assert!(message.contains("\u{2066}50.50 ILS\u{2069}"), "{message}");
+    // The amount is isolated in the Hebrew sentence, as every value in right-to-left text.
+    assert!(message.contains("\u{2068}50.50 ILS\u{2069}"), "{message}");
     log.insert(event);
     let case = log.fold().unwrap();
     assert_eq!(case.status(), CaseStatus::Released);

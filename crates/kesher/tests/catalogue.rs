@@ -39,7 +39,7 @@ fn fluent(language: &str, ftl: &str, id: &str, args: &[(&str, MessageArg<'_>)]) 
     out
 }
 
-const SAMPLE_ARGS: [(&str, MessageArg<'static>); 10] = [
+const SAMPLE_ARGS: [(&str, MessageArg<'static>); 12] = [
     ("metric", MessageArg::Text("first_response")),
     ("percent", MessageArg::Text("75")),
     ("rule", MessageArg::Text("public complaint")),
@@ -50,6 +50,8 @@ const SAMPLE_ARGS: [(&str, MessageArg<'static>); 10] = [
     ("days", MessageArg::Count(30)),
     ("date", MessageArg::Text("5.3")),
     ("balance", MessageArg::Text("+2")),
+    ("customer", MessageArg::Text("Dana")),
+    ("refund", MessageArg::Text("199.00 ILS")),
 ];
 
 #[test]
@@ -74,6 +76,10 @@ fn every_language_has_every_message_and_reads_as_fluent_reads_it() {
                     "{language} {id} n={n}"
                 );
             }
+            let mut nothing = SAMPLE_ARGS;
+            nothing[11] = ("refund", MessageArg::Text("none"));
+            let ours = words.format(language, id, &nothing).unwrap();
+            assert_eq!(ours, fluent(language, ftl, id, &nothing), "{language} {id}");
             let ours = words.format(language, id, &SAMPLE_ARGS).unwrap();
             assert_eq!(
                 ours,

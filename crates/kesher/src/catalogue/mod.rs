@@ -7,9 +7,10 @@
 //! (U+2068 … U+2069, as Fluent does), so a metric name or a rule name written left to right
 //! keeps its order inside the sentence.
 //!
-//! Being moved here: the escalation reasons, the report's labels, the journey pictures' words
-//! and the retention facts come from the catalogue; statements, acknowledgements, templates
-//! and follow-ups still come from the modules that write them, in English and Hebrew, and
+//! Being moved here: the escalation reasons, the report's labels, the journey pictures' words,
+//! the retention facts and the release message come from the catalogue; statements,
+//! acknowledgements, reply templates and follow-ups still come from the modules that write
+//! them, in English and Hebrew, and
 //! the languages a caller can choose are still English and Hebrew ([`crate::Language`]).
 
 mod ftl;

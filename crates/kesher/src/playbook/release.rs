@@ -1,6 +1,7 @@
 //! Releasing a customer: refunded politely and parted with on good terms, recorded as a
 //! relationship outcome distinct from a resolution.
 
+use crate::catalogue::{Catalogue, MessageArg};
 use crate::{CaseEvent, CaseId, Language, Money, Released, Result};
 use chrono::{DateTime, Utc};
 
@@ -37,20 +38,12 @@ pub fn release(
         let minor = m.amount_minor;
         format!("{}.{:02} {}", minor / 100, (minor % 100).abs(), m.currency)
     });
-    let message = match (lang, &amount) {
-        (Language::En, Some(a)) => format!(
-            "{customer_name}, we are sorry we could not solve this the way you wanted. We have refunded {a}. Thank you for giving us the chance; we hope you will consider us again."
-        ),
-        (Language::En, None) => format!(
-            "{customer_name}, we are sorry we could not solve this the way you wanted. Thank you for giving us the chance; we hope you will consider us again."
-        ),
-        (Language::He, Some(a)) => format!(
-            "{customer_name}, אנחנו מצטערים שלא הצלחנו לפתור את זה כפי שרצית. החזרנו לך \u{2066}{a}\u{2069}. תודה שנתת לנו הזדמנות; נשמח לראות אותך שוב."
-        ),
-        (Language::He, None) => format!(
-            "{customer_name}, אנחנו מצטערים שלא הצלחנו לפתור את זה כפי שרצית. תודה שנתת לנו הזדמנות; נשמח לראות אותך שוב."
-        ),
-    };
+    let refund_text = amount.as_deref().unwrap_or("none");
+    let args = [
+        ("customer", MessageArg::Text(customer_name)),
+        ("refund", MessageArg::Text(refund_text)),
+    ];
+    let message = Catalogue::built_in().format(lang.code(), "release-message", &args)?;
     let event = CaseEvent::Released(Released {
         case_id: case_id.clone(),
         seq,
