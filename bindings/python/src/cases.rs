@@ -273,16 +273,11 @@ pub(crate) fn read_cases(
     let all = py
         .detach(move || kesher_io::import_all(Box::new(std::io::Cursor::new(bytes)), format))
         .map_err(crate::import::io_error)?;
-    let rejections: Vec<(u64, String)> = all
-        .rejections
-        .iter()
-        .map(|r| (r.line, r.error.to_string()))
-        .collect();
     let list = PyList::empty(py);
     for inner in all.cases {
         list.append(Case { inner })?;
     }
-    let d = crate::import::summary(py, &all.summary, rejections)?;
+    let d = crate::import::summary(py, &all.summary, &all.rejections)?;
     Ok((list.unbind(), d.into_any().unbind()))
 }
 

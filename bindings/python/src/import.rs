@@ -29,12 +29,16 @@ pub(crate) fn io_error(e: kesher_io::Error) -> PyErr {
     }
 }
 
-/// The account of an import's rows as a dict.
+/// The account of an import's rows as a dict: the counts, and each rejection's line and reason.
 pub(crate) fn summary<'py>(
     py: Python<'py>,
     summary: &kesher_io::ImportSummary,
-    rejections: Vec<(u64, String)>,
+    rejections: &[kesher_io::Rejection],
 ) -> PyResult<Bound<'py, PyDict>> {
+    let rejections: Vec<(u64, String)> = rejections
+        .iter()
+        .map(|r| (r.line, r.error.to_string()))
+        .collect();
     let d = PyDict::new(py);
     d.set_item("read", summary.read)?;
     d.set_item("accepted", summary.accepted)?;
@@ -54,23 +58,13 @@ pub(crate) fn read_events(
     mapping: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<(Py<PyList>, Py<PyAny>)> {
     let (bytes, format) = open(&path, format, mapping)?;
-    let (events, rejections, counted) = py
-        .detach(move || -> Result<_, kesher_io::Error> {
-            let mut source = kesher_io::import(Box::new(std::io::Cursor::new(bytes)), format)?;
-            let (mut events, mut rejections) = (Vec::new(), Vec::new());
-            for item in source.by_ref() {
-                match item {
-                    Ok(batch) => events.extend(batch.events.into_iter().map(|(_, e)| e)),
-                    Err(r) => rejections.push((r.line, r.error.to_string())),
-                }
-            }
-            Ok((events, rejections, source.summary()))
-        })
+    let all = py
+        .detach(move || kesher_io::import_events(Box::new(std::io::Cursor::new(bytes)), format))
         .map_err(io_error)?;
     let list = PyList::empty(py);
-    for event in &events {
+    for event in &all.events {
         list.append(to_py_value(py, event)?)?;
     }
-    let d = summary(py, &counted, rejections)?;
+    let d = summary(py, &all.summary, &all.rejections)?;
     Ok((list.unbind(), d.into_any().unbind()))
 }

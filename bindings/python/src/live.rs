@@ -25,6 +25,11 @@ fn event(obj: &Bound<'_, PyAny>) -> PyResult<kesher::CaseEvent> {
     kesher::CaseEvent::from_json(&json_text(obj)?).map_err(to_py)
 }
 
+/// An escalation as `EscalationRules.apply` returned it (a dict or JSON text).
+fn escalation_of(obj: &Bound<'_, PyAny>) -> PyResult<kesher::live::Escalation> {
+    kesher::json::from_str(&json_text(obj)?).map_err(to_py)
+}
+
 fn case_id(text: &str) -> PyResult<kesher::CaseId> {
     kesher::CaseId::new(text).map_err(to_py)
 }
@@ -121,8 +126,7 @@ impl LiveCase {
         engine_: PyRef<'_, SlaEngine>,
         seq: u64,
     ) -> PyResult<Py<PyAny>> {
-        let escalation: kesher::live::Escalation =
-            kesher::json::from_str(&json_text(escalation)?).map_err(to_py)?;
+        let escalation = escalation_of(escalation)?;
         let changes = self
             .lock()?
             .record(&escalation, &mut *engine(&engine_)?, seq)
@@ -138,8 +142,7 @@ impl LiveCase {
         escalation: &Bound<'_, PyAny>,
         seq: u64,
     ) -> PyResult<Py<PyAny>> {
-        let escalation: kesher::live::Escalation =
-            kesher::json::from_str(&json_text(escalation)?).map_err(to_py)?;
+        let escalation = escalation_of(escalation)?;
         let events = self
             .lock()?
             .escalation_events(&escalation, seq)

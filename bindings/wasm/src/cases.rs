@@ -117,6 +117,18 @@ struct RowRejection {
     reason: String,
 }
 
+/// Each rejected row's line and reason.
+#[cfg(feature = "import")]
+fn row_rejections(rejections: &[kesher_io::Rejection]) -> Vec<RowRejection> {
+    rejections
+        .iter()
+        .map(|r| RowRejection {
+            line: r.line,
+            reason: r.error.to_string(),
+        })
+        .collect()
+}
+
 /// A kesher-io error as a thrown value (the core's error when it holds one).
 #[cfg(feature = "import")]
 fn io_error(e: kesher_io::Error) -> wasm_bindgen::JsValue {
@@ -148,14 +160,7 @@ pub fn read_cases(bytes: &[u8], format: Option<String>, mapping: Option<String>)
     let name = format.name().to_string();
     let reader = Box::new(std::io::Cursor::new(bytes.to_vec()));
     let all = kesher_io::import_all(reader, format).map_err(io_error)?;
-    let rejections = all
-        .rejections
-        .iter()
-        .map(|r| RowRejection {
-            line: r.line,
-            reason: r.error.to_string(),
-        })
-        .collect();
+    let rejections = row_rejections(&all.rejections);
     let (cases, summary) = (all.cases, all.summary);
     to_json(
         "cases",
@@ -192,18 +197,9 @@ pub fn read_events(
     let format = chosen(bytes, format, mapping)?;
     let name = format.name().to_string();
     let reader = Box::new(std::io::Cursor::new(bytes.to_vec()));
-    let mut source = kesher_io::import(reader, format).map_err(io_error)?;
-    let (mut events, mut rejections) = (Vec::new(), Vec::new());
-    for item in source.by_ref() {
-        match item {
-            Ok(batch) => events.extend(batch.events.into_iter().map(|(_, e)| e)),
-            Err(r) => rejections.push(RowRejection {
-                line: r.line,
-                reason: r.error.to_string(),
-            }),
-        }
-    }
-    let summary = source.summary();
+    let all = kesher_io::import_events(reader, format).map_err(io_error)?;
+    let rejections = row_rejections(&all.rejections);
+    let (events, summary) = (all.events, all.summary);
     to_json(
         "events",
         &Converted {

@@ -77,3 +77,56 @@ pub fn import_all(reader: Box<dyn BufRead + Send>, format: Format) -> Result<Imp
         rejections,
     })
 }
+
+/// The events of a whole import, as `kesher import` writes them, and the account of its rows.
+///
+/// # Example
+///
+/// See [`import_events`].
+#[derive(Debug)]
+pub struct ImportedEvents {
+    /// Every event of every case handed over, case after case.
+    pub events: Vec<kesher::CaseEvent>,
+    /// `read = accepted + rejected`.
+    pub summary: ImportSummary,
+    /// Each rejected row with its line and reason.
+    pub rejections: Vec<Rejection>,
+}
+
+/// Reads `reader` as `format` to the end into kesher events, unfolded (for callers that hold
+/// them in memory, as the Python and WebAssembly packages do; `kesher import` streams).
+///
+/// # Errors
+///
+/// Only when the input cannot be that format at all (as [`import`]).
+///
+/// # Example
+///
+/// ```
+/// let events = concat!(
+///     r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "email"}"#, "\n",
+///     "not json\n",
+/// );
+/// let all = kesher_io::import_events(Box::new(std::io::Cursor::new(events)), kesher_io::Format::Events)?;
+/// assert_eq!(all.events.len(), 1);
+/// assert_eq!(all.rejections[0].line, 2);
+/// # Ok::<(), kesher_io::Error>(())
+/// ```
+pub fn import_events(
+    reader: Box<dyn BufRead + Send>,
+    format: Format,
+) -> Result<ImportedEvents, Error> {
+    let mut source = import(reader, format)?;
+    let (mut events, mut rejections) = (Vec::new(), Vec::new());
+    for item in source.by_ref() {
+        match item {
+            Ok(batch) => events.extend(batch.events.into_iter().map(|(_, e)| e)),
+            Err(r) => rejections.push(r),
+        }
+    }
+    Ok(ImportedEvents {
+        events,
+        summary: source.summary(),
+        rejections,
+    })
+}

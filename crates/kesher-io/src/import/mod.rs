@@ -38,7 +38,7 @@ mod twcs;
 mod zammad;
 mod zendesk;
 
-pub use all::{import_all, Imported};
+pub use all::{import_all, import_events, Imported, ImportedEvents};
 pub use detect::{detect, Format};
 pub use eventlog::EventLogImporter;
 pub use events::{EventsImporter, DEFAULT_CASE_WINDOW_ROWS};
