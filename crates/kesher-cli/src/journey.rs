@@ -104,7 +104,7 @@ pub(crate) struct RenderArgs {
     /// Where to write the SVG files (created if missing).
     #[arg(long)]
     out_dir: PathBuf,
-    /// Label language: he or en.
+    /// Label language: en, he, ar or ru.
     #[arg(long, default_value = "en")]
     lang: String,
     /// Plot journeys against their stages instead of time.

@@ -51,7 +51,7 @@ pub(crate) struct ReleaseArgs {
     /// The customer's name for the message.
     #[arg(long)]
     name: String,
-    /// he or en.
+    /// en, he, ar or ru.
     #[arg(long, default_value = "en")]
     lang: String,
 }
@@ -136,7 +136,7 @@ pub(crate) struct AcknowledgeArgs {
     /// Its priority.
     #[arg(long, default_value = "normal")]
     priority: String,
-    /// he or en.
+    /// en, he, ar or ru.
     #[arg(long, default_value = "en")]
     lang: String,
 }
@@ -146,7 +146,7 @@ pub(crate) struct ReplyArgs {
     /// A built-in template name (`reply`, `delay`) or a template JSON file.
     #[arg(long)]
     template: String,
-    /// he or en (for built-in templates).
+    /// en, he, ar or ru (for built-in templates).
     #[arg(long, default_value = "en")]
     lang: String,
     /// A variable, name=value (repeatable).

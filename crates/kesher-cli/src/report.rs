@@ -41,7 +41,7 @@ pub(crate) struct ReportArgs {
     /// Customer records (JSON Lines), for the nurture list.
     #[arg(long)]
     customers: Option<PathBuf>,
-    /// The report's language: en, or he (right to left).
+    /// The report's language: en, he (right to left), ar (right to left) or ru.
     #[arg(long, default_value = "en")]
     lang: String,
     /// Where to write the HTML report.
@@ -290,11 +290,10 @@ fn check_outputs(args: &ReportArgs) -> Result<(), String> {
 
 fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     check_outputs(args)?;
-    let language = match args.lang.as_str() {
-        "en" => Language::En,
-        "he" => Language::He,
-        other => return Err(format!("--lang `{other}`: expected en or he").into()),
-    };
+    let language: Language = args
+        .lang
+        .parse()
+        .map_err(|e: kesher::Error| format!("--lang: {e}"))?;
     let format = match (&args.format, &args.mapping) {
         (Some(name), _) => Some(Format::from_name(name).map_err(|e| format!("--format: {e}"))?),
         (None, Some(path)) => Some(

@@ -50,7 +50,7 @@ pub(crate) struct StatementArgs {
     /// The contracts file.
     #[arg(long)]
     contracts: PathBuf,
-    /// The language: he or en.
+    /// The language: en, he, ar or ru.
     #[arg(long, default_value = "en")]
     lang: String,
     /// Write JSON lines instead of text.

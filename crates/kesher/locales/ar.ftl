@@ -125,3 +125,185 @@ release-message = { $refund ->
     [none] { $customer }، نأسف لأننا لم نتمكن من حل هذا الأمر كما أردت. شكرًا لأنك منحتنا الفرصة؛ نأمل أن تختارنا مرة أخرى.
    *[other] { $customer }، نأسف لأننا لم نتمكن من حل هذا الأمر كما أردت. لقد أعدنا لك { $refund }. شكرًا لأنك منحتنا الفرصة؛ نأمل أن تختارنا مرة أخرى.
 }
+
+## Dates and weekdays.
+
+date-day-month = { $day } { $month ->
+    [1] يناير
+    [2] فبراير
+    [3] مارس
+    [4] أبريل
+    [5] مايو
+    [6] يونيو
+    [7] يوليو
+    [8] أغسطس
+    [9] سبتمبر
+    [10] أكتوبر
+    [11] نوفمبر
+   *[12] ديسمبر
+}
+weekday = { $weekday ->
+    [mon] الاثنين
+    [tue] الثلاثاء
+    [wed] الأربعاء
+    [thu] الخميس
+    [fri] الجمعة
+    [sat] السبت
+   *[sun] الأحد
+}
+weekday-range = { $first }–{ $last }
+list-separator = {"، "}
+list-and = { $head } و{ $last }
+list-and-times = { $head } و{ $last }
+
+## Durations, as they read after "خلال" (within): the dual in the genitive. Counted in
+## working hours: "من ساعات العمل" after the whole duration.
+
+-business = من ساعات العمل
+duration-seconds = { $basis ->
+    [business] { $n ->
+        [one] ثانية واحدة { -business }
+        [two] ثانيتين { -business }
+        [few] { $n } ثوانٍ { -business }
+       *[other] { $n } ثانية { -business }
+    }
+   *[calendar] { $n ->
+        [one] ثانية واحدة
+        [two] ثانيتين
+        [few] { $n } ثوانٍ
+       *[other] { $n } ثانية
+    }
+}
+duration-minutes = { $basis ->
+    [business] { $n ->
+        [one] دقيقة واحدة { -business }
+        [two] دقيقتين { -business }
+        [few] { $n } دقائق { -business }
+       *[other] { $n } دقيقة { -business }
+    }
+   *[calendar] { $n ->
+        [one] دقيقة واحدة
+        [two] دقيقتين
+        [few] { $n } دقائق
+       *[other] { $n } دقيقة
+    }
+}
+duration-hours = { $basis ->
+    [business] { $n ->
+        [one] ساعة واحدة { -business }
+        [two] ساعتين { -business }
+        [few] { $n } ساعات { -business }
+       *[other] { $n } ساعة { -business }
+    }
+   *[calendar] { $n ->
+        [one] ساعة واحدة
+        [two] ساعتين
+        [few] { $n } ساعات
+       *[other] { $n } ساعة
+    }
+}
+duration-hours-minutes = { $hours ->
+    [one] ساعة واحدة
+    [two] ساعتين
+    [few] { $hours } ساعات
+   *[other] { $hours } ساعة
+} و{ $minutes ->
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $minutes } دقائق
+   *[other] { $minutes } دقيقة
+}{ $basis ->
+    [business] { " " }{ -business }
+   *[calendar] {""}
+}
+duration-days = { $basis ->
+    [business] { $n ->
+        [one] يوم واحد { -business }
+        [two] يومين { -business }
+        [few] { $n } أيام { -business }
+        [many] { $n } يومًا { -business }
+       *[other] { $n } يوم { -business }
+    }
+   *[calendar] { $n ->
+        [one] يوم واحد
+        [two] يومين
+        [few] { $n } أيام
+        [many] { $n } يومًا
+       *[other] { $n } يوم
+    }
+}
+
+## SLA statements.
+
+statement-channel = { $channel ->
+    [any] طلباتكم
+    [phone] المكالمات الهاتفية
+    [email] رسائل البريد الإلكتروني
+    [voicemail] رسائل البريد الصوتي
+    [facebook_page] المنشورات على صفحتنا في فيسبوك
+    [facebook_messenger] رسائل فيسبوك ماسنجر
+    [twitter] الرسائل على تويتر
+    [whatsapp] رسائل واتساب
+    [sms] الرسائل النصية
+    [chat] رسائل الدردشة
+    [web_form] الطلبات الواردة من نموذج موقعنا
+    [store_visit] الطلبات في متاجرنا
+   *[other] الرسائل على { $name }
+}
+statement-priority = { $priority ->
+    [urgent] للطلبات العاجلة
+    [high] للطلبات ذات الأولوية العالية
+    [low] للطلبات ذات الأولوية المنخفضة
+   *[normal] للطلبات العادية
+}
+statement-within-priority = { $duration } { $requests }
+statement-target = { $metric ->
+    [acknowledgement] نؤكد استلام { $what } خلال { $within }
+    [first_response] نرد على { $what } خلال { $within }
+    [next_response] نرد على كل رسالة إضافية خلال { $within }
+    [resolution] نحل الطلب خلال { $within }
+    [follow_up] نتواصل معكم خلال { $within } للتأكد من حل المشكلة
+   *[other] نرد على كل تواصل من هذا النوع خلال { $within }
+}
+statement-hours-on = { $days } { $times }
+statement-around-the-clock = على مدار الساعة
+statement-except-holidays = باستثناء العطلات
+statement-business-hours = { " " }({ $hours })
+statement = نحن { $targets }{ $hours }.
+statement-contact = { $kind ->
+    [voicemail] رسائل البريد الصوتي
+    [missed_call] المكالمات الفائتة
+    [call] المكالمات
+    [visit] الزيارات
+   *[other] الرسائل
+}
+statement-contacts-on = { $contacts } على { $channels }
+statement-contacts-public = { $contacts } المنشورة علنًا
+statement-call-back = نعاود الاتصال بشأن { $what } خلال { $within }{ $hours }.
+statement-answer = نرد على { $what } خلال { $within }{ $hours }.
+
+## The acknowledgement.
+
+acknowledgement-today = اليوم الساعة { $time }
+acknowledgement-this-week = يوم { $weekday } الساعة { $time }
+acknowledgement-later = يوم { $weekday } { $date } الساعة { $time }
+acknowledgement = تم استلام طلبك. سنعود إليك خلال { $within }، بحلول { $by }.
+
+## Built-in reply templates.
+
+template-reply-greeting = مرحبًا { $customer }، معك { $agent } من { $company }.
+template-reply-thanks = شكرًا لإبلاغنا.
+template-reply-solution = { $solution }
+template-reply-closing = شكرًا لتواصلك معنا. هل هناك أي شيء آخر يمكنني مساعدتك فيه؟
+template-delay-greeting = مرحبًا { $customer }، معك { $agent } من { $company }.
+template-delay-thanks = شكرًا لإخبارنا بأن الطلب { $order } قد تأخر، ونعتذر عن الانتظار.
+template-delay-solution = { $solution } سنوافيك بالمستجدات بحلول { $promised_time }.
+template-delay-closing = شكرًا على صبرك. هل هناك أي شيء آخر يمكنني مساعدتك فيه؟
+
+## Follow-ups after the resolution.
+
+follow-up-message = { $number ->
+    [1] مرحبًا { $customer }، نأمل أن تكون مشكلتك قد حُلّت. إذا كان هناك ما لا يزال غير صحيح، فما عليك سوى الرد على هذه الرسالة.
+   *[other] مرحبًا { $customer }، نتواصل معك مرة أخرى: هل يعمل كل شيء الآن؟ إن لم يكن كذلك، رد علينا وسنتولى الأمر.
+}
+follow-up-last = مرحبًا { $customer }، هذه متابعتنا الأخيرة: سنعتبر طلبك محلولًا ما لم ترد. شكرًا على صبرك.

@@ -138,3 +138,189 @@ release-message = { $refund ->
     [none] { $customer }, we are sorry we could not solve this the way you wanted. Thank you for giving us the chance; we hope you will consider us again.
    *[other] { $customer }, we are sorry we could not solve this the way you wanted. We have refunded { $refund }. Thank you for giving us the chance; we hope you will consider us again.
 }
+
+## Dates and weekdays in customer-facing text. $day: the day of the month; $month: 1–12;
+## $weekday: mon, tue, wed, thu, fri, sat or sun.
+
+date-day-month = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+weekday = { $weekday ->
+    [mon] Monday
+    [tue] Tuesday
+    [wed] Wednesday
+    [thu] Thursday
+    [fri] Friday
+    [sat] Saturday
+   *[sun] Sunday
+}
+# A run of weekdays, each written by `weekday`.
+weekday-range = { $first }–{ $last }
+# Lists: `list-and` ends a list of words ($head: the items before the last, joined by
+# `list-separator`); `list-and-times` ends a list of times of day.
+list-separator = {", "}
+list-and = { $head } and { $last }
+list-and-times = { $head } and { $last }
+
+## Durations promised to customers. $n: how many; $basis: business (counted in opening
+## hours) or calendar.
+
+duration-seconds = { $basis ->
+    [business] { $n ->
+        [one] { $n } business second
+       *[other] { $n } business seconds
+    }
+   *[calendar] { $n ->
+        [one] { $n } second
+       *[other] { $n } seconds
+    }
+}
+duration-minutes = { $basis ->
+    [business] { $n ->
+        [one] { $n } business minute
+       *[other] { $n } business minutes
+    }
+   *[calendar] { $n ->
+        [one] { $n } minute
+       *[other] { $n } minutes
+    }
+}
+duration-hours = { $basis ->
+    [business] { $n ->
+        [one] { $n } business hour
+       *[other] { $n } business hours
+    }
+   *[calendar] { $n ->
+        [one] { $n } hour
+       *[other] { $n } hours
+    }
+}
+# $hours and $minutes: the two parts.
+duration-hours-minutes = { $basis ->
+    [business] { $hours ->
+        [one] { $hours } business hour
+       *[other] { $hours } business hours
+    } { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
+   *[calendar] { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
+}
+duration-days = { $basis ->
+    [business] { $n ->
+        [one] { $n } business day
+       *[other] { $n } business days
+    }
+   *[calendar] { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+}
+
+## SLA statements: what a contract promises, as customers read it
+## (kesher::sla::statement). $channel: a channel's name (phone, email, twitter…; any for
+## every channel, other for a host's own, then named by $name).
+
+statement-channel = { $channel ->
+    [any] your requests
+    [phone] phone calls
+    [email] emails
+    [voicemail] voicemail messages
+    [facebook_page] posts on our Facebook page
+    [facebook_messenger] Facebook Messenger messages
+    [twitter] messages on Twitter
+    [whatsapp] WhatsApp messages
+    [sms] text messages
+    [chat] chat messages
+    [web_form] requests from our website form
+    [store_visit] requests in our stores
+   *[other] messages on { $name }
+}
+# $priority: urgent, high, normal or low.
+statement-priority = { $priority ->
+    [urgent] urgent requests
+    [high] high-priority requests
+    [low] low-priority requests
+   *[normal] normal requests
+}
+# A time promised for one priority: $duration for $requests (a `statement-priority`).
+statement-within-priority = { $duration } for { $requests }
+# One target: $what is a `statement-channel`, $within a duration.
+statement-target = { $metric ->
+    [acknowledgement] confirm we received { $what } within { $within }
+    [first_response] answer { $what } within { $within }
+    [next_response] reply to every further message within { $within }
+    [resolution] resolve them within { $within }
+    [follow_up] check back within { $within } that the problem is solved
+   *[other] answer each such contact within { $within }
+}
+# The opening hours: $days (a weekday or a `weekday-range`) and $times (09:00–17:00…).
+statement-hours-on = { $days } { $times }
+statement-around-the-clock = around the clock
+statement-except-holidays = except holidays
+# $hours: the opening hours, joined by `list-separator`.
+statement-business-hours = { " " }({ $hours })
+# $targets: the targets joined by `list-and`; $hours: `statement-business-hours`, or
+# nothing when every target counts calendar time.
+statement = We { $targets }{ $hours }.
+# An interaction target's contacts. $kind: voicemail, missed_call, call, visit, or other.
+statement-contact = { $kind ->
+    [voicemail] voicemail messages
+    [missed_call] missed calls
+    [call] calls
+    [visit] visits
+   *[other] messages
+}
+# $contacts, on the channels named in $channels.
+statement-contacts-on = { $contacts } on { $channels }
+statement-contacts-public = { $contacts } made in public
+# $what: `statement-contact`s or `statement-channel`s; $within and $hours as in `statement`.
+statement-call-back = We call back { $what } within { $within }{ $hours }.
+statement-answer = We answer { $what } within { $within }{ $hours }.
+
+## The acknowledgement sent the moment a request arrives (kesher::playbook::acknowledgement).
+## $time: the promised time of day (10:30); $weekday: a `weekday`; $date: a `date-day-month`.
+
+acknowledgement-today = today at { $time }
+acknowledgement-this-week = { $weekday } { $time }
+acknowledgement-later = { $weekday } { $date } { $time }
+# $within: a duration; $by: one of the three above.
+acknowledgement = Your request was received. We will get back to you within { $within }, by { $by }.
+
+## Built-in reply templates (kesher::playbook::ReplyTemplate::built_in): the four parts of a
+## good answer. Variables are the template's own: the agent fills them in when replying.
+
+template-reply-greeting = Hello { $customer }, this is { $agent } from { $company }.
+template-reply-thanks = Thank you for letting us know.
+template-reply-solution = { $solution }
+template-reply-closing = Thank you for contacting us. Is there anything else I can help you with?
+template-delay-greeting = Hello { $customer }, this is { $agent } from { $company }.
+template-delay-thanks = Thank you for telling us that order { $order } is late, and I am sorry for the wait.
+template-delay-solution = { $solution } We will update you by { $promised_time }.
+template-delay-closing = Thank you for your patience. Is there anything else I can help you with?
+
+## Follow-ups after the resolution (kesher::playbook::FollowUpPlan::message). $customer: the
+## customer's name; $number: which follow-up this is (1 for the first).
+
+follow-up-message = { $number ->
+    [1] Hello { $customer }, we hope your problem was solved. If anything is still not right, just reply to this message.
+   *[other] Hello { $customer }, we are checking in once more: is everything working now? If not, reply and we will take care of it.
+}
+follow-up-last = Hello { $customer }, this is our last check: we will consider your request solved unless you reply. Thank you for your patience.

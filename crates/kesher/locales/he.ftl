@@ -125,3 +125,167 @@ release-message = { $refund ->
     [none] { $customer }, אנחנו מצטערים שלא הצלחנו לפתור את זה כפי שרצית. תודה שנתת לנו הזדמנות; נשמח לראות אותך שוב.
    *[other] { $customer }, אנחנו מצטערים שלא הצלחנו לפתור את זה כפי שרצית. החזרנו לך { $refund }. תודה שנתת לנו הזדמנות; נשמח לראות אותך שוב.
 }
+
+## Dates and weekdays.
+
+date-day-month = { $day } ב{ $month ->
+    [1] ינואר
+    [2] פברואר
+    [3] מרץ
+    [4] אפריל
+    [5] מאי
+    [6] יוני
+    [7] יולי
+    [8] אוגוסט
+    [9] ספטמבר
+    [10] אוקטובר
+    [11] נובמבר
+   *[12] דצמבר
+}
+weekday = { $weekday ->
+    [mon] שני
+    [tue] שלישי
+    [wed] רביעי
+    [thu] חמישי
+    [fri] שישי
+    [sat] שבת
+   *[sun] ראשון
+}
+weekday-range = { $first }–{ $last }
+list-separator = {", "}
+list-and = { $head } ו{ $last }
+list-and-times = { $head } ו-{ $last }
+
+## Durations. Counted in opening hours: "בשעות הפעילות" after the whole duration.
+
+-business = בשעות הפעילות
+duration-seconds = { $basis ->
+    [business] { $n ->
+        [1] שנייה { -business }
+       *[other] { $n } שניות { -business }
+    }
+   *[calendar] { $n ->
+        [1] שנייה
+       *[other] { $n } שניות
+    }
+}
+duration-minutes = { $basis ->
+    [business] { $n ->
+        [1] דקה { -business }
+       *[other] { $n } דקות { -business }
+    }
+   *[calendar] { $n ->
+        [1] דקה
+       *[other] { $n } דקות
+    }
+}
+duration-hours = { $basis ->
+    [business] { $n ->
+        [1] שעה { -business }
+        [2] שעתיים { -business }
+       *[other] { $n } שעות { -business }
+    }
+   *[calendar] { $n ->
+        [1] שעה
+        [2] שעתיים
+       *[other] { $n } שעות
+    }
+}
+duration-hours-minutes = { $hours ->
+    [1] שעה
+    [2] שעתיים
+   *[other] { $hours } שעות
+} ו-{ $minutes ->
+    [1] דקה
+   *[other] { $minutes } דקות
+}{ $basis ->
+    [business] { " " }{ -business }
+   *[calendar] {""}
+}
+duration-days = { $basis ->
+    [business] { $n ->
+        [1] יום { -business }
+        [2] יומיים { -business }
+       *[other] { $n } ימים { -business }
+    }
+   *[calendar] { $n ->
+        [1] יום
+        [2] יומיים
+       *[other] { $n } ימים
+    }
+}
+
+## SLA statements.
+
+statement-channel = { $channel ->
+    [any] לפניות שלכם
+    [phone] לשיחות טלפון
+    [email] להודעות דוא״ל
+    [voicemail] להודעות בתא הקולי
+    [facebook_page] לפוסטים בעמוד הפייסבוק שלנו
+    [facebook_messenger] להודעות במסנג׳ר
+    [twitter] להודעות בטוויטר
+    [whatsapp] להודעות וואטסאפ
+    [sms] להודעות SMS
+    [chat] להודעות בצ׳אט
+    [web_form] לפניות בטופס באתר
+    [store_visit] לפניות בחנויות
+   *[other] להודעות ב-{ $name }
+}
+statement-priority = { $priority ->
+    [urgent] פניות דחופות
+    [high] פניות בעדיפות גבוהה
+    [low] פניות בעדיפות נמוכה
+   *[normal] פניות רגילות
+}
+statement-within-priority = { $duration } ל{ $requests }
+statement-target = { $metric ->
+    [acknowledgement] מאשרים את קבלת הפנייה תוך { $within }
+    [first_response] עונים { $what } תוך { $within }
+    [next_response] משיבים לכל הודעה נוספת תוך { $within }
+    [resolution] פותרים את הפנייה תוך { $within }
+    [follow_up] חוזרים אליכם תוך { $within } לוודא שהבעיה נפתרה
+   *[other] עונים לכל פנייה כזו תוך { $within }
+}
+statement-hours-on = { $days } { $times }
+statement-around-the-clock = מסביב לשעון
+statement-except-holidays = למעט חגים
+statement-business-hours = { " " }({ $hours })
+statement = אנחנו { $targets }{ $hours }.
+statement-contact = { $kind ->
+    [voicemail] להודעות בתא הקולי
+    [missed_call] לשיחות שלא נענו
+    [call] לשיחות
+    [visit] לביקורים
+   *[other] להודעות
+}
+statement-contacts-on = { $contacts } ב־{ $channels }
+statement-contacts-public = { $contacts } שפורסמו בפומבי
+statement-call-back = אנחנו חוזרים { $what } תוך { $within }{ $hours }.
+statement-answer = אנחנו עונים { $what } תוך { $within }{ $hours }.
+
+## The acknowledgement.
+
+acknowledgement-today = היום בשעה { $time }
+acknowledgement-this-week = יום { $weekday } בשעה { $time }
+acknowledgement-later = יום { $weekday } { $date } בשעה { $time }
+acknowledgement = פנייתך התקבלה. נחזור אליך תוך { $within }, עד { $by }.
+
+## Built-in reply templates.
+
+template-reply-greeting = שלום { $customer }, מדבר/ת { $agent } מ{ $company }.
+template-reply-thanks = תודה שעדכנת אותנו.
+template-reply-solution = { $solution }
+template-reply-closing = תודה שפנית אלינו. האם יש עוד משהו שאוכל לעזור בו?
+template-delay-greeting = שלום { $customer }, מדבר/ת { $agent } מ{ $company }.
+template-delay-thanks = תודה שסיפרת לנו שהזמנה { $order } מתעכבת, ואני מצטער/ת על ההמתנה.
+template-delay-solution = { $solution } נעדכן אותך עד { $promised_time }.
+template-delay-closing = תודה על הסבלנות. האם יש עוד משהו שאוכל לעזור בו?
+
+## Follow-ups after the resolution.
+
+follow-up-message = { $number ->
+    [1] שלום { $customer }, אנחנו מקווים שהבעיה נפתרה. אם משהו עדיין לא תקין, פשוט השב/י להודעה הזו.
+   *[other] שלום { $customer }, אנחנו בודקים שוב: האם הכול עובד עכשיו? אם לא, השב/י ונטפל בזה.
+}
+follow-up-last = שלום { $customer }, זו הבדיקה האחרונה שלנו: אם לא נשמע ממך, נראה בפנייה פתורה. תודה על הסבלנות.

@@ -145,3 +145,167 @@ release-message = { $refund ->
     [none] { $customer }, нам жаль, что не удалось решить это так, как вы хотели. Спасибо, что дали нам шанс; надеемся, вы снова к нам обратитесь.
    *[other] { $customer }, нам жаль, что не удалось решить это так, как вы хотели. Мы вернули вам { $refund }. Спасибо, что дали нам шанс; надеемся, вы снова к нам обратитесь.
 }
+
+## Dates and weekdays.
+
+date-day-month = { $day } { $month ->
+    [1] января
+    [2] февраля
+    [3] марта
+    [4] апреля
+    [5] мая
+    [6] июня
+    [7] июля
+    [8] августа
+    [9] сентября
+    [10] октября
+    [11] ноября
+   *[12] декабря
+}
+weekday = { $weekday ->
+    [mon] понедельник
+    [tue] вторник
+    [wed] среда
+    [thu] четверг
+    [fri] пятница
+    [sat] суббота
+   *[sun] воскресенье
+}
+weekday-range = { $first }–{ $last }
+list-separator = {", "}
+list-and = { $head } и { $last }
+list-and-times = { $head } и { $last }
+
+## Durations, as they read after "в течение" (within): the genitive.
+
+duration-seconds = { $basis ->
+    [business] { $n ->
+        [one] { $n } рабочей секунды
+       *[other] { $n } рабочих секунд
+    }
+   *[calendar] { $n ->
+        [one] { $n } секунды
+       *[other] { $n } секунд
+    }
+}
+duration-minutes = { $basis ->
+    [business] { $n ->
+        [one] { $n } рабочей минуты
+       *[other] { $n } рабочих минут
+    }
+   *[calendar] { $n ->
+        [one] { $n } минуты
+       *[other] { $n } минут
+    }
+}
+duration-hours = { $basis ->
+    [business] { $n ->
+        [one] { $n } рабочего часа
+       *[other] { $n } рабочих часов
+    }
+   *[calendar] { $n ->
+        [one] { $n } часа
+       *[other] { $n } часов
+    }
+}
+duration-hours-minutes = { $basis ->
+    [business] { $hours ->
+        [one] { $hours } рабочего часа
+       *[other] { $hours } рабочих часов
+    } { $minutes ->
+        [one] { $minutes } минуты
+       *[other] { $minutes } минут
+    }
+   *[calendar] { $hours ->
+        [one] { $hours } часа
+       *[other] { $hours } часов
+    } { $minutes ->
+        [one] { $minutes } минуты
+       *[other] { $minutes } минут
+    }
+}
+duration-days = { $basis ->
+    [business] { $n ->
+        [one] { $n } рабочего дня
+       *[other] { $n } рабочих дней
+    }
+   *[calendar] { $n ->
+        [one] { $n } дня
+       *[other] { $n } дней
+    }
+}
+
+## SLA statements.
+
+statement-channel = { $channel ->
+    [any] ваши обращения
+    [phone] телефонные звонки
+    [email] электронные письма
+    [voicemail] сообщения голосовой почты
+    [facebook_page] публикации на нашей странице в Facebook
+    [facebook_messenger] сообщения в Facebook Messenger
+    [twitter] сообщения в Twitter
+    [whatsapp] сообщения в WhatsApp
+    [sms] SMS-сообщения
+    [chat] сообщения в чате
+    [web_form] заявки с формы на нашем сайте
+    [store_visit] обращения в наших магазинах
+   *[other] сообщения в { $name }
+}
+statement-priority = { $priority ->
+    [urgent] срочных обращений
+    [high] обращений с высоким приоритетом
+    [low] обращений с низким приоритетом
+   *[normal] обычных обращений
+}
+statement-within-priority = { $duration } для { $requests }
+statement-target = { $metric ->
+    [acknowledgement] подтверждаем получение обращения в течение { $within }
+    [first_response] отвечаем на { $what } в течение { $within }
+    [next_response] отвечаем на каждое следующее сообщение в течение { $within }
+    [resolution] решаем вопрос в течение { $within }
+    [follow_up] связываемся с вами в течение { $within }, чтобы убедиться, что проблема решена
+   *[other] отвечаем на каждое такое обращение в течение { $within }
+}
+statement-hours-on = { $days } { $times }
+statement-around-the-clock = круглосуточно
+statement-except-holidays = кроме праздников
+statement-business-hours = { " " }({ $hours })
+statement = Мы { $targets }{ $hours }.
+statement-contact = { $kind ->
+    [voicemail] сообщения голосовой почты
+    [missed_call] пропущенные звонки
+    [call] звонки
+    [visit] визиты
+   *[other] сообщения
+}
+statement-contacts-on = { $contacts } в { $channels }
+statement-contacts-public = { $contacts }, опубликованные открыто
+statement-call-back = Мы перезваниваем в ответ на { $what } в течение { $within }{ $hours }.
+statement-answer = Мы отвечаем на { $what } в течение { $within }{ $hours }.
+
+## The acknowledgement.
+
+acknowledgement-today = сегодня в { $time }
+acknowledgement-this-week = { $weekday }, { $time }
+acknowledgement-later = { $weekday }, { $date }, { $time }
+acknowledgement = Ваше обращение получено. Мы ответим вам в течение { $within } (срок: { $by }).
+
+## Built-in reply templates.
+
+template-reply-greeting = Здравствуйте, { $customer }! Это { $agent } из { $company }.
+template-reply-thanks = Спасибо, что сообщили нам.
+template-reply-solution = { $solution }
+template-reply-closing = Спасибо за обращение. Могу ли я помочь вам чем-то ещё?
+template-delay-greeting = Здравствуйте, { $customer }! Это { $agent } из { $company }.
+template-delay-thanks = Спасибо, что сообщили о задержке заказа { $order }; приносим извинения за ожидание.
+template-delay-solution = { $solution } Мы сообщим вам новости не позднее { $promised_time }.
+template-delay-closing = Спасибо за терпение. Могу ли я помочь вам чем-то ещё?
+
+## Follow-ups after the resolution.
+
+follow-up-message = { $number ->
+    [1] Здравствуйте, { $customer }! Надеемся, ваша проблема решена. Если что-то всё ещё не так, просто ответьте на это сообщение.
+   *[other] Здравствуйте, { $customer }! Уточняем ещё раз: всё ли теперь работает? Если нет, ответьте, и мы всё исправим.
+}
+follow-up-last = Здравствуйте, { $customer }! Это наше последнее уточнение: если вы не ответите, мы будем считать вопрос решённым. Спасибо за терпение.

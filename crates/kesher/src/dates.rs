@@ -1,27 +1,12 @@
 //! Dates and clock times as people read them in reports, pictures and replies: `2025-01-05`,
-//! `2025-01-05 09:30`, `09:30`, `5 January`, `05.01`.
+//! `2025-01-05 09:30`, `09:30` (day and month names come from the message catalogue).
 //!
 //! Written directly, each exactly as the chrono `strftime` pattern named on it writes it (the
 //! tests compare them over every day of 1600–2400), so that chrono's format interpreter is not
-//! compiled into the WebAssembly package for six fixed patterns.
+//! compiled into the WebAssembly package for a few fixed patterns.
 
 use chrono::{Datelike, Timelike};
 use std::fmt::Write;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `%Y`: four digits in years 0–9999, else signed and padded to four digits (`+10000`, `-0001`).
 fn year(out: &mut String, y: i32) {
@@ -50,21 +35,6 @@ pub(crate) fn ymd_hm<T: Datelike + Timelike>(t: &T) -> String {
     format!("{} {}", ymd(t), hm(t))
 }
 
-/// `%-d %B` (`5 January`), or `%d %B` (`05 January`) when `padded`.
-pub(crate) fn day_month(d: &impl Datelike, padded: bool) -> String {
-    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("");
-    if padded {
-        format!("{:02} {month}", d.day())
-    } else {
-        format!("{} {month}", d.day())
-    }
-}
-
-/// `%d.%m`: `05.01`.
-pub(crate) fn dd_mm(d: &impl Datelike) -> String {
-    format!("{:02}.{:02}", d.day(), d.month())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,9 +47,6 @@ mod tests {
         let end = NaiveDate::from_ymd_opt(2400, 12, 31).unwrap();
         while d <= end {
             assert_eq!(ymd(&d), d.format("%Y-%m-%d").to_string());
-            assert_eq!(day_month(&d, false), d.format("%-d %B").to_string());
-            assert_eq!(day_month(&d, true), d.format("%d %B").to_string());
-            assert_eq!(dd_mm(&d), d.format("%d.%m").to_string());
             d += TimeDelta::days(1);
         }
     }

@@ -3,8 +3,10 @@
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
-/// A language kesher writes customer-facing text in: every text it writes for people comes in
-/// Hebrew and English.
+/// A language of kesher's built-in message catalogue: every text it writes for people comes in
+/// English, Hebrew, Arabic and Russian. A host's own language is a catalogue it adds
+/// ([`crate::catalogue::Catalogue::with_messages`]), used through
+/// [`crate::catalogue::Wording`].
 ///
 /// # Example
 ///
@@ -24,6 +26,10 @@ pub enum Language {
     /// English.
     #[default]
     En,
+    /// Arabic, written right to left.
+    Ar,
+    /// Russian.
+    Ru,
 }
 
 impl Language {
@@ -35,7 +41,7 @@ impl Language {
     /// assert!(!kesher::Language::En.is_right_to_left());
     /// ```
     pub const fn is_right_to_left(self) -> bool {
-        matches!(self, Language::He)
+        matches!(self, Language::He | Language::Ar)
     }
 
     /// The ISO 639-1 code.
@@ -49,6 +55,8 @@ impl Language {
         match self {
             Language::He => "he",
             Language::En => "en",
+            Language::Ar => "ar",
+            Language::Ru => "ru",
         }
     }
 }
@@ -60,7 +68,13 @@ impl std::str::FromStr for Language {
         match s {
             "he" | "iw" => Ok(Language::He),
             "en" => Ok(Language::En),
-            other => Err(Error::invalid("language", other, "expected `he` or `en`")),
+            "ar" => Ok(Language::Ar),
+            "ru" => Ok(Language::Ru),
+            other => Err(Error::invalid(
+                "language",
+                other,
+                "expected `en`, `he`, `ar` or `ru`",
+            )),
         }
     }
 }

@@ -15,19 +15,32 @@ const BUILT_IN: [(&str, &str); 4] = [
     ("ru", include_str!("../locales/ru.ftl")),
 ];
 
-/// The same text formatted by fluent-bundle, isolating values in right-to-left languages.
-fn fluent(language: &str, ftl: &str, id: &str, args: &[(&str, MessageArg<'_>)]) -> String {
+type Bundle = FluentBundle<FluentResource>;
+
+/// fluent-bundle's reading of `ftl`, isolating values in right-to-left languages.
+fn bundle(language: &str, ftl: &str) -> Bundle {
     let resource =
         FluentResource::try_new(ftl.to_string()).unwrap_or_else(|(_, e)| panic!("{e:?}"));
     let tag: unic_langid::LanguageIdentifier = language.parse().unwrap();
     let mut bundle = FluentBundle::new(vec![tag]);
     bundle.set_use_isolating(Catalogue::is_right_to_left(language));
     bundle.add_resource(resource).unwrap();
+    bundle
+}
+
+/// The same text formatted by fluent-bundle.
+fn fluent(language: &str, ftl: &str, id: &str, args: &[(&str, MessageArg<'_>)]) -> String {
+    fluent_with(&bundle(language, ftl), id, args)
+}
+
+fn fluent_with(bundle: &Bundle, id: &str, args: &[(&str, MessageArg<'_>)]) -> String {
     let mut fargs = FluentArgs::new();
     for (name, value) in args {
         match value {
             MessageArg::Text(t) => fargs.set(*name, FluentValue::from(*t)),
             MessageArg::Count(n) => fargs.set(*name, FluentValue::from(*n)),
+            // Fluent has no phrases (they differ from text only in not being isolated).
+            MessageArg::Phrase(t) => fargs.set(*name, FluentValue::from(*t)),
         }
     }
     let message = bundle.get_message(id).unwrap();
@@ -35,11 +48,11 @@ fn fluent(language: &str, ftl: &str, id: &str, args: &[(&str, MessageArg<'_>)]) 
     let out = bundle
         .format_pattern(message.value().unwrap(), Some(&fargs), &mut errors)
         .into_owned();
-    assert!(errors.is_empty(), "{language} {id}: {errors:?}");
+    assert!(errors.is_empty(), "{id}: {errors:?}");
     out
 }
 
-const SAMPLE_ARGS: [(&str, MessageArg<'static>); 12] = [
+const SAMPLE_ARGS: [(&str, MessageArg<'static>); 41] = [
     ("metric", MessageArg::Text("first_response")),
     ("percent", MessageArg::Text("75")),
     ("rule", MessageArg::Text("public complaint")),
@@ -52,7 +65,99 @@ const SAMPLE_ARGS: [(&str, MessageArg<'static>); 12] = [
     ("balance", MessageArg::Text("+2")),
     ("customer", MessageArg::Text("Dana")),
     ("refund", MessageArg::Text("199.00 ILS")),
+    ("n", MessageArg::Count(2)),
+    ("basis", MessageArg::Text("business")),
+    ("hours", MessageArg::Count(2)),
+    ("minutes", MessageArg::Count(30)),
+    ("day", MessageArg::Count(6)),
+    ("month", MessageArg::Count(1)),
+    ("weekday", MessageArg::Text("fri")),
+    ("first", MessageArg::Text("Sunday")),
+    ("last", MessageArg::Text("Thursday")),
+    ("head", MessageArg::Text("a, b")),
+    ("name", MessageArg::Text("telegram")),
+    ("priority", MessageArg::Text("urgent")),
+    ("duration", MessageArg::Text("2 hours")),
+    ("requests", MessageArg::Text("urgent requests")),
+    ("what", MessageArg::Text("your requests")),
+    ("within", MessageArg::Text("2 hours")),
+    ("times", MessageArg::Text("09:00–17:00")),
+    ("targets", MessageArg::Text("answer")),
+    ("kind", MessageArg::Text("voicemail")),
+    ("contacts", MessageArg::Text("calls")),
+    ("channels", MessageArg::Text("phone")),
+    ("time", MessageArg::Text("10:30")),
+    ("by", MessageArg::Text("Friday 10:30")),
+    ("agent", MessageArg::Text("Noa")),
+    ("company", MessageArg::Text("Acme")),
+    ("solution", MessageArg::Text("A new kettle.")),
+    ("order", MessageArg::Text("A-1")),
+    ("promised_time", MessageArg::Text("Friday")),
+    ("number", MessageArg::Count(1)),
 ];
+
+/// Every value a select of the built-in messages names, and one it does not.
+const SELECTS: [(&str, &[&str]); 8] = [
+    (
+        "channel",
+        &[
+            "any",
+            "phone",
+            "email",
+            "voicemail",
+            "facebook_page",
+            "facebook_messenger",
+            "twitter",
+            "whatsapp",
+            "sms",
+            "chat",
+            "web_form",
+            "store_visit",
+            "other",
+        ],
+    ),
+    (
+        "metric",
+        &[
+            "acknowledgement",
+            "first_response",
+            "next_response",
+            "resolution",
+            "follow_up",
+            "interaction_response",
+        ],
+    ),
+    ("priority", &["urgent", "high", "normal", "low"]),
+    (
+        "kind",
+        &["voicemail", "missed_call", "call", "visit", "message"],
+    ),
+    (
+        "weekday",
+        &["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+    ),
+    ("basis", &["business", "calendar"]),
+    ("refund", &["none", "199.00 ILS"]),
+    ("percent", &["75", "100"]),
+];
+
+/// Messages of punctuation and values only, which may read the same in every language.
+const SAME_IN_EVERY_LANGUAGE: [&str; 6] = [
+    "report-percent-space",
+    "weekday-range",
+    "list-separator",
+    "statement-hours-on",
+    "statement-business-hours",
+    "template-reply-solution",
+];
+
+/// `args` with every count set to `n`.
+fn with_counts(n: i64) -> [(&'static str, MessageArg<'static>); 41] {
+    SAMPLE_ARGS.map(|(name, v)| match v {
+        MessageArg::Count(_) => (name, MessageArg::Count(n)),
+        other => (name, other),
+    })
+}
 
 #[test]
 fn every_language_has_every_message_and_reads_as_fluent_reads_it() {
@@ -65,27 +170,31 @@ fn every_language_has_every_message_and_reads_as_fluent_reads_it() {
         assert!(words.missing(language).is_empty(), "{language}");
         // Each message only uses variables the English one gives.
         words.with_messages(language, ftl).unwrap();
+        let theirs = bundle(language, ftl);
         for id in &english {
-            for n in [0, 1, 2, 3, 5, 11, 21, 22, 25, 101] {
-                let mut args = SAMPLE_ARGS;
-                args[5] = ("count", MessageArg::Count(n));
+            for n in [0, 1, 2, 3, 5, 11, 12, 21, 22, 25, 101] {
+                let args = with_counts(n);
                 let ours = words.format(language, id, &args).unwrap();
                 assert_eq!(
                     ours,
-                    fluent(language, ftl, id, &args),
+                    fluent_with(&theirs, id, &args),
                     "{language} {id} n={n}"
                 );
             }
-            let mut nothing = SAMPLE_ARGS;
-            nothing[11] = ("refund", MessageArg::Text("none"));
-            let ours = words.format(language, id, &nothing).unwrap();
-            assert_eq!(ours, fluent(language, ftl, id, &nothing), "{language} {id}");
+            for (name, values) in SELECTS {
+                for value in values {
+                    let mut args = SAMPLE_ARGS;
+                    for arg in &mut args {
+                        if arg.0 == name {
+                            arg.1 = MessageArg::Text(value);
+                        }
+                    }
+                    let ours = words.format(language, id, &args).unwrap();
+                    let expected = fluent_with(&theirs, id, &args);
+                    assert_eq!(ours, expected, "{language} {id} {name}={value}");
+                }
+            }
             let ours = words.format(language, id, &SAMPLE_ARGS).unwrap();
-            assert_eq!(
-                ours,
-                fluent(language, ftl, id, &SAMPLE_ARGS),
-                "{language} {id}"
-            );
             // Values are isolated in right-to-left text only.
             let isolated = ours.contains('\u{2068}');
             let rtl = Catalogue::is_right_to_left(language);
@@ -93,8 +202,8 @@ fn every_language_has_every_message_and_reads_as_fluent_reads_it() {
             if rtl && id.starts_with("escalation-") {
                 assert!(isolated, "{language} {id}: {ours}");
             }
-            // Each language writes its own words (a space between a number and `%` may agree).
-            if language != "en" && *id != "report-percent-space" {
+            // Each language writes its own words.
+            if language != "en" && !SAME_IN_EVERY_LANGUAGE.contains(id) {
                 assert_ne!(
                     ours,
                     words.format("en", id, &SAMPLE_ARGS).unwrap(),
@@ -103,6 +212,27 @@ fn every_language_has_every_message_and_reads_as_fluent_reads_it() {
             }
         }
     }
+}
+
+#[test]
+fn phrases_run_in_the_sentence_and_text_is_isolated() {
+    let words = Catalogue::built_in();
+    let args = [
+        ("targets", MessageArg::Phrase("עונים לפניות")),
+        ("hours", MessageArg::Phrase("")),
+    ];
+    assert_eq!(
+        words.format("he", "statement", &args).unwrap(),
+        "אנחנו עונים לפניות."
+    );
+    let args = [
+        ("targets", MessageArg::Text("answer")),
+        ("hours", MessageArg::Phrase("")),
+    ];
+    assert_eq!(
+        words.format("he", "statement", &args).unwrap(),
+        "אנחנו \u{2068}answer\u{2069}."
+    );
 }
 
 /// Selects, plural forms, exact numbers, terms, literals, escapes and multiline values.

@@ -44,7 +44,7 @@ fn the_promise_skips_holidays_and_closed_hours() {
     )
     .unwrap();
     assert!(
-        he.text.contains("עד יום שישי בשעה \u{2066}10:30\u{2069}"),
+        he.text.contains("עד יום שישי בשעה \u{2068}10:30\u{2069}"),
         "{}",
         he.text
     );

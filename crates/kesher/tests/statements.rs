@@ -1,7 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
-//! Contract statements in English and Hebrew, and the channel-coverage check.
+//! Contract statements in the four built-in languages and a host's wording, and the
+//! channel-coverage check.
 
-use kesher::sla::statement::{channel_coverage, statements, traffic, Coverage};
+use kesher::catalogue::{Catalogue, Wording};
+use kesher::sla::statement::{channel_coverage, set_statements, statements, traffic, Coverage};
 use kesher::{CaseEvent, CaseLogs, Channel, ContractSet, Language};
 
 fn set() -> ContractSet {
@@ -47,7 +49,7 @@ fn hebrew_statements_keep_times_in_reading_order() {
     let s = statements(&set().contracts()[0], Language::He);
     let text = &s[0].text;
     assert!(
-        text.starts_with("אנחנו מאשרים את קבלת הפנייה תוך 5 דקות"),
+        text.starts_with("אנחנו מאשרים את קבלת הפנייה תוך \u{2068}5\u{2069} דקות"),
         "{text}"
     );
     assert!(
@@ -55,13 +57,81 @@ fn hebrew_statements_keep_times_in_reading_order() {
         "{text}"
     );
     assert!(text.contains("ופותרים את הפנייה תוך יומיים"), "{text}");
-    // Times are wrapped in left-to-right isolates so "09:00–17:00" is not reversed.
+    // Times and numbers are isolated so "09:00–17:00" is not reversed.
     assert!(
-        text.contains("ראשון–חמישי \u{2066}09:00–17:00\u{2069}"),
+        text.contains("ראשון–חמישי \u{2068}09:00–17:00\u{2069}"),
         "{text}"
     );
     assert!(text.contains("למעט חגים"), "{text}");
-    assert_eq!(s[0].language, Language::He);
+    assert_eq!(s[0].language, "he");
+}
+
+/// A contract on channels whose names every language writes in its own letters.
+fn plain() -> ContractSet {
+    ContractSet::from_json(r#"{"contracts": [{"name": "desk", "conditions": {"channels": ["phone", "email"]},
+       "calendar": "israel", "targets": [{"metric": "first_response", "within": {"urgent": 1800, "normal": 9000}},
+       {"metric": "resolution", "within": 86400, "time": "calendar"}, {"metric": "follow_up", "within": 172800}]}],
+       "interaction_targets": [{"name": "call back", "on": {"kinds": ["voicemail", "missed_call"]},
+       "within": 28800, "calendar": "israel", "answered_on": ["phone"]}]}"#).unwrap()
+}
+
+#[test]
+fn arabic_hebrew_and_russian_statements_have_no_english_words() {
+    for language in [Language::He, Language::Ar, Language::Ru] {
+        let all = set_statements(&plain(), language);
+        assert_eq!(all.len(), 3);
+        for s in &all {
+            assert_eq!(s.language, language.code());
+            let latin: String = s.text.chars().filter(char::is_ascii_alphabetic).collect();
+            assert!(latin.is_empty(), "{language:?}: {latin} in {}", s.text);
+            assert!(s.text.contains("09:00–17:00"), "{}", s.text);
+            assert!(s.text.ends_with('.'), "{}", s.text);
+        }
+    }
+    let ru = set_statements(&plain(), Language::Ru);
+    assert_eq!(
+        ru[0].text,
+        "Мы отвечаем на телефонные звонки в течение 30 рабочих минут для срочных обращений, \
+         2 рабочих часов 30 минут для обычных обращений, решаем вопрос в течение 1 дня и \
+         связываемся с вами в течение 48 рабочих часов, чтобы убедиться, что проблема решена \
+         (воскресенье–четверг 09:00–17:00, пятница 09:00–13:00, кроме праздников)."
+    );
+    let ar = set_statements(&plain(), Language::Ar);
+    assert!(
+        ar[2].text.starts_with(
+            "نعاود الاتصال بشأن رسائل البريد الصوتي والمكالمات الفائتة خلال \u{2068}8\u{2069} ساعات من ساعات العمل (الأحد–الخميس"
+        ),
+        "{}",
+        ar[2].text
+    );
+}
+
+#[test]
+fn a_host_rewords_a_message_or_writes_its_own_language() {
+    let ours = Catalogue::built_in()
+        .with_messages("en", "statement-priority = { $priority ->\n    [urgent] P1 tickets\n   *[other] other tickets\n}")
+        .unwrap();
+    let en = statements(&plain().contracts()[0], Wording::new(&ours, "en").unwrap());
+    assert!(
+        en[0].text.contains("30 business minutes for P1 tickets"),
+        "{}",
+        en[0].text
+    );
+    // A whole new language: the English catalogue with French words for the sentence.
+    let french = include_str!("../locales/en.ftl")
+        .replace("statement = We", "statement = Nous")
+        .replace("[phone] phone calls", "[phone] les appels");
+    let fr = Catalogue::built_in().with_messages("fr", &french).unwrap();
+    let text = &statements(&plain().contracts()[0], Wording::new(&fr, "fr-CA").unwrap())[0];
+    assert_eq!(text.language, "fr");
+    assert!(
+        text.text.starts_with("Nous answer les appels"),
+        "{}",
+        text.text
+    );
+    // A language the catalogue lacks is named.
+    let err = Wording::new(Catalogue::built_in(), "fr").unwrap_err();
+    assert_eq!(err.field(), Some("language"));
 }
 
 #[test]

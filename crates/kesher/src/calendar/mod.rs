@@ -123,6 +123,7 @@ pub use eval::{AnswerError, CalendarAnswer, CalendarEval};
 pub use presets::{IsraelDesk, Preset};
 pub use rules::{HolidayEffect, HolidayRules, IsraelHolidays, Observance};
 pub use timeline::{EpochUnit, Timeline};
+pub(crate) use week::key as weekday_key;
 pub use week::WeeklyHours;
 
 /// How many days past the later of a query instant and the calendar's last dated entry (holiday,

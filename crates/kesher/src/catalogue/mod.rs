@@ -7,14 +7,19 @@
 //! (U+2068 … U+2069, as Fluent does), so a metric name or a rule name written left to right
 //! keeps its order inside the sentence.
 //!
-//! Being moved here: the escalation reasons, the report's labels, the journey pictures' words,
-//! the retention facts and the release message come from the catalogue; statements,
-//! acknowledgements, reply templates and follow-ups still come from the modules that write
-//! them, in English and Hebrew, and
-//! the languages a caller can choose are still English and Hebrew ([`crate::Language`]).
+//! Every text kesher writes for people comes from here: statements of SLA contracts,
+//! acknowledgements, reply templates, follow-up messages, the release message, escalation
+//! reasons, the report's labels and facts, the journey pictures' words, retention facts. The
+//! calls that write them take a [`crate::Language`] (the built-in catalogue) or a
+//! [`Wording`] (a host's catalogue and one of its languages). Plural forms follow CLDR's
+//! rules for the four built-in languages; a host's language without rules here selects by
+//! exact number or the default variant.
 
 mod ftl;
 mod plural;
+mod wording;
+
+pub use wording::Wording;
 
 use crate::{Error, Result};
 use ftl::{Element, Expression, Pattern, Resource, VariantKey};
@@ -42,6 +47,9 @@ pub enum MessageArg<'a> {
     Text(&'a str),
     /// A whole number, written in digits; a select on it picks `[n]`, then the plural form.
     Count(i64),
+    /// Text already written in the message's language (another message of the catalogue),
+    /// placed as it is: never isolated, since it runs in the sentence's own direction.
+    Phrase(&'a str),
 }
 
 /// Messages per language. Cloning is cheap enough to keep one per host configuration.
@@ -201,21 +209,7 @@ impl Catalogue {
         }
         let added = ftl::parse(ftl)
             .map_err(|e| Error::invalid(field.clone(), format!("line {}", e.line), e.reason))?;
-        let reference = self.languages.get(REFERENCE);
-        for (id, pattern) in &added.messages {
-            let Some(english) = reference.and_then(|r| r.messages.get(id)) else {
-                return Err(Error::invalid(field, id, "not a message kesher writes"));
-            };
-            let allowed = variables(english);
-            if let Some(unknown) = variables(pattern).difference(&allowed).next() {
-                let given: Vec<&str> = allowed.iter().map(String::as_str).collect();
-                return Err(Error::invalid(
-                    field,
-                    id,
-                    format!("uses `${unknown}`; this message gives {}", given.join(", ")),
-                ));
-            }
-        }
+        check_against(self.languages.get(REFERENCE), &added, &field)?;
         let mut out = self.clone();
         let resource = out.languages.entry(language.to_string()).or_default();
         resource.messages.extend(added.messages);
@@ -297,6 +291,26 @@ impl Catalogue {
     }
 }
 
+/// Every message of `resource` is one kesher writes (it is in `reference`) and uses only
+/// variables the reference's gives; errors are on `field` and name the message.
+fn check_against(reference: Option<&Resource>, resource: &Resource, field: &str) -> Result<()> {
+    for (id, pattern) in &resource.messages {
+        let Some(english) = reference.and_then(|r| r.messages.get(id)) else {
+            return Err(Error::invalid(field, id, "not a message kesher writes"));
+        };
+        let allowed = variables(english);
+        if let Some(unknown) = variables(pattern).difference(&allowed).next() {
+            let given: Vec<&str> = allowed.iter().map(String::as_str).collect();
+            return Err(Error::invalid(
+                field,
+                id,
+                format!("uses `${unknown}`; this message gives {}", given.join(", ")),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The FTL text of `language`, read; errors name the line.
 fn read(language: &str, ftl: &str) -> Result<Resource> {
     if !is_language_tag(language) {
@@ -317,7 +331,7 @@ fn read(language: &str, ftl: &str) -> Result<Resource> {
 
 /// A BCP 47-like tag: a primary language of 2–3 ASCII letters, then subtags of 1–8
 /// alphanumerics, joined by `-`.
-fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     parts
         .next()
@@ -365,9 +379,13 @@ impl Writer<'_> {
             match element {
                 Element::Text(t) => out.push_str(t),
                 Element::Placeable(e) => {
-                    // As Fluent: every placeable but a term or a string is isolated.
+                    // As Fluent: every placeable but a term or a string is isolated; and a
+                    // phrase, which is the sentence's own language.
+                    let phrase = matches!(e, Expression::Variable(v)
+                        if matches!(self.arg(v), Ok(MessageArg::Phrase(_))));
                     let isolated = self.isolate
                         && several
+                        && !phrase
                         && !matches!(e, Expression::Term(_) | Expression::Literal(_));
                     if isolated {
                         out.push('\u{2068}');
@@ -397,7 +415,7 @@ impl Writer<'_> {
         match e {
             Expression::Literal(s) | Expression::Number(s) => out.push_str(s),
             Expression::Variable(v) => match self.arg(v)? {
-                MessageArg::Text(t) => out.push_str(t),
+                MessageArg::Text(t) | MessageArg::Phrase(t) => out.push_str(t),
                 MessageArg::Count(n) => out.push_str(&n.to_string()),
             },
             Expression::Term(t) => {
@@ -428,15 +446,17 @@ impl Writer<'_> {
                 // a count, a name equal to a text or to the count's plural category.
                 let category = match value {
                     MessageArg::Count(n) => plural::category(self.language, n),
-                    MessageArg::Text(_) => None,
+                    MessageArg::Text(_) | MessageArg::Phrase(_) => None,
                 };
                 let chosen = variants
                     .iter()
                     .position(|(key, _)| match (key, value) {
                         (VariantKey::Number(k), MessageArg::Count(n)) => *k == n,
-                        (VariantKey::Name(k), MessageArg::Text(t)) => k == t,
+                        (VariantKey::Name(k), MessageArg::Text(t) | MessageArg::Phrase(t)) => {
+                            k == t
+                        }
                         (VariantKey::Name(k), MessageArg::Count(_)) => Some(k.as_str()) == category,
-                        (VariantKey::Number(_), MessageArg::Text(_)) => false,
+                        (VariantKey::Number(_), _) => false,
                     })
                     .unwrap_or(*default);
                 if let Some((_, pattern)) = variants.get(chosen) {

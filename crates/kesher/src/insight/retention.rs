@@ -423,15 +423,16 @@ impl RetentionTally {
                     if this_year.is_some_and(|d| (d - today).num_days() <= 30)
                         && c.has_consent(ConsentTopic::BirthdayGreetings)
                     {
-                        // English names the month; the others write day.month.
-                        let date = if language == Language::En {
-                            crate::dates::day_month(&b, true)
-                        } else {
-                            format!("{}.{}", b.day(), b.month())
-                        };
+                        let date = say(
+                            "date-day-month",
+                            &[
+                                ("day", MessageArg::Count(i64::from(b.day()))),
+                                ("month", MessageArg::Count(i64::from(b.month()))),
+                            ],
+                        );
                         facts.push(say(
                             "retention-birthday",
-                            &[("date", MessageArg::Text(&date))],
+                            &[("date", MessageArg::Phrase(&date))],
                         ));
                     }
                 }

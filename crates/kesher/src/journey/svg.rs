@@ -155,9 +155,9 @@ impl Frame {
 /// `text-anchor` for a label: under `direction="rtl"` SVG anchors the text's logical start on
 /// the right, so start and end swap to keep the label on the same side.
 fn anchor(lang: Language, side: &'static str) -> &'static str {
-    match (lang, side) {
-        (Language::He, "start") => "end",
-        (Language::He, "end") => "start",
+    match (lang.is_right_to_left(), side) {
+        (true, "start") => "end",
+        (true, "end") => "start",
         (_, side) => side,
     }
 }
@@ -165,7 +165,8 @@ fn anchor(lang: Language, side: &'static str) -> &'static str {
 fn text_attrs(lang: Language) -> &'static str {
     match lang {
         Language::He => r#" direction="rtl" xml:lang="he""#,
-        Language::En => "",
+        Language::Ar => r#" direction="rtl" xml:lang="ar""#,
+        Language::En | Language::Ru => "",
     }
 }
 

@@ -1,9 +1,10 @@
 //! The acknowledgement: "your request was received, we will answer within X, by a time", with
 //! the promised time computed on the contract's calendar.
 
-use crate::sla::statement::weekday_name;
+use crate::catalogue::{MessageArg, Wording};
+use crate::sla::statement::{duration_text, weekday_name};
 use crate::sla::{Metric, SlaContract, TimeBasis};
-use crate::{Error, Language, Priority, Result};
+use crate::{Error, Priority, Result};
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -16,8 +17,8 @@ use serde::{Deserialize, Serialize};
 pub struct Acknowledgement {
     /// The message.
     pub text: String,
-    /// The language of the message.
-    pub language: Language,
+    /// The language of the message (its tag: `en`, `he`, `ar`, `ru`, or a host's own).
+    pub language: String,
     /// The instant promised for the answer.
     #[serde(with = "crate::instant")]
     pub promised_by: DateTime<Utc>,
@@ -27,9 +28,6 @@ pub struct Acknowledgement {
     /// Business or calendar time.
     pub time: TimeBasis,
 }
-
-const LRI: char = '\u{2066}';
-const PDI: char = '\u{2069}';
 
 /// The acknowledgement for a request received at `received_at` with `priority`, promising the
 /// contract's first-response target: the promised instant is computed on the contract's
@@ -55,15 +53,18 @@ const PDI: char = '\u{2069}';
 /// assert_eq!(ack.text, "Your request was received. We will get back to you within 2 business hours, \
 ///     by Friday 10:30.");
 /// let he = acknowledgement(&contract, Priority::Normal, "2025-01-02T14:30:00Z".parse().unwrap(), Language::He)?;
-/// assert_eq!(he.text, "פנייתך התקבלה. נחזור אליך תוך שעתיים בשעות הפעילות, עד יום שישי בשעה \u{2066}10:30\u{2069}.");
+/// assert_eq!(he.text, "פנייתך התקבלה. נחזור אליך תוך שעתיים בשעות הפעילות, עד יום שישי בשעה \u{2068}10:30\u{2069}.");
+/// let ar = acknowledgement(&contract, Priority::Normal, "2025-01-02T14:30:00Z".parse().unwrap(), Language::Ar)?;
+/// assert_eq!(ar.text, "تم استلام طلبك. سنعود إليك خلال ساعتين من ساعات العمل، بحلول يوم الجمعة الساعة \u{2068}10:30\u{2069}.");
 /// # Ok::<(), kesher::Error>(())
 /// ```
-pub fn acknowledgement(
+pub fn acknowledgement<'a>(
     contract: &SlaContract,
     priority: Priority,
     received_at: DateTime<Utc>,
-    lang: Language,
+    wording: impl Into<Wording<'a>>,
 ) -> Result<Acknowledgement> {
+    let w = wording.into();
     let target = contract
         .target(Metric::FirstResponse)
         .ok_or_else(|| Error::MissingField {
@@ -92,41 +93,38 @@ pub fn acknowledgement(
     let received_local = received_at.with_timezone(calendar.tz());
     let days_ahead = (local.date_naive() - received_local.date_naive()).num_days();
     let clock = crate::dates::hm(&local);
-    let duration = super::super::sla::statement::duration_text(within, target.time, lang);
-    let text = match lang {
-        Language::En => {
-            let when = match days_ahead {
-                0 => format!("today at {clock}"),
-                1..=6 => format!("{} {clock}", weekday_name(local.weekday(), lang)),
-                _ => format!(
-                    "{} {} {clock}",
-                    weekday_name(local.weekday(), lang),
-                    crate::dates::day_month(&local, false)
-                ),
-            };
-            format!(
-                "Your request was received. We will get back to you within {duration}, by {when}."
-            )
-        }
-        Language::He => {
-            let when = match days_ahead {
-                0 => format!("היום בשעה {LRI}{clock}{PDI}"),
-                1..=6 => format!(
-                    "יום {} בשעה {LRI}{clock}{PDI}",
-                    weekday_name(local.weekday(), lang)
-                ),
-                _ => format!(
-                    "יום {} {LRI}{}{PDI} בשעה {LRI}{clock}{PDI}",
-                    weekday_name(local.weekday(), lang),
-                    crate::dates::dd_mm(&local)
-                ),
-            };
-            format!("פנייתך התקבלה. נחזור אליך תוך {duration}, עד {when}.")
-        }
+    let weekday = weekday_name(local.weekday(), w);
+    let date = w.say(
+        "date-day-month",
+        &[
+            ("day", MessageArg::Count(i64::from(local.day()))),
+            ("month", MessageArg::Count(i64::from(local.month()))),
+        ],
+    );
+    let by_id = match days_ahead {
+        0 => "acknowledgement-today",
+        1..=6 => "acknowledgement-this-week",
+        _ => "acknowledgement-later",
     };
+    let by = w.say(
+        by_id,
+        &[
+            ("time", MessageArg::Text(&clock)),
+            ("weekday", MessageArg::Phrase(&weekday)),
+            ("date", MessageArg::Phrase(&date)),
+        ],
+    );
+    let within_text = duration_text(within, target.time, w);
+    let text = w.say(
+        "acknowledgement",
+        &[
+            ("within", MessageArg::Phrase(&within_text)),
+            ("by", MessageArg::Phrase(&by)),
+        ],
+    );
     Ok(Acknowledgement {
         text,
-        language: lang,
+        language: w.language().to_string(),
         promised_by,
         within,
         time: target.time,

@@ -2,6 +2,7 @@
 //! fatigue cap.
 
 use crate::calendar::WallTime;
+use crate::catalogue::{MessageArg, Wording};
 use crate::{
     Calendar, Case, CaseStatus, ConsentTopic, Customer, Direction, Error, InteractionKind, Result,
 };
@@ -78,6 +79,48 @@ pub struct FollowUpPlan {
         with = "crate::instant::option"
     )]
     pub close_at: Option<DateTime<Utc>>,
+}
+
+impl FollowUpPlan {
+    /// The message to send the customer for this follow-up (`follow-up-message`, or
+    /// `follow-up-last` when it is the last the policy allows), in `wording`: a
+    /// [`crate::Language`] of the built-in catalogue or a host's
+    /// [`crate::catalogue::Wording`]. `None` when no follow-up is due.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::playbook::{FollowUpPlan, FollowUpPolicy};
+    /// use kesher::Language;
+    ///
+    /// let policy: FollowUpPolicy = serde_json::from_str(r#"{"every_business_days": 2, "limit": 2}"#).unwrap();
+    /// let first = FollowUpPlan { at: Some("2025-01-03T07:00:00Z".parse().unwrap()), made: 0,
+    ///     reason: "follow-up 1 of 2".into(), close_at: None };
+    /// let text = first.message(&policy, "Dana", Language::En).unwrap();
+    /// assert!(text.starts_with("Hello Dana, we hope your problem was solved."), "{text}");
+    /// let last = FollowUpPlan { made: 1, ..first.clone() };
+    /// assert!(last.message(&policy, "Dana", Language::Ru).unwrap().contains("последнее"));
+    /// assert!(FollowUpPlan { at: None, ..first }.message(&policy, "Dana", Language::He).is_none());
+    /// ```
+    pub fn message<'a>(
+        &self,
+        policy: &FollowUpPolicy,
+        customer_name: &str,
+        wording: impl Into<Wording<'a>>,
+    ) -> Option<String> {
+        self.at?;
+        let number = self.made.saturating_add(1);
+        let id = if number >= policy.limit {
+            "follow-up-last"
+        } else {
+            "follow-up-message"
+        };
+        let args = [
+            ("customer", MessageArg::Text(customer_name)),
+            ("number", MessageArg::Count(i64::from(number))),
+        ];
+        Some(wording.into().say(id, &args))
+    }
 }
 
 fn none(made: u32, reason: impl Into<String>) -> FollowUpPlan {

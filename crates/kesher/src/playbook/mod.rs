@@ -1,9 +1,12 @@
 //! The service playbook: what a support team does for each customer, by the book.
 //!
 //! So far: the [`acknowledgement`] that promises an honest answer time from the SLA contract;
-//! [`ReplyTemplate`]s with the structure of a good answer, in Hebrew and English; the
-//! [`next_follow_up`] after resolution, and [`survey_allowed`] under a fatigue cap. The promise
-//! ledger and its guard are [`crate::Promise`] and [`crate::PromiseGuard`].
+//! [`ReplyTemplate`]s with the structure of a good answer; the [`next_follow_up`] after
+//! resolution and its message ([`FollowUpPlan::message`]), and [`survey_allowed`] under a
+//! fatigue cap; the [`release`] of a customer who cannot be helped. Every text comes from the
+//! message catalogue ([`crate::catalogue`]) in English, Hebrew, Arabic or Russian, or a host's
+//! own wording. The promise ledger and its guard are [`crate::Promise`] and
+//! [`crate::PromiseGuard`].
 
 mod acknowledge;
 mod followup;

@@ -1,8 +1,8 @@
 //! Releasing a customer: refunded politely and parted with on good terms, recorded as a
 //! relationship outcome distinct from a resolution.
 
-use crate::catalogue::{Catalogue, MessageArg};
-use crate::{CaseEvent, CaseId, Language, Money, Released, Result};
+use crate::catalogue::{MessageArg, Wording};
+use crate::{CaseEvent, CaseId, Money, Released, Result};
 use chrono::{DateTime, Utc};
 
 /// The `released` event and the parting message for a customer whose problem cannot be solved
@@ -26,13 +26,13 @@ use chrono::{DateTime, Utc};
 ///     199.00 ILS. Thank you for giving us the chance; we hope you will consider us again.");
 /// # Ok::<(), kesher::Error>(())
 /// ```
-pub fn release(
+pub fn release<'a>(
     case_id: &CaseId,
     seq: u64,
     at: DateTime<Utc>,
     refund: Option<Money>,
     customer_name: &str,
-    lang: Language,
+    wording: impl Into<Wording<'a>>,
 ) -> Result<(CaseEvent, String)> {
     let amount = refund.map(|m| {
         let minor = m.amount_minor;
@@ -43,7 +43,7 @@ pub fn release(
         ("customer", MessageArg::Text(customer_name)),
         ("refund", MessageArg::Text(refund_text)),
     ];
-    let message = Catalogue::built_in().format(lang.code(), "release-message", &args)?;
+    let message = wording.into().say("release-message", &args);
     let event = CaseEvent::Released(Released {
         case_id: case_id.clone(),
         seq,

@@ -1,7 +1,8 @@
 //! Reply templates with the structure of a good answer: greeting with the agent's name, thanks
 //! for reporting, the realistic solution, closing thanks and "anything else?".
 
-use crate::{Error, Language, Result};
+use crate::catalogue::{MessageArg, Wording};
+use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,8 +31,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct ReplyTemplate {
     /// The template's name.
     pub name: String,
-    /// Its language (Hebrew is right-to-left text).
-    pub language: Language,
+    /// Its language's tag (`en`, `he`, `ar`, `ru`, or a host's own).
+    pub language: String,
     /// Greeting, with the agent's name.
     pub greeting: String,
     /// Thanks for reporting.
@@ -41,6 +42,16 @@ pub struct ReplyTemplate {
     /// Closing thanks and "anything else?".
     pub closing: String,
 }
+
+/// The variables of the built-in templates' messages, and the placeholders they become.
+const TEMPLATE_VARIABLES: [(&str, &str); 6] = [
+    ("customer", "{customer}"),
+    ("agent", "{agent}"),
+    ("company", "{company}"),
+    ("solution", "{solution}"),
+    ("order", "{order}"),
+    ("promised_time", "{promised_time}"),
+];
 
 /// A piece of template text: literal or a variable.
 enum Piece<'a> {
@@ -94,50 +105,35 @@ fn pieces<'a>(field: &str, text: &'a str) -> Result<Vec<Piece<'a>>> {
 
 impl ReplyTemplate {
     /// A built-in template: `reply` (the general structure) or `delay` (an apology for a late
-    /// delivery), in Hebrew or English.
+    /// delivery), from the catalogue's `template-*` messages: a [`crate::Language`] of the
+    /// built-in catalogue or a host's [`Wording`].
     ///
     /// # Example
     ///
     /// ```
     /// let t = kesher::playbook::ReplyTemplate::built_in("delay", kesher::Language::He).unwrap();
     /// assert!(t.variables().unwrap().contains("order"));
+    /// let ru = kesher::playbook::ReplyTemplate::built_in("reply", kesher::Language::Ru).unwrap();
+    /// assert_eq!(ru.greeting, "Здравствуйте, {customer}! Это {agent} из {company}.");
     /// assert!(kesher::playbook::ReplyTemplate::built_in("nope", kesher::Language::En).is_none());
     /// ```
-    pub fn built_in(name: &str, language: Language) -> Option<ReplyTemplate> {
-        let (greeting, thanks, solution, closing) = match (name, language) {
-            ("reply", Language::En) => (
-                "Hello {customer}, this is {agent} from {company}.",
-                "Thank you for letting us know.",
-                "{solution}",
-                "Thank you for contacting us. Is there anything else I can help you with?",
-            ),
-            ("reply", Language::He) => (
-                "שלום {customer}, מדבר/ת {agent} מ{company}.",
-                "תודה שעדכנת אותנו.",
-                "{solution}",
-                "תודה שפנית אלינו. האם יש עוד משהו שאוכל לעזור בו?",
-            ),
-            ("delay", Language::En) => (
-                "Hello {customer}, this is {agent} from {company}.",
-                "Thank you for telling us that order {order} is late, and I am sorry for the wait.",
-                "{solution} We will update you by {promised_time}.",
-                "Thank you for your patience. Is there anything else I can help you with?",
-            ),
-            ("delay", Language::He) => (
-                "שלום {customer}, מדבר/ת {agent} מ{company}.",
-                "תודה שסיפרת לנו שהזמנה {order} מתעכבת, ואני מצטער/ת על ההמתנה.",
-                "{solution} נעדכן אותך עד {promised_time}.",
-                "תודה על הסבלנות. האם יש עוד משהו שאוכל לעזור בו?",
-            ),
-            _ => return None,
-        };
+    pub fn built_in<'a>(name: &str, wording: impl Into<Wording<'a>>) -> Option<ReplyTemplate> {
+        let w = wording.into();
+        if !matches!(name, "reply" | "delay") {
+            return None;
+        }
+        // The catalogue's variables become the template's own placeholders, placed as they
+        // are (the agent's values are not known yet, nor their direction).
+        let args =
+            TEMPLATE_VARIABLES.map(|(var, placeholder)| (var, MessageArg::Phrase(placeholder)));
+        let part = |part: &str| w.say(&format!("template-{name}-{part}"), &args);
         Some(ReplyTemplate {
             name: name.to_string(),
-            language,
-            greeting: greeting.into(),
-            thanks: thanks.into(),
-            solution: solution.into(),
-            closing: closing.into(),
+            language: w.language().to_string(),
+            greeting: part("greeting"),
+            thanks: part("thanks"),
+            solution: part("solution"),
+            closing: part("closing"),
         })
     }
 
@@ -152,6 +148,13 @@ impl ReplyTemplate {
     /// ```
     pub fn from_json(text: &str) -> Result<ReplyTemplate> {
         let t: ReplyTemplate = crate::json::from_str(text)?;
+        if !crate::catalogue::is_language_tag(&t.language) {
+            return Err(Error::invalid(
+                "language",
+                &t.language,
+                "expected a language tag such as `en`, `he` or `pt-BR`",
+            ));
+        }
         t.variables()?;
         Ok(t)
     }

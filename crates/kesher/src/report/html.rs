@@ -97,9 +97,10 @@ fn seconds_or_na(s: Option<f64>, w: &Words) -> String {
 }
 
 fn text_attrs(lang: Language) -> &'static str {
-    match lang {
-        Language::He => r#" direction="rtl""#,
-        Language::En => "",
+    if lang.is_right_to_left() {
+        r#" direction="rtl""#
+    } else {
+        ""
     }
 }
 
@@ -175,10 +176,11 @@ fn histogram_svg(h: &FirstResponseHistogram, w: &Words, lang: Language) -> Strin
             s,
             r##"<text x="{cx}" y="{y}" text-anchor="{anchor}" fill="#555" transform="rotate(-40 {cx} {y})"{a}>{t}</text>"##,
             // The label's right edge at the bar: that is the end of English text and the
-            // start of Hebrew text.
-            anchor = match lang {
-                Language::En => "end",
-                Language::He => "start",
+            // start of right-to-left text.
+            anchor = if lang.is_right_to_left() {
+                "start"
+            } else {
+                "end"
             },
             cx = fixed(x + (band - 4.0) / 2.0 + 4.0, 1),
             y = fixed(bottom + 12.0, 1),
@@ -461,10 +463,14 @@ impl Report {
         let t = &self.totals;
         let m = &t.metrics;
         let mut out = String::with_capacity(64 * 1024);
-        let (code, dir) = match lang {
-            Language::He => ("he", "rtl"),
-            Language::En => ("en", "ltr"),
-        };
+        let (code, dir) = (
+            lang.code(),
+            if lang.is_right_to_left() {
+                "rtl"
+            } else {
+                "ltr"
+            },
+        );
         let _ = write!(
             out,
             r#"<!DOCTYPE html><html lang="{code}" dir="{dir}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>{title}</title><style>{STYLE}</style></head><body><main><h1>{title}</h1>"#,

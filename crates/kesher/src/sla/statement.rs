@@ -1,18 +1,15 @@
-//! Contracts as customer-readable statements (Hebrew and English), and the channel-coverage
-//! check ("every channel that is opened must have an SLA").
+//! Contracts as customer-readable statements, in the words of the message catalogue
+//! (`statement-*`, `duration-*`, `weekday` messages), and the channel-coverage check ("every
+//! channel that is opened must have an SLA").
 
-use super::contract::{ContractSet, Metric, SlaContract, TimeBasis, Within};
+use super::contract::{ContractSet, SlaContract, TimeBasis, Within};
 use super::interaction_target::{InteractionMatch, InteractionTarget};
 use crate::calendar::WallInterval;
-use crate::{Calendar, Case, Channel, InteractionKind, Language, Priority};
+use crate::catalogue::{MessageArg, Wording};
+use crate::{Calendar, Case, Channel};
 use chrono::{TimeDelta, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Left-to-right isolate: keeps times and ranges such as `09:00–17:00` in reading order inside
-/// right-to-left Hebrew text (Unicode bidi: LRI … PDI).
-const LRI: char = '\u{2066}';
-const PDI: char = '\u{2069}';
 
 /// One statement: what a contract promises on one channel (or on every channel it covers).
 ///
@@ -33,191 +30,140 @@ pub struct Statement {
     /// The channel, or none when the contract covers every channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
-    /// The language.
-    pub language: Language,
+    /// The language's tag (`en`, `he`, `ar`, `ru`, or a host's own).
+    pub language: String,
     /// The text.
     pub text: String,
 }
 
-fn channel_phrase(channel: Option<&Channel>, lang: Language) -> String {
-    use Channel::*;
-    match (lang, channel) {
-        (Language::En, None) => "your requests".into(),
-        (Language::En, Some(Phone)) => "phone calls".into(),
-        (Language::En, Some(Email)) => "emails".into(),
-        (Language::En, Some(Voicemail)) => "voicemail messages".into(),
-        (Language::En, Some(FacebookPage)) => "posts on our Facebook page".into(),
-        (Language::En, Some(FacebookMessenger)) => "Facebook Messenger messages".into(),
-        (Language::En, Some(Twitter)) => "messages on Twitter".into(),
-        (Language::En, Some(Whatsapp)) => "WhatsApp messages".into(),
-        (Language::En, Some(Sms)) => "text messages".into(),
-        (Language::En, Some(Chat)) => "chat messages".into(),
-        (Language::En, Some(WebForm)) => "requests from our website form".into(),
-        (Language::En, Some(StoreVisit)) => "requests in our stores".into(),
-        (Language::En, Some(other)) => {
-            format!("messages on {}", other.name().trim_start_matches("custom:"))
-        }
-        (Language::He, None) => "לפניות שלכם".into(),
-        (Language::He, Some(Phone)) => "לשיחות טלפון".into(),
-        (Language::He, Some(Email)) => "להודעות דוא״ל".into(),
-        (Language::He, Some(Voicemail)) => "להודעות בתא הקולי".into(),
-        (Language::He, Some(FacebookPage)) => "לפוסטים בעמוד הפייסבוק שלנו".into(),
-        (Language::He, Some(FacebookMessenger)) => "להודעות במסנג׳ר".into(),
-        (Language::He, Some(Twitter)) => "להודעות בטוויטר".into(),
-        (Language::He, Some(Whatsapp)) => "להודעות וואטסאפ".into(),
-        (Language::He, Some(Sms)) => "להודעות SMS".into(),
-        (Language::He, Some(Chat)) => "להודעות בצ׳אט".into(),
-        (Language::He, Some(WebForm)) => "לפניות בטופס באתר".into(),
-        (Language::He, Some(StoreVisit)) => "לפניות בחנויות".into(),
-        (Language::He, Some(other)) => {
-            format!(
-                "להודעות ב-{LRI}{}{PDI}",
-                other.name().trim_start_matches("custom:")
+fn channel_phrase(channel: Option<&Channel>, w: Wording<'_>) -> String {
+    let name = channel.map_or_else(|| "any".to_string(), Channel::name);
+    let shown = name.trim_start_matches("custom:");
+    let key = if channel.is_some_and(|c| matches!(c, Channel::Custom(_))) {
+        "other"
+    } else {
+        name.as_str()
+    };
+    w.say(
+        "statement-channel",
+        &[
+            ("channel", MessageArg::Text(key)),
+            ("name", MessageArg::Text(shown)),
+        ],
+    )
+}
+
+/// "2 business hours", "30 minutes", "1 day" / "שעתיים בשעות הפעילות" (also used by the playbook).
+pub(crate) fn duration_text(d: TimeDelta, basis: TimeBasis, w: Wording<'_>) -> String {
+    let secs = d.num_seconds();
+    let (days, hours, minutes) = (secs / 86_400, secs / 3600, secs % 3600 / 60);
+    let basis_name = match basis {
+        TimeBasis::Business => "business",
+        TimeBasis::Calendar => "calendar",
+    };
+    let say = |id: &str, n: i64| {
+        w.say(
+            id,
+            &[
+                ("n", MessageArg::Count(n)),
+                ("basis", MessageArg::Text(basis_name)),
+            ],
+        )
+    };
+    if basis == TimeBasis::Calendar && days > 0 && secs % 86_400 == 0 {
+        say("duration-days", days)
+    } else if secs < 600 && secs % 60 != 0 {
+        say("duration-seconds", secs)
+    } else if hours == 0 {
+        say("duration-minutes", minutes.max(1))
+    } else if minutes == 0 {
+        say("duration-hours", hours)
+    } else {
+        w.say(
+            "duration-hours-minutes",
+            &[
+                ("hours", MessageArg::Count(hours)),
+                ("minutes", MessageArg::Count(minutes)),
+                ("basis", MessageArg::Text(basis_name)),
+            ],
+        )
+    }
+}
+
+/// Items joined as a list: `list-separator` between them and `list-and` (or `list-and-times`)
+/// before the last.
+pub(crate) fn list(items: &[String], and: &str, w: Wording<'_>) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [head @ .., last] => {
+            let separator = w.say("list-separator", &[]);
+            w.say(
+                and,
+                &[
+                    ("head", MessageArg::Phrase(&head.join(&separator))),
+                    ("last", MessageArg::Phrase(last)),
+                ],
             )
         }
     }
 }
 
-/// "2 business hours", "30 minutes", "1 day" / "שעתיים בשעות הפעילות" (also used by the playbook).
-pub(crate) fn duration_text(d: TimeDelta, basis: TimeBasis, lang: Language) -> String {
-    let secs = d.num_seconds();
-    let (days, minutes) = (secs / 86_400, secs % 3600 / 60);
-    let whole_days = basis == TimeBasis::Calendar && days > 0 && secs % 86_400 == 0;
-    let business = basis == TimeBasis::Business;
-    match lang {
-        Language::En => {
-            let unit = |n: i64, one: &str| {
-                let adj = if business { "business " } else { "" };
-                if n == 1 {
-                    format!("1 {adj}{one}")
-                } else {
-                    format!("{n} {adj}{one}s")
-                }
-            };
-            if whole_days {
-                unit(days, "day")
-            } else if secs < 600 && secs % 60 != 0 {
-                unit(secs, "second")
-            } else {
-                let total_hours = secs / 3600;
-                match (total_hours, minutes) {
-                    (0, m) => unit(m.max(1), "minute"),
-                    (h, 0) => unit(h, "hour"),
-                    (h, m) => format!("{} {m} minutes", unit(h, "hour")),
-                }
-            }
-        }
-        Language::He => {
-            let hours_he = |h: i64| match h {
-                1 => "שעה".to_string(),
-                2 => "שעתיים".to_string(),
-                n => format!("{n} שעות"),
-            };
-            let minutes_he = |m: i64| {
-                if m == 1 {
-                    "דקה".to_string()
-                } else {
-                    format!("{m} דקות")
-                }
-            };
-            let days_he = |n: i64| match n {
-                1 => "יום".to_string(),
-                2 => "יומיים".to_string(),
-                n => format!("{n} ימים"),
-            };
-            let text = if whole_days {
-                days_he(days)
-            } else if secs < 600 && secs % 60 != 0 {
-                format!("{secs} שניות")
-            } else {
-                let total_hours = secs / 3600;
-                match (total_hours, minutes) {
-                    (0, m) => minutes_he(m.max(1)),
-                    (h, 0) => hours_he(h),
-                    (h, m) => format!("{} ו-{}", hours_he(h), minutes_he(m)),
-                }
-            };
-            if business {
-                format!("{text} בשעות הפעילות")
-            } else {
-                text
-            }
-        }
-    }
-}
-
-fn within_phrase(within: &Within, basis: TimeBasis, lang: Language) -> String {
+fn within_phrase(within: &Within, basis: TimeBasis, w: Wording<'_>) -> String {
     match within {
-        Within::All(d) => duration_text(*d, basis, lang),
+        Within::All(d) => duration_text(*d, basis, w),
         Within::ByPriority(map) => {
             let parts: Vec<String> = map
                 .iter()
                 .rev()
                 .map(|(p, d)| {
-                    let label: String = match (lang, p) {
-                        (Language::En, Priority::Urgent) => "urgent requests".into(),
-                        (Language::En, Priority::High) => "high-priority requests".into(),
-                        (Language::En, Priority::Normal) => "normal requests".into(),
-                        (Language::En, Priority::Low) => "low-priority requests".into(),
-                        (Language::He, Priority::Urgent) => "פניות דחופות".into(),
-                        (Language::He, Priority::High) => "פניות בעדיפות גבוהה".into(),
-                        (Language::He, Priority::Normal) => "פניות רגילות".into(),
-                        (Language::He, Priority::Low) => "פניות בעדיפות נמוכה".into(),
-                    };
-                    match lang {
-                        Language::En => format!("{} for {label}", duration_text(*d, basis, lang)),
-                        Language::He => format!("{} ל{label}", duration_text(*d, basis, lang)),
-                    }
+                    let requests = w.say(
+                        "statement-priority",
+                        &[("priority", MessageArg::Text(p.as_str()))],
+                    );
+                    w.say(
+                        "statement-within-priority",
+                        &[
+                            ("duration", MessageArg::Phrase(&duration_text(*d, basis, w))),
+                            ("requests", MessageArg::Phrase(&requests)),
+                        ],
+                    )
                 })
                 .collect();
-            parts.join(", ")
+            parts.join(&w.say("list-separator", &[]))
         }
     }
 }
 
-/// A weekday's name in Hebrew or English (also used by the playbook).
-pub(crate) fn weekday_name(day: Weekday, lang: Language) -> &'static str {
-    use Weekday::*;
-    match (lang, day) {
-        (Language::En, Mon) => "Monday",
-        (Language::En, Tue) => "Tuesday",
-        (Language::En, Wed) => "Wednesday",
-        (Language::En, Thu) => "Thursday",
-        (Language::En, Fri) => "Friday",
-        (Language::En, Sat) => "Saturday",
-        (Language::En, Sun) => "Sunday",
-        (Language::He, Mon) => "שני",
-        (Language::He, Tue) => "שלישי",
-        (Language::He, Wed) => "רביעי",
-        (Language::He, Thu) => "חמישי",
-        (Language::He, Fri) => "שישי",
-        (Language::He, Sat) => "שבת",
-        (Language::He, Sun) => "ראשון",
-    }
+/// A weekday's name (also used by the playbook).
+pub(crate) fn weekday_name(day: Weekday, w: Wording<'_>) -> String {
+    let key = crate::calendar::weekday_key(day);
+    w.say("weekday", &[("weekday", MessageArg::Text(key))])
 }
 
-fn intervals_text(hours: &[WallInterval], lang: Language) -> String {
-    let list: Vec<String> = hours
+/// Times of day joined as a list; in right-to-left text each keeps its left-to-right order
+/// (first-strong isolate, as the catalogue isolates values).
+fn intervals_text(hours: &[WallInterval], w: Wording<'_>) -> String {
+    let list_items: Vec<String> = hours
         .iter()
-        .map(|i| match lang {
-            Language::En => i.to_string(),
-            Language::He => format!("{LRI}{i}{PDI}"),
+        .map(|i| {
+            if w.is_right_to_left() {
+                format!("\u{2068}{i}\u{2069}")
+            } else {
+                i.to_string()
+            }
         })
         .collect();
-    list.join(if lang == Language::He {
-        " ו-"
-    } else {
-        " and "
-    })
+    list(&list_items, "list-and-times", w)
 }
 
-/// "Sunday–Thursday 09:00–17:00, Friday 09:00–13:00, except holidays".
-fn hours_phrase(calendar: &Calendar, lang: Language) -> String {
+/// Runs of weekdays with the same hours, in the week's order.
+fn runs<'c>(calendar: &'c Calendar, w: Wording<'_>) -> Vec<(Weekday, Weekday, &'c [WallInterval])> {
     use Weekday::*;
     let week = calendar.week();
-    // Hebrew and weeks that work Sunday but not Saturday start on Sunday.
+    // Right-to-left text and weeks that work Sunday but not Saturday start on Sunday.
     let sunday_first =
-        lang == Language::He || (!week.day(Sun).is_empty() && week.day(Sat).is_empty());
+        w.is_right_to_left() || (!week.day(Sun).is_empty() && week.day(Sat).is_empty());
     let order: [Weekday; 7] = if sunday_first {
         [Sun, Mon, Tue, Wed, Thu, Fri, Sat]
     } else {
@@ -234,155 +180,124 @@ fn hours_phrase(calendar: &Calendar, lang: Language) -> String {
             _ => runs.push((day, day, hours)),
         }
     }
-    let mut parts: Vec<String> = runs
-        .iter()
-        .map(|(first, last, hours)| {
-            let days = if first == last {
-                weekday_name(*first, lang).to_string()
-            } else {
-                format!(
-                    "{}–{}",
-                    weekday_name(*first, lang),
-                    weekday_name(*last, lang)
-                )
-            };
-            format!("{days} {}", intervals_text(hours, lang))
-        })
-        .collect();
+    runs
+}
+
+/// " (Sunday–Thursday 09:00–17:00, Friday 09:00–13:00, except holidays)".
+fn hours_phrase(calendar: &Calendar, w: Wording<'_>) -> String {
+    let runs = runs(calendar, w);
     let all_day = runs.len() == 1
         && runs.first().is_some_and(|(f, l, h)| {
             f.num_days_from_monday().abs_diff(l.num_days_from_monday()) == 6
                 && h.len() == 1
                 && h.first().is_some_and(|i| i.length_seconds() == 86_400)
         });
-    if all_day {
-        parts = vec![match lang {
-            Language::En => "around the clock".into(),
-            Language::He => "מסביב לשעון".into(),
-        }];
-    }
+    let mut parts: Vec<String> = if all_day {
+        vec![w.say("statement-around-the-clock", &[])]
+    } else {
+        runs.iter()
+            .map(|(first, last, hours)| {
+                let days = if first == last {
+                    weekday_name(*first, w)
+                } else {
+                    w.say(
+                        "weekday-range",
+                        &[
+                            ("first", MessageArg::Phrase(&weekday_name(*first, w))),
+                            ("last", MessageArg::Phrase(&weekday_name(*last, w))),
+                        ],
+                    )
+                };
+                w.say(
+                    "statement-hours-on",
+                    &[
+                        ("days", MessageArg::Phrase(&days)),
+                        ("times", MessageArg::Phrase(&intervals_text(hours, w))),
+                    ],
+                )
+            })
+            .collect()
+    };
     if !calendar.holiday_rules().is_empty() || calendar.has_dated_holidays() {
-        parts.push(match lang {
-            Language::En => "except holidays".into(),
-            Language::He => "למעט חגים".into(),
-        });
+        parts.push(w.say("statement-except-holidays", &[]));
     }
-    parts.join(", ")
+    let hours = parts.join(&w.say("list-separator", &[]));
+    w.say(
+        "statement-business-hours",
+        &[("hours", MessageArg::Phrase(&hours))],
+    )
 }
 
-fn sentence(contract: &SlaContract, channel: Option<&Channel>, lang: Language) -> String {
-    let what = channel_phrase(channel, lang);
+fn sentence(contract: &SlaContract, channel: Option<&Channel>, w: Wording<'_>) -> String {
+    let what = channel_phrase(channel, w);
     let mut clauses: Vec<String> = Vec::new();
     let mut business = false;
     for target in &contract.targets {
         business |= target.time == TimeBasis::Business;
-        let within = within_phrase(&target.within, target.time, lang);
-        clauses.push(match (lang, target.metric) {
-            (Language::En, Metric::Acknowledgement) => {
-                format!("confirm we received {what} within {within}")
-            }
-            (Language::En, Metric::FirstResponse) => format!("answer {what} within {within}"),
-            (Language::En, Metric::NextResponse) => {
-                format!("reply to every further message within {within}")
-            }
-            (Language::En, Metric::Resolution) => format!("resolve them within {within}"),
-            (Language::En, Metric::FollowUp) => {
-                format!("check back within {within} that the problem is solved")
-            }
-            (Language::He, Metric::Acknowledgement) => {
-                format!("מאשרים את קבלת הפנייה תוך {within}")
-            }
-            (Language::He, Metric::FirstResponse) => format!("עונים {what} תוך {within}"),
-            (Language::He, Metric::NextResponse) => format!("משיבים לכל הודעה נוספת תוך {within}"),
-            (Language::He, Metric::Resolution) => format!("פותרים את הפנייה תוך {within}"),
-            (Language::He, Metric::FollowUp) => {
-                format!("חוזרים אליכם תוך {within} לוודא שהבעיה נפתרה")
-            }
-            // Not a contract's target (validation refuses it): worded for completeness.
-            (Language::En, Metric::InteractionResponse) => {
-                format!("answer each such contact within {within}")
-            }
-            (Language::He, Metric::InteractionResponse) => {
-                format!("עונים לכל פנייה כזו תוך {within}")
-            }
-        });
+        let within = within_phrase(&target.within, target.time, w);
+        clauses.push(w.say(
+            "statement-target",
+            &[
+                ("metric", MessageArg::Text(target.metric.as_str())),
+                ("what", MessageArg::Phrase(&what)),
+                ("within", MessageArg::Phrase(&within)),
+            ],
+        ));
     }
-    let joined = match clauses.len() {
-        0 => String::new(),
-        1 => clauses.concat(),
-        n => {
-            let (head, tail) = clauses.split_at(n - 1);
-            let and = if lang == Language::He { " ו" } else { " and " };
-            format!("{}{and}{}", head.join(", "), tail.concat())
-        }
-    };
     let hours = if business {
-        format!(" ({})", hours_phrase(contract.calendar(), lang))
+        hours_phrase(contract.calendar(), w)
     } else {
         String::new()
     };
-    match lang {
-        Language::En => format!("We {joined}{hours}."),
-        Language::He => format!("אנחנו {joined}{hours}."),
-    }
+    w.say(
+        "statement",
+        &[
+            (
+                "targets",
+                MessageArg::Phrase(&list(&clauses, "list-and", w)),
+            ),
+            ("hours", MessageArg::Phrase(&hours)),
+        ],
+    )
 }
 
 /// What an interaction target's contacts are called ("voicemail messages and missed calls").
-fn contacts_phrase(on: &InteractionMatch, lang: Language) -> String {
-    use InteractionKind::*;
+fn contacts_phrase(on: &InteractionMatch, w: Wording<'_>) -> String {
     let mut parts: Vec<String> = on
         .kinds
         .iter()
-        .map(|k| {
-            match (lang, k) {
-                (Language::En, Voicemail) => "voicemail messages",
-                (Language::En, MissedCall) => "missed calls",
-                (Language::En, Call) => "calls",
-                (Language::En, Visit) => "visits",
-                (Language::En, _) => "messages",
-                (Language::He, Voicemail) => "להודעות בתא הקולי",
-                (Language::He, MissedCall) => "לשיחות שלא נענו",
-                (Language::He, Call) => "לשיחות",
-                (Language::He, Visit) => "לביקורים",
-                (Language::He, _) => "להודעות",
-            }
-            .to_string()
-        })
+        .map(|k| w.say("statement-contact", &[("kind", MessageArg::Text(k.name()))]))
         .collect();
     if parts.is_empty() {
         parts = on
             .channels
             .iter()
-            .map(|c| channel_phrase(Some(c), lang))
+            .map(|c| channel_phrase(Some(c), w))
             .collect();
     } else if !on.channels.is_empty() {
-        let on_channels: Vec<String> = on.channels.iter().map(|c| c.name().to_string()).collect();
-        let tail = match lang {
-            Language::En => format!(" on {}", on_channels.join(", ")),
-            Language::He => format!(" ב־{}", on_channels.join(", ")),
-        };
+        let names: Vec<String> = on.channels.iter().map(Channel::name).collect();
         if let Some(last) = parts.last_mut() {
-            last.push_str(&tail);
+            *last = w.say(
+                "statement-contacts-on",
+                &[
+                    ("contacts", MessageArg::Phrase(last)),
+                    ("channels", MessageArg::Text(&names.join(", "))),
+                ],
+            );
         }
     }
     if parts.is_empty() {
-        parts.push(channel_phrase(None, lang));
+        parts.push(channel_phrase(None, w));
     }
-    let mut text = match parts.len() {
-        1 => parts.concat(),
-        n => {
-            let (head, tail) = parts.split_at(n - 1);
-            let and = if lang == Language::He { " ו" } else { " and " };
-            format!("{}{and}{}", head.join(", "), tail.concat())
-        }
-    };
+    let text = list(&parts, "list-and", w);
     if on.public {
-        text.push_str(match lang {
-            Language::En => " made in public",
-            Language::He => " שפורסמו בפומבי",
-        });
+        w.say(
+            "statement-contacts-public",
+            &[("contacts", MessageArg::Phrase(&text))],
+        )
+    } else {
+        text
     }
-    text
 }
 
 /// The statement of an interaction target, in the words of a contract's ("We call back
@@ -397,47 +312,64 @@ fn contacts_phrase(on: &InteractionMatch, lang: Language) -> String {
 /// let en = kesher::sla::statement::interaction_statement(target, kesher::Language::En);
 /// assert!(en.text.starts_with("We call back voicemail messages and missed calls within 8 business hours"), "{}", en.text);
 /// let he = kesher::sla::statement::interaction_statement(target, kesher::Language::He);
-/// assert!(he.text.starts_with("אנחנו חוזרים להודעות בתא הקולי ולשיחות שלא נענו תוך 8 שעות בשעות הפעילות"), "{}", he.text);
+/// assert!(he.text.starts_with("אנחנו חוזרים להודעות בתא הקולי ולשיחות שלא נענו תוך \u{2068}8\u{2069} שעות בשעות הפעילות"), "{}", he.text);
 /// # Ok::<(), kesher::Error>(())
 /// ```
-pub fn interaction_statement(target: &InteractionTarget, lang: Language) -> Statement {
-    let what = contacts_phrase(&target.on, lang);
-    let within = within_phrase(&target.within, target.time, lang);
+pub fn interaction_statement<'a>(
+    target: &InteractionTarget,
+    wording: impl Into<Wording<'a>>,
+) -> Statement {
+    let w = wording.into();
+    let what = contacts_phrase(&target.on, w);
+    let within = within_phrase(&target.within, target.time, w);
     let calls_back = target.answered_on.as_slice() == [Channel::Phone];
     let hours = if target.time == TimeBasis::Business {
-        format!(" ({})", hours_phrase(target.calendar(), lang))
+        hours_phrase(target.calendar(), w)
     } else {
         String::new()
     };
-    let text = match (lang, calls_back) {
-        (Language::En, true) => format!("We call back {what} within {within}{hours}."),
-        (Language::En, false) => format!("We answer {what} within {within}{hours}."),
-        (Language::He, true) => format!("אנחנו חוזרים {what} תוך {within}{hours}."),
-        (Language::He, false) => format!("אנחנו עונים {what} תוך {within}{hours}."),
+    let id = if calls_back {
+        "statement-call-back"
+    } else {
+        "statement-answer"
     };
+    let args = [
+        ("what", MessageArg::Phrase(&what)),
+        ("within", MessageArg::Phrase(&within)),
+        ("hours", MessageArg::Phrase(&hours)),
+    ];
     Statement {
         contract: target.name.clone(),
         channel: match target.on.channels.as_slice() {
             [one] => Some(one.clone()),
             _ => None,
         },
-        language: lang,
-        text,
+        language: w.language().to_string(),
+        text: w.say(id, &args),
     }
 }
 
 /// The statements of a contract: one per channel in its conditions, or one for every channel.
+/// `wording` is a [`crate::Language`] of the built-in catalogue, or a host's
+/// [`Wording`].
 ///
 /// # Example
 ///
 /// ```
+/// use kesher::catalogue::{Catalogue, Wording};
 /// let set = kesher::ContractSet::from_json(r#"[{"name": "std", "calendar": "israel",
 ///     "targets": [{"metric": "first_response", "within": 7200}]}]"#)?;
 /// let he = kesher::sla::statement::statements(&set.contracts()[0], kesher::Language::He);
 /// assert!(he[0].text.starts_with("אנחנו עונים לפניות שלכם תוך שעתיים בשעות הפעילות"));
+/// let ru = kesher::sla::statement::statements(&set.contracts()[0], kesher::Language::Ru);
+/// assert!(ru[0].text.starts_with("Мы отвечаем на ваши обращения в течение 2 рабочих часов (воскресенье–четверг"), "{}", ru[0].text);
+/// let ours = Catalogue::built_in().with_messages("en", "statement-except-holidays = closed on holidays")?;
+/// let en = kesher::sla::statement::statements(&set.contracts()[0], Wording::new(&ours, "en")?);
+/// assert!(en[0].text.ends_with("closed on holidays)."), "{}", en[0].text);
 /// # Ok::<(), kesher::Error>(())
 /// ```
-pub fn statements(contract: &SlaContract, lang: Language) -> Vec<Statement> {
+pub fn statements<'a>(contract: &SlaContract, wording: impl Into<Wording<'a>>) -> Vec<Statement> {
+    let w = wording.into();
     let channels: Vec<Option<&Channel>> = if contract.conditions.channels.is_empty() {
         vec![None]
     } else {
@@ -448,8 +380,8 @@ pub fn statements(contract: &SlaContract, lang: Language) -> Vec<Statement> {
         .map(|channel| Statement {
             contract: contract.name.clone(),
             channel: channel.cloned(),
-            language: lang,
-            text: sentence(contract, channel, lang),
+            language: w.language().to_string(),
+            text: sentence(contract, channel, w),
         })
         .collect()
 }
@@ -463,19 +395,20 @@ pub fn statements(contract: &SlaContract, lang: Language) -> Vec<Statement> {
 /// let set = kesher::ContractSet::from_json(r#"{"contracts": [{"name": "std", "calendar": "us",
 ///     "targets": [{"metric": "first_response", "within": 7200}]}], "interaction_targets": [{"name": "call back",
 ///     "on": {"kinds": ["voicemail"]}, "within": 28800, "calendar": "us"}]}"#)?;
-/// let all = kesher::sla::statement::set_statements(&set, kesher::Language::En);
+/// let all = kesher::sla::statement::set_statements(&set, kesher::Language::Ar);
 /// assert_eq!(all.len(), 2);
-/// assert_eq!(all[1].contract, "call back");
+/// assert_eq!((all[1].contract.as_str(), all[1].language.as_str()), ("call back", "ar"));
 /// # Ok::<(), kesher::Error>(())
 /// ```
-pub fn set_statements(set: &ContractSet, lang: Language) -> Vec<Statement> {
+pub fn set_statements<'a>(set: &ContractSet, wording: impl Into<Wording<'a>>) -> Vec<Statement> {
+    let w = wording.into();
     let rules = set
         .interaction_targets()
         .iter()
-        .map(|t| interaction_statement(t, lang));
+        .map(|t| interaction_statement(t, w));
     set.contracts()
         .iter()
-        .flat_map(|c| statements(c, lang))
+        .flat_map(|c| statements(c, w))
         .chain(rules)
         .collect()
 }

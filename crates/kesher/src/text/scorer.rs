@@ -75,7 +75,8 @@ impl SentimentScorer {
     };
 
     /// The class of `text` and its value in [−1, 1]; `None` for a neutral text. `language` is
-    /// a hint (`None`: guess from the letters).
+    /// a hint (`None`: guess from the letters). English and Hebrew are read; Arabic and
+    /// Russian text, which kesher writes but does not read yet, gets no value.
     ///
     /// # Example
     ///
@@ -90,6 +91,8 @@ impl SentimentScorer {
         match language.unwrap_or_else(|| guess_language(text)) {
             Language::En => self.english(text),
             Language::He => self.hebrew(text),
+            // No lexicon or model reads Arabic or Russian yet: no reading, not a guess.
+            Language::Ar | Language::Ru => (Sentiment::Neutral, None),
         }
     }
 

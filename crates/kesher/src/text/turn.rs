@@ -139,6 +139,8 @@ fn reads_negative(text: &str, lang: Language) -> bool {
             let ([neg, pos], support) = hebrew::logits(text);
             support < -0.25 || (neg > 1.0 && neg > pos + 1.0)
         }
+        // Not read yet: only the phrases decide.
+        Language::Ar | Language::Ru => false,
     }
 }
 
