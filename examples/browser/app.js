@@ -5,7 +5,7 @@ import { init, version, Calendar, KesherError, readCases, SlaEngine, buildJourne
 
 /** @typedef {import("../../bindings/wasm/pkg/index.js").Journey} Journey */
 /** @typedef {import("../../bindings/wasm/pkg/index.js").Pattern} Pattern */
-/** @typedef {import("../../bindings/wasm/pkg/index.js").Language} Language */
+/** The languages of this page's own words (kesher itself writes en, he, ar and ru). @typedef {"en" | "he"} Language */
 /** @typedef {{ read: number, accepted: number, rejected: number }} Counts */
 
 const TEXT = {

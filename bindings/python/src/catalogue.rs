@@ -131,3 +131,20 @@ impl Catalogue {
         format!("Catalogue(languages={:?})", self.inner.languages())
     }
 }
+
+/// A language of the built-in catalogue (`en`, `he`, `ar`, `ru`), read by the core.
+pub(crate) fn language(lang: &str) -> PyResult<kesher::Language> {
+    lang.parse().map_err(to_py)
+}
+
+/// The words to write in: `lang` of the host's `catalogue` when one is given, else of the
+/// built-in catalogue.
+pub(crate) fn wording<'a>(
+    lang: &str,
+    catalogue: Option<&'a Catalogue>,
+) -> PyResult<kesher::catalogue::Wording<'a>> {
+    match catalogue {
+        Some(c) => kesher::catalogue::Wording::new(&c.inner, lang).map_err(to_py),
+        None => Ok(language(lang)?.into()),
+    }
+}

@@ -5,17 +5,9 @@ use crate::cases::Case;
 use crate::convert::{instant, json_text, to_py_value};
 use crate::errors::{arg, arg_opt, invalid, not_constructible, to_py};
 use crate::sla::CaseSla;
-use kesher::{Language, ScoreTable, SentimentScorer, Stages, SvgOptions, TextScorer};
+use kesher::{ScoreTable, SentimentScorer, Stages, SvgOptions, TextScorer};
 use pyo3::prelude::*;
 use std::sync::Mutex;
-
-fn language(name: &str) -> PyResult<Language> {
-    match name {
-        "en" => Ok(Language::En),
-        "he" => Ok(Language::He),
-        other => Err(invalid("lang", other, "expected en or he")),
-    }
-}
 
 fn stage_list(names: Option<Vec<String>>) -> PyResult<Stages> {
     match names {
@@ -227,11 +219,11 @@ impl Journey {
         )
     }
 
-    /// The journey as SVG (labels in `lang`: en, or he drawn right to left).
+    /// The journey as SVG (labels in `lang`: en, he, ar or ru; he and ar right to left).
     #[pyo3(signature = (lang="en", title=None, width=760, height=400))]
     fn svg(&self, lang: &str, title: Option<String>, width: u32, height: u32) -> PyResult<String> {
         let o = SvgOptions {
-            language: language(lang)?,
+            language: crate::catalogue::language(lang)?,
             width,
             height,
             title,
@@ -358,7 +350,7 @@ impl Pattern {
     #[pyo3(signature = (lang="en", width=760, height=400))]
     fn svg(&self, lang: &str, width: u32, height: u32) -> PyResult<String> {
         let o = SvgOptions {
-            language: language(lang)?,
+            language: crate::catalogue::language(lang)?,
             width,
             height,
             ..SvgOptions::default()

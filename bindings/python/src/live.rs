@@ -2,9 +2,10 @@
 //! events, when cases wake up, and what the rules ask for.
 
 use crate::cases::Case;
+use crate::catalogue::language;
 use crate::convert::{instant, json_text, to_py_value};
 use crate::errors::{invalid, to_py};
-use crate::sla::{language, CaseSla, ContractSet, SlaEngine};
+use crate::sla::{CaseSla, ContractSet, SlaEngine};
 use chrono::{DateTime, Utc};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};

@@ -1,19 +1,12 @@
 //! The playbook: acknowledgements with honest promised times, reply templates.
 
+use crate::catalogue::{wording, Catalogue};
 use crate::convert::{instant, json_text};
 use crate::errors::{invalid, to_py};
 use crate::sla::ContractSet;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::collections::BTreeMap;
-
-pub(crate) fn language(name: &str) -> PyResult<kesher::Language> {
-    match name {
-        "en" => Ok(kesher::Language::En),
-        "he" => Ok(kesher::Language::He),
-        other => Err(invalid("lang", other, "expected en or he")),
-    }
-}
 
 fn priority(name: &str) -> PyResult<kesher::Priority> {
     kesher::Priority::ALL
@@ -26,7 +19,7 @@ fn priority(name: &str) -> PyResult<kesher::Priority> {
 /// message, and the promised instant computed on the contract's calendar. A dict with `text`,
 /// `promised_by` (datetime), `within` (timedelta), `time` (business or calendar).
 #[pyfunction]
-#[pyo3(signature = (contracts, contract, received_at, priority_="normal", lang="en"))]
+#[pyo3(signature = (contracts, contract, received_at, priority_="normal", lang="en", catalogue=None))]
 pub(crate) fn acknowledgement<'py>(
     py: Python<'py>,
     contracts: PyRef<'_, ContractSet>,
@@ -34,6 +27,7 @@ pub(crate) fn acknowledgement<'py>(
     received_at: &Bound<'_, PyAny>,
     priority_: &str,
     lang: &str,
+    catalogue: Option<PyRef<'_, Catalogue>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let c = contracts
         .inner
@@ -45,7 +39,7 @@ pub(crate) fn acknowledgement<'py>(
         c,
         priority(priority_)?,
         instant("received_at", received_at)?,
-        language(lang)?,
+        wording(lang, catalogue.as_deref())?,
     )
     .map_err(to_py)?;
     let d = PyDict::new(py);
@@ -78,11 +72,16 @@ impl ReplyTemplate {
             .map_err(to_py)
     }
 
-    /// A built-in template: `reply` or `delay`, in `lang`.
+    /// A built-in template: `reply` or `delay`, in `lang` of the built-in catalogue or of a
+    /// host's `catalogue`.
     #[staticmethod]
-    #[pyo3(signature = (name, lang="en"))]
-    fn built_in(name: &str, lang: &str) -> PyResult<ReplyTemplate> {
-        kesher::playbook::ReplyTemplate::built_in(name, language(lang)?)
+    #[pyo3(signature = (name, lang="en", catalogue=None))]
+    fn built_in(
+        name: &str,
+        lang: &str,
+        catalogue: Option<PyRef<'_, Catalogue>>,
+    ) -> PyResult<ReplyTemplate> {
+        kesher::playbook::ReplyTemplate::built_in(name, wording(lang, catalogue.as_deref())?)
             .map(|inner| ReplyTemplate { inner })
             .ok_or_else(|| {
                 invalid(

@@ -1,9 +1,9 @@
 //! `kesher.Report`: the service report of `kesher report`, for notebooks.
 
 use crate::cases::Case;
+use crate::catalogue::language;
 use crate::convert::{instant, to_py_value};
 use crate::errors::{arg, arg_opt, to_py};
-use crate::playbook::language;
 use crate::sla::ContractSet;
 use pyo3::prelude::*;
 

@@ -13,14 +13,6 @@ pub(crate) struct ContractSet {
     json: String,
 }
 
-pub(crate) fn language(name: &str) -> PyResult<kesher::Language> {
-    match name {
-        "en" => Ok(kesher::Language::En),
-        "he" => Ok(kesher::Language::He),
-        other => Err(invalid("lang", other, "expected en or he")),
-    }
-}
-
 #[pymethods]
 impl ContractSet {
     /// Contracts from the JSON contract: a list, `{"contracts": [...]}`, or JSON text.
@@ -46,11 +38,16 @@ impl ContractSet {
             .collect()
     }
 
-    /// The contracts and interaction targets as customers read them, in `lang` (`en` or `he`).
-    #[pyo3(signature = (lang="en"))]
-    fn statements(&self, lang: &str) -> PyResult<Vec<String>> {
-        let lang = language(lang)?;
-        Ok(kesher::sla::statement::set_statements(&self.inner, lang)
+    /// The contracts and interaction targets as customers read them, in `lang` (`en`, `he`,
+    /// `ar`, `ru`) of the built-in catalogue, or of a host's `catalogue`.
+    #[pyo3(signature = (lang="en", catalogue=None))]
+    fn statements(
+        &self,
+        lang: &str,
+        catalogue: Option<PyRef<'_, crate::catalogue::Catalogue>>,
+    ) -> PyResult<Vec<String>> {
+        let wording = crate::catalogue::wording(lang, catalogue.as_deref())?;
+        Ok(kesher::sla::statement::set_statements(&self.inner, wording)
             .into_iter()
             .map(|s| s.text)
             .collect())

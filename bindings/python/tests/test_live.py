@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import pathlib
 
 import pytest
 
@@ -9,6 +10,7 @@ import kesher
 
 UTC = dt.timezone.utc
 T0 = dt.datetime(2025, 1, 6, 9, 0, tzinfo=UTC)  # a Monday
+ROOT = pathlib.Path(__file__).resolve().parents[3]
 WEEKDAYS = {"tz": "UTC", "week": {d: [["09:00", "17:00"]] for d in ("mon", "tue", "wed", "thu", "fri")}}
 CONTRACTS = [{"name": "std", "calendar": WEEKDAYS,
               "targets": [{"metric": "first_response", "within": 3600, "warn_at": [0.75]}]}]
@@ -198,3 +200,30 @@ def test_a_host_words_the_reasons_from_its_own_catalogue():
     assert [a["reason"] for a in asked] == ["first_response is late, tell late!"]
     with pytest.raises(kesher.KesherError):
         kesher.EscalationRules([], catalogue="nope")
+
+
+def test_statements_acknowledgements_and_replies_in_every_language_and_a_hosts_own():
+    contracts = kesher.ContractSet(CONTRACTS)
+    for lang, letters in (("he", ("\u0590", "\u05ff")), ("ar", ("\u0600", "\u06ff")), ("ru", ("\u0400", "\u04ff"))):
+        for text in contracts.statements(lang):
+            assert any(letters[0] <= ch <= letters[1] for ch in text), (lang, text)
+    name = CONTRACTS[0]["name"]
+    ack = kesher.acknowledgement(contracts, name, T0, lang="ar")
+    assert ack["text"].startswith("تم استلام طلبك.")
+    reply = kesher.ReplyTemplate.built_in("delay", lang="ru")
+    assert "order" in reply.variables
+    # A host's wording, and a language of its own.
+    ours = kesher.Catalogue().with_messages("en", "statement = Our promise: we { $targets }{ $hours }.")
+    assert all(s.startswith("Our promise: we ") for s in contracts.statements("en", catalogue=ours))
+    english = open(ROOT / "crates/kesher/locales/en.ftl", encoding="utf-8").read()
+    fr = kesher.Catalogue().with_messages("fr", english.replace("acknowledgement = Your request was received.",
+                                                               "acknowledgement = Votre demande est reçue."))
+    assert kesher.acknowledgement(contracts, name, T0, lang="fr", catalogue=fr)["text"].startswith("Votre demande est reçue.")
+    assert kesher.ReplyTemplate.built_in("reply", lang="fr", catalogue=fr).variables
+    with pytest.raises(kesher.KesherError) as e:
+        contracts.statements("fr")
+    assert e.value.field == "language" and "fr" in str(e.value)
+    partial = kesher.Catalogue.from_ftl("fr", "statement-around-the-clock = 24 h sur 24")
+    with pytest.raises(kesher.KesherError) as e:
+        contracts.statements("fr", catalogue=partial)
+    assert e.value.field == "language" and "lacks" in str(e.value)

@@ -409,9 +409,12 @@ export class SlaEngine {
     return parse(call(() => live(this, this.#native).evaluate(json("case", kase), instant("now", now))));
   }
 
-  /** The contracts as customers read them. */
-  statements(lang = "en") {
-    return parse(call(() => live(this, this.#native).statements(text("lang", lang))));
+  /** The contracts as customers read them, in `lang` of the built-in or a host's catalogue. */
+  statements(lang = "en", opts) {
+    const words = hostCatalogue(options("options", opts).catalogue);
+    const engine = live(this, this.#native);
+    const l = text("lang", lang);
+    return parse(call(() => (words ? words.statements(engine, l) : engine.statements(l))));
   }
 
   /** Which channels the contracts cover, given contacts per channel. */
@@ -422,17 +425,15 @@ export class SlaEngine {
   /** The acknowledgement of a contact under one of the contracts, with the time it promises. */
   acknowledgement(contract, receivedAt, opts) {
     const o = options("options", opts);
-    return parse(
-      call(() =>
-        native.acknowledgement(
-          live(this, this.#native),
-          text("contract", contract),
-          instant("receivedAt", receivedAt),
-          text("priority", o.priority ?? "normal"),
-          text("lang", o.lang ?? "en"),
-        ),
-      ),
-    );
+    const words = hostCatalogue(o.catalogue);
+    const args = [
+      live(this, this.#native),
+      text("contract", contract),
+      instant("receivedAt", receivedAt),
+      text("priority", o.priority ?? "normal"),
+      text("lang", o.lang ?? "en"),
+    ];
+    return parse(call(() => (words ? words.acknowledgement(...args) : native.acknowledgement(...args))));
   }
 
   /** The native engine, for the calls that take an engine (LiveCase, EscalationRules). */
@@ -663,9 +664,11 @@ export function checkInteraction(interaction) {
 }
 
 /** Renders a reply template (a built-in name or a definition) with its variables. */
-export function renderReply(template, variables, lang = "en") {
+export function renderReply(template, variables, lang = "en", opts) {
+  const words = hostCatalogue(options("options", opts).catalogue);
   const t = typeof template === "string" ? JSON.stringify(template) : json("template", template);
-  return parse(call(native.replyTemplate, t, text("lang", lang), json("variables", variables)));
+  const args = [t, text("lang", lang), json("variables", variables)];
+  return parse(call(() => (words ? words.replyTemplate(...args) : native.replyTemplate(...args))));
 }
 
 /** The service report over cases: its figures and the self-contained HTML page. */
@@ -903,6 +906,13 @@ export class Catalogue {
   }
 }
 
+/** The native handle of a host's catalogue given as an option, or undefined when none is. */
+function hostCatalogue(catalogue) {
+  if (catalogue === undefined || catalogue === null) return undefined;
+  if (!(catalogue instanceof Catalogue)) throw invalid("catalogue", catalogue, "expected a Catalogue");
+  return catalogue[NATIVE]();
+}
+
 function wrapCatalogue(handle) {
   resumed = handle;
   try {
@@ -918,11 +928,8 @@ export class EscalationRules {
 
   constructor(rules, opts) {
     const Native = feature("NativeEscalationRules", "live");
-    const { catalogue } = options("options", opts);
-    if (catalogue !== undefined && catalogue !== null && !(catalogue instanceof Catalogue)) {
-      throw invalid("catalogue", catalogue, "expected a Catalogue");
-    }
-    const words = catalogue ? catalogue[NATIVE]().copy() : undefined;
+    const catalogue = hostCatalogue(options("options", opts).catalogue);
+    const words = catalogue ? catalogue.copy() : undefined;
     this.#native = call((t) => new Native(t, words), json("rules", rules));
   }
 

@@ -48,7 +48,8 @@ export type Channel =
   | "web_form"
   | "store_visit"
   | `custom:${string}`;
-export type Language = "en" | "he";
+/** A language of the built-in catalogue; a host's own catalogue may add others (any tag). */
+export type Language = "en" | "he" | "ar" | "ru";
 export type Priority = "low" | "normal" | "high" | "urgent";
 export type CaseStatus =
   | "received"
@@ -639,7 +640,8 @@ export interface Statement {
   contract: string;
   /** The channel the sentence is about (left out when it covers every channel). */
   channel?: Channel;
-  language: Language;
+  /** The language's tag (a built-in language, or a host catalogue's). */
+  language: Language | string;
   text: string;
 }
 
@@ -652,7 +654,8 @@ export interface ChannelCoverage {
 
 export interface Acknowledgement {
   text: string;
-  language: Language;
+  /** The language's tag (a built-in language, or a host catalogue's). */
+  language: Language | string;
   promised_by: IsoInstant;
   within_seconds: Seconds;
   time: TimeBasis;
@@ -668,15 +671,22 @@ export class SlaEngine {
   constructor(contracts: ContractSet);
   /** Every started target of `kase` at `now`. */
   evaluate(kase: Case, now: Instant): CaseSla;
-  /** The contracts as customers read them. @example engine.statements("he") */
-  statements(lang?: Language): Statement[];
+  /**
+   * The contracts as customers read them, in a language of the built-in catalogue or of a
+   * host's `catalogue` (which must have every message). @example engine.statements("ar")
+   */
+  statements(lang?: Language | string, options?: { catalogue?: Catalogue }): Statement[];
   /** Which channels the contracts cover, given contacts per channel. @example engine.coverage({ email: 120, whatsapp: 40 }) */
   coverage(traffic: Partial<Record<Channel, number>>): ChannelCoverage[];
   /**
    * The acknowledgement of a contact under a contract, promising only what the calendar allows.
    * @example engine.acknowledgement("std", new Date(), { lang: "he" }).text
    */
-  acknowledgement(contract: string, receivedAt: Instant, options?: { priority?: Priority; lang?: Language }): Acknowledgement;
+  acknowledgement(
+    contract: string,
+    receivedAt: Instant,
+    options?: { priority?: Priority; lang?: Language | string; catalogue?: Catalogue },
+  ): Acknowledgement;
   /** The contracts as the JSON contract writes them. */
   toJSON(): { contracts: SlaContract[] };
   /** Frees the engine now (it is also freed when garbage collected). */
@@ -1143,7 +1153,8 @@ export function checkInteraction(interaction: Interaction | (Interaction & { typ
 /** A reply template: `{customer}`-style variables in each part (`{{` for a brace). */
 export interface ReplyTemplateDefinition {
   name: string;
-  language: Language;
+  /** A language tag such as `en`, `he` or `pt-BR`. */
+  language: Language | string;
   greeting: string;
   thanks: string;
   solution: string;
@@ -1158,7 +1169,8 @@ export interface ReplyTemplateDefinition {
 export function renderReply(
   template: "reply" | "delay" | ReplyTemplateDefinition,
   variables: Record<string, string>,
-  lang?: Language,
+  lang?: Language | string,
+  options?: { catalogue?: Catalogue },
 ): { text: string; variables: string[] };
 
 export interface FirstResponseHistogram {

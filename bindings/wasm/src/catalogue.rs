@@ -109,10 +109,46 @@ impl Catalogue {
         self.clone()
     }
 
+    /// The statements of `engine`'s contracts in `language` of this catalogue (JSON text).
+    pub fn statements(&self, engine: &crate::sla::SlaEngine, language: &str) -> Result<String> {
+        engine.statements_in(self.wording(language)?)
+    }
+
+    /// The acknowledgement of a contact under `contract`, in `language` of this catalogue.
+    pub fn acknowledgement(
+        &self,
+        engine: &crate::sla::SlaEngine,
+        contract: &str,
+        received_at: &str,
+        priority_name: &str,
+        language: &str,
+    ) -> Result<String> {
+        let wording = self.wording(language)?;
+        crate::playbook::acknowledgement_in(engine, contract, received_at, priority_name, wording)
+    }
+
+    /// A reply from a template, a built-in one in `language` of this catalogue.
+    #[wasm_bindgen(js_name = replyTemplate)]
+    pub fn reply_template(
+        &self,
+        template_json: &str,
+        language: &str,
+        variables_json: &str,
+    ) -> Result<String> {
+        crate::playbook::reply_template_in(template_json, self.wording(language)?, variables_json)
+    }
+
     /// Whether text in `language` runs right to left.
     #[wasm_bindgen(js_name = isRightToLeft)]
     pub fn is_right_to_left(language: &str) -> bool {
         kesher::catalogue::Catalogue::is_right_to_left(language)
+    }
+}
+
+impl Catalogue {
+    /// `language` of this catalogue, checked to have every message kesher writes.
+    fn wording(&self, language: &str) -> Result<kesher::catalogue::Wording<'_>> {
+        kesher::catalogue::Wording::new(&self.inner, language).map_err(fail)
     }
 }
 

@@ -3,11 +3,12 @@
 use crate::error::{fail, invalid, parse, Result};
 use crate::sla::SlaEngine;
 use crate::text::{instant, language, priority};
+use kesher::catalogue::Wording;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 /// The acknowledgement for a contact received at `received_at` under `contract`: the text in
-/// `en` or `he` and the time it promises (JSON text).
+/// `lang` (`en`, `he`, `ar`, `ru`) and the time it promises (JSON text).
 #[wasm_bindgen]
 pub fn acknowledgement(
     engine: &SlaEngine,
@@ -15,6 +16,18 @@ pub fn acknowledgement(
     received_at: &str,
     priority_name: &str,
     lang: &str,
+) -> Result<String> {
+    let wording = language(lang)?.into();
+    acknowledgement_in(engine, contract, received_at, priority_name, wording)
+}
+
+/// The acknowledgement in `wording` (the built-in catalogue's or a host's).
+pub(crate) fn acknowledgement_in(
+    engine: &SlaEngine,
+    contract: &str,
+    received_at: &str,
+    priority_name: &str,
+    wording: Wording<'_>,
 ) -> Result<String> {
     let c = engine
         .contracts()
@@ -26,7 +39,7 @@ pub fn acknowledgement(
         c,
         priority(priority_name)?,
         instant("receivedAt", received_at)?,
-        language(lang)?,
+        wording,
     )
     .map_err(fail)?;
     crate::error::to_json("acknowledgement", &a)
@@ -37,7 +50,15 @@ pub fn acknowledgement(
 /// values. A missing variable is an error that names it.
 #[wasm_bindgen(js_name = replyTemplate)]
 pub fn reply_template(template_json: &str, lang: &str, variables_json: &str) -> Result<String> {
-    let lang = language(lang)?;
+    reply_template_in(template_json, language(lang)?.into(), variables_json)
+}
+
+/// The reply of a template, a built-in one in `wording`.
+pub(crate) fn reply_template_in(
+    template_json: &str,
+    lang: Wording<'_>,
+    variables_json: &str,
+) -> Result<String> {
     let template = match kesher::json::from_str::<String>(template_json) {
         Ok(name) => kesher::playbook::ReplyTemplate::built_in(&name, lang).ok_or_else(|| {
             invalid(

@@ -61,11 +61,10 @@ impl SlaEngine {
         to_json("sla", &sla)
     }
 
-    /// The contracts and interaction targets as customers read them, in `en` or `he`.
+    /// The contracts and interaction targets as customers read them, in `lang` (`en`, `he`,
+    /// `ar`, `ru`).
     pub fn statements(&self, lang: &str) -> Result<String> {
-        let lang = language(lang)?;
-        let all = kesher::sla::statement::set_statements(&self.contracts, lang);
-        to_json("statements", &all)
+        self.statements_in(language(lang)?.into())
     }
 
     /// Which channels the contracts cover, given contacts per channel (`{"email": 120}`).
@@ -75,5 +74,13 @@ impl SlaEngine {
             "coverage",
             &kesher::sla::statement::channel_coverage(&self.contracts, &traffic),
         )
+    }
+}
+
+impl SlaEngine {
+    /// The statements in `wording` (the built-in catalogue's or a host's).
+    pub(crate) fn statements_in(&self, wording: kesher::catalogue::Wording<'_>) -> Result<String> {
+        let all = kesher::sla::statement::set_statements(&self.contracts, wording);
+        to_json("statements", &all)
     }
 }

@@ -58,11 +58,7 @@ fn whole_and_fraction(count: i64, per: i64) -> f64 {
 
 /// `en` or `he`.
 pub(crate) fn language(name: &str) -> Result<kesher::Language> {
-    match name {
-        "en" => Ok(kesher::Language::En),
-        "he" => Ok(kesher::Language::He),
-        other => Err(invalid("lang", other, "expected en or he")),
-    }
+    name.parse().map_err(crate::error::fail)
 }
 
 /// `low`, `normal`, `high` or `urgent`.

@@ -158,7 +158,31 @@ test("SlaEngine: states, statements, coverage, acknowledgement", () => {
   assert.ok(Date.parse(ack.promised_by) > Date.parse("2025-07-03T20:30:00Z"));
   assert.equal(engine.toJSON().contracts.length, CONTRACTS.contracts.length);
   throwsKesher(assert, () => engine.acknowledgement("nope", NOW), "invalid_input", "contract");
-  throwsKesher(assert, () => engine.statements("fr"), "invalid_input", "lang");
+  throwsKesher(assert, () => engine.statements("fr"), "invalid_input", "language");
+});
+
+test("statements, acknowledgements and replies in Arabic, Russian and a host's own language", () => {
+  const engine = new kesher.SlaEngine(CONTRACTS);
+  const ar = engine.statements("ar");
+  assert.ok(ar.every((s) => s.language === "ar" && /[\u0600-\u06FF]/.test(s.text)));
+  const ru = engine.acknowledgement(CONTRACTS.contracts[0].name, "2025-07-03T20:30:00Z", { lang: "ru" });
+  assert.match(ru.text, /^Ваше обращение получено/);
+  const reply = kesher.renderReply("reply", { customer: "Дана", agent: "Ноа", company: "Акме", solution: "Чайник отправлен." }, "ru");
+  assert.ok(reply.text.startsWith("Здравствуйте, Дана! Это Ноа из Акме."), reply.text);
+  // A host rewords a message, or brings a language of its own.
+  const ours = new kesher.Catalogue().withMessages("en", "statement-except-holidays = closed on public holidays");
+  const en = engine.statements("en", { catalogue: ours });
+  assert.ok(en.some((s) => s.text.includes("closed on public holidays")), JSON.stringify(en));
+  const english = read("crates/kesher/locales/en.ftl");
+  const fr = new kesher.Catalogue().withMessages("fr", english.replace("statement-answer = We answer", "statement-answer = Nous répondons à"));
+  const ack = engine.acknowledgement(CONTRACTS.contracts[0].name, "2025-07-03T20:30:00Z", { lang: "fr", catalogue: fr });
+  assert.equal(ack.language, "fr");
+  const frReply = kesher.renderReply("reply", { customer: "Dana", agent: "Noa", company: "Acme", solution: "x" }, "fr", { catalogue: fr });
+  assert.ok(frReply.text.startsWith("Hello Dana"));
+  throwsKesher(assert, () => engine.statements("fr"), "invalid_input", "language");
+  throwsKesher(assert, () => engine.statements("en", { catalogue: "mine" }), "invalid_input", "catalogue");
+  const partial = kesher.Catalogue.fromFtl("fr", "statement-around-the-clock = 24 h sur 24");
+  throwsKesher(assert, () => engine.statements("fr", { catalogue: partial }), "invalid_input", "language");
 });
 
 test("journeys, turning and critical points, SVG, patterns that merge in any order", () => {

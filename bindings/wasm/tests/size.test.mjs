@@ -17,7 +17,10 @@
 // events with its snapshot, the wake-up schedule, escalation rules; the `live` feature, left
 // out of the trimmed build) (2026-12-04), plus 24,000 for the message catalogue (an FTL
 // reader, the escalation reasons and the report's labels in four languages, and `Catalogue`
-// for a host's own wording and languages; 2026-12-04). benches/README.md records each figure.
+// for a host's own wording and languages; 2026-12-04), plus 6,000 for the last texts moved to
+// the catalogue: statements, acknowledgements, reply templates and follow-ups with their
+// duration, weekday, month and list grammar in four languages, and `Wording` (2026-12-04:
+// 618,930 bytes). benches/README.md records each figure.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -26,9 +29,9 @@ import { fileURLToPath } from "node:url";
 import { kesher, read } from "./helpers.mjs";
 
 const WASM = fileURLToPath(new URL("../pkg/kesher_wasm_bg.wasm", import.meta.url));
-const BUDGET = 614_000;
+const BUDGET = 620_000;
 
-test("the full package's .wasm is at most 614,000 bytes gzipped", () => {
+test("the full package's .wasm is at most 620,000 bytes gzipped", () => {
   const raw = readFileSync(WASM);
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../pkg/package.json", import.meta.url)), "utf8"));
   assert.equal(pkg.name, "kesher");
