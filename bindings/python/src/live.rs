@@ -2,7 +2,7 @@
 //! events, when cases wake up, and what the rules ask for.
 
 use crate::cases::Case;
-use crate::catalogue::language;
+use crate::catalogue::wording;
 use crate::convert::{instant, json_text, to_py_value};
 use crate::errors::{invalid, to_py};
 use crate::sla::{CaseSla, ContractSet, SlaEngine};
@@ -257,6 +257,8 @@ impl WakeSchedule {
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct EscalationRules {
     inner: kesher::live::EscalationRules,
+    /// The host's words for the reasons and acknowledgements, if it gave its own.
+    catalogue: Option<crate::catalogue::Catalogue>,
 }
 
 #[pymethods]
@@ -271,15 +273,19 @@ impl EscalationRules {
             crate::errors::bind("EscalationRules", ["definition", "catalogue"], args, kwargs)?;
         let definition =
             crate::errors::required("EscalationRules", "definition", definition.as_ref())?;
-        let mut inner =
+        let inner =
             kesher::live::EscalationRules::from_json(&json_text(definition)?).map_err(to_py)?;
-        if let Some(c) = catalogue.filter(|c| !c.is_none()) {
-            let c = c
-                .extract::<PyRef<'_, crate::catalogue::Catalogue>>()
-                .map_err(|_| invalid("catalogue", &c.to_string(), "expected a kesher.Catalogue"))?;
-            inner = inner.with_catalogue(c.inner.clone());
-        }
-        Ok(EscalationRules { inner })
+        let catalogue = match catalogue.filter(|c| !c.is_none()) {
+            Some(c) => Some(
+                c.extract::<PyRef<'_, crate::catalogue::Catalogue>>()
+                    .map_err(|_| {
+                        invalid("catalogue", &c.to_string(), "expected a kesher.Catalogue")
+                    })?
+                    .clone(),
+            ),
+            None => None,
+        };
+        Ok(EscalationRules { inner, catalogue })
     }
 
     /// Raises when a share would not wake cases under one of `contracts`.
@@ -298,7 +304,8 @@ impl EscalationRules {
         now: &Bound<'_, PyAny>,
         lang: &str,
     ) -> PyResult<(Py<PyAny>, Py<PyAny>)> {
-        let (event_, now, lang) = (event(event_)?, instant("now", now)?, language(lang)?);
+        let (event_, now) = (event(event_)?, instant("now", now)?);
+        let lang = wording(lang, self.catalogue.as_ref())?;
         let (changes, asked) = self
             .inner
             .apply(
@@ -323,7 +330,8 @@ impl EscalationRules {
         now: &Bound<'_, PyAny>,
         lang: &str,
     ) -> PyResult<(Py<PyAny>, Py<PyAny>)> {
-        let (now, lang) = (instant("now", now)?, language(lang)?);
+        let now = instant("now", now)?;
+        let lang = wording(lang, self.catalogue.as_ref())?;
         let (changes, asked) = self
             .inner
             .tick(

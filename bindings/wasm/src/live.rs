@@ -242,6 +242,8 @@ impl WakeSchedule {
 #[derive(Debug)]
 pub struct EscalationRules {
     inner: kesher::live::EscalationRules,
+    /// The host's words for the reasons and acknowledgements, if it gave its own.
+    catalogue: Option<kesher::catalogue::Catalogue>,
 }
 
 /// What `apply` and `tick` hand back.
@@ -249,6 +251,16 @@ pub struct EscalationRules {
 struct Asked {
     changes: kesher::live::CaseChanges,
     escalations: Vec<kesher::live::Escalation>,
+}
+
+impl EscalationRules {
+    /// `lang` of the host's catalogue when it gave one, else of the built-in catalogue.
+    fn wording(&self, lang: &str) -> Result<kesher::catalogue::Wording<'_>> {
+        match &self.catalogue {
+            Some(c) => kesher::catalogue::Wording::new(c, lang).map_err(fail),
+            None => Ok(language(lang)?.into()),
+        }
+    }
 }
 
 #[wasm_bindgen(js_class = NativeEscalationRules)]
@@ -259,11 +271,11 @@ impl EscalationRules {
         rules_json: &str,
         catalogue: Option<crate::catalogue::Catalogue>,
     ) -> Result<EscalationRules> {
-        let mut inner = kesher::live::EscalationRules::from_json(rules_json).map_err(fail)?;
-        if let Some(c) = catalogue {
-            inner = inner.with_catalogue(c.inner);
-        }
-        Ok(EscalationRules { inner })
+        let inner = kesher::live::EscalationRules::from_json(rules_json).map_err(fail)?;
+        Ok(EscalationRules {
+            inner,
+            catalogue: catalogue.map(|c| c.inner),
+        })
     }
 
     /// Throws when a share would not wake cases under the engine's contracts.
@@ -282,7 +294,8 @@ impl EscalationRules {
         lang: &str,
     ) -> Result<String> {
         let event = kesher::CaseEvent::from_json(event_json).map_err(fail)?;
-        let (now, lang) = (instant("now", now)?, language(lang)?);
+        let now = instant("now", now)?;
+        let lang = self.wording(lang)?;
         let (changes, escalations) = self
             .inner
             .apply(
@@ -311,7 +324,8 @@ impl EscalationRules {
         now: &str,
         lang: &str,
     ) -> Result<String> {
-        let (now, lang) = (instant("now", now)?, language(lang)?);
+        let now = instant("now", now)?;
+        let lang = self.wording(lang)?;
         let (changes, escalations) = self
             .inner
             .tick(

@@ -3,12 +3,12 @@
 
 use super::case::LiveCase;
 use super::changes::CaseChanges;
-use crate::catalogue::{Catalogue, MessageArg};
+use crate::catalogue::{MessageArg, Wording};
 use crate::sla::{ContractSet, Metric, TargetState};
 use crate::text::{Sentiment, SentimentScorer, TurnKind};
 use crate::{
     Actor, AgentId, Case, CaseEvent, Direction, Error, Interaction, InteractionId, InteractionKind,
-    Language, Priority, PriorityChanged, PromiseState, Result, Transferred,
+    Priority, PriorityChanged, PromiseState, Result, Transferred,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -193,31 +193,9 @@ pub struct Escalation {
 pub struct EscalationRules {
     /// The rules, in the order they are checked.
     pub rules: Vec<EscalationRule>,
-    /// The words of the reasons: the built-in catalogue unless the host gave its own.
-    #[serde(skip)]
-    catalogue: Option<Catalogue>,
 }
 
 impl EscalationRules {
-    /// These rules, writing their reasons from `catalogue` (a host's wording, or a language it
-    /// added) instead of the built-in one.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use kesher::catalogue::Catalogue;
-    /// use kesher::live::EscalationRules;
-    /// let ours = Catalogue::built_in()
-    ///     .with_messages("en", "escalation-breach = { $metric } is late ({ $rule })")?;
-    /// let rules = EscalationRules::from_json(r#"[{"name": "late", "when": {"on": "breach"},
-    ///     "then": [{"do": "notify", "group": "leads"}]}]"#)?.with_catalogue(ours);
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn with_catalogue(mut self, catalogue: Catalogue) -> EscalationRules {
-        self.catalogue = Some(catalogue);
-        self
-    }
-
     /// Rules from JSON, checked: names non-empty and unique, shares above 0 and at most 1, at
     /// least one action each.
     ///
@@ -237,7 +215,6 @@ impl EscalationRules {
         let rules: EscalationRules = if value.is_array() {
             EscalationRules {
                 rules: crate::json::from_value(value)?,
-                catalogue: None,
             }
         } else {
             crate::json::from_value(value)?
@@ -342,21 +319,21 @@ impl EscalationRules {
     /// assert_eq!(asked[0].about, "t1");
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn apply(
+    pub fn apply<'a>(
         &self,
         live: &mut LiveCase,
         event: CaseEvent,
         engine: &mut crate::SlaEngine,
         now: DateTime<Utc>,
         contracts: &ContractSet,
-        language: Language,
+        wording: impl Into<Wording<'a>>,
     ) -> Result<(CaseChanges, Vec<Escalation>)> {
         let message = match &event {
             CaseEvent::Interaction(i) => Some(i.clone()),
             _ => None,
         };
         let changes = live.apply(event, engine, now)?;
-        let asked = self.escalations(live, &changes, message.as_ref(), contracts, language);
+        let asked = self.escalations(live, &changes, message.as_ref(), contracts, wording);
         Ok((changes, asked))
     }
 
@@ -369,33 +346,55 @@ impl EscalationRules {
     /// # Example
     ///
     /// See [`EscalationRules`]; this is `live.tick` and `rules.escalations` in one call.
-    pub fn tick(
+    pub fn tick<'a>(
         &self,
         live: &mut LiveCase,
         engine: &mut crate::SlaEngine,
         now: DateTime<Utc>,
         contracts: &ContractSet,
-        language: Language,
+        wording: impl Into<Wording<'a>>,
     ) -> Result<(CaseChanges, Vec<Escalation>)> {
         let changes = live.tick(engine, now)?;
-        let asked = self.escalations(live, &changes, None, contracts, language);
+        let asked = self.escalations(live, &changes, None, contracts, wording);
         Ok((changes, asked))
     }
 
     /// The actions the rules ask for at this reading of `live` (`message`: the interaction just
-    /// applied, if the reading was an event's). Each is asked once: `live` remembers it.
+    /// applied, if the reading was an event's). Each is asked once: `live` remembers it. The
+    /// reasons and acknowledgements are written in `wording`: a [`crate::Language`] of the built-in
+    /// catalogue, or a host's [`Wording`] (its own messages, or a language it added).
     ///
     /// # Example
     ///
-    /// See [`EscalationRules`].
-    pub fn escalations(
+    /// See [`EscalationRules`]. In a host's words:
+    ///
+    /// ```
+    /// use kesher::catalogue::{Catalogue, Wording};
+    /// use kesher::live::{EscalationRules, LiveCase};
+    /// let ours = Catalogue::built_in()
+    ///     .with_messages("en", "escalation-public-negative = public complaint on { $channel } ({ $rule })")?;
+    /// let rules = EscalationRules::from_json(r#"[{"name": "social", "when": {"on": "public_negative_message"},
+    ///     "then": [{"do": "notify", "group": "social"}]}]"#)?;
+    /// let contracts = kesher::ContractSet::from_json("[]")?;
+    /// let mut engine = kesher::SlaEngine::new(contracts.clone());
+    /// let mut live = LiveCase::new(kesher::CaseId::new("T")?);
+    /// let tweet = kesher::CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "id": "t1",
+    ///     "customer_id": "c", "at": "2025-01-05T10:00:00Z", "channel": "twitter", "direction": "inbound",
+    ///     "actor": {"type": "customer"}, "kind": "message", "text": "terrible service, I will cancel"}"#)?;
+    /// let at = tweet.at();
+    /// let (_, asked) = rules.apply(&mut live, tweet, &mut engine, at, &contracts, Wording::new(&ours, "en")?)?;
+    /// assert_eq!(asked[0].reason, "public complaint on twitter (social)");
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn escalations<'a>(
         &self,
         live: &mut LiveCase,
         changes: &CaseChanges,
         message: Option<&Interaction>,
         contracts: &ContractSet,
-        language: Language,
+        wording: impl Into<Wording<'a>>,
     ) -> Vec<Escalation> {
+        let wording = wording.into();
         let mut out = Vec::new();
         let Some(case) = live.case().cloned() else {
             return out;
@@ -404,7 +403,7 @@ impl EscalationRules {
             if !rule.channels.is_empty() && !rule.channels.contains(case.first_channel()) {
                 continue;
             }
-            for (key, reason) in self.fired(rule, live, changes, message, language) {
+            for (key, reason) in fired(rule, live, changes, message, wording) {
                 if !live.remember(format!("{}/{key}", rule.name)) {
                     continue;
                 }
@@ -417,7 +416,7 @@ impl EscalationRules {
                         action: action.clone(),
                         reason: reason.clone(),
                         message: acknowledgement(
-                            action, &case, live, contracts, changes.at, language,
+                            action, &case, live, contracts, changes.at, wording,
                         ),
                     });
                 }
@@ -425,103 +424,95 @@ impl EscalationRules {
         }
         out
     }
+}
 
-    /// Each occasion `rule` is set off at this reading: a key (what it is about) and the reason.
-    fn fired(
-        &self,
-        rule: &EscalationRule,
-        live: &LiveCase,
-        changes: &CaseChanges,
-        message: Option<&Interaction>,
-        language: Language,
-    ) -> Vec<(String, String)> {
-        let words = self.catalogue.as_ref().unwrap_or(Catalogue::built_in());
-        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| {
-            // Built-in messages are checked by tests and a host's by `with_messages`: a
-            // failure here can only be a message the code and catalogue disagree on.
-            words
-                .format(language.code(), id, args)
-                .unwrap_or_else(|e| e.to_string())
-        };
-        let watched = |metrics: &[Metric], m: Metric| metrics.is_empty() || metrics.contains(&m);
-        let name = &rule.name;
-        match &rule.when {
-            EscalationTrigger::TargetShare { share, metrics } => live
-                .sla()
-                .map(|s| s.targets.as_slice())
-                .unwrap_or_default()
-                .iter()
-                .filter(|t| watched(metrics, t.metric) && !t.state.is_final())
-                .filter(|t| {
-                    t.target.num_nanoseconds().is_some_and(|budget| {
-                        let used = t.consumed.num_nanoseconds().unwrap_or(i64::MAX) as f64;
-                        budget > 0 && used >= share * budget as f64
-                    })
+/// Each occasion `rule` is set off at this reading: a key (what it is about) and the reason.
+fn fired(
+    rule: &EscalationRule,
+    live: &LiveCase,
+    changes: &CaseChanges,
+    message: Option<&Interaction>,
+    wording: Wording<'_>,
+) -> Vec<(String, String)> {
+    let say = |id: &str, args: &[(&str, MessageArg<'_>)]| wording.say(id, args);
+    let watched = |metrics: &[Metric], m: Metric| metrics.is_empty() || metrics.contains(&m);
+    let name = &rule.name;
+    match &rule.when {
+        EscalationTrigger::TargetShare { share, metrics } => live
+            .sla()
+            .map(|s| s.targets.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter(|t| watched(metrics, t.metric) && !t.state.is_final())
+            .filter(|t| {
+                t.target.num_nanoseconds().is_some_and(|budget| {
+                    let used = t.consumed.num_nanoseconds().unwrap_or(i64::MAX) as f64;
+                    budget > 0 && used >= share * budget as f64
                 })
-                .map(|t| {
-                    let percent = crate::decimal::fixed(share * 100.0, 0).to_string();
-                    (
-                        format!("{}/{}", t.metric.as_str(), t.cycle),
-                        say(
-                            "escalation-share",
-                            &[
-                                ("metric", MessageArg::Text(t.metric.as_str())),
-                                ("percent", MessageArg::Text(&percent)),
-                                ("rule", MessageArg::Text(name)),
-                            ],
-                        ),
-                    )
-                })
-                .collect(),
-            EscalationTrigger::Breach { metrics } => changes
-                .targets
-                .iter()
-                .filter(|c| {
-                    c.report.state == TargetState::Breached && watched(metrics, c.report.metric)
-                })
-                .map(|c| {
-                    let metric = c.report.metric.as_str();
-                    (
-                        format!("{metric}/{}", c.report.cycle),
-                        say(
-                            "escalation-breach",
-                            &[
-                                ("metric", MessageArg::Text(metric)),
-                                ("rule", MessageArg::Text(name)),
-                            ],
-                        ),
-                    )
-                })
-                .collect(),
-            EscalationTrigger::PromiseBroken => changes
-                .promises
-                .iter()
-                .filter(|p| p.to == PromiseState::Broken)
-                .map(|p| {
-                    let args = [
-                        ("promise", MessageArg::Text(&p.promise.id)),
-                        ("rule", MessageArg::Text(name)),
-                    ];
-                    (
-                        p.promise.id.clone(),
-                        say("escalation-promise-broken", &args),
-                    )
-                })
-                .collect(),
-            EscalationTrigger::PublicNegativeMessage => message
-                .filter(|m| m.is_customer_contact() && m.channel.is_public())
-                .filter(|m| negative(m))
-                .map(|m| {
-                    let channel = m.channel.to_string();
-                    let args = [
-                        ("channel", MessageArg::Text(&channel)),
-                        ("rule", MessageArg::Text(name)),
-                    ];
-                    (m.id.to_string(), say("escalation-public-negative", &args))
-                })
-                .into_iter()
-                .collect(),
-        }
+            })
+            .map(|t| {
+                let percent = crate::decimal::fixed(share * 100.0, 0).to_string();
+                (
+                    format!("{}/{}", t.metric.as_str(), t.cycle),
+                    say(
+                        "escalation-share",
+                        &[
+                            ("metric", MessageArg::Text(t.metric.as_str())),
+                            ("percent", MessageArg::Text(&percent)),
+                            ("rule", MessageArg::Text(name)),
+                        ],
+                    ),
+                )
+            })
+            .collect(),
+        EscalationTrigger::Breach { metrics } => changes
+            .targets
+            .iter()
+            .filter(|c| {
+                c.report.state == TargetState::Breached && watched(metrics, c.report.metric)
+            })
+            .map(|c| {
+                let metric = c.report.metric.as_str();
+                (
+                    format!("{metric}/{}", c.report.cycle),
+                    say(
+                        "escalation-breach",
+                        &[
+                            ("metric", MessageArg::Text(metric)),
+                            ("rule", MessageArg::Text(name)),
+                        ],
+                    ),
+                )
+            })
+            .collect(),
+        EscalationTrigger::PromiseBroken => changes
+            .promises
+            .iter()
+            .filter(|p| p.to == PromiseState::Broken)
+            .map(|p| {
+                let args = [
+                    ("promise", MessageArg::Text(&p.promise.id)),
+                    ("rule", MessageArg::Text(name)),
+                ];
+                (
+                    p.promise.id.clone(),
+                    say("escalation-promise-broken", &args),
+                )
+            })
+            .collect(),
+        EscalationTrigger::PublicNegativeMessage => message
+            .filter(|m| m.is_customer_contact() && m.channel.is_public())
+            .filter(|m| negative(m))
+            .map(|m| {
+                let channel = m.channel.to_string();
+                let args = [
+                    ("channel", MessageArg::Text(&channel)),
+                    ("rule", MessageArg::Text(name)),
+                ];
+                (m.id.to_string(), say("escalation-public-negative", &args))
+            })
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -544,14 +535,14 @@ fn acknowledgement(
     live: &LiveCase,
     contracts: &ContractSet,
     at: DateTime<Utc>,
-    language: Language,
+    wording: Wording<'_>,
 ) -> Option<String> {
     if *action != EscalationAction::Acknowledge {
         return None;
     }
     let name = live.sla()?.contract.clone()?;
     let contract = contracts.contracts().iter().find(|c| *c.name == *name)?;
-    crate::playbook::acknowledgement(contract, case.priority(), at, language)
+    crate::playbook::acknowledgement(contract, case.priority(), at, wording)
         .ok()
         .map(|a| a.text)
 }
