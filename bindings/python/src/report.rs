@@ -1,7 +1,7 @@
 //! `kesher.Report`: the service report of `kesher report`, for notebooks.
 
 use crate::cases::Case;
-use crate::catalogue::language;
+use crate::catalogue::{wording, Catalogue};
 use crate::convert::{instant, to_py_value};
 use crate::errors::{arg, arg_opt, to_py};
 use crate::sla::ContractSet;
@@ -13,23 +13,38 @@ use pyo3::prelude::*;
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct Report {
     inner: kesher::report::Report,
+    /// The host's words, when it gave its own.
+    catalogue: Option<Catalogue>,
+}
+
+impl Report {
+    /// The page in the report's language, from the host's catalogue when it gave one.
+    fn page(&self) -> PyResult<String> {
+        Ok(match &self.catalogue {
+            Some(_) => self
+                .inner
+                .to_html_in(wording(&self.inner.language, self.catalogue.as_ref())?),
+            None => self.inner.to_html(),
+        })
+    }
 }
 
 #[pymethods]
 impl Report {
     /// The report over `cases` at `now` (default: the latest event of the cases), with SLA
-    /// compliance when `contracts` are given, in `lang` (en or he).
+    /// compliance when `contracts` are given, in `lang` (en, he, ar, ru) of the built-in
+    /// catalogue or of a host's `catalogue`.
     #[new]
     #[pyo3(
         signature = (*args, **kwargs),
-        text_signature = "(cases, contracts=None, lang=None, now=None, segment_key=None, stage_map=None)"
+        text_signature = "(cases, contracts=None, lang=None, now=None, segment_key=None, stage_map=None, catalogue=None)"
     )]
     fn new(
         py: Python<'_>,
         args: &Bound<'_, pyo3::types::PyTuple>,
         kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Report> {
-        let [cases, contracts, lang, now, segment_key, stage_map] = crate::errors::bind(
+        let [cases, contracts, lang, now, segment_key, stage_map, catalogue] = crate::errors::bind(
             "Report",
             [
                 "cases",
@@ -38,6 +53,7 @@ impl Report {
                 "now",
                 "segment_key",
                 "stage_map",
+                "catalogue",
             ],
             args,
             kwargs,
@@ -50,7 +66,9 @@ impl Report {
         let lang: String = arg_opt(lang, "lang")?.unwrap_or_else(|| "en".into());
         let segment_key: String =
             arg_opt(segment_key, "segment_key")?.unwrap_or_else(|| "brand".into());
-        let lang = language(&lang)?;
+        let catalogue: Option<PyRef<'_, Catalogue>> = arg_opt(catalogue.as_ref(), "catalogue")?;
+        let catalogue = catalogue.map(|c| c.clone());
+        let wording = wording(&lang, catalogue.as_ref())?;
         let now = now.map(|t| instant("now", t)).transpose()?;
         let cases: Vec<kesher::Case> = cases.iter().map(|c| c.inner.clone()).collect();
         let set = contracts.map(|c| c.inner.clone());
@@ -60,9 +78,10 @@ impl Report {
             ..kesher::report::ReportOptions::default()
         };
         let inner = py.detach(move || {
-            kesher::report::report_of_cases(&cases, set.as_ref(), options, lang, now)
+            kesher::report::report_of_cases(&cases, set.as_ref(), options, wording, now)
         });
-        inner.map(|inner| Report { inner }).map_err(to_py)
+        let inner = inner.map_err(to_py)?;
+        Ok(Report { inner, catalogue })
     }
 
     /// The report's facts (the JSON of `kesher report --json`).
@@ -72,12 +91,12 @@ impl Report {
 
     /// The report as one self-contained HTML page.
     #[getter]
-    fn html(&self) -> String {
-        self.inner.to_html()
+    fn html(&self) -> PyResult<String> {
+        self.page()
     }
 
-    fn _repr_html_(&self) -> String {
-        self.inner.to_html()
+    fn _repr_html_(&self) -> PyResult<String> {
+        self.page()
     }
 
     fn __repr__(&self) -> String {

@@ -160,7 +160,7 @@ def test_every_public_call_raises_only_kesher_errors(call, args, kwargs):
     lambda: kesher.Calendar("us", "uk"),
     lambda: kesher.Calendar(definition="us", zone="x"),
     lambda: kesher.Report(),
-    lambda: kesher.Report([], None, None, None, None, None, 7),
+    lambda: kesher.Report([], None, None, None, None, None, None, 8),
     lambda: kesher.PatternBuilder(stages=None, threshold=None, colour=1),
     lambda: kesher.EmotionModel(True, "brand", None, None, 1),
     lambda: kesher.Calendar("us").add(),

@@ -227,3 +227,19 @@ def test_statements_acknowledgements_and_replies_in_every_language_and_a_hosts_o
     with pytest.raises(kesher.KesherError) as e:
         contracts.statements("fr", catalogue=partial)
     assert e.value.field == "language" and "lacks" in str(e.value)
+
+
+def test_the_report_in_arabic_and_in_a_hosts_own_language():
+    cases = kesher.fold(case_events()).cases
+    contracts = kesher.ContractSet(CONTRACTS)
+    ar = kesher.Report(cases, contracts=contracts, lang="ar")
+    assert '<html lang="ar" dir="rtl">' in ar.html
+    english = open(ROOT / "crates/kesher/locales/en.ftl", encoding="utf-8").read()
+    fr = kesher.Catalogue().with_messages("fr", english.replace(
+        "report-title = Customer experience report", "report-title = Rapport client"))
+    report = kesher.Report(cases, contracts=contracts, lang="fr", catalogue=fr)
+    assert report.to_dict()["language"] == "fr"
+    assert '<html lang="fr" dir="ltr">' in report.html and "<h1>Rapport client</h1>" in report.html
+    with pytest.raises(kesher.KesherError) as e:
+        kesher.Report(cases, lang="fr")
+    assert e.value.field == "language"

@@ -675,17 +675,16 @@ export function renderReply(template, variables, lang = "en", opts) {
 export function buildReport(cases, opts) {
   const reportNative = feature("buildReport", "report");
   const o = options("options", opts);
-  return parse(
-    call(
-      reportNative,
-      json("cases", cases),
-      optional(o.contracts, contractsText),
-      text("lang", o.lang ?? "en"),
-      optional(o.now, (v) => instant("now", v)),
-      text("segmentKey", o.segmentKey ?? "brand"),
-      optional(o.stageMap, (v) => json("stageMap", v)),
-    ),
-  );
+  const words = hostCatalogue(o.catalogue);
+  const args = [
+    json("cases", cases),
+    optional(o.contracts, contractsText),
+    text("lang", o.lang ?? "en"),
+    optional(o.now, (v) => instant("now", v)),
+    text("segmentKey", o.segmentKey ?? "brand"),
+    optional(o.stageMap, (v) => json("stageMap", v)),
+  ];
+  return parse(call(() => (words ? words.buildReport(...args) : reportNative(...args))));
 }
 
 /** Answers one request of the `kesher calendar eval` protocol (the shared test vectors' form). */

@@ -1207,7 +1207,8 @@ export interface RetentionEntry {
 /** The service report's figures (the HTML page draws exactly these). */
 export interface Report {
   now: IsoInstant;
-  language: Language;
+  /** The language's tag (a built-in language, or a host catalogue's). */
+  language: Language | string;
   segment_key: string;
   threshold: number;
   first_case_at: IsoInstant | null;
@@ -1244,5 +1245,14 @@ export interface Report {
  */
 export function buildReport(
   cases: Case[],
-  options?: { contracts?: ContractSet | null; lang?: Language; now?: Instant | null; segmentKey?: string; stageMap?: StageMap },
+  options?: {
+    contracts?: ContractSet | null;
+    /** A built-in language, or a language of `catalogue`. */
+    lang?: Language | string;
+    now?: Instant | null;
+    segmentKey?: string;
+    stageMap?: StageMap;
+    /** A host's own wording (its labels, or a language it added). */
+    catalogue?: Catalogue;
+  },
 ): { report: Report; html: string };

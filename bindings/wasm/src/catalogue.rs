@@ -138,6 +138,29 @@ impl Catalogue {
         crate::playbook::reply_template_in(template_json, self.wording(language)?, variables_json)
     }
 
+    /// The report over cases in `language` of this catalogue (as `buildReport`).
+    #[cfg(feature = "report")]
+    #[wasm_bindgen(js_name = buildReport)]
+    pub fn build_report(
+        &self,
+        cases_json: &str,
+        contracts_json: Option<String>,
+        language: &str,
+        now: Option<String>,
+        segment_key: String,
+        stage_map_json: Option<String>,
+    ) -> Result<String> {
+        let wording = self.wording(language)?;
+        crate::report::build_report_in(
+            cases_json,
+            contracts_json,
+            wording,
+            now,
+            segment_key,
+            stage_map_json,
+        )
+    }
+
     /// Whether text in `language` runs right to left.
     #[wasm_bindgen(js_name = isRightToLeft)]
     pub fn is_right_to_left(language: &str) -> bool {

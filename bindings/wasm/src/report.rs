@@ -5,13 +5,33 @@ use crate::text::{instant, language};
 use wasm_bindgen::prelude::*;
 
 /// The report over cases (JSON array), with SLA figures when contracts (JSON text) are given, at `now`
-/// (null: the latest event of the cases), in `en` or `he`, with a stage map (JSON text; null: the
-/// default): JSON text `{"report", "html"}`.
+/// (null: the latest event of the cases), in `en`, `he`, `ar` or `ru`, with a stage map (JSON
+/// text; null: the default): JSON text `{"report", "html"}`.
 #[wasm_bindgen(js_name = buildReport)]
 pub fn build_report(
     cases_json: &str,
     contracts_json: Option<String>,
     lang: &str,
+    now: Option<String>,
+    segment_key: String,
+    stage_map_json: Option<String>,
+) -> Result<String> {
+    let wording = language(lang)?.into();
+    build_report_in(
+        cases_json,
+        contracts_json,
+        wording,
+        now,
+        segment_key,
+        stage_map_json,
+    )
+}
+
+/// The report in `wording` (the built-in catalogue's or a host's).
+pub(crate) fn build_report_in(
+    cases_json: &str,
+    contracts_json: Option<String>,
+    wording: kesher::catalogue::Wording<'_>,
     now: Option<String>,
     segment_key: String,
     stage_map_json: Option<String>,
@@ -26,10 +46,9 @@ pub fn build_report(
         stage_map: crate::journey::stage_map(stage_map_json)?,
         ..kesher::report::ReportOptions::default()
     };
-    let report =
-        kesher::report::report_of_cases(&cases, contracts.as_ref(), options, language(lang)?, now)
-            .map_err(fail)?;
-    let html = report.to_html();
+    let report = kesher::report::report_of_cases(&cases, contracts.as_ref(), options, wording, now)
+        .map_err(fail)?;
+    let html = report.to_html_in(wording);
     #[derive(serde::Serialize)]
     struct Built<'a> {
         report: &'a kesher::report::Report,

@@ -183,6 +183,15 @@ test("statements, acknowledgements and replies in Arabic, Russian and a host's o
   throwsKesher(assert, () => engine.statements("en", { catalogue: "mine" }), "invalid_input", "catalogue");
   const partial = kesher.Catalogue.fromFtl("fr", "statement-around-the-clock = 24 h sur 24");
   throwsKesher(assert, () => engine.statements("fr", { catalogue: partial }), "invalid_input", "language");
+  // The report too: Arabic built in, and the host's language with its own labels.
+  const { cases } = kesher.foldEvents(SAMPLE);
+  const some = cases.slice(0, 20);
+  assert.ok(kesher.buildReport(some, { contracts: CONTRACTS, lang: "ar" }).html.includes('<html lang="ar" dir="rtl">'));
+  const frReport = new kesher.Catalogue().withMessages("fr", english.replace("report-title = Customer experience report", "report-title = Rapport client"));
+  const built = kesher.buildReport(some, { contracts: CONTRACTS, lang: "fr", catalogue: frReport });
+  assert.equal(built.report.language, "fr");
+  assert.ok(built.html.includes("<h1>Rapport client</h1>"));
+  throwsKesher(assert, () => kesher.buildReport(some, { lang: "fr" }), "invalid_input", "language");
 });
 
 test("journeys, turning and critical points, SVG, patterns that merge in any order", () => {

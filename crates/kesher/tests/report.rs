@@ -276,3 +276,70 @@ fn the_lowest_journey_shows_what_the_customer_said_escaped() {
     assert!(html.contains("terrible &lt;script&gt;x&lt;/script&gt; service"));
     assert!(!html.contains("<script>x"));
 }
+
+/// The report in a host's wording: its own labels, or a whole language it added, reach the
+/// page, the pictures, the statements and the retention facts.
+#[test]
+fn a_host_words_the_report_in_its_own_language() {
+    use kesher::catalogue::{Catalogue, Wording};
+    let set = ContractSet::from_json(
+        r#"[{"name": "std", "calendar": "us", "targets": [{"metric": "first_response", "within": 7200}]}]"#,
+    )
+    .unwrap();
+    let cases: Vec<Case> = (0..12)
+        .map(|i| {
+            case(
+                i,
+                (i % 2) as u8,
+                0,
+                i % 5,
+                Some(600 + 60 * i as u32),
+                i % 3 != 0,
+            )
+        })
+        .collect();
+    let english = include_str!("../locales/en.ftl");
+    let french = english
+        .replace(
+            "report-title = Customer experience report",
+            "report-title = Rapport d'expérience client",
+        )
+        .replace("journey-median = median", "journey-median = médiane")
+        .replace("statement = We", "statement = Nous");
+    let fr = Catalogue::built_in().with_messages("fr", &french).unwrap();
+    let wording = Wording::new(&fr, "fr").unwrap();
+    let now = "2025-03-01T00:00:00Z".parse().unwrap();
+    let build = |w: Wording<'_>| {
+        let mut engine = SlaEngine::new(set.clone());
+        let mut b = ReportBuilder::new(ReportOptions::default());
+        for c in &cases {
+            let sla = engine.evaluate(c, now).unwrap();
+            let j = EmotionModel::default().journey(c, Some(&sla), now);
+            b.add(c, Some(&sla), &j, now);
+        }
+        b.finish(Some(&set), w, now)
+    };
+    let report = build(wording);
+    assert_eq!(report.language, "fr");
+    assert!(report
+        .statements
+        .iter()
+        .all(|s| s.text.starts_with("Nous ")));
+    let html = report.to_html_in(wording);
+    assert!(
+        html.contains(r#"<html lang="fr" dir="ltr">"#),
+        "{}",
+        &html[..200]
+    );
+    assert!(
+        html.contains("<h1>Rapport d&#39;expérience client</h1>")
+            || html.contains("<h1>Rapport d'expérience client</h1>")
+    );
+    assert!(html.contains("médiane"));
+    // Without its catalogue, a host's language falls back to English rather than failing.
+    assert!(report.to_html().contains(r#"<html lang="en" dir="ltr">"#));
+    // Arabic, built in: right to left, Arabic words in the pictures.
+    let ar = build(Language::Ar.into()).to_html();
+    assert!(ar.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(ar.contains(r#"direction="rtl" xml:lang="ar""#));
+}

@@ -112,6 +112,13 @@ impl<'a> Wording<'a> {
     }
 }
 
+impl Wording<'_> {
+    /// Message `id` when this wording has it (a host's own stage has no message).
+    pub(crate) fn say_if_any(&self, id: &str) -> Option<String> {
+        self.catalogue.format(self.language, id, &[]).ok()
+    }
+}
+
 impl From<Language> for Wording<'static> {
     fn from(language: Language) -> Wording<'static> {
         Wording {

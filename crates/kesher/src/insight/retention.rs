@@ -1,7 +1,7 @@
 //! Retention signals per customer: who to win back, who to nurture, who talks (word of mouth),
 //! and the value at risk. Each signal lists the facts that produced it.
 
-use crate::catalogue::{Catalogue, MessageArg};
+use crate::catalogue::{MessageArg, Wording};
 use crate::sla::{CaseSla, TargetState};
 use crate::Language;
 use crate::{
@@ -341,19 +341,24 @@ impl RetentionTally {
     /// assert_eq!(s.nurture.unwrap().facts, ["\u{2068}2\u{2069} רכישות"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn signals_in(
+    pub fn signals_in<'a>(
         &self,
         customer: Option<&Customer>,
         recent: TimeDelta,
         now: DateTime<Utc>,
-        language: Language,
+        wording: impl Into<Wording<'a>>,
     ) -> RetentionSignals {
-        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| {
-            // Built-in messages, which a test checks in every language.
-            Catalogue::built_in()
-                .format(language.code(), id, args)
-                .unwrap_or_else(|e| e.to_string())
-        };
+        self.signals_with(customer, recent, now, wording.into())
+    }
+
+    fn signals_with(
+        &self,
+        customer: Option<&Customer>,
+        recent: TimeDelta,
+        now: DateTime<Utc>,
+        wording: Wording<'_>,
+    ) -> RetentionSignals {
+        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| wording.say(id, args);
         let count = |n: u64| MessageArg::Count(i64::try_from(n).unwrap_or(i64::MAX));
         let customer_id = customer
             .map(|c| c.id.clone())

@@ -26,5 +26,5 @@ pub use model::{journeys_from_points, AnnotatedPoint, Journey, JourneyPoint, Sta
 pub use pattern::{Pattern, PatternBuilder, StageSummary, StageTrouble};
 pub use stagemap::{StageMap, StageRule, StageWhen};
 pub(crate) use svg::stage_label;
-pub use svg::{escape_xml, journey_svg, pattern_svg, SvgOptions};
+pub use svg::{escape_xml, journey_svg, journey_svg_in, pattern_svg, pattern_svg_in, SvgOptions};
 pub use whatif::{what_if, StageChange};

@@ -5,7 +5,7 @@ use super::analysis::{critical_points, turning_points, Turn};
 use super::labels::{Labels, Rect, Side};
 use super::model::{Journey, Stages};
 use super::pattern::Pattern;
-use crate::catalogue::Catalogue;
+use crate::catalogue::Wording;
 use crate::decimal::{fixed, shortest};
 use crate::{EmotionLevel, Language};
 use std::fmt::Write;
@@ -92,20 +92,12 @@ const LEVELS: [EmotionLevel; 7] = [
     EmotionLevel::Wow,
 ];
 
-/// A message of the catalogue in `lang` (a built-in message: every language has it, which a
-/// test checks; a failure would show its text in the picture rather than panic).
-fn say(id: &str, lang: Language) -> String {
-    Catalogue::built_in()
-        .format(lang.code(), id, &[])
-        .unwrap_or_else(|e| e.to_string())
-}
-
-fn level_label(level: EmotionLevel, lang: Language) -> String {
-    say(&format!("emotion-level-{}", level.name()), lang)
+fn level_label(level: EmotionLevel, w: Wording<'_>) -> String {
+    w.say(&format!("emotion-level-{}", level.name()), &[])
 }
 
 /// The picture's marks: turning point, lowest, below, median, journeys, prone to trouble.
-fn words(lang: Language) -> [String; 6] {
+fn words(w: Wording<'_>) -> [String; 6] {
     [
         "journey-turning-point",
         "journey-lowest",
@@ -114,7 +106,7 @@ fn words(lang: Language) -> [String; 6] {
         "journey-journeys",
         "journey-prone-to-trouble",
     ]
-    .map(|id| say(id, lang))
+    .map(|id| w.say(id, &[]))
 }
 
 /// The most turning points labelled in one picture (the strongest; every turn keeps its mark),
@@ -123,12 +115,11 @@ const MAX_TURN_LABELS: usize = 24;
 
 /// A stage's name for people: a built-in stage's message (`stage-<name>`), or the name of a
 /// host's own stage with `_` read as a space.
-pub(crate) fn stage_label(stage: &str, lang: Language) -> String {
-    // Every built-in language has every built-in stage (a test checks it): a message missing
-    // is a stage of the host's own.
-    Catalogue::built_in()
-        .format(lang.code(), &format!("stage-{stage}"), &[])
-        .unwrap_or_else(|_| stage.replace('_', " "))
+pub(crate) fn stage_label(stage: &str, w: Wording<'_>) -> String {
+    // Every language has every built-in stage (a test checks the built-in ones, `Wording`
+    // a host's): a message missing is a stage of the host's own.
+    w.say_if_any(&format!("stage-{stage}"))
+        .unwrap_or_else(|| stage.replace('_', " "))
 }
 
 struct Frame {
@@ -154,23 +145,26 @@ impl Frame {
 
 /// `text-anchor` for a label: under `direction="rtl"` SVG anchors the text's logical start on
 /// the right, so start and end swap to keep the label on the same side.
-fn anchor(lang: Language, side: &'static str) -> &'static str {
-    match (lang.is_right_to_left(), side) {
+fn anchor(w: Wording<'_>, side: &'static str) -> &'static str {
+    match (w.is_right_to_left(), side) {
         (true, "start") => "end",
         (true, "end") => "start",
         (_, side) => side,
     }
 }
 
-fn text_attrs(lang: Language) -> &'static str {
-    match lang {
-        Language::He => r#" direction="rtl" xml:lang="he""#,
-        Language::Ar => r#" direction="rtl" xml:lang="ar""#,
-        Language::En | Language::Ru => "",
+fn text_attrs(w: Wording<'_>) -> String {
+    if w.is_right_to_left() {
+        format!(
+            r#" direction="rtl" xml:lang="{}""#,
+            escape_xml(w.language())
+        )
+    } else {
+        String::new()
     }
 }
 
-fn open(o: &SvgOptions, frame: &Frame) -> String {
+fn open(o: &SvgOptions, frame: &Frame, w: Wording<'_>) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
@@ -184,7 +178,7 @@ fn open(o: &SvgOptions, frame: &Frame) -> String {
             s,
             r#"<text x="{x}" y="28" font-size="16" font-weight="bold" text-anchor="middle"{a}>{t}</text>"#,
             x = shortest(f64::from(o.width) / 2.0),
-            a = text_attrs(o.language),
+            a = text_attrs(w),
             t = escape_xml(title)
         );
     }
@@ -208,9 +202,9 @@ fn open(o: &SvgOptions, frame: &Frame) -> String {
             r##"<text x="{x}" y="{y}" dy="4" text-anchor="{anc}" fill="#444444"{a}>{t}</text>"##,
             x = shortest(frame.left - 8.0),
             y = fixed(y, 1),
-            anc = anchor(o.language, "end"),
-            a = text_attrs(o.language),
-            t = escape_xml(&level_label(level, o.language))
+            anc = anchor(w, "end"),
+            a = text_attrs(w),
+            t = escape_xml(&level_label(level, w))
         );
     }
     let _ = write!(
@@ -239,8 +233,37 @@ fn open(o: &SvgOptions, frame: &Frame) -> String {
 /// # Ok::<(), kesher::Error>(())
 /// ```
 pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String {
+    journey_svg_in(journey, stages, o, o.language)
+}
+
+/// [`journey_svg`] with its words from `wording` (a host's catalogue and language) instead of
+/// the built-in catalogue in `o.language`.
+///
+/// # Example
+///
+/// ```
+/// use kesher::catalogue::{Catalogue, Wording};
+/// let j = kesher::Journey::from_json(r#"{"customer_id": "c", "points": [
+///   {"at": "2025-01-05T10:00:00Z", "stage": "contact", "emotion": -0.5, "source": "emotion_model"},
+///   {"at": "2025-01-05T11:00:00Z", "stage": "after", "emotion": 0.4, "source": "emotion_model"}]}"#)?;
+/// let ours = Catalogue::built_in().with_messages("he", "emotion-level-furious = רותח")?;
+/// let o = kesher::SvgOptions::default();
+/// let svg = kesher::journey::journey_svg_in(&j, &kesher::Stages::default(), &o, Wording::new(&ours, "he")?);
+/// assert!(svg.contains("רותח") && svg.contains(r#"direction="rtl" xml:lang="he""#));
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn journey_svg_in<'a>(
+    journey: &Journey,
+    stages: &Stages,
+    o: &SvgOptions,
+    wording: impl Into<Wording<'a>>,
+) -> String {
+    draw_journey(journey, stages, o, wording.into())
+}
+
+fn draw_journey(journey: &Journey, stages: &Stages, o: &SvgOptions, w: Wording<'_>) -> String {
     let frame = Frame::new(o);
-    let mut s = open(o, &frame);
+    let mut s = open(o, &frame, w);
     let points = journey.points();
     let n = points.len();
     let xs: Vec<f64> = if o.by_stage {
@@ -269,8 +292,8 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
                 r##"<text x="{x}" y="{y}" text-anchor="middle" fill="#333333"{a}>{t}</text>"##,
                 x = fixed(frame.left + band * (k as f64 + 0.5), 1),
                 y = shortest(frame.bottom + 22.0),
-                a = text_attrs(o.language),
-                t = escape_xml(&stage_label(name, o.language))
+                a = text_attrs(w),
+                t = escape_xml(&stage_label(name, w))
             );
         }
         xs
@@ -358,7 +381,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
         }
     }
     let pos = |i: usize| drawn_at.get(i).copied().flatten();
-    let [turning, lowest, below, ..] = words(o.language);
+    let [turning, lowest, below, ..] = words(w);
     let (turning, lowest, below) = (turning.as_str(), lowest.as_str(), below.as_str());
     let critical = critical_points(journey, o.threshold);
     let mut marks: Vec<(usize, &str)> = critical.lowest.iter().map(|c| (c.index, lowest)).collect();
@@ -396,7 +419,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
                     r##"<text x="{lx}" y="{ly}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>{t}</text>"##,
                     lx = fixed(lx, 1),
                     ly = fixed(ly, 1),
-                    a = text_attrs(o.language),
+                    a = text_attrs(w),
                     t = escape_xml(label)
                 );
             }
@@ -436,7 +459,7 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
                     r#"<text x="{lx}" y="{ly}" text-anchor="middle" fill="{color}" font-size="11"{a}>{t}</text>"#,
                     lx = fixed(lx, 1),
                     ly = fixed(ly, 1),
-                    a = text_attrs(o.language),
+                    a = text_attrs(w),
                     t = escape_xml(&text)
                 );
             }
@@ -461,16 +484,39 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
 /// assert!(svg.contains("median") && svg.contains("&lt;acme&gt;"));
 /// ```
 pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
+    pattern_svg_in(pattern, o, o.language)
+}
+
+/// [`pattern_svg`] with its words from `wording` (a host's catalogue and language).
+///
+/// # Example
+///
+/// ```
+/// use kesher::{PatternBuilder, Stages};
+/// let mut b = PatternBuilder::new(Stages::default(), -0.66);
+/// b.add_values("acme", &[Some(-0.2), Some(-0.7), Some(0.3)]);
+/// let svg = kesher::journey::pattern_svg_in(&b.finish()[0], &kesher::SvgOptions::default(), kesher::Language::Ru);
+/// assert!(svg.contains("медиана"), "{svg}");
+/// ```
+pub fn pattern_svg_in<'a>(
+    pattern: &Pattern,
+    o: &SvgOptions,
+    wording: impl Into<Wording<'a>>,
+) -> String {
+    draw_pattern(pattern, o, wording.into())
+}
+
+fn draw_pattern(pattern: &Pattern, o: &SvgOptions, w: Wording<'_>) -> String {
     let mut o = o.clone();
     if o.title.is_none() {
         o.title = Some(pattern.segment.clone());
     }
     let frame = Frame::new(&o);
-    let mut s = open(&o, &frame);
+    let mut s = open(&o, &frame, w);
     let k = pattern.stages.len().max(1) as f64;
     let band = (frame.right - frame.left) / k;
     let x = |i: usize| frame.left + band * (i as f64 + 0.5);
-    let [_, _, _, median, journeys, trouble] = words(o.language);
+    let [_, _, _, median, journeys, trouble] = words(w);
     let (median, journeys, trouble) = (median.as_str(), journeys.as_str(), trouble.as_str());
     let area =
         |lo: &dyn Fn(usize) -> Option<f64>, hi: &dyn Fn(usize) -> Option<f64>| -> Option<String> {
@@ -539,8 +585,8 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
             y = shortest(frame.bottom + 20.0),
             y2 = shortest(frame.bottom + 34.0),
             c = if troubled { "#c0392b" } else { "#333333" },
-            a = text_attrs(o.language),
-            t = escape_xml(&stage_label(&stage.stage, o.language)),
+            a = text_attrs(w),
+            t = escape_xml(&stage_label(&stage.stage, w)),
             n = stage.count,
             j = journeys
         );
@@ -550,7 +596,7 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
                 r##"<text x="{x}" y="{y}" text-anchor="middle" fill="#c0392b" font-size="11"{a}>⚠ {t}</text>"##,
                 x = fixed(x(i), 1),
                 y = fixed(frame.top + 14.0, 1),
-                a = text_attrs(o.language),
+                a = text_attrs(w),
                 t = escape_xml(trouble)
             );
         }
@@ -559,9 +605,9 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
         s,
         r##"<text x="{x}" y="{y}" text-anchor="{anc}" fill="#1b4f72" font-size="11"{a}>— {t}</text>"##,
         x = shortest(frame.right),
-        anc = anchor(o.language, "end"),
+        anc = anchor(w, "end"),
         y = shortest(frame.top - 6.0),
-        a = text_attrs(o.language),
+        a = text_attrs(w),
         t = escape_xml(median)
     );
     s.push_str("</svg>");

@@ -394,7 +394,17 @@ impl EscalationRules {
         contracts: &ContractSet,
         wording: impl Into<Wording<'a>>,
     ) -> Vec<Escalation> {
-        let wording = wording.into();
+        self.escalations_in(live, changes, message, contracts, wording.into())
+    }
+
+    fn escalations_in(
+        &self,
+        live: &mut LiveCase,
+        changes: &CaseChanges,
+        message: Option<&Interaction>,
+        contracts: &ContractSet,
+        wording: Wording<'_>,
+    ) -> Vec<Escalation> {
         let mut out = Vec::new();
         let Some(case) = live.case().cloned() else {
             return out;

@@ -64,7 +64,15 @@ pub fn acknowledgement<'a>(
     received_at: DateTime<Utc>,
     wording: impl Into<Wording<'a>>,
 ) -> Result<Acknowledgement> {
-    let w = wording.into();
+    acknowledgement_in(contract, priority, received_at, wording.into())
+}
+
+fn acknowledgement_in(
+    contract: &SlaContract,
+    priority: Priority,
+    received_at: DateTime<Utc>,
+    w: Wording<'_>,
+) -> Result<Acknowledgement> {
     let target = contract
         .target(Metric::FirstResponse)
         .ok_or_else(|| Error::MissingField {

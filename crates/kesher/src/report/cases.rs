@@ -2,7 +2,7 @@
 //! WebAssembly packages); `kesher report` streams through [`ReportBuilder`] instead.
 
 use super::{Report, ReportBuilder, ReportOptions};
-use crate::{Case, ContractSet, EmotionModel, Language, Result, SentimentScorer, SlaEngine};
+use crate::{Case, ContractSet, EmotionModel, Result, SentimentScorer, SlaEngine};
 use chrono::{DateTime, Utc};
 
 /// The report over `cases`: each case's SLA evaluated with `contracts` when given, its journey
@@ -29,11 +29,11 @@ use chrono::{DateTime, Utc};
 /// assert_eq!(report.now.to_rfc3339(), "2025-01-05T09:00:00+00:00"); // the latest event
 /// # Ok::<(), kesher::Error>(())
 /// ```
-pub fn report_of_cases(
+pub fn report_of_cases<'a>(
     cases: &[Case],
     contracts: Option<&ContractSet>,
     options: ReportOptions,
-    language: Language,
+    language: impl Into<crate::catalogue::Wording<'a>>,
     now: Option<DateTime<Utc>>,
 ) -> Result<Report> {
     let now = now.unwrap_or_else(|| {

@@ -13,8 +13,9 @@
 //! cases (no two further apart than the window) puts them.
 
 use super::{ReportOptions, RetentionEntry, RetentionLists};
+use crate::catalogue::Wording;
 use crate::insight::{RetentionSignals, RetentionTally};
-use crate::{Case, CaseSla, Customer, CustomerId, Journey, Language, SentimentScorer};
+use crate::{Case, CaseSla, Customer, CustomerId, Journey, SentimentScorer};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -191,7 +192,7 @@ impl CustomerTallies {
     }
 
     /// The lists at `now`, their facts written in `language`.
-    pub(super) fn finish(mut self, now: DateTime<Utc>, language: Language) -> RetentionLists {
+    pub(super) fn finish(mut self, now: DateTime<Utc>, language: Wording<'_>) -> RetentionLists {
         self.now = now;
         for (id, (_, tally)) in std::mem::take(&mut self.open) {
             self.settle(id, tally);
@@ -237,7 +238,7 @@ fn entry(
     customer_id: CustomerId,
     s: &RetentionSignals,
     which: usize,
-    language: Language,
+    language: Wording<'_>,
 ) -> Option<RetentionEntry> {
     let signal = match which {
         0 => s.win_back.as_ref(),
@@ -249,11 +250,7 @@ fn entry(
         let balance = s.word_of_mouth_balance;
         let shown = format!("{balance:+}");
         let args = [("balance", crate::catalogue::MessageArg::Text(&shown))];
-        facts.push(
-            crate::catalogue::Catalogue::built_in()
-                .format(language.code(), "retention-balance", &args)
-                .unwrap_or_else(|e| e.to_string()),
-        );
+        facts.push(language.say("retention-balance", &args));
     }
     Some(RetentionEntry {
         customer_id,

@@ -1,10 +1,11 @@
 //! The report as one self-contained HTML page: inline CSS and SVG, no script, no network.
 
-use super::words::{words, Words};
+use super::words::Words;
 use super::{FirstResponseHistogram, Report, RetentionEntry, SegmentReport};
+use crate::catalogue::Wording;
 use crate::decimal::{fixed, shortest};
 use crate::journey::stage_label;
-use crate::journey::{escape_xml as esc, journey_svg, pattern_svg};
+use crate::journey::{escape_xml as esc, journey_svg_in, pattern_svg_in};
 use crate::sla::statement::Coverage;
 use crate::{Language, SvgOptions};
 use std::fmt::Write;
@@ -41,7 +42,7 @@ footer{margin-top:40px;color:var(--muted);font-size:13px}
 ";
 
 /// Seconds as a short text: `4 min`, `2.5 h`, `3.1 d`.
-fn short(seconds: f64, w: &Words) -> String {
+fn short(seconds: f64, w: &Words<'_>) -> String {
     if seconds < 60.0 {
         format!("{} {}", fixed(seconds, 0), w.seconds)
     } else if seconds < 3600.0 {
@@ -54,7 +55,7 @@ fn short(seconds: f64, w: &Words) -> String {
 }
 
 /// An edge of the histogram as a number and its unit: `(5, min)`, `(1, h)`, `(3, d)`.
-fn edge(seconds: i64, w: &Words) -> (i64, &str) {
+fn edge<'w>(seconds: i64, w: &'w Words<'_>) -> (i64, &'w str) {
     if seconds < 3600 {
         (seconds / 60, &w.min)
     } else if seconds < 86_400 {
@@ -65,7 +66,7 @@ fn edge(seconds: i64, w: &Words) -> (i64, &str) {
 }
 
 /// A bin's label: `< 5 min`, `5–15 min`, `30 min–1 h`, `≥ 3 d`.
-fn bin_label(lower: Option<i64>, upper: Option<i64>, w: &Words) -> String {
+fn bin_label(lower: Option<i64>, upper: Option<i64>, w: &Words<'_>) -> String {
     match (lower.map(|l| edge(l, w)), upper.map(|u| edge(u, w))) {
         (None, Some((u, unit))) => format!("< {u} {unit}"),
         (Some((l, a)), Some((u, b))) if a == b => format!("{l}–{u} {a}"),
@@ -77,7 +78,7 @@ fn bin_label(lower: Option<i64>, upper: Option<i64>, w: &Words) -> String {
 
 /// A share as a percentage: `94 %`, and in Hebrew `94%` (a space would let the sign drift to
 /// the other side of the number in right-to-left text).
-fn pct(rate: Option<f64>, w: &Words) -> String {
+fn pct(rate: Option<f64>, w: &Words<'_>) -> String {
     rate.map_or_else(
         || w.not_available.to_string(),
         |r| format!("{}{}%", fixed(r * 100.0, 0), w.percent_space),
@@ -92,12 +93,12 @@ fn clip(text: &str, max: usize) -> String {
     }
 }
 
-fn seconds_or_na(s: Option<f64>, w: &Words) -> String {
+fn seconds_or_na(s: Option<f64>, w: &Words<'_>) -> String {
     s.map_or_else(|| w.not_available.to_string(), |s| short(s, w))
 }
 
-fn text_attrs(lang: Language) -> &'static str {
-    if lang.is_right_to_left() {
+fn text_attrs(w: &Words<'_>) -> &'static str {
+    if w.wording.is_right_to_left() {
         r#" direction="rtl""#
     } else {
         ""
@@ -105,7 +106,7 @@ fn text_attrs(lang: Language) -> &'static str {
 }
 
 /// The histogram as bars, the unanswered in grey at the end.
-fn histogram_svg(h: &FirstResponseHistogram, w: &Words, lang: Language) -> String {
+fn histogram_svg(h: &FirstResponseHistogram, w: &Words<'_>) -> String {
     let (width, height, left, bottom, top) = (440.0, 240.0, 34.0, 176.0, 20.0);
     let bins = h.counts.len() + 1;
     let band = (width - left - 8.0) / bins as f64;
@@ -177,14 +178,14 @@ fn histogram_svg(h: &FirstResponseHistogram, w: &Words, lang: Language) -> Strin
             r##"<text x="{cx}" y="{y}" text-anchor="{anchor}" fill="#555" transform="rotate(-40 {cx} {y})"{a}>{t}</text>"##,
             // The label's right edge at the bar: that is the end of English text and the
             // start of right-to-left text.
-            anchor = if lang.is_right_to_left() {
+            anchor = if w.wording.is_right_to_left() {
                 "start"
             } else {
                 "end"
             },
             cx = fixed(x + (band - 4.0) / 2.0 + 4.0, 1),
             y = fixed(bottom + 12.0, 1),
-            a = text_attrs(lang),
+            a = text_attrs(w),
             t = esc(label)
         );
     }
@@ -193,7 +194,7 @@ fn histogram_svg(h: &FirstResponseHistogram, w: &Words, lang: Language) -> Strin
 }
 
 /// The recurring problems as a Pareto chart: bars of cases, the cumulative share as a line.
-fn pareto_svg(report: &Report, w: &Words, lang: Language) -> String {
+fn pareto_svg(report: &Report, w: &Words<'_>) -> String {
     let clusters: Vec<_> = report.problems.clusters.iter().take(12).collect();
     let (width, height, left, right, bottom, top) = (760.0, 250.0, 40.0, 720.0, 190.0, 16.0);
     let band = (right - left) / clusters.len().max(1) as f64;
@@ -231,7 +232,7 @@ fn pareto_svg(report: &Report, w: &Words, lang: Language) -> String {
             cx = fixed(x + (band - 6.0) / 2.0, 1),
             ly = fixed(bottom + 15.0, 1),
             n = c.cases,
-            a = text_attrs(lang),
+            a = text_attrs(w),
             t = esc(&c.label)
         );
         line.push(format!(
@@ -255,11 +256,11 @@ fn metric_rate(seg: &SegmentReport) -> Option<f64> {
     seg.metrics.sla.get("first_response").and_then(|c| c.rate)
 }
 
-fn hardest_stage(seg: &SegmentReport, lang: Language, w: &Words) -> String {
+fn hardest_stage(seg: &SegmentReport, w: &Words<'_>) -> String {
     seg.pattern
         .as_ref()
         .and_then(|p| p.trouble.first())
-        .map_or_else(|| w.none.to_string(), |t| stage_label(&t.stage, lang))
+        .map_or_else(|| w.none.to_string(), |t| stage_label(&t.stage, w.wording))
 }
 
 fn segment_table(
@@ -267,9 +268,8 @@ fn segment_table(
     rows: &[SegmentReport],
     first: &str,
     report: &Report,
-    w: &Words,
+    w: &Words<'_>,
 ) {
-    let lang = report.language;
     let _ = write!(
         out,
         r#"<div class="scroll"><table><thead><tr><th>{first}</th><th class="n">{c}</th><th class="n">{m}</th><th class="n">{p}</th><th class="n">{s}</th><th class="n">{f}</th><th class="n">{u}</th><th class="n">{t}</th><th class="n">{wom}</th><th>{h}</th></tr></thead><tbody>"#,
@@ -303,14 +303,13 @@ fn segment_table(
             t = seg.transfers,
             pp = seg.public_messages.positive,
             pn = seg.public_messages.negative,
-            h = esc(&hardest_stage(seg, lang, w)),
+            h = esc(&hardest_stage(seg, w)),
         );
     }
     out.push_str("</tbody></table></div>");
 }
 
-fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Words) {
-    let lang = report.language;
+fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Words<'_>) {
     let m = &seg.metrics;
     let _ = write!(
         out,
@@ -323,10 +322,9 @@ fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Wor
         out,
         "<figure><figcaption>{cap}</figcaption>{svg}</figure>",
         cap = w.first_response_distribution,
-        svg = histogram_svg(&seg.first_response_histogram, w, lang)
+        svg = histogram_svg(&seg.first_response_histogram, w)
     );
     let options = SvgOptions {
-        language: lang,
         width: 420,
         height: 260,
         ..SvgOptions::default()
@@ -336,7 +334,7 @@ fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Wor
             out,
             "<figure><figcaption>{cap}</figcaption>{svg}</figure>",
             cap = w.emotion_pattern,
-            svg = pattern_svg(p, &options)
+            svg = pattern_svg_in(p, &options, w.wording)
         );
     }
     if let Some(low) = &seg.lowest_journey {
@@ -356,7 +354,7 @@ fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Wor
             out,
             r#"<figure class="wide"><figcaption>{cap}</figcaption>{svg}"#,
             cap = w.lowest_journey,
-            svg = journey_svg(&low.journey, &crate::Stages::default(), &o)
+            svg = journey_svg_in(&low.journey, &crate::Stages::default(), &o, w.wording)
         );
         if !low.said.is_empty() {
             let _ = write!(
@@ -387,7 +385,7 @@ fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Wor
                 .map(|t| {
                     format!(
                         "{} ({} {}, {} {} <span dir=\"ltr\">{}</span>)",
-                        esc(&stage_label(&t.stage, lang)),
+                        esc(&stage_label(&t.stage, w.wording)),
                         pct(Some(t.drop_share), w),
                         w.dropped,
                         pct(Some(t.below_share), w),
@@ -407,7 +405,7 @@ fn retention_table(
     title: &str,
     list: &[RetentionEntry],
     total: usize,
-    w: &Words,
+    w: &Words<'_>,
 ) {
     let _ = write!(
         out,
@@ -458,14 +456,43 @@ impl Report {
     /// assert!(html.contains(r#"<html lang="he" dir="rtl">"#));
     /// ```
     pub fn to_html(&self) -> String {
-        let lang = self.language;
-        let w = words(lang);
+        let language = self.language.parse::<Language>();
+        let built_in = language.map_or_else(
+            // A host's language needs its catalogue: `to_html_in`.
+            |_| Wording::from(Language::En),
+            Wording::from,
+        );
+        self.to_html_in(built_in)
+    }
+
+    /// [`Report::to_html`] with its words from `wording`: a host's catalogue (its own labels,
+    /// or a language it added). The report's facts (retention) were written when it was
+    /// finished, in the wording given to [`ReportBuilder::finish`](super::ReportBuilder::finish).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::catalogue::{Catalogue, Wording};
+    /// use kesher::report::{ReportBuilder, ReportOptions};
+    /// let ours = Catalogue::built_in().with_messages("en", "report-title = Service at Acme")?;
+    /// let now = "2025-01-06T00:00:00Z".parse().unwrap();
+    /// let wording = Wording::new(&ours, "en")?;
+    /// let report = ReportBuilder::new(ReportOptions::default()).finish(None, wording, now);
+    /// assert!(report.to_html_in(wording).contains("<h1>Service at Acme</h1>"));
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn to_html_in<'a>(&self, wording: impl Into<Wording<'a>>) -> String {
+        self.html(wording.into())
+    }
+
+    fn html(&self, wording: Wording<'_>) -> String {
+        let w = Words::new(wording);
         let t = &self.totals;
         let m = &t.metrics;
         let mut out = String::with_capacity(64 * 1024);
         let (code, dir) = (
-            lang.code(),
-            if lang.is_right_to_left() {
+            esc(w.wording.language()),
+            if w.wording.is_right_to_left() {
                 "rtl"
             } else {
                 "ltr"
@@ -603,7 +630,7 @@ impl Report {
             );
         }
         if !p.clusters.is_empty() {
-            out.push_str(&pareto_svg(self, &w, lang));
+            out.push_str(&pareto_svg(self, &w));
             let _ = write!(
                 out,
                 r#"<div class="scroll"><table><thead><tr><th>{pr}</th><th>{te}</th><th class="n">{c}</th><th class="n">{s}</th><th class="n">{cu}</th><th>{ex}</th><th>{an}</th></tr></thead><tbody>"#,

@@ -51,7 +51,7 @@ use crate::insight::{
 use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoint};
 use crate::sla::statement::{channel_coverage, set_statements, ChannelCoverage, Statement};
 use crate::{
-    Case, CaseId, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Language, Pattern,
+    Case, CaseId, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Pattern,
     PatternBuilder, SentimentScorer, StageMap, TextScorer,
 };
 use chrono::{DateTime, TimeDelta, Utc};
@@ -300,8 +300,9 @@ pub struct Report {
     /// The instant the report describes (SLA clocks are read at it).
     #[serde(with = "crate::instant")]
     pub now: DateTime<Utc>,
-    /// The language of the statements and of [`Report::to_html`].
-    pub language: Language,
+    /// The language's tag (`en`, `he`, `ar`, `ru`, or a host's): of the statements, the
+    /// retention facts and [`Report::to_html`].
+    pub language: String,
     /// The case metadata key of the brands.
     pub segment_key: String,
     /// The earliest case opening.
@@ -591,15 +592,25 @@ impl ReportBuilder {
     }
 
     /// The report at `now`: `contracts` the SLA contracts (for statements and coverage),
-    /// `language` that of the statements and the HTML.
+    /// `wording` that of the statements, the facts and the HTML: a [`crate::Language`] of the
+    /// built-in catalogue, or a host's [`crate::catalogue::Wording`].
     ///
     /// # Example
     ///
     /// See the [module](self).
-    pub fn finish(
+    pub fn finish<'a>(
         self,
         contracts: Option<&ContractSet>,
-        language: Language,
+        wording: impl Into<crate::catalogue::Wording<'a>>,
+        now: DateTime<Utc>,
+    ) -> Report {
+        self.finish_in(contracts, wording.into(), now)
+    }
+
+    fn finish_in(
+        self,
+        contracts: Option<&ContractSet>,
+        language: crate::catalogue::Wording<'_>,
         now: DateTime<Utc>,
     ) -> Report {
         let threshold = self.options.threshold;
@@ -643,7 +654,7 @@ impl ReportBuilder {
         };
         Report {
             now,
-            language,
+            language: language.language().to_string(),
             segment_key: self.options.segment_key,
             first_case_at: self.first_case_at,
             last_event_at: self.last_event_at,

@@ -1,24 +1,26 @@
 //! The report's words, from the message catalogue (`report-*` messages, English, Hebrew,
 //! Arabic and Russian; `crates/kesher/locales/`).
 
-use crate::catalogue::Catalogue;
-use crate::Language;
+use crate::catalogue::Wording;
 
 /// Declares the report's labels: one field per `report-<field>` message (underscores written
 /// as dashes in the message id).
 macro_rules! labels {
     ($($(#[$doc:meta])* $field:ident),* $(,)?) => {
-        /// Every label of the HTML report, in one language.
+        /// Every label of the HTML report, in one wording (which also words the pictures).
         #[derive(Debug)]
-        pub(super) struct Words {
+        pub(super) struct Words<'a> {
+            /// The catalogue and language the labels come from.
+            pub wording: Wording<'a>,
             $($(#[$doc])* pub $field: String,)*
         }
 
-        impl Words {
-            /// The labels in `lang`, from the built-in catalogue.
-            fn from_catalogue(catalogue: &Catalogue, lang: Language) -> Words {
+        impl<'a> Words<'a> {
+            /// The labels in `wording`.
+            pub(super) fn new(wording: Wording<'a>) -> Words<'a> {
                 Words {
-                    $($field: label(catalogue, lang, stringify!($field)),)*
+                    wording,
+                    $($field: label(wording, stringify!($field)),)*
                 }
             }
         }
@@ -100,15 +102,7 @@ labels!(
     more_brands,
 );
 
-/// One label: its message, or (never for a built-in language, whose every message a test
-/// checks) the error's text, visible in the page rather than a panic.
-fn label(catalogue: &Catalogue, lang: Language, field: &str) -> String {
-    let id = format!("report-{}", field.replace('_', "-"));
-    catalogue
-        .format(lang.code(), &id, &[])
-        .unwrap_or_else(|e| e.to_string())
-}
-
-pub(super) fn words(lang: Language) -> Words {
-    Words::from_catalogue(Catalogue::built_in(), lang)
+/// One label: its `report-*` message (a `Wording` has every message kesher writes).
+fn label(wording: Wording<'_>, field: &str) -> String {
+    wording.say(&format!("report-{}", field.replace('_', "-")), &[])
 }
