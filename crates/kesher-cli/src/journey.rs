@@ -2,10 +2,8 @@
 
 use crate::cases;
 use clap::{Args, Subcommand};
-use kesher::journey::{journey_svg, pattern_svg};
-use kesher::{
-    EmotionModel, Journey, Language, Pattern, PatternBuilder, SentimentScorer, Stages, SvgOptions,
-};
+use kesher::journey::{journey_svg_in, pattern_svg_in};
+use kesher::{EmotionModel, Journey, Pattern, PatternBuilder, SentimentScorer, Stages, SvgOptions};
 use kesher_io::JsonLines;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -104,9 +102,8 @@ pub(crate) struct RenderArgs {
     /// Where to write the SVG files (created if missing).
     #[arg(long)]
     out_dir: PathBuf,
-    /// Label language: en, he, ar or ru.
-    #[arg(long, default_value = "en")]
-    lang: String,
+    #[command(flatten)]
+    words: crate::words::LanguageArgs,
     /// Plot journeys against their stages instead of time.
     #[arg(long)]
     by_stage: bool,
@@ -362,10 +359,8 @@ fn file_name(n: u64, name: &str) -> String {
 }
 
 fn render(args: &RenderArgs) -> Result<ExitCode, cases::Stop> {
-    let language: Language = args
-        .lang
-        .parse()
-        .map_err(|e: kesher::Error| e.to_string())?;
+    let words = args.words.words()?;
+    let wording = words.wording()?;
     let stages = stages(args.stages.as_deref())?;
     std::fs::create_dir_all(&args.out_dir)
         .map_err(|e| format!("cannot create `{}`: {e}", args.out_dir.display()))?;
@@ -375,7 +370,6 @@ fn render(args: &RenderArgs) -> Result<ExitCode, cases::Stop> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     let options = SvgOptions {
-        language,
         by_stage: args.by_stage,
         ..SvgOptions::default()
     };
@@ -400,9 +394,12 @@ fn render(args: &RenderArgs) -> Result<ExitCode, cases::Stop> {
                     title: Some(title.clone()),
                     ..options.clone()
                 };
-                (title, journey_svg(&j, &stages, &o))
+                (title, journey_svg_in(&j, &stages, &o, wording))
             }
-            Drawing::Pattern(p) => (format!("pattern-{}", p.segment), pattern_svg(&p, &options)),
+            Drawing::Pattern(p) => (
+                format!("pattern-{}", p.segment),
+                pattern_svg_in(&p, &options, wording),
+            ),
         };
         let path = args.out_dir.join(file_name(line, &name));
         std::fs::write(&path, svg)

@@ -12,6 +12,7 @@ mod progress;
 mod report;
 mod sla;
 mod text;
+mod words;
 
 use clap::{Parser, Subcommand};
 

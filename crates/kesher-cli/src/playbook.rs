@@ -3,7 +3,7 @@
 use crate::cases;
 use clap::{Args, Subcommand};
 use kesher::playbook::{acknowledgement, ReplyTemplate};
-use kesher::{Channel, Language, Priority};
+use kesher::{Channel, Priority};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -51,9 +51,8 @@ pub(crate) struct ReleaseArgs {
     /// The customer's name for the message.
     #[arg(long)]
     name: String,
-    /// en, he, ar or ru.
-    #[arg(long, default_value = "en")]
-    lang: String,
+    #[command(flatten)]
+    words: crate::words::LanguageArgs,
 }
 
 #[derive(Debug, Args)]
@@ -136,9 +135,8 @@ pub(crate) struct AcknowledgeArgs {
     /// Its priority.
     #[arg(long, default_value = "normal")]
     priority: String,
-    /// en, he, ar or ru.
-    #[arg(long, default_value = "en")]
-    lang: String,
+    #[command(flatten)]
+    words: crate::words::LanguageArgs,
 }
 
 #[derive(Debug, Args)]
@@ -146,9 +144,8 @@ pub(crate) struct ReplyArgs {
     /// A built-in template name (`reply`, `delay`) or a template JSON file.
     #[arg(long)]
     template: String,
-    /// en, he, ar or ru (for built-in templates).
-    #[arg(long, default_value = "en")]
-    lang: String,
+    #[command(flatten)]
+    words: crate::words::LanguageArgs,
     /// A variable, name=value (repeatable).
     #[arg(long = "var", value_name = "NAME=VALUE")]
     vars: Vec<String>,
@@ -180,10 +177,8 @@ fn from_str_value<T: serde::de::DeserializeOwned>(flag: &str, text: &str) -> Res
 
 fn acknowledge(args: &AcknowledgeArgs) -> Result<String, cases::Stop> {
     let set = cases::read_contracts(&args.contracts)?;
-    let lang: Language = args
-        .lang
-        .parse()
-        .map_err(|e: kesher::Error| e.to_string())?;
+    let words = args.words.words()?;
+    let lang = words.wording()?;
     let priority: Priority = from_str_value("--priority", &args.priority)?;
     let channel: Channel = from_str_value("--channel", &args.channel)?;
     let received = cases::parse_now(Some(&args.received))
@@ -209,10 +204,8 @@ fn acknowledge(args: &AcknowledgeArgs) -> Result<String, cases::Stop> {
 }
 
 fn reply(args: &ReplyArgs) -> Result<String, cases::Stop> {
-    let lang: Language = args
-        .lang
-        .parse()
-        .map_err(|e: kesher::Error| e.to_string())?;
+    let words = args.words.words()?;
+    let lang = words.wording()?;
     let template = match ReplyTemplate::built_in(&args.template, lang) {
         Some(t) => t,
         None => {
@@ -407,10 +400,8 @@ fn release_case(args: &ReleaseArgs) -> Result<String, cases::Stop> {
     let at = cases::parse_now(Some(&args.at))
         .map_err(|e| e.replace("--now", "--at"))?
         .ok_or("--at")?;
-    let lang: Language = args
-        .lang
-        .parse()
-        .map_err(|e: kesher::Error| e.to_string())?;
+    let words = args.words.words()?;
+    let lang = words.wording()?;
     let refund = args
         .refund_minor
         .map(|m| kesher::Money::new(m, &args.currency))

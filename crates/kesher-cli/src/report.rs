@@ -4,7 +4,7 @@ use crate::cases;
 use crate::progress::{Counting, Progress};
 use clap::Args;
 use kesher::report::{InputSummary, ReportBuilder, ReportOptions};
-use kesher::{ContractSet, EmotionModel, Language, SentimentScorer, SlaEngine};
+use kesher::{ContractSet, EmotionModel, SentimentScorer, SlaEngine};
 use kesher_io::{CaseSource, Format};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, BufRead, BufReader, Write};
@@ -41,9 +41,8 @@ pub(crate) struct ReportArgs {
     /// Customer records (JSON Lines), for the nurture list.
     #[arg(long)]
     customers: Option<PathBuf>,
-    /// The report's language: en, he (right to left), ar (right to left) or ru.
-    #[arg(long, default_value = "en")]
-    lang: String,
+    #[command(flatten)]
+    words: crate::words::LanguageArgs,
     /// Where to write the HTML report.
     #[arg(long, default_value = "report.html")]
     out: PathBuf,
@@ -290,10 +289,8 @@ fn check_outputs(args: &ReportArgs) -> Result<(), String> {
 
 fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     check_outputs(args)?;
-    let language: Language = args
-        .lang
-        .parse()
-        .map_err(|e: kesher::Error| format!("--lang: {e}"))?;
+    let words = args.words.words()?;
+    let language = words.wording()?;
     let format = match (&args.format, &args.mapping) {
         (Some(name), _) => Some(Format::from_name(name).map_err(|e| format!("--format: {e}"))?),
         (None, Some(path)) => Some(
@@ -430,7 +427,7 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     progress.done();
     let mut report = builder.finish(set.as_ref(), language, now);
     report.inputs = summaries;
-    let html = report.to_html();
+    let html = report.to_html_in(language);
     std::fs::write(&args.out, html)
         .map_err(|e| format!("cannot write `{}`: {e}", args.out.display()))?;
     if let Some(path) = &args.json {

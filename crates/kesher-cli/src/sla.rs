@@ -4,7 +4,7 @@ use crate::cases;
 use chrono::DateTime;
 use clap::{Args, Subcommand};
 use kesher::sla::statement::{channel_coverage, set_statements, traffic};
-use kesher::{Language, SlaEngine, TargetState};
+use kesher::{SlaEngine, TargetState};
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -50,9 +50,8 @@ pub(crate) struct StatementArgs {
     /// The contracts file.
     #[arg(long)]
     contracts: PathBuf,
-    /// The language: en, he, ar or ru.
-    #[arg(long, default_value = "en")]
-    lang: String,
+    #[command(flatten)]
+    words: crate::words::LanguageArgs,
     /// Write JSON lines instead of text.
     #[arg(long)]
     json: bool,
@@ -164,10 +163,8 @@ fn state_name(s: TargetState) -> &'static str {
 }
 
 fn print_statements(args: &StatementArgs) -> Result<ExitCode, cases::Stop> {
-    let lang: Language = args
-        .lang
-        .parse()
-        .map_err(|e: kesher::Error| e.to_string())?;
+    let words = args.words.words()?;
+    let lang = words.wording()?;
     let set = cases::read_contracts(&args.contracts)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

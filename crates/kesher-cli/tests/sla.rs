@@ -153,3 +153,88 @@ fn statements_and_coverage() {
         (Some("twitter"), Some("covered"), Some(230))
     );
 }
+
+#[test]
+fn statements_in_arabic_russian_and_a_hosts_own_messages() {
+    for (lang, letter) in [("ar", 'ن'), ("ru", 'М')] {
+        let out = kesher(
+            &[
+                "sla",
+                "statements",
+                "--contracts",
+                CONTRACTS,
+                "--lang",
+                lang,
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{lang}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        // Each line: `[contract · channel] statement`.
+        let said = |l: &str| {
+            l.split_once("] ")
+                .map(|(_, s)| s.to_string())
+                .unwrap_or_default()
+        };
+        assert!(
+            text.lines().all(|l| said(l).starts_with(letter)),
+            "{lang}: {text}"
+        );
+    }
+    let dir = std::env::temp_dir().join(format!("kesher-messages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Rewording one message of a built-in language.
+    let ours = dir.join("he.ftl");
+    std::fs::write(&ours, "statement = אצלנו: { $targets }{ $hours }.\n").unwrap();
+    let args = [
+        "sla",
+        "statements",
+        "--contracts",
+        CONTRACTS,
+        "--lang",
+        "he",
+    ];
+    let out = kesher(
+        &[&args[..], &["--messages", ours.to_str().unwrap()]].concat(),
+        None,
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.lines().all(|l| l.contains("] אצלנו: ")), "{text}");
+    // Adding a language: it needs every message, and the error names what is missing.
+    let partial = dir.join("fr.ftl");
+    std::fs::write(&partial, "statement = Nous { $targets }{ $hours }.\n").unwrap();
+    let args = [
+        "sla",
+        "statements",
+        "--contracts",
+        CONTRACTS,
+        "--lang",
+        "fr",
+    ];
+    let out = kesher(
+        &[&args[..], &["--messages", partial.to_str().unwrap()]].concat(),
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--messages") && err.contains("needs every message"),
+        "{err}"
+    );
+    let english =
+        include_str!("../../kesher/locales/en.ftl").replace("statement = We", "statement = Nous");
+    let full = dir.join("fr-full.ftl");
+    std::fs::write(&full, english).unwrap();
+    let out = kesher(
+        &[&args[..], &["--messages", full.to_str().unwrap()]].concat(),
+        None,
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .all(|l| l.contains("] Nous ")));
+    let out = kesher(&args, None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--lang"));
+}
