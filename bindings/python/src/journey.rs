@@ -219,25 +219,34 @@ impl Journey {
         )
     }
 
-    /// The journey as SVG (labels in `lang`: en, he, ar or ru; he and ar right to left).
-    #[pyo3(signature = (lang="en", title=None, width=760, height=400))]
-    fn svg(&self, lang: &str, title: Option<String>, width: u32, height: u32) -> PyResult<String> {
+    /// The journey as SVG (labels in `lang`: en, he, ar or ru, he and ar right to left; or a
+    /// language of a host's `catalogue`).
+    #[pyo3(signature = (lang="en", title=None, width=760, height=400, catalogue=None))]
+    fn svg(
+        &self,
+        lang: &str,
+        title: Option<String>,
+        width: u32,
+        height: u32,
+        catalogue: Option<PyRef<'_, crate::catalogue::Catalogue>>,
+    ) -> PyResult<String> {
+        let wording = crate::catalogue::wording(lang, catalogue.as_deref())?;
         let o = SvgOptions {
-            language: crate::catalogue::language(lang)?,
             width,
             height,
             title,
             ..SvgOptions::default()
         };
-        Ok(kesher::journey::journey_svg(
+        Ok(kesher::journey::journey_svg_in(
             &self.inner,
             &Stages::default(),
             &o,
+            wording,
         ))
     }
 
     fn _repr_svg_(&self) -> PyResult<String> {
-        self.svg("en", None, 760, 400)
+        self.svg("en", None, 760, 400, None)
     }
 
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
@@ -347,19 +356,25 @@ impl Pattern {
         to_py_value(py, &self.inner.trouble)
     }
 
-    #[pyo3(signature = (lang="en", width=760, height=400))]
-    fn svg(&self, lang: &str, width: u32, height: u32) -> PyResult<String> {
+    #[pyo3(signature = (lang="en", width=760, height=400, catalogue=None))]
+    fn svg(
+        &self,
+        lang: &str,
+        width: u32,
+        height: u32,
+        catalogue: Option<PyRef<'_, crate::catalogue::Catalogue>>,
+    ) -> PyResult<String> {
+        let wording = crate::catalogue::wording(lang, catalogue.as_deref())?;
         let o = SvgOptions {
-            language: crate::catalogue::language(lang)?,
             width,
             height,
             ..SvgOptions::default()
         };
-        Ok(kesher::journey::pattern_svg(&self.inner, &o))
+        Ok(kesher::journey::pattern_svg_in(&self.inner, &o, wording))
     }
 
     fn _repr_svg_(&self) -> PyResult<String> {
-        self.svg("en", 760, 400)
+        self.svg("en", 760, 400, None)
     }
 
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {

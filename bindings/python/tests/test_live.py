@@ -243,3 +243,13 @@ def test_the_report_in_arabic_and_in_a_hosts_own_language():
     with pytest.raises(kesher.KesherError) as e:
         kesher.Report(cases, lang="fr")
     assert e.value.field == "language"
+
+
+def test_pictures_in_a_hosts_wording():
+    j = kesher.Journey({"customer_id": "c", "points": [
+        {"at": "2025-01-05T10:00:00Z", "stage": "contact", "emotion": -0.5, "source": "emotion_model"},
+        {"at": "2025-01-05T11:00:00Z", "stage": "after", "emotion": 0.4, "source": "emotion_model"}]})
+    ours = kesher.Catalogue().with_messages("ar", "emotion-level-furious = غاضب جدًا جدًا")
+    svg = j.svg("ar", catalogue=ours)
+    assert "غاضب جدًا جدًا" in svg and 'direction="rtl" xml:lang="ar"' in svg
+    assert "غاضب جدًا جدًا" not in j.svg("ar")

@@ -560,14 +560,18 @@ export function journeySvg(journey, opts) {
   const o = options("options", opts);
   const [w, h] = svgSize(o);
   const title = optional(o.title, (v) => text("title", v));
-  return call(native.journeySvg, json("journey", journey), text("lang", o.lang ?? "en"), title, w, h);
+  const words = hostCatalogue(o.catalogue);
+  const args = [json("journey", journey), text("lang", o.lang ?? "en"), title, w, h];
+  return call(() => (words ? words.journeySvg(...args) : native.journeySvg(...args)));
 }
 
 /** A pattern as an SVG picture: the median per stage with its bands. */
 export function patternSvg(pattern, opts) {
   const o = options("options", opts);
   const [w, h] = svgSize(o);
-  return call(native.patternSvg, json("pattern", pattern), text("lang", o.lang ?? "en"), w, h);
+  const words = hostCatalogue(o.catalogue);
+  const args = [json("pattern", pattern), text("lang", o.lang ?? "en"), w, h];
+  return call(() => (words ? words.patternSvg(...args) : native.patternSvg(...args)));
 }
 
 /** Typical emotion patterns per segment, journey by journey; builders merge. */

@@ -1015,9 +1015,12 @@ export function turningPoints(journey: Journey, minSwing?: number): TurningPoint
 export function criticalPoints(journey: Journey, threshold?: number): CriticalPoints;
 
 export interface SvgOptions {
-  lang?: Language;
+  /** A built-in language, or a language of `catalogue`. */
+  lang?: Language | string;
   width?: number;
   height?: number;
+  /** A host's own wording (its labels, or a language it added). */
+  catalogue?: Catalogue;
 }
 
 /**

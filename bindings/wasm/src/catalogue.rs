@@ -161,6 +161,32 @@ impl Catalogue {
         )
     }
 
+    /// A journey (JSON text) as SVG, labels in `language` of this catalogue.
+    #[wasm_bindgen(js_name = journeySvg)]
+    pub fn journey_svg(
+        &self,
+        journey_json: &str,
+        language: &str,
+        title: Option<String>,
+        width: u32,
+        height: u32,
+    ) -> Result<String> {
+        let wording = self.wording(language)?;
+        crate::journey::journey_svg_in(journey_json, wording, title, width, height)
+    }
+
+    /// A pattern (JSON text) as SVG, labels in `language` of this catalogue.
+    #[wasm_bindgen(js_name = patternSvg)]
+    pub fn pattern_svg(
+        &self,
+        pattern_json: &str,
+        language: &str,
+        width: u32,
+        height: u32,
+    ) -> Result<String> {
+        crate::journey::pattern_svg_in(pattern_json, self.wording(language)?, width, height)
+    }
+
     /// Whether text in `language` runs right to left.
     #[wasm_bindgen(js_name = isRightToLeft)]
     pub fn is_right_to_left(language: &str) -> bool {

@@ -84,6 +84,36 @@ fn svg_options(lang: &str, title: Option<String>, width: u32, height: u32) -> Re
     })
 }
 
+/// A journey (JSON text) as SVG in `wording`.
+pub(crate) fn journey_svg_in(
+    journey_json: &str,
+    wording: kesher::catalogue::Wording<'_>,
+    title: Option<String>,
+    width: u32,
+    height: u32,
+) -> Result<String> {
+    let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+    let o = svg_options("en", title, width, height)?;
+    Ok(kesher::journey::journey_svg_in(
+        &j,
+        &Stages::default(),
+        &o,
+        wording,
+    ))
+}
+
+/// A pattern (JSON text) as SVG in `wording`.
+pub(crate) fn pattern_svg_in(
+    pattern_json: &str,
+    wording: kesher::catalogue::Wording<'_>,
+    width: u32,
+    height: u32,
+) -> Result<String> {
+    let p: kesher::Pattern = parse("pattern", pattern_json)?;
+    let o = svg_options("en", None, width, height)?;
+    Ok(kesher::journey::pattern_svg_in(&p, &o, wording))
+}
+
 /// The journey of a case (JSON text) at `now` through the emotion model: `sla_json` is the
 /// case's SLA evaluation or null, `lexicon` scores customer text with the baseline lexicon,
 /// `segment_key` names the metadata key of the segment, `effects_json` overrides the model's
@@ -188,7 +218,8 @@ pub fn critical_points(journey_json: &str, below: f64) -> Result<String> {
     to_json("critical_points", &kesher::journey::critical_points(&j, t))
 }
 
-/// A journey as an SVG picture (turning and critical points marked), in `en` or `he`.
+/// A journey as an SVG picture (turning and critical points marked), in `en`, `he`, `ar` or
+/// `ru`.
 #[wasm_bindgen(js_name = journeySvg)]
 pub fn journey_svg(
     journey_json: &str,
@@ -197,17 +228,13 @@ pub fn journey_svg(
     width: u32,
     height: u32,
 ) -> Result<String> {
-    let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
-    let o = svg_options(lang, title, width, height)?;
-    Ok(kesher::journey::journey_svg(&j, &Stages::default(), &o))
+    journey_svg_in(journey_json, language(lang)?.into(), title, width, height)
 }
 
 /// A pattern (JSON text) as an SVG picture: the median per stage and its bands.
 #[wasm_bindgen(js_name = patternSvg)]
 pub fn pattern_svg(pattern_json: &str, lang: &str, width: u32, height: u32) -> Result<String> {
-    let p: kesher::Pattern = parse("pattern", pattern_json)?;
-    let o = svg_options(lang, None, width, height)?;
-    Ok(kesher::journey::pattern_svg(&p, &o))
+    pattern_svg_in(pattern_json, language(lang)?.into(), width, height)
 }
 
 /// Typical patterns per segment, built journey by journey; builders merge, so the result is

@@ -192,6 +192,13 @@ test("statements, acknowledgements and replies in Arabic, Russian and a host's o
   assert.equal(built.report.language, "fr");
   assert.ok(built.html.includes("<h1>Rapport client</h1>"));
   throwsKesher(assert, () => kesher.buildReport(some, { lang: "fr" }), "invalid_input", "language");
+  // And the pictures.
+  const journey = { customer_id: "c", points: [
+    { at: "2025-01-05T10:00:00Z", stage: "contact", emotion: -0.5, source: "emotion_model" },
+    { at: "2025-01-05T11:00:00Z", stage: "after", emotion: 0.4, source: "emotion_model" }] };
+  const furious = new kesher.Catalogue().withMessages("ru", "emotion-level-furious = вне себя");
+  assert.ok(kesher.journeySvg(journey, { lang: "ru", catalogue: furious }).includes("вне себя"));
+  assert.ok(!kesher.journeySvg(journey, { lang: "ru" }).includes("вне себя"));
 });
 
 test("journeys, turning and critical points, SVG, patterns that merge in any order", () => {
