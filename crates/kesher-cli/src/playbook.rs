@@ -75,6 +75,8 @@ pub(crate) struct FollowUpsArgs {
     /// The instant to plan from (default: the latest event in the input).
     #[arg(long)]
     now: Option<String>,
+    #[command(flatten)]
+    words: crate::words::LanguageArgs,
     /// The JSON Lines file of events.
     input: Option<PathBuf>,
 }
@@ -347,6 +349,8 @@ fn calendar(spec: &str) -> Result<kesher::Calendar, String> {
 
 fn follow_ups(args: &FollowUpsArgs) -> Result<ExitCode, cases::Stop> {
     let now = cases::parse_now(args.now.as_deref())?;
+    let words = args.words.words()?;
+    let wording = words.wording()?;
     let calendar = calendar(&args.calendar)?;
     let policy = kesher::playbook::FollowUpPolicy {
         every_business_days: args.every_business_days,
@@ -374,8 +378,9 @@ fn follow_ups(args: &FollowUpsArgs) -> Result<ExitCode, cases::Stop> {
         .iter()
         .filter(|c| c.status() == kesher::CaseStatus::Resolved)
     {
-        let plan = kesher::playbook::next_follow_up(case, None, &calendar, &policy, now)
-            .map_err(|e| format!("case {}: {e}", case.id()))?;
+        let plan =
+            kesher::playbook::next_follow_up_in(case, None, &calendar, &policy, now, wording)
+                .map_err(|e| format!("case {}: {e}", case.id()))?;
         due += usize::from(plan.at.is_some());
         cases::write_line(
             &mut out,

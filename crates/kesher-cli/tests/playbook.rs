@@ -196,6 +196,25 @@ fn follow_ups_are_planned_for_resolved_cases_only() {
         (rows[0]["case_id"].as_str(), rows[0]["at"].as_str()),
         (Some("A"), Some("2025-01-09T14:00:00Z"))
     );
+    assert_eq!(rows[0]["reason"].as_str(), Some("follow-up 1 of 2"));
+    let out = kesher(
+        &[
+            "playbook",
+            "follow-ups",
+            "--calendar",
+            "us",
+            "--every-business-days",
+            "3",
+            "--lang",
+            "he",
+        ],
+        Some(events.as_bytes()),
+    );
+    let rows = lines(&out.stdout);
+    assert_eq!(
+        rows[0]["reason"].as_str(),
+        Some("פניית מעקב \u{2068}1\u{2069} מתוך \u{2068}2\u{2069}")
+    );
 }
 
 #[test]

@@ -307,3 +307,15 @@ follow-up-message = { $number ->
    *[other] مرحبًا { $customer }، نتواصل معك مرة أخرى: هل يعمل كل شيء الآن؟ إن لم يكن كذلك، رد علينا وسنتولى الأمر.
 }
 follow-up-last = مرحبًا { $customer }، هذه متابعتنا الأخيرة: سنعتبر طلبك محلولًا ما لم ترد. شكرًا على صبرك.
+follow-up-why-not-resolved = الطلب لم يُحل بعد
+follow-up-why-status = { $status ->
+    [closed] الطلب مغلق
+    [released] تم إنهاء العلاقة مع العميل
+    [reopened] أُعيد فتح الطلب
+   *[other] الطلب لم يعد محلولًا
+}
+follow-up-why-confirmed = أكد العميل بعد الحل
+follow-up-why-answered = رد العميل بعد الحل
+follow-up-why-limit = تم بلوغ الحد الأقصى لرسائل المتابعة: { $limit }
+follow-up-why-no-consent = لم يوافق العميل على رسائل المتابعة
+follow-up-why-due = رسالة المتابعة { $number } من { $limit }

@@ -324,3 +324,18 @@ follow-up-message = { $number ->
    *[other] Hello { $customer }, we are checking in once more: is everything working now? If not, reply and we will take care of it.
 }
 follow-up-last = Hello { $customer }, this is our last check: we will consider your request solved unless you reply. Thank you for your patience.
+# Why a follow-up is due or not (kesher::playbook::next_follow_up_in, FollowUpPlan::reason).
+# $status: closed, released, reopened or another status; $number: which follow-up; $limit:
+# how many the policy allows.
+follow-up-why-not-resolved = the case is not resolved
+follow-up-why-status = { $status ->
+    [closed] the case is closed
+    [released] the customer was released
+    [reopened] the case was reopened
+   *[other] the case is no longer resolved
+}
+follow-up-why-confirmed = the customer confirmed after the resolution
+follow-up-why-answered = the customer answered after the resolution
+follow-up-why-limit = the limit of { $limit } follow-ups is reached
+follow-up-why-no-consent = the customer has not consented to follow-ups
+follow-up-why-due = follow-up { $number } of { $limit }

@@ -289,3 +289,15 @@ follow-up-message = { $number ->
    *[other] שלום { $customer }, אנחנו בודקים שוב: האם הכול עובד עכשיו? אם לא, השב/י ונטפל בזה.
 }
 follow-up-last = שלום { $customer }, זו הבדיקה האחרונה שלנו: אם לא נשמע ממך, נראה בפנייה פתורה. תודה על הסבלנות.
+follow-up-why-not-resolved = הפנייה עדיין לא נפתרה
+follow-up-why-status = { $status ->
+    [closed] הפנייה סגורה
+    [released] הלקוח שוחרר
+    [reopened] הפנייה נפתחה מחדש
+   *[other] הפנייה כבר אינה פתורה
+}
+follow-up-why-confirmed = הלקוח אישר אחרי הפתרון
+follow-up-why-answered = הלקוח השיב אחרי הפתרון
+follow-up-why-limit = הגענו למגבלה של { $limit } פניות מעקב
+follow-up-why-no-consent = הלקוח לא הסכים לפניות מעקב
+follow-up-why-due = פניית מעקב { $number } מתוך { $limit }

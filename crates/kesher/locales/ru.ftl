@@ -309,3 +309,15 @@ follow-up-message = { $number ->
    *[other] Здравствуйте, { $customer }! Уточняем ещё раз: всё ли теперь работает? Если нет, ответьте, и мы всё исправим.
 }
 follow-up-last = Здравствуйте, { $customer }! Это наше последнее уточнение: если вы не ответите, мы будем считать вопрос решённым. Спасибо за терпение.
+follow-up-why-not-resolved = обращение ещё не решено
+follow-up-why-status = { $status ->
+    [closed] обращение закрыто
+    [released] с клиентом простились
+    [reopened] обращение открыто снова
+   *[other] обращение больше не считается решённым
+}
+follow-up-why-confirmed = клиент подтвердил после решения
+follow-up-why-answered = клиент ответил после решения
+follow-up-why-limit = достигнут предел уточнений: { $limit }
+follow-up-why-no-consent = клиент не дал согласия на уточнения
+follow-up-why-due = уточнение { $number } из { $limit }

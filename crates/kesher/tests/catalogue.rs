@@ -52,7 +52,7 @@ fn fluent_with(bundle: &Bundle, id: &str, args: &[(&str, MessageArg<'_>)]) -> St
     out
 }
 
-const SAMPLE_ARGS: [(&str, MessageArg<'static>); 41] = [
+const SAMPLE_ARGS: [(&str, MessageArg<'static>); 43] = [
     ("metric", MessageArg::Text("first_response")),
     ("percent", MessageArg::Text("75")),
     ("rule", MessageArg::Text("public complaint")),
@@ -94,10 +94,13 @@ const SAMPLE_ARGS: [(&str, MessageArg<'static>); 41] = [
     ("order", MessageArg::Text("A-1")),
     ("promised_time", MessageArg::Text("Friday")),
     ("number", MessageArg::Count(1)),
+    ("status", MessageArg::Text("closed")),
+    ("limit", MessageArg::Count(3)),
 ];
 
 /// Every value a select of the built-in messages names, and one it does not.
-const SELECTS: [(&str, &[&str]); 8] = [
+const SELECTS: [(&str, &[&str]); 9] = [
+    ("status", &["closed", "released", "reopened", "in_progress"]),
     (
         "channel",
         &[
@@ -152,7 +155,7 @@ const SAME_IN_EVERY_LANGUAGE: [&str; 6] = [
 ];
 
 /// `args` with every count set to `n`.
-fn with_counts(n: i64) -> [(&'static str, MessageArg<'static>); 41] {
+fn with_counts(n: i64) -> [(&'static str, MessageArg<'static>); 43] {
     SAMPLE_ARGS.map(|(name, v)| match v {
         MessageArg::Count(_) => (name, MessageArg::Count(n)),
         other => (name, other),

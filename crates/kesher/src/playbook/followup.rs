@@ -4,7 +4,8 @@
 use crate::calendar::WallTime;
 use crate::catalogue::{MessageArg, Wording};
 use crate::{
-    Calendar, Case, CaseStatus, ConsentTopic, Customer, Direction, Error, InteractionKind, Result,
+    Calendar, Case, CaseStatus, ConsentTopic, Customer, Direction, Error, InteractionKind,
+    Language, Result,
 };
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
@@ -198,6 +199,54 @@ pub fn next_follow_up(
     policy: &FollowUpPolicy,
     now: DateTime<Utc>,
 ) -> Result<FollowUpPlan> {
+    next_follow_up_in(case, customer, calendar, policy, now, Language::En)
+}
+
+/// [`next_follow_up`] with the plan's reason written in `wording` (`follow-up-why-*`
+/// messages): a [`Language`] of the built-in catalogue, or a host's [`Wording`].
+///
+/// # Errors
+///
+/// As [`next_follow_up`].
+///
+/// # Example
+///
+/// ```
+/// use kesher::{CaseEvent, CaseLog, Calendar, Language};
+/// use kesher::playbook::{next_follow_up_in, FollowUpPolicy};
+///
+/// let log = CaseLog::default();
+/// let mut log = log;
+/// log.insert(CaseEvent::from_json(r#"{"type": "opened", "case_id": "T", "at": "2025-01-01T08:00:00Z",
+///     "customer": {"id": "c"}, "channel": "email"}"#)?);
+/// let policy = FollowUpPolicy { every_business_days: 2, limit: 2, quiet_hours: None, close_after_business_days: None };
+/// let plan = next_follow_up_in(&log.fold()?, None, &Calendar::israel_desk()?, &policy,
+///     "2025-01-01T12:00:00Z".parse().unwrap(), Language::He)?;
+/// assert_eq!(plan.reason, "הפנייה עדיין לא נפתרה");
+/// # Ok::<(), kesher::Error>(())
+/// ```
+pub fn next_follow_up_in<'a>(
+    case: &Case,
+    customer: Option<&Customer>,
+    calendar: &Calendar,
+    policy: &FollowUpPolicy,
+    now: DateTime<Utc>,
+    wording: impl Into<Wording<'a>>,
+) -> Result<FollowUpPlan> {
+    plan(case, customer, calendar, policy, now, wording.into())
+}
+
+fn plan(
+    case: &Case,
+    customer: Option<&Customer>,
+    calendar: &Calendar,
+    policy: &FollowUpPolicy,
+    now: DateTime<Utc>,
+    w: Wording<'_>,
+) -> Result<FollowUpPlan> {
+    let limit = MessageArg::Count(i64::from(policy.limit));
+    let why =
+        |id: &str, args: &[(&str, MessageArg<'_>)]| w.say(&format!("follow-up-why-{id}"), args);
     let Some(resolved) = case
         .status_history()
         .iter()
@@ -205,10 +254,14 @@ pub fn next_follow_up(
         .find(|t| t.at <= now && t.to == CaseStatus::Resolved)
         .map(|t| t.at)
     else {
-        return Ok(none(0, "the case is not resolved"));
+        return Ok(none(0, why("not-resolved", &[])));
     };
     if case.status() != CaseStatus::Resolved {
-        return Ok(none(0, format!("the case is {}", case.status())));
+        let status = case.status().to_string();
+        return Ok(none(
+            0,
+            why("status", &[("status", MessageArg::Text(&status))]),
+        ));
     }
     let after: Vec<_> = case
         .log()
@@ -230,10 +283,10 @@ pub fn next_follow_up(
         if confirmed {
             return Ok(FollowUpPlan {
                 close_at: policy.close_after_business_days.map(|_| a.at),
-                ..none(made, "the customer confirmed after the resolution")
+                ..none(made, why("confirmed", &[]))
             });
         }
-        return Ok(none(made, "the customer answered after the resolution"));
+        return Ok(none(made, why("answered", &[])));
     }
     let last = after
         .iter()
@@ -248,14 +301,11 @@ pub fn next_follow_up(
             .transpose()?;
         return Ok(FollowUpPlan {
             close_at,
-            ..none(
-                made,
-                format!("the limit of {} follow-ups is reached", policy.limit),
-            )
+            ..none(made, why("limit", &[("limit", limit)]))
         });
     }
     if customer.is_some_and(|c| !c.has_consent(ConsentTopic::FollowUps)) {
-        return Ok(none(made, "the customer has not consented to follow-ups"));
+        return Ok(none(made, why("no-consent", &[])));
     }
     let tz = calendar.tz();
     let mut at = nth_open_day(calendar, last, policy.every_business_days)?;
@@ -285,7 +335,13 @@ pub fn next_follow_up(
     Ok(FollowUpPlan {
         at: Some(at),
         made,
-        reason: format!("follow-up {} of {}", made + 1, policy.limit),
+        reason: why(
+            "due",
+            &[
+                ("number", MessageArg::Count(i64::from(made) + 1)),
+                ("limit", limit),
+            ],
+        ),
         close_at: None,
     })
 }

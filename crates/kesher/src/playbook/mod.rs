@@ -14,6 +14,8 @@ mod release;
 mod templates;
 
 pub use acknowledge::{acknowledgement, Acknowledgement};
-pub use followup::{next_follow_up, survey_allowed, FollowUpPlan, FollowUpPolicy};
+pub use followup::{
+    next_follow_up, next_follow_up_in, survey_allowed, FollowUpPlan, FollowUpPolicy,
+};
 pub use release::release;
 pub use templates::ReplyTemplate;
