@@ -25,12 +25,13 @@ use crate::{Error, Result};
 use ftl::{Element, Expression, Pattern, Resource, VariantKey};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The built-in catalogues, English first (the reference every other one must match).
+/// The built-in catalogues, English first (the reference every other one must match): the
+/// files of `crates/kesher/locales/` without their comments (see `build.rs`).
 const BUILT_IN: [(&str, &str); 4] = [
-    ("en", include_str!("../../locales/en.ftl")),
-    ("he", include_str!("../../locales/he.ftl")),
-    ("ar", include_str!("../../locales/ar.ftl")),
-    ("ru", include_str!("../../locales/ru.ftl")),
+    ("en", include_str!(concat!(env!("OUT_DIR"), "/en.ftl"))),
+    ("he", include_str!(concat!(env!("OUT_DIR"), "/he.ftl"))),
+    ("ar", include_str!(concat!(env!("OUT_DIR"), "/ar.ftl"))),
+    ("ru", include_str!(concat!(env!("OUT_DIR"), "/ru.ftl"))),
 ];
 
 /// The reference language: every message kesher writes has its English text.

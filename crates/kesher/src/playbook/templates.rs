@@ -118,7 +118,10 @@ impl ReplyTemplate {
     /// assert!(kesher::playbook::ReplyTemplate::built_in("nope", kesher::Language::En).is_none());
     /// ```
     pub fn built_in<'a>(name: &str, wording: impl Into<Wording<'a>>) -> Option<ReplyTemplate> {
-        let w = wording.into();
+        ReplyTemplate::built_in_in(name, wording.into())
+    }
+
+    fn built_in_in(name: &str, w: Wording<'_>) -> Option<ReplyTemplate> {
         if !matches!(name, "reply" | "delay") {
             return None;
         }

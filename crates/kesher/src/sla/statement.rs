@@ -319,7 +319,10 @@ pub fn interaction_statement<'a>(
     target: &InteractionTarget,
     wording: impl Into<Wording<'a>>,
 ) -> Statement {
-    let w = wording.into();
+    interaction_statement_in(target, wording.into())
+}
+
+fn interaction_statement_in(target: &InteractionTarget, w: Wording<'_>) -> Statement {
     let what = contacts_phrase(&target.on, w);
     let within = within_phrase(&target.within, target.time, w);
     let calls_back = target.answered_on.as_slice() == [Channel::Phone];
@@ -369,7 +372,10 @@ pub fn interaction_statement<'a>(
 /// # Ok::<(), kesher::Error>(())
 /// ```
 pub fn statements<'a>(contract: &SlaContract, wording: impl Into<Wording<'a>>) -> Vec<Statement> {
-    let w = wording.into();
+    statements_in(contract, wording.into())
+}
+
+fn statements_in(contract: &SlaContract, w: Wording<'_>) -> Vec<Statement> {
     let channels: Vec<Option<&Channel>> = if contract.conditions.channels.is_empty() {
         vec![None]
     } else {
@@ -401,14 +407,17 @@ pub fn statements<'a>(contract: &SlaContract, wording: impl Into<Wording<'a>>) -
 /// # Ok::<(), kesher::Error>(())
 /// ```
 pub fn set_statements<'a>(set: &ContractSet, wording: impl Into<Wording<'a>>) -> Vec<Statement> {
-    let w = wording.into();
+    set_statements_in(set, wording.into())
+}
+
+fn set_statements_in(set: &ContractSet, w: Wording<'_>) -> Vec<Statement> {
     let rules = set
         .interaction_targets()
         .iter()
-        .map(|t| interaction_statement(t, w));
+        .map(|t| interaction_statement_in(t, w));
     set.contracts()
         .iter()
-        .flat_map(|c| statements(c, w))
+        .flat_map(|c| statements_in(c, w))
         .chain(rules)
         .collect()
 }
