@@ -71,6 +71,10 @@ pub enum MessageArg<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalogue {
     languages: BTreeMap<String, Resource>,
+    /// Every language has every message kesher writes, each with only the variables kesher
+    /// gives: true of the built-in catalogue and of what `with_messages` makes of it (which
+    /// checks), so [`Wording::new`] need not check again.
+    complete: bool,
 }
 
 impl Catalogue {
@@ -92,7 +96,10 @@ impl Catalogue {
                 // show as missing messages there, not as a panic here.
                 .map(|(tag, text)| (tag.to_string(), ftl::parse(text).unwrap_or_default()))
                 .collect();
-            Catalogue { languages }
+            Catalogue {
+                languages,
+                complete: true,
+            }
         })
     }
 
@@ -116,6 +123,7 @@ impl Catalogue {
         let resource = read(language, ftl)?;
         Ok(Catalogue {
             languages: BTreeMap::from([(language.to_string(), resource)]),
+            complete: false,
         })
     }
 
