@@ -90,29 +90,17 @@ impl Catalogue {
     /// The languages, by tag.
     #[getter]
     fn languages(&self) -> Vec<String> {
-        self.inner
-            .languages()
-            .into_iter()
-            .map(String::from)
-            .collect()
+        owned(self.inner.languages())
     }
 
     /// The ids of the messages in `language`.
     fn message_ids(&self, language: &str) -> Vec<String> {
-        self.inner
-            .message_ids(language)
-            .into_iter()
-            .map(String::from)
-            .collect()
+        owned(self.inner.message_ids(language))
     }
 
     /// The ids of the English messages `language` lacks.
     fn missing(&self, language: &str) -> Vec<String> {
-        self.inner
-            .missing(language)
-            .into_iter()
-            .map(String::from)
-            .collect()
+        owned(self.inner.missing(language))
     }
 
     /// Whether text in `language` runs right to left.
@@ -130,6 +118,11 @@ impl Catalogue {
     fn __repr__(&self) -> String {
         format!("Catalogue(languages={:?})", self.inner.languages())
     }
+}
+
+/// Borrowed ids or tags as Python strings.
+fn owned(items: Vec<&str>) -> Vec<String> {
+    items.into_iter().map(String::from).collect()
 }
 
 /// A language of the built-in catalogue (`en`, `he`, `ar`, `ru`), read by the core.

@@ -20,12 +20,8 @@ pub(crate) struct Report {
 impl Report {
     /// The page in the report's language, from the host's catalogue when it gave one.
     fn page(&self) -> PyResult<String> {
-        Ok(match &self.catalogue {
-            Some(_) => self
-                .inner
-                .to_html_in(wording(&self.inner.language, self.catalogue.as_ref())?),
-            None => self.inner.to_html(),
-        })
+        let words = wording(&self.inner.language, self.catalogue.as_ref())?;
+        Ok(self.inner.to_html_in(words))
     }
 }
 

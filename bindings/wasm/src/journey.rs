@@ -65,7 +65,8 @@ fn threshold(field: &str, t: f64) -> Result<f64> {
     }
 }
 
-fn svg_options(lang: &str, title: Option<String>, width: u32, height: u32) -> Result<SvgOptions> {
+/// The picture's size and title, checked (its words come from a `Wording`).
+fn svg_options(title: Option<String>, width: u32, height: u32) -> Result<SvgOptions> {
     for (field, v) in [("width", width), ("height", height)] {
         if !(120..=10_000).contains(&v) {
             return Err(invalid(
@@ -76,7 +77,6 @@ fn svg_options(lang: &str, title: Option<String>, width: u32, height: u32) -> Re
         }
     }
     Ok(SvgOptions {
-        language: language(lang)?,
         width,
         height,
         title,
@@ -93,7 +93,7 @@ pub(crate) fn journey_svg_in(
     height: u32,
 ) -> Result<String> {
     let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
-    let o = svg_options("en", title, width, height)?;
+    let o = svg_options(title, width, height)?;
     Ok(kesher::journey::journey_svg_in(
         &j,
         &Stages::default(),
@@ -110,7 +110,7 @@ pub(crate) fn pattern_svg_in(
     height: u32,
 ) -> Result<String> {
     let p: kesher::Pattern = parse("pattern", pattern_json)?;
-    let o = svg_options("en", None, width, height)?;
+    let o = svg_options(None, width, height)?;
     Ok(kesher::journey::pattern_svg_in(&p, &o, wording))
 }
 

@@ -253,6 +253,20 @@ struct Asked {
     escalations: Vec<kesher::live::Escalation>,
 }
 
+/// What `apply` and `tick` hand back, as JSON text.
+fn asked(
+    changes: kesher::live::CaseChanges,
+    escalations: Vec<kesher::live::Escalation>,
+) -> Result<String> {
+    to_json(
+        "escalations",
+        &Asked {
+            changes,
+            escalations,
+        },
+    )
+}
+
 impl EscalationRules {
     /// `lang` of the host's catalogue when it gave one, else of the built-in catalogue.
     fn wording(&self, lang: &str) -> Result<kesher::catalogue::Wording<'_>> {
@@ -307,13 +321,7 @@ impl EscalationRules {
                 lang,
             )
             .map_err(fail)?;
-        to_json(
-            "escalations",
-            &Asked {
-                changes,
-                escalations,
-            },
-        )
+        asked(changes, escalations)
     }
 
     /// `live.tick(engine, now)` and the escalations it sets off, as `apply`.
@@ -336,12 +344,6 @@ impl EscalationRules {
                 lang,
             )
             .map_err(fail)?;
-        to_json(
-            "escalations",
-            &Asked {
-                changes,
-                escalations,
-            },
-        )
+        asked(changes, escalations)
     }
 }

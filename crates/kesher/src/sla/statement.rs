@@ -92,7 +92,7 @@ pub(crate) fn duration_text(d: TimeDelta, basis: TimeBasis, w: Wording<'_>) -> S
 
 /// Items joined as a list: `list-separator` between them and `list-and` (or `list-and-times`)
 /// before the last.
-pub(crate) fn list(items: &[String], and: &str, w: Wording<'_>) -> String {
+fn list(items: &[String], and: &str, w: Wording<'_>) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
