@@ -73,14 +73,9 @@ impl Case {
     #[staticmethod]
     fn from_dict(value: &Bound<'_, PyAny>) -> PyResult<Case> {
         let text = json_text(value)?;
-        serde_json::from_str::<kesher::Case>(&text)
+        kesher::from_json::<kesher::Case>(&text)
             .map(|inner| Case { inner })
-            .map_err(|e| {
-                to_py(kesher::Error::InvalidJson {
-                    field: ".".into(),
-                    reason: e.to_string(),
-                })
-            })
+            .map_err(to_py)
     }
 
     #[getter]

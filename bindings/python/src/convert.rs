@@ -122,11 +122,7 @@ pub(crate) fn to_py_value<T: serde::Serialize + ?Sized>(
     py: Python<'_>,
     value: &T,
 ) -> PyResult<Py<PyAny>> {
-    let text = serde_json::to_string(value).map_err(|e| {
-        to_py(kesher::Error::InvalidJson {
-            field: ".".into(),
-            reason: e.to_string(),
-        })
-    })?;
+    let text = serde_json::to_string(value)
+        .map_err(|e| to_py(kesher::Error::invalid_json(".", e.to_string()).with_source(e)))?;
     from_json(py, &text)
 }

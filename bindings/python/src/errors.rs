@@ -242,11 +242,7 @@ pub(crate) fn to_py(e: kesher::Error) -> PyErr {
 
 /// An invalid Python argument, as kesher's `invalid_input`.
 pub(crate) fn invalid(field: &str, value: &str, reason: &str) -> PyErr {
-    to_py(kesher::Error::InvalidInput {
-        field: field.to_string(),
-        value: value.to_string(),
-        reason: reason.to_string(),
-    })
+    to_py(kesher::Error::invalid_input(field, value, reason))
 }
 
 /// Argument `field` as `T`: a value of the wrong type (or an int too large for it, or text with

@@ -324,14 +324,9 @@ impl Pattern {
     /// A pattern from its JSON (as `to_json` writes it).
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<Pattern> {
-        serde_json::from_str(text)
+        kesher::from_json(text)
             .map(|inner| Pattern { inner })
-            .map_err(|e| {
-                to_py(kesher::Error::InvalidJson {
-                    field: ".".into(),
-                    reason: e.to_string(),
-                })
-            })
+            .map_err(to_py)
     }
 
     #[getter]

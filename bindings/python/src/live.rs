@@ -28,7 +28,7 @@ fn event(obj: &Bound<'_, PyAny>) -> PyResult<kesher::CaseEvent> {
 
 /// An escalation as `EscalationRules.apply` returned it (a dict or JSON text).
 fn escalation_of(obj: &Bound<'_, PyAny>) -> PyResult<kesher::live::Escalation> {
-    kesher::json::from_str(&json_text(obj)?).map_err(to_py)
+    kesher::from_json(&json_text(obj)?).map_err(to_py)
 }
 
 fn case_id(text: &str) -> PyResult<kesher::CaseId> {

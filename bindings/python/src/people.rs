@@ -111,24 +111,13 @@ impl Interaction {
     ) -> PyResult<Interaction> {
         let definition = &crate::errors::single("Interaction", "definition", args, kwargs)?;
         let text = json_text(definition)?;
-        let invalid_json = |e: serde_json::Error| {
-            to_py(kesher::Error::InvalidJson {
-                field: ".".into(),
-                reason: e.to_string(),
-            })
-        };
-        let mut value: serde_json::Value = serde_json::from_str(&text).map_err(invalid_json)?;
+        let mut value: serde_json::Value = kesher::from_json(&text).map_err(to_py)?;
         if let Some(o) = value.as_object_mut() {
             if o.get("type").and_then(|t| t.as_str()) == Some("interaction") {
                 o.remove("type");
             }
         }
-        let inner: kesher::Interaction = serde_json::from_value(value).map_err(|e| {
-            to_py(kesher::Error::InvalidJson {
-                field: ".".into(),
-                reason: e.to_string(),
-            })
-        })?;
+        let inner: kesher::Interaction = kesher::from_json_value(value).map_err(to_py)?;
         inner.validate().map_err(to_py)?;
         Ok(Interaction { inner })
     }

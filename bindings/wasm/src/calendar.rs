@@ -1,10 +1,9 @@
 //! `Calendar`: business time on a calendar, one instant at a time or over `Float64Array`s of
 //! epoch milliseconds; and the `kesher calendar eval` protocol.
 
-use crate::error::{fail, invalid, to_json, Result};
+use crate::error::{fail, invalid, invalid_number, to_json, Result};
 use crate::text::{instant, micros_to_millis, millis, nanos_to_millis};
 use chrono::{DateTime, TimeDelta};
-use kesher::decimal::shortest;
 use kesher::EpochUnit;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -31,9 +30,9 @@ fn micros(field: &str, i: usize, ms: f64) -> Result<Option<i64>> {
         return Ok(None);
     }
     if !ms.is_finite() || ms.abs() > DATE_LIMIT_MS {
-        return Err(invalid(
+        return Err(invalid_number(
             &format!("{field}[{i}]"),
-            &shortest(ms).to_string(),
+            ms,
             "not an instant a Date can hold (epoch milliseconds within ±8.64e15)",
         ));
     }
@@ -50,9 +49,9 @@ fn at_ns(field: &str, ms: f64, ns: f64) -> Result<i64> {
         .then(|| (ms as i64).checked_mul(1_000_000)?.checked_add(ns as i64))
         .flatten()
         .ok_or_else(|| {
-            invalid(
+            invalid_number(
                 field,
-                &shortest(ms).to_string(),
+                ms,
                 "not an instant from 1677 to 2262 (whole epoch milliseconds, then 0 to 999999 ns)",
             )
         })
@@ -70,9 +69,9 @@ pub fn instant_parts(field: &str, text: &str) -> Result<Vec<f64>> {
 /// Seconds to microseconds, refusing what is not a finite, representable number.
 fn span_micros(field: &str, seconds: f64) -> Result<i64> {
     if !seconds.is_finite() || seconds.abs() > 9e9 {
-        return Err(invalid(
+        return Err(invalid_number(
             field,
-            &shortest(seconds).to_string(),
+            seconds,
             "not a representable number of seconds (finite, within ±9e9)",
         ));
     }
@@ -84,9 +83,9 @@ fn days(n: f64) -> Result<i32> {
     if n.fract() == 0.0 && n.abs() <= f64::from(i32::MAX) {
         return Ok(n as i32);
     }
-    Err(invalid(
+    Err(invalid_number(
         "days",
-        &shortest(n).to_string(),
+        n,
         "expected a whole number of open days",
     ))
 }
@@ -142,22 +141,29 @@ fn present(columns: &[(&str, &[f64])]) -> Result<(Vec<usize>, Vec<Vec<i64>>)> {
     Ok((rows, out))
 }
 
-/// Pairs of instants where both are present, as microseconds, and their rows; an end before its
-/// start is an error naming its row in the caller's arrays.
+/// Pairs of instants where both are present, as microseconds, and their rows.
 fn pairs(starts: &[f64], ends: &[f64]) -> Result<(Vec<usize>, Vec<i64>, Vec<i64>)> {
     let (rows, cols) = present(&[("starts", starts), ("ends", ends)])?;
     let [a, b]: [Vec<i64>; 2] = cols
         .try_into()
         .map_err(|_| invalid("ends", "", "internal: two columns expected"))?;
-    if let Some(k) = a.iter().zip(&b).position(|(a, b)| b < a) {
-        let row = rows.get(k).copied().unwrap_or(k);
-        let ms = |v: &[f64]| shortest(v.get(row).copied().unwrap_or_default());
-        return Err(fail(kesher::Error::EndBeforeStart {
-            start: format!("starts[{row}] = {} ms", ms(starts)),
-            end: format!("ends[{row}] = {} ms", ms(ends)),
-        }));
-    }
     Ok((rows, a, b))
+}
+
+/// A core batch error that names an index of the present rows (`ends[4]`), named by the
+/// caller's argument and row instead (`rows` is empty when every row is present).
+fn caller_row(e: kesher::Error, rows: &[usize], argument: &str) -> kesher::Error {
+    let index = e
+        .field()
+        .and_then(|f| f.split_once('['))
+        .and_then(|(_, rest)| rest.strip_suffix(']')?.parse::<usize>().ok());
+    match index {
+        Some(k) => {
+            let row = rows.get(k).copied().unwrap_or(k);
+            e.renamed(&format!("{argument}[{row}]"))
+        }
+        None => e,
+    }
 }
 
 /// Spreads answers back over the input rows, NaN where an input was missing (no rows: every
@@ -202,6 +208,17 @@ impl Calendar {
             .map_err(|_| invalid("calendar", "", "the calendar is busy"))?;
         let tl = guard.get_or_insert_with(|| self.inner.timeline());
         f(tl).map_err(fail)
+    }
+
+    /// [`Calendar::with_timeline`] for a batch over the present `rows`: an error naming an index
+    /// names the caller's `argument` and row.
+    fn with_rows<T>(
+        &self,
+        rows: &[usize],
+        argument: &str,
+        f: impl FnOnce(&mut kesher::Timeline) -> kesher::Result<T>,
+    ) -> Result<T> {
+        self.with_timeline(|tl| f(tl).map_err(|e| caller_row(e, rows, argument)))
     }
 }
 
@@ -325,7 +342,7 @@ impl Calendar {
     pub fn open_days_between_many(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>> {
         let (rows, a, b) = pairs(starts, ends)?;
         let mut counts = vec![0i64; a.len()];
-        self.with_timeline(|tl| {
+        self.with_rows(&rows, "ends", |tl| {
             tl.open_days_between_batch(&a, &b, EpochUnit::Microseconds, &mut counts)
         })?;
         let counts: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
@@ -351,15 +368,10 @@ impl Calendar {
             [s, d] => (s, d),
             _ => return Err(invalid("seconds", "", "internal: two columns expected")),
         };
-        if let Some(i) = d.iter().position(|&v| v < 0) {
-            let row = rows.get(i).copied().unwrap_or(i);
-            let value = seconds.get(row).copied().unwrap_or_default();
-            return Err(fail(kesher::Error::NegativeDuration {
-                value: format!("{} (seconds[{row}])", shortest(value)),
-            }));
-        }
         let mut due = vec![0i64; s.len()];
-        self.with_timeline(|tl| tl.add_each_batch(s, d, EpochUnit::Microseconds, &mut due))?;
+        self.with_rows(&rows, "seconds", |tl| {
+            tl.add_each_batch(s, d, EpochUnit::Microseconds, &mut due)
+        })?;
         let due: Vec<f64> = due.iter().map(|&u| micros_to_millis(u)).collect();
         Ok(scatter(starts.len(), &rows, due))
     }
@@ -369,7 +381,9 @@ impl Calendar {
     pub fn elapsed_batch(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>> {
         let (rows, a, b) = pairs(starts, ends)?;
         let mut spans = vec![0i64; a.len()];
-        self.with_timeline(|tl| tl.elapsed_batch(&a, &b, EpochUnit::Microseconds, &mut spans))?;
+        self.with_rows(&rows, "ends", |tl| {
+            tl.elapsed_batch(&a, &b, EpochUnit::Microseconds, &mut spans)
+        })?;
         let spans: Vec<f64> = spans.iter().map(|&u| u as f64 / 1e6).collect();
         Ok(scatter(starts.len(), &rows, spans))
     }

@@ -87,7 +87,7 @@ pub fn fold_events(events: Vec<String>) -> Result<String> {
         );
         cases.extend(outcome.case);
     }
-    kesher::sorting::sort_by_key(&mut rejected, |r| r.index);
+    rejected.sort_by_key(|r| r.index);
     to_json("cases", &Folded { cases, rejected })
 }
 

@@ -47,7 +47,8 @@ impl Catalogue {
     /// The text of message `id` in `language`; `args_json` is a JSON object of its variables
     /// (a whole number is a count, which selects plural forms; a string is text).
     pub fn format(&self, language: &str, id: &str, args_json: &str) -> Result<String> {
-        let serde_json::Value::Object(args) = kesher::json::parse_value(args_json).map_err(fail)?
+        let serde_json::Value::Object(args) =
+            kesher::from_json::<serde_json::Value>(args_json).map_err(fail)?
         else {
             return Err(invalid(
                 "args",

@@ -30,41 +30,34 @@ pub(crate) fn thrown(kind: &str, field: Option<&str>, message: &str) -> JsValue 
 
 /// A value the binding itself refuses (a bad option, an unknown name).
 pub(crate) fn invalid(field: &str, value: &str, reason: &str) -> JsValue {
-    fail(kesher::Error::InvalidInput {
-        field: field.to_string(),
-        value: value.to_string(),
-        reason: reason.to_string(),
-    })
+    fail(kesher::Error::invalid_input(field, value, reason))
+}
+
+/// A JavaScript number refused for `reason`, written as JavaScript writes it.
+pub(crate) fn invalid_number(field: &str, value: f64, reason: &str) -> JsValue {
+    fail(kesher::Error::invalid_number(field, value, reason))
 }
 
 /// Reads JSON text into a core type, naming the JSON path of the first value that does not fit
 /// (`what` is the argument's name, the start of every path). It takes the core's own route
-/// (`kesher::json`), so each type's deserializer is compiled once into the `.wasm`.
+/// (`kesher::from_json`), so each type's deserializer is compiled once into the `.wasm`.
 pub(crate) fn parse<T: DeserializeOwned>(what: &str, text: &str) -> Result<T> {
-    kesher::json::parse_value(text)
+    kesher::from_json::<serde_json::Value>(text)
         .map_err(|e| prefixed(what, e))
         .and_then(|v| from_value(what, v))
 }
 
 /// Reads an already-parsed JSON value into a core type, as [`parse`] does.
 pub(crate) fn from_value<T: DeserializeOwned>(what: &str, value: serde_json::Value) -> Result<T> {
-    kesher::json::from_value(value).map_err(|e| prefixed(what, e))
+    kesher::from_json_value(value).map_err(|e| prefixed(what, e))
 }
 
 /// A core error with `what` in front of its JSON path.
 fn prefixed(what: &str, e: kesher::Error) -> JsValue {
-    match e {
-        kesher::Error::InvalidJson { field, reason } => {
-            let field = if field == "." {
-                what.to_string()
-            } else if field.starts_with('[') {
-                format!("{what}{field}")
-            } else {
-                format!("{what}.{field}")
-            };
-            fail(kesher::Error::InvalidJson { field, reason })
-        }
-        other => fail(other),
+    if e.kind() == kesher::ErrorKind::InvalidJson {
+        fail(e.within(what))
+    } else {
+        fail(e)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The emotion graph: journeys from cases, turning and critical points, SVG pictures, typical
 //! patterns (a mergeable `PatternBuilder`) and what-if.
 
-use crate::error::{fail, invalid, parse, to_json, Result};
+use crate::error::{fail, invalid, invalid_number, parse, to_json, Result};
 use crate::text::{instant, language};
 use kesher::{ScoreTable, SentimentScorer, Stages, SvgOptions};
 use std::collections::BTreeMap;
@@ -57,11 +57,7 @@ fn threshold(field: &str, t: f64) -> Result<f64> {
     if (-1.0..=1.0).contains(&t) {
         Ok(t)
     } else {
-        Err(invalid(
-            field,
-            &kesher::decimal::shortest(t).to_string(),
-            "expected a level from -1 to 1",
-        ))
+        Err(invalid_number(field, t, "expected a level from -1 to 1"))
     }
 }
 
@@ -198,11 +194,7 @@ pub fn check_journey(journey_json: &str) -> Result<String> {
 pub fn turning_points(journey_json: &str, min_swing: f64) -> Result<String> {
     let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
     if !(0.0..=2.0).contains(&min_swing) {
-        return Err(invalid(
-            "minSwing",
-            &kesher::decimal::shortest(min_swing).to_string(),
-            "expected 0 to 2",
-        ));
+        return Err(invalid_number("minSwing", min_swing, "expected 0 to 2"));
     }
     to_json(
         "turning_points",
@@ -313,9 +305,9 @@ pub fn what_if(
     let factors: BTreeMap<kesher::Channel, f64> = parse("factors", factors_json)?;
     for (channel, &f) in &factors {
         if !(f.is_finite() && f >= 0.0) {
-            return Err(invalid(
+            return Err(invalid_number(
                 &format!("factors.{}", channel.name()),
-                &kesher::decimal::shortest(f).to_string(),
+                f,
                 "expected a factor of 0 or more",
             ));
         }

@@ -28,7 +28,7 @@ pub fn check_interaction(interaction_json: &str) -> Result<String> {
     let mut value: serde_json::Value = parse("interaction", interaction_json)?;
     if let Some(o) = value.as_object_mut() {
         if o.get("type").and_then(|t| t.as_str()) == Some("interaction") {
-            kesher::json::take_key(o, "type");
+            o.remove("type");
         }
     }
     let i: kesher::Interaction = crate::error::from_value("interaction", value)?;

@@ -59,7 +59,7 @@ pub(crate) fn reply_template_in(
     lang: Wording<'_>,
     variables_json: &str,
 ) -> Result<String> {
-    let template = match kesher::json::from_str::<String>(template_json) {
+    let template = match kesher::from_json::<String>(template_json) {
         Ok(name) => kesher::playbook::ReplyTemplate::built_in(&name, lang).ok_or_else(|| {
             invalid(
                 "template",

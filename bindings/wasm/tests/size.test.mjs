@@ -21,8 +21,10 @@
 // the catalogue: statements, acknowledgements, reply templates and follow-ups with their
 // duration, weekday, month and list grammar in four languages, and `Wording` (2026-12-04:
 // 618,930 bytes; 618,805 once the report and pictures also took a host's wording; 617,853
-// with the follow-up reasons, now that the catalogue is compiled in without its comments).
-// benches/README.md records each figure.
+// with the follow-up reasons, now that the catalogue is compiled in without its comments),
+// plus 5,000 for issue 20's first items (2026-12-04: 622,915 bytes): lowercase from the standard
+// library again instead of a table of its own, the bindings' sorts and key removal through std,
+// and the opaque error with its accessors and source. benches/README.md records each figure.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -31,9 +33,9 @@ import { fileURLToPath } from "node:url";
 import { kesher, read } from "./helpers.mjs";
 
 const WASM = fileURLToPath(new URL("../pkg/kesher_wasm_bg.wasm", import.meta.url));
-const BUDGET = 620_000;
+const BUDGET = 625_000;
 
-test("the full package's .wasm is at most 620,000 bytes gzipped", () => {
+test("the full package's .wasm is at most 625,000 bytes gzipped", () => {
   const raw = readFileSync(WASM);
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../pkg/package.json", import.meta.url)), "utf8"));
   assert.equal(pkg.name, "kesher");

@@ -244,12 +244,7 @@ fn audit(args: &AuditArgs) -> Result<ExitCode, cases::Stop> {
     let input = crate::input::open(args.input.as_deref())?;
     let mut reader =
         kesher_io::JsonLines::with_parser(input, kesher_io::DEFAULT_MAX_LINE_BYTES, |t| {
-            serde_json::from_str::<kesher::insight::AuditVisit>(t).map_err(|e| {
-                kesher::Error::InvalidJson {
-                    field: ".".into(),
-                    reason: e.to_string(),
-                }
-            })
+            kesher::from_json::<kesher::insight::AuditVisit>(t)
         });
     let stderr = io::stderr();
     let mut err = stderr.lock();

@@ -319,26 +319,16 @@ enum Drawing {
 }
 
 fn parse_drawing(text: &str) -> kesher::Result<Drawing> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| kesher::Error::InvalidJson {
-            field: ".".into(),
-            reason: e.to_string(),
-        })?;
+    let value: serde_json::Value = kesher::from_json(text)?;
     if value.get("points").is_some() {
         Journey::from_json(text).map(|j| Drawing::Journey(Box::new(j)))
     } else if value.get("stages").is_some() {
-        serde_json::from_value(value)
-            .map(|p| Drawing::Pattern(Box::new(p)))
-            .map_err(|e| kesher::Error::InvalidJson {
-                field: ".".into(),
-                reason: e.to_string(),
-            })
+        kesher::from_json_value(value).map(|p| Drawing::Pattern(Box::new(p)))
     } else {
-        Err(kesher::Error::MissingField {
-            field: "points".into(),
-            reason: "a line to draw is a journey (with `points`) or a pattern (with `stages`)"
-                .into(),
-        })
+        Err(kesher::Error::missing_field(
+            "points",
+            "a line to draw is a journey (with `points`) or a pattern (with `stages`)",
+        ))
     }
 }
 

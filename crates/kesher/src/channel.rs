@@ -71,7 +71,7 @@ impl Channel {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] naming the field `channel` when the name breaks that rule.
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming the field `channel` when the name breaks that rule.
     ///
     /// # Example
     ///

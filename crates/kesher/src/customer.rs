@@ -4,7 +4,7 @@
 //! ordered; retention needs consent (monthly emails, birthday greetings), the acquisition cost and
 //! the lifetime value, because a lost customer costs both.
 
-use crate::{Channel, Currency, CustomerId, Error, Money, OrderRef, Result, Zone};
+use crate::{Channel, Currency, CustomerId, Error, ErrorKind, Money, OrderRef, Result, Zone};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -81,7 +81,7 @@ impl ContactPoint {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] naming `contact_points.address` and the address.
+    /// [`ErrorKind::InvalidInput`] naming `contact_points.address` and the address.
     ///
     /// # Example
     ///
@@ -187,7 +187,7 @@ impl Purchase {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] for a zero quantity, [`Error::CurrencyMismatch`] for a line in
+    /// [`ErrorKind::InvalidInput`] for a zero quantity, [`ErrorKind::CurrencyMismatch`] for a line in
     /// another currency; both name the line (`items[2].quantity`).
     ///
     /// # Example
@@ -209,11 +209,11 @@ impl Purchase {
                 ));
             }
             if item.unit_price.currency != self.total.currency {
-                return Err(Error::CurrencyMismatch {
+                return Err(Error::from(crate::error::Detail::CurrencyMismatch {
                     field: format!("items[{i}].unit_price"),
                     expected: self.total.currency.to_string(),
                     found: item.unit_price.currency.to_string(),
-                });
+                }));
             }
         }
         Ok(())
@@ -384,7 +384,7 @@ impl Customer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidJson`] or [`Error::InvalidInput`] naming the JSON path, and the errors of
+    /// [`ErrorKind::InvalidJson`] or [`ErrorKind::InvalidInput`] naming the JSON path, and the errors of
     /// [`Customer::validate`].
     ///
     /// # Example
@@ -394,7 +394,7 @@ impl Customer {
     /// assert!(err.to_string().contains("segmnts"));
     /// ```
     pub fn from_json(text: &str) -> Result<Customer> {
-        let customer: Customer = crate::json::from_str(text)?;
+        let customer: Customer = crate::support::json::from_str(text)?;
         customer.validate()?;
         Ok(customer)
     }
@@ -404,7 +404,7 @@ impl Customer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] or [`Error::CurrencyMismatch`] naming the field.
+    /// [`ErrorKind::InvalidInput`] or [`ErrorKind::CurrencyMismatch`] naming the field.
     ///
     /// # Example
     ///
@@ -555,7 +555,7 @@ impl Customer {
     ///
     /// # Errors
     ///
-    /// [`Error::CurrencyMismatch`] naming `purchases[i].total` when purchases, or the acquisition
+    /// [`ErrorKind::CurrencyMismatch`] naming `purchases[i].total` when purchases, or the acquisition
     /// cost, are in different currencies.
     ///
     /// # Example
@@ -642,25 +642,16 @@ pub(crate) fn prefix(err: Error, location: &str) -> Error {
             format!("{location}.{field}")
         }
     };
-    match err {
-        Error::InvalidInput {
-            field,
-            value,
-            reason,
-        } => Error::InvalidInput {
-            field: join(field),
-            value,
-            reason,
-        },
-        Error::CurrencyMismatch {
-            field,
-            expected,
-            found,
-        } => Error::CurrencyMismatch {
-            field: join(field),
-            expected,
-            found,
-        },
-        other => other,
+    match err.field() {
+        Some(field)
+            if matches!(
+                err.kind(),
+                ErrorKind::InvalidInput | ErrorKind::CurrencyMismatch
+            ) =>
+        {
+            let field = join(field.to_string());
+            err.with_field(field)
+        }
+        _ => err,
     }
 }

@@ -11,7 +11,7 @@ use std::fmt;
 ///
 /// # Errors
 ///
-/// [`Error::InvalidInput`] naming the field `emotion` for NaN or values outside `[-1.0, 1.0]`.
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming the field `emotion` for NaN or values outside `[-1.0, 1.0]`.
 ///
 /// # Example
 ///
@@ -52,7 +52,7 @@ impl Emotion {
         } else {
             Err(Error::invalid(
                 "emotion",
-                crate::decimal::shortest(value),
+                crate::support::decimal::shortest(value),
                 "must be a number from -1.0 to 1.0",
             ))
         }
@@ -127,7 +127,7 @@ impl fmt::Display for Emotion {
         write!(
             f,
             "{} ({})",
-            crate::decimal::fixed(self.0, 2).signed(),
+            crate::support::decimal::fixed(self.0, 2).signed(),
             self.level()
         )
     }

@@ -1,14 +1,19 @@
 //! The one error type of the core crate.
 //!
-//! Every variant names the field and the offending value, and [`Error::kind`] gives a stable
-//! snake_case code a caller can branch on. The list of kinds ([`ErrorKind::ALL`]) is the single
+//! Each error names the field and the offending value where there is one, and [`Error::kind`]
+//! gives a stable snake_case code a caller can branch on. The list of kinds ([`ErrorKind::ALL`]) is the single
 //! source for the Python exception hierarchy and the JavaScript error codes.
 
 use std::fmt;
+use std::sync::Arc;
 
-/// Everything that can go wrong in the core.
+/// Everything that can go wrong in the core: an opaque value read through its accessors.
 ///
-/// Messages are lowercase, without a trailing period, with the offending value in backticks.
+/// [`kind`](Error::kind) is a stable code to branch on; [`field`](Error::field) names the field or
+/// JSON path at fault (only when there is one); [`value`](Error::value) gives the offending value
+/// as text; [`source`](std::error::Error::source) the underlying error, when another library's
+/// error caused it (a JSON syntax error). Messages are lowercase, without a trailing period,
+/// with the offending value in backticks.
 ///
 /// # Example
 ///
@@ -17,128 +22,111 @@ use std::fmt;
 ///
 /// let err = Emotion::new(1.5).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::InvalidInput);
+/// assert_eq!(err.field(), Some("emotion"));
+/// assert_eq!(err.value(), Some("1.5"));
 /// assert_eq!(err.to_string(), "invalid emotion `1.5`: must be a number from -1.0 to 1.0");
 /// ```
+#[derive(Clone)]
+pub struct Error {
+    detail: Box<Detail>,
+    source: Option<Arc<dyn std::error::Error + Send + Sync>>,
+}
+
+/// What an [`Error`] holds, one variant per [`ErrorKind`]; private, so that variants can grow
+/// fields without breaking callers.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
+pub(crate) enum Detail {
     /// A value failed validation: `field` is where it was found, `value` what it was.
     #[error("invalid {field} `{value}`: {reason}")]
     InvalidInput {
-        /// The field (or path, such as `event.channel`) that holds the value.
         field: String,
-        /// The offending value, as text.
         value: String,
-        /// What is wrong with it, in words a person can act on.
         reason: String,
     },
     /// A required field is absent.
     #[error("missing {field}: {reason}")]
-    MissingField {
-        /// The field that is absent.
-        field: String,
-        /// Why it is needed.
-        reason: String,
-    },
+    MissingField { field: String, reason: String },
     /// A status change that the case status machine does not allow.
     #[error(
         "illegal status transition from `{from}` to `{to}` in case `{case_id}` (event seq {seq})"
     )]
     IllegalTransition {
-        /// The case the event belongs to.
         case_id: String,
-        /// The sequence number of the event that asked for the transition.
         seq: u64,
-        /// The status the case was in.
         from: String,
-        /// The status the event asked for.
         to: String,
     },
     /// Two different events claim the same sequence number in one case.
     #[error("conflicting events in case `{case_id}`: two different events have seq `{seq}`")]
-    ConflictingEvent {
-        /// The case.
-        case_id: String,
-        /// The duplicated sequence number.
-        seq: u64,
-    },
+    ConflictingEvent { case_id: String, seq: String },
     /// Amounts in different currencies were combined.
     #[error("currency mismatch in {field}: expected `{expected}`, found `{found}`")]
     CurrencyMismatch {
-        /// Where the mismatch was found.
         field: String,
-        /// The currency of the running total.
         expected: String,
-        /// The currency of the offending amount.
         found: String,
     },
     /// A business calendar that cannot be used: an unknown zone, an empty interval, overlapping
     /// intervals, a malformed time or date.
     #[error("invalid calendar {field} `{value}`: {reason}")]
     InvalidCalendar {
-        /// Where in the calendar (`week.mon[0]`, `tz`, `holidays[3]`).
         field: String,
-        /// The offending value, as text.
         value: String,
-        /// What is wrong with it.
         reason: String,
     },
     /// A calendar has no working time at all, or none ahead of an instant within the bounded
     /// search horizon.
     #[error("no working time {from}: {reason}")]
-    NoWorkingTime {
-        /// Where the search started (`after 2025-01-05T09:00:00Z`, or `in the calendar`).
-        from: String,
-        /// Why nothing was found.
-        reason: String,
-    },
-    /// An interval whose end comes before its start.
+    NoWorkingTime { from: String, reason: String },
+    /// An interval whose end comes before its start; `field` holds the end.
     #[error("end `{end}` is before start `{start}`")]
     EndBeforeStart {
-        /// The start instant.
+        field: String,
         start: String,
-        /// The end instant.
         end: String,
     },
     /// A duration below zero where only zero or more makes sense.
     #[error("negative duration `{value}` seconds: a duration must be zero or more; `add` moves forward in business time, `sub` moves back")]
-    NegativeDuration {
-        /// The duration in seconds, as text.
-        value: String,
-    },
+    NegativeDuration { field: String, value: String },
     /// Text that is not valid JSON, or JSON of the wrong shape.
     #[error("{}", json_message(field, reason))]
-    InvalidJson {
-        /// The path inside the document (`.` when the document itself is at fault).
-        field: String,
-        /// What the parser said.
-        reason: String,
-    },
+    InvalidJson { field: String, reason: String },
 }
 
-/// Text for a message, escaped as `{:?}` escapes text people type: `\"`, `\\`, `\n`, `\r`,
-/// `\t`, `\0` and other control characters as `\u{..}`. Other characters are kept as they are
-/// (`{:?}` also spells out invisible ones such as a zero-width space), which keeps `core`'s
-/// tables of printable characters out of the WebAssembly package.
-pub(crate) fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\0' => out.push_str("\\0"),
-            c if c.is_control() => {
-                out.push_str("\\u{");
-                out.push_str(&format!("{:x}", u32::from(c)));
-                out.push('}');
-            }
-            c => out.push(c),
+impl From<Detail> for Error {
+    fn from(detail: Detail) -> Error {
+        Error {
+            detail: Box::new(detail),
+            source: None,
         }
     }
-    out
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.detail, f)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.detail, f)
+    }
+}
+
+/// Two errors are equal when their kind, fields and message are; the source is not compared.
+impl PartialEq for Error {
+    fn eq(&self, other: &Error) -> bool {
+        self.detail == other.detail
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
 }
 
 fn json_message(field: &str, reason: &str) -> String {
@@ -249,21 +237,23 @@ impl Error {
     /// assert_eq!(err.kind(), ErrorKind::InvalidInput);
     /// ```
     pub fn kind(&self) -> ErrorKind {
-        match self {
-            Error::InvalidInput { .. } => ErrorKind::InvalidInput,
-            Error::MissingField { .. } => ErrorKind::MissingField,
-            Error::IllegalTransition { .. } => ErrorKind::IllegalTransition,
-            Error::ConflictingEvent { .. } => ErrorKind::ConflictingEvent,
-            Error::CurrencyMismatch { .. } => ErrorKind::CurrencyMismatch,
-            Error::InvalidJson { .. } => ErrorKind::InvalidJson,
-            Error::InvalidCalendar { .. } => ErrorKind::InvalidCalendar,
-            Error::NoWorkingTime { .. } => ErrorKind::NoWorkingTime,
-            Error::EndBeforeStart { .. } => ErrorKind::EndBeforeStart,
-            Error::NegativeDuration { .. } => ErrorKind::NegativeDuration,
+        match *self.detail {
+            Detail::InvalidInput { .. } => ErrorKind::InvalidInput,
+            Detail::MissingField { .. } => ErrorKind::MissingField,
+            Detail::IllegalTransition { .. } => ErrorKind::IllegalTransition,
+            Detail::ConflictingEvent { .. } => ErrorKind::ConflictingEvent,
+            Detail::CurrencyMismatch { .. } => ErrorKind::CurrencyMismatch,
+            Detail::InvalidJson { .. } => ErrorKind::InvalidJson,
+            Detail::InvalidCalendar { .. } => ErrorKind::InvalidCalendar,
+            Detail::NoWorkingTime { .. } => ErrorKind::NoWorkingTime,
+            Detail::EndBeforeStart { .. } => ErrorKind::EndBeforeStart,
+            Detail::NegativeDuration { .. } => ErrorKind::NegativeDuration,
         }
     }
 
-    /// The field (or JSON path) the error is about, when there is one.
+    /// The field or JSON path at fault (`week.mon[0]`, `ends[3]`, `.` for a whole JSON
+    /// document), when one is: an illegal transition names the case's `status`, a conflict the
+    /// events' `seq`; a calendar without working time names none.
     ///
     /// # Example
     ///
@@ -272,40 +262,199 @@ impl Error {
     /// assert_eq!(err.field(), Some("emotion"));
     /// ```
     pub fn field(&self) -> Option<&str> {
-        match self {
-            Error::InvalidInput { field, .. }
-            | Error::MissingField { field, .. }
-            | Error::CurrencyMismatch { field, .. }
-            | Error::InvalidJson { field, .. }
-            | Error::InvalidCalendar { field, .. } => Some(field),
-            Error::NoWorkingTime { .. } => Some("calendar"),
-            Error::EndBeforeStart { .. } => Some("end"),
-            Error::NegativeDuration { .. } => Some("duration"),
-            Error::IllegalTransition { .. } => Some("status"),
-            Error::ConflictingEvent { .. } => Some("seq"),
+        match &*self.detail {
+            Detail::InvalidInput { field, .. }
+            | Detail::MissingField { field, .. }
+            | Detail::CurrencyMismatch { field, .. }
+            | Detail::InvalidJson { field, .. }
+            | Detail::InvalidCalendar { field, .. }
+            | Detail::EndBeforeStart { field, .. }
+            | Detail::NegativeDuration { field, .. } => Some(field),
+            Detail::IllegalTransition { .. } => Some("status"),
+            Detail::ConflictingEvent { .. } => Some("seq"),
+            Detail::NoWorkingTime { .. } => None,
         }
     }
 
-    /// The offending value, as text, when there is one.
+    /// The offending value, as text, when there is one: the value refused, the end before its
+    /// start, the status asked for, the duplicated sequence number, the other currency.
     ///
     /// # Example
     ///
     /// ```
     /// let err = kesher::Emotion::new(-2.0).unwrap_err();
-    /// assert_eq!(err.value(), Some("-2".to_string()));
+    /// assert_eq!(err.value(), Some("-2"));
     /// ```
-    pub fn value(&self) -> Option<String> {
-        match self {
-            Error::InvalidInput { value, .. } | Error::InvalidCalendar { value, .. } => {
-                Some(value.clone())
-            }
-            Error::EndBeforeStart { end, .. } => Some(end.clone()),
-            Error::NegativeDuration { value } => Some(value.clone()),
-            Error::NoWorkingTime { from, .. } => Some(from.clone()),
-            Error::IllegalTransition { to, .. } => Some(to.clone()),
-            Error::ConflictingEvent { seq, .. } => Some(seq.to_string()),
-            Error::CurrencyMismatch { found, .. } => Some(found.clone()),
-            Error::MissingField { .. } | Error::InvalidJson { .. } => None,
+    pub fn value(&self) -> Option<&str> {
+        match &*self.detail {
+            Detail::InvalidInput { value, .. }
+            | Detail::InvalidCalendar { value, .. }
+            | Detail::NegativeDuration { value, .. }
+            | Detail::EndBeforeStart { end: value, .. }
+            | Detail::IllegalTransition { to: value, .. }
+            | Detail::ConflictingEvent { seq: value, .. }
+            | Detail::CurrencyMismatch { found: value, .. } => Some(value),
+            Detail::NoWorkingTime { .. }
+            | Detail::MissingField { .. }
+            | Detail::InvalidJson { .. } => None,
+        }
+    }
+
+    /// An [`ErrorKind::InvalidInput`] error: `value` at `field` refused for `reason`. For hosts
+    /// and bindings that check what they translate (a JavaScript argument that is not a list).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::Error::invalid_input("limit", "-1", "expected a count of 0 or more");
+    /// assert_eq!(err.to_string(), "invalid limit `-1`: expected a count of 0 or more");
+    /// assert_eq!(err.value(), Some("-1"));
+    /// ```
+    pub fn invalid_input(
+        field: impl Into<String>,
+        value: impl fmt::Display,
+        reason: impl Into<String>,
+    ) -> Error {
+        Error::invalid(field, value, reason)
+    }
+
+    /// An [`ErrorKind::InvalidInput`] error for a number, written as JavaScript and Python
+    /// write it (`2.5`, `760`, `NaN`, `inf`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::Error::invalid_number("days", 2.5, "expected a whole number");
+    /// assert_eq!(err.value(), Some("2.5"));
+    /// assert_eq!(kesher::Error::invalid_number("ms", 760.0, "x").value(), Some("760"));
+    /// ```
+    pub fn invalid_number(
+        field: impl Into<String>,
+        value: f64,
+        reason: impl Into<String>,
+    ) -> Error {
+        Error::invalid(field, crate::support::decimal::shortest(value), reason)
+    }
+
+    /// An [`ErrorKind::MissingField`] error: `field` is absent, needed for `reason`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::Error::missing_field("case_id", "every event names its case");
+    /// assert_eq!(err.field(), Some("case_id"));
+    /// ```
+    pub fn missing_field(field: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::from(Detail::MissingField {
+            field: field.into(),
+            reason: reason.into(),
+        })
+    }
+
+    /// An [`ErrorKind::InvalidJson`] error at a JSON path (`.` for the whole document), for
+    /// `reason`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::Error::invalid_json("[3]", "an element larger than 16 MiB");
+    /// assert_eq!(err.to_string(), "at `[3]`: an element larger than 16 MiB");
+    /// assert_eq!(kesher::Error::invalid_json(".", "EOF").to_string(), "invalid JSON: EOF");
+    /// ```
+    pub fn invalid_json(field: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::from(Detail::InvalidJson {
+            field: field.into(),
+            reason: reason.into(),
+        })
+    }
+
+    /// The same error, caused by `source` (a parser's error, an I/O error), which
+    /// [`source`](std::error::Error::source) gives back.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    ///
+    /// let parse = serde_json::from_str::<serde_json::Value>("[1,").unwrap_err();
+    /// let err = kesher::Error::invalid_json(".", parse.to_string()).with_source(parse);
+    /// assert!(err.to_string().starts_with("invalid JSON: EOF"));
+    /// assert!(err.source().is_some_and(|s| s.is::<serde_json::Error>()));
+    /// ```
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Error {
+        self.source = Some(Arc::new(source));
+        self
+    }
+
+    /// The same error with its field placed inside `outer`: `week.mon[0]` inside `calendar`
+    /// is `calendar.week.mon[0]`, `[2]` inside `events` is `events[2]`, and a whole document
+    /// (`.`) is `outer` itself. Errors without a field are unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::from_json::<kesher::WeeklyHours>(r#"{"mon": 5}"#).unwrap_err();
+    /// assert_eq!(err.within("calendar.week").field(), Some("calendar.week.mon"));
+    /// ```
+    pub fn within(mut self, outer: &str) -> Error {
+        if let Some(field) = self.field_mut() {
+            *field = if field.as_str() == "." || field.is_empty() {
+                outer.to_string()
+            } else if field.starts_with('[') {
+                format!("{outer}{field}")
+            } else {
+                format!("{outer}.{field}")
+            };
+        }
+        self
+    }
+
+    /// The same error naming `field` instead of its own (an error without a field is
+    /// unchanged): how an importer reports a value under the name its input gave it, or a
+    /// binding a row under its caller's index.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::CaseId::new("").unwrap_err().renamed("ticket");
+    /// assert_eq!(err.field(), Some("ticket"));
+    /// assert_eq!(err.to_string(), "invalid ticket ``: must not be empty");
+    /// ```
+    pub fn renamed(self, field: &str) -> Error {
+        self.with_field(field.to_string())
+    }
+
+    /// The same error naming `field` instead of its own (errors without a field unchanged).
+    pub(crate) fn with_field(mut self, field: String) -> Error {
+        if let Some(f) = self.field_mut() {
+            *f = field;
+        }
+        self
+    }
+
+    /// What is wrong, as the message words it after the field and value, when the error has
+    /// a reason of its own.
+    pub(crate) fn reason(&self) -> Option<&str> {
+        match &*self.detail {
+            Detail::InvalidInput { reason, .. }
+            | Detail::MissingField { reason, .. }
+            | Detail::InvalidCalendar { reason, .. }
+            | Detail::NoWorkingTime { reason, .. }
+            | Detail::InvalidJson { reason, .. } => Some(reason),
+            _ => None,
+        }
+    }
+
+    fn field_mut(&mut self) -> Option<&mut String> {
+        match &mut *self.detail {
+            Detail::InvalidInput { field, .. }
+            | Detail::MissingField { field, .. }
+            | Detail::CurrencyMismatch { field, .. }
+            | Detail::InvalidJson { field, .. }
+            | Detail::InvalidCalendar { field, .. }
+            | Detail::EndBeforeStart { field, .. }
+            | Detail::NegativeDuration { field, .. } => Some(field),
+            _ => None,
         }
     }
 
@@ -314,11 +463,11 @@ impl Error {
         value: impl fmt::Display,
         reason: impl Into<String>,
     ) -> Error {
-        Error::InvalidCalendar {
+        Error::from(Detail::InvalidCalendar {
             field: field.into(),
             value: value.to_string(),
             reason: reason.into(),
-        }
+        })
     }
 
     pub(crate) fn invalid(
@@ -326,11 +475,11 @@ impl Error {
         value: impl fmt::Display,
         reason: impl Into<String>,
     ) -> Error {
-        Error::InvalidInput {
+        Error::from(Detail::InvalidInput {
             field: field.into(),
             value: value.to_string(),
             reason: reason.into(),
-        }
+        })
     }
 }
 

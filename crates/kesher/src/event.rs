@@ -438,7 +438,7 @@ impl CaseEvent {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidJson`] naming the JSON path for malformed or misshapen JSON, and the errors
+    /// [`ErrorKind::InvalidJson`](crate::ErrorKind::InvalidJson) naming the JSON path for malformed or misshapen JSON, and the errors
     /// of [`CaseEvent::validate`]. Never panics, whatever the input.
     ///
     /// # Example
@@ -448,7 +448,7 @@ impl CaseEvent {
     /// assert_eq!(err.kind(), kesher::ErrorKind::InvalidJson);
     /// ```
     pub fn from_json(text: &str) -> Result<CaseEvent> {
-        CaseEvent::from_value(crate::json::parse_value(text)?)
+        CaseEvent::from_value(crate::support::json::parse_value(text)?)
     }
 
     /// Builds one event from a parsed JSON value and validates it ([`CaseEvent::validate`]).
@@ -458,8 +458,8 @@ impl CaseEvent {
     ///
     /// # Errors
     ///
-    /// As [`CaseEvent::from_json`]; [`Error::MissingField`] when `type` is absent and
-    /// [`Error::InvalidInput`] naming `type` when it is not a known event type.
+    /// As [`CaseEvent::from_json`]; [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) when `type` is absent and
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `type` when it is not a known event type.
     ///
     /// # Example
     ///
@@ -470,30 +470,30 @@ impl CaseEvent {
     /// assert_eq!(err.to_string(), "at `agent`: invalid agent_id ``: must not be empty");
     /// ```
     pub fn from_value(value: serde_json::Value) -> Result<CaseEvent> {
-        use crate::json::from_value;
+        use crate::support::json::from_value;
         let serde_json::Value::Object(mut map) = value else {
-            return Err(Error::InvalidJson {
+            return Err(Error::from(crate::error::Detail::InvalidJson {
                 field: ".".into(),
                 reason: "an event is a JSON object".into(),
-            });
+            }));
         };
-        let tag = match crate::json::take_key(&mut map, "type") {
+        let tag = match crate::support::json::take_key(&mut map, "type") {
             Some(serde_json::Value::String(tag)) => tag,
             Some(other) => {
                 return Err(Error::invalid(
                     "type",
-                    crate::json::compact(&other),
+                    crate::support::json::compact(&other),
                     "must be a string naming the event type",
                 ))
             }
             None => {
-                return Err(Error::MissingField {
+                return Err(Error::from(crate::error::Detail::MissingField {
                     field: "type".into(),
                     reason: format!(
                         "every event has a `type`: one of {}",
                         EVENT_TYPES.join(", ")
                     ),
-                })
+                }))
             }
         };
         let rest = serde_json::Value::Object(map);
@@ -542,7 +542,7 @@ impl CaseEvent {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingField`] or [`Error::InvalidInput`] naming the field.
+    /// [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) or [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming the field.
     ///
     /// # Example
     ///
@@ -564,10 +564,13 @@ impl CaseEvent {
                 &p.promise_id,
                 "a promise needs an id to be kept or cancelled later",
             )),
-            CaseEvent::PromiseMade(p) if p.due < p.at => Err(Error::EndBeforeStart {
-                start: crate::instant::format(&p.at),
-                end: crate::instant::format(&p.due),
-            }),
+            CaseEvent::PromiseMade(p) if p.due < p.at => {
+                Err(Error::from(crate::error::Detail::EndBeforeStart {
+                    field: "due".into(),
+                    start: crate::instant::format(&p.at),
+                    end: crate::instant::format(&p.due),
+                }))
+            }
             CaseEvent::ContractChanged(c) if c.contract.trim().is_empty() => Err(Error::invalid(
                 "contract",
                 &c.contract,

@@ -45,7 +45,7 @@ fn validate(field: &'static str, text: &str) -> Result<()> {
     if text.chars().any(char::is_control) {
         return Err(Error::invalid(
             field,
-            crate::error::escaped(text),
+            crate::support::escape::escaped(text),
             "must not contain control characters",
         ));
     }
@@ -135,7 +135,7 @@ macro_rules! identifier {
         ///
         /// # Errors
         ///
-        /// [`Error::InvalidInput`] when the text is empty, longer than [`MAX_ID_LEN`] bytes or holds
+        /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when the text is empty, longer than [`MAX_ID_LEN`] bytes or holds
         /// a control character.
         ///
         /// Cloning is cheap (short ids are kept inline, long ones shared), so cases and reports

@@ -245,7 +245,7 @@ impl Interaction {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] naming `direction` or `actor` and the offending value, or
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `direction` or `actor` and the offending value, or
     /// `metadata.wait_seconds`, `metadata.csat` or `metadata.nps` when the value is not a wait,
     /// a CSAT answer (1–5) or an NPS answer (0–10).
     ///
@@ -334,13 +334,13 @@ impl Interaction {
     /// their case.
     pub(crate) fn validate_as_event(&self) -> Result<()> {
         if self.case_id.is_none() {
-            return Err(Error::MissingField {
+            return Err(Error::from(crate::error::Detail::MissingField {
                 field: "case_id".into(),
                 reason: format!(
                     "interaction `{}` is fed as a case event, so it must name its case",
                     self.id
                 ),
-            });
+            }));
         }
         self.validate()
     }

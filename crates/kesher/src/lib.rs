@@ -36,14 +36,11 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod bounds;
 pub mod calendar;
 mod case;
 pub mod catalogue;
 mod channel;
 mod customer;
-mod dates;
-pub mod decimal;
 mod emotion;
 mod error;
 mod event;
@@ -52,17 +49,16 @@ pub mod insight;
 mod instant;
 mod interaction;
 pub mod journey;
-pub mod json;
 mod language;
 pub mod live;
-mod lowercase;
 mod money;
 pub mod playbook;
 mod promise;
+mod read_json;
 pub mod report;
 mod seconds;
 pub mod sla;
-pub mod sorting;
+mod support;
 pub mod text;
 pub mod zone;
 
@@ -101,6 +97,7 @@ pub use promise::{
     ledger, GuardVerdict, Load, Promise, PromiseGuard, PromiseKind, PromiseMade, PromiseState,
     PromiseUpdate,
 };
+pub use read_json::{from_json, from_json_value};
 pub use sla::{
     AuditAction, AuditEntry, CaseSla, Conditions, ContractSet, Metric, SlaContract, SlaEngine,
     Target, TargetReport, TargetState, TimeBasis, Within,

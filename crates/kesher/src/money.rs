@@ -11,7 +11,7 @@ use std::fmt;
 ///
 /// # Errors
 ///
-/// [`Error::InvalidInput`] for anything but three ASCII capital letters.
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for anything but three ASCII capital letters.
 ///
 /// # Example
 ///
@@ -128,7 +128,7 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] when the code is not an ISO 4217 code.
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when the code is not an ISO 4217 code.
     ///
     /// # Example
     ///
@@ -164,7 +164,7 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`Error::CurrencyMismatch`] when the currencies differ; [`Error::InvalidInput`] on overflow.
+    /// [`ErrorKind::CurrencyMismatch`](crate::ErrorKind::CurrencyMismatch) when the currencies differ; [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) on overflow.
     ///
     /// # Example
     ///
@@ -176,11 +176,11 @@ impl Money {
     /// ```
     pub fn checked_add(self, other: Money) -> Result<Money> {
         if self.currency != other.currency {
-            return Err(Error::CurrencyMismatch {
+            return Err(Error::from(crate::error::Detail::CurrencyMismatch {
                 field: "amount".into(),
                 expected: self.currency.to_string(),
                 found: other.currency.to_string(),
-            });
+            }));
         }
         let amount_minor = self
             .amount_minor

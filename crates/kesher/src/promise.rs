@@ -287,7 +287,7 @@ impl PromiseGuard {
         if !(l.handle_minutes.is_finite() && l.handle_minutes >= 0.0) {
             return Err(Error::invalid(
                 "load.handle_minutes",
-                crate::decimal::shortest(l.handle_minutes),
+                crate::support::decimal::shortest(l.handle_minutes),
                 "minutes of work are zero or more",
             ));
         }
@@ -295,7 +295,7 @@ impl PromiseGuard {
         let work = crate::seconds::from_secs_f64(minutes * 60.0).ok_or_else(|| {
             Error::invalid(
                 "load",
-                crate::decimal::shortest(minutes),
+                crate::support::decimal::shortest(minutes),
                 "too much work to schedule",
             )
         })?;

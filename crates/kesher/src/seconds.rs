@@ -36,7 +36,7 @@ pub(crate) mod option {
             from_secs_f64(x).ok_or_else(|| {
                 serde::de::Error::custom(format!(
                     "invalid duration `{}`: not a number of seconds",
-                    crate::decimal::shortest(x)
+                    crate::support::decimal::shortest(x)
                 ))
             })
         })
@@ -57,7 +57,7 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TimeDelta, 
     from_secs_f64(secs).ok_or_else(|| {
         serde::de::Error::custom(format!(
             "invalid duration `{}`: not a number of seconds",
-            crate::decimal::shortest(secs)
+            crate::support::decimal::shortest(secs)
         ))
     })
 }

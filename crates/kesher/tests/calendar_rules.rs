@@ -427,7 +427,7 @@ fn rule6_invalid_calendars_name_the_field_and_value() {
         assert_eq!(e.kind(), ErrorKind::InvalidCalendar, "{json}: {e}");
         assert_eq!(e.field(), Some(field), "{json}: {e}");
         if !value.is_empty() {
-            assert_eq!(e.value().as_deref(), Some(value), "{json}: {e}");
+            assert_eq!(e.value(), Some(value), "{json}: {e}");
         }
     }
 }

@@ -44,7 +44,7 @@ fn validation_names_field_and_value() {
         {"channel": "email", "address": "dana@example"}]}))
     .unwrap_err();
     assert_eq!(err.field(), Some("contact_points.address"));
-    assert_eq!(err.value().as_deref(), Some("dana@example"));
+    assert_eq!(err.value(), Some("dana@example"));
 
     let err = parse(json!({"id": "c", "name": "N", "contact_points": [
         {"channel": "phone", "address": "+972 3 555 0101", "preferred": true},

@@ -375,7 +375,7 @@ fn a_contract_change_counts_the_rest_on_the_new_calendar() {
     );
     let err = e.evaluate(&c, at("2025-01-06T11:00:00Z")).unwrap_err();
     assert_eq!(
-        (err.kind(), err.value().as_deref()),
+        (err.kind(), err.value()),
         (ErrorKind::InvalidInput, Some("gold"))
     );
 }

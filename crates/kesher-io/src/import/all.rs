@@ -65,12 +65,12 @@ pub fn import_all(reader: Box<dyn BufRead + Send>, format: Format) -> Result<Imp
     }
     let mut summary = source.summary();
     // Each line counts once, however many of its events were refused.
-    kesher::sorting::sort_by(&mut refused, Ord::cmp);
+    refused.sort_by(Ord::cmp);
     refused.dedup();
     for _ in &refused {
         summary.reject_accepted();
     }
-    kesher::sorting::sort_by_key(&mut rejections, |r| r.line);
+    rejections.sort_by_key(|r| r.line);
     Ok(Imported {
         cases,
         summary,

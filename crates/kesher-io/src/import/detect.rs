@@ -99,12 +99,12 @@ impl Format {
     /// # Ok::<(), kesher_io::Error>(())
     /// ```
     pub fn from_mapping(text: &str) -> Result<Format, crate::Error> {
-        let value = kesher::json::parse_value(text).map_err(crate::Error::Core)?;
+        let value = kesher::from_json::<serde_json::Value>(text).map_err(crate::Error::Core)?;
         if value.get("created").is_some() {
-            let mapping = kesher::json::from_value(value).map_err(crate::Error::Core)?;
+            let mapping = kesher::from_json_value(value).map_err(crate::Error::Core)?;
             Ok(Format::Tickets(Box::new(mapping)))
         } else {
-            let mapping = kesher::json::from_value(value).map_err(crate::Error::Core)?;
+            let mapping = kesher::from_json_value(value).map_err(crate::Error::Core)?;
             Ok(Format::EventLog(Box::new(mapping)))
         }
     }
@@ -116,7 +116,7 @@ impl Format {
     ///
     /// # Errors
     ///
-    /// [`kesher::Error::InvalidInput`] on `format` when both a name and a mapping are given,
+    /// [`kesher::ErrorKind::InvalidInput`] on `format` when both a name and a mapping are given,
     /// when the name is unknown, or when nothing was given and the head shows no format (the
     /// message lists [`Format::NAMES`]); the mapping's own errors, naming its field.
     ///
@@ -137,11 +137,7 @@ impl Format {
         mapping: Option<&str>,
     ) -> Result<Format, crate::Error> {
         let refuse = |value: &str, reason: String| {
-            crate::Error::Core(kesher::Error::InvalidInput {
-                field: "format".into(),
-                value: value.into(),
-                reason,
-            })
+            crate::Error::Core(kesher::Error::invalid_input("format", value, reason))
         };
         match (name, mapping) {
             (Some(name), Some(_)) => {

@@ -283,7 +283,7 @@ fn path(from: CaseStatus, to: CaseStatus) -> Vec<CaseStatus> {
 }
 
 fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBatch {
-    kesher::sorting::sort_by_key(&mut rows, |r| r.at);
+    rows.sort_by_key(|r| r.at);
     let mut events = Vec::with_capacity(rows.len() * 2 + 2);
     let Some(first) = rows.first() else {
         return CaseBatch {

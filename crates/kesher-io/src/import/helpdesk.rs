@@ -148,10 +148,9 @@ impl<R: BufRead> HelpdeskImporter<R> {
             let value: Value = match serde_json::from_slice(&bytes) {
                 Ok(v) => v,
                 Err(e) => {
-                    let error = Error::Core(kesher::Error::InvalidJson {
-                        field: path,
-                        reason: e.to_string(),
-                    });
+                    let error = Error::Core(
+                        kesher::Error::invalid_json(path, e.to_string()).with_source(e),
+                    );
                     return Some(Err(Rejection { line, error }));
                 }
             };
@@ -257,10 +256,10 @@ impl<'a> Fields<'a> {
 
     pub(super) fn required(&self, key: &str) -> Result<String, Error> {
         self.text(key).ok_or_else(|| {
-            Error::Core(kesher::Error::MissingField {
-                field: self.path(key),
-                reason: "every record needs it".into(),
-            })
+            Error::Core(kesher::Error::missing_field(
+                self.path(key),
+                "every record needs it",
+            ))
         })
     }
 

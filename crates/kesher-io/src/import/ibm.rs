@@ -77,7 +77,7 @@ fn text<'a>(object: &'a Map<String, Value>, key: &str, path: &str) -> Result<&'a
         Some(Value::String(s)) => Ok(s),
         Some(other) => Err(invalid(
             &format!("{path}.{key}"),
-            &kesher::json::compact(other),
+            &other.to_string(),
             "expected a string",
         )),
         None => Err(invalid(&format!("{path}.{key}"), "", "missing")),
@@ -87,11 +87,7 @@ fn text<'a>(object: &'a Map<String, Value>, key: &str, path: &str) -> Result<&'a
 fn object<'a>(value: Option<&'a Value>, path: &str) -> Result<&'a Map<String, Value>, Error> {
     match value {
         Some(Value::Object(o)) => Ok(o),
-        Some(other) => Err(invalid(
-            path,
-            &kesher::json::compact(other),
-            "expected an object",
-        )),
+        Some(other) => Err(invalid(path, &other.to_string(), "expected an object")),
         None => Err(invalid(path, "", "missing")),
     }
 }
@@ -139,7 +135,7 @@ fn conversation(line: u64, value: &Value) -> Result<CaseBatch, Error> {
             .ok_or_else(|| {
                 invalid(
                     &path,
-                    &kesher::json::compact(turn),
+                    &turn.to_string(),
                     "a turn names its `client`, `client1` or `agent`",
                 )
             })?;
@@ -241,10 +237,10 @@ impl<R: BufRead> Iterator for IbmImporter<R> {
         let outcome = match element {
             Ok((line, bytes)) => serde_json::from_slice::<Value>(&bytes)
                 .map_err(|e| {
-                    Error::Core(kesher::Error::InvalidJson {
-                        field: format!("[{index}]"),
-                        reason: e.to_string(),
-                    })
+                    Error::Core(
+                        kesher::Error::invalid_json(format!("[{index}]"), e.to_string())
+                            .with_source(e),
+                    )
                 })
                 .and_then(|v| conversation(line, &v))
                 .and_then(|batch| {

@@ -91,12 +91,9 @@ impl<R: BufRead> JsonArray<R> {
         let result = self.read_element();
         match result {
             Ok(Some((line, Piece::Oversized(size)))) => {
-                let error = Error::Core(kesher::Error::InvalidJson {
-                    field: ".".into(),
-                    reason: format!(
+                let error = Error::Core(kesher::Error::invalid_json(".", format!(
                         "line {line}: an element of {size} bytes is larger than the 16 MiB an element may have"
-                    ),
-                });
+                    )));
                 Some(Err((line, error)))
             }
             Ok(Some((line, Piece::Whole(bytes)))) => Some(Ok((line, bytes))),
@@ -114,10 +111,10 @@ impl<R: BufRead> JsonArray<R> {
     fn read_element(&mut self) -> Result<Option<(u64, Piece)>, Error> {
         self.start = self.line;
         let syntax = |line: u64, what: &str| {
-            Error::Core(kesher::Error::InvalidJson {
-                field: ".".into(),
-                reason: format!("line {line}: {what}"),
-            })
+            Error::Core(kesher::Error::invalid_json(
+                ".",
+                format!("line {line}: {what}"),
+            ))
         };
         if !self.started {
             self.started = true;

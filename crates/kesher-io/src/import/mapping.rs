@@ -238,6 +238,6 @@ impl EventLogMapping {
     /// assert!(e.to_string().starts_with("at `case`: invalid type"), "{e}");
     /// ```
     pub fn from_json(text: &str) -> Result<EventLogMapping, crate::Error> {
-        kesher::json::from_str(text).map_err(crate::Error::Core)
+        kesher::from_json(text).map_err(crate::Error::Core)
     }
 }

@@ -147,29 +147,21 @@ fn id_hash(id: &CaseId) -> u64 {
 
 /// The case's id, validated as the core validates ids.
 fn case_id(field: &str, text: &str) -> Result<CaseId, Error> {
-    CaseId::new(text).map_err(|e| renamed(e, field, text))
+    CaseId::new(text).map_err(|e| renamed(e, field))
 }
 
 /// The core's refusal of a value (an id too long, a control character) under the name of the
 /// input's field that held it.
-fn renamed(e: kesher::Error, field: &str, value: &str) -> Error {
-    match e {
-        kesher::Error::InvalidInput { reason, .. } => Error::Core(kesher::Error::InvalidInput {
-            field: field.to_string(),
-            value: value.to_string(),
-            reason,
-        }),
-        other => Error::Core(other),
+fn renamed(e: kesher::Error, field: &str) -> Error {
+    match e.kind() {
+        kesher::ErrorKind::InvalidInput => Error::Core(e.renamed(field)),
+        _ => Error::Core(e),
     }
 }
 
 /// An invalid value in a row.
 fn invalid(field: &str, value: &str, reason: impl Into<String>) -> Error {
-    Error::Core(kesher::Error::InvalidInput {
-        field: field.to_string(),
-        value: value.to_string(),
-        reason: reason.into(),
-    })
+    Error::Core(kesher::Error::invalid_input(field, value, reason))
 }
 
 /// Tweet text as written: Twitter's API escapes `&`, `<` and `>` as HTML entities, and both

@@ -73,9 +73,9 @@ fn path(from: CaseStatus, to: CaseStatus) -> Vec<CaseStatus> {
 impl Thread {
     /// The case's events, each with the line of the record.
     pub(super) fn events(mut self, line: u64) -> Result<CaseBatch, Error> {
-        let id = CaseId::new(&self.id).map_err(|e| super::renamed(e, self.id_field, &self.id))?;
-        let customer = CustomerId::new(&self.customer)
-            .map_err(|e| super::renamed(e, "customer", &self.customer))?;
+        let id = CaseId::new(&self.id).map_err(|e| super::renamed(e, self.id_field))?;
+        let customer =
+            CustomerId::new(&self.customer).map_err(|e| super::renamed(e, "customer"))?;
         self.posts.sort_by_key(|p| p.at);
         self.statuses.sort_by_key(|s| s.0);
         self.assignments.sort_by_key(|a| a.0);
@@ -135,8 +135,7 @@ impl Thread {
                     events.push((line, CaseEvent::Interaction(interaction)));
                 }
                 Step::Assign(agent, team) => {
-                    let agent =
-                        AgentId::new(agent).map_err(|e| super::renamed(e, "assignee", agent))?;
+                    let agent = AgentId::new(agent).map_err(|e| super::renamed(e, "assignee"))?;
                     events.push((
                         line,
                         CaseEvent::Assigned(Assigned {
@@ -184,7 +183,7 @@ impl Thread {
             Author::Agent(a) => (
                 Direction::Outbound,
                 Actor::Agent {
-                    id: AgentId::new(a).map_err(|e| super::renamed(e, "author", a))?,
+                    id: AgentId::new(a).map_err(|e| super::renamed(e, "author"))?,
                 },
             ),
             Author::Bot => (Direction::Outbound, Actor::Bot { name: None }),
@@ -197,7 +196,7 @@ impl Thread {
         };
         let interaction_id = InteractionId::new(format!("{}/{}", self.id, post.id))
             .or_else(|_| InteractionId::new(&post.id))
-            .map_err(|e| super::renamed(e, "id", &post.id))?;
+            .map_err(|e| super::renamed(e, "id"))?;
         Ok(Interaction {
             id: interaction_id,
             customer_id: customer.clone(),

@@ -178,6 +178,6 @@ impl TicketTableMapping {
     /// assert!(e.to_string().contains("created"), "{e}");
     /// ```
     pub fn from_json(text: &str) -> Result<TicketTableMapping, crate::Error> {
-        kesher::json::from_str(text).map_err(crate::Error::Core)
+        kesher::from_json(text).map_err(crate::Error::Core)
     }
 }

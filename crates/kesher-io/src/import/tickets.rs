@@ -275,9 +275,8 @@ struct Row {
 impl Row {
     fn events(self, m: &TicketTableMapping) -> Result<CaseBatch, Error> {
         let customer_name = self.customer.as_deref().unwrap_or(self.id.as_str());
-        let customer = CustomerId::new(customer_name).map_err(|e| {
-            super::renamed(e, m.customer.as_deref().unwrap_or(&m.case), customer_name)
-        })?;
+        let customer = CustomerId::new(customer_name)
+            .map_err(|e| super::renamed(e, m.customer.as_deref().unwrap_or(&m.case)))?;
         let agent = self
             .agent
             .as_deref()

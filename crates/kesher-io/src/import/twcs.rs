@@ -200,7 +200,7 @@ impl<R: BufRead> TwcsImporter<R> {
         // The author becomes a customer or agent id: refused here, with its line, rather than
         // losing the thread later.
         if let Err(e) = CustomerId::new(author.as_str()) {
-            return Err(super::renamed(e, "author_id", &author));
+            return Err(super::renamed(e, "author_id"));
         }
         let inbound = match self.field(2).trim() {
             "True" | "true" | "TRUE" | "1" => true,
@@ -427,7 +427,7 @@ impl<R: BufRead> TwcsImporter<R> {
             .iter()
             .map(|(slot, t)| (t.tweets.iter().map(|t| t.line).min().unwrap_or(0), *slot))
             .collect();
-        kesher::sorting::sort_by(&mut roots, Ord::cmp);
+        roots.sort_by(Ord::cmp);
         for (_, root) in roots {
             self.finish(root);
         }
@@ -506,9 +506,7 @@ fn mentions(text: &str) -> impl Iterator<Item = &str> {
 
 /// Splits a complete thread into one case per brand: each with the lines of its tweets.
 fn cases_of(mut tweets: Vec<Tweet>) -> Vec<(Vec<u64>, Result<CaseBatch, Error>)> {
-    kesher::sorting::sort_by(&mut tweets, |a, b| {
-        a.at.cmp(&b.at).then(a.line.cmp(&b.line))
-    });
+    tweets.sort_by(|a, b| a.at.cmp(&b.at).then(a.line.cmp(&b.line)));
     let index: HashMap<u64, usize> = tweets.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
     let brands: Vec<&str> = {
         let mut seen = BTreeSet::new();
@@ -605,8 +603,8 @@ fn case_of(brand: &str, tweets: &[&Tweet]) -> Result<CaseBatch, Error> {
     let Some(first) = tweets.first() else {
         return Err(invalid("tweet_id", "", "a case needs a tweet"));
     };
-    let case_id = CaseId::new(format!("{}@{brand}", first.id))
-        .map_err(|e| super::renamed(e, "author_id", brand))?;
+    let case_id =
+        CaseId::new(format!("{}@{brand}", first.id)).map_err(|e| super::renamed(e, "author_id"))?;
     let customer = tweets
         .iter()
         .find(|t| t.inbound)
@@ -619,8 +617,8 @@ fn case_of(brand: &str, tweets: &[&Tweet]) -> Result<CaseBatch, Error> {
             })
         })
         .unwrap_or_else(|| "unknown".to_string());
-    let customer = CustomerId::new(customer.as_str())
-        .map_err(|e| super::renamed(e, "author_id", &customer))?;
+    let customer =
+        CustomerId::new(customer.as_str()).map_err(|e| super::renamed(e, "author_id"))?;
     let mut metadata = BTreeMap::new();
     metadata.insert("brand".to_string(), brand.to_string());
     metadata.insert("source".to_string(), "twcs".to_string());
@@ -649,12 +647,11 @@ fn case_of(brand: &str, tweets: &[&Tweet]) -> Result<CaseBatch, Error> {
             };
             let id = AgentId::new(agent)
                 .or_else(|_| AgentId::new(brand))
-                .map_err(|e| super::renamed(e, "author_id", &t.author))?;
+                .map_err(|e| super::renamed(e, "author_id"))?;
             (Direction::Outbound, Actor::Agent { id }, customer.clone())
         };
         let interaction = Interaction {
-            id: InteractionId::new(t.id.to_string())
-                .map_err(|e| super::renamed(e, "tweet_id", &t.id.to_string()))?,
+            id: InteractionId::new(t.id.to_string()).map_err(|e| super::renamed(e, "tweet_id"))?,
             customer_id,
             case_id: Some(case_id.clone()),
             seq: seq as u64 + 1,

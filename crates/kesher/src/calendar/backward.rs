@@ -7,12 +7,12 @@ use crate::{Error, Result};
 use chrono::NaiveDate;
 
 fn none_before(at: i64, anchor: NaiveDate) -> Error {
-    Error::NoWorkingTime {
+    Error::from(crate::error::Detail::NoWorkingTime {
         from: format!("before {}", instant_text(at)),
         reason: format!(
             "the calendar has no open hours in the {SEARCH_HORIZON_DAYS} days before {anchor}"
         ),
-    }
+    })
 }
 
 fn stays_open(at: i64, anchor: NaiveDate, side: &str) -> Error {
@@ -35,9 +35,10 @@ fn open_after(at: i64, anchor: NaiveDate) -> Error {
 }
 
 pub(super) fn negative(d: i64) -> Error {
-    Error::NegativeDuration {
-        value: crate::decimal::shortest(d as f64 / 1e9).to_string(),
-    }
+    Error::from(crate::error::Detail::NegativeDuration {
+        field: "duration".into(),
+        value: crate::support::decimal::shortest(d as f64 / 1e9).to_string(),
+    })
 }
 
 impl Timeline {

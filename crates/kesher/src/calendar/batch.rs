@@ -137,7 +137,11 @@ impl Timeline {
             let d = d
                 .checked_mul(scale)
                 .ok_or_else(|| out_of_range(&format!("durations[{i}]"), d))?;
-            *o = self.add_ns(t, d)?.div_euclid(scale);
+            let due = self.add_ns(t, d).map_err(|e| match e.kind() {
+                crate::ErrorKind::NegativeDuration => e.with_field(format!("durations[{i}]")),
+                _ => e,
+            })?;
+            *o = due.div_euclid(scale);
         }
         Ok(())
     }
@@ -238,10 +242,11 @@ impl Timeline {
         let (lo, _) = Self::scaled(starts, unit, "starts")?;
         let (_, hi) = Self::scaled(ends, unit, "ends")?;
         if let Some(i) = starts.iter().zip(ends).position(|(a, b)| b < a) {
-            return Err(Error::EndBeforeStart {
+            return Err(Error::from(crate::error::Detail::EndBeforeStart {
+                field: format!("ends[{i}]"),
                 start: format!("starts[{i}]"),
                 end: format!("ends[{i}]"),
-            });
+            }));
         }
         self.ensure(lo.min(hi), hi.max(lo))?;
         Ok(true)

@@ -109,9 +109,11 @@ impl std::str::FromStr for WallTime {
             [h, m, s] => (number(h)?, number(m)?, number(s)?),
             _ => return Err(bad()),
         };
-        WallTime::hms(h, m, s).map_err(|e| match e {
-            Error::InvalidCalendar { reason, .. } => Error::calendar("time", text, reason),
-            other => other,
+        WallTime::hms(h, m, s).map_err(|e| match (e.kind(), e.reason()) {
+            (crate::ErrorKind::InvalidCalendar, Some(reason)) => {
+                Error::calendar("time", text, reason)
+            }
+            _ => e,
         })
     }
 }

@@ -12,12 +12,12 @@ use chrono::{DateTime, NaiveDate, TimeDelta};
 pub(super) const MAX_DAYS: i32 = 220_000;
 
 fn no_open_day_before(at: i64, anchor: NaiveDate) -> Error {
-    Error::NoWorkingTime {
+    Error::from(crate::error::Detail::NoWorkingTime {
         from: format!("before {}", instant_text(at)),
         reason: format!(
             "the calendar has no open day in the {SEARCH_HORIZON_DAYS} days before {anchor}"
         ),
-    }
+    })
 }
 
 pub(super) fn check_days(n: i32) -> Result<()> {
@@ -157,10 +157,11 @@ impl Timeline {
     /// ```
     pub fn open_days_between_ns(&mut self, a: i64, b: i64) -> Result<i64> {
         if b < a {
-            return Err(Error::EndBeforeStart {
+            return Err(Error::from(crate::error::Detail::EndBeforeStart {
+                field: "end".into(),
                 start: instant_text(a),
                 end: instant_text(b),
-            });
+            }));
         }
         self.ensure(a, b)?;
         Ok(self.open_days_in(a, b))

@@ -146,7 +146,7 @@ impl Definition {
 impl Calendar {
     /// A calendar from a zone and weekly hours (add dated entries with the `with_` methods).
     ///
-    /// Fails with [`Error::NoWorkingTime`] when the week has no hours at all.
+    /// Fails with [`ErrorKind::NoWorkingTime`](crate::ErrorKind::NoWorkingTime) when the week has no hours at all.
     ///
     /// # Example
     ///
@@ -186,10 +186,10 @@ impl Calendar {
                 }
             });
         if !has_hours {
-            return Err(Error::NoWorkingTime {
+            return Err(Error::from(crate::error::Detail::NoWorkingTime{
                 from: "in the calendar".into(),
                 reason: "the week has no hours and no override opens a date; give at least one weekday an interval such as [\"09:00\",\"17:00\"]".into(),
-            });
+            }));
         }
         Ok(Calendar {
             def: Arc::new(def),
@@ -257,7 +257,7 @@ impl Calendar {
         self.edit(|d| {
             let list = d.breaks.entry(date).or_default();
             list.push(hours);
-            crate::sorting::sort_by(list, Ord::cmp);
+            crate::support::sorting::sort_by(list, Ord::cmp);
         })
     }
 
@@ -278,7 +278,7 @@ impl Calendar {
         self.edit(|d| d.holiday_rules.push(rules))
     }
 
-    /// Reads a calendar from its JSON text. Every fault is an [`Error::InvalidCalendar`] naming
+    /// Reads a calendar from its JSON text. Every fault is an [`ErrorKind::InvalidCalendar`](crate::ErrorKind::InvalidCalendar) naming
     /// the field (`week.mon[0]`, `tz`, `holidays[2]`) and the value.
     ///
     /// # Example
@@ -293,7 +293,7 @@ impl Calendar {
     /// assert_eq!(err.field(), Some("week.mon[0]"));
     /// ```
     pub fn from_json(text: &str) -> Result<Calendar> {
-        let value = crate::json::parse_value(text).map_err(as_calendar_error)?;
+        let value = crate::support::json::parse_value(text).map_err(as_calendar_error)?;
         Calendar::from_value(value)
     }
 
@@ -317,10 +317,12 @@ impl Calendar {
                     Error::calendar("calendar", name, "not a preset: `israel`, `us` or `uk`")
                 });
         }
-        let spec: CalendarSpec = match crate::json::from_value(value.clone()) {
+        let spec: CalendarSpec = match crate::support::json::from_value(value.clone()) {
             Ok(spec) => spec,
-            Err(Error::InvalidJson { field, reason }) => {
-                let found = lookup(&value, &field);
+            Err(e) if e.kind() == crate::ErrorKind::InvalidJson => {
+                let field = e.field().unwrap_or(".");
+                let reason = e.reason().unwrap_or_default().to_string();
+                let found = lookup(&value, field);
                 let reason = reason
                     .split_once("`: ")
                     .map_or(reason.clone(), |(_, r)| r.to_string());
@@ -466,9 +468,10 @@ pub(crate) fn to_nanos(field: &str, t: DateTime<Utc>) -> Result<i64> {
 /// A duration to add → nanoseconds; negative is an error.
 pub(crate) fn duration_nanos(d: TimeDelta) -> Result<i64> {
     if d < TimeDelta::zero() {
-        return Err(Error::NegativeDuration {
-            value: crate::decimal::shortest(crate::seconds::as_secs_f64(d)).to_string(),
-        });
+        return Err(Error::from(crate::error::Detail::NegativeDuration {
+            field: "duration".into(),
+            value: crate::support::decimal::shortest(crate::seconds::as_secs_f64(d)).to_string(),
+        }));
     }
     d.num_nanoseconds()
         .ok_or_else(|| Error::invalid("seconds", d.num_seconds(), "too long: at most ~292 years"))
@@ -542,7 +545,7 @@ impl TryFrom<CalendarSpec> for Calendar {
         let overrides = dated("overrides", spec.overrides)?;
         let mut breaks = dated("breaks", spec.breaks)?;
         for list in breaks.values_mut() {
-            crate::sorting::sort_by(list, Ord::cmp);
+            crate::support::sorting::sort_by(list, Ord::cmp);
         }
         Calendar::from_definition(Definition {
             tz,
@@ -592,13 +595,15 @@ impl Serialize for Calendar {
 }
 
 fn as_calendar_error(e: Error) -> Error {
-    match e {
-        Error::InvalidJson { field, reason } => Error::calendar(field, "", reason),
-        other => other,
+    match (e.kind(), e.field(), e.reason()) {
+        (crate::ErrorKind::InvalidJson, Some(field), Some(reason)) => {
+            Error::calendar(field, "", reason)
+        }
+        _ => e,
     }
 }
 
-/// The value at a JSON path (`week.mon[0]`, as `kesher::json` names them) inside `root`, as compact JSON.
+/// The value at a JSON path (`week.mon[0]`, as `kesher::from_json` names them) inside `root`, as compact JSON.
 fn lookup(root: &serde_json::Value, path: &str) -> String {
     let mut node = Some(root);
     for segment in path.split('.').filter(|s| !s.is_empty() && *s != ".") {
@@ -615,6 +620,6 @@ fn lookup(root: &serde_json::Value, path: &str) -> String {
     }
     node.map_or_else(String::new, |v| match v {
         serde_json::Value::String(s) => s.clone(),
-        other => crate::json::compact(other),
+        other => crate::support::json::compact(other),
     })
 }

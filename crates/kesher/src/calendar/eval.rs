@@ -100,9 +100,11 @@ pub struct AnswerError {
 }
 
 fn field<'a>(input: &'a Map<String, Value>, name: &str) -> Result<&'a Value, Error> {
-    input.get(name).ok_or_else(|| Error::MissingField {
-        field: format!("input.{name}"),
-        reason: "this operation needs it".into(),
+    input.get(name).ok_or_else(|| {
+        Error::from(crate::error::Detail::MissingField {
+            field: format!("input.{name}"),
+            reason: "this operation needs it".into(),
+        })
     })
 }
 
@@ -111,7 +113,7 @@ fn instant(input: &Map<String, Value>, name: &str) -> Result<DateTime<Utc>, Erro
     let text = value.as_str().ok_or_else(|| {
         Error::invalid(
             format!("input.{name}"),
-            crate::json::compact(value),
+            crate::support::json::compact(value),
             "expected an RFC 3339 instant string",
         )
     })?;
@@ -146,19 +148,20 @@ fn seconds(input: &Map<String, Value>) -> Result<chrono::TimeDelta, Error> {
     let n = secs.as_f64().ok_or_else(|| {
         Error::invalid(
             "input.seconds",
-            crate::json::compact(secs),
+            crate::support::json::compact(secs),
             "expected a number of seconds",
         )
     })?;
     if n < 0.0 {
-        return Err(Error::NegativeDuration {
-            value: crate::json::compact(secs),
-        });
+        return Err(Error::from(crate::error::Detail::NegativeDuration {
+            field: "input.seconds".into(),
+            value: crate::support::json::compact(secs),
+        }));
     }
     crate::seconds::from_secs_f64(n).ok_or_else(|| {
         Error::invalid(
             "input.seconds",
-            crate::json::compact(secs),
+            crate::support::json::compact(secs),
             "too large a number of seconds",
         )
     })
@@ -173,7 +176,7 @@ fn days(input: &Map<String, Value>) -> Result<i32, Error> {
         .ok_or_else(|| {
             Error::invalid(
                 "input.days",
-                crate::json::compact(value),
+                crate::support::json::compact(value),
                 "expected a whole number of open days",
             )
         })
@@ -202,10 +205,10 @@ impl CalendarEval {
             Ok(request) => self.eval(&request),
             Err(e) => error(
                 Value::Null,
-                &Error::InvalidJson {
+                &Error::from(crate::error::Detail::InvalidJson {
                     field: ".".into(),
                     reason: e.to_string(),
-                },
+                }),
             ),
         }
     }
@@ -233,14 +236,14 @@ impl CalendarEval {
     }
 
     fn calendar(&mut self, spec: &Value) -> Result<&Calendar, Error> {
-        let key = crate::json::compact(spec);
+        let key = crate::support::json::compact(spec);
         if !self.calendars.contains_key(&key) {
             let calendar = match spec {
                 Value::String(_) | Value::Object(_) => Calendar::from_value(spec.clone())?,
                 other => {
                     return Err(Error::calendar(
                         "calendar",
-                        crate::json::compact(other),
+                        crate::support::json::compact(other),
                         "expected a calendar object or a preset name",
                     ))
                 }
@@ -260,17 +263,16 @@ impl CalendarEval {
         let request = request.as_object().ok_or_else(|| {
             Error::invalid(
                 "request",
-                crate::json::compact(request),
+                crate::support::json::compact(request),
                 "expected a JSON object with id, op, calendar, input",
             )
         })?;
-        let op = request
-            .get("op")
-            .and_then(Value::as_str)
-            .ok_or_else(|| Error::MissingField {
+        let op = request.get("op").and_then(Value::as_str).ok_or_else(|| {
+            Error::from(crate::error::Detail::MissingField {
                 field: "op".into(),
                 reason: format!("one of {}", OPS.join(", ")),
-            })?;
+            })
+        })?;
         if !OPS.contains(&op) {
             return Err(Error::invalid(
                 "op",
@@ -283,14 +285,16 @@ impl CalendarEval {
             other => {
                 return Err(Error::invalid(
                     "input",
-                    crate::json::compact(other.unwrap_or(&Value::Null)),
+                    crate::support::json::compact(other.unwrap_or(&Value::Null)),
                     "expected an object such as {\"start\": ..., \"seconds\": ...}",
                 ))
             }
         };
-        let spec = request.get("calendar").ok_or_else(|| Error::MissingField {
-            field: "calendar".into(),
-            reason: "a calendar object or a preset name".into(),
+        let spec = request.get("calendar").ok_or_else(|| {
+            Error::from(crate::error::Detail::MissingField {
+                field: "calendar".into(),
+                reason: "a calendar object or a preset name".into(),
+            })
         })?;
         // Read the inputs before compiling, so a bad input is reported as such.
         let instant_answer = |t: DateTime<Utc>| json!(crate::instant::format(&t));

@@ -20,33 +20,33 @@
 //! 3. **`add(t, d)`** is the earliest instant `u ≥ next_open(t)` with `elapsed(t, u) = d`: so
 //!    `d = 0` gives `next_open(t)`, and a duration that ends exactly at a closing time returns
 //!    the closing instant (not the next opening).
-//! 4. **`elapsed(a, b)`** with `b < a` is an [`Error::EndBeforeStart`]; equal instants give 0.
-//!    A negative duration to `add` is an [`Error::NegativeDuration`].
-//! 5. **No working time.** A calendar with no hours at all is an [`Error::NoWorkingTime`] at
+//! 4. **`elapsed(a, b)`** with `b < a` is an [`ErrorKind::EndBeforeStart`](crate::ErrorKind::EndBeforeStart); equal instants give 0.
+//!    A negative duration to `add` is an [`ErrorKind::NegativeDuration`](crate::ErrorKind::NegativeDuration).
+//! 5. **No working time.** A calendar with no hours at all is an [`ErrorKind::NoWorkingTime`](crate::ErrorKind::NoWorkingTime) at
 //!    construction; an operation that finds no working time ahead (only past overrides, say)
 //!    fails with the same error after a bounded search of [`SEARCH_HORIZON_DAYS`] days beyond
 //!    the later of the instant and the calendar's last dated entry. It never loops.
 //! 6. **Invalid calendars.** Zero-length intervals, an interval that opens at `24:00`,
 //!    intervals of a day out of order or overlapping (so only a day's last interval may cross
 //!    midnight), a weekly night shift still open when the next weekday's first interval opens,
-//!    unknown zones and malformed times or dates are [`Error::InvalidCalendar`] errors naming
+//!    unknown zones and malformed times or dates are [`ErrorKind::InvalidCalendar`](crate::ErrorKind::InvalidCalendar) errors naming
 //!    the field.
 //! 7. **Holidays win.** A holiday (listed or computed) closes its date even if the date has an
 //!    override; breaks are cut from whatever intervals the date has (override, reduced or
 //!    regular hours).
 //! 8. **Sub-second precision** is kept: instants are nanoseconds since the Unix epoch
-//!    (years 1677–2262; anything outside is an [`Error::InvalidInput`]).
+//!    (years 1677–2262; anything outside is an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput)).
 //! 9. **Bounded tables.** A question whose span would need more than
 //!    [`MAX_COMPILED_INTERVALS`] open intervals compiled at once (centuries of a calendar with
-//!    many intervals a day) is an [`Error::InvalidInput`] naming the span, never an unbounded
+//!    many intervals a day) is an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming the span, never an unbounded
 //!    allocation; the table is then dropped and later questions compile afresh.
 //! 10. **`sub(t, d)`** is the latest instant `u ≤ t` with `elapsed(u, t) = d`: `d = 0` gives
 //!     `t`, and a duration that starts exactly at an opening returns the opening (not the
 //!     closing before it), the mirror of rule 3. So `elapsed(sub(t, d), t) = d` always;
 //!     `add(sub(t, d), d) = t` when `t` is open or a closing instant (else it is the closing
 //!     before `t`); `sub(add(t, d), d) = next_open(t)` for `d > 0`. A negative duration is an
-//!     [`Error::NegativeDuration`] for both, naming the other direction. Searching back gives up
-//!     with [`Error::NoWorkingTime`] after [`SEARCH_HORIZON_DAYS`] days without working time
+//!     [`ErrorKind::NegativeDuration`](crate::ErrorKind::NegativeDuration) for both, naming the other direction. Searching back gives up
+//!     with [`ErrorKind::NoWorkingTime`](crate::ErrorKind::NoWorkingTime) after [`SEARCH_HORIZON_DAYS`] days without working time
 //!     before the earlier of the instant and the calendar's first dated entry.
 //! 11. **Openings and closings.** An opening is the first instant of a stretch, a closing the
 //!     instant it ends (closed, by rule 1). `next_open(t)` is `t` when open, else the next
@@ -54,7 +54,7 @@
 //!     `> t` (the end of the stretch `t` is in, or of the next one); `previous_close(t)` the
 //!     latest closing `≤ t`. Rolling back to the last open instant is `t` when open, else
 //!     `previous_close(t)`. A calendar open through the whole search horizon around `t` has no
-//!     closing to find: an [`Error::InvalidInput`] on `at`.
+//!     closing to find: an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) on `at`.
 //! 12. **Open days.** An open day is a local date on which a shift starts (a night shift
 //!     belongs to the date it starts, rule 13). `add_days(t, n)` moves `t` to the `n`-th open
 //!     day after its date at the same wall-clock time (rule 2 places a time that the target
@@ -128,7 +128,7 @@ pub use week::WeeklyHours;
 
 /// How many days past the later of a query instant and the calendar's last dated entry (holiday,
 /// override or break) an operation searches for working time before it reports
-/// [`crate::Error::NoWorkingTime`]. A year and a month: longer than any weekly pattern or
+/// [`crate::ErrorKind::NoWorkingTime`]. A year and a month: longer than any weekly pattern or
 /// holiday season can close a desk.
 ///
 /// # Example
@@ -141,7 +141,7 @@ pub const SEARCH_HORIZON_DAYS: i64 = 400;
 /// The most open intervals a [`Timeline`] compiles at once (about 48 MiB of table): enough for
 /// the whole supported range of years (1677–2262) of a calendar with ten intervals a day, so
 /// only a question spanning centuries of a calendar cut into many intervals a day reaches it,
-/// and gets an [`crate::Error::InvalidInput`] instead of an allocation as large as the span.
+/// and gets an [`crate::ErrorKind::InvalidInput`] instead of an allocation as large as the span.
 ///
 /// # Example
 ///

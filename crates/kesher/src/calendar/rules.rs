@@ -144,7 +144,7 @@ impl HolidayRules {
             HolidayRules::UsFederal => western::us_federal(year),
             HolidayRules::EnglandAndWales => western::england_and_wales(year),
         };
-        crate::sorting::sort_by_key(&mut out, |o| o.date);
+        crate::support::sorting::sort_by_key(&mut out, |o| o.date);
         out
     }
 

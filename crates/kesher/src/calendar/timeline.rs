@@ -429,12 +429,12 @@ impl Timeline {
             anchor = anchor.max(dated);
         }
         if end > anchor + days(SEARCH_HORIZON_DAYS) {
-            return Err(Error::NoWorkingTime {
+            return Err(Error::from(crate::error::Detail::NoWorkingTime{
                 from: format!("after {}", instant_text(from)),
                 reason: format!(
                     "the calendar has no open hours in the {SEARCH_HORIZON_DAYS} days after {anchor}"
                 ),
-            });
+            }));
         }
         self.extend_to(end + days(1))
     }
@@ -636,10 +636,11 @@ impl Timeline {
     /// ```
     pub fn elapsed_ns(&mut self, a: i64, b: i64) -> Result<i64> {
         if b < a {
-            return Err(Error::EndBeforeStart {
+            return Err(Error::from(crate::error::Detail::EndBeforeStart {
+                field: "end".into(),
                 start: instant_text(a),
                 end: instant_text(b),
-            });
+            }));
         }
         self.ensure(a, b)?;
         Ok(self.cumulative(b, self.locate(b)) - self.cumulative(a, self.locate(a)))
@@ -659,9 +660,10 @@ impl Timeline {
     /// ```
     pub fn add_ns(&mut self, t: i64, d: i64) -> Result<i64> {
         if d < 0 {
-            return Err(Error::NegativeDuration {
-                value: crate::decimal::shortest(d as f64 / NS as f64).to_string(),
-            });
+            return Err(Error::from(crate::error::Detail::NegativeDuration {
+                field: "duration".into(),
+                value: crate::support::decimal::shortest(d as f64 / NS as f64).to_string(),
+            }));
         }
         if d == 0 {
             return self.next_open_ns(t);

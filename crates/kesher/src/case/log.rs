@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 /// An event identical to one already present (an at-least-once delivery replayed) is kept once.
 /// Two *different* events with the same instant and sequence number are a conflict: the fold
 /// cannot know which comes first, so [`CaseLog::fold`] fails with
-/// [`Error::ConflictingEvent`] and [`CaseLog::fold_lenient`] rejects both.
+/// [`ErrorKind::ConflictingEvent`](crate::ErrorKind::ConflictingEvent) and [`CaseLog::fold_lenient`] rejects both.
 ///
 /// Each event may carry an `origin` (a line number, an offset…), a number the caller chooses that
 /// is echoed back in [`RejectedEvent`]s.
@@ -195,9 +195,9 @@ impl CaseLog {
     ///
     /// # Errors
     ///
-    /// [`Error::ConflictingEvent`] for two different events with the same instant and sequence
+    /// [`ErrorKind::ConflictingEvent`](crate::ErrorKind::ConflictingEvent) for two different events with the same instant and sequence
     /// number; any error of an event's validation or of the status machine
-    /// ([`Error::IllegalTransition`]); [`Error::MissingField`] when no event names the customer or
+    /// ([`ErrorKind::IllegalTransition`](crate::ErrorKind::IllegalTransition)); [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) when no event names the customer or
     /// the channel, or the log is empty.
     ///
     /// # Example
@@ -244,10 +244,10 @@ impl CaseLog {
         }
         let id = self.case_id().ok_or_else(empty)?;
         match self.events.keys().find(|(_, _, n)| *n > 0) {
-            Some((_, seq, _)) => Err(Error::ConflictingEvent {
+            Some((_, seq, _)) => Err(Error::from(crate::error::Detail::ConflictingEvent {
                 case_id: id.to_string(),
-                seq: *seq,
-            }),
+                seq: seq.to_string(),
+            })),
             None => Ok(()),
         }
     }
@@ -346,10 +346,10 @@ fn fold_lenient<F: Feed>(
             .chain(std::iter::repeat(false));
         for ((event, conflict), slot) in events.zip(conflicts).zip(errors.iter_mut()) {
             let result = if conflict {
-                Err(Error::ConflictingEvent {
+                Err(Error::from(crate::error::Detail::ConflictingEvent {
                     case_id: id.to_string(),
-                    seq: event.event().seq(),
-                })
+                    seq: event.event().seq().to_string(),
+                }))
             } else {
                 event.feed(&mut folding)
             };
@@ -383,10 +383,10 @@ fn fill(errors: &mut [Option<Error>], error: &Error) {
 }
 
 fn empty() -> Error {
-    Error::MissingField {
+    Error::from(crate::error::Detail::MissingField {
         field: "events".into(),
         reason: "a case needs at least one event".into(),
-    }
+    })
 }
 
 /// The event logs of many cases, partitioned by case id, in order of each case's first
@@ -422,7 +422,7 @@ impl CaseLogs {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingField`] for an interaction that names no case.
+    /// [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) for an interaction that names no case.
     ///
     /// # Example
     ///
@@ -435,19 +435,18 @@ impl CaseLogs {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingField`] for an interaction that names no case.
+    /// [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) for an interaction that names no case.
     ///
     /// # Example
     ///
     /// See [`CaseLogs`].
     pub fn insert_with_origin(&mut self, event: CaseEvent, origin: u64) -> Result<()> {
-        let id = event
-            .case_id()
-            .cloned()
-            .ok_or_else(|| Error::MissingField {
+        let id = event.case_id().cloned().ok_or_else(|| {
+            Error::from(crate::error::Detail::MissingField {
                 field: "case_id".into(),
                 reason: "an interaction fed as a case event must name its case".into(),
-            })?;
+            })
+        })?;
         let slot = match self.index.get(&id) {
             Some(slot) => *slot,
             None => {

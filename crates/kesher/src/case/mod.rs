@@ -656,12 +656,12 @@ impl Folding {
         if self.status.can_become(to) {
             Ok(true)
         } else {
-            Err(Error::IllegalTransition {
+            Err(Error::from(crate::error::Detail::IllegalTransition {
                 case_id: self.id.to_string(),
                 seq,
                 from: self.status.to_string(),
                 to: to.to_string(),
-            })
+            }))
         }
     }
 
@@ -898,24 +898,28 @@ impl Folding {
     /// Ends the fold.
     pub(crate) fn finish(self) -> Result<Case> {
         let (Some(opened_at), Some(last_event_at)) = (self.opened_at, self.last_event_at) else {
-            return Err(Error::MissingField {
+            return Err(Error::from(crate::error::Detail::MissingField {
                 field: "events".into(),
                 reason: format!("case `{}` has no accepted event", self.id),
-            });
+            }));
         };
-        let customer = self.customer.ok_or_else(|| Error::MissingField {
-            field: "customer".into(),
-            reason: format!(
-                "case `{}` has no `opened` event and no interaction naming its customer",
-                self.id
-            ),
+        let customer = self.customer.ok_or_else(|| {
+            Error::from(crate::error::Detail::MissingField {
+                field: "customer".into(),
+                reason: format!(
+                    "case `{}` has no `opened` event and no interaction naming its customer",
+                    self.id
+                ),
+            })
         })?;
-        let first_channel = self.first_channel.ok_or_else(|| Error::MissingField {
-            field: "channel".into(),
-            reason: format!(
-                "case `{}` has no `opened` event and no interaction naming its channel",
-                self.id
-            ),
+        let first_channel = self.first_channel.ok_or_else(|| {
+            Error::from(crate::error::Detail::MissingField {
+                field: "channel".into(),
+                reason: format!(
+                    "case `{}` has no `opened` event and no interaction naming its channel",
+                    self.id
+                ),
+            })
         })?;
         Ok(Case::from(CaseFields {
             id: self.id,

@@ -5,7 +5,7 @@ use std::fmt;
 
 /// Where a case stands.
 ///
-/// The machine (any other change is an [`crate::Error::IllegalTransition`]; asking for the status
+/// The machine (any other change is an [`crate::ErrorKind::IllegalTransition`]; asking for the status
 /// the case is already in changes nothing):
 ///
 /// | from | to |

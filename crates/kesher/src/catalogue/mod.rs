@@ -191,7 +191,7 @@ impl Catalogue {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] on `catalogue.<language>` when the text does not read (the value
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) on `catalogue.<language>` when the text does not read (the value
     /// names the line), when it has a message kesher does not write, when a message uses a
     /// variable the English one does not give, or when a new language lacks messages (named);
     /// on `language` when the tag is not a language tag.
@@ -243,8 +243,8 @@ impl Catalogue {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] on `language` when the catalogue has neither the tag nor its
-    /// language; [`Error::MissingField`] naming the message when that language lacks it, or
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) on `language` when the catalogue has neither the tag nor its
+    /// language; [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) naming the message when that language lacks it, or
     /// naming the variable when `args` lacks one the message uses.
     ///
     /// # Example
@@ -266,13 +266,12 @@ impl Catalogue {
         args: &[(&str, MessageArg<'_>)],
     ) -> Result<String> {
         let (tag, resource) = self.resolve(language)?;
-        let pattern = resource
-            .messages
-            .get(id)
-            .ok_or_else(|| Error::MissingField {
+        let pattern = resource.messages.get(id).ok_or_else(|| {
+            Error::from(crate::error::Detail::MissingField {
                 field: id.to_string(),
                 reason: format!("the `{tag}` catalogue has no message `{id}`"),
-            })?;
+            })
+        })?;
         let writer = Writer {
             language: tag,
             resource,
@@ -414,9 +413,11 @@ impl Writer<'_> {
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, v)| *v)
-            .ok_or_else(|| Error::MissingField {
-                field: name.to_string(),
-                reason: format!("the message needs `${name}`"),
+            .ok_or_else(|| {
+                Error::from(crate::error::Detail::MissingField {
+                    field: name.to_string(),
+                    reason: format!("the message needs `${name}`"),
+                })
             })
     }
 
@@ -428,14 +429,12 @@ impl Writer<'_> {
                 MessageArg::Count(n) => out.push_str(&n.to_string()),
             },
             Expression::Term(t) => {
-                let term = self
-                    .resource
-                    .terms
-                    .get(t)
-                    .ok_or_else(|| Error::MissingField {
+                let term = self.resource.terms.get(t).ok_or_else(|| {
+                    Error::from(crate::error::Detail::MissingField {
                         field: format!("-{t}"),
                         reason: format!("the `{}` catalogue has no term `-{t}`", self.language),
-                    })?;
+                    })
+                })?;
                 if depth >= MAX_DEPTH {
                     return Err(Error::invalid(
                         format!("-{t}"),

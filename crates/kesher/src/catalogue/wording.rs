@@ -35,7 +35,7 @@ impl<'a> Wording<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] on `language` when the catalogue lacks the language or some
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) on `language` when the catalogue lacks the language or some
     /// of kesher's messages in it (the first few named); on `catalogue.<language>` when a
     /// message is not one kesher writes or uses a variable kesher does not give.
     ///

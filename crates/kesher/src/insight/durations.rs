@@ -190,7 +190,7 @@ impl DurationDigest {
             let r = ((q * n as f64).ceil() as u64).clamp(1, n as u64);
             sketch
                 .at_rank(r)
-                .map(|v| crate::bounds::clamp(v, self.low, self.high))
+                .map(|v| crate::support::bounds::clamp(v, self.low, self.high))
         };
         DurationStats {
             count: n,

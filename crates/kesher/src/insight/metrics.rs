@@ -36,7 +36,7 @@ impl DurationStats {
     ///
     /// See [`DurationStats`].
     pub fn of(seconds: &mut [f64]) -> DurationStats {
-        crate::sorting::sort_by(seconds, f64::total_cmp);
+        crate::support::sorting::sort_by(seconds, f64::total_cmp);
         let n = seconds.len();
         let rank = |q: f64| {
             let r = ((q * n as f64).ceil() as usize).clamp(1, n.max(1));

@@ -13,7 +13,7 @@ fn terms(text: &str) -> BTreeSet<String> {
     let words = text
         .split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '\'' || c == '/' || c == ':'))
         .filter(|w| !w.starts_with('@') && !w.contains("http") && !w.contains('/'))
-        .map(|w| crate::lowercase::lowercase(&w.trim_matches('\'').replace('\'', "")))
+        .map(|w| w.trim_matches('\'').replace('\'', "").to_lowercase())
         .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
         .filter(|w| !stop_word(w))
         .map(|w| stem(&w))
@@ -27,7 +27,9 @@ fn terms(text: &str) -> BTreeSet<String> {
 fn surface(text: &str) -> Vec<Option<String>> {
     text.split_whitespace()
         .map(|raw| {
-            let w = crate::lowercase::lowercase(raw.trim_matches(|c: char| !c.is_alphanumeric()));
+            let w = raw
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             let plain = w.chars().count() >= 2
                 && w.chars().all(char::is_alphanumeric)
                 && !w.chars().any(|c| c.is_ascii_digit())
@@ -325,14 +327,14 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
     let mut groups = kept;
     // Members in case-id order, so examples and answers do not depend on the input order.
     for members in groups.values_mut() {
-        crate::sorting::sort_by(members, |a, b| {
+        crate::support::sorting::sort_by(members, |a, b| {
             let id = |i: &usize| docs.get(*i).map(|(c, _, _)| c.case_id.as_str());
             id(a).cmp(&id(b))
         });
     }
     let clustered: usize = groups.values().map(Vec::len).sum();
     let mut ordered: Vec<(String, Vec<usize>)> = groups.into_iter().collect();
-    crate::sorting::sort_by(&mut ordered, |a, b| {
+    crate::support::sorting::sort_by(&mut ordered, |a, b| {
         b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0))
     });
     let top_terms = |members: &[usize]| -> Vec<String> {
@@ -345,7 +347,7 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
             }
         }
         let mut v: Vec<(&str, usize)> = count.into_iter().collect();
-        crate::sorting::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        crate::support::sorting::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         v.into_iter().take(5).map(|(w, _)| w.to_string()).collect()
     };
     let total = docs.len().max(1) as f64;
@@ -536,7 +538,7 @@ impl ProblemSample {
     }
 
     fn trim(&mut self) {
-        crate::sorting::sort_by(&mut self.kept, |a, b| {
+        crate::support::sorting::sort_by(&mut self.kept, |a, b| {
             a.0.cmp(&b.0).then(a.1.case_id.cmp(&b.1.case_id))
         });
         self.kept.truncate(self.capacity);

@@ -367,14 +367,16 @@ impl RetentionTally {
         // Win back.
         let mut win = (0.0f64, Vec::new());
         let mut lift = |score: f64, fact: String| {
-            win.0 = f64::max(win.0, crate::bounds::clamp(score, 0.0, 1.0));
+            win.0 = f64::max(win.0, crate::support::bounds::clamp(score, 0.0, 1.0));
             win.1.push(fact);
         };
         let since = now - recent;
         // How the customer feels now: the latest point of any journey within the window.
         let latest = self.latest.filter(|(at, _)| *at > since).map(|(_, v)| v);
         if let Some(level) = latest.filter(|l| *l <= -0.33) {
-            let shown = crate::decimal::fixed(level, 2).signed().to_string();
+            let shown = crate::support::decimal::fixed(level, 2)
+                .signed()
+                .to_string();
             let fact = say(
                 "retention-feels",
                 &[
@@ -464,7 +466,7 @@ impl RetentionTally {
                 .iter()
                 .map(|(c, n)| (c.name(), *n))
                 .collect();
-            crate::sorting::sort_by(&mut by_name, |a, b| a.0.cmp(&b.0));
+            crate::support::sorting::sort_by(&mut by_name, |a, b| a.0.cmp(&b.0));
             Signal {
                 score: (0.2 * public as f64).min(1.0),
                 facts: by_name

@@ -330,7 +330,7 @@ fn strip_greeting(text: &str) -> &str {
     let first = text
         .split(|c: char| !c.is_alphanumeric())
         .next()
-        .map(crate::lowercase::lowercase)
+        .map(str::to_lowercase)
         .unwrap_or_default();
     if !GREETINGS.contains(&first.as_str()) {
         return text;

@@ -191,7 +191,7 @@ pub fn critical_points(journey: &Journey, threshold: f64) -> CriticalPoints {
         .map(|i| (i, drop_into(i)))
         .filter(|(_, d)| *d > 0.0)
         .collect();
-    crate::sorting::sort_by(&mut drops, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::support::sorting::sort_by(&mut drops, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let steepest_drops = drops
         .into_iter()
         .take(3)

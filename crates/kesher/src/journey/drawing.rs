@@ -129,7 +129,7 @@ impl EmotionModel<'_> {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] naming `cases[i].customer_id` when a case is another customer's.
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `cases[i].customer_id` when a case is another customer's.
     ///
     /// # Example
     ///
@@ -177,7 +177,7 @@ impl EmotionModel<'_> {
             step.stage = self.stage_map.stage_of(&PointFacts::cause_only("purchase"));
             steps.push(step);
         }
-        crate::sorting::sort_by_key(&mut steps, |s| (s.at, s.order));
+        crate::support::sorting::sort_by_key(&mut steps, |s| (s.at, s.order));
         let mut journey = Journey::new(customer.id.clone(), self.draw(steps, None));
         journey.segment = customer.segments.iter().next().cloned();
         Ok(journey)
@@ -191,7 +191,7 @@ impl EmotionModel<'_> {
         now: DateTime<Utc>,
     ) -> Vec<Step<'a>> {
         let mut steps = self.case_steps(case, sla, now);
-        crate::sorting::sort_by_key(&mut steps, |s| (s.at, s.order));
+        crate::support::sorting::sort_by_key(&mut steps, |s| (s.at, s.order));
         let first = case.log().iter().find(|i| i.is_customer_contact());
         let history = case.status_history();
         let mut status = history.first().map_or(CaseStatus::Received, |t| t.from);
@@ -255,7 +255,7 @@ impl EmotionModel<'_> {
                 }
                 Change::Mark => EmotionSource::EmotionModel,
             };
-            level = crate::bounds::clamp(level, -1.0, 1.0);
+            level = crate::support::bounds::clamp(level, -1.0, 1.0);
             last = Some((s.at, s.stage));
             let stage = self.stage_name(s.stage);
             points.push(point(s.at, level, source, s.cause, s.origin, stage));

@@ -221,7 +221,7 @@ impl Journey {
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn new(customer_id: CustomerId, mut points: Vec<JourneyPoint>) -> Journey {
-        crate::sorting::sort_by_key(&mut points, |p| p.at);
+        crate::support::sorting::sort_by_key(&mut points, |p| p.at);
         Journey {
             customer_id,
             case_id: None,
@@ -239,7 +239,7 @@ impl Journey {
     /// assert_eq!(err.field(), Some("points[0].at"));
     /// ```
     pub fn from_json(text: &str) -> Result<Journey> {
-        crate::json::from_str(text)
+        crate::support::json::from_str(text)
     }
 
     /// The points, in time order.
@@ -338,29 +338,33 @@ impl AnnotatedPoint {
     ///
     /// See [`AnnotatedPoint`].
     pub fn from_json(text: &str) -> Result<AnnotatedPoint> {
-        let mut value = crate::json::parse_value(text)?;
-        let object = value.as_object_mut().ok_or_else(|| Error::InvalidJson {
-            field: ".".into(),
-            reason: "an annotated point is a JSON object".into(),
+        let mut value = crate::support::json::parse_value(text)?;
+        let object = value.as_object_mut().ok_or_else(|| {
+            Error::from(crate::error::Detail::InvalidJson {
+                field: ".".into(),
+                reason: "an annotated point is a JSON object".into(),
+            })
         })?;
-        let take = crate::json::take_key;
-        let customer = take(object, "customer_id").ok_or_else(|| Error::MissingField {
-            field: "customer_id".into(),
-            reason: "an annotated point names the customer whose journey it is in".into(),
+        let take = crate::support::json::take_key;
+        let customer = take(object, "customer_id").ok_or_else(|| {
+            Error::from(crate::error::Detail::MissingField {
+                field: "customer_id".into(),
+                reason: "an annotated point names the customer whose journey it is in".into(),
+            })
         })?;
         let case = take(object, "case_id");
         let segment = take(object, "segment");
         let customer_id: CustomerId =
-            crate::json::from_value(customer).map_err(|e| rename(e, "customer_id"))?;
+            crate::support::json::from_value(customer).map_err(|e| rename(e, "customer_id"))?;
         let case_id: Option<CaseId> = case
-            .map(crate::json::from_value)
+            .map(crate::support::json::from_value)
             .transpose()
             .map_err(|e| rename(e, "case_id"))?;
         let segment: Option<String> = segment
-            .map(crate::json::from_value)
+            .map(crate::support::json::from_value)
             .transpose()
             .map_err(|e| rename(e, "segment"))?;
-        let point: JourneyPoint = crate::json::from_value(value)?;
+        let point: JourneyPoint = crate::support::json::from_value(value)?;
         Ok(AnnotatedPoint {
             customer_id,
             case_id,
@@ -371,12 +375,10 @@ impl AnnotatedPoint {
 }
 
 fn rename(e: Error, field: &str) -> Error {
-    match e {
-        Error::InvalidJson { reason, .. } => Error::InvalidJson {
-            field: field.into(),
-            reason,
-        },
-        other => other,
+    if e.kind() == crate::ErrorKind::InvalidJson {
+        e.with_field(field.to_string())
+    } else {
+        e
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 const BINS: usize = 2001;
 
 fn bin(value: f64) -> usize {
-    let b = ((crate::bounds::clamp(value, -1.0, 1.0) + 1.0) * 1000.0).round();
+    let b = ((crate::support::bounds::clamp(value, -1.0, 1.0) + 1.0) * 1000.0).round();
     (b as usize).min(BINS - 1)
 }
 
@@ -207,7 +207,7 @@ impl TryFrom<BuilderWire> for PatternBuilder {
         if !w.threshold.is_finite() {
             return Err(format!(
                 "threshold `{}` is not a number",
-                crate::decimal::shortest(w.threshold)
+                crate::support::decimal::shortest(w.threshold)
             ));
         }
         for (segment, (_, cells)) in &w.segments {
@@ -252,7 +252,7 @@ impl PatternBuilder {
     ///
     /// See [`PatternBuilder::to_json`].
     pub fn from_json(text: &str) -> crate::Result<PatternBuilder> {
-        crate::json::from_str(text)
+        crate::support::json::from_str(text)
     }
 }
 
@@ -458,7 +458,7 @@ impl PatternBuilder {
                         }
                     })
                     .collect();
-                crate::sorting::sort_by(&mut trouble, |a, b| b.score.total_cmp(&a.score));
+                crate::support::sorting::sort_by(&mut trouble, |a, b| b.score.total_cmp(&a.score));
                 Pattern {
                     segment: segment.clone(),
                     journeys: *journeys,

@@ -260,7 +260,7 @@ impl StageMap {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] naming `rules[i].stage` or `rules[i].when.cause[j]`.
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `rules[i].stage` or `rules[i].when.cause[j]`.
     ///
     /// # Example
     ///
@@ -328,7 +328,7 @@ impl StageMap {
     ///
     /// See [`StageMap`].
     pub fn from_json(text: &str) -> Result<StageMap> {
-        let fields: StageMapFields = crate::json::from_str(text)?;
+        let fields: StageMapFields = crate::support::json::from_str(text)?;
         StageMap::new(fields.stages, fields.rules)
     }
 

@@ -6,7 +6,7 @@ use super::labels::{Labels, Rect, Side};
 use super::model::{Journey, Stages};
 use super::pattern::Pattern;
 use crate::catalogue::Wording;
-use crate::decimal::{fixed, shortest};
+use crate::support::decimal::{fixed, shortest};
 use crate::{EmotionLevel, Language};
 use std::fmt::Write;
 
@@ -139,7 +139,8 @@ impl Frame {
         }
     }
     fn y(&self, v: f64) -> f64 {
-        self.top + (1.0 - crate::bounds::clamp(v, -1.0, 1.0)) / 2.0 * (self.bottom - self.top)
+        self.top
+            + (1.0 - crate::support::bounds::clamp(v, -1.0, 1.0)) / 2.0 * (self.bottom - self.top)
     }
 }
 
@@ -317,7 +318,7 @@ fn draw_journey(journey: &Journey, stages: &Stages, o: &SvgOptions, w: Wording<'
                         1
                     ),
                     y = shortest(frame.bottom + 22.0),
-                    t = escape_xml(&crate::dates::ymd_hm(&at))
+                    t = escape_xml(&crate::support::dates::ymd_hm(&at))
                 );
             }
         }
@@ -359,7 +360,7 @@ fn draw_journey(journey: &Journey, stages: &Stages, o: &SvgOptions, w: Wording<'
             .map(|p| {
                 format!(
                     "{} {} {}",
-                    crate::dates::ymd_hm(&p.at),
+                    crate::support::dates::ymd_hm(&p.at),
                     fixed(p.emotion.value(), 2).signed(),
                     p.cause.as_deref().unwrap_or("")
                 )
@@ -428,7 +429,7 @@ fn draw_journey(journey: &Journey, stages: &Stages, o: &SvgOptions, w: Wording<'
     // Labels for the strongest turns only: each placement looks at every mark and segment, so
     // a fixed number of them keeps a picture of any length linear in its points.
     let mut strongest: Vec<usize> = (0..turns.len()).collect();
-    crate::sorting::sort_by(&mut strongest, |a, b| {
+    crate::support::sorting::sort_by(&mut strongest, |a, b| {
         let m = |i: &usize| turns.get(*i).map_or(0.0, |t| t.magnitude);
         m(b).total_cmp(&m(a))
     });

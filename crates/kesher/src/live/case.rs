@@ -178,7 +178,7 @@ impl LiveCase {
     /// # Errors
     ///
     /// The event's own errors ([`CaseEvent::validate`]) and an event of another case
-    /// ([`Error::InvalidInput`] on `case_id`), and `now` before the last reading (`now`): each
+    /// ([`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) on `case_id`), and `now` before the last reading (`now`): each
     /// changes nothing. An SLA evaluation that fails does not fail the event: the error is in
     /// [`CaseChanges::sla_error`].
     ///
@@ -217,7 +217,7 @@ impl LiveCase {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingField`] on `case` before any event made a case.
+    /// [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) on `case` before any event made a case.
     ///
     /// # Example
     ///
@@ -241,12 +241,14 @@ impl LiveCase {
         escalation: &crate::live::Escalation,
         seq: u64,
     ) -> Result<Vec<CaseEvent>> {
-        let case = self.held.case.as_ref().ok_or_else(|| Error::MissingField {
-            field: "case".into(),
-            reason: format!(
-                "case `{}` has no event yet to record an escalation on",
-                self.id
-            ),
+        let case = self.held.case.as_ref().ok_or_else(|| {
+            Error::from(crate::error::Detail::MissingField {
+                field: "case".into(),
+                reason: format!(
+                    "case `{}` has no event yet to record an escalation on",
+                    self.id
+                ),
+            })
         })?;
         Ok(escalation.events(case.customer().id.clone(), case.priority(), seq))
     }
@@ -256,7 +258,7 @@ impl LiveCase {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingField`] on `case` before any event made a case; as [`LiveCase::apply`].
+    /// [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) on `case` before any event made a case; as [`LiveCase::apply`].
     ///
     /// # Example
     ///
@@ -302,7 +304,7 @@ impl LiveCase {
     ///
     /// # Errors
     ///
-    /// `now` before the last reading ([`Error::InvalidInput`] on `now`). An SLA evaluation that
+    /// `now` before the last reading ([`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) on `now`). An SLA evaluation that
     /// fails is reported in [`CaseChanges::sla_error`].
     ///
     /// # Example

@@ -201,7 +201,7 @@ impl EscalationRules {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidJson`] naming the path; [`Error::InvalidInput`] naming the rule's field.
+    /// [`ErrorKind::InvalidJson`](crate::ErrorKind::InvalidJson) naming the path; [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming the rule's field.
     ///
     /// # Example
     ///
@@ -211,13 +211,13 @@ impl EscalationRules {
     /// assert_eq!(e.field(), Some("rules[0].when.share"));
     /// ```
     pub fn from_json(text: &str) -> Result<EscalationRules> {
-        let value = crate::json::parse_value(text)?;
+        let value = crate::support::json::parse_value(text)?;
         let rules: EscalationRules = if value.is_array() {
             EscalationRules {
-                rules: crate::json::from_value(value)?,
+                rules: crate::support::json::from_value(value)?,
             }
         } else {
-            crate::json::from_value(value)?
+            crate::support::json::from_value(value)?
         };
         rules.validate()?;
         Ok(rules)
@@ -238,7 +238,7 @@ impl EscalationRules {
                 if !(share > 0.0 && share <= 1.0) {
                     return Err(Error::invalid(
                         at("when.share"),
-                        crate::decimal::shortest(share),
+                        crate::support::decimal::shortest(share),
                         "a share of the target is above 0 and at most 1, such as 0.75",
                     ));
                 }
@@ -256,7 +256,7 @@ impl EscalationRules {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] naming the rule's share and the contract.
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming the rule's share and the contract.
     ///
     /// # Example
     ///
@@ -283,7 +283,7 @@ impl EscalationRules {
                 if !woken {
                     return Err(Error::invalid(
                         format!("rules[{i}].when.share"),
-                        crate::decimal::shortest(share),
+                        crate::support::decimal::shortest(share),
                         format!(
                             "contract `{}` does not wake cases at this share: add it to its warn_at",
                             contract.name
@@ -461,7 +461,7 @@ fn fired(
                 })
             })
             .map(|t| {
-                let percent = crate::decimal::fixed(share * 100.0, 0).to_string();
+                let percent = crate::support::decimal::fixed(share * 100.0, 0).to_string();
                 (
                     format!("{}/{}", t.metric.as_str(), t.cycle),
                     say(

@@ -68,7 +68,7 @@ impl LiveCase {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidJson`] naming the path for a malformed document; [`Error::InvalidInput`]
+    /// [`ErrorKind::InvalidJson`](crate::ErrorKind::InvalidJson) naming the path for a malformed document; [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput)
     /// for another version, an event's own errors, an event of another case, or a `case` that
     /// its events do not give.
     ///
@@ -80,7 +80,7 @@ impl LiveCase {
     /// assert_eq!(err.field(), Some("kesher_live_case"));
     /// ```
     pub fn from_snapshot(text: &str) -> Result<LiveCase> {
-        let snapshot: Snapshot<serde_json::Value> = crate::json::from_str(text)?;
+        let snapshot: Snapshot<serde_json::Value> = crate::support::json::from_str(text)?;
         if snapshot.kesher_live_case != VERSION {
             return Err(Error::invalid(
                 "kesher_live_case",
@@ -126,28 +126,5 @@ impl LiveCase {
 
 /// An event's error, its field placed under the event's position in the snapshot.
 fn within(position: &str, e: Error) -> Error {
-    match e {
-        Error::InvalidInput {
-            field,
-            value,
-            reason,
-        } => Error::InvalidInput {
-            field: format!("{position}.{field}"),
-            value,
-            reason,
-        },
-        Error::MissingField { field, reason } => Error::MissingField {
-            field: format!("{position}.{field}"),
-            reason,
-        },
-        Error::InvalidJson { field, reason } if field == "." => Error::InvalidJson {
-            field: position.to_string(),
-            reason,
-        },
-        Error::InvalidJson { field, reason } => Error::InvalidJson {
-            field: format!("{position}.{field}"),
-            reason,
-        },
-        other => other,
-    }
+    e.within(position)
 }

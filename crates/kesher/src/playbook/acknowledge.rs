@@ -37,7 +37,7 @@ pub struct Acknowledgement {
 ///
 /// # Errors
 ///
-/// [`Error::MissingField`] when the contract has no first-response target for the priority;
+/// [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) when the contract has no first-response target for the priority;
 /// calendar errors (no working time ahead).
 ///
 /// # Example
@@ -73,25 +73,24 @@ fn acknowledgement_in(
     received_at: DateTime<Utc>,
     w: Wording<'_>,
 ) -> Result<Acknowledgement> {
-    let target = contract
-        .target(Metric::FirstResponse)
-        .ok_or_else(|| Error::MissingField {
+    let target = contract.target(Metric::FirstResponse).ok_or_else(|| {
+        Error::from(crate::error::Detail::MissingField {
             field: "targets".into(),
             reason: format!(
                 "contract `{}` has no first_response target to promise",
                 contract.name
             ),
-        })?;
-    let within = target
-        .within
-        .for_priority(priority)
-        .ok_or_else(|| Error::MissingField {
+        })
+    })?;
+    let within = target.within.for_priority(priority).ok_or_else(|| {
+        Error::from(crate::error::Detail::MissingField {
             field: "targets.first_response.within".into(),
             reason: format!(
                 "contract `{}` promises no first response for priority `{priority}`",
                 contract.name
             ),
-        })?;
+        })
+    })?;
     let calendar = contract.calendar();
     let promised_by = match target.time {
         TimeBasis::Business => calendar.add(received_at, within)?,
@@ -100,7 +99,7 @@ fn acknowledgement_in(
     let local = promised_by.with_timezone(calendar.tz());
     let received_local = received_at.with_timezone(calendar.tz());
     let days_ahead = (local.date_naive() - received_local.date_naive()).num_days();
-    let clock = crate::dates::hm(&local);
+    let clock = crate::support::dates::hm(&local);
     let weekday = weekday_name(local.weekday(), w);
     let date = w.say(
         "date-day-month",

@@ -154,10 +154,10 @@ fn nth_open_day(calendar: &Calendar, after: DateTime<Utc>, n: u32) -> Result<Dat
             }
         }
     }
-    Err(Error::NoWorkingTime {
+    Err(Error::from(crate::error::Detail::NoWorkingTime {
         from: format!("after {}", crate::instant::format(&after)),
         reason: "no open day for a follow-up within the search horizon".into(),
-    })
+    }))
 }
 
 /// The next proactive follow-up of `case` as of `now`: `every_business_days` open days after the
@@ -171,7 +171,7 @@ fn nth_open_day(calendar: &Calendar, after: DateTime<Utc>, n: u32) -> Result<Dat
 ///
 /// # Errors
 ///
-/// [`Error::NoWorkingTime`] when the calendar has no open day within a year.
+/// [`ErrorKind::NoWorkingTime`](crate::ErrorKind::NoWorkingTime) when the calendar has no open day within a year.
 ///
 /// # Example
 ///

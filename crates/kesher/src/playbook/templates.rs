@@ -150,7 +150,7 @@ impl ReplyTemplate {
     /// assert_eq!(err.field(), Some("greeting"));
     /// ```
     pub fn from_json(text: &str) -> Result<ReplyTemplate> {
-        let t: ReplyTemplate = crate::json::from_str(text)?;
+        let t: ReplyTemplate = crate::support::json::from_str(text)?;
         if !crate::catalogue::is_language_tag(&t.language) {
             return Err(Error::invalid(
                 "language",
@@ -207,10 +207,10 @@ impl ReplyTemplate {
             .filter(|v| !vars.contains_key(v))
             .collect();
         if !missing.is_empty() {
-            return Err(Error::MissingField {
+            return Err(Error::from(crate::error::Detail::MissingField {
                 field: "variables".into(),
                 reason: format!("template `{}` needs {}", self.name, missing.join(", ")),
-            });
+            }));
         }
         let mut paragraphs = Vec::new();
         for (field, text) in self.parts() {

@@ -218,7 +218,7 @@ impl CustomerTallies {
                     entry(c.id, &s, which, language)
                 })
                 .collect();
-            crate::sorting::sort_by(&mut out, |a, b| {
+            crate::support::sorting::sort_by(&mut out, |a, b| {
                 b.score
                     .total_cmp(&a.score)
                     .then(a.customer_id.cmp(&b.customer_id))

@@ -3,10 +3,10 @@
 use super::words::Words;
 use super::{FirstResponseHistogram, Report, RetentionEntry, SegmentReport};
 use crate::catalogue::Wording;
-use crate::decimal::{fixed, shortest};
 use crate::journey::stage_label;
 use crate::journey::{escape_xml as esc, journey_svg_in, pattern_svg_in};
 use crate::sla::statement::Coverage;
+use crate::support::decimal::{fixed, shortest};
 use crate::{Language, SvgOptions};
 use std::fmt::Write;
 
@@ -366,7 +366,7 @@ fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Wor
                 let _ = write!(
                     out,
                     r#"<li><span class="muted" dir="ltr">{at}</span> <bdi>{text}</bdi></li>"#,
-                    at = crate::dates::ymd_hm(&s.at),
+                    at = crate::support::dates::ymd_hm(&s.at),
                     text = esc(&s.text)
                 );
             }
@@ -504,7 +504,7 @@ impl Report {
             title = w.title
         );
         let date = |d: Option<chrono::DateTime<chrono::Utc>>| {
-            d.map_or_else(String::new, |d| crate::dates::ymd(&d))
+            d.map_or_else(String::new, |d| crate::support::dates::ymd(&d))
         };
         let _ = write!(
             out,
@@ -516,7 +516,7 @@ impl Report {
             a = date(self.first_case_at),
             b = date(self.last_event_at),
             as_of = w.as_of,
-            now = crate::dates::ymd_hm(&self.now)
+            now = crate::support::dates::ymd_hm(&self.now)
         );
         if !self.inputs.is_empty() {
             let items: Vec<String> = self

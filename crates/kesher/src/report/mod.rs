@@ -145,7 +145,7 @@ fn said_at(case: &Case, critical: &CriticalPoints) -> Vec<CustomerWords> {
         .chain(&critical.steepest_drops)
         .map(|p| p.at)
         .collect();
-    crate::sorting::sort_by_key(&mut instants, |t| *t);
+    crate::support::sorting::sort_by_key(&mut instants, |t| *t);
     let mut said: Vec<CustomerWords> = Vec::new();
     for at in instants {
         let words = case
@@ -619,7 +619,7 @@ impl ReportBuilder {
             patterns.insert(p.segment.clone(), p);
         }
         let order = |v: &mut Vec<SegmentReport>| {
-            crate::sorting::sort_by(v, |a, b| {
+            crate::support::sorting::sort_by(v, |a, b| {
                 b.metrics
                     .cases
                     .cmp(&a.metrics.cases)

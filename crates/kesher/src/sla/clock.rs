@@ -188,7 +188,7 @@ impl Clock {
                     AuditAction::Warning,
                     &format!(
                         "{}% of the target consumed",
-                        crate::decimal::fixed(fraction * 100.0, 0)
+                        crate::support::decimal::fixed(fraction * 100.0, 0)
                     ),
                     None,
                 );

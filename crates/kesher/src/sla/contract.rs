@@ -133,13 +133,13 @@ fn seconds(field: &str, secs: f64) -> std::result::Result<TimeDelta, String> {
     if secs.is_nan() || secs <= 0.0 {
         return Err(format!(
             "invalid {field} `{}`: a target is a positive number of seconds",
-            crate::decimal::shortest(secs)
+            crate::support::decimal::shortest(secs)
         ));
     }
     crate::seconds::from_secs_f64(secs).ok_or_else(|| {
         format!(
             "invalid {field} `{}`: too large",
-            crate::decimal::shortest(secs)
+            crate::support::decimal::shortest(secs)
         )
     })
 }
@@ -395,7 +395,7 @@ impl SlaContract {
     /// assert_eq!(err.field(), Some("targets"));
     /// ```
     pub fn from_json(text: &str) -> Result<SlaContract> {
-        let contract: SlaContract = crate::json::from_str(text)?;
+        let contract: SlaContract = crate::support::json::from_str(text)?;
         contract.validate("")?;
         Ok(contract)
     }
@@ -516,23 +516,17 @@ impl SlaContract {
             .warn_at
             .clone()
             .unwrap_or_else(|| self.warn_at.clone());
-        crate::sorting::sort_by(&mut w, f64::total_cmp);
+        crate::support::sorting::sort_by(&mut w, f64::total_cmp);
         w
     }
 }
 
 /// A JSON error inside `key`, with its path under it.
 fn under(key: &str, e: Error) -> Error {
-    match e {
-        Error::InvalidJson { field, reason } => Error::InvalidJson {
-            field: if field.starts_with('[') {
-                format!("{key}{field}")
-            } else {
-                format!("{key}.{field}")
-            },
-            reason,
-        },
-        other => other,
+    if e.kind() == crate::ErrorKind::InvalidJson {
+        e.within(key)
+    } else {
+        e
     }
 }
 
@@ -541,7 +535,7 @@ pub(crate) fn check_fractions(field: &str, fractions: &[f64]) -> Result<()> {
         if !(*f > 0.0 && *f < 1.0) {
             return Err(Error::invalid(
                 format!("{field}[{i}]"),
-                crate::decimal::shortest(*f),
+                crate::support::decimal::shortest(*f),
                 "a warning fraction is between 0 and 1, such as 0.75",
             ));
         }
@@ -660,24 +654,24 @@ impl ContractSet {
     /// assert_eq!(err.field(), Some("[0].calendar"));
     /// ```
     pub fn from_json(text: &str) -> Result<ContractSet> {
-        let value = crate::json::parse_value(text)?;
+        let value = crate::support::json::parse_value(text)?;
         let mut rules = Vec::new();
         let contracts: Vec<SlaContract> = match value {
             serde_json::Value::Object(mut o) if o.contains_key("contracts") => {
-                if let Some(inner) = crate::json::take_key(&mut o, "interaction_targets") {
-                    rules = crate::json::from_value(inner)
+                if let Some(inner) = crate::support::json::take_key(&mut o, "interaction_targets") {
+                    rules = crate::support::json::from_value(inner)
                         .map_err(|e| under("interaction_targets", e))?;
                 }
                 if let Some((key, _)) = o.iter().find(|(k, _)| k.as_str() != "contracts") {
-                    return Err(Error::InvalidJson {
+                    return Err(Error::from(crate::error::Detail::InvalidJson{
                         field: key.clone(),
                         reason: "unknown field: a contract set has `contracts` and `interaction_targets`".into(),
-                    });
+                    }));
                 }
-                let inner = crate::json::take_key(&mut o, "contracts").unwrap_or_default();
-                crate::json::from_value(inner).map_err(|e| under("contracts", e))?
+                let inner = crate::support::json::take_key(&mut o, "contracts").unwrap_or_default();
+                crate::support::json::from_value(inner).map_err(|e| under("contracts", e))?
             }
-            other => crate::json::from_value(other)?,
+            other => crate::support::json::from_value(other)?,
         };
         ContractSet::new(contracts)?.with_interaction_targets(rules)
     }

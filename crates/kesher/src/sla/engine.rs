@@ -612,8 +612,8 @@ impl SlaEngine {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] when a `contract_changed` event names an unknown contract or an
-    /// instant is out of range; [`Error::NoWorkingTime`] from a contract's calendar.
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when a `contract_changed` event names an unknown contract or an
+    /// instant is out of range; [`ErrorKind::NoWorkingTime`](crate::ErrorKind::NoWorkingTime) from a contract's calendar.
     ///
     /// # Example
     ///
@@ -662,7 +662,7 @@ impl SlaEngine {
         for (i, a) in case.assignment_history().iter().enumerate() {
             signals.push((to_nanos("at", a.at)?, a.seq, 4, i));
         }
-        crate::sorting::sort_by_key(&mut signals, |&(at, seq, kind, index)| {
+        crate::support::sorting::sort_by_key(&mut signals, |&(at, seq, kind, index)| {
             (at, seq, kind, index)
         });
         let signal = |kind: u8, index: usize| -> Option<Signal<'_>> {

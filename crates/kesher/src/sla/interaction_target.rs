@@ -110,7 +110,7 @@ impl InteractionTarget {
     /// The warning fractions, sorted.
     pub(crate) fn warn_fractions(&self) -> Vec<f64> {
         let mut w = self.warn_at.clone().unwrap_or_else(|| vec![0.75]);
-        crate::sorting::sort_by(&mut w, f64::total_cmp);
+        crate::support::sorting::sort_by(&mut w, f64::total_cmp);
         w
     }
 

@@ -536,7 +536,7 @@ pub fn channel_coverage(
         Coverage::Partial => 1,
         Coverage::Covered => 2,
     };
-    crate::sorting::sort_by(&mut out, |a, b| {
+    crate::support::sorting::sort_by(&mut out, |a, b| {
         rank(a.coverage)
             .cmp(&rank(b.coverage))
             .then(b.contacts.cmp(&a.contacts))

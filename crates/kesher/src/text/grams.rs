@@ -62,7 +62,7 @@ impl GramTable {
             buckets.get_mut(bucket(*h))?.push((*h, place));
         }
         let mut order: Vec<usize> = (0..buckets.len()).collect();
-        crate::sorting::sort_by_key(&mut order, |b| {
+        crate::support::sorting::sort_by_key(&mut order, |b| {
             std::cmp::Reverse(buckets.get(*b).map_or(0, Vec::len))
         });
         let mut table = GramTable {

@@ -179,7 +179,7 @@ pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
             || (!c.is_ascii() && !('\u{5d0}'..='\u{5ea}').contains(&c) && c.is_uppercase())
     };
     if word.chars().any(upper) {
-        std::borrow::Cow::Owned(crate::lowercase::lowercase(word))
+        std::borrow::Cow::Owned(word.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(word)
     }

@@ -45,7 +45,7 @@ impl MessageReading {
         let score = scorer
             .score(text, language)
             .filter(|s| s.is_finite())
-            .map(|s| crate::bounds::clamp(s, -1.0, 1.0));
+            .map(|s| crate::support::bounds::clamp(s, -1.0, 1.0));
         MessageReading {
             score,
             sentiment: Sentiment::of(score),

@@ -139,7 +139,7 @@ impl SentimentScorer {
 
 /// A strength in [0, 1] onto the opinion part of the scale, [0.2, 1].
 fn stretch(strength: f64) -> f64 {
-    crate::bounds::clamp(
+    crate::support::bounds::clamp(
         Sentiment::THRESHOLD + (1.0 - Sentiment::THRESHOLD) * strength,
         Sentiment::THRESHOLD,
         1.0,

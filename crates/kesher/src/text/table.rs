@@ -50,27 +50,27 @@ impl ScoreTable {
         let texts: Vec<String> = texts.into_iter().collect();
         let scores: Vec<Option<f64>> = scores.into_iter().collect();
         if texts.len() != scores.len() {
-            return Err(Error::InvalidInput {
+            return Err(Error::from(crate::error::Detail::InvalidInput {
                 field: "scores".into(),
                 value: format!("{} values", scores.len()),
                 reason: format!(
                     "the scorer must answer one value per text ({} texts)",
                     texts.len()
                 ),
-            });
+            }));
         }
         let mut table = Vec::with_capacity(texts.len());
         for (place, (text, score)) in texts.into_iter().zip(scores).enumerate() {
             if let Some(s) = score.filter(|s| !(s.is_finite() && (-1.0..=1.0).contains(s))) {
-                return Err(Error::InvalidInput {
+                return Err(Error::from(crate::error::Detail::InvalidInput {
                     field: "score".into(),
                     value: s.to_string(),
                     reason: format!("must be a number from -1.0 to 1.0, or none (text {place})"),
-                });
+                }));
             }
             table.push((text, score));
         }
-        crate::sorting::sort_by(&mut table, |a, b| a.0.cmp(&b.0));
+        crate::support::sorting::sort_by(&mut table, |a, b| a.0.cmp(&b.0));
         table.dedup_by(|later, first| later.0 == first.0);
         Ok(ScoreTable { scores: table })
     }

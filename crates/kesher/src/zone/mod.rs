@@ -107,7 +107,7 @@ impl Zone {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] naming `name` when it is empty, `transitions[i]` when the instants
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `name` when it is empty, `transitions[i]` when the instants
     /// do not strictly increase, and the offset when one is a day or more.
     ///
     /// # Example

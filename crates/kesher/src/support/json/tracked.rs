@@ -113,9 +113,13 @@ impl<'de> de::Deserializer<'de> for Tracked<'_> {
                     path: self.path,
                 })
             }
+            Value::Object(_) => Err(de::Error::invalid_value(
+                de::Unexpected::Map,
+                &"map with a single key",
+            )),
             other => Err(de::Error::invalid_type(
                 unexpected(&other),
-                &"a string or a map with one key",
+                &"string or map",
             )),
         }
     }

@@ -18,13 +18,7 @@ const MAX_PLACES: u32 = 17;
 /// values (`{:+.places}`). Up to 17 places (past the precision of any `f64` but the smallest);
 /// more are treated as 17.
 ///
-/// ```
-/// use kesher::decimal::fixed;
-/// assert_eq!(fixed(2.345, 1).to_string(), "2.3");
-/// assert_eq!(fixed(0.125, 2).to_string(), "0.12"); // the exact value, ties to even
-/// assert_eq!(fixed(-0.4, 2).signed().to_string(), "-0.40");
-/// ```
-pub fn fixed(x: f64, places: u32) -> Fixed {
+pub(crate) fn fixed(x: f64, places: u32) -> Fixed {
     Fixed {
         x,
         places: places.min(MAX_PLACES),
@@ -34,12 +28,8 @@ pub fn fixed(x: f64, places: u32) -> Fixed {
 
 /// A float to be written with a fixed number of decimals; see [`fixed`].
 ///
-/// ```
-/// let f: kesher::decimal::Fixed = kesher::decimal::fixed(94.6, 0);
-/// assert_eq!(format!("{f} %"), "95 %");
-/// ```
 #[derive(Debug, Clone, Copy)]
-pub struct Fixed {
+pub(crate) struct Fixed {
     x: f64,
     places: u32,
     plus: bool,
@@ -48,10 +38,7 @@ pub struct Fixed {
 impl Fixed {
     /// The same number with a `+` in front when it is not negative (`{:+.2}`).
     ///
-    /// ```
-    /// assert_eq!(kesher::decimal::fixed(0.5, 2).signed().to_string(), "+0.50");
-    /// ```
-    pub fn signed(self) -> Fixed {
+    pub(crate) fn signed(self) -> Fixed {
         Fixed { plus: true, ..self }
     }
 }
@@ -105,24 +92,14 @@ impl fmt::Display for Fixed {
 /// equally close to `x`, it may end in the other of the two last digits than `core` does; both
 /// read back as `x`.
 ///
-/// ```
-/// use kesher::decimal::shortest;
-/// assert_eq!(shortest(760.0).to_string(), "760");
-/// assert_eq!(shortest(0.1 + 0.2).to_string(), "0.30000000000000004");
-/// assert_eq!(shortest(1.5e-7).to_string(), "0.00000015");
-/// ```
-pub fn shortest(x: f64) -> Shortest {
+pub(crate) fn shortest(x: f64) -> Shortest {
     Shortest(x)
 }
 
 /// A float to be written with the fewest digits that read back as it; see [`shortest`].
 ///
-/// ```
-/// let s: kesher::decimal::Shortest = kesher::decimal::shortest(-2.5);
-/// assert_eq!(format!("[{s}]"), "[-2.5]");
-/// ```
 #[derive(Debug, Clone, Copy)]
-pub struct Shortest(f64);
+pub(crate) struct Shortest(f64);
 
 impl fmt::Display for Shortest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -406,5 +383,27 @@ mod tests {
             let x = (units as f64 + 0.5) / 10f64.powi(places as i32);
             prop_assert_eq!(ours(x, places, false), core_fixed(x, places, false));
         }
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    use super::{fixed, shortest};
+
+    #[test]
+    fn fixed_writes_as_core_fmt_does() {
+        assert_eq!(fixed(2.345, 1).to_string(), "2.3");
+        assert_eq!(fixed(0.125, 2).to_string(), "0.12"); // the exact value, ties to even
+        assert_eq!(fixed(-0.4, 2).signed().to_string(), "-0.40");
+        assert_eq!(fixed(0.5, 2).signed().to_string(), "+0.50");
+        assert_eq!(format!("{} %", fixed(94.6, 0)), "95 %");
+    }
+
+    #[test]
+    fn shortest_writes_as_core_fmt_does() {
+        assert_eq!(shortest(760.0).to_string(), "760");
+        assert_eq!(shortest(0.1 + 0.2).to_string(), "0.30000000000000004");
+        assert_eq!(shortest(1.5e-7).to_string(), "0.00000015");
+        assert_eq!(format!("[{}]", shortest(-2.5)), "[-2.5]");
     }
 }

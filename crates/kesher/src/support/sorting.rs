@@ -5,27 +5,11 @@
 //! of WebAssembly each). In `wasm32` builds, [`sort_by`] sorts indices with a single, shared
 //! instance and then moves the elements into place; elsewhere it is `slice::sort_by`. Both are
 //! stable, so the order is the same on every target.
-//!
-//! # Example
-//!
-//! ```
-//! let mut v = [(2, 'a'), (1, 'b'), (2, 'c')];
-//! kesher::sorting::sort_by_key(&mut v, |p| p.0);
-//! assert_eq!(v, [(1, 'b'), (2, 'a'), (2, 'c')]);
-//! ```
 
 use std::cmp::Ordering;
 
 /// Sorts `v` stably by `cmp`.
-///
-/// # Example
-///
-/// ```
-/// let mut v = [3, 1, 2];
-/// kesher::sorting::sort_by(&mut v, |a, b| b.cmp(a));
-/// assert_eq!(v, [3, 2, 1]);
-/// ```
-pub fn sort_by<T, F: FnMut(&T, &T) -> Ordering>(v: &mut [T], mut cmp: F) {
+pub(crate) fn sort_by<T, F: FnMut(&T, &T) -> Ordering>(v: &mut [T], mut cmp: F) {
     if cfg!(target_arch = "wasm32") {
         let order = {
             let items = &*v;
@@ -44,15 +28,7 @@ pub fn sort_by<T, F: FnMut(&T, &T) -> Ordering>(v: &mut [T], mut cmp: F) {
 }
 
 /// Sorts `v` stably by a key.
-///
-/// # Example
-///
-/// ```
-/// let mut v = ["ccc", "a", "bb"];
-/// kesher::sorting::sort_by_key(&mut v, |s| s.len());
-/// assert_eq!(v, ["a", "bb", "ccc"]);
-/// ```
-pub fn sort_by_key<T, K: Ord, F: FnMut(&T) -> K>(v: &mut [T], mut key: F) {
+pub(crate) fn sort_by_key<T, K: Ord, F: FnMut(&T) -> K>(v: &mut [T], mut key: F) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
@@ -89,6 +65,16 @@ fn apply<T>(v: &mut [T], mut order: Vec<usize>) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn sorts_stably_by_comparison_or_key() {
+        let mut v = [(2, 'a'), (1, 'b'), (2, 'c')];
+        sort_by_key(&mut v, |p| p.0);
+        assert_eq!(v, [(1, 'b'), (2, 'a'), (2, 'c')]);
+        let mut v = [3, 1, 2];
+        sort_by(&mut v, |a, b| b.cmp(a));
+        assert_eq!(v, [3, 2, 1]);
+    }
 
     proptest! {
         #[test]

@@ -83,7 +83,7 @@ impl fmt::Display for Described<'_> {
                 write!(f, "floating point `{}`", zmij::Buffer::new().format(x))
             }
             Unexpected::Char(c) => write!(f, "character `{c}`"),
-            Unexpected::Str(s) => write!(f, "string \"{}\"", crate::error::escaped(s)),
+            Unexpected::Str(s) => write!(f, "string \"{}\"", crate::support::escape::escaped(s)),
             Unexpected::Bytes(_) => f.write_str("byte array"),
             Unexpected::Unit => f.write_str("null"),
             Unexpected::Option => f.write_str("Option value"),
