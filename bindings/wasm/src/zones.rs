@@ -11,7 +11,7 @@ extern "C" {
     fn zone_transitions(name: &str) -> Option<Vec<f64>>;
 }
 
-/// The zone source registered with the core when the module starts.
+/// The zone source installed in the core when the module starts.
 pub(crate) fn host_zone(name: &str) -> Option<Zone> {
     let table = zone_transitions(name)?;
     let (&initial, rest) = table.split_first()?;
@@ -25,8 +25,9 @@ pub(crate) fn host_zone(name: &str) -> Option<Zone> {
     Zone::from_transitions(name, initial as i32, transitions).ok()
 }
 
-/// Registers the host's zones with the core; runs when the module is instantiated.
+/// Installs the host's zones as the core's zone source; runs once, when the module is
+/// instantiated (a second instantiation in the same process finds it installed).
 #[wasm_bindgen(start)]
 fn start() {
-    kesher::set_zone_source(Some(host_zone));
+    let _ = kesher::zone::install_source(host_zone);
 }

@@ -103,7 +103,7 @@ pub use sla::{
     Target, TargetReport, TargetState, TimeBasis, Within,
 };
 pub use text::{MessageReading, ScoreTable, Sentiment, SentimentScorer, TextScorer, TurnKind};
-pub use zone::{set_zone_source, Zone, ZoneOffset, ZoneSource};
+pub use zone::{Zone, ZoneOffset};
 
 /// The repository README's Rust examples, run as doc tests so they stay true.
 #[cfg(doctest)]

@@ -7,7 +7,7 @@
 //! every 7 days from 1800 to 2100, and each change narrowed to the second by bisection.
 
 use chrono::{DateTime, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
-use kesher::{set_zone_source, Calendar, Zone};
+use kesher::{Calendar, Zone};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -83,7 +83,20 @@ fn every_zone_from_transitions_answers_as_the_database() {
 }
 
 /// A zone source that knows `Test/<zone>` for a few zones, built from transitions.
+/// Every test here installs the same source; the first to run installs it (the source is set
+/// once per process).
+fn installed() {
+    let _ = kesher::zone::install_source(test_source);
+}
+
+/// How many times the source was asked for `Test/Counted`.
+static COUNTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 fn test_source(name: &str) -> Option<Zone> {
+    if name == "Test/Counted" {
+        COUNTED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        return Zone::from_transitions(name, 3600, vec![(0, 7200)]).ok();
+    }
     static ZONES: OnceLock<Vec<Zone>> = OnceLock::new();
     let zones = ZONES.get_or_init(|| {
         [
@@ -124,7 +137,7 @@ proptest! {
     fn calendars_on_zones_from_transitions_equal_those_on_the_database(
         z in 0..4usize, a in instant(), hours in 0i64..400, nanos in 0i64..3_600_000_000_000
     ) {
-        set_zone_source(Some(test_source));
+        installed();
         let name = ["Asia/Jerusalem", "America/New_York", "Pacific/Apia", "Australia/Lord_Howe"][z];
         let (db, table) = (calendar(name), calendar(&format!("Test/{name}")));
         prop_assert_eq!(db.tz().name(), name);
@@ -138,7 +151,7 @@ proptest! {
 
     #[test]
     fn offsets_at_any_instant_agree(z in 0..4usize, a in instant()) {
-        set_zone_source(Some(test_source));
+        installed();
         let name = ["Asia/Jerusalem", "America/New_York", "Pacific/Apia", "Australia/Lord_Howe"][z];
         let (db, table) = (Zone::from_name(name).unwrap(), Zone::from_name(&format!("Test/{name}")).unwrap());
         prop_assert_eq!(db.offset_at(a), table.offset_at(a));
@@ -153,8 +166,7 @@ proptest! {
 
 #[test]
 fn a_source_is_asked_only_for_names_it_answers_exactly() {
-    // Every test here registers the same source (tests run in parallel; the source is global).
-    set_zone_source(Some(test_source));
+    installed();
     assert!(Zone::from_name("Test/Asked").is_none());
     assert!(Zone::from_name("Test/Asia/Jerusalem").is_some());
     let err =
@@ -241,4 +253,21 @@ fn zone_vectors_are_the_database() {
     );
     let doc: serde_json::Value = serde_json::from_str(&have).unwrap();
     assert_eq!(doc["vectors"].as_array().unwrap().len(), VECTOR_ZONES.len());
+}
+
+#[test]
+fn a_zone_from_the_source_is_built_once_and_the_source_set_once() {
+    installed();
+    for _ in 0..5 {
+        let zone = Zone::from_name("Test/Counted").unwrap();
+        assert_eq!(zone.name(), "Test/Counted");
+        let cal =
+            Calendar::from_json(r#"{"tz": "Test/Counted", "week": {"mon": [["09:00","17:00"]]}}"#);
+        assert!(cal.is_ok());
+    }
+    assert_eq!(COUNTED.load(std::sync::atomic::Ordering::SeqCst), 1);
+    let again = kesher::zone::install_source(|_| None).unwrap_err();
+    assert_eq!(again.field(), Some("zone_source"));
+    // The first source stays.
+    assert!(Zone::from_name("Test/Asia/Jerusalem").is_some());
 }

@@ -7,9 +7,21 @@
 //! - `"UTC"`, always known;
 //! - the IANA database compiled into the crate (the `tzdb` feature, on by default; it is the
 //!   `chrono-tz` database, with its transitions up to the end of 2099 and the last offset after);
-//! - a **zone source** the host registers with [`set_zone_source`]: the WebAssembly package asks the
-//!   browser's `Intl` for the transitions and builds the zone with [`Zone::from_transitions`], so
-//!   the database need not be shipped inside the `.wasm`.
+//! - a **zone source** the host installs once with [`install_source`] (the core's one
+//!   process-wide setting): the WebAssembly package asks the host's `Intl` for the transitions
+//!   and builds the zone with [`Zone::from_transitions`], so the database need not be shipped
+//!   inside the `.wasm`. Each zone it gives is kept by name and built once.
+//!
+//! **Where the host's zones can differ from the compiled database.** A browser or Node.js
+//! carries its own copy of the IANA database (through ICU), updated with the browser, not with
+//! kesher: a zone whose rules changed recently (a country dropping daylight saving time) can
+//! have different offsets in the two for the changed years, a name one copy lacks is unknown
+//! there, and old aliases (`Asia/Calcutta`) resolve in one and not the other. The package reads
+//! the host's offsets for 1800–2100 (`js/zones.js`, probing every seven days, so a change
+//! that is undone within a week can be missed); before and after, the first and the last offset
+//! hold. Native builds (Rust, Python) use the compiled database and agree with
+//! each other; the `tzdb` feature of the WebAssembly package compiles the same database in when
+//! answers must match a server exactly.
 //!
 //! # Example
 //!
@@ -31,7 +43,7 @@ mod source;
 mod table;
 
 pub use chrono_impl::ZoneOffset;
-pub use source::{set_zone_source, ZoneSource};
+pub use source::{install_source, ZoneSource};
 
 use crate::{Error, Result};
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Utc};
