@@ -77,7 +77,7 @@ impl EmotionModel {
         sla: Option<PyRef<'_, CaseSla>>,
     ) -> PyResult<Journey> {
         let now = instant("now", now)?;
-        let table = self.scores(case.py(), ScoreTable::texts_of(&case.inner))?;
+        let table = self.scores(case.py(), case.inner.customer_texts())?;
         let model = self.model(table.as_ref());
         Ok(Journey {
             inner: model.journey(&case.inner, sla.as_ref().map(|s| &s.inner), now),
@@ -102,7 +102,7 @@ impl EmotionModel {
         }
         let texts: Vec<&str> = cases
             .iter()
-            .flat_map(|c| ScoreTable::texts_of(&c.inner))
+            .flat_map(|c| c.inner.customer_texts())
             .collect();
         let table = self.scores(customer.py(), texts)?;
         let pairs: Vec<(&kesher::Case, Option<&kesher::sla::CaseSla>)> = cases

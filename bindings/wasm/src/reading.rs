@@ -21,7 +21,7 @@ pub(crate) fn score_table(scores_json: &str) -> Result<ScoreTable> {
 #[wasm_bindgen(js_name = journeyTexts)]
 pub fn journey_texts(case_json: &str) -> Result<String> {
     let case: kesher::Case = parse("case", case_json)?;
-    to_json("texts", &ScoreTable::texts_of(&case))
+    to_json("texts", &case.customer_texts())
 }
 
 /// Each message of `texts_json` (a JSON array of strings) read: score, sentiment and turn

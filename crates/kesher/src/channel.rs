@@ -5,7 +5,7 @@
 //! channel that is opened must have an SLA contract (see `mission.md`), so channels are a closed
 //! list plus `custom:<name>` for the rest.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -4,7 +4,13 @@
 //! ordered; retention needs consent (monthly emails, birthday greetings), the acquisition cost and
 //! the lifetime value, because a lost customer costs both.
 
-use crate::{Channel, Currency, CustomerId, Error, ErrorKind, Money, OrderRef, Result, Zone};
+use crate::{
+    channel::Channel,
+    error::{Error, ErrorKind, Result},
+    id::{CustomerId, OrderRef},
+    money::{Currency, Money},
+    zone::Zone,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;

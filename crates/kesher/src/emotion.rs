@@ -3,7 +3,7 @@
 //! A number from −1.0 (furious) through 0 (neutral) to +1.0 (WOW), with named levels for people
 //! (the emotion graph of [`crate::journey`]). Values outside the range, and NaN, are errors.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -318,24 +318,6 @@ impl Error {
         Error::invalid(field, value, reason)
     }
 
-    /// An [`ErrorKind::InvalidInput`] error for a number, written as JavaScript and Python
-    /// write it (`2.5`, `760`, `NaN`, `inf`).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let err = kesher::Error::invalid_number("days", 2.5, "expected a whole number");
-    /// assert_eq!(err.value(), Some("2.5"));
-    /// assert_eq!(kesher::Error::invalid_number("ms", 760.0, "x").value(), Some("760"));
-    /// ```
-    pub fn invalid_number(
-        field: impl Into<String>,
-        value: f64,
-        reason: impl Into<String>,
-    ) -> Error {
-        Error::invalid(field, crate::support::decimal::shortest(value), reason)
-    }
-
     /// An [`ErrorKind::MissingField`] error: `field` is absent, needed for `reason`.
     ///
     /// # Example

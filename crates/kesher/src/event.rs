@@ -12,8 +12,12 @@
 //! ```
 
 use crate::{
-    Actor, AgentId, CaseId, CaseStatus, Channel, CustomerId, Error, Interaction, Money, OrderRef,
-    Result,
+    channel::Channel,
+    error::{Error, Result},
+    id::{AgentId, CaseId, CustomerId, OrderRef},
+    interaction::{Actor, Interaction},
+    money::Money,
+    status::CaseStatus,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -402,11 +406,11 @@ pub enum CaseEvent {
     /// The SLA contract was set by name.
     ContractChanged(ContractChanged),
     /// A promise was made to the customer.
-    PromiseMade(crate::PromiseMade),
+    PromiseMade(crate::promise::PromiseMade),
     /// A promise was kept.
-    PromiseKept(crate::PromiseUpdate),
+    PromiseKept(crate::promise::PromiseUpdate),
     /// A promise was withdrawn.
-    PromiseCancelled(crate::PromiseUpdate),
+    PromiseCancelled(crate::promise::PromiseUpdate),
     /// The customer was released with a refund.
     Released(Released),
 }

@@ -3,7 +3,7 @@
 //! An identifier is text of 1 to 256 bytes without control characters. Identifiers come from the
 //! host CRM, so kesher keeps them as the host wrote them (no trimming, no case folding).
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;

@@ -5,7 +5,10 @@
 //! of that record, and the event most cases are folded from.
 
 use crate::{
-    AgentId, CaseId, Channel, CustomerId, EmotionAnnotation, Error, InteractionId, Result,
+    channel::Channel,
+    emotion::EmotionAnnotation,
+    error::{Error, Result},
+    id::{AgentId, CaseId, CustomerId, InteractionId},
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

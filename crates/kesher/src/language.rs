@@ -1,6 +1,6 @@
 //! The languages of customer-facing text.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// A language of kesher's built-in message catalogue: every text it writes for people comes in

@@ -50,6 +50,7 @@ mod instant;
 mod interaction;
 pub mod journey;
 mod language;
+mod ledger;
 pub mod live;
 mod money;
 pub mod playbook;
@@ -58,6 +59,7 @@ mod read_json;
 pub mod report;
 mod seconds;
 pub mod sla;
+mod status;
 mod support;
 pub mod text;
 pub mod zone;
@@ -68,8 +70,8 @@ pub use calendar::{
     SEARCH_HORIZON_DAYS,
 };
 pub use case::{
-    Assignment, Case, CaseFacts, CaseLog, CaseLogs, CaseStatus, ContractAssignment, FoldOutcome,
-    Handover, PriorityChange, RejectedEvent, Release, StatusTransition, Trigger, TurnPolicy,
+    Assignment, Case, CaseFacts, CaseLog, CaseLogs, ContractAssignment, FoldOutcome, Handover,
+    PriorityChange, RejectedEvent, Release, StatusTransition, Trigger, TurnPolicy,
 };
 pub use channel::Channel;
 pub use customer::{
@@ -91,17 +93,16 @@ pub use journey::{
     SvgOptions, Turn, TurningPoint,
 };
 pub use language::Language;
+pub use ledger::{ledger, GuardVerdict, Load, PromiseGuard};
 pub use live::{CaseChanges, LiveCase, PromiseChange, StatusChange, TargetChange, WakeSchedule};
 pub use money::{Currency, Money};
-pub use promise::{
-    ledger, GuardVerdict, Load, Promise, PromiseGuard, PromiseKind, PromiseMade, PromiseState,
-    PromiseUpdate,
-};
+pub use promise::{Promise, PromiseKind, PromiseMade, PromiseState, PromiseUpdate};
 pub use read_json::{from_json, from_json_value};
 pub use sla::{
     AuditAction, AuditEntry, CaseSla, Conditions, ContractSet, Metric, SlaContract, SlaEngine,
     Target, TargetReport, TargetState, TimeBasis, Within,
 };
+pub use status::CaseStatus;
 pub use text::{MessageReading, ScoreTable, Sentiment, SentimentScorer, TextScorer, TurnKind};
 pub use zone::{Zone, ZoneOffset};
 

@@ -3,7 +3,7 @@
 //! Amounts are integers so that sums are exact. JSON shape (the Stripe convention):
 //! `{"amount_minor": 1250, "currency": "ILS"}` is 12.50 ₪.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -1,7 +1,7 @@
 //! Reading kesher's types from JSON, with errors that name the JSON path of the fault.
 
+use crate::error::Result;
 use crate::support::json;
-use crate::Result;
 use serde::de::DeserializeOwned;
 
 /// Parses `text` as a `T` (any kesher type, or `serde_json::Value`), naming the JSON path of the

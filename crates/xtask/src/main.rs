@@ -2,6 +2,7 @@
 //! first failure with a non-zero exit status.
 
 mod fuzz;
+mod layers;
 
 use std::process::{Command, ExitCode};
 
@@ -21,6 +22,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("test") => run_all(),
+        Some("layers") => match layers::check(true) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("xtask: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Some("fuzz") => match fuzz::fuzz() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -32,6 +40,9 @@ fn main() -> ExitCode {
             eprintln!("usage: cargo xtask test    run every test and check (what CI runs)");
             eprintln!(
                 "       cargo xtask fuzz    only the fuzz step (KESHER_FUZZ_SECONDS per target)"
+            );
+            eprintln!(
+                "       cargo xtask layers  redraw the core's layers in docs/architecture.md"
             );
             ExitCode::from(2)
         }
@@ -229,7 +240,7 @@ fn machine_has_what_tests_need() -> Result<(), String> {
 }
 
 fn run_all() -> ExitCode {
-    let steps: [&dyn Fn() -> Result<(), String>; 11] = [
+    let steps: [&dyn Fn() -> Result<(), String>; 12] = [
         &machine_has_what_tests_need,
         &|| step("format", "cargo", &["fmt", "--all", "--", "--check"]),
         &|| {
@@ -247,6 +258,7 @@ fn run_all() -> ExitCode {
             )
         },
         &core_is_pure,
+        &|| layers::check(false),
         &|| {
             step(
                 "rust tests",

@@ -152,13 +152,9 @@ class Calendar(_NativeCalendar):
     def due_times_each(self, starts: Any, durations: Any, *, unit: str = "ns") -> Any:
         """Due instants with a duration per start (``durations``: timedelta64 or seconds)."""
         ns, back = _arrays.to_ns("starts", starts, unit)
-        d = np.asarray(durations)
-        if d.dtype.kind == "m":
-            d_ns = d.astype("timedelta64[ns]").view("int64")
-        else:
-            d_ns = np.round(d.astype(np.float64) * 1e9).astype(np.int64)
+        d_ns = _arrays.durations_ns("durations", durations)
         out = np.empty_like(ns)
-        self._add_each_batch(ns, np.ascontiguousarray(d_ns), out, "ns")
+        self._add_each_batch(ns, d_ns, out, "ns")
         return back(out)
 
     @guard

@@ -196,3 +196,17 @@ def duration_ns(field: str, value: Any) -> int:
     if not -(2**63) <= ns < 2**63:
         raise _invalid(f"invalid {field} `{value!r}`: beyond the int64 nanosecond range")
     return ns
+
+
+def durations_ns(field: str, values: Any) -> np.ndarray:
+    """A column of durations (numpy ``timedelta64``, or numbers of seconds) as contiguous int64
+    nanoseconds; anything else is kesher's ``invalid_input`` naming ``field``."""
+    try:
+        d = np.asarray(values)
+        if d.dtype.kind == "m":
+            return np.ascontiguousarray(d.astype("timedelta64[ns]").view("int64"))
+        if d.dtype.kind not in "iuf" or d.ndim != 1:
+            raise ValueError
+        return np.ascontiguousarray(np.round(d.astype(np.float64) * 1e9).astype(np.int64))
+    except (ValueError, TypeError):
+        raise _invalid(f"invalid {field} `{values!r}`: expected a column of timedelta64 or seconds") from None

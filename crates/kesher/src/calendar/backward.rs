@@ -3,7 +3,7 @@
 
 use super::timeline::{instant_text, Timeline};
 use super::SEARCH_HORIZON_DAYS;
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use chrono::NaiveDate;
 
 fn none_before(at: i64, anchor: NaiveDate) -> Error {

@@ -3,7 +3,7 @@
 
 use super::definition::duration_nanos;
 use super::timeline::{out_of_range, EpochUnit, Timeline};
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use chrono::TimeDelta;
 
 /// An instant → instant question the batch forms share one loop for.
@@ -138,7 +138,9 @@ impl Timeline {
                 .checked_mul(scale)
                 .ok_or_else(|| out_of_range(&format!("durations[{i}]"), d))?;
             let due = self.add_ns(t, d).map_err(|e| match e.kind() {
-                crate::ErrorKind::NegativeDuration => e.with_field(format!("durations[{i}]")),
+                crate::error::ErrorKind::NegativeDuration => {
+                    e.with_field(format!("durations[{i}]"))
+                }
                 _ => e,
             })?;
             *o = due.div_euclid(scale);

@@ -1,6 +1,6 @@
 //! Wall-clock times of day and the opening intervals built from them.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -110,7 +110,7 @@ impl std::str::FromStr for WallTime {
             _ => return Err(bad()),
         };
         WallTime::hms(h, m, s).map_err(|e| match (e.kind(), e.reason()) {
-            (crate::ErrorKind::InvalidCalendar, Some(reason)) => {
+            (crate::error::ErrorKind::InvalidCalendar, Some(reason)) => {
                 Error::calendar("time", text, reason)
             }
             _ => e,

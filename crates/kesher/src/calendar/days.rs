@@ -4,7 +4,7 @@
 use super::timeline::{days_between, instant_text, out_of_range, Timeline};
 use super::zone::{resolve, NS};
 use super::SEARCH_HORIZON_DAYS;
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, TimeDelta};
 
 /// More open days than the supported years (1677–2262) hold: a larger count is an error, not

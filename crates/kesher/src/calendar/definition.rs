@@ -5,7 +5,10 @@ use super::rules::{HolidayEffect, HolidayRules};
 use super::timeline::Timeline;
 use super::week::WeeklyHours;
 use super::years::Years;
-use crate::{Error, Result, Zone};
+use crate::{
+    error::{Error, Result},
+    zone::Zone,
+};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -319,7 +322,7 @@ impl Calendar {
         }
         let spec: CalendarSpec = match crate::support::json::from_value(value.clone()) {
             Ok(spec) => spec,
-            Err(e) if e.kind() == crate::ErrorKind::InvalidJson => {
+            Err(e) if e.kind() == crate::error::ErrorKind::InvalidJson => {
                 let field = e.field().unwrap_or(".");
                 let reason = e.reason().unwrap_or_default().to_string();
                 let found = lookup(&value, field);
@@ -596,7 +599,7 @@ impl Serialize for Calendar {
 
 fn as_calendar_error(e: Error) -> Error {
     match (e.kind(), e.field(), e.reason()) {
-        (crate::ErrorKind::InvalidJson, Some(field), Some(reason)) => {
+        (crate::error::ErrorKind::InvalidJson, Some(field), Some(reason)) => {
             Error::calendar(field, "", reason)
         }
         _ => e,

@@ -5,7 +5,7 @@
 use super::batch::Question;
 use super::timeline::Timeline;
 use super::Calendar;
-use crate::Result;
+use crate::error::Result;
 
 impl Calendar {
     /// [`Calendar::add`] on epoch nanoseconds: `d` nanoseconds of business time after `t`.

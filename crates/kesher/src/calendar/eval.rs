@@ -2,7 +2,7 @@
 //! one JSON request in, one JSON answer out, never a failure.
 
 use super::Calendar;
-use crate::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;

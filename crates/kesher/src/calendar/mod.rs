@@ -159,4 +159,4 @@ pub const SEARCH_HORIZON_DAYS: i64 = 400;
 pub const MAX_COMPILED_INTERVALS: usize = 1 << 21;
 
 #[cfg(doc)]
-use crate::Error;
+use crate::error::Error;

@@ -4,7 +4,10 @@ use super::clock::WallInterval;
 use super::rules::{HolidayRules, IsraelHolidays};
 use super::week::WeeklyHours;
 use super::Calendar;
-use crate::{Error, Result, Zone};
+use crate::{
+    error::{Error, Result},
+    zone::Zone,
+};
 use chrono::Weekday;
 
 /// The settings of an Israeli service desk: Sunday–Thursday `weekday_hours`, a short Friday,

@@ -6,7 +6,7 @@ use super::batch::Question;
 use super::definition::{duration_nanos, to_nanos};
 use super::timeline::Timeline;
 use super::Calendar;
-use crate::Result;
+use crate::error::Result;
 use chrono::{DateTime, TimeDelta, Utc};
 use std::sync::{Arc, PoisonError};
 

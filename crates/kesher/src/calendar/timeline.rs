@@ -5,7 +5,7 @@ use super::definition::Definition;
 use super::rules::HolidayEffect;
 use super::zone::{local_date, resolve, NS};
 use super::{MAX_COMPILED_INTERVALS, SEARCH_HORIZON_DAYS};
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta};
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! The weekly opening hours of a calendar.
 
 use super::clock::{check_day, WallInterval};
-use crate::Result;
+use crate::error::Result;
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
@@ -142,7 +142,7 @@ impl WeeklyHours {
         };
         let next = day.succ();
         match self.day(next).first() {
-            Some(first) if first.start() < night.end() => Err(crate::Error::calendar(
+            Some(first) if first.start() < night.end() => Err(crate::error::Error::calendar(
                 format!("week.{}[0]", key(next)),
                 first,
                 format!(

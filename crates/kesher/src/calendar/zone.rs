@@ -1,6 +1,6 @@
 //! Local wall time → instant, by rule 2 of the business-time rules ([`crate::calendar`]).
 
-use crate::Zone;
+use crate::zone::Zone;
 use chrono::{LocalResult, NaiveDate, NaiveDateTime, TimeDelta};
 
 /// Nanoseconds per second.

@@ -1,6 +1,9 @@
 //! Facts derived from a folded case: the numbers a support manager looks at.
 
-use crate::{CaseStatus, Channel, Interaction, InteractionId, StatusTransition};
+use crate::{
+    case::StatusTransition, channel::Channel, id::InteractionId, interaction::Interaction,
+    status::CaseStatus,
+};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -128,7 +131,8 @@ impl CaseFacts {
                 || (i.is_customer_contact()
                     && matches!(
                         i.kind,
-                        crate::InteractionKind::Call | crate::InteractionKind::Visit
+                        crate::interaction::InteractionKind::Call
+                            | crate::interaction::InteractionKind::Visit
                     ))
         });
         // A closing turn (thanks, a confirmation) after the first response is no further

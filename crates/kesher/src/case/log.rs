@@ -1,7 +1,11 @@
 //! Event logs of cases, and folding them.
 
 use super::{Case, Folding, TurnPolicy};
-use crate::{CaseEvent, CaseId, Error, Result};
+use crate::{
+    error::{Error, Result},
+    event::CaseEvent,
+    id::CaseId,
+};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 

@@ -25,17 +25,20 @@
 
 mod facts;
 mod log;
-mod status;
 mod turns;
 
+use crate::status::CaseStatus;
 pub use facts::CaseFacts;
 pub use log::{CaseLog, CaseLogs, FoldOutcome, RejectedEvent};
-pub use status::CaseStatus;
 pub use turns::TurnPolicy;
 
 use crate::{
-    AgentId, CaseEvent, CaseId, Channel, CustomerDetails, Error, Interaction, InteractionId,
-    InteractionKind, Money, OrderDetails, Priority, Problem, Result,
+    channel::Channel,
+    error::{Error, Result},
+    event::{CaseEvent, CustomerDetails, OrderDetails, Priority, Problem},
+    id::{AgentId, CaseId, InteractionId},
+    interaction::{Interaction, InteractionKind},
+    money::Money,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -253,7 +256,7 @@ pub(crate) struct CaseFields {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     assignment_history: Vec<Assignment>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    promises: Vec<crate::Promise>,
+    promises: Vec<crate::promise::Promise>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     release: Option<Release>,
     log: Vec<Interaction>,
@@ -478,7 +481,7 @@ impl Case {
     /// # Example
     ///
     /// See [`crate::Promise`].
-    pub fn promises(&self) -> &[crate::Promise] {
+    pub fn promises(&self) -> &[crate::promise::Promise] {
         self.fields.promises.as_slice()
     }
 
@@ -529,6 +532,36 @@ impl Case {
     /// See [`Case`].
     pub fn release(&self) -> Option<&Release> {
         self.fields.release.as_ref()
+    }
+
+    /// The texts of this case that a journey or a reading asks a scorer about: each customer
+    /// message's text, once, in the order they were written.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{CaseEvent, CaseLog};
+    ///
+    /// let mut log = CaseLog::default();
+    /// for (seq, text) in [(1, "still broken"), (2, "still broken"), (3, "hello?")] {
+    ///     log.insert(CaseEvent::from_json(&format!(
+    ///         r#"{{"type": "interaction", "case_id": "T", "seq": {seq}, "id": "m{seq}",
+    ///             "customer_id": "c", "at": "2025-01-05T09:0{seq}:00Z", "channel": "twitter",
+    ///             "direction": "inbound", "actor": {{"type": "customer"}}, "kind": "message",
+    ///             "text": "{text}"}}"#
+    ///     ))?);
+    /// }
+    /// assert_eq!(log.fold()?.customer_texts(), vec!["still broken", "hello?"]);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn customer_texts(&self) -> Vec<&str> {
+        let mut seen = std::collections::BTreeSet::new();
+        self.log()
+            .iter()
+            .filter(|i| i.is_customer_contact())
+            .filter_map(|i| i.text.as_deref())
+            .filter(|t| seen.insert(*t))
+            .collect()
     }
 
     /// The full interaction log, in fold order.
@@ -599,7 +632,7 @@ pub(crate) struct Folding {
     transfers: u32,
     transfer_history: Vec<Handover>,
     assignment_history: Vec<Assignment>,
-    promises: Vec<crate::Promise>,
+    promises: Vec<crate::promise::Promise>,
     release: Option<Release>,
     log: Vec<Interaction>,
     events: u32,
@@ -825,7 +858,7 @@ impl Folding {
                         format!("case `{}` already has a promise with this id", self.id),
                     ));
                 }
-                self.promises.push(crate::Promise::from_event(e));
+                self.promises.push(crate::promise::Promise::from_event(e));
             }
             CaseEvent::PromiseKept(e) | CaseEvent::PromiseCancelled(e) => {
                 let kept = matches!(event, CaseEvent::PromiseKept(_));

@@ -1,6 +1,10 @@
 //! How the fold treats what a customer's message does ([`crate::TurnKind`]).
 
-use crate::{CaseStatus, Interaction, InteractionKind, TurnKind};
+use crate::{
+    interaction::{Interaction, InteractionKind},
+    status::CaseStatus,
+    text::TurnKind,
+};
 use serde::{Deserialize, Serialize};
 
 /// How the case fold treats a customer's closing turns: thanks ("thanks, great service!",

@@ -21,7 +21,7 @@ mod wording;
 
 pub use wording::Wording;
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use ftl::{Element, Expression, Pattern, Resource, VariantKey};
 use std::collections::{BTreeMap, BTreeSet};
 

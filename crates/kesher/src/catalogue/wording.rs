@@ -2,7 +2,10 @@
 //! that writing never fails.
 
 use super::{check_against, Catalogue, MessageArg, REFERENCE};
-use crate::{Error, Language, Result};
+use crate::{
+    error::{Error, Result},
+    language::Language,
+};
 
 /// A catalogue and one of its languages, for the calls that write text for people
 /// (statements, acknowledgements, reply templates, follow-ups). A [`Language`] is the

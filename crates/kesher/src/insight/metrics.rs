@@ -2,7 +2,7 @@
 
 use super::durations::DurationDigest;
 use crate::sla::{CaseSla, Metric, TargetState};
-use crate::{Case, Channel};
+use crate::{case::Case, channel::Channel};
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -2,7 +2,7 @@
 //! a Pareto view, and the answers that ended well.
 
 use super::words::{clean_answer, stop_word};
-use crate::{Case, CaseId, CaseStatus};
+use crate::{case::Case, id::CaseId, status::CaseStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -167,7 +167,7 @@ fn ended_well(case: &Case) -> bool {
             .rev()
             .find(|i| i.is_customer_contact())
             .and_then(|i| i.text.as_deref())
-            .is_some_and(|t| crate::TurnKind::classify(t, None).is_closing())
+            .is_some_and(|t| crate::text::TurnKind::classify(t, None).is_closing())
 }
 
 /// Clusters the cases' problem descriptions (the `problem.description`, else the first customer

@@ -2,11 +2,18 @@
 //! and the value at risk. Each signal lists the facts that produced it.
 
 use crate::catalogue::{MessageArg, Wording};
+use crate::language::Language;
 use crate::sla::{CaseSla, TargetState};
-use crate::Language;
 use crate::{
-    Case, CaseStatus, Channel, ConsentTopic, Customer, CustomerId, Journey, LifetimeModel, Money,
-    PromiseState, Sentiment, TextScorer, TurnKind,
+    case::Case,
+    channel::Channel,
+    customer::{ConsentTopic, Customer, LifetimeModel},
+    id::CustomerId,
+    journey::Journey,
+    money::Money,
+    promise::PromiseState,
+    status::CaseStatus,
+    text::{Sentiment, TextScorer, TurnKind},
 };
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -172,7 +179,7 @@ impl RetentionTally {
             // (when the customer waits for an answer), not as a breach the customer felt.
             .filter(|t| match t.state {
                 TargetState::MetLate => true,
-                TargetState::Breached => t.metric != crate::Metric::Resolution,
+                TargetState::Breached => t.metric != crate::sla::Metric::Resolution,
                 _ => false,
             })
             .count() as u32;

@@ -7,7 +7,13 @@ use super::stagemap::{PointFacts, StageMap};
 use super::steps::{Change, Step};
 use crate::sla::CaseSla;
 use crate::text::TextScorer;
-use crate::{Case, CaseStatus, Customer, Emotion, EmotionSource, Error, Result};
+use crate::{
+    case::Case,
+    customer::Customer,
+    emotion::{Emotion, EmotionSource},
+    error::{Error, Result},
+    status::CaseStatus,
+};
 use chrono::{DateTime, Utc};
 
 /// The emotion model: effects, an optional text scorer, and the stage map.

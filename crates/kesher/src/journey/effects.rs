@@ -1,6 +1,6 @@
 //! The emotion model's effects and their strengths, and the what-if scenario.
 
-use crate::Channel;
+use crate::channel::Channel;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -1,6 +1,10 @@
 //! Journeys: a customer's emotion over time and across stages.
 
-use crate::{CaseId, CustomerId, Emotion, EmotionSource, Error, Result};
+use crate::{
+    emotion::{Emotion, EmotionSource},
+    error::{Error, Result},
+    id::{CaseId, CustomerId},
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -375,7 +379,7 @@ impl AnnotatedPoint {
 }
 
 fn rename(e: Error, field: &str) -> Error {
-    if e.kind() == crate::ErrorKind::InvalidJson {
+    if e.kind() == crate::error::ErrorKind::InvalidJson {
         e.with_field(field.to_string())
     } else {
         e

@@ -251,7 +251,7 @@ impl PatternBuilder {
     /// # Example
     ///
     /// See [`PatternBuilder::to_json`].
-    pub fn from_json(text: &str) -> crate::Result<PatternBuilder> {
+    pub fn from_json(text: &str) -> crate::error::Result<PatternBuilder> {
         crate::support::json::from_str(text)
     }
 }

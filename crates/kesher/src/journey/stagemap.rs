@@ -15,7 +15,12 @@
 //! point (the fading of feelings between two events) stays in the stage it drifts in.
 
 use super::model::Stages;
-use crate::{CaseStatus, Channel, Direction, Error, Interaction, InteractionKind, Result};
+use crate::{
+    channel::Channel,
+    error::{Error, Result},
+    interaction::{Direction, Interaction, InteractionKind},
+    status::CaseStatus,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

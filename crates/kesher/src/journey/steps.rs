@@ -4,7 +4,12 @@
 use super::effects::{csat_level, nps_level};
 use super::EmotionModel;
 use crate::sla::{CaseSla, Metric, TargetState};
-use crate::{Case, CaseStatus, EmotionSource, Interaction, InteractionKind};
+use crate::{
+    case::Case,
+    emotion::EmotionSource,
+    interaction::{Interaction, InteractionKind},
+    status::CaseStatus,
+};
 use chrono::{DateTime, Utc};
 
 /// A change to apply at an instant.
@@ -182,7 +187,7 @@ impl EmotionModel<'_> {
         let closing = i
             .text
             .as_deref()
-            .is_some_and(|t| crate::TurnKind::classify(t, None).is_closing());
+            .is_some_and(|t| crate::text::TurnKind::classify(t, None).is_closing());
         if closing {
             let raise = Change::Raise(e.thanks_level);
             steps.push(Step::new(i.at, 2, raise, "thanks").of(i));
@@ -276,7 +281,7 @@ impl EmotionModel<'_> {
         for p in case.promises() {
             let broken = matches!(
                 p.state(now),
-                crate::PromiseState::Broken | crate::PromiseState::KeptLate
+                crate::promise::PromiseState::Broken | crate::promise::PromiseState::KeptLate
             );
             if broken && p.due <= now {
                 let step = Step::new(p.due, 2, drop, "broken_promise");

@@ -7,7 +7,7 @@ use super::model::{Journey, Stages};
 use super::pattern::Pattern;
 use crate::catalogue::Wording;
 use crate::support::decimal::{fixed, shortest};
-use crate::{EmotionLevel, Language};
+use crate::{emotion::EmotionLevel, language::Language};
 use std::fmt::Write;
 
 /// How to draw.

@@ -4,8 +4,8 @@
 use super::drawing::EmotionModel;
 use super::effects::Scenario;
 use super::pattern::{Pattern, PatternBuilder};
+use crate::case::Case;
 use crate::sla::CaseSla;
-use crate::Case;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 

@@ -2,8 +2,14 @@
 
 use super::changes::{self, Before, CaseChanges};
 use super::held::Held;
-use crate::{Case, CaseEvent, CaseId, CaseSla, Error, RejectedEvent, Result, SlaEngine};
-use crate::{PromiseState, TurnPolicy};
+use crate::{case::TurnPolicy, promise::PromiseState};
+use crate::{
+    case::{Case, RejectedEvent},
+    error::{Error, Result},
+    event::CaseEvent,
+    id::CaseId,
+    sla::{CaseSla, SlaEngine},
+};
 use chrono::{DateTime, TimeDelta, Utc};
 
 /// One case as a CRM keeps it between events: the folded case, its SLA targets as last read,

@@ -1,7 +1,14 @@
 //! What changed in a case between two readings: its status, its SLA targets, its promises.
 
-use crate::{Case, CaseId, CaseSla, CaseStatus, Error, Promise, PromiseState, RejectedEvent};
-use crate::{TargetReport, TargetState};
+use crate::sla::{TargetReport, TargetState};
+use crate::{
+    case::{Case, RejectedEvent},
+    error::Error,
+    id::CaseId,
+    promise::{Promise, PromiseState},
+    sla::CaseSla,
+    status::CaseStatus,
+};
 use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
@@ -204,7 +211,7 @@ pub(super) fn targets(before: Option<&CaseSla>, after: Option<&CaseSla>) -> Vec<
     let earlier = before.map_or(&[][..], |s| s.targets.as_slice());
     let same = |a: &TargetReport, b: &TargetReport| {
         a.metric == b.metric
-            && (a.metric != crate::Metric::InteractionResponse || a.contract == b.contract)
+            && (a.metric != crate::sla::Metric::InteractionResponse || a.contract == b.contract)
     };
     after
         .map_or(&[][..], |s| s.targets.as_slice())

@@ -1,7 +1,10 @@
 //! The events a live case is folded from, held so that a late event merges by instant.
 
 use crate::case::Folding;
-use crate::{Case, CaseEvent, CaseLog, RejectedEvent, TurnPolicy};
+use crate::{
+    case::{Case, CaseLog, RejectedEvent, TurnPolicy},
+    event::CaseEvent,
+};
 use chrono::{DateTime, Utc};
 
 /// A live case's fold and what it needs to fold again: the case's interactions are held once,

@@ -7,8 +7,12 @@ use crate::catalogue::{MessageArg, Wording};
 use crate::sla::{ContractSet, Metric, TargetState};
 use crate::text::{Sentiment, SentimentScorer, TurnKind};
 use crate::{
-    Actor, AgentId, Case, CaseEvent, Direction, Error, Interaction, InteractionId, InteractionKind,
-    Priority, PriorityChanged, PromiseState, Result, Transferred,
+    case::Case,
+    error::{Error, Result},
+    event::{CaseEvent, Priority, PriorityChanged, Transferred},
+    id::{AgentId, InteractionId},
+    interaction::{Actor, Direction, Interaction, InteractionKind},
+    promise::PromiseState,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -114,7 +118,7 @@ pub struct EscalationRule {
     pub when: EscalationTrigger,
     /// The channels of first contact it applies to (none: all).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub channels: Vec<crate::Channel>,
+    pub channels: Vec<crate::channel::Channel>,
     /// What it asks for, in order.
     pub then: Vec<EscalationAction>,
 }
@@ -131,7 +135,7 @@ pub struct EscalationRule {
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
     /// The case.
-    pub case_id: crate::CaseId,
+    pub case_id: crate::id::CaseId,
     /// The rule that asks.
     pub rule: String,
     /// What set it off: `metric/cycle` for a target (`first_response/1`), the promise's id, or
@@ -323,7 +327,7 @@ impl EscalationRules {
         &self,
         live: &mut LiveCase,
         event: CaseEvent,
-        engine: &mut crate::SlaEngine,
+        engine: &mut crate::sla::SlaEngine,
         now: DateTime<Utc>,
         contracts: &ContractSet,
         wording: impl Into<Wording<'a>>,
@@ -349,7 +353,7 @@ impl EscalationRules {
     pub fn tick<'a>(
         &self,
         live: &mut LiveCase,
-        engine: &mut crate::SlaEngine,
+        engine: &mut crate::sla::SlaEngine,
         now: DateTime<Utc>,
         contracts: &ContractSet,
         wording: impl Into<Wording<'a>>,
@@ -580,7 +584,7 @@ impl Escalation {
     /// ```
     pub fn events(
         &self,
-        customer: crate::CustomerId,
+        customer: crate::id::CustomerId,
         current: Priority,
         seq: u64,
     ) -> Vec<CaseEvent> {
@@ -596,7 +600,7 @@ impl Escalation {
                     case_id: Some(case_id.clone()),
                     seq,
                     at,
-                    channel: crate::Channel::Custom("escalation".into()),
+                    channel: crate::channel::Channel::Custom("escalation".into()),
                     direction,
                     actor: Actor::System,
                     kind,

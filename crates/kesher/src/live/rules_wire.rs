@@ -5,8 +5,8 @@
 //! error naming the field.
 
 use super::{EscalationAction, EscalationTrigger};
+use crate::event::Priority;
 use crate::sla::Metric;
-use crate::Priority;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

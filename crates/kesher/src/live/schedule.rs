@@ -1,6 +1,6 @@
 //! The wake-ups of many cases: a priority queue by instant.
 
-use crate::CaseId;
+use crate::id::CaseId;
 use chrono::{DateTime, Utc};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};

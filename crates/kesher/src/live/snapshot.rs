@@ -1,7 +1,13 @@
 //! A live case as one JSON document, and back.
 
 use super::case::LiveCase;
-use crate::{Case, CaseEvent, CaseId, CaseSla, Error, Result};
+use crate::{
+    case::Case,
+    error::{Error, Result},
+    event::CaseEvent,
+    id::CaseId,
+    sla::CaseSla,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 

@@ -4,7 +4,10 @@
 use crate::catalogue::{MessageArg, Wording};
 use crate::sla::statement::{duration_text, weekday_name};
 use crate::sla::{Metric, SlaContract, TimeBasis};
-use crate::{Error, Priority, Result};
+use crate::{
+    error::{Error, Result},
+    event::Priority,
+};
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 

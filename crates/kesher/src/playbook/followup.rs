@@ -4,8 +4,13 @@
 use crate::calendar::WallTime;
 use crate::catalogue::{MessageArg, Wording};
 use crate::{
-    Calendar, Case, CaseStatus, ConsentTopic, Customer, Direction, Error, InteractionKind,
-    Language, Result,
+    calendar::Calendar,
+    case::Case,
+    customer::{ConsentTopic, Customer},
+    error::{Error, Result},
+    interaction::{Direction, InteractionKind},
+    language::Language,
+    status::CaseStatus,
 };
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
@@ -138,7 +143,7 @@ fn nth_open_day(calendar: &Calendar, after: DateTime<Utc>, n: u32) -> Result<Dat
     let tz = calendar.tz();
     let mut date = after.with_timezone(tz).date_naive();
     let mut open_days = 0;
-    for _ in 0..crate::SEARCH_HORIZON_DAYS {
+    for _ in 0..crate::calendar::SEARCH_HORIZON_DAYS {
         date = date
             .succ_opt()
             .ok_or_else(|| Error::invalid("date", date, "out of range"))?;
@@ -279,7 +284,7 @@ fn plan(
         let confirmed = a
             .text
             .as_deref()
-            .is_some_and(|t| crate::TurnKind::classify(t, None).is_closing());
+            .is_some_and(|t| crate::text::TurnKind::classify(t, None).is_closing());
         if confirmed {
             return Ok(FollowUpPlan {
                 close_at: policy.close_after_business_days.map(|_| a.at),

@@ -2,7 +2,12 @@
 //! relationship outcome distinct from a resolution.
 
 use crate::catalogue::{MessageArg, Wording};
-use crate::{CaseEvent, CaseId, Money, Released, Result};
+use crate::{
+    error::Result,
+    event::{CaseEvent, Released},
+    id::CaseId,
+    money::Money,
+};
 use chrono::{DateTime, Utc};
 
 /// The `released` event and the parting message for a customer whose problem cannot be solved

@@ -2,7 +2,7 @@
 //! for reporting, the realistic solution, closing thanks and "anything else?".
 
 use crate::catalogue::{MessageArg, Wording};
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 

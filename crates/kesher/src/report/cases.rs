@@ -2,7 +2,13 @@
 //! WebAssembly packages); `kesher report` streams through [`ReportBuilder`] instead.
 
 use super::{Report, ReportBuilder, ReportOptions};
-use crate::{Case, ContractSet, EmotionModel, Result, SentimentScorer, SlaEngine};
+use crate::{
+    case::Case,
+    error::Result,
+    journey::EmotionModel,
+    sla::{ContractSet, SlaEngine},
+    text::SentimentScorer,
+};
 use chrono::{DateTime, Utc};
 
 /// The report over `cases`: each case's SLA evaluated with `contracts` when given, its journey

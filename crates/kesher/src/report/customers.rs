@@ -15,7 +15,10 @@
 use super::{ReportOptions, RetentionEntry, RetentionLists};
 use crate::catalogue::Wording;
 use crate::insight::{RetentionSignals, RetentionTally};
-use crate::{Case, CaseSla, Customer, CustomerId, Journey, SentimentScorer};
+use crate::{
+    case::Case, customer::Customer, id::CustomerId, journey::Journey, sla::CaseSla,
+    text::SentimentScorer,
+};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::{BTreeMap, HashMap, HashSet};
 

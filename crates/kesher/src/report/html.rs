@@ -7,7 +7,7 @@ use crate::journey::stage_label;
 use crate::journey::{escape_xml as esc, journey_svg_in, pattern_svg_in};
 use crate::sla::statement::Coverage;
 use crate::support::decimal::{fixed, shortest};
-use crate::{Language, SvgOptions};
+use crate::{journey::SvgOptions, language::Language};
 use std::fmt::Write;
 
 /// Brands drawn with their own section (the rest are in the table).
@@ -354,7 +354,12 @@ fn brand_section(out: &mut String, seg: &SegmentReport, report: &Report, w: &Wor
             out,
             r#"<figure class="wide"><figcaption>{cap}</figcaption>{svg}"#,
             cap = w.lowest_journey,
-            svg = journey_svg_in(&low.journey, &crate::Stages::default(), &o, w.wording)
+            svg = journey_svg_in(
+                &low.journey,
+                &crate::journey::Stages::default(),
+                &o,
+                w.wording
+            )
         );
         if !low.said.is_empty() {
             let _ = write!(

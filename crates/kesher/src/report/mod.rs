@@ -51,8 +51,13 @@ use crate::insight::{
 use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoint};
 use crate::sla::statement::{channel_coverage, set_statements, ChannelCoverage, Statement};
 use crate::{
-    Case, CaseId, CaseSla, Channel, ContractSet, Customer, CustomerId, Journey, Pattern,
-    PatternBuilder, SentimentScorer, StageMap, TextScorer,
+    case::Case,
+    channel::Channel,
+    customer::Customer,
+    id::{CaseId, CustomerId},
+    journey::{Journey, Pattern, PatternBuilder, StageMap},
+    sla::{CaseSla, ContractSet},
+    text::{SentimentScorer, TextScorer},
 };
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -92,7 +97,7 @@ impl Default for ReportOptions {
         ReportOptions {
             segment_key: "brand".into(),
             stage_map: StageMap::default(),
-            threshold: crate::EmotionLevel::Angry.value(),
+            threshold: crate::emotion::EmotionLevel::Angry.value(),
             min_problem_cases: 3,
             recent: TimeDelta::days(30),
             list_length: 25,
@@ -240,10 +245,10 @@ impl PublicBalance {
                     .as_deref()
                     .and_then(|t| SentimentScorer::DEFAULT.score(t, None))
             });
-            match crate::Sentiment::of(value) {
-                crate::Sentiment::Positive => self.positive += 1,
-                crate::Sentiment::Negative => self.negative += 1,
-                crate::Sentiment::Neutral => self.neutral += 1,
+            match crate::text::Sentiment::of(value) {
+                crate::text::Sentiment::Positive => self.positive += 1,
+                crate::text::Sentiment::Negative => self.negative += 1,
+                crate::text::Sentiment::Neutral => self.neutral += 1,
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use super::contract::{Metric, TimeBasis};
 use super::report::{AuditAction, AuditEntry, TargetState};
-use crate::{Result, Timeline};
+use crate::{calendar::Timeline, error::Result};
 use chrono::{DateTime, TimeDelta};
 
 /// How a clock ended.

@@ -1,7 +1,13 @@
 //! SLA contracts: conditions, a calendar, targets; and the ordered set they are selected from.
 
 use super::interaction_target::InteractionTarget;
-use crate::{Calendar, CaseStatus, Channel, Error, Preset, Priority, Result};
+use crate::{
+    calendar::{Calendar, Preset},
+    channel::Channel,
+    error::{Error, Result},
+    event::Priority,
+    status::CaseStatus,
+};
 use chrono::TimeDelta;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -523,7 +529,7 @@ impl SlaContract {
 
 /// A JSON error inside `key`, with its path under it.
 fn under(key: &str, e: Error) -> Error {
-    if e.kind() == crate::ErrorKind::InvalidJson {
+    if e.kind() == crate::error::ErrorKind::InvalidJson {
         e.within(key)
     } else {
         e

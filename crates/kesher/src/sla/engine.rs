@@ -5,8 +5,12 @@ use super::contract::{ContractSet, Metric, SlaContract};
 use super::report::{CaseSla, TargetReport, TargetState};
 use crate::calendar::to_nanos;
 use crate::{
-    Actor, Case, CaseStatus, Direction, Error, Interaction, InteractionKind, Priority, Result,
-    Timeline,
+    calendar::Timeline,
+    case::Case,
+    error::{Error, Result},
+    event::Priority,
+    interaction::{Actor, Direction, Interaction, InteractionKind},
+    status::CaseStatus,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 use std::sync::Arc;
@@ -82,7 +86,7 @@ enum Signal<'a> {
     Priority(Priority),
     Interaction(&'a Interaction),
     Status(CaseStatus, CaseStatus),
-    Assigned(&'a crate::Assignment),
+    Assigned(&'a crate::case::Assignment),
 }
 
 fn is_stop_status(s: CaseStatus) -> bool {
@@ -336,7 +340,7 @@ impl Replay<'_> {
         &mut self,
         t: i64,
         seq: u64,
-        channel: &crate::Channel,
+        channel: &crate::channel::Channel,
         segments: &std::collections::BTreeSet<String>,
         why: &str,
     ) -> Result<()> {

@@ -3,7 +3,12 @@
 //! the hour.
 
 use super::contract::{CalendarRef, TimeBasis, Within};
-use crate::{Calendar, Channel, Error, Interaction, InteractionKind, Result};
+use crate::{
+    calendar::Calendar,
+    channel::Channel,
+    error::{Error, Result},
+    interaction::{Interaction, InteractionKind},
+};
 use serde::{Deserialize, Serialize};
 
 /// Which customer contacts start an interaction target: any of `kinds` (empty: every kind) on

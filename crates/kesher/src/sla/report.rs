@@ -2,7 +2,7 @@
 //! and the audit trail that explains the deadline.
 
 use super::contract::{Metric, TimeBasis};
-use crate::CaseId;
+use crate::id::CaseId;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;

@@ -6,7 +6,7 @@ use super::contract::{ContractSet, SlaContract, TimeBasis, Within};
 use super::interaction_target::{InteractionMatch, InteractionTarget};
 use crate::calendar::WallInterval;
 use crate::catalogue::{MessageArg, Wording};
-use crate::{Calendar, Case, Channel};
+use crate::{calendar::Calendar, case::Case, channel::Channel};
 use chrono::{TimeDelta, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

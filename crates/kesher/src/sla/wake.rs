@@ -4,7 +4,7 @@ use super::clock::Clock;
 use super::engine::SlaEngine;
 use super::report::CaseSla;
 use crate::calendar::to_nanos;
-use crate::{Case, Result};
+use crate::{case::Case, error::Result};
 use chrono::{DateTime, Utc};
 
 impl SlaEngine {

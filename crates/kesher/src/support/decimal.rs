@@ -233,6 +233,27 @@ fn write_point(f: &mut fmt::Formatter<'_>, digits: &str, places: usize) -> fmt::
     f.write_str(fraction)
 }
 
+/// Numbers in errors are written here, so that the error module needs nothing of this one.
+impl crate::error::Error {
+    /// An [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error for a number, written as JavaScript and Python
+    /// write it (`2.5`, `760`, `NaN`, `inf`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::Error::invalid_number("days", 2.5, "expected a whole number");
+    /// assert_eq!(err.value(), Some("2.5"));
+    /// assert_eq!(kesher::Error::invalid_number("ms", 760.0, "x").value(), Some("760"));
+    /// ```
+    pub fn invalid_number(
+        field: impl Into<String>,
+        value: f64,
+        reason: impl Into<String>,
+    ) -> crate::error::Error {
+        crate::error::Error::invalid(field, shortest(value), reason)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{fixed, shortest};

@@ -32,7 +32,7 @@ pub use scorer::SentimentScorer;
 pub use table::ScoreTable;
 pub use turn::TurnKind;
 
-use crate::Language;
+use crate::language::Language;
 use serde::{Deserialize, Serialize};
 
 /// Scores the sentiment of a customer's message: `Some(value)` in [−1, 1], or `None` when the

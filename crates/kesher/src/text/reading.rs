@@ -1,7 +1,7 @@
 //! One customer message read whole: its sentiment and what it does in the conversation.
 
 use super::{Sentiment, TextScorer, TurnKind};
-use crate::Language;
+use crate::language::Language;
 use serde::{Deserialize, Serialize};
 
 /// A customer message read by a [`TextScorer`] and [`TurnKind::classify`]: what `kesher text

@@ -2,7 +2,7 @@
 //! calibrated into three classes and a value.
 
 use super::{english, guess_language, hebrew, Sentiment, TextScorer};
-use crate::Language;
+use crate::language::Language;
 use serde::{Deserialize, Serialize};
 
 /// The built-in sentiment scorer for English and Hebrew customer messages: compiled in,

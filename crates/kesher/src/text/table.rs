@@ -3,13 +3,16 @@
 //! reads customer text.
 
 use super::TextScorer;
-use crate::{Case, Error, Language, Result};
+use crate::{
+    error::{Error, Result},
+    language::Language,
+};
 
 /// A [`TextScorer`] that answers from a table of texts and the scores a host's own model gave
 /// them, asked for all at once (a model is fastest on a batch).
 ///
 /// The bindings build one from a Python callable or a JavaScript function: they ask
-/// [`ScoreTable::texts_of`] which texts a case's journey will read, call the host's model once
+/// [`Case::customer_texts`](crate::Case::customer_texts) which texts a case's journey will read, call the host's model once
 /// with that list, and hand the answers to [`ScoreTable::new`], which checks them. A text the
 /// table does not hold scores `None` (no opinion seen).
 ///
@@ -73,36 +76,6 @@ impl ScoreTable {
         crate::support::sorting::sort_by(&mut table, |a, b| a.0.cmp(&b.0));
         table.dedup_by(|later, first| later.0 == first.0);
         Ok(ScoreTable { scores: table })
-    }
-
-    /// The texts of `case` that a journey or a reading asks a scorer about: each customer
-    /// message's text, once, in the order they were written.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use kesher::{CaseEvent, CaseLog, ScoreTable};
-    ///
-    /// let mut log = CaseLog::default();
-    /// for (seq, text) in [(1, "still broken"), (2, "still broken"), (3, "hello?")] {
-    ///     log.insert(CaseEvent::from_json(&format!(
-    ///         r#"{{"type": "interaction", "case_id": "T", "seq": {seq}, "id": "m{seq}",
-    ///             "customer_id": "c", "at": "2025-01-05T09:0{seq}:00Z", "channel": "twitter",
-    ///             "direction": "inbound", "actor": {{"type": "customer"}}, "kind": "message",
-    ///             "text": "{text}"}}"#
-    ///     ))?);
-    /// }
-    /// assert_eq!(ScoreTable::texts_of(&log.fold()?), vec!["still broken", "hello?"]);
-    /// # Ok::<(), kesher::Error>(())
-    /// ```
-    pub fn texts_of(case: &Case) -> Vec<&str> {
-        let mut seen = std::collections::BTreeSet::new();
-        case.log()
-            .iter()
-            .filter(|i| i.is_customer_contact())
-            .filter_map(|i| i.text.as_deref())
-            .filter(|t| seen.insert(*t))
-            .collect()
     }
 
     /// How many texts the table holds.

@@ -3,7 +3,7 @@
 //! deterministic; the case fold uses them through [`crate::TurnPolicy`].
 
 use super::{english, guess_language, hebrew, support, WordMap};
-use crate::Language;
+use crate::language::Language;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 

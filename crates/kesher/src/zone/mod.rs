@@ -45,7 +45,7 @@ mod table;
 pub use chrono_impl::ZoneOffset;
 pub use source::{install_source, ZoneSource};
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;

@@ -7,7 +7,7 @@
 //! once per process, not on every lookup.
 
 use super::Zone;
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock, PoisonError};
 

@@ -1,6 +1,6 @@
 //! A zone as a table of transitions: the offset in force from each instant on.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use chrono::LocalResult;
 
 /// The largest offset a zone may have, exclusive: a day (what `chrono::FixedOffset` allows).

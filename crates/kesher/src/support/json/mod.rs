@@ -5,7 +5,7 @@
 mod fault;
 mod tracked;
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::de::DeserializeOwned;
 use tracked::{Path, Tracked};
 
@@ -86,19 +86,22 @@ mod tests {
 
     #[test]
     fn a_fault_is_named_by_its_path() {
-        let err = from_str::<crate::WeeklyHours>(r#"{"mon": [["09:00", 5]]}"#).unwrap_err();
+        let err =
+            from_str::<crate::calendar::WeeklyHours>(r#"{"mon": [["09:00", 5]]}"#).unwrap_err();
         assert_eq!(err.field(), Some("mon[0][1]"));
         let v = json!({"sun": [["09:00", "17:00"]], "mon": [["09:00", "25:00"]]});
         assert_eq!(
-            from_value::<crate::WeeklyHours>(v).unwrap_err().field(),
+            from_value::<crate::calendar::WeeklyHours>(v)
+                .unwrap_err()
+                .field(),
             Some("mon[0]")
         );
         // A missing field is named where it should be.
-        let err = from_value::<crate::Calendar>(json!({"tz": "UTC"})).unwrap_err();
+        let err = from_value::<crate::calendar::Calendar>(json!({"tz": "UTC"})).unwrap_err();
         assert_eq!(err.field(), Some("week"), "{err}");
         assert_eq!(
-            from_str::<crate::Channel>(r#""email""#).unwrap(),
-            crate::Channel::Email
+            from_str::<crate::channel::Channel>(r#""email""#).unwrap(),
+            crate::channel::Channel::Email
         );
     }
 
@@ -199,7 +202,7 @@ mod against_serde_path_to_error {
             let theirs = serde_path_to_error::deserialize::<_, T>(d.clone());
             // The one difference on purpose: a struct is read from an object only (serde_json
             // also takes a list of its fields in order, or an empty list for all defaults).
-            let from_list = |e: &crate::Error| {
+            let from_list = |e: &crate::error::Error| {
                 e.reason()
                     .is_some_and(|r| r.starts_with("invalid type: sequence, expected struct"))
             };
@@ -253,7 +256,7 @@ mod against_serde_path_to_error {
         let mut compared = 0;
         for text in inputs.iter().filter_map(Value::as_str) {
             if let Ok(doc) = serde_json::from_str::<Value>(text) {
-                compared += agree::<crate::CaseEvent>(&doc);
+                compared += agree::<crate::event::CaseEvent>(&doc);
             }
         }
         assert!(compared > 500, "{compared}");
@@ -271,12 +274,12 @@ mod against_serde_path_to_error {
             .filter_map(|r| r.get("calendar"))
             .filter(|c| c.is_object())
         {
-            compared += agree::<crate::Calendar>(calendar);
+            compared += agree::<crate::calendar::Calendar>(calendar);
         }
         let customer: Value =
             serde_json::from_str(include_str!("../../../../../docs/examples/customer.json"))
                 .unwrap();
-        compared += agree::<crate::Customer>(&customer);
+        compared += agree::<crate::customer::Customer>(&customer);
         assert!(compared > 500, "{compared}");
     }
 }
