@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use jiff::{SignedDuration, Timestamp};
-use kesher::EpochUnit;
+use kesher::calendar::EpochUnit;
 use kesher_benches::{
     bench_size, four_hours, israel, israel_plain, israel_workclock, new_york, pairs, ticket_opens,
 };
@@ -128,7 +128,8 @@ fn backward(c: &mut Criterion) {
     let mut group = c.benchmark_group("backward_1M");
     group.sample_size(10);
     group.throughput(Throughput::Elements(n as u64));
-    type Ask = fn(&mut kesher::Timeline, &[i64], &[i64], &mut [i64]) -> kesher::Result<()>;
+    type Ask =
+        fn(&mut kesher::calendar::Timeline, &[i64], &[i64], &mut [i64]) -> kesher::Result<()>;
     let questions: [(&str, Ask); 6] = [
         ("sub", |tl, at, _, out| {
             tl.sub_batch(at, EpochUnit::Seconds, four_hours(), out)

@@ -4,7 +4,7 @@
 //! Run: `cargo bench -p kesher-benches --bench journey`. Figures: benches/README.md.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use kesher::{PatternBuilder, Stages};
+use kesher::journey::{PatternBuilder, Stages};
 use kesher_benches::{bench_size, journeys};
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 use std::alloc::System;
@@ -26,7 +26,7 @@ fn patterns(c: &mut Criterion) {
     eprintln!(
         "{n} journeys, {points} points: {kept} bytes kept, {:.1} bytes per point (JourneyPoint is {} bytes inline)",
         kept as f64 / points.max(1) as f64,
-        std::mem::size_of::<kesher::JourneyPoint>()
+        std::mem::size_of::<kesher::journey::JourneyPoint>()
     );
     let mut group = c.benchmark_group("pattern_1M_journeys");
     group.sample_size(10);
@@ -48,7 +48,7 @@ fn patterns(c: &mut Criterion) {
 fn long_journey_svg(c: &mut Criterion) {
     let n = bench_size(100_000);
     let points = (0..n)
-        .map(|i| kesher::JourneyPoint {
+        .map(|i| kesher::journey::JourneyPoint {
             at: chrono::DateTime::from_timestamp(1_736_000_000 + i as i64 * 60, 0)
                 .unwrap_or_default(),
             stage: Some("waiting".into()),
@@ -66,7 +66,7 @@ fn long_journey_svg(c: &mut Criterion) {
     let Ok(customer) = kesher::CustomerId::new("c") else {
         return;
     };
-    let j = kesher::Journey::new(customer, points);
+    let j = kesher::journey::Journey::new(customer, points);
     let mut group = c.benchmark_group("journey_svg_100k_points");
     group.sample_size(10);
     group.throughput(Throughput::Elements(n as u64));

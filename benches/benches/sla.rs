@@ -4,13 +4,13 @@
 //! Run: `cargo bench -p kesher-benches --bench sla`. Figures: benches/README.md.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use kesher::SlaEngine;
+use kesher::sla::SlaEngine;
 use kesher_benches::{bench_contracts, bench_size, case_logs, one_long_case};
 use std::hint::black_box;
 
 fn fold_and_evaluate(c: &mut Criterion) {
     let logs = case_logs(bench_size(1_000_000), 7);
-    let events: usize = logs.iter().map(kesher::CaseLog::len).sum();
+    let events: usize = logs.iter().map(kesher::case::CaseLog::len).sum();
     let now =
         chrono::DateTime::from_timestamp(kesher_benches::TO + 30 * 86_400, 0).unwrap_or_default();
     let mut engine = SlaEngine::new(bench_contracts());
@@ -80,7 +80,7 @@ fn one_case_any_order(c: &mut Criterion) {
                     e
                 },
                 |batch| {
-                    let mut log = kesher::CaseLog::default();
+                    let mut log = kesher::case::CaseLog::default();
                     for e in batch {
                         log.insert(e);
                     }
@@ -92,7 +92,7 @@ fn one_case_any_order(c: &mut Criterion) {
     }
     // The importers' path for ordinary cases: ~10 events each, in order, into logs and folded.
     let logs = case_logs(bench_size(100_000), 11);
-    let small: Vec<Vec<kesher::CaseEvent>> =
+    let small: Vec<Vec<kesher::event::CaseEvent>> =
         logs.iter().map(|l| l.events().cloned().collect()).collect();
     let n: usize = small.iter().map(Vec::len).sum();
     group.throughput(Throughput::Elements(n as u64));
@@ -102,7 +102,7 @@ fn one_case_any_order(c: &mut Criterion) {
             |cases| {
                 let mut total = 0usize;
                 for events in cases {
-                    let mut log = kesher::CaseLog::default();
+                    let mut log = kesher::case::CaseLog::default();
                     for e in events {
                         log.insert(e);
                     }

@@ -6,7 +6,10 @@
 //! Run: `cargo bench -p kesher-benches --bench text`. Figures: benches/README.md.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use kesher::{Language, SentimentScorer, TextScorer, TurnKind};
+use kesher::{
+    text::{SentimentScorer, TextScorer, TurnKind},
+    Language,
+};
 use std::hint::black_box;
 
 fn texts() -> (Vec<String>, Vec<String>) {

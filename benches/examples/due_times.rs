@@ -9,7 +9,7 @@
 //! instants (epoch seconds, one pair per line), the calendar's closed dates to `out.dates` and
 //! its definition to `out.calendar.json` (the Node.js comparison, `bindings/wasm/bench/`, reads it).
 
-use kesher::{Calendar, EpochUnit};
+use kesher::calendar::{Calendar, EpochUnit};
 use kesher_benches::{four_hours, israel_closed_dates, israel_plain, ticket_opens};
 use std::io::Write;
 use std::time::Instant;

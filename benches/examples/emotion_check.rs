@@ -16,7 +16,12 @@
 //! effect over multiples of its default (coordinate ascent on the fit half's AUC, three rounds)
 //! and prints the values it found beside the held-out figures of the defaults.
 
-use kesher::{Case, CaseEvent, CaseLog, EmotionEffects, EmotionModel, Sentiment, SentimentScorer};
+use kesher::{
+    case::{Case, CaseLog},
+    event::CaseEvent,
+    journey::{EmotionEffects, EmotionModel},
+    text::{Sentiment, SentimentScorer},
+};
 use kesher_io::{import, Format};
 use std::io::BufReader;
 use std::process::ExitCode;
@@ -142,7 +147,7 @@ fn fit(obs: &[Observation], scorer: Option<&SentimentScorer>) -> EmotionEffects 
     let score = |effects: &EmotionEffects| {
         let model = EmotionModel {
             effects: effects.clone(),
-            scorer: scorer.map(|s| s as &dyn kesher::TextScorer),
+            scorer: scorer.map(|s| s as &dyn kesher::text::TextScorer),
             ..EmotionModel::default()
         };
         agreement(obs, false, &model).0
@@ -193,7 +198,7 @@ fn main() -> ExitCode {
     for (name, with_text) in [("events alone", false), ("events and earlier texts", true)] {
         let s = with_text.then_some(&scorer);
         let model = EmotionModel {
-            scorer: s.map(|s| s as &dyn kesher::TextScorer),
+            scorer: s.map(|s| s as &dyn kesher::text::TextScorer),
             ..EmotionModel::default()
         };
         let (a, n) = agreement(&obs, true, &model);

@@ -9,8 +9,8 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use kesher::live::{LiveCase, WakeSchedule};
-use kesher::ContractSet;
-use kesher::{CaseEvent, CaseId, SlaEngine};
+use kesher::sla::ContractSet;
+use kesher::{event::CaseEvent, sla::SlaEngine, CaseId};
 use kesher_benches::case_logs_opened_between;
 use std::collections::HashMap;
 use std::time::Instant;

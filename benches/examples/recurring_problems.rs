@@ -3,7 +3,7 @@
 //! `cargo run --release -p kesher-benches --example recurring_problems -- <events.jsonl>...`
 //! (for instance the bundled `examples/data/ibm-twitter-care-dev200.jsonl`).
 
-use kesher::{insight::recurring_problems, CaseLogs};
+use kesher::{case::CaseLogs, insight::recurring_problems};
 use kesher_io::JsonLinesEvents;
 use std::fs::File;
 use std::io::BufReader;

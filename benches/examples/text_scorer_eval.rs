@@ -10,7 +10,10 @@
 //! thresholds that would score best on each set, which is how the defaults were chosen (on
 //! dev/validation, never on train for Hebrew).
 
-use kesher::{Language, Sentiment, SentimentScorer};
+use kesher::{
+    text::{Sentiment, SentimentScorer},
+    Language,
+};
 use std::process::ExitCode;
 
 /// Labelled texts: (text, class index 0 negative, 1 neutral, 2 positive).

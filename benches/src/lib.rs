@@ -3,7 +3,7 @@
 
 use chrono::TimeDelta;
 use jiff::civil::{Date, Time};
-use kesher::{Calendar, HolidayEffect, HolidayRules, IsraelDesk, IsraelHolidays};
+use kesher::calendar::{Calendar, HolidayEffect, HolidayRules, IsraelDesk, IsraelHolidays};
 use workclock::{Holidays, Schedule, WorkDay};
 
 /// 2024-01-01T00:00:00Z.
@@ -143,19 +143,24 @@ pub fn four_hours() -> TimeDelta {
 /// `n` cases of 10 events each (open, question, bot acknowledgement, answer, waiting on the
 /// customer, the customer's reply, a second answer, a priority change in one case of four,
 /// resolution, follow-up, closure), opened uniformly over 2024–2025.
-pub fn case_logs(n: usize, seed: u64) -> Vec<kesher::CaseLog> {
+pub fn case_logs(n: usize, seed: u64) -> Vec<kesher::case::CaseLog> {
     let mut rng = SplitMix(seed);
     (0..n).map(|i| one_case(i, &mut rng, FROM, TO)).collect()
 }
 
 /// The cases of [`case_logs`], opened uniformly between `from` and `to` (epoch seconds).
-pub fn case_logs_opened_between(n: usize, seed: u64, from: i64, to: i64) -> Vec<kesher::CaseLog> {
+pub fn case_logs_opened_between(
+    n: usize,
+    seed: u64,
+    from: i64,
+    to: i64,
+) -> Vec<kesher::case::CaseLog> {
     let mut rng = SplitMix(seed);
     (0..n).map(|i| one_case(i, &mut rng, from, to)).collect()
 }
 
-fn one_case(i: usize, rng: &mut SplitMix, from: i64, to: i64) -> kesher::CaseLog {
-    use kesher::*;
+fn one_case(i: usize, rng: &mut SplitMix, from: i64, to: i64) -> kesher::case::CaseLog {
+    use kesher::{case::*, event::*, interaction::*, *};
     let id = CaseId::new(format!("T-{i}")).unwrap_or_else(|e| unreachable(&e));
     let customer = CustomerId::new(format!("c-{}", i % 50_000)).unwrap_or_else(|e| unreachable(&e));
     let agent = AgentId::new(format!("agent-{}", i % 40)).unwrap_or_else(|e| unreachable(&e));
@@ -282,8 +287,8 @@ fn one_case(i: usize, rng: &mut SplitMix, from: i64, to: i64) -> kesher::CaseLog
 }
 
 /// The contracts of the fold + SLA benchmark: every target, on the Israeli preset.
-pub fn bench_contracts() -> kesher::ContractSet {
-    kesher::ContractSet::from_json(
+pub fn bench_contracts() -> kesher::sla::ContractSet {
+    kesher::sla::ContractSet::from_json(
         r#"[{"name": "std", "calendar": "israel", "targets": [
             {"metric": "acknowledgement", "within": 900, "time": "calendar"},
             {"metric": "first_response", "within": {"urgent": 3600, "high": 7200, "normal": 14400, "low": 28800}},
@@ -295,8 +300,11 @@ pub fn bench_contracts() -> kesher::ContractSet {
 }
 
 /// `n` journeys of 8–12 points over the default stages, spread over 10 segments.
-pub fn journeys(n: usize, seed: u64) -> Vec<kesher::Journey> {
-    use kesher::{CustomerId, Emotion, EmotionSource, Journey, JourneyPoint};
+pub fn journeys(n: usize, seed: u64) -> Vec<kesher::journey::Journey> {
+    use kesher::{
+        journey::{Journey, JourneyPoint},
+        CustomerId, Emotion, EmotionSource,
+    };
     let mut rng = SplitMix(seed);
     let stages = ["before", "during", "after"];
     (0..n)
@@ -328,8 +336,8 @@ pub fn journeys(n: usize, seed: u64) -> Vec<kesher::Journey> {
 
 /// The events of one long conversation (`n` messages, alternating customer and agent, a minute
 /// apart), in time order: for folding one case whatever the order its events arrive in.
-pub fn one_long_case(n: usize) -> Vec<kesher::CaseEvent> {
-    use kesher::*;
+pub fn one_long_case(n: usize) -> Vec<kesher::event::CaseEvent> {
+    use kesher::{event::*, interaction::*, *};
     let id = CaseId::new("long").unwrap_or_else(|e| unreachable(&e));
     let customer = CustomerId::new("c").unwrap_or_else(|e| unreachable(&e));
     let agent = Actor::Agent {

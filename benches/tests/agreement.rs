@@ -3,7 +3,7 @@
 //! time on the same calendar and inputs — the benchmark compares like with like.
 
 use jiff::{SignedDuration, Timestamp};
-use kesher::EpochUnit;
+use kesher::calendar::EpochUnit;
 use kesher_benches::{four_hours, israel_plain, israel_workclock, pairs, ticket_opens};
 
 #[test]
@@ -46,7 +46,7 @@ fn elapsed_agrees_with_workclock() {
 
 #[test]
 fn the_fold_and_sla_workload_is_what_the_benchmark_says() {
-    use kesher::{Metric, SlaEngine, TargetState};
+    use kesher::sla::{Metric, SlaEngine, TargetState};
     let logs = kesher_benches::case_logs(2_000, 3);
     let mut engine = SlaEngine::new(kesher_benches::bench_contracts());
     let now = chrono::DateTime::from_timestamp(kesher_benches::TO + 30 * 86_400, 0).unwrap();

@@ -6,8 +6,11 @@
 
 use kesher::journey::{journey_svg, pattern_svg};
 use kesher::{
-    critical_points, turning_points, CaseLogs, ContractSet, EmotionModel, Language, PatternBuilder,
-    SentimentScorer, SlaEngine, Stages, SvgOptions,
+    case::CaseLogs,
+    journey::{critical_points, turning_points, EmotionModel, PatternBuilder, Stages, SvgOptions},
+    sla::{ContractSet, SlaEngine},
+    text::SentimentScorer,
+    Language,
 };
 use kesher_io::JsonLinesEvents;
 use std::fs::File;
@@ -42,7 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect::<Result<Vec<_>, _>>()?;
     let now = cases
         .iter()
-        .map(kesher::Case::last_event_at)
+        .map(kesher::case::Case::last_event_at)
         .max()
         .unwrap_or_default();
     let stages = Stages::default();

@@ -3,7 +3,7 @@
 //!
 //! Run: `cargo run -p kesher-io --example fold_sample`
 
-use kesher::CaseLogs;
+use kesher::case::CaseLogs;
 use kesher_io::JsonLinesEvents;
 use std::collections::BTreeMap;
 use std::io::BufReader;

@@ -8,7 +8,13 @@
 #![allow(clippy::panic)] // a broken promise must stop the fuzzer loudly
 
 use chrono::{DateTime, Utc};
-use kesher::{CaseId, CaseLog, ContractSet, EmotionModel, SentimentScorer, SlaEngine};
+use kesher::{
+    case::CaseLog,
+    journey::EmotionModel,
+    sla::{ContractSet, SlaEngine},
+    text::SentimentScorer,
+    CaseId,
+};
 use kesher_io::Format;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,14 +30,14 @@ fn now() -> DateTime<Utc> {
 /// every line is accepted or rejected, and an accepted one parses alone to the same event.
 pub fn event_json(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = kesher::CaseEvent::from_json(text);
+        let _ = kesher::event::CaseEvent::from_json(text);
     }
     let mut reader = kesher_io::JsonLinesEvents::new(data);
     let mut rows = 0u64;
     for row in reader.by_ref() {
         rows += 1;
         if let Ok((_, event)) = row {
-            let again = kesher::CaseEvent::from_json(&event.to_json());
+            let again = kesher::event::CaseEvent::from_json(&event.to_json());
             assert_eq!(again.ok().as_ref(), Some(&event), "an event must read back");
         }
     }
@@ -83,7 +89,7 @@ fn import(data: &[u8], format: Format) {
             batch.case_id
         );
         for (line, event) in &batch.events {
-            if matches!(event, kesher::CaseEvent::Opened(_)) {
+            if matches!(event, kesher::event::CaseEvent::Opened(_)) {
                 opened_from.push((*line, batch.case_id.clone()));
                 continue;
             }
@@ -137,8 +143,8 @@ pub fn import_ibm(data: &[u8]) {
 }
 
 /// The events of a JSON Lines file, grouped by case, in input order.
-fn events(data: &[u8]) -> BTreeMap<CaseId, Vec<kesher::CaseEvent>> {
-    let mut cases: BTreeMap<CaseId, Vec<kesher::CaseEvent>> = BTreeMap::new();
+fn events(data: &[u8]) -> BTreeMap<CaseId, Vec<kesher::event::CaseEvent>> {
+    let mut cases: BTreeMap<CaseId, Vec<kesher::event::CaseEvent>> = BTreeMap::new();
     for (_, event) in kesher_io::JsonLinesEvents::new(data).flatten() {
         if let Some(id) = event.case_id().cloned() {
             cases.entry(id).or_default().push(event);
@@ -148,7 +154,9 @@ fn events(data: &[u8]) -> BTreeMap<CaseId, Vec<kesher::CaseEvent>> {
 }
 
 /// A case's events folded leniently, in the order given.
-fn folded<'a>(events: impl Iterator<Item = &'a kesher::CaseEvent>) -> kesher::FoldOutcome {
+fn folded<'a>(
+    events: impl Iterator<Item = &'a kesher::event::CaseEvent>,
+) -> kesher::case::FoldOutcome {
     let mut log = CaseLog::default();
     for e in events {
         log.insert(e.clone());
@@ -157,7 +165,7 @@ fn folded<'a>(events: impl Iterator<Item = &'a kesher::CaseEvent>) -> kesher::Fo
 }
 
 /// Every case of a JSON Lines event file, folded leniently.
-fn cases(data: &[u8]) -> Vec<kesher::Case> {
+fn cases(data: &[u8]) -> Vec<kesher::case::Case> {
     events(data)
         .values()
         .filter_map(|e| folded(e.iter()).case)
@@ -226,7 +234,7 @@ pub fn journey_svg(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let mut log = CaseLog::default();
     let opened = r#"{"type": "opened", "case_id": "F", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "chat"}"#;
-    let Ok(event) = kesher::CaseEvent::from_json(opened) else {
+    let Ok(event) = kesher::event::CaseEvent::from_json(opened) else {
         panic!("the opened event must read");
     };
     log.insert(event);
@@ -243,7 +251,7 @@ pub fn journey_svg(data: &[u8]) {
             "actor": serde_json::from_str::<serde_json::Value>(actor).unwrap_or_default(),
             "kind": "message", "text": line,
         });
-        if let Ok(e) = kesher::CaseEvent::from_json(&event.to_string()) {
+        if let Ok(e) = kesher::event::CaseEvent::from_json(&event.to_string()) {
             log.insert(e);
         }
     }
@@ -256,8 +264,8 @@ pub fn journey_svg(data: &[u8]) {
     let journey = model.journey(&case, None, now());
     let svg = kesher::journey::journey_svg(
         &journey,
-        &kesher::Stages::default(),
-        &kesher::SvgOptions::default(),
+        &kesher::journey::Stages::default(),
+        &kesher::journey::SvgOptions::default(),
     );
     if let Err(e) = roxmltree::Document::parse(&svg) {
         panic!("the journey SVG is not well-formed: {e}");

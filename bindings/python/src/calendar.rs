@@ -3,7 +3,7 @@
 use crate::convert::{days, duration, instant, json_text, to_py_value};
 use crate::errors::{bind, invalid, required, to_py};
 use chrono::{DateTime, TimeDelta, Utc};
-use kesher::EpochUnit;
+use kesher::calendar::EpochUnit;
 use numpy::{PyReadonlyArray1, PyReadwriteArray1};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
@@ -12,13 +12,13 @@ use std::sync::Mutex;
 /// A business calendar: opening hours per weekday in a time zone, holidays and special days.
 #[pyclass(module = "kesher", frozen, subclass)]
 pub(crate) struct Calendar {
-    pub(crate) inner: kesher::Calendar,
+    pub(crate) inner: kesher::calendar::Calendar,
     /// The compiled timeline the batch methods reuse from call to call.
-    timeline: Mutex<Option<kesher::Timeline>>,
+    timeline: Mutex<Option<kesher::calendar::Timeline>>,
 }
 
 impl Calendar {
-    pub(crate) fn wrap(inner: kesher::Calendar) -> Calendar {
+    pub(crate) fn wrap(inner: kesher::calendar::Calendar) -> Calendar {
         Calendar {
             inner,
             timeline: Mutex::new(None),
@@ -33,7 +33,7 @@ impl Calendar {
     fn with_timeline<T: Send>(
         &self,
         py: Python<'_>,
-        f: impl FnOnce(&mut kesher::Timeline) -> kesher::Result<T> + Send,
+        f: impl FnOnce(&mut kesher::calendar::Timeline) -> kesher::Result<T> + Send,
     ) -> PyResult<T> {
         py.detach(|| {
             let mut guard = self
@@ -77,7 +77,7 @@ impl Calendar {
         py: Python<'_>,
         out: &mut PyReadwriteArray1<'_, i64>,
         len: usize,
-        f: impl FnOnce(&mut kesher::Timeline, &mut [i64]) -> kesher::Result<()> + Send,
+        f: impl FnOnce(&mut kesher::calendar::Timeline, &mut [i64]) -> kesher::Result<()> + Send,
     ) -> PyResult<()> {
         let out = out
             .as_slice_mut()
@@ -125,7 +125,7 @@ impl Calendar {
             Ok(name) if ["israel", "us", "uk"].contains(&name.as_str()) => format!("\"{name}\""),
             _ => json_text(definition)?,
         };
-        kesher::Calendar::from_json(&text)
+        kesher::calendar::Calendar::from_json(&text)
             .map(Calendar::wrap)
             .map_err(to_py)
     }

@@ -4,7 +4,10 @@ use crate::convert::{from_json, json_text, to_py_value};
 use crate::errors::{invalid, to_py};
 use crate::sla::CaseSla;
 use chrono::{DateTime, Utc};
-use kesher::{CaseEvent, CaseLog, CaseLogs};
+use kesher::{
+    case::{CaseLog, CaseLogs},
+    event::CaseEvent,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
@@ -12,7 +15,7 @@ use pyo3::types::{PyList, PyString};
 #[pyclass(module = "kesher", frozen)]
 #[derive(Clone)]
 pub(crate) struct Case {
-    pub(crate) inner: kesher::Case,
+    pub(crate) inner: kesher::case::Case,
 }
 
 /// The events of `events`: a list of dicts or JSON strings, or one JSON Lines string.
@@ -33,7 +36,7 @@ fn events(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(usize, String)>> {
     Ok(out)
 }
 
-fn case_json(case: &kesher::Case) -> PyResult<String> {
+fn case_json(case: &kesher::case::Case) -> PyResult<String> {
     serde_json::to_string(case).map_err(|e| invalid("case", "", &e.to_string()))
 }
 
@@ -73,7 +76,7 @@ impl Case {
     #[staticmethod]
     fn from_dict(value: &Bound<'_, PyAny>) -> PyResult<Case> {
         let text = json_text(value)?;
-        kesher::from_json::<kesher::Case>(&text)
+        kesher::from_json::<kesher::case::Case>(&text)
             .map(|inner| Case { inner })
             .map_err(to_py)
     }

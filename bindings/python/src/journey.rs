@@ -5,7 +5,10 @@ use crate::cases::Case;
 use crate::convert::{instant, json_text, to_py_value};
 use crate::errors::{arg, arg_opt, invalid, not_constructible, to_py};
 use crate::sla::CaseSla;
-use kesher::{ScoreTable, SentimentScorer, Stages, SvgOptions, TextScorer};
+use kesher::{
+    journey::{Stages, SvgOptions},
+    text::{ScoreTable, SentimentScorer, TextScorer},
+};
 use pyo3::prelude::*;
 use std::sync::Mutex;
 
@@ -17,20 +20,20 @@ fn stage_list(names: Option<Vec<String>>) -> PyResult<Stages> {
 }
 
 /// Builds each case's emotion journey from its interactions (documented effects, see the Rust
-/// `kesher::EmotionEffects`).
+/// `kesher::journey::EmotionEffects`).
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct EmotionModel {
     lexicon: bool,
     segment_key: String,
     scorer: Option<Py<PyAny>>,
-    stage_map: kesher::StageMap,
+    stage_map: kesher::journey::StageMap,
 }
 
 /// A stage map from a dict or a JSON string (None: the default).
-pub(crate) fn stage_map(obj: Option<&Bound<'_, PyAny>>) -> PyResult<kesher::StageMap> {
+pub(crate) fn stage_map(obj: Option<&Bound<'_, PyAny>>) -> PyResult<kesher::journey::StageMap> {
     match obj {
-        None => Ok(kesher::StageMap::default()),
-        Some(o) => kesher::StageMap::from_json(&json_text(o)?).map_err(to_py),
+        None => Ok(kesher::journey::StageMap::default()),
+        Some(o) => kesher::journey::StageMap::from_json(&json_text(o)?).map_err(to_py),
     }
 }
 
@@ -41,7 +44,7 @@ impl EmotionModel {
     /// `scorer`: a callable taking a list of texts and returning one float in [-1, 1] (or
     /// None) per text, called once per journey with the case's customer messages (it
     /// replaces the built-in scorer); `stage_map`: the stages and the rules that place each
-    /// point (a dict or JSON, as the Rust `kesher::StageMap`; None: the default).
+    /// point (a dict or JSON, as the Rust `kesher::journey::StageMap`; None: the default).
     #[new]
     #[pyo3(
         signature = (*args, **kwargs),
@@ -105,7 +108,7 @@ impl EmotionModel {
             .flat_map(|c| c.inner.customer_texts())
             .collect();
         let table = self.scores(customer.py(), texts)?;
-        let pairs: Vec<(&kesher::Case, Option<&kesher::sla::CaseSla>)> = cases
+        let pairs: Vec<(&kesher::case::Case, Option<&kesher::sla::CaseSla>)> = cases
             .iter()
             .enumerate()
             .map(|(n, c)| {
@@ -143,17 +146,17 @@ impl EmotionModel {
             .transpose()
     }
 
-    fn model<'a>(&'a self, table: Option<&'a ScoreTable>) -> kesher::EmotionModel<'a> {
+    fn model<'a>(&'a self, table: Option<&'a ScoreTable>) -> kesher::journey::EmotionModel<'a> {
         let scorer: Option<&dyn TextScorer> = match (table, self.lexicon) {
             (Some(t), _) => Some(t),
             (None, true) => Some(&SentimentScorer::DEFAULT),
             (None, false) => None,
         };
-        kesher::EmotionModel {
+        kesher::journey::EmotionModel {
             scorer,
             segment_key: self.segment_key.clone(),
             stage_map: self.stage_map.clone(),
-            ..kesher::EmotionModel::default()
+            ..kesher::journey::EmotionModel::default()
         }
     }
 }
@@ -161,10 +164,10 @@ impl EmotionModel {
 /// One customer's emotion journey: points in time with an emotion in [-1, 1].
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct Journey {
-    pub(crate) inner: kesher::Journey,
+    pub(crate) inner: kesher::journey::Journey,
 }
 
-fn journey_json(j: &kesher::Journey) -> PyResult<String> {
+fn journey_json(j: &kesher::journey::Journey) -> PyResult<String> {
     serde_json::to_string(j).map_err(|e| invalid("journey", "", &e.to_string()))
 }
 
@@ -178,7 +181,7 @@ impl Journey {
         kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Journey> {
         let definition = &crate::errors::single("Journey", "definition", args, kwargs)?;
-        kesher::Journey::from_json(&json_text(definition)?)
+        kesher::journey::Journey::from_json(&json_text(definition)?)
             .map(|inner| Journey { inner })
             .map_err(to_py)
     }
@@ -300,10 +303,10 @@ impl Journey {
 /// to trouble.
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct Pattern {
-    inner: kesher::Pattern,
+    inner: kesher::journey::Pattern,
 }
 
-fn pattern_json(p: &kesher::Pattern) -> PyResult<String> {
+fn pattern_json(p: &kesher::journey::Pattern) -> PyResult<String> {
     serde_json::to_string(p).map_err(|e| invalid("pattern", "", &e.to_string()))
 }
 
@@ -417,11 +420,11 @@ impl Pattern {
 /// partitions of the data give the same patterns as one.
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct PatternBuilder {
-    inner: Mutex<kesher::PatternBuilder>,
+    inner: Mutex<kesher::journey::PatternBuilder>,
 }
 
 impl PatternBuilder {
-    fn lock(&self) -> PyResult<std::sync::MutexGuard<'_, kesher::PatternBuilder>> {
+    fn lock(&self) -> PyResult<std::sync::MutexGuard<'_, kesher::journey::PatternBuilder>> {
         self.inner
             .lock()
             .map_err(|_| invalid("builder", "", "a previous call failed midway"))
@@ -445,7 +448,10 @@ impl PatternBuilder {
         let stages: Option<Vec<String>> = arg_opt(stages, "stages")?;
         let threshold: f64 = arg_opt(threshold, "threshold")?.unwrap_or(-0.66);
         Ok(PatternBuilder {
-            inner: Mutex::new(kesher::PatternBuilder::new(stage_list(stages)?, threshold)),
+            inner: Mutex::new(kesher::journey::PatternBuilder::new(
+                stage_list(stages)?,
+                threshold,
+            )),
         })
     }
 
@@ -471,7 +477,7 @@ impl PatternBuilder {
     /// A builder from `to_json`'s JSON.
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<PatternBuilder> {
-        kesher::PatternBuilder::from_json(text)
+        kesher::journey::PatternBuilder::from_json(text)
             .map(|b| PatternBuilder {
                 inner: Mutex::new(b),
             })

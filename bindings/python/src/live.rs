@@ -18,12 +18,12 @@ fn locked<'a, T>(mutex: &'a Mutex<T>, what: &str) -> PyResult<MutexGuard<'a, T>>
         .map_err(|_| invalid(what, "", "a previous call failed midway"))
 }
 
-fn engine(engine: &SlaEngine) -> PyResult<MutexGuard<'_, kesher::SlaEngine>> {
+fn engine(engine: &SlaEngine) -> PyResult<MutexGuard<'_, kesher::sla::SlaEngine>> {
     locked(&engine.inner, "engine")
 }
 
-fn event(obj: &Bound<'_, PyAny>) -> PyResult<kesher::CaseEvent> {
-    kesher::CaseEvent::from_json(&json_text(obj)?).map_err(to_py)
+fn event(obj: &Bound<'_, PyAny>) -> PyResult<kesher::event::CaseEvent> {
+    kesher::event::CaseEvent::from_json(&json_text(obj)?).map_err(to_py)
 }
 
 /// An escalation as `EscalationRules.apply` returned it (a dict or JSON text).

@@ -12,7 +12,7 @@ fn text_of<T: serde::Serialize>(what: &str, v: &T) -> PyResult<String> {
 /// A customer: identity, contact points, purchases, segments, consents.
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct Customer {
-    pub(crate) inner: kesher::Customer,
+    pub(crate) inner: kesher::customer::Customer,
 }
 
 #[pymethods]
@@ -25,7 +25,7 @@ impl Customer {
         kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
     ) -> PyResult<Customer> {
         let definition = &crate::errors::single("Customer", "definition", args, kwargs)?;
-        kesher::Customer::from_json(&json_text(definition)?)
+        kesher::customer::Customer::from_json(&json_text(definition)?)
             .map(|inner| Customer { inner })
             .map_err(to_py)
     }
@@ -56,7 +56,10 @@ impl Customer {
     fn lifetime_value(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         let v = self
             .inner
-            .lifetime_value(instant("as_of", as_of)?, kesher::LifetimeModel::default())
+            .lifetime_value(
+                instant("as_of", as_of)?,
+                kesher::customer::LifetimeModel::default(),
+            )
             .map_err(to_py)?;
         to_py_value(py, &v)
     }
@@ -96,7 +99,7 @@ impl Customer {
 /// One interaction: a message, call, visit… on a channel, inbound or outbound.
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct Interaction {
-    inner: kesher::Interaction,
+    inner: kesher::interaction::Interaction,
 }
 
 #[pymethods]
@@ -117,7 +120,8 @@ impl Interaction {
                 o.remove("type");
             }
         }
-        let inner: kesher::Interaction = kesher::from_json_value(value).map_err(to_py)?;
+        let inner: kesher::interaction::Interaction =
+            kesher::from_json_value(value).map_err(to_py)?;
         inner.validate().map_err(to_py)?;
         Ok(Interaction { inner })
     }

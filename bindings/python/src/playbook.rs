@@ -8,8 +8,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::collections::BTreeMap;
 
-fn priority(name: &str) -> PyResult<kesher::Priority> {
-    kesher::Priority::ALL
+fn priority(name: &str) -> PyResult<kesher::event::Priority> {
+    kesher::event::Priority::ALL
         .into_iter()
         .find(|p| p.as_str() == name)
         .ok_or_else(|| invalid("priority", name, "expected low, normal, high or urgent"))

@@ -66,7 +66,7 @@ impl Report {
         let catalogue = catalogue.map(|c| c.clone());
         let wording = wording(&lang, catalogue.as_ref())?;
         let now = now.map(|t| instant("now", t)).transpose()?;
-        let cases: Vec<kesher::Case> = cases.iter().map(|c| c.inner.clone()).collect();
+        let cases: Vec<kesher::case::Case> = cases.iter().map(|c| c.inner.clone()).collect();
         let set = contracts.map(|c| c.inner.clone());
         let options = kesher::report::ReportOptions {
             segment_key: segment_key.to_string(),

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 /// SLA contracts: which cases each covers, its calendar and its targets.
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct ContractSet {
-    pub(crate) inner: kesher::ContractSet,
+    pub(crate) inner: kesher::sla::ContractSet,
     json: String,
 }
 
@@ -24,7 +24,7 @@ impl ContractSet {
     ) -> PyResult<ContractSet> {
         let definition = &crate::errors::single("ContractSet", "definition", args, kwargs)?;
         let json = json_text(definition)?;
-        let inner = kesher::ContractSet::from_json(&json).map_err(to_py)?;
+        let inner = kesher::sla::ContractSet::from_json(&json).map_err(to_py)?;
         Ok(ContractSet { inner, json })
     }
 
@@ -82,7 +82,7 @@ impl ContractSet {
 /// One case's SLA evaluation: every target with its state, due, consumed and remaining time.
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct CaseSla {
-    pub(crate) inner: kesher::CaseSla,
+    pub(crate) inner: kesher::sla::CaseSla,
 }
 
 #[pymethods]
@@ -123,8 +123,8 @@ impl CaseSla {
 /// Evaluates cases against contracts.
 #[pyclass(module = "kesher", frozen)]
 pub(crate) struct SlaEngine {
-    pub(crate) inner: Mutex<kesher::SlaEngine>,
-    pub(crate) contracts: kesher::ContractSet,
+    pub(crate) inner: Mutex<kesher::sla::SlaEngine>,
+    pub(crate) contracts: kesher::sla::ContractSet,
 }
 
 #[pymethods]
@@ -138,7 +138,7 @@ impl SlaEngine {
         let contracts = &crate::errors::single("SlaEngine", "contracts", args, kwargs)?;
         let contracts: PyRef<'_, ContractSet> = arg(contracts, "contracts")?;
         Ok(SlaEngine {
-            inner: Mutex::new(kesher::SlaEngine::new(contracts.inner.clone())),
+            inner: Mutex::new(kesher::sla::SlaEngine::new(contracts.inner.clone())),
             contracts: contracts.inner.clone(),
         })
     }

@@ -3,7 +3,10 @@
 
 use crate::convert::to_py_value;
 use crate::errors::{invalid, to_py};
-use kesher::{Language, MessageReading, ScoreTable, SentimentScorer, TextScorer};
+use kesher::{
+    text::{MessageReading, ScoreTable, SentimentScorer, TextScorer},
+    Language,
+};
 use pyo3::prelude::*;
 
 /// A language hint: `None`, `"en"` or `"he"` (the core parses it).

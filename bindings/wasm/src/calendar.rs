@@ -4,7 +4,7 @@
 use crate::error::{fail, invalid, invalid_number, to_json, Result};
 use crate::text::{instant, micros_to_millis, millis, nanos_to_millis};
 use chrono::{DateTime, TimeDelta};
-use kesher::EpochUnit;
+use kesher::calendar::EpochUnit;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -17,8 +17,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = NativeCalendar)]
 #[derive(Debug)]
 pub struct Calendar {
-    inner: kesher::Calendar,
-    timeline: RefCell<Option<kesher::Timeline>>,
+    inner: kesher::calendar::Calendar,
+    timeline: RefCell<Option<kesher::calendar::Timeline>>,
 }
 
 /// Largest epoch milliseconds a JavaScript `Date` holds.
@@ -188,7 +188,7 @@ impl Calendar {
         &self,
         field: &str,
         at: &[f64],
-        ask: impl FnOnce(&mut kesher::Timeline, &[i64], &mut [i64]) -> kesher::Result<()>,
+        ask: impl FnOnce(&mut kesher::calendar::Timeline, &[i64], &mut [i64]) -> kesher::Result<()>,
     ) -> Result<Vec<f64>> {
         let (rows, cols) = present(&[(field, at)])?;
         let col = cols.first().map(Vec::as_slice).unwrap_or_default();
@@ -200,7 +200,7 @@ impl Calendar {
 
     fn with_timeline<T>(
         &self,
-        f: impl FnOnce(&mut kesher::Timeline) -> kesher::Result<T>,
+        f: impl FnOnce(&mut kesher::calendar::Timeline) -> kesher::Result<T>,
     ) -> Result<T> {
         let mut guard = self
             .timeline
@@ -216,7 +216,7 @@ impl Calendar {
         &self,
         rows: &[usize],
         argument: &str,
-        f: impl FnOnce(&mut kesher::Timeline) -> kesher::Result<T>,
+        f: impl FnOnce(&mut kesher::calendar::Timeline) -> kesher::Result<T>,
     ) -> Result<T> {
         self.with_timeline(|tl| f(tl).map_err(|e| caller_row(e, rows, argument)))
     }
@@ -228,7 +228,7 @@ impl Calendar {
     /// `"israel"`, `"us"` or `"uk"`).
     #[wasm_bindgen(constructor)]
     pub fn new(definition: &str) -> Result<Calendar> {
-        let inner = kesher::Calendar::from_json(definition).map_err(fail)?;
+        let inner = kesher::calendar::Calendar::from_json(definition).map_err(fail)?;
         Ok(Calendar {
             inner,
             timeline: RefCell::new(None),

@@ -3,7 +3,10 @@
 #[cfg(feature = "import")]
 use crate::error::invalid;
 use crate::error::{fail, to_json, Result};
-use kesher::{CaseEvent, CaseLog, CaseLogs};
+use kesher::{
+    case::{CaseLog, CaseLogs},
+    event::CaseEvent,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -55,7 +58,7 @@ fn at_index(i: usize, e: kesher::Error) -> JsValue {
 
 #[derive(Serialize)]
 struct Folded {
-    cases: Vec<kesher::Case>,
+    cases: Vec<kesher::case::Case>,
     rejected: Vec<Rejection>,
 }
 
@@ -103,7 +106,7 @@ pub fn check_event(event_json: &str) -> Result<String> {
 #[derive(Serialize)]
 struct Read {
     format: String,
-    cases: Vec<kesher::Case>,
+    cases: Vec<kesher::case::Case>,
     read: u64,
     accepted: u64,
     rejected: u64,

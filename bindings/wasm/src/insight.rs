@@ -7,8 +7,8 @@ use wasm_bindgen::prelude::*;
 /// with their SLA evaluations (JSON array as long as the cases, entries may be null; or null).
 #[wasm_bindgen(js_name = serviceMetrics)]
 pub fn service_metrics(cases_json: &str, slas_json: Option<String>) -> Result<String> {
-    let cases: Vec<kesher::Case> = parse("cases", cases_json)?;
-    let slas: Vec<Option<kesher::CaseSla>> = match slas_json {
+    let cases: Vec<kesher::case::Case> = parse("cases", cases_json)?;
+    let slas: Vec<Option<kesher::sla::CaseSla>> = match slas_json {
         Some(t) => parse("slas", &t)?,
         None => vec![None; cases.len()],
     };
@@ -32,7 +32,7 @@ pub fn service_metrics(cases_json: &str, slas_json: Option<String>) -> Result<St
 /// Problems that recur in at least `min_cases` cases, with the answer that worked.
 #[wasm_bindgen(js_name = recurringProblems)]
 pub fn recurring_problems(cases_json: &str, min_cases: u32) -> Result<String> {
-    let cases: Vec<kesher::Case> = parse("cases", cases_json)?;
+    let cases: Vec<kesher::case::Case> = parse("cases", cases_json)?;
     let digests: Vec<_> = cases
         .iter()
         .filter_map(kesher::insight::ProblemDigest::of)

@@ -3,7 +3,10 @@
 
 use crate::error::{fail, invalid, invalid_number, parse, to_json, Result};
 use crate::text::{instant, language};
-use kesher::{ScoreTable, SentimentScorer, Stages, SvgOptions};
+use kesher::{
+    journey::{Stages, SvgOptions},
+    text::{ScoreTable, SentimentScorer},
+};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
@@ -15,10 +18,10 @@ fn stages(names_json: Option<String>) -> Result<Stages> {
 }
 
 /// A stage map (JSON text; null: the default).
-pub(crate) fn stage_map(json: Option<String>) -> Result<kesher::StageMap> {
+pub(crate) fn stage_map(json: Option<String>) -> Result<kesher::journey::StageMap> {
     json.map_or_else(
-        || Ok(kesher::StageMap::default()),
-        |t| kesher::StageMap::from_json(&t).map_err(fail),
+        || Ok(kesher::journey::StageMap::default()),
+        |t| kesher::journey::StageMap::from_json(&t).map_err(fail),
     )
 }
 
@@ -35,12 +38,12 @@ fn model<'s>(
     effects_json: Option<String>,
     table: Option<&'s ScoreTable>,
     stage_map_json: Option<String>,
-) -> Result<kesher::EmotionModel<'s>> {
+) -> Result<kesher::journey::EmotionModel<'s>> {
     let effects = match effects_json {
         Some(text) => parse("effects", &text)?,
-        None => kesher::EmotionEffects::default(),
+        None => kesher::journey::EmotionEffects::default(),
     };
-    Ok(kesher::EmotionModel {
+    Ok(kesher::journey::EmotionModel {
         effects,
         scorer: match (table, lexicon) {
             (Some(t), _) => Some(t),
@@ -49,7 +52,7 @@ fn model<'s>(
         },
         segment_key,
         stage_map: stage_map(stage_map_json)?,
-        ..kesher::EmotionModel::default()
+        ..kesher::journey::EmotionModel::default()
     })
 }
 
@@ -88,7 +91,7 @@ pub(crate) fn journey_svg_in(
     width: u32,
     height: u32,
 ) -> Result<String> {
-    let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+    let j = kesher::journey::Journey::from_json(journey_json).map_err(fail)?;
     let o = svg_options(title, width, height)?;
     Ok(kesher::journey::journey_svg_in(
         &j,
@@ -105,7 +108,7 @@ pub(crate) fn pattern_svg_in(
     width: u32,
     height: u32,
 ) -> Result<String> {
-    let p: kesher::Pattern = parse("pattern", pattern_json)?;
+    let p: kesher::journey::Pattern = parse("pattern", pattern_json)?;
     let o = svg_options(None, width, height)?;
     Ok(kesher::journey::pattern_svg_in(&p, &o, wording))
 }
@@ -128,8 +131,8 @@ pub fn build_journey(
     scores_json: Option<String>,
     stage_map_json: Option<String>,
 ) -> Result<String> {
-    let case: kesher::Case = parse("case", case_json)?;
-    let sla: Option<kesher::CaseSla> = sla_json.map(|t| parse("sla", &t)).transpose()?;
+    let case: kesher::case::Case = parse("case", case_json)?;
+    let sla: Option<kesher::sla::CaseSla> = sla_json.map(|t| parse("sla", &t)).transpose()?;
     let now = instant("now", now)?;
     let table = host_scores(scores_json)?;
     let m = model(
@@ -156,7 +159,7 @@ pub fn customer_journey(
     scores_json: Option<String>,
     stage_map_json: Option<String>,
 ) -> Result<String> {
-    let customer: kesher::Customer = parse("customer", customer_json)?;
+    let customer: kesher::customer::Customer = parse("customer", customer_json)?;
     let items: Vec<CaseItem> = parse("cases", cases_json)?;
     let now = instant("now", now)?;
     let table = host_scores(scores_json)?;
@@ -167,7 +170,7 @@ pub fn customer_journey(
         table.as_ref(),
         stage_map_json,
     )?;
-    let pairs: Vec<(&kesher::Case, Option<&kesher::CaseSla>)> =
+    let pairs: Vec<(&kesher::case::Case, Option<&kesher::sla::CaseSla>)> =
         items.iter().map(|i| (&i.case, i.sla.as_ref())).collect();
     let line = m.customer_journey(&customer, &pairs, now).map_err(fail)?;
     to_json("journey", &line)
@@ -177,22 +180,22 @@ pub fn customer_journey(
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CaseItem {
-    case: kesher::Case,
+    case: kesher::case::Case,
     #[serde(default)]
-    sla: Option<kesher::CaseSla>,
+    sla: Option<kesher::sla::CaseSla>,
 }
 
 /// Checks a journey (JSON text) and gives it back in its canonical form (points sorted).
 #[wasm_bindgen(js_name = checkJourney)]
 pub fn check_journey(journey_json: &str) -> Result<String> {
-    let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+    let j = kesher::journey::Journey::from_json(journey_json).map_err(fail)?;
     to_json("journey", &j)
 }
 
 /// Where the curve turns, with swings of at least `min_swing`.
 #[wasm_bindgen(js_name = turningPoints)]
 pub fn turning_points(journey_json: &str, min_swing: f64) -> Result<String> {
-    let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+    let j = kesher::journey::Journey::from_json(journey_json).map_err(fail)?;
     if !(0.0..=2.0).contains(&min_swing) {
         return Err(invalid_number("minSwing", min_swing, "expected 0 to 2"));
     }
@@ -205,7 +208,7 @@ pub fn turning_points(journey_json: &str, min_swing: f64) -> Result<String> {
 /// The lowest point, the steepest drops and the crossings below `threshold`.
 #[wasm_bindgen(js_name = criticalPoints)]
 pub fn critical_points(journey_json: &str, below: f64) -> Result<String> {
-    let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+    let j = kesher::journey::Journey::from_json(journey_json).map_err(fail)?;
     let t = threshold("threshold", below)?;
     to_json("critical_points", &kesher::journey::critical_points(&j, t))
 }
@@ -240,7 +243,7 @@ pub fn pattern_svg(pattern_json: &str, lang: &str, width: u32, height: u32) -> R
 #[wasm_bindgen(js_name = NativePatternBuilder)]
 #[derive(Debug)]
 pub struct PatternBuilder {
-    inner: kesher::PatternBuilder,
+    inner: kesher::journey::PatternBuilder,
 }
 
 #[wasm_bindgen(js_class = NativePatternBuilder)]
@@ -251,13 +254,13 @@ impl PatternBuilder {
     pub fn new(stages_json: Option<String>, below: f64) -> Result<PatternBuilder> {
         let t = threshold("threshold", below)?;
         Ok(PatternBuilder {
-            inner: kesher::PatternBuilder::new(stages(stages_json)?, t),
+            inner: kesher::journey::PatternBuilder::new(stages(stages_json)?, t),
         })
     }
 
     /// Adds one journey (JSON text).
     pub fn add(&mut self, journey_json: &str) -> Result<()> {
-        let j = kesher::Journey::from_json(journey_json).map_err(fail)?;
+        let j = kesher::journey::Journey::from_json(journey_json).map_err(fail)?;
         self.inner.add(&j);
         Ok(())
     }
@@ -281,7 +284,7 @@ impl PatternBuilder {
     /// A builder from the text `toJSON` wrote.
     #[wasm_bindgen(js_name = fromJSON)]
     pub fn from_json(text: &str) -> Result<PatternBuilder> {
-        kesher::PatternBuilder::from_json(text)
+        kesher::journey::PatternBuilder::from_json(text)
             .map(|inner| PatternBuilder { inner })
             .map_err(fail)
     }
@@ -314,18 +317,18 @@ pub fn what_if(
     }
     let now = instant("now", now)?;
     let m = model(lexicon, segment_key, None, None, stage_map_json)?;
-    let scenario = kesher::Scenario {
+    let scenario = kesher::journey::Scenario {
         response_time_factor: factors,
     };
-    let cases: Vec<(kesher::Case, Option<kesher::CaseSla>)> =
+    let cases: Vec<(kesher::case::Case, Option<kesher::sla::CaseSla>)> =
         items.into_iter().map(|i| (i.case, i.sla)).collect();
     let (before, after, changes) =
         kesher::journey::what_if(&cases, &m, &scenario, now, threshold("threshold", below)?);
     #[derive(serde::Serialize)]
     struct WhatIf {
-        before: Vec<kesher::Pattern>,
-        after: Vec<kesher::Pattern>,
-        changes: Vec<kesher::StageChange>,
+        before: Vec<kesher::journey::Pattern>,
+        after: Vec<kesher::journey::Pattern>,
+        changes: Vec<kesher::journey::StageChange>,
     }
     to_json(
         "what_if",

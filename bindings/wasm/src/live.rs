@@ -83,7 +83,7 @@ impl LiveCase {
 
     /// Applies one event (JSON text) and reads the case at `now`: what changed, as JSON text.
     pub fn apply(&self, event_json: &str, engine: &SlaEngine, now: &str) -> Result<String> {
-        let event = kesher::CaseEvent::from_json(event_json).map_err(fail)?;
+        let event = kesher::event::CaseEvent::from_json(event_json).map_err(fail)?;
         let now = instant("now", now)?;
         let changes = borrow(&self.inner, "liveCase")?
             .apply(event, &mut *engine.engine()?, now)
@@ -144,8 +144,8 @@ impl LiveCase {
         #[derive(serde::Serialize)]
         #[serde(rename_all = "camelCase")]
         struct State<'a> {
-            case: Option<&'a kesher::Case>,
-            sla: Option<&'a kesher::CaseSla>,
+            case: Option<&'a kesher::case::Case>,
+            sla: Option<&'a kesher::sla::CaseSla>,
             seen_at: Option<DateTime<Utc>>,
             wake_at: Option<f64>,
             rejected: Vec<Rejected<'a>>,
@@ -307,7 +307,7 @@ impl EscalationRules {
         now: &str,
         lang: &str,
     ) -> Result<String> {
-        let event = kesher::CaseEvent::from_json(event_json).map_err(fail)?;
+        let event = kesher::event::CaseEvent::from_json(event_json).map_err(fail)?;
         let now = instant("now", now)?;
         let lang = self.wording(lang)?;
         let (changes, escalations) = self

@@ -7,16 +7,19 @@ use wasm_bindgen::prelude::*;
 /// Checks a customer (JSON text) and gives it back in canonical form.
 #[wasm_bindgen(js_name = checkCustomer)]
 pub fn check_customer(customer_json: &str) -> Result<String> {
-    let c = kesher::Customer::from_json(customer_json).map_err(fail)?;
+    let c = kesher::customer::Customer::from_json(customer_json).map_err(fail)?;
     to_json("customer", &c)
 }
 
 /// A customer's lifetime value as of an instant (null when it cannot be told yet).
 #[wasm_bindgen(js_name = lifetimeValue)]
 pub fn lifetime_value(customer_json: &str, as_of: &str) -> Result<String> {
-    let c = kesher::Customer::from_json(customer_json).map_err(fail)?;
+    let c = kesher::customer::Customer::from_json(customer_json).map_err(fail)?;
     let v = c
-        .lifetime_value(instant("asOf", as_of)?, kesher::LifetimeModel::default())
+        .lifetime_value(
+            instant("asOf", as_of)?,
+            kesher::customer::LifetimeModel::default(),
+        )
         .map_err(fail)?;
     to_json("lifetime_value", &v)
 }
@@ -31,7 +34,7 @@ pub fn check_interaction(interaction_json: &str) -> Result<String> {
             o.remove("type");
         }
     }
-    let i: kesher::Interaction = crate::error::from_value("interaction", value)?;
+    let i: kesher::interaction::Interaction = crate::error::from_value("interaction", value)?;
     i.validate().map_err(fail)?;
     to_json("interaction", &i)
 }

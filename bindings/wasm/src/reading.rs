@@ -2,7 +2,7 @@
 //! function gave (checked in the core's `ScoreTable`).
 
 use crate::error::{fail, parse, to_json, Result};
-use kesher::{MessageReading, ScoreTable, SentimentScorer, TextScorer};
+use kesher::text::{MessageReading, ScoreTable, SentimentScorer, TextScorer};
 use wasm_bindgen::prelude::*;
 
 /// `{"texts": [...], "scores": [...]}` from a host's scorer function, checked by the core.
@@ -20,7 +20,7 @@ pub(crate) fn score_table(scores_json: &str) -> Result<ScoreTable> {
 /// The texts of a case (JSON) that its journey asks a scorer about, as a JSON array.
 #[wasm_bindgen(js_name = journeyTexts)]
 pub fn journey_texts(case_json: &str) -> Result<String> {
-    let case: kesher::Case = parse("case", case_json)?;
+    let case: kesher::case::Case = parse("case", case_json)?;
     to_json("texts", &case.customer_texts())
 }
 

@@ -36,9 +36,9 @@ pub(crate) fn build_report_in(
     segment_key: String,
     stage_map_json: Option<String>,
 ) -> Result<String> {
-    let cases: Vec<kesher::Case> = parse("cases", cases_json)?;
+    let cases: Vec<kesher::case::Case> = parse("cases", cases_json)?;
     let contracts = contracts_json
-        .map(|t| kesher::ContractSet::from_json(&t).map_err(fail))
+        .map(|t| kesher::sla::ContractSet::from_json(&t).map_err(fail))
         .transpose()?;
     let now = now.map(|t| instant("now", &t)).transpose()?;
     let options = kesher::report::ReportOptions {

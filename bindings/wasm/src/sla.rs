@@ -17,17 +17,17 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = NativeSlaEngine)]
 #[derive(Debug)]
 pub struct SlaEngine {
-    contracts: kesher::ContractSet,
-    engine: RefCell<kesher::SlaEngine>,
+    contracts: kesher::sla::ContractSet,
+    engine: RefCell<kesher::sla::SlaEngine>,
 }
 
 impl SlaEngine {
-    pub(crate) fn contracts(&self) -> &kesher::ContractSet {
+    pub(crate) fn contracts(&self) -> &kesher::sla::ContractSet {
         &self.contracts
     }
 
     /// The engine itself, for one call at a time.
-    pub(crate) fn engine(&self) -> Result<std::cell::RefMut<'_, kesher::SlaEngine>> {
+    pub(crate) fn engine(&self) -> Result<std::cell::RefMut<'_, kesher::sla::SlaEngine>> {
         self.engine
             .try_borrow_mut()
             .map_err(|_| crate::error::invalid("engine", "", "the engine is busy"))
@@ -39,9 +39,9 @@ impl SlaEngine {
     /// Reads and checks the contracts (JSON text of the contract).
     #[wasm_bindgen(constructor)]
     pub fn new(contracts_json: &str) -> Result<SlaEngine> {
-        let contracts = kesher::ContractSet::from_json(contracts_json).map_err(fail)?;
+        let contracts = kesher::sla::ContractSet::from_json(contracts_json).map_err(fail)?;
         Ok(SlaEngine {
-            engine: RefCell::new(kesher::SlaEngine::new(contracts.clone())),
+            engine: RefCell::new(kesher::sla::SlaEngine::new(contracts.clone())),
             contracts,
         })
     }
@@ -54,7 +54,7 @@ impl SlaEngine {
 
     /// Every started target of a case (JSON text of a folded case) at `now`, as JSON text.
     pub fn evaluate(&self, case_json: &str, now: &str) -> Result<String> {
-        let case: kesher::Case = parse("case", case_json)?;
+        let case: kesher::case::Case = parse("case", case_json)?;
         let now = instant("now", now)?;
         let mut engine = self.engine()?;
         let sla = engine.evaluate(&case, now).map_err(fail)?;

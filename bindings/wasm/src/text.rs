@@ -62,8 +62,8 @@ pub(crate) fn language(name: &str) -> Result<kesher::Language> {
 }
 
 /// `low`, `normal`, `high` or `urgent`.
-pub(crate) fn priority(name: &str) -> Result<kesher::Priority> {
-    kesher::Priority::ALL
+pub(crate) fn priority(name: &str) -> Result<kesher::event::Priority> {
+    kesher::event::Priority::ALL
         .into_iter()
         .find(|p| p.as_str() == name)
         .ok_or_else(|| invalid("priority", name, "expected low, normal, high or urgent"))

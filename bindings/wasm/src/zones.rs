@@ -1,7 +1,7 @@
 //! Time zones from the host: the core's zone source, answered by `Intl` through `js/zones.js`
 //! (the default build has no compiled time-zone database; the `tzdb` feature puts it back).
 
-use kesher::Zone;
+use kesher::zone::Zone;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/zones.js")]

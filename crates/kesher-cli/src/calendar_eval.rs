@@ -79,7 +79,7 @@ pub(crate) struct HolidaysArgs {
 pub(crate) fn holidays(args: &HolidaysArgs) -> ExitCode {
     let calendar = match args
         .preset
-        .parse::<kesher::Preset>()
+        .parse::<kesher::calendar::Preset>()
         .and_then(|p| p.calendar())
     {
         Ok(c) => c,

@@ -1,6 +1,6 @@
 //! Reading JSON Lines events into cases, with every line accounted for.
 
-use kesher::{Case, CaseLogs};
+use kesher::case::{Case, CaseLogs};
 use kesher_io::{ImportSummary, JsonLinesEvents};
 use std::io::{self, BufRead, Write};
 
@@ -139,15 +139,17 @@ pub(crate) fn parse_now(
 }
 
 /// A contract set read from a file, errors naming the file.
-pub(crate) fn read_contracts(path: &std::path::Path) -> Result<kesher::ContractSet, String> {
+pub(crate) fn read_contracts(path: &std::path::Path) -> Result<kesher::sla::ContractSet, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-    kesher::ContractSet::from_json(&text).map_err(|e| format!("`{}`: {e}", path.display()))
+    kesher::sla::ContractSet::from_json(&text).map_err(|e| format!("`{}`: {e}", path.display()))
 }
 
 /// An SLA engine over the contracts in `path`, when given.
-pub(crate) fn engine(path: Option<&std::path::Path>) -> Result<Option<kesher::SlaEngine>, String> {
-    path.map(|p| read_contracts(p).map(kesher::SlaEngine::new))
+pub(crate) fn engine(
+    path: Option<&std::path::Path>,
+) -> Result<Option<kesher::sla::SlaEngine>, String> {
+    path.map(|p| read_contracts(p).map(kesher::sla::SlaEngine::new))
         .transpose()
 }
 
@@ -172,7 +174,7 @@ pub(crate) fn fold_all(
 
 /// Each case with its SLA evaluation at `now` (none without an engine).
 pub(crate) fn evaluate_all(
-    engine: Option<&mut kesher::SlaEngine>,
+    engine: Option<&mut kesher::sla::SlaEngine>,
     cases: Vec<Case>,
     now: chrono::DateTime<chrono::Utc>,
     err: &mut dyn Write,
@@ -208,7 +210,7 @@ pub(crate) fn refused_status(refused: u64) -> std::process::ExitCode {
 /// standard error with its reason; the rest go on).
 #[derive(Default)]
 pub(crate) struct Evaluated {
-    pub cases: Vec<(Case, Option<kesher::CaseSla>)>,
+    pub cases: Vec<(Case, Option<kesher::sla::CaseSla>)>,
     pub refused: u64,
 }
 

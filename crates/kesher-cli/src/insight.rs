@@ -170,7 +170,7 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, cases::Stop> {
         let mut reader = kesher_io::JsonLines::with_parser(
             input,
             kesher_io::DEFAULT_MAX_LINE_BYTES,
-            kesher::Customer::from_json,
+            kesher::customer::Customer::from_json,
         );
         for row in reader.by_ref() {
             match row {
@@ -194,14 +194,14 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, cases::Stop> {
         cases: with_sla,
         refused,
     } = cases::evaluate_all(engine.as_mut(), folded, latest, &mut err);
-    let scorer = kesher::SentimentScorer::DEFAULT;
-    let model = kesher::EmotionModel {
+    let scorer = kesher::text::SentimentScorer::DEFAULT;
+    let model = kesher::journey::EmotionModel {
         scorer: Some(&scorer),
-        ..kesher::EmotionModel::default()
+        ..kesher::journey::EmotionModel::default()
     };
     let mut by_customer: std::collections::BTreeMap<
         kesher::CustomerId,
-        Vec<(kesher::Case, Option<kesher::CaseSla>)>,
+        Vec<(kesher::case::Case, Option<kesher::sla::CaseSla>)>,
     > = std::collections::BTreeMap::new();
     for (case, sla) in with_sla {
         by_customer
@@ -212,7 +212,7 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, cases::Stop> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut flagged = 0;
     for (id, list) in &by_customer {
-        let journeys: Vec<kesher::Journey> = list
+        let journeys: Vec<kesher::journey::Journey> = list
             .iter()
             .map(|(c, s)| model.journey(c, s.as_ref(), latest))
             .collect();
@@ -280,7 +280,7 @@ fn surveys(args: &SurveysArgs) -> Result<ExitCode, cases::Stop> {
     for i in folded
         .iter()
         .flat_map(|c| c.log())
-        .filter(|i| i.kind == kesher::InteractionKind::SurveyResponse)
+        .filter(|i| i.kind == kesher::interaction::InteractionKind::SurveyResponse)
     {
         for (key, list) in [("csat", &mut csat), ("nps", &mut nps)] {
             if let Some(v) = i.metadata.get(key) {

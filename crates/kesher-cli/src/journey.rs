@@ -3,7 +3,10 @@
 use crate::cases;
 use clap::{Args, Subcommand};
 use kesher::journey::{journey_svg_in, pattern_svg_in};
-use kesher::{EmotionModel, Journey, Pattern, PatternBuilder, SentimentScorer, Stages, SvgOptions};
+use kesher::{
+    journey::{EmotionModel, Journey, Pattern, PatternBuilder, Stages, SvgOptions},
+    text::SentimentScorer,
+};
 use kesher_io::JsonLines;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -13,7 +16,7 @@ use std::process::ExitCode;
 pub(crate) enum JourneyCommand {
     /// Build each case's emotion journey from JSON Lines case events: one journey per line.
     ///
-    /// The emotion model's effects are documented in the rustdoc of `kesher::EmotionEffects`.
+    /// The emotion model's effects are documented in the rustdoc of `kesher::journey::EmotionEffects`.
     /// With --contracts, SLA targets set the customer's patience and reveal broken promises.
     Build(BuildArgs),
     /// Aggregate journeys (JSON Lines, as `build` writes them) into the typical pattern of each
@@ -132,13 +135,16 @@ fn stages(text: Option<&str>) -> Result<Stages, String> {
     )
 }
 
-pub(crate) fn stage_map(path: Option<&std::path::Path>) -> Result<kesher::StageMap, String> {
+pub(crate) fn stage_map(
+    path: Option<&std::path::Path>,
+) -> Result<kesher::journey::StageMap, String> {
     let Some(path) = path else {
-        return Ok(kesher::StageMap::default());
+        return Ok(kesher::journey::StageMap::default());
     };
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("--stage-map `{}`: {e}", path.display()))?;
-    kesher::StageMap::from_json(&text).map_err(|e| format!("--stage-map `{}`: {e}", path.display()))
+    kesher::journey::StageMap::from_json(&text)
+        .map_err(|e| format!("--stage-map `{}`: {e}", path.display()))
 }
 
 /// `journey build --points`: annotated points grouped into journeys.
@@ -147,7 +153,7 @@ fn build_from_points(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
     let mut reader = JsonLines::with_parser(
         input,
         kesher_io::DEFAULT_MAX_LINE_BYTES,
-        kesher::AnnotatedPoint::from_json,
+        kesher::journey::AnnotatedPoint::from_json,
     );
     let stderr = io::stderr();
     let mut err = stderr.lock();
@@ -161,7 +167,7 @@ fn build_from_points(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
         }
     }
     let count = points.len();
-    let journeys = kesher::journeys_from_points(points);
+    let journeys = kesher::journey::journeys_from_points(points);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut too_long = 0u64;
@@ -230,7 +236,9 @@ fn build(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
     let mut engine = cases::engine(args.contracts.as_deref())?;
     let scorer = SentimentScorer::DEFAULT;
     let model = EmotionModel {
-        scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
+        scorer: args
+            .lexicon
+            .then_some(&scorer as &dyn kesher::text::TextScorer),
         segment_key: args.segment_key.clone(),
         stage_map: stage_map(args.stage_map.as_deref())?,
         ..EmotionModel::default()
@@ -407,7 +415,7 @@ fn render(args: &RenderArgs) -> Result<ExitCode, cases::Stop> {
 }
 
 fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
-    let mut scenario = kesher::Scenario::default();
+    let mut scenario = kesher::journey::Scenario::default();
     for spec in &args.response_time {
         let (channel, factor) = spec.split_once('=').ok_or_else(|| {
             format!("--response-time `{spec}`: expected CHANNEL=FACTOR, such as twitter=0.5")
@@ -427,7 +435,9 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
     let mut engine = cases::engine(args.contracts.as_deref())?;
     let scorer = SentimentScorer::DEFAULT;
     let model = EmotionModel {
-        scorer: args.lexicon.then_some(&scorer as &dyn kesher::TextScorer),
+        scorer: args
+            .lexicon
+            .then_some(&scorer as &dyn kesher::text::TextScorer),
         stage_map: stage_map(args.stage_map.as_deref())?,
         ..EmotionModel::default()
     };
@@ -442,7 +452,8 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
         cases: with_sla,
         refused,
     } = cases::evaluate_all(engine.as_mut(), folded, now, &mut err);
-    let (_, _, changes) = kesher::what_if(&with_sla, &model, &scenario, now, args.threshold);
+    let (_, _, changes) =
+        kesher::journey::what_if(&with_sla, &model, &scenario, now, args.threshold);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     cases::write_lines(&mut out, &changes)?;

@@ -3,7 +3,7 @@
 use crate::cases;
 use clap::{Args, Subcommand};
 use kesher::playbook::{acknowledgement, ReplyTemplate};
-use kesher::{Channel, Priority};
+use kesher::{event::Priority, Channel};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -248,14 +248,14 @@ fn promises(args: &PromisesArgs) -> Result<ExitCode, cases::Stop> {
     #[derive(serde::Serialize)]
     struct Line<'a> {
         case_id: &'a kesher::CaseId,
-        state: kesher::PromiseState,
+        state: kesher::promise::PromiseState,
         #[serde(flatten)]
-        promise: &'a kesher::Promise,
+        promise: &'a kesher::promise::Promise,
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     for (case, sla) in &with_sla {
-        for p in kesher::ledger(case, sla.as_ref()) {
+        for p in kesher::ledger::ledger(case, sla.as_ref()) {
             let state = p.state(now);
             *counts
                 .entry(format!("{state:?}").to_lowercase())
@@ -283,7 +283,7 @@ fn promises(args: &PromisesArgs) -> Result<ExitCode, cases::Stop> {
 }
 
 fn guard(args: &GuardArgs) -> Result<String, cases::Stop> {
-    let calendar = match args.calendar.parse::<kesher::Preset>() {
+    let calendar = match args.calendar.parse::<kesher::calendar::Preset>() {
         Ok(p) => p.calendar().map_err(|e| e.to_string())?,
         Err(_) => {
             let text = std::fs::read_to_string(&args.calendar).map_err(|e| {
@@ -292,12 +292,13 @@ fn guard(args: &GuardArgs) -> Result<String, cases::Stop> {
                     args.calendar
                 )
             })?;
-            kesher::Calendar::from_json(&text).map_err(|e| format!("`{}`: {e}", args.calendar))?
+            kesher::calendar::Calendar::from_json(&text)
+                .map_err(|e| format!("`{}`: {e}", args.calendar))?
         }
     };
-    let guard = kesher::PromiseGuard {
+    let guard = kesher::ledger::PromiseGuard {
         calendar,
-        load: kesher::Load {
+        load: kesher::ledger::Load {
             queue: args.queue,
             handle_minutes: args.handle_minutes,
             agents: args.agents,
@@ -335,14 +336,14 @@ fn kesher_seconds(secs: f64) -> Result<chrono::TimeDelta, String> {
 }
 
 /// `--calendar`: a preset name or a calendar JSON file.
-fn calendar(spec: &str) -> Result<kesher::Calendar, String> {
-    match spec.parse::<kesher::Preset>() {
+fn calendar(spec: &str) -> Result<kesher::calendar::Calendar, String> {
+    match spec.parse::<kesher::calendar::Preset>() {
         Ok(p) => p.calendar().map_err(|e| e.to_string()),
         Err(_) => {
             let text = std::fs::read_to_string(spec).map_err(|e| {
                 format!("--calendar `{spec}`: not a preset (israel, us, uk) and not a readable file: {e}")
             })?;
-            kesher::Calendar::from_json(&text).map_err(|e| format!("`{spec}`: {e}"))
+            kesher::calendar::Calendar::from_json(&text).map_err(|e| format!("`{spec}`: {e}"))
         }
     }
 }

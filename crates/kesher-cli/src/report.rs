@@ -4,7 +4,11 @@ use crate::cases;
 use crate::progress::{Counting, Progress};
 use clap::Args;
 use kesher::report::{InputSummary, ReportBuilder, ReportOptions};
-use kesher::{ContractSet, EmotionModel, SentimentScorer, SlaEngine};
+use kesher::{
+    journey::EmotionModel,
+    sla::{ContractSet, SlaEngine},
+    text::SentimentScorer,
+};
 use kesher_io::{CaseSource, Format};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, BufRead, BufReader, Write};
@@ -202,13 +206,13 @@ fn contracts(args: &ReportArgs, sample: bool) -> Result<Option<ContractSet>, Str
 fn customers(
     path: Option<&std::path::Path>,
     err: &mut impl Write,
-) -> Result<BTreeMap<kesher::CustomerId, kesher::Customer>, String> {
+) -> Result<BTreeMap<kesher::CustomerId, kesher::customer::Customer>, String> {
     let mut out = BTreeMap::new();
     let Some(path) = path else { return Ok(out) };
     let mut reader = kesher_io::JsonLines::with_parser(
         crate::input::open(Some(path))?,
         kesher_io::DEFAULT_MAX_LINE_BYTES,
-        kesher::Customer::from_json,
+        kesher::customer::Customer::from_json,
     );
     for row in reader.by_ref() {
         match row {
@@ -226,7 +230,7 @@ fn customers(
 
 /// What the reading thread hands over: a folded case, or a row it could not use.
 enum Folded {
-    Case(Box<kesher::FoldOutcome>),
+    Case(Box<kesher::case::FoldOutcome>),
     Rejected(kesher_io::Rejection),
 }
 

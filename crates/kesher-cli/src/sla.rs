@@ -4,7 +4,7 @@ use crate::cases;
 use chrono::DateTime;
 use clap::{Args, Subcommand};
 use kesher::sla::statement::{channel_coverage, set_statements, traffic};
-use kesher::{SlaEngine, TargetState};
+use kesher::sla::{SlaEngine, TargetState};
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -147,7 +147,7 @@ fn evaluate(args: &EvaluateArgs) -> Result<ExitCode, cases::Stop> {
 struct Line<'a> {
     case_id: &'a kesher::CaseId,
     #[serde(flatten)]
-    target: &'a kesher::TargetReport,
+    target: &'a kesher::sla::TargetReport,
 }
 
 fn state_name(s: TargetState) -> &'static str {

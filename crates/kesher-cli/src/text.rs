@@ -1,7 +1,10 @@
 //! `kesher text score`: read customer messages, one per line.
 
 use clap::{Args, Subcommand};
-use kesher::{Language, MessageReading, SentimentScorer};
+use kesher::{
+    text::{MessageReading, SentimentScorer},
+    Language,
+};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,8 +1,8 @@
-//! JSON Lines readers with row accounting: one value per line ([`kesher::CaseEvent`]s, or any
-//! type with a parser, such as [`kesher::Journey`]).
+//! JSON Lines readers with row accounting: one value per line ([`kesher::event::CaseEvent`]s, or any
+//! type with a parser, such as [`kesher::journey::Journey`]).
 
 use crate::{Error, ImportSummary, Rejection};
-use kesher::CaseEvent;
+use kesher::event::CaseEvent;
 use std::io::{BufRead, Read};
 
 /// The default longest line accepted: 1 MiB. Longer lines are rejected, not buffered, so memory
@@ -56,10 +56,10 @@ pub struct JsonLines<R, T> {
     done: bool,
 }
 
-/// The JSON Lines event reader: one [`kesher::CaseEvent`] per line.
+/// The JSON Lines event reader: one [`kesher::event::CaseEvent`] per line.
 pub type JsonLinesEvents<R> = JsonLines<R, CaseEvent>;
 
-impl<R: BufRead> JsonLines<R, kesher::Journey> {
+impl<R: BufRead> JsonLines<R, kesher::journey::Journey> {
     /// A reader of journeys, one per line (as `kesher journey build` writes them), lines up to
     /// [`MAX_JOURNEY_LINE_BYTES`].
     ///
@@ -72,7 +72,11 @@ impl<R: BufRead> JsonLines<R, kesher::Journey> {
     /// assert_eq!(r.summary().accepted, 1);
     /// ```
     pub fn journeys(reader: R) -> Self {
-        JsonLines::with_parser(reader, MAX_JOURNEY_LINE_BYTES, kesher::Journey::from_json)
+        JsonLines::with_parser(
+            reader,
+            MAX_JOURNEY_LINE_BYTES,
+            kesher::journey::Journey::from_json,
+        )
     }
 }
 
@@ -83,7 +87,7 @@ impl<R: BufRead, T> JsonLines<R, T> {
     ///
     /// ```
     /// let text = r#"{"id": "cu-1", "name": "Dana Levi"}"#;
-    /// let mut r = kesher_io::JsonLines::with_parser(text.as_bytes(), 1024, kesher::Customer::from_json);
+    /// let mut r = kesher_io::JsonLines::with_parser(text.as_bytes(), 1024, kesher::customer::Customer::from_json);
     /// assert_eq!(r.next().unwrap().unwrap().1.id.as_str(), "cu-1");
     /// ```
     pub fn with_parser(

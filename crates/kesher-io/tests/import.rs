@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
-use kesher::{Case, CaseStatus};
+use kesher::{case::Case, CaseStatus};
 use kesher_io::{detect, import, Format, ImportSummary, Rejection};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -107,7 +107,7 @@ fn twitter_threads_become_cases_with_every_tweet_once() {
     let from_customers: usize = cases
         .iter()
         .flat_map(|c| c.log())
-        .filter(|i| i.direction == kesher::Direction::Inbound)
+        .filter(|i| i.direction == kesher::interaction::Direction::Inbound)
         .count();
     assert_eq!(from_customers, inbound);
     let apple = cases
@@ -238,7 +238,9 @@ fn bpic_log_transfers_priorities_and_brands() {
         .map(|c| c.metadata()["brand"].as_str())
         .collect();
     assert!(seen.is_subset(&brands));
-    assert!(cases.iter().any(|c| c.priority() == kesher::Priority::High));
+    assert!(cases
+        .iter()
+        .any(|c| c.priority() == kesher::event::Priority::High));
 }
 
 #[test]
@@ -391,7 +393,7 @@ A-1,2025-01-07T10:00:00Z,,,,open,mail,P3,noa,avi
     );
     let (a1, a2) = (&cases[0], &cases[1]);
     assert_eq!(a1.status(), CaseStatus::Closed);
-    assert_eq!(a1.priority(), kesher::Priority::Urgent);
+    assert_eq!(a1.priority(), kesher::event::Priority::Urgent);
     assert_eq!(a1.first_channel(), &kesher::Channel::Email);
     assert_eq!(a1.customer().id.as_str(), "dana");
     assert_eq!(
@@ -424,13 +426,14 @@ fn zendesk_tickets_with_audits_or_comments() {
     // Audits: statuses at their instants, the private comment a note, thanks after the
     // resolution neither reopening nor waiting for an answer.
     assert_eq!(billing.status(), CaseStatus::Closed);
-    assert_eq!(billing.priority(), kesher::Priority::High);
+    assert_eq!(billing.priority(), kesher::event::Priority::High);
     assert_eq!(billing.metadata()["brand"], "360000123");
-    let kinds: Vec<kesher::InteractionKind> = billing.log().iter().map(|i| i.kind).collect();
+    let kinds: Vec<kesher::interaction::InteractionKind> =
+        billing.log().iter().map(|i| i.kind).collect();
     assert_eq!(
         kinds
             .iter()
-            .filter(|k| **k == kesher::InteractionKind::InternalNote)
+            .filter(|k| **k == kesher::interaction::InteractionKind::InternalNote)
             .count(),
         1
     );
@@ -477,12 +480,12 @@ fn freshdesk_tickets_with_conversations() {
         password
             .log()
             .iter()
-            .filter(|i| i.kind == kesher::InteractionKind::InternalNote)
+            .filter(|i| i.kind == kesher::interaction::InteractionKind::InternalNote)
             .count(),
         1
     );
     assert_eq!(refund.status(), CaseStatus::WaitingOnCustomer);
-    assert_eq!(refund.priority(), kesher::Priority::Urgent);
+    assert_eq!(refund.priority(), kesher::event::Priority::Urgent);
     assert_eq!(refund.first_channel(), &kesher::Channel::Phone);
     assert_eq!(invoice.status(), CaseStatus::Received);
     assert_eq!(invoice.first_channel(), &kesher::Channel::WebForm);
@@ -494,7 +497,7 @@ fn zammad_tickets_with_articles() {
     let (vpn, laptop, printer) = (&cases[0], &cases[1], &cases[2]);
     assert_eq!(vpn.status(), CaseStatus::Closed);
     assert_eq!(vpn.first_channel(), &kesher::Channel::Phone);
-    assert_eq!(vpn.priority(), kesher::Priority::High);
+    assert_eq!(vpn.priority(), kesher::event::Priority::High);
     assert_eq!(
         vpn.facts()
             .time_to_first_human_response
@@ -526,7 +529,7 @@ fn chatwoot_conversations_with_messages() {
     );
     assert!(discount.facts().first_contact_resolved);
     assert_eq!(broken.first_channel(), &kesher::Channel::Whatsapp);
-    assert_eq!(broken.priority(), kesher::Priority::Urgent);
+    assert_eq!(broken.priority(), kesher::event::Priority::Urgent);
     assert_eq!(broken.facts().unanswered_inbound.len(), 2);
     assert_eq!(address.status(), CaseStatus::WaitingOnCustomer);
     assert_eq!(address.first_channel(), &kesher::Channel::Email);
@@ -849,7 +852,7 @@ fn accounted_from(
             );
         }
         for (line, event) in &batch.events {
-            if matches!(event, kesher::CaseEvent::Opened(_)) {
+            if matches!(event, kesher::event::CaseEvent::Opened(_)) {
                 opened_from.push((*line, id.clone()));
             } else if let Some(other) = owner.insert(*line, id.clone()) {
                 assert_eq!(other, id, "line {line} is in two cases");

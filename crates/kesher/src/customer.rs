@@ -20,8 +20,8 @@ use std::collections::BTreeSet;
 /// # Example
 ///
 /// ```
-/// let k: kesher::CustomerKind = serde_json::from_str("\"business\"")?;
-/// assert_eq!(k, kesher::CustomerKind::Business);
+/// let k: kesher::customer::CustomerKind = serde_json::from_str("\"business\"")?;
+/// assert_eq!(k, kesher::customer::CustomerKind::Business);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,7 +39,7 @@ pub enum CustomerKind {
 /// # Example
 ///
 /// ```
-/// use kesher::{Channel, ContactPoint};
+/// use kesher::{Channel, customer::ContactPoint};
 ///
 /// let c = ContactPoint::new(Channel::Email, "dana@example.com", true)?;
 /// assert!(c.preferred);
@@ -68,7 +68,7 @@ impl ContactPoint {
     /// # Example
     ///
     /// ```
-    /// let p = kesher::ContactPoint::new(kesher::Channel::Phone, "+972-3-555-0101", false)?;
+    /// let p = kesher::customer::ContactPoint::new(kesher::Channel::Phone, "+972-3-555-0101", false)?;
     /// assert_eq!(p.address, "+972-3-555-0101");
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -92,7 +92,7 @@ impl ContactPoint {
     /// # Example
     ///
     /// ```
-    /// let p = kesher::ContactPoint { channel: kesher::Channel::Sms, address: "call me".into(), preferred: false };
+    /// let p = kesher::customer::ContactPoint { channel: kesher::Channel::Sms, address: "call me".into(), preferred: false };
     /// assert!(p.validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<()> {
@@ -139,7 +139,7 @@ impl ContactPoint {
 /// # Example
 ///
 /// ```
-/// let line: kesher::LineItem = serde_json::from_str(
+/// let line: kesher::customer::LineItem = serde_json::from_str(
 ///     r#"{"description": "Kettle", "quantity": 1, "unit_price": {"amount_minor": 19900, "currency": "ILS"}}"#)?;
 /// assert_eq!(line.quantity, 1);
 /// # Ok::<(), serde_json::Error>(())
@@ -166,7 +166,7 @@ pub struct LineItem {
 /// # Example
 ///
 /// ```
-/// let p: kesher::Purchase = serde_json::from_str(r#"{"order_ref": "SO-1",
+/// let p: kesher::customer::Purchase = serde_json::from_str(r#"{"order_ref": "SO-1",
 ///     "purchased_at": "2025-03-01T10:00:00+02:00",
 ///     "total": {"amount_minor": 19900, "currency": "ILS"}}"#)?;
 /// p.validate()?;
@@ -199,7 +199,7 @@ impl Purchase {
     /// # Example
     ///
     /// ```
-    /// let p: kesher::Purchase = serde_json::from_str(r#"{"order_ref": "SO-1",
+    /// let p: kesher::customer::Purchase = serde_json::from_str(r#"{"order_ref": "SO-1",
     ///     "purchased_at": "2025-03-01T10:00:00Z", "total": {"amount_minor": 100, "currency": "ILS"},
     ///     "items": [{"description": "Cup", "quantity": 1, "unit_price": {"amount_minor": 100, "currency": "USD"}}]}"#)?;
     /// assert_eq!(p.validate().unwrap_err().field(), Some("items[0].unit_price"));
@@ -231,8 +231,8 @@ impl Purchase {
 /// # Example
 ///
 /// ```
-/// let t: kesher::ConsentTopic = serde_json::from_str("\"monthly_email\"")?;
-/// assert_eq!(t, kesher::ConsentTopic::MonthlyEmail);
+/// let t: kesher::customer::ConsentTopic = serde_json::from_str("\"monthly_email\"")?;
+/// assert_eq!(t, kesher::customer::ConsentTopic::MonthlyEmail);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -256,7 +256,7 @@ pub enum ConsentTopic {
 /// # Example
 ///
 /// ```
-/// let c: kesher::Consent = serde_json::from_str(
+/// let c: kesher::customer::Consent = serde_json::from_str(
 ///     r#"{"topic": "surveys", "granted": false, "at": "2025-01-01T00:00:00Z"}"#)?;
 /// assert!(!c.granted);
 /// # Ok::<(), serde_json::Error>(())
@@ -280,7 +280,7 @@ pub struct Consent {
 /// # Example
 ///
 /// ```
-/// use kesher::{Customer, ConsentTopic};
+/// use kesher::customer::{Customer, ConsentTopic};
 ///
 /// let c = Customer::from_json(r#"{"id": "cu-7", "name": "Dana Levi",
 ///     "contact_points": [{"channel": "email", "address": "dana@example.com", "preferred": true}],
@@ -344,7 +344,7 @@ pub struct Customer {
 /// # Example
 ///
 /// ```
-/// let m = kesher::LifetimeModel::default();
+/// let m = kesher::customer::LifetimeModel::default();
 /// assert_eq!(m.expected_relationship_days, 3 * 365);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -396,7 +396,7 @@ impl Customer {
     /// # Example
     ///
     /// ```
-    /// let err = kesher::Customer::from_json(r#"{"id": "c", "name": "X", "segmnts": []}"#).unwrap_err();
+    /// let err = kesher::customer::Customer::from_json(r#"{"id": "c", "name": "X", "segmnts": []}"#).unwrap_err();
     /// assert!(err.to_string().contains("segmnts"));
     /// ```
     pub fn from_json(text: &str) -> Result<Customer> {
@@ -415,7 +415,7 @@ impl Customer {
     /// # Example
     ///
     /// ```
-    /// let c = kesher::Customer::new(kesher::CustomerId::new("c")?, " ");
+    /// let c = kesher::customer::Customer::new(kesher::CustomerId::new("c")?, " ");
     /// assert_eq!(c.validate().unwrap_err().field(), Some("name"));
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -468,7 +468,7 @@ impl Customer {
     /// # Example
     ///
     /// ```
-    /// let c = kesher::Customer::new(kesher::CustomerId::new("cu-1")?, "Acme Ltd");
+    /// let c = kesher::customer::Customer::new(kesher::CustomerId::new("cu-1")?, "Acme Ltd");
     /// assert!(c.purchases.is_empty());
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -496,7 +496,7 @@ impl Customer {
     /// # Example
     ///
     /// ```
-    /// let c = kesher::Customer::new(kesher::CustomerId::new("c")?, "N");
+    /// let c = kesher::customer::Customer::new(kesher::CustomerId::new("c")?, "N");
     /// assert!(c.preferred_contact().is_none());
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -512,7 +512,7 @@ impl Customer {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Channel, ContactPoint, Customer, CustomerId};
+    /// use kesher::{Channel, customer::{ContactPoint, Customer}, CustomerId};
     /// let mut c = Customer::new(CustomerId::new("c")?, "N");
     /// c.contact_points.push(ContactPoint::new(Channel::Twitter, "@dana", false)?);
     /// assert_eq!(c.contacts_on(&Channel::Twitter).count(), 1);
@@ -538,8 +538,8 @@ impl Customer {
     /// # Example
     ///
     /// ```
-    /// let c = kesher::Customer::new(kesher::CustomerId::new("c")?, "N");
-    /// assert!(!c.has_consent(kesher::ConsentTopic::Surveys));
+    /// let c = kesher::customer::Customer::new(kesher::CustomerId::new("c")?, "N");
+    /// assert!(!c.has_consent(kesher::customer::ConsentTopic::Surveys));
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn has_consent(&self, topic: ConsentTopic) -> bool {
@@ -567,7 +567,7 @@ impl Customer {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Customer, LifetimeModel};
+    /// use kesher::customer::{Customer, LifetimeModel};
     /// use chrono::{TimeZone, Utc};
     ///
     /// let c = Customer::from_json(r#"{"id": "c", "name": "N",

@@ -375,7 +375,7 @@ impl Error {
     /// # Example
     ///
     /// ```
-    /// let err = kesher::from_json::<kesher::WeeklyHours>(r#"{"mon": 5}"#).unwrap_err();
+    /// let err = kesher::from_json::<kesher::calendar::WeeklyHours>(r#"{"mon": 5}"#).unwrap_err();
     /// assert_eq!(err.within("calendar.week").field(), Some("calendar.week.mon"));
     /// ```
     pub fn within(mut self, outer: &str) -> Error {

@@ -28,8 +28,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// # Example
 ///
 /// ```
-/// assert!(kesher::Priority::Urgent > kesher::Priority::Normal);
-/// assert_eq!(kesher::Priority::default(), kesher::Priority::Normal);
+/// assert!(kesher::event::Priority::Urgent > kesher::event::Priority::Normal);
+/// assert_eq!(kesher::event::Priority::default(), kesher::event::Priority::Normal);
 /// ```
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -53,7 +53,7 @@ impl Priority {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Priority::ALL.len(), 4);
+    /// assert_eq!(kesher::event::Priority::ALL.len(), 4);
     /// ```
     pub const ALL: [Priority; 4] = [
         Priority::Low,
@@ -67,7 +67,7 @@ impl Priority {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Priority::Urgent.as_str(), "urgent");
+    /// assert_eq!(kesher::event::Priority::Urgent.as_str(), "urgent");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -90,7 +90,7 @@ impl std::fmt::Display for Priority {
 /// # Example
 ///
 /// ```
-/// let c: kesher::CustomerDetails = serde_json::from_str(r#"{"id": "cu-7", "name": "Dana", "email": "dana@example.com"}"#)?;
+/// let c: kesher::event::CustomerDetails = serde_json::from_str(r#"{"id": "cu-7", "name": "Dana", "email": "dana@example.com"}"#)?;
 /// assert_eq!(c.name.as_deref(), Some("Dana"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -118,7 +118,7 @@ pub struct CustomerDetails {
 /// # Example
 ///
 /// ```
-/// let p: kesher::Problem = serde_json::from_str(r#"{"category": "delivery", "description": "never arrived"}"#)?;
+/// let p: kesher::event::Problem = serde_json::from_str(r#"{"category": "delivery", "description": "never arrived"}"#)?;
 /// assert_eq!(p.category, "delivery");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -137,7 +137,7 @@ pub struct Problem {
 /// # Example
 ///
 /// ```
-/// let o: kesher::OrderDetails = serde_json::from_str(r#"{"order_ref": "SO-1", "purchased_at": "2025-01-01T12:00:00Z", "items": ["Kettle"]}"#)?;
+/// let o: kesher::event::OrderDetails = serde_json::from_str(r#"{"order_ref": "SO-1", "purchased_at": "2025-01-01T12:00:00Z", "items": ["Kettle"]}"#)?;
 /// assert_eq!(o.items, vec!["Kettle".to_string()]);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -318,7 +318,7 @@ pub struct PriorityChanged {
 /// # Example
 ///
 /// ```
-/// let e = kesher::CaseEvent::from_json(r#"{"type": "contract_changed", "case_id": "T-1",
+/// let e = kesher::event::CaseEvent::from_json(r#"{"type": "contract_changed", "case_id": "T-1",
 ///     "at": "2025-01-05T10:00:00Z", "contract": "tier-2", "reason": "escalated"}"#)?;
 /// assert_eq!(e.type_name(), "contract_changed");
 /// # Ok::<(), kesher::Error>(())
@@ -371,7 +371,7 @@ pub struct Released {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseStatus};
+/// use kesher::{event::CaseEvent, CaseStatus};
 ///
 /// let e = CaseEvent::from_json(r#"{"type": "status_changed", "case_id": "T-1", "seq": 4,
 ///     "at": "2025-01-05T10:00:00+02:00", "to": "waiting_on_customer"}"#)?;
@@ -420,7 +420,7 @@ pub enum CaseEvent {
 /// # Example
 ///
 /// ```
-/// assert!(kesher::EVENT_TYPES.contains(&"status_changed"));
+/// assert!(kesher::event::EVENT_TYPES.contains(&"status_changed"));
 /// ```
 pub const EVENT_TYPES: [&str; 12] = [
     "opened",
@@ -448,7 +448,7 @@ impl CaseEvent {
     /// # Example
     ///
     /// ```
-    /// let err = kesher::CaseEvent::from_json("{").unwrap_err();
+    /// let err = kesher::event::CaseEvent::from_json("{").unwrap_err();
     /// assert_eq!(err.kind(), kesher::ErrorKind::InvalidJson);
     /// ```
     pub fn from_json(text: &str) -> Result<CaseEvent> {
@@ -469,7 +469,7 @@ impl CaseEvent {
     ///
     /// ```
     /// let v = serde_json::json!({"type": "assigned", "case_id": "T", "at": "2025-01-05T09:00:00Z", "agent": ""});
-    /// let err = kesher::CaseEvent::from_value(v).unwrap_err();
+    /// let err = kesher::event::CaseEvent::from_value(v).unwrap_err();
     /// assert_eq!(err.field(), Some("agent"));
     /// assert_eq!(err.to_string(), "at `agent`: invalid agent_id ``: must not be empty");
     /// ```
@@ -532,7 +532,7 @@ impl CaseEvent {
     ///
     /// ```
     /// let line = r#"{"type":"assigned","case_id":"T-1","seq":2,"at":"2025-01-05T10:00:00Z","agent":"a-1"}"#;
-    /// let e = kesher::CaseEvent::from_json(line)?;
+    /// let e = kesher::event::CaseEvent::from_json(line)?;
     /// assert_eq!(e.to_json(), line);
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -551,7 +551,7 @@ impl CaseEvent {
     /// # Example
     ///
     /// ```
-    /// let e = kesher::CaseEvent::from_json(r#"{"type": "status_changed", "case_id": "T-1",
+    /// let e = kesher::event::CaseEvent::from_json(r#"{"type": "status_changed", "case_id": "T-1",
     ///     "at": "2025-01-05T10:00:00Z", "to": "released"}"#);
     /// assert_eq!(e.unwrap_err().field(), Some("to"));
     /// ```
@@ -682,7 +682,7 @@ impl CaseEvent {
     ///
     /// # Example
     ///
-    /// See [`crate::CaseLog`].
+    /// See [`crate::case::CaseLog`].
     pub fn order_key(&self) -> (DateTime<Utc>, u64) {
         (self.at(), self.seq())
     }

@@ -19,8 +19,8 @@ use std::collections::BTreeMap;
 /// # Example
 ///
 /// ```
-/// let d: kesher::Direction = serde_json::from_str("\"inbound\"")?;
-/// assert_eq!(d, kesher::Direction::Inbound);
+/// let d: kesher::interaction::Direction = serde_json::from_str("\"inbound\"")?;
+/// assert_eq!(d, kesher::interaction::Direction::Inbound);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -38,7 +38,7 @@ pub enum Direction {
 /// # Example
 ///
 /// ```
-/// use kesher::{Actor, AgentId};
+/// use kesher::{interaction::Actor, AgentId};
 ///
 /// let a: Actor = serde_json::from_str(r#"{"type": "agent", "id": "agent-dana"}"#)?;
 /// assert_eq!(a, Actor::Agent { id: AgentId::new("agent-dana")? });
@@ -71,7 +71,7 @@ impl Actor {
     /// # Example
     ///
     /// ```
-    /// assert!(!kesher::Actor::Bot { name: None }.is_human());
+    /// assert!(!kesher::interaction::Actor::Bot { name: None }.is_human());
     /// ```
     pub fn is_human(&self) -> bool {
         matches!(self, Actor::Agent { .. })
@@ -82,7 +82,7 @@ impl Actor {
     /// # Example
     ///
     /// ```
-    /// assert!(kesher::Actor::Customer.agent().is_none());
+    /// assert!(kesher::interaction::Actor::Customer.agent().is_none());
     /// ```
     pub fn agent(&self) -> Option<&AgentId> {
         match self {
@@ -97,7 +97,7 @@ impl Actor {
 /// # Example
 ///
 /// ```
-/// use kesher::InteractionKind;
+/// use kesher::interaction::InteractionKind;
 /// let k: InteractionKind = serde_json::from_str("\"missed_call\"")?;
 /// assert_eq!(k, InteractionKind::MissedCall);
 /// # Ok::<(), serde_json::Error>(())
@@ -135,7 +135,7 @@ impl InteractionKind {
     /// Every kind, in the order they are declared (for pickers and exhaustive checks).
     ///
     /// ```
-    /// use kesher::InteractionKind;
+    /// use kesher::interaction::InteractionKind;
     /// assert_eq!(InteractionKind::ALL.len(), 12);
     /// assert!(InteractionKind::ALL.contains(&InteractionKind::Refund));
     /// ```
@@ -157,7 +157,7 @@ impl InteractionKind {
     /// The kind's name in the JSON contract (`"missed_call"`), as serde writes it.
     ///
     /// ```
-    /// use kesher::InteractionKind;
+    /// use kesher::interaction::InteractionKind;
     /// assert_eq!(InteractionKind::MissedCall.name(), "missed_call");
     /// assert_eq!(serde_json::to_string(&InteractionKind::FollowUp)?, "\"follow_up\"");
     /// # Ok::<(), serde_json::Error>(())
@@ -194,7 +194,7 @@ impl InteractionKind {
 /// # Example
 ///
 /// ```
-/// use kesher::{Interaction, InteractionKind, Direction};
+/// use kesher::interaction::{Interaction, InteractionKind, Direction};
 ///
 /// let i: Interaction = serde_json::from_str(r#"{"id": "msg-1", "customer_id": "cu-7",
 ///     "at": "2025-01-05T09:00:00Z", "channel": "twitter", "direction": "inbound",
@@ -255,11 +255,11 @@ impl Interaction {
     /// # Example
     ///
     /// ```
-    /// let mut i: kesher::Interaction = serde_json::from_str(r#"{"id": "m", "customer_id": "c",
+    /// let mut i: kesher::interaction::Interaction = serde_json::from_str(r#"{"id": "m", "customer_id": "c",
     ///     "at": "2025-01-05T09:00:00Z", "channel": "email", "direction": "outbound",
     ///     "actor": {"type": "customer"}, "kind": "message"}"#)?;
     /// assert!(i.validate().is_err());
-    /// i.direction = kesher::Direction::Inbound;
+    /// i.direction = kesher::interaction::Direction::Inbound;
     /// assert!(i.validate().is_ok());
     /// i.metadata.insert("csat".into(), "7".into());
     /// assert_eq!(i.validate().unwrap_err().field(), Some("metadata.csat"));
@@ -357,7 +357,7 @@ impl Interaction {
     /// ```
     /// # let json = r#"{"id": "v", "customer_id": "c", "at": "2025-01-05T09:00:00Z",
     /// #   "channel": "voicemail", "direction": "inbound", "actor": {"type": "customer"}, "kind": "voicemail"}"#;
-    /// let voicemail: kesher::Interaction = serde_json::from_str(json)?;
+    /// let voicemail: kesher::interaction::Interaction = serde_json::from_str(json)?;
     /// assert!(voicemail.awaits_answer());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -378,7 +378,7 @@ impl Interaction {
     /// ```
     /// # let json = r#"{"id": "v", "customer_id": "c", "at": "2025-01-05T09:00:00Z",
     /// #   "channel": "phone", "direction": "inbound", "actor": {"type": "customer"}, "kind": "call"}"#;
-    /// let call: kesher::Interaction = serde_json::from_str(json)?;
+    /// let call: kesher::interaction::Interaction = serde_json::from_str(json)?;
     /// assert!(call.is_customer_contact());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -403,7 +403,7 @@ impl Interaction {
     /// ```
     /// # let json = r#"{"id": "r", "customer_id": "c", "at": "2025-01-05T09:00:00Z",
     /// #   "channel": "email", "direction": "outbound", "actor": {"type": "bot"}, "kind": "acknowledgement"}"#;
-    /// let ack: kesher::Interaction = serde_json::from_str(json)?;
+    /// let ack: kesher::interaction::Interaction = serde_json::from_str(json)?;
     /// assert!(!ack.is_answer());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -427,7 +427,7 @@ impl Interaction {
     /// ```
     /// # let json = r#"{"id": "r", "customer_id": "c", "at": "2025-01-05T09:00:00Z", "channel": "email",
     /// #   "direction": "outbound", "actor": {"type": "agent", "id": "a"}, "kind": "message"}"#;
-    /// let reply: kesher::Interaction = serde_json::from_str(json)?;
+    /// let reply: kesher::interaction::Interaction = serde_json::from_str(json)?;
     /// assert!(reply.is_human_answer());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -443,7 +443,7 @@ impl Interaction {
     /// ```
     /// # let json = r#"{"id": "n", "customer_id": "c", "at": "2025-01-05T09:00:00Z", "channel": "email",
     /// #   "direction": "outbound", "actor": {"type": "agent", "id": "a"}, "kind": "internal_note"}"#;
-    /// let note: kesher::Interaction = serde_json::from_str(json)?;
+    /// let note: kesher::interaction::Interaction = serde_json::from_str(json)?;
     /// assert!(!note.is_customer_visible());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -463,7 +463,7 @@ impl Interaction {
     /// ```
     /// # let json = r#"{"id": "n", "customer_id": "c", "at": "2025-01-05T09:00:00Z", "channel": "facebook_page",
     /// #   "direction": "inbound", "actor": {"type": "customer"}, "kind": "message"}"#;
-    /// let post: kesher::Interaction = serde_json::from_str(json)?;
+    /// let post: kesher::interaction::Interaction = serde_json::from_str(json)?;
     /// assert!(post.is_public());
     /// # Ok::<(), serde_json::Error>(())
     /// ```

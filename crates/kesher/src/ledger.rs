@@ -49,7 +49,7 @@ pub struct GuardVerdict {
 /// # Example
 ///
 /// ```
-/// use kesher::{Calendar, Load, PromiseGuard};
+/// use kesher::{calendar::Calendar, ledger::{Load, PromiseGuard}};
 ///
 /// let guard = PromiseGuard { calendar: Calendar::israel_desk()?, load: Load { queue: 12, handle_minutes: 20.0, agents: 2 } };
 /// // Thursday 16:00 in Israel: two hours of queue are one hour today and one on Friday.
@@ -131,7 +131,7 @@ impl PromiseGuard {
 /// # Example
 ///
 /// ```
-/// use kesher::{ledger, CaseEvent, CaseLog, ContractSet, PromiseKind, PromiseState, SlaEngine};
+/// use kesher::{ledger::ledger, event::CaseEvent, case::CaseLog, sla::{ContractSet, SlaEngine}, promise::{PromiseKind, PromiseState}};
 ///
 /// let mut log = CaseLog::default();
 /// for line in [

@@ -1,15 +1,18 @@
 //! # kesher — the customer-experience core a CRM embeds
 //!
 //! kesher (Hebrew קשר, "connection") models **customers**, their **interactions** on every
-//! channel, the **cases** those open, and (in later modules) the SLA contracts that promise them
-//! service and the emotion graph of their journey. It does no I/O and never reads the clock: the
-//! host passes time in, so results are deterministic in Rust, Python and the browser.
+//! channel, the **cases** those open, the SLA contracts that promise them service on business
+//! calendars, the promises kept or broken, and the emotion graph of their journey. It does no
+//! I/O and never reads the clock: the host passes time in, so results are deterministic in Rust,
+//! Python and the browser.
 //!
-//! A case is a fold over its events: feed them in any order to a [`CaseLog`] and ask for the
-//! [`Case`].
+//! A case is a fold over its events: feed them in any order to a [`CaseLog`](case::CaseLog)
+//! and ask for the [`Case`](case::Case).
 //!
 //! ```
-//! use kesher::{CaseEvent, CaseLog, CaseStatus};
+//! use kesher::case::CaseLog;
+//! use kesher::event::CaseEvent;
+//! use kesher::CaseStatus;
 //!
 //! let events = [
 //!     r#"{"type": "interaction", "case_id": "T-1", "seq": 2, "id": "r1", "customer_id": "cu-7",
@@ -33,28 +36,44 @@
 //!
 //! The JSON contract of every type (snake_case fields, RFC 3339 instants, durations in seconds,
 //! enums as snake_case strings) is specified in `docs/json-contract.md` and `docs/schema/`.
+//!
+//! # Where things are
+//!
+//! The root holds the vocabulary every module shares: [`Error`], [`ErrorKind`] and [`Result`],
+//! [`from_json`], the ids ([`CaseId`], [`CustomerId`], [`AgentId`], [`InteractionId`],
+//! [`OrderRef`]), [`Channel`], [`Language`], [`Money`], [`Emotion`] and [`CaseStatus`].
+//! Everything else is in the module of its concept, each item at one path, in layers (a module
+//! uses only those before it here):
+//!
+//! - [`text`], [`catalogue`]: reading customer text, and every text kesher writes for people;
+//! - [`zone`], [`calendar`]: time zones and business time;
+//! - [`interaction`], [`customer`], [`promise`]: what a case is made of;
+//! - [`event`], [`case`]: what happens to a case, and the case as a fold over it;
+//! - [`sla`], [`ledger`]: contracts and their evaluation, the promise ledger and guard;
+//! - [`journey`], [`playbook`], [`live`], [`insight`], [`report`]: the emotion graph and its
+//!   patterns, replies and follow-ups, cases kept live, a manager's numbers, the service report.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod calendar;
-mod case;
+pub mod case;
 pub mod catalogue;
 mod channel;
-mod customer;
+pub mod customer;
 mod emotion;
 mod error;
-mod event;
+pub mod event;
 mod id;
 pub mod insight;
 mod instant;
-mod interaction;
+pub mod interaction;
 pub mod journey;
 mod language;
-mod ledger;
+pub mod ledger;
 pub mod live;
 mod money;
 pub mod playbook;
-mod promise;
+pub mod promise;
 mod read_json;
 pub mod report;
 mod seconds;
@@ -64,47 +83,14 @@ mod support;
 pub mod text;
 pub mod zone;
 
-pub use calendar::{
-    Calendar, EpochUnit, HolidayEffect, HolidayRules, IsraelDesk, IsraelHolidays, Observance,
-    Preset, Timeline, WallInterval, WallTime, WeeklyHours, MAX_COMPILED_INTERVALS,
-    SEARCH_HORIZON_DAYS,
-};
-pub use case::{
-    Assignment, Case, CaseFacts, CaseLog, CaseLogs, ContractAssignment, FoldOutcome, Handover,
-    PriorityChange, RejectedEvent, Release, StatusTransition, Trigger, TurnPolicy,
-};
 pub use channel::Channel;
-pub use customer::{
-    Consent, ConsentTopic, ContactPoint, Customer, CustomerKind, LifetimeModel, LifetimeValue,
-    LineItem, Purchase,
-};
 pub use emotion::{Emotion, EmotionAnnotation, EmotionLevel, EmotionSource};
 pub use error::{Error, ErrorKind, Result};
-pub use event::{
-    Assigned, CaseEvent, CaseOpened, ContractChanged, CustomerDetails, OrderDetails, Priority,
-    PriorityChanged, Problem, ProblemUpdated, Released, StatusChanged, Transferred, EVENT_TYPES,
-};
 pub use id::{AgentId, CaseId, CustomerId, InteractionId, OrderRef, MAX_ID_LEN};
-pub use interaction::{Actor, Direction, Interaction, InteractionKind};
-pub use journey::{
-    critical_points, journeys_from_points, turning_points, what_if, AnnotatedPoint, CriticalPoint,
-    CriticalPoints, EmotionEffects, EmotionModel, Journey, JourneyPoint, Pattern, PatternBuilder,
-    Scenario, StageChange, StageMap, StageRule, StageSummary, StageTrouble, StageWhen, Stages,
-    SvgOptions, Turn, TurningPoint,
-};
 pub use language::Language;
-pub use ledger::{ledger, GuardVerdict, Load, PromiseGuard};
-pub use live::{CaseChanges, LiveCase, PromiseChange, StatusChange, TargetChange, WakeSchedule};
 pub use money::{Currency, Money};
-pub use promise::{Promise, PromiseKind, PromiseMade, PromiseState, PromiseUpdate};
 pub use read_json::{from_json, from_json_value};
-pub use sla::{
-    AuditAction, AuditEntry, CaseSla, Conditions, ContractSet, Metric, SlaContract, SlaEngine,
-    Target, TargetReport, TargetState, TimeBasis, Within,
-};
 pub use status::CaseStatus;
-pub use text::{MessageReading, ScoreTable, Sentiment, SentimentScorer, TextScorer, TurnKind};
-pub use zone::{Zone, ZoneOffset};
 
 /// The repository README's Rust examples, run as doc tests so they stay true.
 #[cfg(doctest)]

@@ -1,6 +1,6 @@
 //! Promises: commitments made to a customer (a callback, a credit, a delivery date, an answer
 //! time), each with an owner, a channel and a due instant, and their state derived from what
-//! happened later. The ledger of a case and the promise guard are in [`crate::ledger`].
+//! happened later. The ledger of a case and the promise guard are in [`crate::ledger::ledger`].
 
 use crate::{
     channel::Channel,
@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 /// # Example
 ///
 /// ```
-/// let k: kesher::PromiseKind = serde_json::from_str("\"callback\"").unwrap();
-/// assert_eq!(k, kesher::PromiseKind::Callback);
+/// let k: kesher::promise::PromiseKind = serde_json::from_str("\"callback\"").unwrap();
+/// assert_eq!(k, kesher::promise::PromiseKind::Callback);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -37,7 +37,7 @@ pub enum PromiseKind {
 /// # Example
 ///
 /// ```
-/// let e = kesher::CaseEvent::from_json(r#"{"type": "promise_made", "case_id": "T-1", "at": "2025-01-05T09:00:00Z",
+/// let e = kesher::event::CaseEvent::from_json(r#"{"type": "promise_made", "case_id": "T-1", "at": "2025-01-05T09:00:00Z",
 ///     "promise_id": "p1", "kind": "callback", "owner": "dana", "channel": "phone", "due": "2025-01-05T12:00:00Z"}"#)?;
 /// assert_eq!(e.type_name(), "promise_made");
 /// # Ok::<(), kesher::Error>(())
@@ -76,7 +76,7 @@ pub struct PromiseMade {
 /// # Example
 ///
 /// ```
-/// let e = kesher::CaseEvent::from_json(r#"{"type": "promise_kept", "case_id": "T-1", "at": "2025-01-05T11:00:00Z", "promise_id": "p1"}"#)?;
+/// let e = kesher::event::CaseEvent::from_json(r#"{"type": "promise_kept", "case_id": "T-1", "at": "2025-01-05T11:00:00Z", "promise_id": "p1"}"#)?;
 /// assert_eq!(e.type_name(), "promise_kept");
 /// # Ok::<(), kesher::Error>(())
 /// ```
@@ -103,7 +103,7 @@ pub struct PromiseUpdate {
 /// # Example
 ///
 /// ```
-/// assert_eq!(serde_json::to_string(&kesher::PromiseState::KeptLate).unwrap(), "\"kept_late\"");
+/// assert_eq!(serde_json::to_string(&kesher::promise::PromiseState::KeptLate).unwrap(), "\"kept_late\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -125,7 +125,7 @@ pub enum PromiseState {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, PromiseState};
+/// use kesher::{event::CaseEvent, case::CaseLog, promise::PromiseState};
 ///
 /// let mut log = CaseLog::default();
 /// for line in [

@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 /// # Example
 ///
 /// ```
-/// let err = kesher::from_json::<kesher::WeeklyHours>(r#"{"mon": [["09:00", 5]]}"#).unwrap_err();
+/// let err = kesher::from_json::<kesher::calendar::WeeklyHours>(r#"{"mon": [["09:00", 5]]}"#).unwrap_err();
 /// assert_eq!(err.field(), Some("mon[0][1]"));
 /// let channel: kesher::Channel = kesher::from_json(r#""email""#)?;
 /// assert_eq!(channel, kesher::Channel::Email);
@@ -39,7 +39,7 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
 ///
 /// ```
 /// let v = serde_json::json!({"tz": "UTC"});
-/// let err = kesher::from_json_value::<kesher::Calendar>(v).unwrap_err();
+/// let err = kesher::from_json_value::<kesher::calendar::Calendar>(v).unwrap_err();
 /// assert_eq!(err.field(), Some("week"));
 /// ```
 pub fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T> {

@@ -3,7 +3,7 @@
 
 use kesher::insight::{audit_score, survey_scores, AuditVisit};
 use kesher::playbook::release;
-use kesher::{CaseEvent, CaseId, CaseLog, CaseStatus, Language, Money};
+use kesher::{case::CaseLog, event::CaseEvent, CaseId, CaseStatus, Language, Money};
 use proptest::prelude::*;
 
 #[test]

@@ -2,7 +2,7 @@
 //! Invariants of business-time arithmetic over random calendars and instants.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use kesher::{Calendar, EpochUnit};
+use kesher::calendar::{Calendar, EpochUnit};
 use proptest::prelude::*;
 
 const Y2000: i64 = 946_684_800;

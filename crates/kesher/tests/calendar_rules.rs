@@ -2,7 +2,10 @@
 //! One group of tests per business-time rule of design.md (numbered as there).
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use kesher::{Calendar, EpochUnit, ErrorKind};
+use kesher::{
+    calendar::{Calendar, EpochUnit},
+    ErrorKind,
+};
 
 fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -472,7 +475,7 @@ fn rule7_breaks_are_cut_from_overrides_regular_and_reduced_hours() {
         .unwrap()
         .with_break(
             NaiveDate::from_ymd_opt(2025, 10, 1).unwrap(),
-            kesher::WallInterval::parse("10:00", "11:00").unwrap(),
+            kesher::calendar::WallInterval::parse("10:00", "11:00").unwrap(),
         )
         .unwrap();
     let eve = il.hours_on(NaiveDate::from_ymd_opt(2025, 10, 1).unwrap());
@@ -506,12 +509,15 @@ fn rule7_israeli_holidays_eves_and_chol_hamoed() {
         il.hours_on(d("2025-05-01")).is_empty(),
         "Independence Day moved to Thursday"
     );
-    let reduced = Calendar::israel(&kesher::IsraelDesk {
-        holidays: kesher::IsraelHolidays {
+    let reduced = Calendar::israel(&kesher::calendar::IsraelDesk {
+        holidays: kesher::calendar::IsraelHolidays {
             eve_hours: Some(vec![]),
-            chol_hamoed_hours: Some(vec![kesher::WallInterval::parse("10:00", "14:00").unwrap()]),
+            chol_hamoed_hours: Some(vec![kesher::calendar::WallInterval::parse(
+                "10:00", "14:00",
+            )
+            .unwrap()]),
         },
-        ..kesher::IsraelDesk::default()
+        ..kesher::calendar::IsraelDesk::default()
     })
     .unwrap();
     assert!(reduced.hours_on(d("2025-09-22")).is_empty(), "eves closed");
@@ -605,7 +611,7 @@ fn rule9_a_span_of_centuries_is_refused_and_the_table_stays_bounded() {
         b.timestamp_nanos_opt().unwrap(),
     );
     assert!(tl.elapsed_ns(a_ns, b_ns).is_err());
-    assert!(tl.compiled_intervals() <= kesher::MAX_COMPILED_INTERVALS);
+    assert!(tl.compiled_intervals() <= kesher::calendar::MAX_COMPILED_INTERVALS);
     // After the refusal the same timeline answers a normal question as a fresh one does.
     let t = at("2025-03-04T10:03:00Z").timestamp_nanos_opt().unwrap();
     let want = c.timeline().add_ns(t, 3_600 * 1_000_000_000).unwrap();

@@ -3,7 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
 use chrono::{TimeZone, Utc};
-use kesher::{Channel, ConsentTopic, Customer, ErrorKind, LifetimeModel};
+use kesher::{
+    customer::{ConsentTopic, Customer, LifetimeModel},
+    Channel, ErrorKind,
+};
 use serde_json::json;
 
 fn parse(v: serde_json::Value) -> kesher::Result<Customer> {
@@ -144,10 +147,10 @@ fn mixed_currencies_are_an_error_naming_the_purchase() {
 #[test]
 fn interaction_kind_names_are_the_json_contract_names() {
     let mut names: Vec<&str> = Vec::new();
-    for kind in kesher::InteractionKind::ALL {
+    for kind in kesher::interaction::InteractionKind::ALL {
         let json = serde_json::to_string(&kind).unwrap();
         assert_eq!(json, format!("\"{}\"", kind.name()));
-        let back: kesher::InteractionKind = serde_json::from_str(&json).unwrap();
+        let back: kesher::interaction::InteractionKind = serde_json::from_str(&json).unwrap();
         assert_eq!(back, kind);
         names.push(kind.name());
     }

@@ -6,7 +6,7 @@ mod common;
 
 use chrono::TimeDelta;
 use common::*;
-use kesher::{CaseStatus, Channel, ErrorKind, Trigger};
+use kesher::{case::Trigger, CaseStatus, Channel, ErrorKind};
 use serde_json::json;
 
 #[test]
@@ -410,7 +410,7 @@ fn a_rejected_event_leaves_the_case_as_it_was() {
 
 #[test]
 fn event_validation_errors_name_field_and_value() {
-    let bad = |v: serde_json::Value| kesher::CaseEvent::from_value(v).unwrap_err();
+    let bad = |v: serde_json::Value| kesher::event::CaseEvent::from_value(v).unwrap_err();
     let mut wrong_side = customer(1, 1);
     wrong_side["direction"] = json!("outbound");
     assert_eq!(bad(wrong_side).field(), Some("direction"));

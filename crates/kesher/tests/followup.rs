@@ -3,7 +3,12 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use kesher::playbook::{next_follow_up, survey_allowed, FollowUpPolicy};
-use kesher::{Calendar, Case, CaseEvent, CaseLog, Customer};
+use kesher::{
+    calendar::Calendar,
+    case::{Case, CaseLog},
+    customer::Customer,
+    event::CaseEvent,
+};
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()

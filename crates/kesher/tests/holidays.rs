@@ -2,7 +2,7 @@
 //! Computed holidays for 2000–2050 against an independent implementation (Python `holidays`;
 //! see tests/vectors/holidays/generate.py for provenance).
 
-use kesher::{HolidayEffect, HolidayRules, IsraelHolidays};
+use kesher::calendar::{HolidayEffect, HolidayRules, IsraelHolidays};
 use std::collections::BTreeSet;
 
 fn vector(name: &str, key: &str) -> BTreeSet<String> {
@@ -21,7 +21,10 @@ fn vector(name: &str, key: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn computed(rules: &HolidayRules, keep: impl Fn(&kesher::Observance) -> bool) -> BTreeSet<String> {
+fn computed(
+    rules: &HolidayRules,
+    keep: impl Fn(&kesher::calendar::Observance) -> bool,
+) -> BTreeSet<String> {
     (2000..=2050)
         .flat_map(|y| rules.observances(y))
         .filter(|o| keep(o))

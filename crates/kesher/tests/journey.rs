@@ -4,8 +4,11 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use kesher::journey::{journey_svg, pattern_svg};
 use kesher::{
-    Case, CaseEvent, CaseLog, ContractSet, EmotionModel, Journey, Language, PatternBuilder,
-    SlaEngine, StageMap, Stages, SvgOptions,
+    case::{Case, CaseLog},
+    event::CaseEvent,
+    journey::{EmotionModel, Journey, PatternBuilder, StageMap, Stages, SvgOptions},
+    sla::{ContractSet, SlaEngine},
+    Language,
 };
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -527,7 +530,7 @@ fn a_thankful_ending_ends_above_neutral_and_waits_for_nothing() {
         );
         // Judged a week later: no answer to the thanks is owed.
         let j = EmotionModel {
-            scorer: Some(&kesher::SentimentScorer::DEFAULT),
+            scorer: Some(&kesher::text::SentimentScorer::DEFAULT),
             ..EmotionModel::default()
         }
         .journey(&c, None, at("2025-01-12T09:00:00Z"));
@@ -723,7 +726,7 @@ fn a_stage_map_places_points_by_what_happened() {
 
 #[test]
 fn the_continuous_line_carries_a_customer_across_cases_and_purchases() {
-    let customer: kesher::Customer = serde_json::from_str(
+    let customer: kesher::customer::Customer = serde_json::from_str(
         r#"{"id": "c", "name": "Dana", "segments": ["vip"], "purchases": [
           {"order_ref": "SO-1", "purchased_at": "2025-01-01T10:00:00Z", "total": {"amount_minor": 100, "currency": "ILS"}}]}"#,
     )
@@ -758,7 +761,8 @@ fn the_continuous_line_carries_a_customer_across_cases_and_purchases() {
     // The purchase has no stage in the default map; a map that names it places it.
     assert_eq!(line.points()[0].stage, None);
     // Another customer's case is refused, naming it.
-    let other: kesher::Customer = serde_json::from_str(r#"{"id": "d", "name": "Other"}"#).unwrap();
+    let other: kesher::customer::Customer =
+        serde_json::from_str(r#"{"id": "d", "name": "Other"}"#).unwrap();
     let err = model
         .customer_journey(&other, &[(&first, None)], now)
         .unwrap_err();

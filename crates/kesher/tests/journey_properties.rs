@@ -3,7 +3,8 @@
 
 use chrono::DateTime;
 use kesher::{
-    turning_points, Emotion, EmotionSource, Journey, JourneyPoint, PatternBuilder, Stages,
+    journey::{turning_points, Journey, JourneyPoint, PatternBuilder, Stages},
+    Emotion, EmotionSource,
 };
 use proptest::prelude::*;
 
@@ -97,7 +98,7 @@ proptest! {
         let moved = journey(&values.iter().map(|v| (1u8, v + shift)).collect::<Vec<_>>(), "s");
         let a = turning_points(&base, 0.0);
         let b = turning_points(&moved, 0.0);
-        let key = |t: &kesher::TurningPoint| (t.index, t.turn);
+        let key = |t: &kesher::journey::TurningPoint| (t.index, t.turn);
         prop_assert_eq!(a.iter().map(key).collect::<Vec<_>>(), b.iter().map(key).collect::<Vec<_>>());
         for (x, y) in a.iter().zip(&b) {
             prop_assert!((x.magnitude - y.magnitude).abs() < 1e-9);
@@ -127,11 +128,11 @@ proptest! {
         let stages = Stages::new([format!("s{stage}"), "during".into(), "after".into()]).unwrap();
         let mut j = journey(&values, &segment);
         j.case_id = kesher::CaseId::new("c").ok();
-        let o = kesher::SvgOptions { title: Some(title), ..kesher::SvgOptions::default() };
+        let o = kesher::journey::SvgOptions { title: Some(title), ..kesher::journey::SvgOptions::default() };
         let mut b = PatternBuilder::new(stages.clone(), -0.66);
         b.add(&j);
         for by_stage in [false, true] {
-            let o = kesher::SvgOptions { by_stage, ..o.clone() };
+            let o = kesher::journey::SvgOptions { by_stage, ..o.clone() };
             let svg = kesher::journey::journey_svg(&j, &stages, &o);
             prop_assert!(roxmltree::Document::parse(&svg).is_ok(), "{}", svg);
             for p in b.clone().finish() {

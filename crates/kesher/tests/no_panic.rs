@@ -3,7 +3,11 @@
 //! an error, never a panic.
 
 use kesher::calendar::CalendarEval;
-use kesher::{AnnotatedPoint, Calendar, ContractSet, Journey, SlaContract};
+use kesher::{
+    calendar::Calendar,
+    journey::{AnnotatedPoint, Journey},
+    sla::{ContractSet, SlaContract},
+};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::Value;

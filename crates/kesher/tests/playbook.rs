@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use kesher::playbook::{acknowledgement, ReplyTemplate};
-use kesher::{ErrorKind, Language, Priority, SlaContract};
+use kesher::{event::Priority, sla::SlaContract, ErrorKind, Language};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 

@@ -5,7 +5,12 @@ use chrono::{DateTime, TimeDelta, Utc};
 use kesher::insight::{recurring_problems, retention_signals, CustomerHistory, ServiceMetrics};
 use kesher::playbook::{next_follow_up, FollowUpPolicy};
 use kesher::{
-    Calendar, Case, CaseEvent, CaseLog, Load, PromiseGuard, PromiseState, SentimentScorer,
+    calendar::Calendar,
+    case::{Case, CaseLog},
+    event::CaseEvent,
+    ledger::{Load, PromiseGuard},
+    promise::PromiseState,
+    text::SentimentScorer,
 };
 use proptest::prelude::*;
 
@@ -73,7 +78,7 @@ proptest! {
 
     #[test]
     fn metrics_are_shares_and_ordered_percentiles(answers in prop::collection::vec(proptest::option::of(1i64..100_000), 1..20)) {
-        let cases: Vec<(Case, Option<kesher::CaseSla>)> = answers.iter().enumerate().map(|(i, a)| {
+        let cases: Vec<(Case, Option<kesher::sla::CaseSla>)> = answers.iter().enumerate().map(|(i, a)| {
             let events: Vec<(i64, &str)> = a.iter().map(|s| (*s, r#"{"type": "interaction", "case_id": "{case}", "seq": {seq}, "id": "{case}-a", "customer_id": "c", "at": "{at}", "channel": "twitter", "direction": "outbound", "actor": {"type": "agent", "id": "dana"}, "kind": "message"}"#)).collect();
             (case_with(&format!("T{i}"), "x", &events), None)
         }).collect();
@@ -106,7 +111,7 @@ proptest! {
 
     #[test]
     fn retention_scores_stay_between_zero_and_one(texts in prop::collection::vec(".{0,40}", 1..6)) {
-        let cases: Vec<(Case, Option<kesher::CaseSla>)> = texts.iter().enumerate().map(|(i, tx)| (case_with(&format!("T{i}"), tx, &[]), None)).collect();
+        let cases: Vec<(Case, Option<kesher::sla::CaseSla>)> = texts.iter().enumerate().map(|(i, tx)| (case_with(&format!("T{i}"), tx, &[]), None)).collect();
         let s = retention_signals(&CustomerHistory { customer: None, cases: &cases, journeys: &[] }, &SentimentScorer::DEFAULT, TimeDelta::days(30), t(86_400));
         for sig in [s.win_back, s.nurture, s.word_of_mouth].into_iter().flatten() {
             prop_assert!((0.0..=1.0).contains(&sig.score));

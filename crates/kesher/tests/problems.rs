@@ -3,7 +3,10 @@
 //! a Pareto curve that adds up, and clusters more alike inside than across.
 
 use kesher::insight::recurring_problems;
-use kesher::{Case, CaseEvent, CaseLogs};
+use kesher::{
+    case::{Case, CaseLogs},
+    event::CaseEvent,
+};
 
 fn sample() -> Vec<Case> {
     let mut logs = CaseLogs::default();

@@ -2,7 +2,14 @@
 //! The promise ledger and the promise guard.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use kesher::{Calendar, CaseEvent, CaseLog, ErrorKind, Load, PromiseGuard, PromiseState};
+use kesher::{
+    calendar::Calendar,
+    case::CaseLog,
+    event::CaseEvent,
+    ledger::{Load, PromiseGuard},
+    promise::PromiseState,
+    ErrorKind,
+};
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
@@ -46,7 +53,7 @@ fn states_follow_what_happened_by_now() {
     );
     // A snapshot round-trips with its promises.
     let text = serde_json::to_string(&cancelled).unwrap();
-    let back: kesher::Case = serde_json::from_str(&text).unwrap();
+    let back: kesher::case::Case = serde_json::from_str(&text).unwrap();
     assert_eq!(back, cancelled);
 }
 

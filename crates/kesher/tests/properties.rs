@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
-use kesher::*;
+use kesher::{case::*, customer::*, event::*, interaction::*, promise::*, sla::*, *};
 use proptest::prelude::*;
 use proptest::sample::select;
 

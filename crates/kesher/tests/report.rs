@@ -4,7 +4,12 @@
 
 use kesher::report::{ReportBuilder, ReportOptions};
 use kesher::{
-    Case, CaseEvent, CaseLog, ContractSet, EmotionModel, Language, SentimentScorer, SlaEngine,
+    case::{Case, CaseLog},
+    event::CaseEvent,
+    journey::EmotionModel,
+    sla::{ContractSet, SlaEngine},
+    text::SentimentScorer,
+    Language,
 };
 use proptest::prelude::*;
 

@@ -3,7 +3,9 @@
 
 use chrono::TimeDelta;
 use kesher::insight::{retention_signals, CustomerHistory};
-use kesher::{CaseEvent, CaseLog, Customer, Journey, SentimentScorer};
+use kesher::{
+    case::CaseLog, customer::Customer, event::CaseEvent, journey::Journey, text::SentimentScorer,
+};
 
 #[test]
 fn a_loyal_customer_who_just_had_a_bad_time() {
@@ -59,7 +61,7 @@ fn a_loyal_customer_who_just_had_a_bad_time() {
     );
     assert_eq!(s.word_of_mouth_balance, 1);
     let ltv = customer
-        .lifetime_value(now, kesher::LifetimeModel::default())
+        .lifetime_value(now, kesher::customer::LifetimeModel::default())
         .unwrap()
         .unwrap();
     let risk = s.value_at_risk.unwrap();

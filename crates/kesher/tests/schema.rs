@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use kesher::{CaseEvent, Customer};
+use kesher::{customer::Customer, event::CaseEvent};
 use serde_json::Value;
 
 fn validator(text: &str) -> jsonschema::Validator {
@@ -126,7 +126,10 @@ fn doc_blocks(name: &str) -> Vec<String> {
 #[test]
 fn calendar_contract_and_report_examples_hold() {
     use kesher::calendar::CalendarEval;
-    use kesher::{Calendar, ContractSet, TargetReport};
+    use kesher::{
+        calendar::Calendar,
+        sla::{ContractSet, TargetReport},
+    };
     for block in doc_blocks("calendar") {
         Calendar::from_json(&block).unwrap_or_else(|e| panic!("{block}: {e}"));
     }
@@ -157,7 +160,10 @@ fn calendar_contract_and_report_examples_hold() {
 
 #[test]
 fn calendars_and_contracts_validate_against_their_schemas() {
-    use kesher::{Calendar, ContractSet, Preset};
+    use kesher::{
+        calendar::{Calendar, Preset},
+        sla::ContractSet,
+    };
     let calendar = validator(include_str!("../../../docs/schema/calendar.schema.json"));
     let contracts = validator(include_str!("../../../docs/schema/contracts.schema.json"));
     // What kesher writes.
@@ -213,7 +219,7 @@ fn calendars_and_contracts_validate_against_their_schemas() {
 
 #[test]
 fn journey_and_pattern_examples_hold() {
-    use kesher::{Journey, Pattern, PatternBuilder, Stages};
+    use kesher::journey::{Journey, Pattern, PatternBuilder, Stages};
     let journeys: Vec<Journey> = doc_blocks("journey")
         .iter()
         .map(|b| Journey::from_json(b).unwrap())
@@ -236,8 +242,8 @@ fn journey_and_pattern_examples_hold() {
     let maps = doc_blocks("stage-map");
     assert_eq!(maps.len(), 1);
     assert_eq!(
-        kesher::StageMap::from_json(&maps[0]).unwrap(),
-        kesher::StageMap::default(),
+        kesher::journey::StageMap::from_json(&maps[0]).unwrap(),
+        kesher::journey::StageMap::default(),
         "the documented default stage map is the default"
     );
 }
@@ -255,8 +261,8 @@ fn the_live_case_example_resumes_and_ticks_as_documented() {
     }
     assert_eq!(written, documented);
     let mut live = live;
-    let mut engine = kesher::SlaEngine::new(
-        kesher::ContractSet::from_json(
+    let mut engine = kesher::sla::SlaEngine::new(
+        kesher::sla::ContractSet::from_json(
             r#"[{"name": "std", "calendar": "israel", "targets": [{"metric": "first_response", "within": 7200}]}]"#,
         )
         .unwrap(),
@@ -272,13 +278,13 @@ fn the_live_case_example_resumes_and_ticks_as_documented() {
 fn the_documented_rules_escalate_the_documented_case_at_its_breach() {
     use kesher::live::{Escalation, EscalationRules, LiveCase};
     let rules = EscalationRules::from_json(&doc_blocks("escalation-rules").concat()).unwrap();
-    let contracts = kesher::ContractSet::from_json(
+    let contracts = kesher::sla::ContractSet::from_json(
         r#"[{"name": "std", "calendar": "israel", "warn_at": [0.75],
             "targets": [{"metric": "first_response", "within": 7200}]}]"#,
     )
     .unwrap();
     rules.check(&contracts).unwrap();
-    let mut engine = kesher::SlaEngine::new(contracts.clone());
+    let mut engine = kesher::sla::SlaEngine::new(contracts.clone());
     let mut live = LiveCase::from_snapshot(&doc_blocks("live-case").concat()).unwrap();
     let mut asked = Vec::new();
     let end: chrono::DateTime<chrono::Utc> = "2025-01-05T09:00:00.000000001Z".parse().unwrap();

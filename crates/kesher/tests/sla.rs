@@ -3,8 +3,10 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use kesher::{
-    AuditAction, Case, CaseEvent, CaseLog, ContractSet, ErrorKind, Metric, SlaEngine, TargetReport,
-    TargetState,
+    case::{Case, CaseLog},
+    event::CaseEvent,
+    sla::{AuditAction, ContractSet, Metric, SlaEngine, TargetReport, TargetState},
+    ErrorKind,
 };
 
 /// Monday–Friday 09:00–17:00 UTC.
@@ -512,7 +514,7 @@ fn reports_round_trip_through_json() {
     );
     let sla = e.evaluate(&c, at("2025-01-07T00:00:00Z")).unwrap();
     let text = serde_json::to_string(&sla).unwrap();
-    let back: kesher::CaseSla = serde_json::from_str(&text).unwrap();
+    let back: kesher::sla::CaseSla = serde_json::from_str(&text).unwrap();
     assert_eq!(back, sla);
     assert!(text.contains(r#""consumed_seconds":3600.5"#), "{text}");
 }
@@ -553,7 +555,7 @@ fn with_callback() -> ContractSet {
     .unwrap()
 }
 
-fn callback(sla: &kesher::CaseSla) -> Option<&TargetReport> {
+fn callback(sla: &kesher::sla::CaseSla) -> Option<&TargetReport> {
     sla.targets
         .iter()
         .find(|t| t.metric == Metric::InteractionResponse && &*t.contract == "call back")
@@ -924,7 +926,7 @@ fn a_public_complaint_is_escalated_and_the_escalation_recorded() {
     }
     let case = live.case().unwrap();
     assert_eq!(case.team(), Some("social"));
-    let notes: Vec<&kesher::Interaction> = case
+    let notes: Vec<&kesher::interaction::Interaction> = case
         .log()
         .iter()
         .filter(|i| {
@@ -932,10 +934,10 @@ fn a_public_complaint_is_escalated_and_the_escalation_recorded() {
         })
         .collect();
     assert_eq!(notes.len(), 3, "two notes and the acknowledgement");
-    assert!(notes
-        .iter()
-        .any(|i| i.kind == kesher::InteractionKind::Acknowledgement
-            && i.text.as_deref() == Some(ack.as_str())));
+    assert!(notes.iter().any(
+        |i| i.kind == kesher::interaction::InteractionKind::Acknowledgement
+            && i.text.as_deref() == Some(ack.as_str())
+    ));
     // Thanks in public is not a complaint.
     let thanks = tweet(
         "t22",

@@ -2,7 +2,11 @@
 //! Invariants of SLA evaluation over random case histories.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use kesher::{CaseEvent, CaseLog, ContractSet, SlaEngine, TargetState};
+use kesher::{
+    case::CaseLog,
+    event::CaseEvent,
+    sla::{ContractSet, SlaEngine, TargetState},
+};
 use proptest::prelude::*;
 
 const T0: i64 = 1_736_154_000; // Monday 2025-01-06 09:00 UTC
@@ -123,14 +127,14 @@ proptest! {
             match t.state {
                 // A target met while paused has no due instant (its clock was stopped).
                 TargetState::Met => prop_assert!(t.due_at.map_or(true, |d| t.stopped_at.unwrap() <= d), "{t:?}"),
-                TargetState::MetLate => prop_assert!(t.stopped_at.unwrap() > t.due_at.unwrap() || t.late_cycles > 0 || t.audit.iter().any(|a| a.action == kesher::AuditAction::Breached), "{t:?}"),
+                TargetState::MetLate => prop_assert!(t.stopped_at.unwrap() > t.due_at.unwrap() || t.late_cycles > 0 || t.audit.iter().any(|a| a.action == kesher::sla::AuditAction::Breached), "{t:?}"),
                 TargetState::Running | TargetState::Warning => prop_assert!(t.due_at.unwrap() >= now, "{t:?}"),
                 TargetState::Paused => prop_assert!(t.due_at.is_none()),
                 TargetState::Cancelled => prop_assert!(t.stopped_at.is_some()),
                 TargetState::Breached => {}
             }
             prop_assert!(t.audit.windows(2).all(|w| w[0].at <= w[1].at), "audit in time order: {:?}", t.audit);
-            prop_assert_eq!(t.audit[0].action, kesher::AuditAction::Started);
+            prop_assert_eq!(t.audit[0].action, kesher::sla::AuditAction::Started);
         }
         // The same history evaluated without the audit gives the same answers.
         let mut quiet = SlaEngine::new(contracts());
@@ -140,7 +144,7 @@ proptest! {
             prop_assert_eq!((a.state, a.due_at, a.consumed), (b.state, b.due_at, b.consumed));
         }
         // Reports round-trip through JSON.
-        let back: kesher::CaseSla = serde_json::from_str(&serde_json::to_string(&sla).unwrap()).unwrap();
+        let back: kesher::sla::CaseSla = serde_json::from_str(&serde_json::to_string(&sla).unwrap()).unwrap();
         prop_assert_eq!(back, sla);
     }
 
@@ -200,8 +204,8 @@ proptest! {
             r#"[{{"name": "std", "calendar": "israel", "teams": {{"night": {NIGHTS}}},
                  "targets": [{{"metric": "resolution", "within": 3000000}}]}}]"#
         )).unwrap();
-        let day = kesher::Calendar::israel_desk().unwrap();
-        let night = kesher::Calendar::from_json(NIGHTS).unwrap();
+        let day = kesher::calendar::Calendar::israel_desk().unwrap();
+        let night = kesher::calendar::Calendar::from_json(NIGHTS).unwrap();
         let mut log = CaseLog::default();
         log.insert(CaseEvent::from_json(&format!(
             r#"{{"type": "opened", "case_id": "T", "at": "{}", "customer": {{"id": "c"}}, "channel": "phone"}}"#,
@@ -226,7 +230,7 @@ proptest! {
         expected += cal.elapsed(at(t), at(now)).unwrap();
         let case = log.fold().unwrap();
         let sla = SlaEngine::new(set).evaluate(&case, at(now)).unwrap();
-        let resolution = sla.targets.iter().find(|r| r.metric == kesher::Metric::Resolution).unwrap();
+        let resolution = sla.targets.iter().find(|r| r.metric == kesher::sla::Metric::Resolution).unwrap();
         prop_assert_eq!(resolution.consumed, expected);
         prop_assert_eq!(resolution.state, TargetState::Running);
     }
@@ -255,7 +259,12 @@ fn shuffle<T>(list: &mut [T], seed: u64) {
     }
 }
 
-fn lenient(events: &[CaseEvent]) -> (Option<kesher::Case>, Vec<(&'static str, kesher::Error)>) {
+fn lenient(
+    events: &[CaseEvent],
+) -> (
+    Option<kesher::case::Case>,
+    Vec<(&'static str, kesher::Error)>,
+) {
     let mut log = CaseLog::default();
     for e in events {
         log.insert(e.clone());
@@ -273,11 +282,15 @@ fn lenient(events: &[CaseEvent]) -> (Option<kesher::Case>, Vec<(&'static str, ke
 /// promise's state.
 type Seen = (
     Option<kesher::CaseStatus>,
-    Vec<(kesher::Metric, u32, TargetState)>,
-    Vec<(String, kesher::PromiseState)>,
+    Vec<(kesher::sla::Metric, u32, TargetState)>,
+    Vec<(String, kesher::promise::PromiseState)>,
 );
 
-fn seen(case: Option<&kesher::Case>, sla: Option<&kesher::CaseSla>, at: DateTime<Utc>) -> Seen {
+fn seen(
+    case: Option<&kesher::case::Case>,
+    sla: Option<&kesher::sla::CaseSla>,
+    at: DateTime<Utc>,
+) -> Seen {
     (
         case.map(|c| c.status()),
         sla.map_or_else(Vec::new, |s| {
@@ -421,7 +434,7 @@ fn escalation_rules() -> kesher::live::EscalationRules {
 /// A target's (cycle, share used, state) at `t`, from `events` up to `t`.
 fn target_at(
     events: &[CaseEvent],
-    metric: kesher::Metric,
+    metric: kesher::sla::Metric,
     t: DateTime<Utc>,
 ) -> Option<(u32, f64, TargetState)> {
     let so_far: Vec<CaseEvent> = events.iter().filter(|e| e.at() <= t).cloned().collect();
@@ -485,7 +498,7 @@ proptest! {
             }
             let (name, cycle) = a.about.split_once('/').unwrap();
             let cycle: u32 = cycle.parse().unwrap();
-            let metric = kesher::Metric::ALL.iter().copied().find(|m| m.as_str() == name).unwrap();
+            let metric = kesher::sla::Metric::ALL.iter().copied().find(|m| m.as_str() == name).unwrap();
             let (now_cycle, share, state) = target_at(seen, metric, t).unwrap();
             prop_assert_eq!(now_cycle, cycle, "{:?}", a);
             let earlier = target_at(seen, metric, before).filter(|b| b.0 == cycle);

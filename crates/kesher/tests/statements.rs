@@ -4,7 +4,7 @@
 
 use kesher::catalogue::{Catalogue, Wording};
 use kesher::sla::statement::{channel_coverage, set_statements, statements, traffic, Coverage};
-use kesher::{CaseEvent, CaseLogs, Channel, ContractSet, Language};
+use kesher::{case::CaseLogs, event::CaseEvent, sla::ContractSet, Channel, Language};
 
 fn set() -> ContractSet {
     ContractSet::from_json(r#"[

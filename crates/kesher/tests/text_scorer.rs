@@ -9,7 +9,7 @@
 //! assertions guard against regressions; `cargo test --test text_scorer -- --nocapture` prints
 //! the confusion counts.
 
-use kesher::{Sentiment, SentimentScorer, TextScorer};
+use kesher::text::{Sentiment, SentimentScorer, TextScorer};
 
 fn classify(score: Option<f64>) -> &'static str {
     Sentiment::of(score).name()

@@ -11,7 +11,7 @@
 //! confirmations only in short replies, and "DM", "attached", "cancelled my" were added.
 //! `cargo test --test turn_kinds -- --nocapture` prints the disagreements.
 
-use kesher::TurnKind;
+use kesher::text::TurnKind;
 
 #[test]
 fn final_turns_of_real_threads() {

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
-use kesher::{CaseEvent, CaseLog};
+use kesher::{case::CaseLog, event::CaseEvent};
 use serde_json::Value;
 
 fn vectors(text: &str) -> Vec<Value> {

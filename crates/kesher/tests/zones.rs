@@ -7,7 +7,7 @@
 //! every 7 days from 1800 to 2100, and each change narrowed to the second by bisection.
 
 use chrono::{DateTime, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
-use kesher::{Calendar, Zone};
+use kesher::{calendar::Calendar, zone::Zone};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

@@ -3,7 +3,7 @@
 
 use super::{import, Format};
 use crate::{Error, ImportSummary, Rejection};
-use kesher::Case;
+use kesher::case::Case;
 use std::io::BufRead;
 
 /// The cases of a whole import and the account of its rows.
@@ -86,7 +86,7 @@ pub fn import_all(reader: Box<dyn BufRead + Send>, format: Format) -> Result<Imp
 #[derive(Debug)]
 pub struct ImportedEvents {
     /// Every event of every case handed over, case after case.
-    pub events: Vec<kesher::CaseEvent>,
+    pub events: Vec<kesher::event::CaseEvent>,
     /// `read = accepted + rejected`.
     pub summary: ImportSummary,
     /// Each rejected row with its line and reason.

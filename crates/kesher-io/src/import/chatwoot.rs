@@ -12,7 +12,7 @@
 use super::helpdesk::Fields;
 use super::thread::{Author, Post, Thread};
 use crate::Error;
-use kesher::{CaseStatus, Channel, Priority};
+use kesher::{event::Priority, CaseStatus, Channel};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 

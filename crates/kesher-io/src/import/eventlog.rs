@@ -5,8 +5,9 @@ use super::{case_id, invalid, CaseBatch, CaseSource, EventLogMapping};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, Utc};
 use kesher::{
-    Actor, AgentId, Assigned, CaseEvent, CaseId, CaseStatus, CustomerId, Direction, Interaction,
-    InteractionId, InteractionKind, Priority, PriorityChanged, StatusChanged, Transferred,
+    event::{Assigned, CaseEvent, Priority, PriorityChanged, StatusChanged, Transferred},
+    interaction::{Actor, Direction, Interaction, InteractionKind},
+    AgentId, CaseId, CaseStatus, CustomerId, InteractionId,
 };
 use std::collections::{BTreeMap, VecDeque};
 use std::io::BufRead;

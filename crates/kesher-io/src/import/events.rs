@@ -4,7 +4,7 @@
 use super::recent::RecentIds;
 use super::{CaseBatch, CaseSource};
 use crate::{ImportSummary, JsonLinesEvents, Rejection};
-use kesher::{CaseEvent, CaseId};
+use kesher::{event::CaseEvent, CaseId};
 use std::collections::{HashMap, VecDeque};
 use std::io::BufRead;
 

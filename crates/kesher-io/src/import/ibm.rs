@@ -5,8 +5,9 @@ use super::{invalid, twcs::signature, CaseBatch, CaseSource};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, Utc};
 use kesher::{
-    Actor, AgentId, CaseEvent, Channel, CustomerId, Direction, Interaction, InteractionId,
-    InteractionKind,
+    event::CaseEvent,
+    interaction::{Actor, Direction, Interaction, InteractionKind},
+    AgentId, Channel, CustomerId, InteractionId,
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -160,7 +161,7 @@ fn conversation(line: u64, value: &Value) -> Result<CaseBatch, Error> {
             opened_at,
             &customer,
             Channel::Twitter,
-            kesher::Priority::Normal,
+            kesher::event::Priority::Normal,
             metadata,
         ),
     )];

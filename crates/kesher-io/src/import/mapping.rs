@@ -1,6 +1,6 @@
 //! How the columns and activities of a helpdesk event log become case events.
 
-use kesher::{CaseStatus, Channel, Priority};
+use kesher::{event::Priority, CaseStatus, Channel};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -172,7 +172,7 @@ impl EventLogMapping {
     ///
     /// ```
     /// let m = kesher_io::EventLogMapping::bpic2013();
-    /// assert_eq!(m.priorities["Major"], kesher::Priority::Urgent);
+    /// assert_eq!(m.priorities["Major"], kesher::event::Priority::Urgent);
     /// ```
     pub fn bpic2013() -> EventLogMapping {
         use CaseStatus::*;

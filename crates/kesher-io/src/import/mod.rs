@@ -50,7 +50,7 @@ pub use tickets::TicketTableImporter;
 pub use twcs::TwcsImporter;
 
 use crate::{Error, ImportSummary, Rejection};
-use kesher::{CaseEvent, CaseId, CaseLog};
+use kesher::{case::CaseLog, event::CaseEvent, CaseId};
 use std::io::BufRead;
 
 /// Every event of one case as an importer hands it over, each with the line (or, for JSON
@@ -182,14 +182,14 @@ fn opened(
     at: chrono::DateTime<chrono::Utc>,
     customer: &kesher::CustomerId,
     channel: kesher::Channel,
-    priority: kesher::Priority,
+    priority: kesher::event::Priority,
     metadata: std::collections::BTreeMap<String, String>,
 ) -> CaseEvent {
-    CaseEvent::Opened(Box::new(kesher::CaseOpened {
+    CaseEvent::Opened(Box::new(kesher::event::CaseOpened {
         case_id: case_id.clone(),
         seq: 0,
         at,
-        customer: kesher::CustomerDetails {
+        customer: kesher::event::CustomerDetails {
             id: customer.clone(),
             name: None,
             email: None,

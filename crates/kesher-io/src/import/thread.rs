@@ -4,8 +4,10 @@ use super::{invalid, CaseBatch};
 use crate::Error;
 use chrono::{DateTime, Utc};
 use kesher::{
-    Actor, AgentId, Assigned, CaseEvent, CaseId, CaseStatus, Channel, CustomerId, Direction,
-    Interaction, InteractionId, InteractionKind, Priority, Problem, StatusChanged, TurnPolicy,
+    case::TurnPolicy,
+    event::{Assigned, CaseEvent, Priority, Problem, StatusChanged},
+    interaction::{Actor, Direction, Interaction, InteractionKind},
+    AgentId, CaseId, CaseStatus, Channel, CustomerId, InteractionId,
 };
 use std::collections::BTreeMap;
 

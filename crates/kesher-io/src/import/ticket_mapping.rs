@@ -1,6 +1,6 @@
 //! How the columns of a one-row-per-ticket table become case events.
 
-use kesher::{CaseStatus, Channel, Priority};
+use kesher::{event::Priority, CaseStatus, Channel};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

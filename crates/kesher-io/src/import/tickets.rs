@@ -6,8 +6,9 @@ use super::{case_id, invalid, CaseBatch, CaseSource, TicketTableMapping};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, Utc};
 use kesher::{
-    Actor, AgentId, CaseEvent, CaseId, CaseStatus, Channel, CustomerId, Direction, Interaction,
-    InteractionId, InteractionKind, Priority, Problem, StatusChanged,
+    event::{CaseEvent, Priority, Problem, StatusChanged},
+    interaction::{Actor, Direction, Interaction, InteractionKind},
+    AgentId, CaseId, CaseStatus, Channel, CustomerId, InteractionId,
 };
 use std::collections::BTreeMap;
 use std::io::BufRead;

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 #[derive(Debug, Clone)]
 pub(super) struct Timestamps {
     format: Option<String>,
-    zone: Option<kesher::Zone>,
+    zone: Option<kesher::zone::Zone>,
 }
 
 impl Timestamps {
@@ -16,7 +16,7 @@ impl Timestamps {
     pub(super) fn new(format: Option<&str>, timezone: Option<&str>) -> Result<Timestamps, Error> {
         let zone = timezone
             .map(|z| {
-                kesher::Zone::from_name(z)
+                kesher::zone::Zone::from_name(z)
                     .ok_or_else(|| invalid("timezone", z, "not an IANA time zone"))
             })
             .transpose()?;

@@ -6,8 +6,9 @@ use super::{invalid, CaseBatch, CaseSource};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, Utc};
 use kesher::{
-    Actor, AgentId, CaseEvent, CaseId, Channel, CustomerId, Direction, Interaction, InteractionId,
-    InteractionKind,
+    event::CaseEvent,
+    interaction::{Actor, Direction, Interaction, InteractionKind},
+    AgentId, CaseId, Channel, CustomerId, InteractionId,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::io::BufRead;
@@ -629,7 +630,7 @@ fn case_of(brand: &str, tweets: &[&Tweet]) -> Result<CaseBatch, Error> {
             first.at,
             &customer,
             Channel::Twitter,
-            kesher::Priority::Normal,
+            kesher::event::Priority::Normal,
             metadata,
         ),
     )];

@@ -63,12 +63,12 @@ impl Timeline {
         Some(self.ends.get(j)? - (self.after.get(j)? - target))
     }
 
-    /// [`crate::Calendar::sub`] on epoch nanoseconds (`d` in nanoseconds, zero or more).
+    /// [`crate::calendar::Calendar::sub`] on epoch nanoseconds (`d` in nanoseconds, zero or more).
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_000_000_000;
     /// let hour = 3_600_000_000_000;
     /// assert_eq!(tl.sub_ns(monday_9 + 8 * hour, 8 * hour)?, monday_9);
@@ -98,12 +98,12 @@ impl Timeline {
         }
     }
 
-    /// [`crate::Calendar::previous_open`] on epoch nanoseconds.
+    /// [`crate::calendar::Calendar::previous_open`] on epoch nanoseconds.
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_000_000_000;
     /// assert_eq!(tl.previous_open_ns(monday_9 + 3_600_000_000_000)?, monday_9);
     /// assert_eq!(tl.previous_open_ns(monday_9)?, monday_9);
@@ -127,12 +127,12 @@ impl Timeline {
         }
     }
 
-    /// [`crate::Calendar::previous_close`] on epoch nanoseconds.
+    /// [`crate::calendar::Calendar::previous_close`] on epoch nanoseconds.
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_17 = 1_736_182_800_000_000_000;
     /// let week = 7 * 86_400_000_000_000;
     /// assert_eq!(tl.previous_close_ns(monday_17)?, monday_17);
@@ -152,12 +152,12 @@ impl Timeline {
         }
     }
 
-    /// [`crate::Calendar::next_close`] on epoch nanoseconds.
+    /// [`crate::calendar::Calendar::next_close`] on epoch nanoseconds.
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_000_000_000;
     /// let monday_17 = 1_736_182_800_000_000_000;
     /// assert_eq!(tl.next_close_ns(monday_9)?, monday_17);

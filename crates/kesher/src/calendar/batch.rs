@@ -63,7 +63,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_i64;
@@ -111,7 +111,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_i64;
@@ -154,7 +154,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_i64;
@@ -187,7 +187,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [true];
@@ -215,7 +215,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
@@ -332,7 +332,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_i64;
@@ -357,7 +357,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
@@ -379,7 +379,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
@@ -396,7 +396,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
@@ -418,7 +418,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
@@ -443,7 +443,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, EpochUnit};
+    /// use kesher::calendar::{Calendar, EpochUnit};
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];

@@ -14,7 +14,7 @@ pub(crate) const DAY_SECS: u32 = 86_400;
 /// # Example
 ///
 /// ```
-/// use kesher::WallTime;
+/// use kesher::calendar::WallTime;
 ///
 /// let t: WallTime = "09:30".parse()?;
 /// assert_eq!(t.seconds_of_day(), 9 * 3600 + 30 * 60);
@@ -31,7 +31,7 @@ impl WallTime {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::WallTime::MIDNIGHT.to_string(), "00:00");
+    /// assert_eq!(kesher::calendar::WallTime::MIDNIGHT.to_string(), "00:00");
     /// ```
     pub const MIDNIGHT: WallTime = WallTime(0);
 
@@ -40,7 +40,7 @@ impl WallTime {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::WallTime::END_OF_DAY.to_string(), "24:00");
+    /// assert_eq!(kesher::calendar::WallTime::END_OF_DAY.to_string(), "24:00");
     /// ```
     pub const END_OF_DAY: WallTime = WallTime(DAY_SECS);
 
@@ -49,7 +49,7 @@ impl WallTime {
     /// # Example
     ///
     /// ```
-    /// let t = kesher::WallTime::hms(13, 0, 0)?;
+    /// let t = kesher::calendar::WallTime::hms(13, 0, 0)?;
     /// assert_eq!(t.to_string(), "13:00");
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -78,7 +78,7 @@ impl WallTime {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::WallTime::END_OF_DAY.seconds_of_day(), 86_400);
+    /// assert_eq!(kesher::calendar::WallTime::END_OF_DAY.seconds_of_day(), 86_400);
     /// ```
     pub const fn seconds_of_day(self) -> u32 {
         self.0
@@ -139,7 +139,7 @@ impl fmt::Display for WallTime {
 /// # Example
 ///
 /// ```
-/// use kesher::WallInterval;
+/// use kesher::calendar::WallInterval;
 ///
 /// let i = WallInterval::parse("09:00", "17:00")?;
 /// assert_eq!(i.length_seconds(), 8 * 3600);
@@ -163,7 +163,7 @@ impl WallInterval {
     /// # Example
     ///
     /// ```
-    /// use kesher::{WallInterval, WallTime};
+    /// use kesher::calendar::{WallInterval, WallTime};
     ///
     /// let i = WallInterval::new(WallTime::hms(22, 0, 0)?, WallTime::END_OF_DAY)?;
     /// assert_eq!(i.to_string(), "22:00–24:00");
@@ -193,7 +193,7 @@ impl WallInterval {
     /// # Example
     ///
     /// ```
-    /// assert!(kesher::WallInterval::parse("09:00", "09:00").is_err());
+    /// assert!(kesher::calendar::WallInterval::parse("09:00", "09:00").is_err());
     /// ```
     pub fn parse(start: &str, end: &str) -> Result<WallInterval> {
         WallInterval::new(start.parse()?, end.parse()?)
@@ -204,7 +204,7 @@ impl WallInterval {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::WallInterval::parse("09:00", "13:00")?.start().to_string(), "09:00");
+    /// assert_eq!(kesher::calendar::WallInterval::parse("09:00", "13:00")?.start().to_string(), "09:00");
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub const fn start(self) -> WallTime {
@@ -217,8 +217,8 @@ impl WallInterval {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::WallInterval::parse("09:00", "13:00")?.end().to_string(), "13:00");
-    /// assert_eq!(kesher::WallInterval::parse("22:00", "02:00")?.end().to_string(), "02:00");
+    /// assert_eq!(kesher::calendar::WallInterval::parse("09:00", "13:00")?.end().to_string(), "13:00");
+    /// assert_eq!(kesher::calendar::WallInterval::parse("22:00", "02:00")?.end().to_string(), "02:00");
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub const fn end(self) -> WallTime {
@@ -235,7 +235,7 @@ impl WallInterval {
     /// # Example
     ///
     /// ```
-    /// use kesher::WallInterval;
+    /// use kesher::calendar::WallInterval;
     /// assert!(WallInterval::parse("22:00", "06:00")?.crosses_midnight());
     /// assert!(!WallInterval::parse("22:00", "00:00")?.crosses_midnight());
     /// # Ok::<(), kesher::Error>(())
@@ -249,7 +249,7 @@ impl WallInterval {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::WallInterval::parse("09:00", "09:30")?.length_seconds(), 1800);
+    /// assert_eq!(kesher::calendar::WallInterval::parse("09:00", "09:30")?.length_seconds(), 1800);
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub const fn length_seconds(self) -> u32 {

@@ -107,12 +107,12 @@ impl Timeline {
         }
     }
 
-    /// [`crate::Calendar::add_days`] on epoch nanoseconds.
+    /// [`crate::calendar::Calendar::add_days`] on epoch nanoseconds.
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_8 = 1_736_150_400_000_000_000;
     /// let day = 86_400_000_000_000;
     /// assert_eq!(tl.add_days_ns(monday_8, 1)?, monday_8 + day);
@@ -143,12 +143,12 @@ impl Timeline {
         }
     }
 
-    /// [`crate::Calendar::open_days_between`] on epoch nanoseconds.
+    /// [`crate::calendar::Calendar::open_days_between`] on epoch nanoseconds.
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_8 = 1_736_150_400_000_000_000;
     /// let day = 86_400_000_000_000;
     /// assert_eq!(tl.open_days_between_ns(monday_8, monday_8 + 7 * day)?, 2);

@@ -30,7 +30,7 @@ use std::sync::{Arc, Mutex};
 ///
 /// ```
 /// use chrono::{DateTime, Utc};
-/// use kesher::Calendar;
+/// use kesher::calendar::Calendar;
 ///
 /// let cal = Calendar::from_json(r#"{"tz": "Europe/London", "week": {"mon": [["09:00","17:00"]]}}"#)?;
 /// let monday_noon: DateTime<Utc> = "2025-01-06T12:00:00Z".parse().unwrap();
@@ -154,12 +154,12 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, WeeklyHours};
+    /// use kesher::calendar::{Calendar, WeeklyHours};
     ///
     /// let week: WeeklyHours = serde_json::from_str(r#"{"mon": [["09:00","17:00"]]}"#).unwrap();
     /// let cal = Calendar::new("America/New_York".parse()?, week)?;
     /// assert_eq!(cal.tz().name(), "America/New_York");
-    /// assert!(Calendar::new(kesher::Zone::UTC, WeeklyHours::closed()).is_err());
+    /// assert!(Calendar::new(kesher::zone::Zone::UTC, WeeklyHours::closed()).is_err());
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn new(tz: Zone, week: WeeklyHours) -> Result<Calendar> {
@@ -214,7 +214,7 @@ impl Calendar {
     /// ```
     /// use chrono::NaiveDate;
     ///
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?
     ///     .with_holidays([NaiveDate::from_ymd_opt(2025, 1, 6).unwrap()])?;
     /// assert!(!cal.is_open("2025-01-06T10:00:00Z".parse().unwrap())?);
     /// # Ok::<(), kesher::Error>(())
@@ -230,9 +230,9 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use kesher::WallInterval;
+    /// use kesher::calendar::WallInterval;
     ///
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?
     ///     .with_override(NaiveDate::from_ymd_opt(2025, 1, 5).unwrap(), vec![WallInterval::parse("10:00", "12:00")?])?;
     /// assert!(cal.is_open("2025-01-05T11:00:00Z".parse().unwrap())?);
     /// # Ok::<(), kesher::Error>(())
@@ -249,9 +249,9 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use kesher::WallInterval;
+    /// use kesher::calendar::WallInterval;
     ///
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?
     ///     .with_break(NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(), WallInterval::parse("12:00", "13:00")?)?;
     /// assert!(!cal.is_open("2025-01-06T12:30:00Z".parse().unwrap())?);
     /// # Ok::<(), kesher::Error>(())
@@ -269,9 +269,9 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// use kesher::HolidayRules;
+    /// use kesher::calendar::HolidayRules;
     ///
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "America/New_York", "week": {"fri": [["09:00","17:00"]]}}"#)?
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "America/New_York", "week": {"fri": [["09:00","17:00"]]}}"#)?
     ///     .with_holiday_rules(HolidayRules::UsFederal)?;
     /// // 2025-07-04 is a Friday: Independence Day.
     /// assert!(!cal.is_open("2025-07-04T15:00:00Z".parse().unwrap())?);
@@ -287,7 +287,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Calendar, ErrorKind};
+    /// use kesher::{calendar::Calendar, ErrorKind};
     ///
     /// let err = Calendar::from_json(r#"{"tz": "Mars/Olympus", "week": {}}"#).unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::InvalidCalendar);
@@ -307,8 +307,8 @@ impl Calendar {
     ///
     /// ```
     /// let v = serde_json::json!({"tz": "UTC", "week": {"sun": [["08:00", "16:00"]]}});
-    /// assert!(kesher::Calendar::from_value(v).is_ok());
-    /// assert_eq!(kesher::Calendar::from_value(serde_json::json!("israel"))?, kesher::Calendar::israel_desk()?);
+    /// assert!(kesher::calendar::Calendar::from_value(v).is_ok());
+    /// assert_eq!(kesher::calendar::Calendar::from_value(serde_json::json!("israel"))?, kesher::calendar::Calendar::israel_desk()?);
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn from_value(value: serde_json::Value) -> Result<Calendar> {
@@ -341,7 +341,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "Asia/Jerusalem", "week": {"sun": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "Asia/Jerusalem", "week": {"sun": [["09:00","17:00"]]}}"#)?;
     /// assert_eq!(cal.tz().name(), "Asia/Jerusalem");
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -354,7 +354,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"sun": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"sun": [["09:00","17:00"]]}}"#)?;
     /// assert_eq!(cal.week().weekly_seconds(), 8 * 3600);
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -367,7 +367,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Calendar::israel_desk()?.holiday_rules().len(), 1);
+    /// assert_eq!(kesher::calendar::Calendar::israel_desk()?.holiday_rules().len(), 1);
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn holiday_rules(&self) -> &[HolidayRules] {
@@ -388,7 +388,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use kesher::Calendar;
+    /// use kesher::calendar::Calendar;
     ///
     /// let il = Calendar::israel_desk()?;
     /// // Yom Kippur 2025 is closed; its eve (Wednesday) closes at 13:00.
@@ -445,10 +445,10 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let mut timeline = kesher::Calendar::israel_desk()?.timeline();
+    /// let mut timeline = kesher::calendar::Calendar::israel_desk()?.timeline();
     /// let opened = [1_735_725_600_i64]; // 2025-01-01T10:00:00Z, a Wednesday
     /// let mut due = [0_i64; 1];
-    /// timeline.add_batch(&opened, kesher::EpochUnit::Seconds, chrono::TimeDelta::hours(4), &mut due)?;
+    /// timeline.add_batch(&opened, kesher::calendar::EpochUnit::Seconds, chrono::TimeDelta::hours(4), &mut due)?;
     /// assert_eq!(due[0], 1_735_740_000); // 14:00 UTC = 16:00 Israel time
     /// # Ok::<(), kesher::Error>(())
     /// ```

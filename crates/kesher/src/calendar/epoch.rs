@@ -13,7 +13,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// let monday_9 = 1_736_154_000_000_000_000; // 2025-01-06T09:00:00Z
     /// let hour = 3_600_000_000_000;
     /// assert_eq!(cal.add_ns(monday_9, 9 * hour)?, monday_9 + 7 * 24 * hour + hour);
@@ -34,7 +34,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// let monday_9 = 1_736_154_000_000_000_000;
     /// assert_eq!(cal.elapsed_ns(monday_9, monday_9 + 86_400_000_000_000)?, 8 * 3_600_000_000_000);
     /// # Ok::<(), kesher::Error>(())
@@ -52,7 +52,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// assert!(cal.is_open_ns(1_736_154_000_000_000_000)?); // Monday 09:00 UTC
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -69,7 +69,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// let sunday_noon = 1_736_078_400_000_000_000;
     /// assert_eq!(cal.next_open_ns(sunday_noon)?, 1_736_154_000_000_000_000);
     /// # Ok::<(), kesher::Error>(())

@@ -80,7 +80,7 @@
 //!
 //! ```
 //! use chrono::{DateTime, TimeDelta, Utc};
-//! use kesher::Calendar;
+//! use kesher::calendar::Calendar;
 //!
 //! let desk = Calendar::from_json(r#"{
 //!     "tz": "Asia/Jerusalem",
@@ -134,7 +134,7 @@ pub use week::WeeklyHours;
 /// # Example
 ///
 /// ```
-/// assert!(kesher::SEARCH_HORIZON_DAYS >= 366);
+/// assert!(kesher::calendar::SEARCH_HORIZON_DAYS >= 366);
 /// ```
 pub const SEARCH_HORIZON_DAYS: i64 = 400;
 
@@ -146,14 +146,14 @@ pub const SEARCH_HORIZON_DAYS: i64 = 400;
 /// # Example
 ///
 /// ```
-/// use kesher::{Calendar, EpochUnit};
+/// use kesher::calendar::{Calendar, EpochUnit};
 /// // 720 two-minute intervals a day, asked about 1700–2200: refused, not compiled.
 /// let slots: Vec<String> = (0..720).map(|i| format!("[\"{:02}:{:02}\",\"{:02}:{:02}\"]", i / 30, i % 30 * 2, i / 30, i % 30 * 2 + 1)).collect();
 /// let json = format!(r#"{{"tz": "UTC", "week": {{"mon": [{}]}}}}"#, slots.join(","));
 /// let mut tl = Calendar::from_json(&json)?.timeline();
 /// let err = tl.elapsed_ns(-8_520_336_000_000_000_000, 7_258_118_400_000_000_000).unwrap_err();
 /// assert!(err.to_string().contains("span"));
-/// assert!(tl.compiled_intervals() <= kesher::MAX_COMPILED_INTERVALS);
+/// assert!(tl.compiled_intervals() <= kesher::calendar::MAX_COMPILED_INTERVALS);
 /// # Ok::<(), kesher::Error>(())
 /// ```
 pub const MAX_COMPILED_INTERVALS: usize = 1 << 21;

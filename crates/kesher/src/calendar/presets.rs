@@ -16,7 +16,7 @@ use chrono::Weekday;
 /// # Example
 ///
 /// ```
-/// use kesher::{Calendar, IsraelDesk, WallInterval};
+/// use kesher::calendar::{Calendar, IsraelDesk, WallInterval};
 ///
 /// let desk = IsraelDesk {
 ///     weekday_hours: vec![WallInterval::parse("08:00", "18:00")?],
@@ -65,7 +65,7 @@ impl Default for IsraelDesk {
 /// # Example
 ///
 /// ```
-/// use kesher::Preset;
+/// use kesher::calendar::Preset;
 ///
 /// let p: Preset = "israel".parse()?;
 /// assert_eq!(p, Preset::Israel);
@@ -89,7 +89,7 @@ impl Preset {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Preset::ALL.len(), 3);
+    /// assert_eq!(kesher::calendar::Preset::ALL.len(), 3);
     /// ```
     pub const ALL: [Preset; 3] = [Preset::Israel, Preset::Us, Preset::Uk];
 
@@ -98,7 +98,7 @@ impl Preset {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Preset::Uk.name(), "uk");
+    /// assert_eq!(kesher::calendar::Preset::Uk.name(), "uk");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -113,7 +113,7 @@ impl Preset {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Preset::Us.calendar()?.tz().name(), "America/New_York");
+    /// assert_eq!(kesher::calendar::Preset::Us.calendar()?.tz().name(), "America/New_York");
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn calendar(self) -> Result<Calendar> {
@@ -148,7 +148,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let il = kesher::Calendar::israel_desk()?;
+    /// let il = kesher::calendar::Calendar::israel_desk()?;
     /// // Saturday is closed; Sunday morning is open.
     /// assert!(!il.is_open("2025-01-04T08:00:00Z".parse().unwrap())?);
     /// assert!(il.is_open("2025-01-05T08:00:00Z".parse().unwrap())?);
@@ -163,7 +163,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::israel(&kesher::IsraelDesk::default())?;
+    /// let cal = kesher::calendar::Calendar::israel(&kesher::calendar::IsraelDesk::default())?;
     /// assert_eq!(cal.tz().name(), "Asia/Jerusalem");
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -180,7 +180,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let us = kesher::Calendar::us_desk()?;
+    /// let us = kesher::calendar::Calendar::us_desk()?;
     /// // Thanksgiving 2025 (Thursday 27 November) is closed.
     /// assert!(!us.is_open("2025-11-27T15:00:00Z".parse().unwrap())?);
     /// # Ok::<(), kesher::Error>(())
@@ -197,7 +197,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let uk = kesher::Calendar::uk_desk()?;
+    /// let uk = kesher::calendar::Calendar::uk_desk()?;
     /// // Boxing Day 2025 (Friday) is closed.
     /// assert!(!uk.is_open("2025-12-26T12:00:00Z".parse().unwrap())?);
     /// # Ok::<(), kesher::Error>(())

@@ -52,7 +52,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// assert!(cal.is_open("2025-01-06T09:00:00Z".parse().unwrap())?);
     /// assert!(!cal.is_open("2025-01-06T17:00:00Z".parse().unwrap())?);
     /// # Ok::<(), kesher::Error>(())
@@ -66,7 +66,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// let t = cal.next_open("2025-01-06T08:00:00Z".parse().unwrap())?;
     /// assert_eq!(t.to_rfc3339(), "2025-01-06T09:00:00+00:00");
     /// # Ok::<(), kesher::Error>(())
@@ -84,7 +84,7 @@ impl Calendar {
     /// ```
     /// use chrono::TimeDelta;
     ///
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// let due = cal.add("2025-01-06T09:00:00Z".parse().unwrap(), TimeDelta::hours(8))?;
     /// assert_eq!(due.to_rfc3339(), "2025-01-06T17:00:00+00:00");
     /// assert!(cal.add(due, TimeDelta::seconds(-1)).is_err());
@@ -103,7 +103,7 @@ impl Calendar {
     /// ```
     /// use chrono::TimeDelta;
     ///
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// let a = "2025-01-06T16:00:00Z".parse().unwrap();
     /// let b = "2025-01-13T10:00:00Z".parse().unwrap();
     /// assert_eq!(cal.elapsed(a, b)?, TimeDelta::hours(2));
@@ -125,7 +125,7 @@ impl Calendar {
     /// ```
     /// use chrono::TimeDelta;
     ///
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// let t = "2025-01-13T10:00:00Z".parse().unwrap();
     /// let u = cal.sub(t, TimeDelta::hours(2))?;
     /// assert_eq!(u.to_rfc3339(), "2025-01-06T16:00:00+00:00");
@@ -146,7 +146,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// let t = cal.previous_open("2025-01-08T12:00:00Z".parse().unwrap())?;
     /// assert_eq!(t.to_rfc3339(), "2025-01-06T09:00:00+00:00");
     /// # Ok::<(), kesher::Error>(())
@@ -163,7 +163,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// let t = cal.next_close("2025-01-06T12:00:00Z".parse().unwrap())?;
     /// assert_eq!(t.to_rfc3339(), "2025-01-06T17:00:00+00:00");
     /// # Ok::<(), kesher::Error>(())
@@ -180,7 +180,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?;
     /// let t = cal.previous_close("2025-01-08T12:00:00Z".parse().unwrap())?;
     /// assert_eq!(t.to_rfc3339(), "2025-01-06T17:00:00+00:00");
     /// # Ok::<(), kesher::Error>(())
@@ -198,7 +198,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "Europe/London", "week": {"mon": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "Europe/London", "week": {"mon": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}"#)?;
     /// // Friday 2025-03-28 at 08:30 London time (GMT), one open day on: Monday, now BST.
     /// let t = cal.add_days("2025-03-28T08:30:00Z".parse().unwrap(), 1)?;
     /// assert_eq!(t.to_rfc3339(), "2025-03-31T07:30:00+00:00");
@@ -217,7 +217,7 @@ impl Calendar {
     /// # Example
     ///
     /// ```
-    /// let cal = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}"#)?;
+    /// let cal = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}"#)?;
     /// let n = cal.open_days_between("2025-01-06T12:00:00Z".parse().unwrap(), "2025-01-20T08:00:00Z".parse().unwrap())?;
     /// assert_eq!(n, 4);
     /// # Ok::<(), kesher::Error>(())

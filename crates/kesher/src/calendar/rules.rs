@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use kesher::HolidayRules;
+/// use kesher::calendar::HolidayRules;
 ///
 /// let us: HolidayRules = serde_json::from_str(r#"{"set": "us_federal"}"#).unwrap();
 /// let days = us.observances(2021);
@@ -54,10 +54,10 @@ pub enum HolidayRules {
 /// # Example
 ///
 /// ```
-/// use kesher::{HolidayEffect, IsraelHolidays};
+/// use kesher::calendar::{HolidayEffect, IsraelHolidays};
 ///
 /// let rules = IsraelHolidays::default();
-/// let year = kesher::HolidayRules::Israel(rules).observances(2025);
+/// let year = kesher::calendar::HolidayRules::Israel(rules).observances(2025);
 /// let yom_kippur = year.iter().find(|o| o.name == "Yom Kippur").unwrap();
 /// assert_eq!(yom_kippur.date.to_string(), "2025-10-02");
 /// assert_eq!(yom_kippur.effect, HolidayEffect::Closed);
@@ -97,7 +97,7 @@ impl Default for IsraelHolidays {
 /// # Example
 ///
 /// ```
-/// use kesher::HolidayEffect;
+/// use kesher::calendar::HolidayEffect;
 ///
 /// assert_ne!(HolidayEffect::Closed, HolidayEffect::Reduced);
 /// ```
@@ -116,7 +116,7 @@ pub enum HolidayEffect {
 /// # Example
 ///
 /// ```
-/// let days = kesher::HolidayRules::EnglandAndWales.observances(2024);
+/// let days = kesher::calendar::HolidayRules::EnglandAndWales.observances(2024);
 /// assert!(days.iter().any(|o| o.name == "Good Friday" && o.date.to_string() == "2024-03-29"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -135,7 +135,7 @@ impl HolidayRules {
     /// # Example
     ///
     /// ```
-    /// let days = kesher::HolidayRules::UsFederal.observances(2025);
+    /// let days = kesher::calendar::HolidayRules::UsFederal.observances(2025);
     /// assert_eq!(days.len(), 11);
     /// ```
     pub fn observances(&self, year: i32) -> Vec<Observance> {

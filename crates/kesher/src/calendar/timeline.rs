@@ -23,7 +23,7 @@ const FIRST_SPAN_DAYS: i64 = 120;
 /// # Example
 ///
 /// ```
-/// assert_eq!(kesher::EpochUnit::Milliseconds.nanos(), 1_000_000);
+/// assert_eq!(kesher::calendar::EpochUnit::Milliseconds.nanos(), 1_000_000);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EpochUnit {
@@ -43,7 +43,7 @@ impl EpochUnit {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::EpochUnit::Seconds.nanos(), 1_000_000_000);
+    /// assert_eq!(kesher::calendar::EpochUnit::Seconds.nanos(), 1_000_000_000);
     /// ```
     pub const fn nanos(self) -> i64 {
         match self {
@@ -62,15 +62,15 @@ impl EpochUnit {
 /// work; a query far from the window compiles a fresh one instead of filling the years between.
 /// Every operation is an index lookup, a scan of at most a day's intervals, and for `add` a
 /// galloping search over the cumulative column: no walk over days, no unbounded search (see
-/// [`crate::SEARCH_HORIZON_DAYS`]).
+/// [`crate::calendar::SEARCH_HORIZON_DAYS`]).
 ///
-/// Take one from [`crate::Calendar::timeline`]; the batch methods take `&mut self` because they
+/// Take one from [`crate::calendar::Calendar::timeline`]; the batch methods take `&mut self` because they
 /// may grow the table once before the loop, which then runs without allocating.
 ///
 /// # Example
 ///
 /// ```
-/// use kesher::{Calendar, EpochUnit};
+/// use kesher::calendar::{Calendar, EpochUnit};
 ///
 /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
 /// let monday_9 = 1_736_154_000_i64; // 2025-01-06T09:00:00Z
@@ -163,7 +163,7 @@ impl Timeline {
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::israel_desk()?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::israel_desk()?.timeline();
     /// assert_eq!(tl.compiled_intervals(), 0);
     /// tl.is_open_ns(1_735_725_600_000_000_000)?;
     /// assert!(tl.compiled_intervals() > 50);
@@ -588,12 +588,12 @@ impl Timeline {
 
     // ---- operations in epoch nanoseconds ---------------------------------------------------
 
-    /// [`crate::Calendar::is_open`] on epoch nanoseconds.
+    /// [`crate::calendar::Calendar::is_open`] on epoch nanoseconds.
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// assert!(tl.is_open_ns(1_736_154_000_000_000_000)?); // Monday 09:00 UTC
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -603,12 +603,12 @@ impl Timeline {
         Ok(self.starts.get(i).is_some_and(|&s| s <= t))
     }
 
-    /// [`crate::Calendar::next_open`] on epoch nanoseconds.
+    /// [`crate::calendar::Calendar::next_open`] on epoch nanoseconds.
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let sunday_noon = 1_736_078_400_000_000_000;
     /// assert_eq!(tl.next_open_ns(sunday_noon)?, 1_736_154_000_000_000_000);
     /// # Ok::<(), kesher::Error>(())
@@ -624,12 +624,12 @@ impl Timeline {
         }
     }
 
-    /// [`crate::Calendar::elapsed`] on epoch nanoseconds.
+    /// [`crate::calendar::Calendar::elapsed`] on epoch nanoseconds.
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_000_000_000;
     /// assert_eq!(tl.elapsed_ns(monday_9, monday_9 + 86_400_000_000_000)?, 8 * 3_600_000_000_000);
     /// # Ok::<(), kesher::Error>(())
@@ -646,12 +646,12 @@ impl Timeline {
         Ok(self.cumulative(b, self.locate(b)) - self.cumulative(a, self.locate(a)))
     }
 
-    /// [`crate::Calendar::add`] on epoch nanoseconds (`d` in nanoseconds, zero or more).
+    /// [`crate::calendar::Calendar::add`] on epoch nanoseconds (`d` in nanoseconds, zero or more).
     ///
     /// # Example
     ///
     /// ```
-    /// let mut tl = kesher::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
+    /// let mut tl = kesher::calendar::Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_000_000_000;
     /// let hour = 3_600_000_000_000;
     /// assert_eq!(tl.add_ns(monday_9, 8 * hour)?, monday_9 + 8 * hour);

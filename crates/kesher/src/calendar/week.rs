@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```
 /// use chrono::Weekday;
-/// use kesher::WeeklyHours;
+/// use kesher::calendar::WeeklyHours;
 ///
 /// let week: WeeklyHours = serde_json::from_str(
 ///     r#"{"sun": [["09:00","17:00"]], "fri": [["09:00","13:00"]]}"#,
@@ -48,7 +48,7 @@ impl WeeklyHours {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::WeeklyHours::closed().weekly_seconds(), 0);
+    /// assert_eq!(kesher::calendar::WeeklyHours::closed().weekly_seconds(), 0);
     /// ```
     pub fn closed() -> WeeklyHours {
         WeeklyHours::default()
@@ -60,7 +60,7 @@ impl WeeklyHours {
     ///
     /// ```
     /// use chrono::Weekday;
-    /// use kesher::{WallInterval, WeeklyHours};
+    /// use kesher::calendar::{WallInterval, WeeklyHours};
     ///
     /// let week = WeeklyHours::closed()
     ///     .with_day(Weekday::Mon, vec![WallInterval::parse("09:00", "12:00")?, WallInterval::parse("13:00", "17:00")?])?;
@@ -83,7 +83,7 @@ impl WeeklyHours {
     /// # Example
     ///
     /// ```
-    /// assert!(kesher::WeeklyHours::closed().day(chrono::Weekday::Tue).is_empty());
+    /// assert!(kesher::calendar::WeeklyHours::closed().day(chrono::Weekday::Tue).is_empty());
     /// ```
     pub fn day(&self, day: Weekday) -> &[WallInterval] {
         match day {
@@ -114,7 +114,7 @@ impl WeeklyHours {
     /// # Example
     ///
     /// ```
-    /// let week: kesher::WeeklyHours = serde_json::from_str(r#"{"mon": [["00:00","24:00"]]}"#).unwrap();
+    /// let week: kesher::calendar::WeeklyHours = serde_json::from_str(r#"{"mon": [["00:00","24:00"]]}"#).unwrap();
     /// assert_eq!(week.weekly_seconds(), 86_400);
     /// ```
     pub fn weekly_seconds(&self) -> u64 {

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 /// # Example
 ///
 /// ```
-/// use kesher::CaseLog;
+/// use kesher::case::CaseLog;
 ///
 /// let mut log = CaseLog::default();
 /// for line in [
@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 ///   r#"{"type": "interaction", "case_id": "T", "seq": 2, "id": "a", "customer_id": "c", "at": "2025-01-05T09:30:00Z", "channel": "email", "direction": "outbound", "actor": {"type": "agent", "id": "dana"}, "kind": "message"}"#,
 ///   r#"{"type": "status_changed", "case_id": "T", "seq": 3, "at": "2025-01-05T09:31:00Z", "to": "resolved"}"#,
 /// ] {
-///     log.insert(kesher::CaseEvent::from_json(line)?);
+///     log.insert(kesher::event::CaseEvent::from_json(line)?);
 /// }
 /// let case = log.fold()?;
 /// let facts = case.facts();

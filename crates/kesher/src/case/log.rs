@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::{event::CaseEvent, case::CaseLog};
 ///
 /// let lines = [
 ///   r#"{"type": "opened", "case_id": "T", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "chat"}"#,
@@ -139,7 +139,7 @@ impl CaseLog {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::CaseLog::default().len(), 0);
+    /// assert_eq!(kesher::case::CaseLog::default().len(), 0);
     /// ```
     pub fn len(&self) -> usize {
         self.events.len()
@@ -150,7 +150,7 @@ impl CaseLog {
     /// # Example
     ///
     /// ```
-    /// assert!(kesher::CaseLog::default().is_empty());
+    /// assert!(kesher::case::CaseLog::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.events.is_empty()
@@ -161,8 +161,8 @@ impl CaseLog {
     /// # Example
     ///
     /// ```
-    /// let e = kesher::CaseEvent::from_json(r#"{"type": "assigned", "case_id": "T", "at": "2025-01-05T09:00:00Z", "agent": "a"}"#)?;
-    /// let mut log = kesher::CaseLog::default();
+    /// let e = kesher::event::CaseEvent::from_json(r#"{"type": "assigned", "case_id": "T", "at": "2025-01-05T09:00:00Z", "agent": "a"}"#)?;
+    /// let mut log = kesher::case::CaseLog::default();
     /// log.insert(e.clone());
     /// log.insert(e);
     /// assert_eq!((log.len(), log.duplicates()), (1, 1));
@@ -177,7 +177,7 @@ impl CaseLog {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::CaseLog::default().events().count(), 0);
+    /// assert_eq!(kesher::case::CaseLog::default().events().count(), 0);
     /// ```
     pub fn events(&self) -> impl Iterator<Item = &CaseEvent> {
         self.all().map(|(e, _)| e)
@@ -227,8 +227,8 @@ impl CaseLog {
     /// # Example
     ///
     /// ```
-    /// let mut log = kesher::CaseLog::default();
-    /// log.insert(kesher::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
+    /// let mut log = kesher::case::CaseLog::default();
+    /// log.insert(kesher::event::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
     ///     "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "sms"}"#)?);
     /// assert_eq!(log.clone().into_case()?, log.fold()?);
     /// # Ok::<(), kesher::Error>(())
@@ -278,8 +278,8 @@ impl CaseLog {
     /// # Example
     ///
     /// ```
-    /// let mut log = kesher::CaseLog::default();
-    /// log.insert(kesher::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
+    /// let mut log = kesher::case::CaseLog::default();
+    /// log.insert(kesher::event::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
     ///     "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "sms"}"#)?);
     /// assert_eq!(log.clone().into_outcome(), log.fold_lenient());
     /// # Ok::<(), kesher::Error>(())
@@ -399,7 +399,7 @@ fn empty() -> Error {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLogs};
+/// use kesher::{event::CaseEvent, case::CaseLogs};
 ///
 /// let mut logs = CaseLogs::default();
 /// for text in [
@@ -471,7 +471,7 @@ impl CaseLogs {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::CaseLogs::default().len(), 0);
+    /// assert_eq!(kesher::case::CaseLogs::default().len(), 0);
     /// ```
     pub fn len(&self) -> usize {
         self.logs.len()
@@ -482,7 +482,7 @@ impl CaseLogs {
     /// # Example
     ///
     /// ```
-    /// assert!(kesher::CaseLogs::default().is_empty());
+    /// assert!(kesher::case::CaseLogs::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.logs.is_empty()
@@ -502,7 +502,7 @@ impl CaseLogs {
     /// # Example
     ///
     /// ```
-    /// let logs = kesher::CaseLogs::default();
+    /// let logs = kesher::case::CaseLogs::default();
     /// assert!(logs.get(&kesher::CaseId::new("T")?).is_none());
     /// # Ok::<(), kesher::Error>(())
     /// ```

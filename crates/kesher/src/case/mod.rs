@@ -49,8 +49,8 @@ use std::collections::BTreeMap;
 /// # Example
 ///
 /// ```
-/// let t: kesher::Trigger = serde_json::from_str(r#"{"type": "interaction", "id": "m-2"}"#)?;
-/// assert!(matches!(t, kesher::Trigger::Interaction { .. }));
+/// let t: kesher::case::Trigger = serde_json::from_str(r#"{"type": "interaction", "id": "m-2"}"#)?;
+/// assert!(matches!(t, kesher::case::Trigger::Interaction { .. }));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,7 +112,7 @@ pub struct Release {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, Priority};
+/// use kesher::{event::{CaseEvent, Priority}, case::CaseLog};
 ///
 /// let mut log = CaseLog::default();
 /// log.insert(CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T09:00:00Z",
@@ -141,7 +141,7 @@ pub struct PriorityChange {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::{event::CaseEvent, case::CaseLog};
 ///
 /// let mut log = CaseLog::default();
 /// log.insert(CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T09:00:00Z",
@@ -171,7 +171,7 @@ pub struct ContractAssignment {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::{event::CaseEvent, case::CaseLog};
 ///
 /// let mut log = CaseLog::default();
 /// log.insert(CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T09:00:00Z",
@@ -198,7 +198,7 @@ pub struct Handover {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::{event::CaseEvent, case::CaseLog};
 ///
 /// let mut log = CaseLog::default();
 /// log.insert(CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T09:00:00Z",
@@ -281,7 +281,7 @@ pub(crate) struct CaseFields {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, CaseStatus, Channel};
+/// use kesher::{event::CaseEvent, case::CaseLog, CaseStatus, Channel};
 ///
 /// let mut log = CaseLog::default();
 /// log.insert(CaseEvent::from_json(r#"{"type": "status_changed", "case_id": "T-9", "seq": 3,
@@ -476,11 +476,11 @@ impl Case {
         self.fields.agents.as_slice()
     }
 
-    /// The promises made on the case, in the order made (see [`crate::Promise`]).
+    /// The promises made on the case, in the order made (see [`crate::promise::Promise`]).
     ///
     /// # Example
     ///
-    /// See [`crate::Promise`].
+    /// See [`crate::promise::Promise`].
     pub fn promises(&self) -> &[crate::promise::Promise] {
         self.fields.promises.as_slice()
     }
@@ -540,7 +540,7 @@ impl Case {
     /// # Example
     ///
     /// ```
-    /// use kesher::{CaseEvent, CaseLog};
+    /// use kesher::{event::CaseEvent, case::CaseLog};
     ///
     /// let mut log = CaseLog::default();
     /// for (seq, text) in [(1, "still broken"), (2, "still broken"), (3, "hello?")] {

@@ -1,4 +1,4 @@
-//! How the fold treats what a customer's message does ([`crate::TurnKind`]).
+//! How the fold treats what a customer's message does ([`crate::text::TurnKind`]).
 
 use crate::{
     interaction::{Interaction, InteractionKind},
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 /// By default (every field `false`) a closing turn that comes **after an answer or a
 /// resolution**:
 /// - does not reopen a `resolved` case (a new problem, a question or a complaint still does);
-/// - is not an unanswered message ([`crate::CaseFacts::unanswered_inbound`]);
+/// - is not an unanswered message ([`crate::case::CaseFacts::unanswered_inbound`]);
 /// - is not a further contact that costs first contact resolution.
 ///
 /// A closing turn before any answer is a contact like any other (a customer who opens with
@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, CaseStatus, TurnPolicy};
+/// use kesher::{event::CaseEvent, case::{CaseLog, TurnPolicy}, CaseStatus};
 ///
 /// let events = [
 ///     r#"{"type": "interaction", "case_id": "T", "seq": 1, "id": "q", "customer_id": "c",
@@ -83,7 +83,7 @@ impl TurnPolicy {
     /// # Example
     ///
     /// ```
-    /// use kesher::{CaseStatus, Interaction, TurnPolicy};
+    /// use kesher::{CaseStatus, interaction::Interaction, case::TurnPolicy};
     /// let thanks: Interaction = serde_json::from_str(r#"{"id": "m", "customer_id": "c",
     ///     "at": "2025-01-05T09:00:00Z", "channel": "chat", "direction": "inbound",
     ///     "actor": {"type": "customer"}, "kind": "message", "text": "thanks, it works now!"}"#).unwrap();

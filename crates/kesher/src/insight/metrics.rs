@@ -110,7 +110,7 @@ impl Compliance {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, ContractSet, SlaEngine};
+/// use kesher::{event::CaseEvent, case::CaseLog, sla::{ContractSet, SlaEngine}};
 /// use kesher::insight::ServiceMetrics;
 ///
 /// let mut log = CaseLog::default();
@@ -205,7 +205,7 @@ impl ServiceMetrics {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::{event::CaseEvent, case::CaseLog};
 /// use kesher::insight::MetricsBuilder;
 ///
 /// let mut log = CaseLog::default();

@@ -179,7 +179,7 @@ fn ended_well(case: &Case) -> bool {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::{event::CaseEvent, case::CaseLog};
 /// use kesher::insight::recurring_problems;
 ///
 /// let mut cases = Vec::new();
@@ -209,7 +209,7 @@ pub fn recurring_problems(cases: &[Case], min_cases: usize) -> RecurringProblems
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::{event::CaseEvent, case::CaseLog};
 /// use kesher::insight::ProblemDigest;
 ///
 /// let mut log = CaseLog::default();
@@ -474,7 +474,7 @@ pub const PROBLEM_SAMPLE_SIZE: usize = 20_000;
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog};
+/// use kesher::{event::CaseEvent, case::CaseLog};
 /// use kesher::insight::ProblemSample;
 ///
 /// let mut sample = ProblemSample::new(3);

@@ -73,7 +73,7 @@ pub struct CustomerHistory<'a> {
 /// balance.
 ///
 /// Win back (score = the worst of), unless the customer's last message thanks or praises
-/// ([`crate::TurnKind::Thanks`] or a positive score) and no journey point comes after it: the
+/// ([`crate::text::TurnKind::Thanks`] or a positive score) and no journey point comes after it: the
 /// latest journey point within `recent` at or below
 /// frustrated (−0.33), scored by its depth; breached or late SLA targets (0.2 each, at most 0.6); broken promises
 /// (0.3 each); cases still open with the customer's last message unanswered (0.1 each). Nurture: two or more purchases (0.5, plus 0.1 per
@@ -84,7 +84,7 @@ pub struct CustomerHistory<'a> {
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, SentimentScorer};
+/// use kesher::{event::CaseEvent, case::CaseLog, text::SentimentScorer};
 /// use kesher::insight::{retention_signals, CustomerHistory};
 ///
 /// let mut log = CaseLog::default();
@@ -121,7 +121,7 @@ pub fn retention_signals(
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, SentimentScorer};
+/// use kesher::{event::CaseEvent, case::CaseLog, text::SentimentScorer};
 /// use kesher::insight::RetentionTally;
 ///
 /// let mut log = CaseLog::default();
@@ -266,10 +266,10 @@ impl RetentionTally {
     /// # Example
     ///
     /// ```
-    /// use kesher::{CaseEvent, CaseLog, SentimentScorer};
+    /// use kesher::{event::CaseEvent, case::CaseLog, text::SentimentScorer};
     /// use kesher::insight::RetentionTally;
     ///
-    /// let case = |id: &str, text: &str| -> Result<kesher::Case, kesher::Error> {
+    /// let case = |id: &str, text: &str| -> Result<kesher::case::Case, kesher::Error> {
     ///     let mut log = CaseLog::default();
     ///     log.insert(CaseEvent::from_json(&format!(r#"{{"type": "interaction", "case_id": "{id}", "id": "m",
     ///         "customer_id": "c", "at": "2025-01-05T09:00:00Z", "channel": "twitter", "direction": "inbound",
@@ -337,7 +337,7 @@ impl RetentionTally {
     ///
     /// ```
     /// use kesher::insight::RetentionTally;
-    /// use kesher::{Customer, Language};
+    /// use kesher::{customer::Customer, Language};
     ///
     /// let c = Customer::from_json(r#"{"id": "c1", "name": "N", "purchases": [
     ///     {"order_ref": "A", "purchased_at": "2025-01-01T10:00:00Z", "total": {"amount_minor": 1000, "currency": "ILS"}},

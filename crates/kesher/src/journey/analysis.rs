@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// # Example
 ///
 /// ```
-/// assert_eq!(serde_json::to_string(&kesher::Turn::Positive).unwrap(), "\"positive\"");
+/// assert_eq!(serde_json::to_string(&kesher::journey::Turn::Positive).unwrap(), "\"positive\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,7 +50,7 @@ pub struct TurningPoint {
 /// # Example
 ///
 /// ```
-/// use kesher::{turning_points, Journey, Turn};
+/// use kesher::journey::{turning_points, Journey, Turn};
 ///
 /// let j = Journey::from_json(r#"{"customer_id": "c", "points": [
 ///   {"at": "2025-01-05T09:00:00Z", "emotion": 0.0, "source": "emotion_model"},
@@ -154,7 +154,7 @@ pub struct CriticalPoints {
 /// # Example
 ///
 /// ```
-/// use kesher::{critical_points, Journey};
+/// use kesher::journey::{critical_points, Journey};
 ///
 /// let j = Journey::from_json(r#"{"customer_id": "c", "points": [
 ///   {"at": "2025-01-05T09:00:00Z", "emotion": 0.0, "source": "emotion_model"},

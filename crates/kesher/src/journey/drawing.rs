@@ -36,7 +36,7 @@ use chrono::{DateTime, Utc};
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, EmotionModel};
+/// use kesher::{event::CaseEvent, case::CaseLog, journey::EmotionModel};
 ///
 /// let mut log = CaseLog::default();
 /// for line in [
@@ -140,7 +140,7 @@ impl EmotionModel<'_> {
     /// # Example
     ///
     /// ```
-    /// use kesher::{CaseEvent, CaseLog, Customer, EmotionModel};
+    /// use kesher::{event::CaseEvent, case::CaseLog, customer::Customer, journey::EmotionModel};
     ///
     /// let customer: Customer = serde_json::from_str(r#"{"id": "c", "name": "Dana", "purchases": [
     ///     {"order_ref": "SO-1", "purchased_at": "2025-01-01T10:00:00Z", "total": {"amount_minor": 100, "currency": "ILS"}}]}"#)?;

@@ -29,9 +29,9 @@ use std::collections::BTreeMap;
 /// # Example
 ///
 /// ```
-/// let e: kesher::EmotionEffects = serde_json::from_str(r#"{"transfer": -0.2}"#).unwrap();
+/// let e: kesher::journey::EmotionEffects = serde_json::from_str(r#"{"transfer": -0.2}"#).unwrap();
 /// assert_eq!(e.transfer, -0.2);
-/// assert_eq!(e.acknowledgement, kesher::EmotionEffects::default().acknowledgement);
+/// assert_eq!(e.acknowledgement, kesher::journey::EmotionEffects::default().acknowledgement);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -84,7 +84,7 @@ pub struct EmotionEffects {
     pub half_life_seconds: f64,
     /// Message texts scored with at least this strength set the level (0.2).
     pub text_min_strength: f64,
-    /// A customer's thanks or confirmation ([`crate::TurnKind::is_closing`]) raises the level
+    /// A customer's thanks or confirmation ([`crate::text::TurnKind::is_closing`]) raises the level
     /// to at least this (+0.2), whatever the scorer saw: a thankful ending ends above neutral.
     pub thanks_level: f64,
     /// A fading of at least this much between two events is drawn as its own point (0.05), so
@@ -126,7 +126,7 @@ impl Default for EmotionEffects {
 /// # Example
 ///
 /// ```
-/// let s: kesher::Scenario = serde_json::from_str(r#"{"response_time_factor": {"twitter": 0.5}}"#).unwrap();
+/// let s: kesher::journey::Scenario = serde_json::from_str(r#"{"response_time_factor": {"twitter": 0.5}}"#).unwrap();
 /// assert_eq!(s.factor(&kesher::Channel::Twitter), 0.5);
 /// assert_eq!(s.factor(&kesher::Channel::Email), 1.0);
 /// ```

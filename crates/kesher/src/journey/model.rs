@@ -10,14 +10,14 @@ use serde::{Deserialize, Serialize};
 
 /// The ordered stages of a journey (the horizontal axis when a journey is plotted by process).
 /// The default follows article 003's process inside a case: `first_contact`, `waiting`,
-/// `answer`, `resolution`, `follow_up` (the stages of [`crate::StageMap::default`]); the
+/// `answer`, `resolution`, `follow_up` (the stages of [`crate::journey::StageMap::default`]); the
 /// grouping around the direct encounter, `before`, `during`, `after`, is
-/// [`crate::StageMap::encounter`]'s.
+/// [`crate::journey::StageMap::encounter`]'s.
 ///
 /// # Example
 ///
 /// ```
-/// use kesher::Stages;
+/// use kesher::journey::Stages;
 ///
 /// assert_eq!(Stages::default().names(), ["first_contact", "waiting", "answer", "resolution", "follow_up"]);
 /// let custom = Stages::new(["browse", "buy", "deliver", "support"])?;
@@ -98,7 +98,7 @@ impl Stages {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Stages::default().len(), 5);
+    /// assert_eq!(kesher::journey::Stages::default().len(), 5);
     /// ```
     pub fn len(&self) -> usize {
         self.0.len()
@@ -109,7 +109,7 @@ impl Stages {
     /// # Example
     ///
     /// ```
-    /// assert!(!kesher::Stages::default().is_empty());
+    /// assert!(!kesher::journey::Stages::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -138,10 +138,10 @@ impl From<Stages> for Vec<String> {
 /// # Example
 ///
 /// ```
-/// let p: kesher::JourneyPoint = serde_json::from_str(
+/// let p: kesher::journey::JourneyPoint = serde_json::from_str(
 ///     r#"{"at": "2025-01-05T09:00:00Z", "stage": "during", "emotion": -0.33, "source": "survey"}"#).unwrap();
 /// assert_eq!(p.emotion.value(), -0.33);
-/// assert!(serde_json::from_str::<kesher::JourneyPoint>(
+/// assert!(serde_json::from_str::<kesher::journey::JourneyPoint>(
 ///     r#"{"at": "2025-01-05T09:00:00Z", "emotion": 1.5, "source": "survey"}"#).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -172,7 +172,7 @@ pub struct JourneyPoint {
 /// # Example
 ///
 /// ```
-/// use kesher::Journey;
+/// use kesher::journey::Journey;
 ///
 /// let j = Journey::from_json(r#"{"customer_id": "cu-7", "points": [
 ///   {"at": "2025-01-05T10:00:00Z", "stage": "during", "emotion": -0.66, "source": "emotion_model"},
@@ -220,7 +220,7 @@ impl Journey {
     /// # Example
     ///
     /// ```
-    /// let j = kesher::Journey::new(kesher::CustomerId::new("c")?, vec![]);
+    /// let j = kesher::journey::Journey::new(kesher::CustomerId::new("c")?, vec![]);
     /// assert!(j.points().is_empty());
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -239,7 +239,7 @@ impl Journey {
     /// # Example
     ///
     /// ```
-    /// let err = kesher::Journey::from_json(r#"{"customer_id": "c", "points": [{"at": "x", "emotion": 0, "source": "survey"}]}"#).unwrap_err();
+    /// let err = kesher::journey::Journey::from_json(r#"{"customer_id": "c", "points": [{"at": "x", "emotion": 0, "source": "survey"}]}"#).unwrap_err();
     /// assert_eq!(err.field(), Some("points[0].at"));
     /// ```
     pub fn from_json(text: &str) -> Result<Journey> {
@@ -260,7 +260,7 @@ impl Journey {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Emotion, EmotionSource, Journey, JourneyPoint};
+    /// use kesher::{Emotion, EmotionSource, journey::{Journey, JourneyPoint}};
     /// let mut j = Journey::new(kesher::CustomerId::new("c")?, vec![]);
     /// j.push(JourneyPoint { at: "2025-01-05T09:00:00Z".parse().unwrap(), stage: None,
     ///     emotion: Emotion::new(0.5)?, source: EmotionSource::Survey, origin: None, cause: None });
@@ -278,10 +278,10 @@ impl Journey {
     /// # Example
     ///
     /// ```
-    /// let j = kesher::Journey::from_json(r#"{"customer_id": "c", "points": [
+    /// let j = kesher::journey::Journey::from_json(r#"{"customer_id": "c", "points": [
     ///   {"at": "2025-01-05T09:00:00Z", "stage": "waiting", "emotion": -0.5, "source": "survey"},
     ///   {"at": "2025-01-05T10:00:00Z", "stage": "waiting", "emotion": 0.1, "source": "survey"}]}"#)?;
-    /// let by_stage = j.stage_values(&kesher::Stages::default());
+    /// let by_stage = j.stage_values(&kesher::journey::Stages::default());
     /// assert_eq!(by_stage[0], None);
     /// assert!((by_stage[1].unwrap() - -0.2).abs() < 1e-12);
     /// # Ok::<(), kesher::Error>(())
@@ -315,7 +315,7 @@ impl Journey {
 /// # Example
 ///
 /// ```
-/// use kesher::AnnotatedPoint;
+/// use kesher::journey::AnnotatedPoint;
 ///
 /// let p = AnnotatedPoint::from_json(r#"{"customer_id": "cu-7", "at": "2025-01-05T09:00:00Z",
 ///     "emotion": -0.66, "source": "agent_annotation"}"#)?;
@@ -392,7 +392,7 @@ fn rename(e: Error, field: &str) -> Error {
 /// # Example
 ///
 /// ```
-/// use kesher::{journeys_from_points, AnnotatedPoint};
+/// use kesher::journey::{journeys_from_points, AnnotatedPoint};
 ///
 /// let points = [
 ///   r#"{"customer_id": "a", "at": "2025-01-05T10:00:00Z", "emotion": 0.3, "source": "survey"}"#,

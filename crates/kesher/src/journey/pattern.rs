@@ -157,7 +157,7 @@ impl Cell {
 /// # Example
 ///
 /// ```
-/// use kesher::{Journey, PatternBuilder, Stages};
+/// use kesher::journey::{Journey, PatternBuilder, Stages};
 ///
 /// let mut builder = PatternBuilder::new(Stages::default(), -0.66);
 /// for (segment, during) in [("acme", -0.5), ("acme", -0.1), ("acme", -0.3)] {
@@ -234,7 +234,7 @@ impl PatternBuilder {
     /// # Example
     ///
     /// ```
-    /// use kesher::{PatternBuilder, Stages};
+    /// use kesher::journey::{PatternBuilder, Stages};
     /// let mut b = PatternBuilder::new(Stages::default(), -0.66);
     /// b.add_values("acme", &[Some(-0.2), Some(-0.7), None]);
     /// let back = PatternBuilder::from_json(&b.to_json())?;
@@ -347,7 +347,7 @@ impl PatternBuilder {
     /// # Example
     ///
     /// ```
-    /// let mut b = kesher::PatternBuilder::new(kesher::Stages::default(), -0.66);
+    /// let mut b = kesher::journey::PatternBuilder::new(kesher::journey::Stages::default(), -0.66);
     /// b.add_values("acme", &[Some(0.1), Some(-0.7), None]);
     /// assert_eq!(b.finish()[0].stages[1].count, 1);
     /// ```
@@ -389,7 +389,7 @@ impl PatternBuilder {
     /// # Example
     ///
     /// ```
-    /// use kesher::{PatternBuilder, Stages};
+    /// use kesher::journey::{PatternBuilder, Stages};
     /// let (mut a, mut b) = (PatternBuilder::new(Stages::default(), -0.66), PatternBuilder::new(Stages::default(), -0.66));
     /// a.add_values("x", &[Some(0.1), None, None]);
     /// b.add_values("x", &[Some(0.3), None, None]);

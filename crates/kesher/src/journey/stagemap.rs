@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 /// # Example
 ///
 /// ```
-/// use kesher::StageMap;
+/// use kesher::journey::StageMap;
 ///
 /// assert_eq!(StageMap::default().stages().names(),
 ///     ["first_contact", "waiting", "answer", "resolution", "follow_up"]);
@@ -72,7 +72,7 @@ struct StageMapFields {
 /// # Example
 ///
 /// ```
-/// let r: kesher::StageRule = serde_json::from_str(
+/// let r: kesher::journey::StageRule = serde_json::from_str(
 ///     r#"{"stage": "waiting", "when": {"cause": ["waiting", "unanswered"]}}"#).unwrap();
 /// assert_eq!(r.stage, "waiting");
 /// ```
@@ -91,7 +91,7 @@ pub struct StageRule {
 /// # Example
 ///
 /// ```
-/// let w: kesher::StageWhen = serde_json::from_str(
+/// let w: kesher::journey::StageWhen = serde_json::from_str(
 ///     r#"{"kind": ["call", "visit"], "direction": ["inbound"], "answered": false}"#).unwrap();
 /// assert_eq!(w.answered, Some(false));
 /// ```
@@ -236,7 +236,7 @@ impl StageMap {
     /// # Example
     ///
     /// ```
-    /// assert!(kesher::StageMap::CAUSES.contains(&"survey"));
+    /// assert!(kesher::journey::StageMap::CAUSES.contains(&"survey"));
     /// ```
     pub const CAUSES: [&'static str; 19] = [
         "first_contact",
@@ -270,7 +270,7 @@ impl StageMap {
     /// # Example
     ///
     /// ```
-    /// use kesher::{StageMap, StageRule, StageWhen, Stages};
+    /// use kesher::journey::{StageMap, StageRule, StageWhen, Stages};
     /// let map = StageMap::new(Stages::new(["all"])?,
     ///     vec![StageRule { stage: "all".into(), when: StageWhen::default() }])?;
     /// assert_eq!(map.rules().len(), 1);
@@ -308,7 +308,7 @@ impl StageMap {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::StageMap::encounter().stages().names(), ["before", "during", "after"]);
+    /// assert_eq!(kesher::journey::StageMap::encounter().stages().names(), ["before", "during", "after"]);
     /// ```
     pub fn encounter() -> StageMap {
         let before = StageWhen {

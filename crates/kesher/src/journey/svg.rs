@@ -15,7 +15,7 @@ use std::fmt::Write;
 /// # Example
 ///
 /// ```
-/// let o = kesher::SvgOptions::default();
+/// let o = kesher::journey::SvgOptions::default();
 /// assert_eq!((o.width, o.height), (760, 400));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -225,11 +225,11 @@ fn open(o: &SvgOptions, frame: &Frame, w: Wording<'_>) -> String {
 /// # Example
 ///
 /// ```
-/// let j = kesher::Journey::from_json(r#"{"customer_id": "c", "points": [
+/// let j = kesher::journey::Journey::from_json(r#"{"customer_id": "c", "points": [
 ///   {"at": "2025-01-05T09:00:00Z", "stage": "before", "emotion": -0.2, "source": "emotion_model"},
 ///   {"at": "2025-01-05T10:00:00Z", "stage": "during", "emotion": -0.8, "source": "emotion_model", "cause": "<b>"},
 ///   {"at": "2025-01-05T11:00:00Z", "stage": "after", "emotion": 0.4, "source": "emotion_model"}]}"#)?;
-/// let svg = kesher::journey::journey_svg(&j, &kesher::Stages::default(), &kesher::SvgOptions::default());
+/// let svg = kesher::journey::journey_svg(&j, &kesher::journey::Stages::default(), &kesher::journey::SvgOptions::default());
 /// assert!(svg.starts_with("<svg") && svg.contains("turning point") && !svg.contains("<b>"));
 /// # Ok::<(), kesher::Error>(())
 /// ```
@@ -244,12 +244,12 @@ pub fn journey_svg(journey: &Journey, stages: &Stages, o: &SvgOptions) -> String
 ///
 /// ```
 /// use kesher::catalogue::{Catalogue, Wording};
-/// let j = kesher::Journey::from_json(r#"{"customer_id": "c", "points": [
+/// let j = kesher::journey::Journey::from_json(r#"{"customer_id": "c", "points": [
 ///   {"at": "2025-01-05T10:00:00Z", "stage": "contact", "emotion": -0.5, "source": "emotion_model"},
 ///   {"at": "2025-01-05T11:00:00Z", "stage": "after", "emotion": 0.4, "source": "emotion_model"}]}"#)?;
 /// let ours = Catalogue::built_in().with_messages("he", "emotion-level-furious = רותח")?;
-/// let o = kesher::SvgOptions::default();
-/// let svg = kesher::journey::journey_svg_in(&j, &kesher::Stages::default(), &o, Wording::new(&ours, "he")?);
+/// let o = kesher::journey::SvgOptions::default();
+/// let svg = kesher::journey::journey_svg_in(&j, &kesher::journey::Stages::default(), &o, Wording::new(&ours, "he")?);
 /// assert!(svg.contains("רותח") && svg.contains(r#"direction="rtl" xml:lang="he""#));
 /// # Ok::<(), kesher::Error>(())
 /// ```
@@ -477,11 +477,11 @@ fn draw_journey(journey: &Journey, stages: &Stages, o: &SvgOptions, w: Wording<'
 /// # Example
 ///
 /// ```
-/// use kesher::{PatternBuilder, Stages};
+/// use kesher::journey::{PatternBuilder, Stages};
 /// let mut b = PatternBuilder::new(Stages::default(), -0.66);
 /// b.add_values("<acme>", &[Some(-0.2), Some(-0.7), Some(0.3)]);
 /// b.add_values("<acme>", &[Some(-0.3), Some(-0.4), Some(0.1)]);
-/// let svg = kesher::journey::pattern_svg(&b.finish()[0], &kesher::SvgOptions::default());
+/// let svg = kesher::journey::pattern_svg(&b.finish()[0], &kesher::journey::SvgOptions::default());
 /// assert!(svg.contains("median") && svg.contains("&lt;acme&gt;"));
 /// ```
 pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
@@ -493,10 +493,10 @@ pub fn pattern_svg(pattern: &Pattern, o: &SvgOptions) -> String {
 /// # Example
 ///
 /// ```
-/// use kesher::{PatternBuilder, Stages};
+/// use kesher::journey::{PatternBuilder, Stages};
 /// let mut b = PatternBuilder::new(Stages::default(), -0.66);
 /// b.add_values("acme", &[Some(-0.2), Some(-0.7), Some(0.3)]);
-/// let svg = kesher::journey::pattern_svg_in(&b.finish()[0], &kesher::SvgOptions::default(), kesher::Language::Ru);
+/// let svg = kesher::journey::pattern_svg_in(&b.finish()[0], &kesher::journey::SvgOptions::default(), kesher::Language::Ru);
 /// assert!(svg.contains("медиана"), "{svg}");
 /// ```
 pub fn pattern_svg_in<'a>(

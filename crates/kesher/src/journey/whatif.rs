@@ -40,7 +40,7 @@ pub struct StageChange {
 /// # Example
 ///
 /// ```
-/// use kesher::{what_if, CaseEvent, CaseLog, EmotionModel, Scenario};
+/// use kesher::{journey::{what_if, EmotionModel, Scenario}, event::CaseEvent, case::CaseLog};
 ///
 /// let mut log = CaseLog::default();
 /// for line in [

@@ -28,13 +28,13 @@ use chrono::{DateTime, TimeDelta, Utc};
 /// An event the case can never take (invalid, or of another case) is refused with an error and
 /// changes nothing. An event it cannot take *now* (a transition the status machine forbids, a
 /// promise kept before it was made) is kept and reported in [`CaseChanges::rejected`]: an
-/// event arriving later may make it fit, as in a lenient fold ([`crate::CaseLog::fold_lenient`]).
+/// event arriving later may make it fit, as in a lenient fold ([`crate::case::CaseLog::fold_lenient`]).
 ///
 /// # Example
 ///
 /// ```
 /// use kesher::live::LiveCase;
-/// use kesher::{CaseEvent, CaseId, CaseStatus, ContractSet, SlaEngine, TargetState};
+/// use kesher::{event::CaseEvent, CaseId, CaseStatus, sla::{ContractSet, SlaEngine, TargetState}};
 ///
 /// let mut engine = SlaEngine::new(ContractSet::from_json(r#"[{"name": "std", "calendar": "israel",
 ///     "targets": [{"metric": "first_response", "within": 7200}]}]"#)?);
@@ -100,7 +100,7 @@ impl LiveCase {
     ///
     /// ```
     /// let mut live = kesher::live::LiveCase::new(kesher::CaseId::new("T-1")?);
-    /// live.set_turn_policy(kesher::TurnPolicy { closing_turns_reopen: true, ..Default::default() });
+    /// live.set_turn_policy(kesher::case::TurnPolicy { closing_turns_reopen: true, ..Default::default() });
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn set_turn_policy(&mut self, policy: TurnPolicy) {
@@ -229,9 +229,9 @@ impl LiveCase {
     ///
     /// ```
     /// use kesher::live::{Escalation, EscalationAction, LiveCase};
-    /// let mut engine = kesher::SlaEngine::new(kesher::ContractSet::from_json("[]")?);
+    /// let mut engine = kesher::sla::SlaEngine::new(kesher::sla::ContractSet::from_json("[]")?);
     /// let mut live = LiveCase::new(kesher::CaseId::new("T-1")?);
-    /// let opened = kesher::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
+    /// let opened = kesher::event::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
     ///     "at": "2025-01-05T07:00:00Z", "customer": {"id": "c"}, "channel": "email"}"#)?;
     /// live.apply(opened, &mut engine, "2025-01-05T07:00:00Z".parse().unwrap())?;
     /// let notify = Escalation { case_id: kesher::CaseId::new("T-1")?, rule: "breach".into(),
@@ -270,17 +270,17 @@ impl LiveCase {
     ///
     /// ```
     /// use kesher::live::{Escalation, EscalationAction, LiveCase};
-    /// let mut engine = kesher::SlaEngine::new(kesher::ContractSet::from_json("[]")?);
+    /// let mut engine = kesher::sla::SlaEngine::new(kesher::sla::ContractSet::from_json("[]")?);
     /// let mut live = LiveCase::new(kesher::CaseId::new("T-1")?);
-    /// let opened = kesher::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
+    /// let opened = kesher::event::CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
     ///     "at": "2025-01-05T07:00:00Z", "customer": {"id": "c"}, "channel": "email"}"#)?;
     /// live.apply(opened, &mut engine, "2025-01-05T07:00:00Z".parse().unwrap())?;
     /// let raise = Escalation { case_id: kesher::CaseId::new("T-1")?, rule: "breach".into(),
     ///     about: "first_response/1".into(), at: "2025-01-05T09:00:00Z".parse().unwrap(),
-    ///     action: EscalationAction::RaisePriority { to: kesher::Priority::Urgent },
+    ///     action: EscalationAction::RaisePriority { to: kesher::event::Priority::Urgent },
     ///     reason: "first_response is breached (rule breach)".into(), message: None };
     /// live.record(&raise, &mut engine, 100)?;
-    /// assert_eq!(live.case().unwrap().priority(), kesher::Priority::Urgent);
+    /// assert_eq!(live.case().unwrap().priority(), kesher::event::Priority::Urgent);
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn record(

@@ -166,7 +166,7 @@ pub struct Escalation {
 ///
 /// ```
 /// use kesher::live::{EscalationAction, EscalationRules, LiveCase};
-/// use kesher::{CaseEvent, CaseId, ContractSet, Language, SlaEngine};
+/// use kesher::{event::CaseEvent, CaseId, sla::{ContractSet, SlaEngine}, Language};
 ///
 /// let contracts = ContractSet::from_json(r#"[{"name": "std", "calendar": "israel",
 ///     "targets": [{"metric": "first_response", "within": 7200}]}]"#)?;
@@ -265,7 +265,7 @@ impl EscalationRules {
     /// # Example
     ///
     /// ```
-    /// let contracts = kesher::ContractSet::from_json(r#"[{"name": "std", "calendar": "uk",
+    /// let contracts = kesher::sla::ContractSet::from_json(r#"[{"name": "std", "calendar": "uk",
     ///     "targets": [{"metric": "resolution", "within": 86400}]}]"#)?;
     /// let rules = kesher::live::EscalationRules::from_json(r#"[{"name": "half",
     ///     "when": {"on": "target_share", "share": 0.5}, "then": [{"do": "notify", "group": "leads"}]}]"#)?;
@@ -310,12 +310,12 @@ impl EscalationRules {
     ///
     /// ```
     /// use kesher::live::{EscalationRules, LiveCase};
-    /// let contracts = kesher::ContractSet::from_json("[]")?;
+    /// let contracts = kesher::sla::ContractSet::from_json("[]")?;
     /// let rules = EscalationRules::from_json(r#"[{"name": "complaint", "when": {"on": "public_negative_message"},
     ///     "then": [{"do": "notify", "group": "social"}]}]"#)?;
-    /// let mut engine = kesher::SlaEngine::new(contracts.clone());
+    /// let mut engine = kesher::sla::SlaEngine::new(contracts.clone());
     /// let mut live = LiveCase::new(kesher::CaseId::new("T")?);
-    /// let tweet = kesher::CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "id": "t1",
+    /// let tweet = kesher::event::CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "id": "t1",
     ///     "customer_id": "c", "at": "2025-01-05T10:00:00Z", "channel": "twitter", "direction": "inbound",
     ///     "actor": {"type": "customer"}, "kind": "message", "text": "I will cancel my account, terrible"}"#)?;
     /// let at = tweet.at();
@@ -379,10 +379,10 @@ impl EscalationRules {
     ///     .with_messages("en", "escalation-public-negative = public complaint on { $channel } ({ $rule })")?;
     /// let rules = EscalationRules::from_json(r#"[{"name": "social", "when": {"on": "public_negative_message"},
     ///     "then": [{"do": "notify", "group": "social"}]}]"#)?;
-    /// let contracts = kesher::ContractSet::from_json("[]")?;
-    /// let mut engine = kesher::SlaEngine::new(contracts.clone());
+    /// let contracts = kesher::sla::ContractSet::from_json("[]")?;
+    /// let mut engine = kesher::sla::SlaEngine::new(contracts.clone());
     /// let mut live = LiveCase::new(kesher::CaseId::new("T")?);
-    /// let tweet = kesher::CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "id": "t1",
+    /// let tweet = kesher::event::CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T", "id": "t1",
     ///     "customer_id": "c", "at": "2025-01-05T10:00:00Z", "channel": "twitter", "direction": "inbound",
     ///     "actor": {"type": "customer"}, "kind": "message", "text": "terrible service, I will cancel"}"#)?;
     /// let at = tweet.at();
@@ -577,7 +577,7 @@ impl Escalation {
     ///     action: EscalationAction::AssignTeam { team: "tier 2".into() },
     ///     reason: "first_response is breached (rule breach)".into(), message: None,
     /// };
-    /// let events = e.events(kesher::CustomerId::new("c")?, kesher::Priority::Normal, 100);
+    /// let events = e.events(kesher::CustomerId::new("c")?, kesher::event::Priority::Normal, 100);
     /// assert_eq!(events.len(), 2);
     /// assert_eq!(events[1].type_name(), "transferred");
     /// # Ok::<(), kesher::Error>(())

@@ -46,7 +46,7 @@ pub struct Acknowledgement {
 /// # Example
 ///
 /// ```
-/// use kesher::{playbook::acknowledgement, Language, Priority, SlaContract};
+/// use kesher::{playbook::acknowledgement, Language, event::Priority, sla::SlaContract};
 ///
 /// let contract = SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
 ///     "targets": [{"metric": "first_response", "within": 7200}]}"#)?;

@@ -181,7 +181,7 @@ fn nth_open_day(calendar: &Calendar, after: DateTime<Utc>, n: u32) -> Result<Dat
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, Calendar};
+/// use kesher::{event::CaseEvent, case::CaseLog, calendar::Calendar};
 /// use kesher::playbook::{next_follow_up, FollowUpPolicy};
 ///
 /// let mut log = CaseLog::default();
@@ -217,7 +217,7 @@ pub fn next_follow_up(
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, Calendar, Language};
+/// use kesher::{event::CaseEvent, case::CaseLog, calendar::Calendar, Language};
 /// use kesher::playbook::{next_follow_up_in, FollowUpPolicy};
 ///
 /// let log = CaseLog::default();

@@ -5,8 +5,8 @@
 //! resolution and its message ([`FollowUpPlan::message`]), and [`survey_allowed`] under a
 //! fatigue cap; the [`release`] of a customer who cannot be helped. Every text comes from the
 //! message catalogue ([`crate::catalogue`]) in English, Hebrew, Arabic or Russian, or a host's
-//! own wording. The promise ledger and its guard are [`crate::Promise`] and
-//! [`crate::PromiseGuard`].
+//! own wording. The promise ledger and its guard are [`crate::promise::Promise`] and
+//! [`crate::ledger::PromiseGuard`].
 
 mod acknowledge;
 mod followup;

@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, ContractSet, Language};
+/// use kesher::{event::CaseEvent, case::CaseLog, sla::ContractSet, Language};
 /// use kesher::report::{report_of_cases, ReportOptions};
 ///
 /// let mut log = CaseLog::default();

@@ -9,7 +9,7 @@
 //! network), in English or in Hebrew laid out right to left.
 //!
 //! ```
-//! use kesher::{CaseEvent, CaseLog, EmotionModel, Language};
+//! use kesher::{event::CaseEvent, case::CaseLog, journey::EmotionModel, Language};
 //! use kesher::report::{ReportBuilder, ReportOptions};
 //!
 //! let mut log = CaseLog::default();
@@ -582,7 +582,7 @@ impl ReportBuilder {
     ///
     /// ```
     /// use kesher::report::{ReportBuilder, ReportOptions};
-    /// use kesher::{Customer, Language};
+    /// use kesher::{customer::Customer, Language};
     ///
     /// let c = Customer::from_json(r#"{"id": "c", "name": "N"}"#)?;
     /// let b = ReportBuilder::new(ReportOptions::default())

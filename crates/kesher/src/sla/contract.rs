@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// # Example
 ///
 /// ```
-/// let m: kesher::Metric = serde_json::from_str("\"first_response\"").unwrap();
-/// assert_eq!(m, kesher::Metric::FirstResponse);
+/// let m: kesher::sla::Metric = serde_json::from_str("\"first_response\"").unwrap();
+/// assert_eq!(m, kesher::sla::Metric::FirstResponse);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,7 +50,7 @@ impl Metric {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Metric::ALL.len(), 6);
+    /// assert_eq!(kesher::sla::Metric::ALL.len(), 6);
     /// ```
     pub const ALL: [Metric; 6] = [
         Metric::Acknowledgement,
@@ -66,7 +66,7 @@ impl Metric {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Metric::NextResponse.as_str(), "next_response");
+    /// assert_eq!(kesher::sla::Metric::NextResponse.as_str(), "next_response");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -86,7 +86,7 @@ impl Metric {
 /// # Example
 ///
 /// ```
-/// assert_eq!(kesher::TimeBasis::default(), kesher::TimeBasis::Business);
+/// assert_eq!(kesher::sla::TimeBasis::default(), kesher::sla::TimeBasis::Business);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -104,7 +104,7 @@ pub enum TimeBasis {
 /// # Example
 ///
 /// ```
-/// use kesher::{Priority, Within};
+/// use kesher::{event::Priority, sla::Within};
 ///
 /// let w: Within = serde_json::from_str(r#"{"urgent": 3600, "normal": 14400}"#).unwrap();
 /// assert_eq!(w.for_priority(Priority::Urgent).map(|d| d.num_hours()), Some(1));
@@ -124,8 +124,8 @@ impl Within {
     /// # Example
     ///
     /// ```
-    /// let w = kesher::Within::All(chrono::TimeDelta::hours(2));
-    /// assert_eq!(w.for_priority(kesher::Priority::Low), Some(chrono::TimeDelta::hours(2)));
+    /// let w = kesher::sla::Within::All(chrono::TimeDelta::hours(2));
+    /// assert_eq!(w.for_priority(kesher::event::Priority::Low), Some(chrono::TimeDelta::hours(2)));
     /// ```
     pub fn for_priority(&self, priority: Priority) -> Option<TimeDelta> {
         match self {
@@ -201,8 +201,8 @@ impl Serialize for Within {
 /// # Example
 ///
 /// ```
-/// let t: kesher::Target = serde_json::from_str(r#"{"metric": "resolution", "within": 86400, "time": "calendar"}"#).unwrap();
-/// assert_eq!(t.time, kesher::TimeBasis::Calendar);
+/// let t: kesher::sla::Target = serde_json::from_str(r#"{"metric": "resolution", "within": 86400, "time": "calendar"}"#).unwrap();
+/// assert_eq!(t.time, kesher::sla::TimeBasis::Calendar);
 /// assert!(t.pauses());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -229,7 +229,7 @@ impl Target {
     /// # Example
     ///
     /// ```
-    /// let t: kesher::Target = serde_json::from_str(r#"{"metric": "acknowledgement", "within": 60}"#).unwrap();
+    /// let t: kesher::sla::Target = serde_json::from_str(r#"{"metric": "acknowledgement", "within": 60}"#).unwrap();
     /// assert!(!t.pauses());
     /// ```
     pub fn pauses(&self) -> bool {
@@ -243,9 +243,9 @@ impl Target {
 /// # Example
 ///
 /// ```
-/// let c: kesher::Conditions = serde_json::from_str(r#"{"channels": ["facebook_page", "twitter"]}"#).unwrap();
-/// assert!(c.matches(&kesher::Channel::Twitter, kesher::Priority::Low, &Default::default()));
-/// assert!(!c.matches(&kesher::Channel::Email, kesher::Priority::Low, &Default::default()));
+/// let c: kesher::sla::Conditions = serde_json::from_str(r#"{"channels": ["facebook_page", "twitter"]}"#).unwrap();
+/// assert!(c.matches(&kesher::Channel::Twitter, kesher::event::Priority::Low, &Default::default()));
+/// assert!(!c.matches(&kesher::Channel::Email, kesher::event::Priority::Low, &Default::default()));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -267,7 +267,7 @@ impl Conditions {
     /// # Example
     ///
     /// ```
-    /// assert!(kesher::Conditions::default().is_empty());
+    /// assert!(kesher::sla::Conditions::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.channels.is_empty() && self.priorities.is_empty() && self.segments.is_empty()
@@ -278,9 +278,9 @@ impl Conditions {
     /// # Example
     ///
     /// ```
-    /// let c: kesher::Conditions = serde_json::from_str(r#"{"segments": ["vip"]}"#).unwrap();
+    /// let c: kesher::sla::Conditions = serde_json::from_str(r#"{"segments": ["vip"]}"#).unwrap();
     /// let vip = ["vip".to_string()].into_iter().collect();
-    /// assert!(c.matches(&kesher::Channel::Phone, kesher::Priority::Normal, &vip));
+    /// assert!(c.matches(&kesher::Channel::Phone, kesher::event::Priority::Normal, &vip));
     /// ```
     pub fn matches(
         &self,
@@ -357,7 +357,7 @@ fn default_warn_at() -> Vec<f64> {
 /// # Example
 ///
 /// ```
-/// let c = kesher::SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
+/// let c = kesher::sla::SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
 ///     "targets": [{"metric": "first_response", "within": 7200}]}"#)?;
 /// assert_eq!(c.name, "std");
 /// assert!(c.conditions.is_empty());
@@ -397,7 +397,7 @@ impl SlaContract {
     /// # Example
     ///
     /// ```
-    /// let err = kesher::SlaContract::from_json(r#"{"name": "x", "calendar": "israel", "targets": []}"#).unwrap_err();
+    /// let err = kesher::sla::SlaContract::from_json(r#"{"name": "x", "calendar": "israel", "targets": []}"#).unwrap_err();
     /// assert_eq!(err.field(), Some("targets"));
     /// ```
     pub fn from_json(text: &str) -> Result<SlaContract> {
@@ -411,7 +411,7 @@ impl SlaContract {
     /// # Example
     ///
     /// ```
-    /// let c = kesher::SlaContract::from_json(r#"{"name": "std", "calendar": "uk",
+    /// let c = kesher::sla::SlaContract::from_json(r#"{"name": "std", "calendar": "uk",
     ///     "targets": [{"metric": "resolution", "within": 86400}]}"#)?;
     /// assert_eq!(c.calendar().tz().name(), "Europe/London");
     /// # Ok::<(), kesher::Error>(())
@@ -425,10 +425,10 @@ impl SlaContract {
     /// # Example
     ///
     /// ```
-    /// let c = kesher::SlaContract::from_json(r#"{"name": "std", "calendar": "uk",
+    /// let c = kesher::sla::SlaContract::from_json(r#"{"name": "std", "calendar": "uk",
     ///     "targets": [{"metric": "resolution", "within": 86400}]}"#)?;
-    /// assert!(c.target(kesher::Metric::Resolution).is_some());
-    /// assert!(c.target(kesher::Metric::FirstResponse).is_none());
+    /// assert!(c.target(kesher::sla::Metric::Resolution).is_some());
+    /// assert!(c.target(kesher::sla::Metric::FirstResponse).is_none());
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn target(&self, metric: Metric) -> Option<&Target> {
@@ -440,7 +440,7 @@ impl SlaContract {
     /// # Example
     ///
     /// ```
-    /// let c = kesher::SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
+    /// let c = kesher::sla::SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
     ///     "teams": {"night": {"tz": "Asia/Jerusalem", "week": {"sun": [["22:00","06:00"]]}}},
     ///     "targets": [{"metric": "resolution", "within": 86400}]}"#)?;
     /// assert!(c.team_calendar("night").is_some() && c.team_calendar("day").is_none());
@@ -455,7 +455,7 @@ impl SlaContract {
     /// # Example
     ///
     /// ```
-    /// let c = kesher::SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
+    /// let c = kesher::sla::SlaContract::from_json(r#"{"name": "std", "calendar": "israel",
     ///     "agents": {"noa": "uk"}, "targets": [{"metric": "resolution", "within": 86400}]}"#)?;
     /// assert_eq!(c.agent_calendar("noa").map(|c| c.tz().name()), Some("Europe/London"));
     /// # Ok::<(), kesher::Error>(())
@@ -559,7 +559,7 @@ pub(crate) fn check_fractions(field: &str, fractions: &[f64]) -> Result<()> {
 /// # Example
 ///
 /// ```
-/// use kesher::{Channel, ContractSet, Priority};
+/// use kesher::{Channel, sla::ContractSet, event::Priority};
 ///
 /// let set = ContractSet::from_json(r#"{"contracts": [
 ///   {"name": "default", "calendar": "israel", "targets": [{"metric": "first_response", "within": 28800}]},
@@ -584,8 +584,8 @@ impl ContractSet {
     /// # Example
     ///
     /// ```
-    /// let c = kesher::SlaContract::from_json(r#"{"name": "a", "calendar": "us", "targets": [{"metric": "resolution", "within": 60}]}"#)?;
-    /// assert!(kesher::ContractSet::new(vec![c.clone(), c]).is_err());
+    /// let c = kesher::sla::SlaContract::from_json(r#"{"name": "a", "calendar": "us", "targets": [{"metric": "resolution", "within": 60}]}"#)?;
+    /// assert!(kesher::sla::ContractSet::new(vec![c.clone(), c]).is_err());
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn new(contracts: Vec<SlaContract>) -> Result<ContractSet> {
@@ -616,7 +616,7 @@ impl ContractSet {
     /// ```
     /// let rules = serde_json::from_str(r#"[{"name": "call back", "on": {"kinds": ["voicemail"]},
     ///     "within": 28800, "calendar": "us"}]"#).unwrap();
-    /// let set = kesher::ContractSet::new(vec![])?.with_interaction_targets(rules)?;
+    /// let set = kesher::sla::ContractSet::new(vec![])?.with_interaction_targets(rules)?;
     /// assert_eq!(set.interaction_targets().len(), 1);
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -656,7 +656,7 @@ impl ContractSet {
     /// # Example
     ///
     /// ```
-    /// let err = kesher::ContractSet::from_json(r#"[{"name": "a", "calendar": "mars", "targets": []}]"#).unwrap_err();
+    /// let err = kesher::sla::ContractSet::from_json(r#"[{"name": "a", "calendar": "mars", "targets": []}]"#).unwrap_err();
     /// assert_eq!(err.field(), Some("[0].calendar"));
     /// ```
     pub fn from_json(text: &str) -> Result<ContractSet> {
@@ -687,7 +687,7 @@ impl ContractSet {
     /// # Example
     ///
     /// ```
-    /// let set = kesher::ContractSet::from_json("[]")?;
+    /// let set = kesher::sla::ContractSet::from_json("[]")?;
     /// assert!(set.contracts().is_empty());
     /// # Ok::<(), kesher::Error>(())
     /// ```

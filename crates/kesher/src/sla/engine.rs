@@ -43,7 +43,7 @@ use std::sync::Arc;
 /// # Example
 ///
 /// ```
-/// use kesher::{CaseEvent, CaseLog, ContractSet, SlaEngine, TargetState};
+/// use kesher::{event::CaseEvent, case::CaseLog, sla::{ContractSet, SlaEngine, TargetState}};
 ///
 /// let contracts = ContractSet::from_json(r#"[{"name": "std", "calendar": "israel",
 ///     "targets": [{"metric": "first_response", "within": 7200}, {"metric": "resolution", "within": 86400}]}]"#)?;
@@ -543,7 +543,7 @@ impl SlaEngine {
     /// # Example
     ///
     /// ```
-    /// let engine = kesher::SlaEngine::new(kesher::ContractSet::from_json("[]")?);
+    /// let engine = kesher::sla::SlaEngine::new(kesher::sla::ContractSet::from_json("[]")?);
     /// assert!(engine.contracts().contracts().is_empty());
     /// # Ok::<(), kesher::Error>(())
     /// ```
@@ -595,7 +595,7 @@ impl SlaEngine {
     /// # Example
     ///
     /// ```
-    /// let engine = kesher::SlaEngine::new(kesher::ContractSet::from_json("[]")?).explain(true);
+    /// let engine = kesher::sla::SlaEngine::new(kesher::sla::ContractSet::from_json("[]")?).explain(true);
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn explain(mut self, on: bool) -> SlaEngine {

@@ -42,7 +42,7 @@ impl InteractionMatch {
     ///
     /// ```
     /// let on: kesher::sla::InteractionMatch = serde_json::from_str(r#"{"kinds": ["voicemail"]}"#)?;
-    /// let vm: kesher::Interaction = serde_json::from_str(r#"{"id": "v", "customer_id": "c",
+    /// let vm: kesher::interaction::Interaction = serde_json::from_str(r#"{"id": "v", "customer_id": "c",
     ///     "at": "2025-01-05T09:00:00Z", "channel": "phone", "direction": "inbound",
     ///     "actor": {"type": "customer"}, "kind": "voicemail"}"#)?;
     /// assert!(on.matches(&vm));
@@ -69,7 +69,7 @@ impl InteractionMatch {
 /// # Example
 ///
 /// ```
-/// let set = kesher::ContractSet::from_json(r#"{"contracts": [], "interaction_targets": [
+/// let set = kesher::sla::ContractSet::from_json(r#"{"contracts": [], "interaction_targets": [
 ///   {"name": "call back", "on": {"kinds": ["voicemail"]}, "within": 28800, "calendar": "uk"}]}"#)?;
 /// assert_eq!(set.interaction_targets()[0].name, "call back");
 /// # Ok::<(), kesher::Error>(())

@@ -3,7 +3,7 @@
 //! A contract (policy) has conditions (channels, priorities, segments), a calendar, and targets
 //! (acknowledgement, first response, next response, resolution, follow-up cadence), each in
 //! business or calendar time, with pausing states and warning fractions. [`SlaEngine`] replays
-//! a folded [`crate::Case`] and reports, per target, the state, due instant, consumed and
+//! a folded [`crate::case::Case`] and reports, per target, the state, due instant, consumed and
 //! remaining time and an audit trail that explains the deadline. A contract may give teams and
 //! agents calendars of their own: a case's clocks run on the calendar of whoever has it, and a
 //! reassignment keeps the time consumed (as a contract change does). A set may also hold

@@ -12,7 +12,7 @@ use std::sync::Arc;
 /// # Example
 ///
 /// ```
-/// assert_eq!(serde_json::to_string(&kesher::TargetState::MetLate).unwrap(), "\"met_late\"");
+/// assert_eq!(serde_json::to_string(&kesher::sla::TargetState::MetLate).unwrap(), "\"met_late\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -39,8 +39,8 @@ impl TargetState {
     /// # Example
     ///
     /// ```
-    /// assert!(kesher::TargetState::Met.is_final());
-    /// assert!(!kesher::TargetState::Breached.is_final());
+    /// assert!(kesher::sla::TargetState::Met.is_final());
+    /// assert!(!kesher::sla::TargetState::Breached.is_final());
     /// ```
     pub fn is_final(self) -> bool {
         matches!(
@@ -55,7 +55,7 @@ impl TargetState {
 /// # Example
 ///
 /// ```
-/// assert_eq!(serde_json::to_string(&kesher::AuditAction::Retargeted).unwrap(), "\"retargeted\"");
+/// assert_eq!(serde_json::to_string(&kesher::sla::AuditAction::Retargeted).unwrap(), "\"retargeted\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -84,8 +84,8 @@ pub enum AuditAction {
 ///
 /// ```
 /// let json = r#"{"at": "2025-01-05T09:00:00Z", "action": "started", "reason": "case opened", "consumed_seconds": 0, "target_seconds": 7200}"#;
-/// let e: kesher::AuditEntry = serde_json::from_str(json).unwrap();
-/// assert_eq!(e.action, kesher::AuditAction::Started);
+/// let e: kesher::sla::AuditEntry = serde_json::from_str(json).unwrap();
+/// assert_eq!(e.action, kesher::sla::AuditAction::Started);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,7 +117,7 @@ pub struct AuditEntry {
 ///
 /// # Example
 ///
-/// See [`crate::SlaEngine`].
+/// See [`crate::sla::SlaEngine`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetReport {
@@ -169,7 +169,7 @@ pub struct TargetReport {
 ///
 /// # Example
 ///
-/// See [`crate::SlaEngine`].
+/// See [`crate::sla::SlaEngine`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseSla {

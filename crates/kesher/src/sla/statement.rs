@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 /// # Example
 ///
 /// ```
-/// let set = kesher::ContractSet::from_json(r#"[{"name": "social", "conditions": {"channels": ["facebook_page"]},
+/// let set = kesher::sla::ContractSet::from_json(r#"[{"name": "social", "conditions": {"channels": ["facebook_page"]},
 ///     "calendar": "israel", "targets": [{"metric": "first_response", "within": 7200}]}]"#)?;
 /// let s = kesher::sla::statement::statements(&set.contracts()[0], kesher::Language::En);
 /// assert_eq!(s[0].text, "We answer posts on our Facebook page within 2 business hours \
@@ -306,7 +306,7 @@ fn contacts_phrase(on: &InteractionMatch, w: Wording<'_>) -> String {
 /// # Example
 ///
 /// ```
-/// let set = kesher::ContractSet::from_json(r#"{"contracts": [], "interaction_targets": [{"name": "call back",
+/// let set = kesher::sla::ContractSet::from_json(r#"{"contracts": [], "interaction_targets": [{"name": "call back",
 ///     "on": {"kinds": ["voicemail", "missed_call"]}, "within": 28800, "calendar": "israel", "answered_on": ["phone"]}]}"#)?;
 /// let target = &set.interaction_targets()[0];
 /// let en = kesher::sla::statement::interaction_statement(target, kesher::Language::En);
@@ -360,7 +360,7 @@ fn interaction_statement_in(target: &InteractionTarget, w: Wording<'_>) -> State
 ///
 /// ```
 /// use kesher::catalogue::{Catalogue, Wording};
-/// let set = kesher::ContractSet::from_json(r#"[{"name": "std", "calendar": "israel",
+/// let set = kesher::sla::ContractSet::from_json(r#"[{"name": "std", "calendar": "israel",
 ///     "targets": [{"metric": "first_response", "within": 7200}]}]"#)?;
 /// let he = kesher::sla::statement::statements(&set.contracts()[0], kesher::Language::He);
 /// assert!(he[0].text.starts_with("אנחנו עונים לפניות שלכם תוך שעתיים בשעות הפעילות"));
@@ -398,7 +398,7 @@ fn statements_in(contract: &SlaContract, w: Wording<'_>) -> Vec<Statement> {
 /// # Example
 ///
 /// ```
-/// let set = kesher::ContractSet::from_json(r#"{"contracts": [{"name": "std", "calendar": "us",
+/// let set = kesher::sla::ContractSet::from_json(r#"{"contracts": [{"name": "std", "calendar": "us",
 ///     "targets": [{"metric": "first_response", "within": 7200}]}], "interaction_targets": [{"name": "call back",
 ///     "on": {"kinds": ["voicemail"]}, "within": 28800, "calendar": "us"}]}"#)?;
 /// let all = kesher::sla::statement::set_statements(&set, kesher::Language::Ar);
@@ -480,7 +480,7 @@ pub fn traffic<'a>(cases: impl IntoIterator<Item = &'a Case>) -> BTreeMap<Channe
 ///
 /// ```
 /// use kesher::sla::statement::{channel_coverage, Coverage};
-/// use kesher::{Channel, ContractSet};
+/// use kesher::{Channel, sla::ContractSet};
 ///
 /// let set = ContractSet::from_json(r#"[{"name": "social", "conditions": {"channels": ["twitter"]},
 ///     "calendar": "israel", "targets": [{"metric": "first_response", "within": 3600}]}]"#)?;

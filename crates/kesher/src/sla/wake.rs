@@ -23,7 +23,7 @@ impl SlaEngine {
     /// # Example
     ///
     /// ```
-    /// use kesher::{CaseEvent, CaseLog, ContractSet, SlaEngine, TargetState};
+    /// use kesher::{event::CaseEvent, case::CaseLog, sla::{ContractSet, SlaEngine, TargetState}};
     ///
     /// let contracts = ContractSet::from_json(r#"[{"name": "std", "calendar": "israel",
     ///     "targets": [{"metric": "first_response", "within": 7200}]}]"#)?;

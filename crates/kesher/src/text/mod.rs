@@ -43,7 +43,7 @@ use serde::{Deserialize, Serialize};
 /// # Example
 ///
 /// ```
-/// use kesher::{Language, TextScorer};
+/// use kesher::{Language, text::TextScorer};
 ///
 /// struct Shouting;
 /// impl TextScorer for Shouting {
@@ -65,7 +65,7 @@ pub trait TextScorer {
 /// # Example
 ///
 /// ```
-/// use kesher::Sentiment;
+/// use kesher::text::Sentiment;
 ///
 /// assert_eq!(Sentiment::of(Some(-0.5)), Sentiment::Negative);
 /// assert_eq!(Sentiment::of(Some(0.1)), Sentiment::Neutral);
@@ -93,7 +93,7 @@ impl Sentiment {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Sentiment::of(Some(0.2)), kesher::Sentiment::Positive);
+    /// assert_eq!(kesher::text::Sentiment::of(Some(0.2)), kesher::text::Sentiment::Positive);
     /// ```
     pub fn of(score: Option<f64>) -> Sentiment {
         match score {
@@ -108,7 +108,7 @@ impl Sentiment {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Sentiment::Negative.name(), "negative");
+    /// assert_eq!(kesher::text::Sentiment::Negative.name(), "negative");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {

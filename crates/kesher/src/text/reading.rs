@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// # Example
 ///
 /// ```
-/// use kesher::{MessageReading, Sentiment, SentimentScorer, TurnKind};
+/// use kesher::text::{MessageReading, Sentiment, SentimentScorer, TurnKind};
 ///
 /// let r = MessageReading::new("thanks, great service!", None, &SentimentScorer::default());
 /// assert_eq!(r.sentiment, Sentiment::Positive);
@@ -36,7 +36,7 @@ impl MessageReading {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Language, MessageReading, SentimentScorer, TurnKind};
+    /// use kesher::{Language, text::{MessageReading, SentimentScorer, TurnKind}};
     ///
     /// let r = MessageReading::new("אני אפרסם את זה בכל מקום", Some(Language::He), &SentimentScorer::default());
     /// assert_eq!(r.turn, TurnKind::Complaint);

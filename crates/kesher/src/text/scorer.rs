@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 /// # Example
 ///
 /// ```
-/// use kesher::{Sentiment, SentimentScorer, TextScorer};
+/// use kesher::text::{Sentiment, SentimentScorer, TextScorer};
 ///
 /// let s = SentimentScorer::default();
 /// assert_eq!(s.read("still waiting, worst service ever", None).0, Sentiment::Negative);
@@ -65,7 +65,7 @@ impl SentimentScorer {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::SentimentScorer::DEFAULT, kesher::SentimentScorer::default());
+    /// assert_eq!(kesher::text::SentimentScorer::DEFAULT, kesher::text::SentimentScorer::default());
     /// ```
     pub const DEFAULT: SentimentScorer = SentimentScorer {
         english_negative_below: -0.02,
@@ -81,7 +81,7 @@ impl SentimentScorer {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Language, Sentiment, SentimentScorer};
+    /// use kesher::{Language, text::{Sentiment, SentimentScorer}};
     ///
     /// let (sentiment, value) = SentimentScorer::default().read("השירות גרוע ושום דבר לא עובד, נמאס", Some(Language::He));
     /// assert_eq!(sentiment, Sentiment::Negative);

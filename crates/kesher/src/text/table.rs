@@ -12,14 +12,14 @@ use crate::{
 /// them, asked for all at once (a model is fastest on a batch).
 ///
 /// The bindings build one from a Python callable or a JavaScript function: they ask
-/// [`Case::customer_texts`](crate::Case::customer_texts) which texts a case's journey will read, call the host's model once
+/// [`Case::customer_texts`](crate::case::Case::customer_texts) which texts a case's journey will read, call the host's model once
 /// with that list, and hand the answers to [`ScoreTable::new`], which checks them. A text the
 /// table does not hold scores `None` (no opinion seen).
 ///
 /// # Example
 ///
 /// ```
-/// use kesher::{ScoreTable, TextScorer};
+/// use kesher::text::{ScoreTable, TextScorer};
 ///
 /// let texts = vec!["thanks a lot".to_string(), "still broken".to_string()];
 /// let table = ScoreTable::new(texts, vec![Some(0.9), Some(-0.7)])?;
@@ -43,7 +43,7 @@ impl ScoreTable {
     /// # Example
     ///
     /// ```
-    /// let err = kesher::ScoreTable::new(vec!["a".to_string()], vec![]).unwrap_err();
+    /// let err = kesher::text::ScoreTable::new(vec!["a".to_string()], vec![]).unwrap_err();
     /// assert_eq!(err.kind(), kesher::ErrorKind::InvalidInput);
     /// ```
     pub fn new(
@@ -83,7 +83,7 @@ impl ScoreTable {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::ScoreTable::default().len(), 0);
+    /// assert_eq!(kesher::text::ScoreTable::default().len(), 0);
     /// ```
     pub fn len(&self) -> usize {
         self.scores.len()
@@ -94,7 +94,7 @@ impl ScoreTable {
     /// # Example
     ///
     /// ```
-    /// assert!(kesher::ScoreTable::default().is_empty());
+    /// assert!(kesher::text::ScoreTable::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.scores.is_empty()

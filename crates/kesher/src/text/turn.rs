@@ -1,6 +1,6 @@
 //! What a customer's message does in the conversation: thanks, confirms, raises a problem, or
 //! complains and threatens to leave or go public. Rules over phrases in English and Hebrew,
-//! deterministic; the case fold uses them through [`crate::TurnPolicy`].
+//! deterministic; the case fold uses them through [`crate::case::TurnPolicy`].
 
 use super::{english, guess_language, hebrew, support, WordMap};
 use crate::language::Language;
@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 /// # Example
 ///
 /// ```
-/// use kesher::TurnKind;
+/// use kesher::text::TurnKind;
 ///
 /// assert_eq!(TurnKind::classify("thanks, great service!", None), TurnKind::Thanks);
 /// assert_eq!(TurnKind::classify("תודה רבה, מעולה!", None), TurnKind::Thanks);
@@ -53,7 +53,7 @@ impl TurnKind {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::TurnKind::ALL.len(), 4);
+    /// assert_eq!(kesher::text::TurnKind::ALL.len(), 4);
     /// ```
     pub const ALL: [TurnKind; 4] = [
         TurnKind::Thanks,
@@ -67,7 +67,7 @@ impl TurnKind {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::TurnKind::Confirmation.name(), "confirmation");
+    /// assert_eq!(kesher::text::TurnKind::Confirmation.name(), "confirmation");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -79,13 +79,13 @@ impl TurnKind {
     }
 
     /// Whether the message closes the exchange (thanks or a confirmation): by the default
-    /// [`crate::TurnPolicy`] it needs no answer and does not reopen a case.
+    /// [`crate::case::TurnPolicy`] it needs no answer and does not reopen a case.
     ///
     /// # Example
     ///
     /// ```
-    /// assert!(kesher::TurnKind::Thanks.is_closing());
-    /// assert!(!kesher::TurnKind::Problem.is_closing());
+    /// assert!(kesher::text::TurnKind::Thanks.is_closing());
+    /// assert!(!kesher::text::TurnKind::Problem.is_closing());
     /// ```
     pub const fn is_closing(self) -> bool {
         matches!(self, TurnKind::Thanks | TurnKind::Confirmation)
@@ -97,7 +97,7 @@ impl TurnKind {
     /// # Example
     ///
     /// ```
-    /// use kesher::{Language, TurnKind};
+    /// use kesher::{Language, text::TurnKind};
     ///
     /// assert_eq!(TurnKind::classify("הסתדר, עובד עכשיו", Some(Language::He)), TurnKind::Confirmation);
     /// assert_eq!(TurnKind::classify("למה זה עדיין לא עובד?", None), TurnKind::Problem);

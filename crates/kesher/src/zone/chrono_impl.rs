@@ -12,7 +12,7 @@ use std::fmt;
 /// ```
 /// use chrono::{DateTime, Utc};
 ///
-/// let zone: kesher::Zone = "Asia/Jerusalem".parse()?;
+/// let zone: kesher::zone::Zone = "Asia/Jerusalem".parse()?;
 /// let t: DateTime<Utc> = "2025-01-05T07:00:00Z".parse().unwrap();
 /// let local = t.with_timezone(&zone);
 /// assert_eq!(local.to_rfc3339(), "2025-01-05T09:00:00+02:00");
@@ -33,8 +33,8 @@ impl ZoneOffset {
     /// ```
     /// use chrono::TimeZone;
     ///
-    /// let o = kesher::Zone::UTC.offset_from_utc_datetime(&chrono::NaiveDateTime::MIN);
-    /// assert_eq!(o.zone(), &kesher::Zone::UTC);
+    /// let o = kesher::zone::Zone::UTC.offset_from_utc_datetime(&chrono::NaiveDateTime::MIN);
+    /// assert_eq!(o.zone(), &kesher::zone::Zone::UTC);
     /// ```
     pub fn zone(&self) -> &Zone {
         &self.zone

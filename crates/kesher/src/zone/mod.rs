@@ -27,7 +27,7 @@
 //!
 //! ```
 //! use chrono::{DateTime, Utc};
-//! use kesher::Zone;
+//! use kesher::zone::Zone;
 //!
 //! // A zone from its transitions: +02:00, then +03:00 from 2025-03-28T00:00:00Z.
 //! let zone = Zone::from_transitions("Test/Summer", 7200, vec![(1_743_120_000, 10_800)])?;
@@ -62,7 +62,7 @@ use table::Table;
 /// # Example
 ///
 /// ```
-/// use kesher::Zone;
+/// use kesher::zone::Zone;
 ///
 /// let zone: Zone = "Europe/London".parse()?;
 /// assert_eq!(zone.name(), "Europe/London");
@@ -87,7 +87,7 @@ impl Zone {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Zone::UTC.name(), "UTC");
+    /// assert_eq!(kesher::zone::Zone::UTC.name(), "UTC");
     /// ```
     pub const UTC: Zone = Zone(Inner::Utc);
 
@@ -98,9 +98,9 @@ impl Zone {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::Zone::from_name("Asia/Jerusalem").map(|z| z.name().to_string()),
+    /// assert_eq!(kesher::zone::Zone::from_name("Asia/Jerusalem").map(|z| z.name().to_string()),
     ///            Some("Asia/Jerusalem".to_string()));
-    /// assert!(kesher::Zone::from_name("asia/jerusalem").is_none());
+    /// assert!(kesher::zone::Zone::from_name("asia/jerusalem").is_none());
     /// ```
     pub fn from_name(name: &str) -> Option<Zone> {
         if name == "UTC" {
@@ -125,7 +125,7 @@ impl Zone {
     /// # Example
     ///
     /// ```
-    /// use kesher::Zone;
+    /// use kesher::zone::Zone;
     ///
     /// let zone = Zone::from_transitions("Test/Fixed", 3600, vec![])?;
     /// assert_eq!(zone.name(), "Test/Fixed");
@@ -146,7 +146,7 @@ impl Zone {
     /// # Example
     ///
     /// ```
-    /// assert_eq!("Asia/Jerusalem".parse::<kesher::Zone>()?.name(), "Asia/Jerusalem");
+    /// assert_eq!("Asia/Jerusalem".parse::<kesher::zone::Zone>()?.name(), "Asia/Jerusalem");
     /// # Ok::<(), kesher::Error>(())
     /// ```
     pub fn name(&self) -> &str {
@@ -163,7 +163,7 @@ impl Zone {
     /// # Example
     ///
     /// ```
-    /// let zone: kesher::Zone = "Asia/Jerusalem".parse()?;
+    /// let zone: kesher::zone::Zone = "Asia/Jerusalem".parse()?;
     /// let summer = "2025-07-01T00:00:00Z".parse().unwrap();
     /// assert_eq!(zone.offset_at(summer).local_minus_utc(), 3 * 3600);
     /// # Ok::<(), kesher::Error>(())

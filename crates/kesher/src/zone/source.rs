@@ -19,7 +19,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 /// ```
 /// // A source that knows one fixed zone.
 /// let source: kesher::zone::ZoneSource = |name| {
-///     (name == "Test/Plus2").then(|| kesher::Zone::from_transitions(name, 7200, vec![]).ok()).flatten()
+///     (name == "Test/Plus2").then(|| kesher::zone::Zone::from_transitions(name, 7200, vec![]).ok()).flatten()
 /// };
 /// assert!(source("Test/Plus2").is_some());
 /// assert!(source("Test/Other").is_none());
@@ -42,7 +42,7 @@ static KNOWN: OnceLock<Mutex<HashMap<String, Zone>>> = OnceLock::new();
 /// # Example
 ///
 /// ```
-/// use kesher::Zone;
+/// use kesher::zone::Zone;
 ///
 /// fn test_zones(name: &str) -> Option<Zone> {
 ///     (name == "Test/Plus3").then(|| Zone::from_transitions(name, 3 * 3600, vec![]).ok()).flatten()

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
-use kesher::{CaseEvent, CaseLog};
+use kesher::{case::CaseLog, event::CaseEvent};
 use serde_json::{json, Value};
 
 pub fn at(minute: u32) -> String {
