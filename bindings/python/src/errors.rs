@@ -43,6 +43,7 @@ pub(crate) fn argument(field: &str, message: String) -> PyErr {
             let value = err.value(py);
             let _ = value.setattr("kind", "invalid_input");
             let _ = value.setattr("field", field);
+            let _ = value.setattr("value", py.None());
             err
         }
         Err(e) => e,
@@ -182,62 +183,83 @@ create_exception!(
     "A duration to add is negative."
 );
 
+create_exception!(
+    kesher,
+    UnsupportedError,
+    KesherError,
+    "A function this build of kesher leaves out."
+);
+create_exception!(
+    kesher,
+    InternalError,
+    KesherError,
+    "kesher failed where it should not have: a bug to report."
+);
+
+/// The exception class of each kind of `kesher::ErrorKind::ALL`, the one list the classes,
+/// `kesher.ERROR_KINDS` and the tests come from.
+fn class_of(py: Python<'_>, kind: kesher::ErrorKind) -> Bound<'_, PyType> {
+    use kesher::ErrorKind::*;
+    match kind {
+        InvalidInput => py.get_type::<InvalidInputError>(),
+        MissingField => py.get_type::<MissingFieldError>(),
+        IllegalTransition => py.get_type::<IllegalTransitionError>(),
+        ConflictingEvent => py.get_type::<ConflictingEventError>(),
+        CurrencyMismatch => py.get_type::<CurrencyMismatchError>(),
+        InvalidJson => py.get_type::<InvalidJsonError>(),
+        InvalidCalendar => py.get_type::<InvalidCalendarError>(),
+        NoWorkingTime => py.get_type::<NoWorkingTimeError>(),
+        EndBeforeStart => py.get_type::<EndBeforeStartError>(),
+        NegativeDuration => py.get_type::<NegativeDurationError>(),
+        Unsupported => py.get_type::<UnsupportedError>(),
+        Internal => py.get_type::<InternalError>(),
+        // A kind added to the core later: still a KesherError, with its kind set.
+        _ => py.get_type::<KesherError>(),
+    }
+}
+
+/// `invalid_input` → `InvalidInputError`.
+fn class_name(kind: kesher::ErrorKind) -> String {
+    let mut name: String = kind
+        .as_str()
+        .split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    name.push_str("Error");
+    name
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("KesherError", py.get_type::<KesherError>())?;
-    m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
     m.add("ArgumentError", argument_error_type(py)?)?;
-    m.add("MissingFieldError", py.get_type::<MissingFieldError>())?;
-    m.add(
-        "IllegalTransitionError",
-        py.get_type::<IllegalTransitionError>(),
-    )?;
-    m.add(
-        "ConflictingEventError",
-        py.get_type::<ConflictingEventError>(),
-    )?;
-    m.add(
-        "CurrencyMismatchError",
-        py.get_type::<CurrencyMismatchError>(),
-    )?;
-    m.add("InvalidJsonError", py.get_type::<InvalidJsonError>())?;
-    m.add(
-        "InvalidCalendarError",
-        py.get_type::<InvalidCalendarError>(),
-    )?;
-    m.add("NoWorkingTimeError", py.get_type::<NoWorkingTimeError>())?;
-    m.add("EndBeforeStartError", py.get_type::<EndBeforeStartError>())?;
-    m.add(
-        "NegativeDurationError",
-        py.get_type::<NegativeDurationError>(),
-    )?;
+    let mut kinds = Vec::new();
+    for kind in kesher::ErrorKind::ALL {
+        let class = class_of(py, kind);
+        class.setattr("kind", kind.as_str())?;
+        m.add(class_name(kind).as_str(), class)?;
+        kinds.push(kind.as_str());
+    }
+    m.add("ERROR_KINDS", PyTuple::new(py, kinds)?)?;
     Ok(())
 }
 
-/// The Python exception of a core error, with `kind` and `field` set on it.
+/// The Python exception of a core error, with `kind`, `field` and `value` set on it: the one
+/// way every error of the package is made.
 pub(crate) fn to_py(e: kesher::Error) -> PyErr {
-    use kesher::ErrorKind::*;
-    let message = e.to_string();
-    let err = match e.kind() {
-        InvalidInput => InvalidInputError::new_err(message),
-        MissingField => MissingFieldError::new_err(message),
-        IllegalTransition => IllegalTransitionError::new_err(message),
-        ConflictingEvent => ConflictingEventError::new_err(message),
-        CurrencyMismatch => CurrencyMismatchError::new_err(message),
-        InvalidJson => InvalidJsonError::new_err(message),
-        InvalidCalendar => InvalidCalendarError::new_err(message),
-        NoWorkingTime => NoWorkingTimeError::new_err(message),
-        EndBeforeStart => EndBeforeStartError::new_err(message),
-        NegativeDuration => NegativeDurationError::new_err(message),
-        // A kind added to the core later: still a KesherError, with its kind set below.
-        _ => KesherError::new_err(message),
-    };
     Python::attach(|py| {
+        let err = PyErr::from_type(class_of(py, e.kind()), e.to_string());
         let value = err.value(py);
         let _ = value.setattr("kind", e.kind().as_str());
         let _ = value.setattr("field", e.field());
-    });
-    err
+        let _ = value.setattr("value", e.value());
+        err
+    })
 }
 
 /// An invalid Python argument, as kesher's `invalid_input`.

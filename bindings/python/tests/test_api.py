@@ -34,16 +34,20 @@ def events(case="T-1", answer_after=120, resolve=True, brand="Acme", text="my or
 
 
 def test_exceptions_mirror_the_rust_error_kinds():
-    kinds = {
-        kesher.InvalidInputError: "invalid_input", kesher.MissingFieldError: "missing_field",
-        kesher.IllegalTransitionError: "illegal_transition", kesher.ConflictingEventError: "conflicting_event",
-        kesher.CurrencyMismatchError: "currency_mismatch", kesher.InvalidJsonError: "invalid_json",
-        kesher.InvalidCalendarError: "invalid_calendar", kesher.NoWorkingTimeError: "no_working_time",
-        kesher.EndBeforeStartError: "end_before_start", kesher.NegativeDurationError: "negative_duration",
-    }
-    assert len(kinds) == 10
-    for cls in kinds:
+    # One class per kind of the core's ErrorKind::ALL, named after it, carrying its kind.
+    assert len(kesher.ERROR_KINDS) == 12 and "unsupported" in kesher.ERROR_KINDS
+    for kind in kesher.ERROR_KINDS:
+        cls = getattr(kesher, "".join(w.capitalize() for w in kind.split("_")) + "Error")
+        assert cls.kind == kind
         assert issubclass(cls, kesher.KesherError) and issubclass(cls, ValueError)
+    # Every error carries its kind, field and value, from the core or from the Python layer.
+    with pytest.raises(kesher.NegativeDurationError) as core:
+        kesher.Calendar("israel").add(dt.datetime(2025, 1, 5, tzinfo=UTC), -1.5)
+    assert (core.value.kind, core.value.field, core.value.value) == ("negative_duration", "duration", "-1.5")
+    with pytest.raises(kesher.InvalidInputError) as py_layer:
+        kesher.Calendar("israel").due_times_each(np.array([0], dtype="int64"), ["x"])
+    assert (py_layer.value.kind, py_layer.value.field) == ("invalid_input", "durations")
+    assert py_layer.value.value == "['x']"
 
 
 def test_calendar_single_and_errors():

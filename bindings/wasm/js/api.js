@@ -4,14 +4,23 @@
 // from the Rust core compiled to WebAssembly (`kesher_wasm.js`, made by wasm-bindgen).
 import * as native from "./kesher_wasm.js";
 
-/** Any error kesher reports about its input: `kind` says what went wrong, `field` where. */
+/**
+ * Any error kesher reports about its input: `kind` says what went wrong (one of
+ * `errorKinds()`), `field` where, `value` the offending value as text.
+ */
 export class KesherError extends Error {
-  constructor(kind, field, message) {
+  constructor(kind, field, message, value) {
     super(message);
     this.name = "KesherError";
     this.kind = kind;
     this.field = field ?? null;
+    this.value = value ?? null;
   }
+}
+
+/** Every `kind` a `KesherError` can have (the core's `ErrorKind::ALL`). */
+export function errorKinds() {
+  return native.errorKinds();
 }
 
 function rethrow(thrown) {
@@ -23,12 +32,12 @@ function rethrow(thrown) {
       body = null;
     }
     if (body && typeof body.kind === "string") {
-      return new KesherError(body.kind, body.field, body.message);
+      return new KesherError(body.kind, body.field, body.message, body.value);
     }
   }
   if (thrown instanceof WebAssembly.RuntimeError) {
     // Never expected: the core does not panic on input. Reported as an error, not a crash.
-    return new KesherError("internal", null, `kesher failed inside WebAssembly: ${thrown.message}`);
+    return rethrow(native.refusal("internal", "", "", `WebAssembly stopped: ${thrown.message}`));
   }
   return thrown;
 }
@@ -45,13 +54,13 @@ function call(fn, ...args) {
 function feature(name, cargoFeature) {
   const fn = native[name];
   if (typeof fn !== "function") {
-    throw new KesherError("unsupported", name, `this build of kesher has no ${name} (built without the \`${cargoFeature}\` feature)`);
+    throw rethrow(native.refusal("unsupported", name, "", cargoFeature));
   }
   return fn;
 }
 
 function invalid(field, value, reason) {
-  return new KesherError("invalid_input", field, `invalid ${field} \`${shown(value)}\`: ${reason}`);
+  return rethrow(native.refusal("invalid_input", field, shown(value), reason));
 }
 
 /** A value as an error message shows it, whatever it is (deeply nested, cyclic, hostile). */

@@ -101,7 +101,12 @@ export class KesherError extends Error {
   readonly name: "KesherError";
   readonly kind: ErrorKind;
   readonly field: string | null;
+  /** The offending value, as text, when there is one. */
+  readonly value: string | null;
 }
+
+/** Every `kind` a `KesherError` can have: the core's `ErrorKind::ALL`. */
+export function errorKinds(): ErrorKind[];
 
 // ---------------------------------------------------------------------------------------------
 // Money, customers, interactions

@@ -49,11 +49,7 @@ fn at_index(i: usize, e: kesher::Error) -> JsValue {
         Some(f) if f != "." => format!("events[{i}].{f}"),
         _ => format!("events[{i}]"),
     };
-    crate::error::thrown(
-        e.kind().as_str(),
-        Some(&field),
-        &format!("events[{i}]: {e}"),
-    )
+    crate::error::fail(e.renamed(&field))
 }
 
 #[derive(Serialize)]

@@ -1,5 +1,7 @@
-//! Errors as thrown values: a JSON string `{"kind", "field", "message"}`, which the JavaScript
-//! layer turns into a `KesherError` (an `Error` with `kind` and `field`).
+//! Errors as thrown values: a JSON string `{"kind", "field", "value", "message"}`, which the
+//! JavaScript layer turns into a `KesherError` (an `Error` with `kind`, `field` and `value`).
+//! Every error, the core's and the JavaScript layer's own, is made by the core's `Error` and
+//! thrown by [`fail`]; the kinds are `kesher::ErrorKind::ALL` ([`error_kinds`]).
 
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
@@ -9,26 +11,45 @@ pub(crate) type Result<T> = std::result::Result<T, JsValue>;
 
 /// A core error as a thrown value.
 pub(crate) fn fail(e: kesher::Error) -> JsValue {
-    thrown(e.kind().as_str(), e.field(), &e.to_string())
-}
-
-/// The thrown JSON text itself (written by the same serializer as every other answer).
-pub(crate) fn thrown(kind: &str, field: Option<&str>, message: &str) -> JsValue {
     #[derive(serde::Serialize)]
     struct Thrown<'a> {
         kind: &'a str,
         field: Option<&'a str>,
+        value: Option<&'a str>,
         message: &'a str,
     }
+    let message = e.to_string();
     let body = Thrown {
-        kind,
-        field,
-        message,
+        kind: e.kind().as_str(),
+        field: e.field(),
+        value: e.value(),
+        message: &message,
     };
     JsValue::from_str(&serde_json::to_string(&body).unwrap_or_default())
 }
 
-/// A value the binding itself refuses (a bad option, an unknown name).
+/// Every kind a `KesherError` can have: the core's `ErrorKind::ALL`.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = errorKinds)]
+pub fn error_kinds() -> Vec<String> {
+    kesher::ErrorKind::ALL
+        .iter()
+        .map(|k| k.as_str().to_string())
+        .collect()
+}
+
+/// The thrown value of an error the JavaScript layer finds: `invalid_input` (`field`, `value`,
+/// `reason`), `unsupported` (`field` is the function, `reason` the cargo feature) or `internal`
+/// (`reason` says what failed). Made by the core, as every other error.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = refusal)]
+pub fn refusal(kind: &str, field: &str, value: &str, reason: &str) -> JsValue {
+    fail(match kind {
+        "unsupported" => kesher::Error::unsupported(field, reason),
+        "internal" => kesher::Error::internal(reason),
+        _ => kesher::Error::invalid_input(field, value, reason),
+    })
+}
+
+/// An invalid argument, as kesher's `invalid_input`.
 pub(crate) fn invalid(field: &str, value: &str, reason: &str) -> JsValue {
     fail(kesher::Error::invalid_input(field, value, reason))
 }

@@ -423,3 +423,13 @@ test("SlaEngine: team calendars and a target that starts at a voicemail", () => 
   assert.equal(by.interaction_response.due_at, "2025-01-07T16:00:00Z");
   assert.ok(engine.statements("en").some((s) => s.contract === "call back" && s.text.startsWith("We call back voicemail messages")));
 });
+
+test("errors carry kind, field and value, and their kinds are the core's list", () => {
+  const kinds = kesher.errorKinds();
+  assert.equal(kinds.length, 12);
+  for (const k of ["invalid_input", "negative_duration", "unsupported", "internal"]) assert.ok(kinds.includes(k), k);
+  const e = throwsKesher(assert, () => new kesher.Calendar("israel").add(new Date("2025-01-05T09:00:00Z"), -1.5), "negative_duration", "duration");
+  assert.equal(e.value, "-1.5");
+  const days = throwsKesher(assert, () => new kesher.Calendar("israel").addDays(new Date("2025-01-05T09:00:00Z"), 2.5), "invalid_input", "days");
+  assert.equal(days.value, "2.5");
+});

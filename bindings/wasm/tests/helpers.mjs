@@ -28,6 +28,9 @@ export function throwsKesher(assert, fn, kind, field) {
     assert.ok(e instanceof kesher.KesherError, `expected a KesherError, got ${e?.constructor?.name}: ${e?.message}`);
     assert.ok(e instanceof Error);
     if (kind !== undefined) assert.equal(e.kind, kind, e.message);
+    // Every error's kind is one of the core's kinds, and it has a value (text or null).
+    assert.ok(kesher.errorKinds().includes(e.kind), `${e.kind} is not a kind of ErrorKind::ALL`);
+    assert.ok(e.value === null || typeof e.value === "string", `value ${e.value}`);
     if (field !== undefined) assert.equal(e.field, field, e.message);
     return e;
   }

@@ -91,6 +91,12 @@ pub(crate) enum Detail {
     /// Text that is not valid JSON, or JSON of the wrong shape.
     #[error("{}", json_message(field, reason))]
     InvalidJson { field: String, reason: String },
+    /// A function this build of a package leaves out (a trimmed WebAssembly build).
+    #[error("this build of kesher has no {function} (built without the `{feature}` feature)")]
+    Unsupported { function: String, feature: String },
+    /// kesher failed where it should not have: a bug to report.
+    #[error("kesher failed inside: {what}")]
+    Internal { what: String },
 }
 
 impl From<Detail> for Error {
@@ -173,6 +179,10 @@ pub enum ErrorKind {
     EndBeforeStart,
     /// A negative duration.
     NegativeDuration,
+    /// A function this build of a package leaves out.
+    Unsupported,
+    /// kesher failed where it should not have (a bug).
+    Internal,
 }
 
 impl ErrorKind {
@@ -181,9 +191,9 @@ impl ErrorKind {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(kesher::ErrorKind::ALL.len(), 10);
+    /// assert_eq!(kesher::ErrorKind::ALL.len(), 12);
     /// ```
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 12] = [
         ErrorKind::InvalidInput,
         ErrorKind::MissingField,
         ErrorKind::IllegalTransition,
@@ -194,6 +204,8 @@ impl ErrorKind {
         ErrorKind::NoWorkingTime,
         ErrorKind::EndBeforeStart,
         ErrorKind::NegativeDuration,
+        ErrorKind::Unsupported,
+        ErrorKind::Internal,
     ];
 
     /// The snake_case code of this kind.
@@ -215,6 +227,8 @@ impl ErrorKind {
             ErrorKind::NoWorkingTime => "no_working_time",
             ErrorKind::EndBeforeStart => "end_before_start",
             ErrorKind::NegativeDuration => "negative_duration",
+            ErrorKind::Unsupported => "unsupported",
+            ErrorKind::Internal => "internal",
         }
     }
 }
@@ -248,6 +262,8 @@ impl Error {
             Detail::NoWorkingTime { .. } => ErrorKind::NoWorkingTime,
             Detail::EndBeforeStart { .. } => ErrorKind::EndBeforeStart,
             Detail::NegativeDuration { .. } => ErrorKind::NegativeDuration,
+            Detail::Unsupported { .. } => ErrorKind::Unsupported,
+            Detail::Internal { .. } => ErrorKind::Internal,
         }
     }
 
@@ -272,7 +288,8 @@ impl Error {
             | Detail::NegativeDuration { field, .. } => Some(field),
             Detail::IllegalTransition { .. } => Some("status"),
             Detail::ConflictingEvent { .. } => Some("seq"),
-            Detail::NoWorkingTime { .. } => None,
+            Detail::Unsupported { function, .. } => Some(function),
+            Detail::NoWorkingTime { .. } | Detail::Internal { .. } => None,
         }
     }
 
@@ -296,7 +313,9 @@ impl Error {
             | Detail::CurrencyMismatch { found: value, .. } => Some(value),
             Detail::NoWorkingTime { .. }
             | Detail::MissingField { .. }
-            | Detail::InvalidJson { .. } => None,
+            | Detail::InvalidJson { .. }
+            | Detail::Unsupported { .. }
+            | Detail::Internal { .. } => None,
         }
     }
 
@@ -348,6 +367,36 @@ impl Error {
             field: field.into(),
             reason: reason.into(),
         })
+    }
+
+    /// An [`ErrorKind::Unsupported`] error: `function` is left out of this build, which lacks
+    /// the cargo `feature` that brings it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::Error::unsupported("buildReport", "report");
+    /// assert_eq!(err.kind().as_str(), "unsupported");
+    /// assert_eq!(err.field(), Some("buildReport"));
+    /// ```
+    pub fn unsupported(function: impl Into<String>, feature: impl Into<String>) -> Error {
+        Error::from(Detail::Unsupported {
+            function: function.into(),
+            feature: feature.into(),
+        })
+    }
+
+    /// An [`ErrorKind::Internal`] error: kesher failed where it should not have (`what`
+    /// happened); a bug to report.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::Error::internal("the answer could not be written");
+    /// assert_eq!(err.to_string(), "kesher failed inside: the answer could not be written");
+    /// ```
+    pub fn internal(what: impl Into<String>) -> Error {
+        Error::from(Detail::Internal { what: what.into() })
     }
 
     /// The same error, caused by `source` (a parser's error, an I/O error), which

@@ -41,6 +41,9 @@ from kesher._native import (
     MissingFieldError,
     NegativeDurationError,
     NoWorkingTimeError,
+    UnsupportedError,
+    InternalError,
+    ERROR_KINDS,
     Pattern,
     PatternBuilder,
     SlaEngine,
@@ -61,7 +64,8 @@ __all__ = [
     "EscalationRules", "Journey", "Language", "LiveCase", "WakeSchedule", "Pattern", "PatternBuilder", "Priority", "SlaEngine", "TargetState",
     "KesherError", "InvalidInputError", "ArgumentError", "MissingFieldError", "IllegalTransitionError",
     "ConflictingEventError", "CurrencyMismatchError", "InvalidJsonError", "InvalidCalendarError",
-    "NoWorkingTimeError", "EndBeforeStartError", "NegativeDurationError",
+    "NoWorkingTimeError", "EndBeforeStartError", "NegativeDurationError", "UnsupportedError",
+    "InternalError", "ERROR_KINDS",
     "check_event", "fold", "read_cases", "read_events", "read_messages", "recurring_problems", "service_metrics", "__version__",
 ]
 
@@ -121,6 +125,8 @@ class Language(str, enum.Enum):
 
     EN = "en"
     HE = "he"
+    AR = "ar"
+    RU = "ru"
 
 
 class Calendar(_NativeCalendar):
