@@ -4,10 +4,7 @@ use crate::convert::{from_json, json_text, to_py_value};
 use crate::errors::{invalid, to_py};
 use crate::sla::CaseSla;
 use chrono::{DateTime, Utc};
-use kesher::{
-    case::{CaseLog, CaseLogs},
-    event::CaseEvent,
-};
+use kesher::{case::CaseLog, event::CaseEvent};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
@@ -186,7 +183,7 @@ impl Case {
 pub(crate) struct FoldResult {
     #[pyo3(get)]
     cases: Py<PyList>,
-    /// One dict per rejected event: `index` (in the input), `kind`, `field`, `message`.
+    /// One dict per rejected event: `index` (in the input), `kind`, `field`, `value`, `message`.
     #[pyo3(get)]
     rejected: Py<PyList>,
 }
@@ -219,6 +216,7 @@ fn rejection(py: Python<'_>, index: u64, e: &kesher::Error) -> PyResult<Py<PyAny
     d.set_item("index", index)?;
     d.set_item("kind", e.kind().as_str())?;
     d.set_item("field", e.field())?;
+    d.set_item("value", e.value())?;
     d.set_item("message", e.to_string())?;
     Ok(d.into_any().unbind())
 }
@@ -227,27 +225,20 @@ fn rejection(py: Python<'_>, index: u64, e: &kesher::Error) -> PyResult<Py<PyAny
 /// folded is, and every event that cannot is reported with its index.
 #[pyfunction]
 pub(crate) fn fold(py: Python<'_>, events_: &Bound<'_, PyAny>) -> PyResult<FoldResult> {
-    let mut logs = CaseLogs::default();
+    let texts = events(events_)?;
+    let folded = kesher::case::fold_events(texts.iter().map(|(_, t)| CaseEvent::from_json(t)));
     let rejected = PyList::empty(py);
-    for (i, text) in events(events_)? {
-        match CaseEvent::from_json(&text) {
-            Ok(e) => {
-                if let Err(err) = logs.insert_with_origin(e, i as u64) {
-                    rejected.append(rejection(py, i as u64, &err)?)?;
-                }
-            }
-            Err(err) => rejected.append(rejection(py, i as u64, &err)?)?,
-        }
+    for r in &folded.rejected {
+        // The core numbers the events it was given; blank lines were skipped before it.
+        let index = usize::try_from(r.origin)
+            .ok()
+            .and_then(|k| texts.get(k))
+            .map_or(r.origin, |(line, _)| *line as u64);
+        rejected.append(rejection(py, index, &r.error)?)?;
     }
     let cases = PyList::empty(py);
-    for (_, log) in logs.iter() {
-        let outcome = log.fold_lenient();
-        for r in &outcome.rejected {
-            rejected.append(rejection(py, r.origin, &r.error)?)?;
-        }
-        if let Some(inner) = outcome.case {
-            cases.append(Case { inner })?;
-        }
+    for inner in folded.cases {
+        cases.append(Case { inner })?;
     }
     Ok(FoldResult {
         cases: cases.unbind(),

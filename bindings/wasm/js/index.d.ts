@@ -333,6 +333,8 @@ export interface Rejection {
   line?: number;
   kind: ErrorKind;
   field: string | null;
+  /** The offending value, as text, when there is one. */
+  value: string | null;
   message: string;
 }
 

@@ -3,10 +3,7 @@
 #[cfg(feature = "import")]
 use crate::error::invalid;
 use crate::error::{fail, to_json, Result};
-use kesher::{
-    case::{CaseLog, CaseLogs},
-    event::CaseEvent,
-};
+use kesher::{case::CaseLog, event::CaseEvent};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -16,6 +13,7 @@ struct Rejection {
     index: u64,
     kind: &'static str,
     field: Option<String>,
+    value: Option<String>,
     message: String,
 }
 
@@ -25,6 +23,7 @@ impl Rejection {
             index,
             kind: e.kind().as_str(),
             field: e.field().map(str::to_string),
+            value: e.value().map(str::to_string),
             message: e.to_string(),
         }
     }
@@ -62,32 +61,19 @@ struct Folded {
 /// be folded, and every event that could not be used with its index and reason.
 #[wasm_bindgen(js_name = foldEvents)]
 pub fn fold_events(events: Vec<String>) -> Result<String> {
-    let mut logs = CaseLogs::default();
-    let mut rejected = Vec::new();
-    for (i, text) in events.iter().enumerate() {
-        let i = i as u64;
-        match CaseEvent::from_json(text) {
-            Ok(e) => {
-                if let Err(err) = logs.insert_with_origin(e, i) {
-                    rejected.push(Rejection::of(i, &err));
-                }
-            }
-            Err(err) => rejected.push(Rejection::of(i, &err)),
-        }
-    }
-    let mut cases = Vec::new();
-    for (_, log) in logs.iter() {
-        let outcome = log.fold_lenient();
-        rejected.extend(
-            outcome
-                .rejected
-                .iter()
-                .map(|r| Rejection::of(r.origin, &r.error)),
-        );
-        cases.extend(outcome.case);
-    }
-    rejected.sort_by_key(|r| r.index);
-    to_json("cases", &Folded { cases, rejected })
+    let folded = kesher::case::fold_events(events.iter().map(|t| CaseEvent::from_json(t)));
+    let rejected = folded
+        .rejected
+        .iter()
+        .map(|r| Rejection::of(r.origin, &r.error))
+        .collect();
+    to_json(
+        "cases",
+        &Folded {
+            cases: folded.cases,
+            rejected,
+        },
+    )
 }
 
 /// Checks one event (JSON text) and gives its type.

@@ -85,6 +85,73 @@ pub struct FoldOutcome {
     pub rejected: Vec<RejectedEvent>,
 }
 
+/// What a lenient fold of many cases' events produced ([`fold_events`]): every case that could
+/// be folded, in order of case id, and every event left out, in the order they were given.
+///
+/// # Example
+///
+/// See [`fold_events`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoldResult {
+    /// The cases.
+    pub cases: Vec<Case>,
+    /// The events left out, each with its position in the input as `origin` (its `event_type`
+    /// is empty when the event could not even be read).
+    pub rejected: Vec<RejectedEvent>,
+}
+
+/// Folds the events of any number of cases, in any order, leniently: `events` are the events as
+/// read (an event that could not be read is its error), numbered from 0 in the order given.
+/// Every case that can be folded is; every event that cannot be used, from a read error to one
+/// the case's status machine refuses, is reported with its number. What the Python `fold` and
+/// the JavaScript `foldEvents` give.
+///
+/// # Example
+///
+/// ```
+/// use kesher::case::fold_events;
+/// use kesher::event::CaseEvent;
+///
+/// let lines = [
+///     r#"{"type": "opened", "case_id": "T-1", "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "sms"}"#,
+///     r#"{"type": "opened", "case_id": "T-2", "at": "not a time", "customer": {"id": "c"}, "channel": "sms"}"#,
+///     r#"{"type": "status_changed", "case_id": "T-1", "seq": 1, "at": "2025-01-05T10:00:00Z", "to": "closed"}"#,
+/// ];
+/// let folded = fold_events(lines.iter().map(|l| CaseEvent::from_json(l)));
+/// assert_eq!(folded.cases.len(), 1);
+/// let origins: Vec<u64> = folded.rejected.iter().map(|r| r.origin).collect();
+/// assert_eq!(origins, [1, 2]); // an unreadable instant; open → closed is not a move
+/// ```
+pub fn fold_events(events: impl IntoIterator<Item = Result<CaseEvent>>) -> FoldResult {
+    let mut logs = CaseLogs::default();
+    let mut rejected = Vec::new();
+    for (i, read) in events.into_iter().enumerate() {
+        let origin = i as u64;
+        let refused = |error: Error, event_type: &'static str| RejectedEvent {
+            origin,
+            event_type,
+            error,
+        };
+        match read {
+            Ok(e) => {
+                let event_type = e.type_name();
+                if let Err(err) = logs.insert_with_origin(e, origin) {
+                    rejected.push(refused(err, event_type));
+                }
+            }
+            Err(err) => rejected.push(refused(err, "")),
+        }
+    }
+    let mut cases = Vec::new();
+    for (_, log) in logs.iter() {
+        let outcome = log.fold_lenient();
+        rejected.extend(outcome.rejected);
+        cases.extend(outcome.case);
+    }
+    crate::support::sorting::sort_by_key(&mut rejected, |r| r.origin);
+    FoldResult { cases, rejected }
+}
+
 impl CaseLog {
     /// Sets how the fold reads customers' closing turns (thanks, confirmations); the default
     /// is [`TurnPolicy::default`].

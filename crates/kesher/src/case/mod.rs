@@ -29,7 +29,7 @@ mod turns;
 
 use crate::status::CaseStatus;
 pub use facts::CaseFacts;
-pub use log::{CaseLog, CaseLogs, FoldOutcome, RejectedEvent};
+pub use log::{fold_events, CaseLog, CaseLogs, FoldOutcome, FoldResult, RejectedEvent};
 pub use turns::TurnPolicy;
 
 use crate::{
