@@ -60,7 +60,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The journey with the most turns, and the brand with the most journeys.
     let eventful = journeys
         .iter()
-        .max_by_key(|j| (turning_points(j, 0.0).len(), j.points().len()))
+        .max_by_key(|j| {
+            (
+                turning_points(j, 0.0).map_or(0, |t| t.len()),
+                j.points().len(),
+            )
+        })
         .ok_or("no journeys")?;
     let patterns = builder.finish();
     let biggest = patterns
@@ -80,14 +85,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(&pattern_path, pattern_svg(biggest, &o))?;
         println!("{}\n{}", journey_path.display(), pattern_path.display());
     }
-    let critical = critical_points(eventful, -0.66);
+    let critical = critical_points(eventful, -0.66)?;
     println!(
         "{} journeys, {} brands; the most eventful journey has {} points, {} turning points, lowest {:+.2}; \
          {} ({} journeys) is most prone to trouble in stage {:?}",
         journeys.len(),
         patterns.len(),
         eventful.points().len(),
-        turning_points(eventful, 0.0).len(),
+        turning_points(eventful, 0.0)?.len(),
         critical.lowest.map_or(0.0, |c| c.emotion),
         biggest.segment,
         biggest.journeys,

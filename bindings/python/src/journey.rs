@@ -210,16 +210,15 @@ impl Journey {
     /// Where the direction changed, with the size of the swing.
     #[pyo3(signature = (min_swing=0.0))]
     fn turning_points(&self, py: Python<'_>, min_swing: f64) -> PyResult<Py<PyAny>> {
-        to_py_value(py, &kesher::journey::turning_points(&self.inner, min_swing))
+        let turns = kesher::journey::turning_points(&self.inner, min_swing).map_err(to_py)?;
+        to_py_value(py, &turns)
     }
 
     /// The lowest point, the steepest drops and the crossings below `threshold`.
     #[pyo3(signature = (threshold=-0.66))]
     fn critical_points(&self, py: Python<'_>, threshold: f64) -> PyResult<Py<PyAny>> {
-        to_py_value(
-            py,
-            &kesher::journey::critical_points(&self.inner, threshold),
-        )
+        let critical = kesher::journey::critical_points(&self.inner, threshold).map_err(to_py)?;
+        to_py_value(py, &critical)
     }
 
     /// The journey as SVG (labels in `lang`: en, he, ar or ru, he and ar right to left; or a
@@ -235,10 +234,8 @@ impl Journey {
     ) -> PyResult<String> {
         let wording = crate::catalogue::wording(lang, catalogue.as_deref())?;
         let o = SvgOptions {
-            width,
-            height,
             title,
-            ..SvgOptions::default()
+            ..SvgOptions::sized(width, height).map_err(to_py)?
         };
         Ok(kesher::journey::journey_svg_in(
             &self.inner,
@@ -363,11 +360,7 @@ impl Pattern {
         catalogue: Option<PyRef<'_, crate::catalogue::Catalogue>>,
     ) -> PyResult<String> {
         let wording = crate::catalogue::wording(lang, catalogue.as_deref())?;
-        let o = SvgOptions {
-            width,
-            height,
-            ..SvgOptions::default()
-        };
+        let o = SvgOptions::sized(width, height).map_err(to_py)?;
         Ok(kesher::journey::pattern_svg_in(&self.inner, &o, wording))
     }
 
@@ -448,10 +441,10 @@ impl PatternBuilder {
         let stages: Option<Vec<String>> = arg_opt(stages, "stages")?;
         let threshold: f64 = arg_opt(threshold, "threshold")?.unwrap_or(-0.66);
         Ok(PatternBuilder {
-            inner: Mutex::new(kesher::journey::PatternBuilder::new(
-                stage_list(stages)?,
-                threshold,
-            )),
+            inner: Mutex::new(
+                kesher::journey::PatternBuilder::checked(stage_list(stages)?, threshold)
+                    .map_err(to_py)?,
+            ),
         })
     }
 

@@ -8,13 +8,6 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::collections::BTreeMap;
 
-fn priority(name: &str) -> PyResult<kesher::event::Priority> {
-    kesher::event::Priority::ALL
-        .into_iter()
-        .find(|p| p.as_str() == name)
-        .ok_or_else(|| invalid("priority", name, "expected low, normal, high or urgent"))
-}
-
 /// The acknowledgement of a request received at `received_at` under contract `contract`: the
 /// message, and the promised instant computed on the contract's calendar. A dict with `text`,
 /// `promised_by` (datetime), `within` (timedelta), `time` (business or calendar).
@@ -29,15 +22,10 @@ pub(crate) fn acknowledgement<'py>(
     lang: &str,
     catalogue: Option<PyRef<'_, Catalogue>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let c = contracts
-        .inner
-        .contracts()
-        .iter()
-        .find(|c| c.name == contract)
-        .ok_or_else(|| invalid("contract", contract, "no contract of this name"))?;
+    let c = contracts.inner.contract(contract).map_err(to_py)?;
     let a = kesher::playbook::acknowledgement(
         c,
-        priority(priority_)?,
+        priority_.parse().map_err(to_py)?,
         instant("received_at", received_at)?,
         wording(lang, catalogue.as_deref())?,
     )

@@ -245,6 +245,14 @@ def test_journeys_patterns_svg_pickle():
     assert j.segment == "Acme" and j.case_id == "T0" and len(j) == len(j.points) > 0
     assert j.points[0]["emotion"] < 0
     assert isinstance(j.turning_points(), list) and "lowest" in j.critical_points()
+    # The core checks what the JavaScript package checks: the same refusals in both.
+    for call, field in [(lambda: j.turning_points(min_swing=3), "min_swing"),
+                        (lambda: j.critical_points(threshold=-2), "threshold"),
+                        (lambda: j.svg(width=50), "width"),
+                        (lambda: kesher.PatternBuilder(threshold=1.5), "threshold")]:
+        with pytest.raises(kesher.InvalidInputError) as refused:
+            call()
+        assert refused.value.field == field
     svg = j._repr_svg_()
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert 'direction="rtl"' in j.svg(lang="he")

@@ -1,7 +1,7 @@
 //! The emotion graph: journeys from cases, turning and critical points, SVG pictures, typical
 //! patterns (a mergeable `PatternBuilder`) and what-if.
 
-use crate::error::{fail, invalid, invalid_number, parse, to_json, Result};
+use crate::error::{fail, parse, to_json, Result};
 use crate::text::{instant, language};
 use kesher::{
     journey::{Stages, SvgOptions},
@@ -56,30 +56,11 @@ fn model<'s>(
     })
 }
 
-fn threshold(field: &str, t: f64) -> Result<f64> {
-    if (-1.0..=1.0).contains(&t) {
-        Ok(t)
-    } else {
-        Err(invalid_number(field, t, "expected a level from -1 to 1"))
-    }
-}
-
 /// The picture's size and title, checked (its words come from a `Wording`).
 fn svg_options(title: Option<String>, width: u32, height: u32) -> Result<SvgOptions> {
-    for (field, v) in [("width", width), ("height", height)] {
-        if !(120..=10_000).contains(&v) {
-            return Err(invalid(
-                field,
-                &v.to_string(),
-                "expected 120 to 10000 pixels",
-            ));
-        }
-    }
     Ok(SvgOptions {
-        width,
-        height,
         title,
-        ..SvgOptions::default()
+        ..SvgOptions::sized(width, height).map_err(fail)?
     })
 }
 
@@ -196,21 +177,17 @@ pub fn check_journey(journey_json: &str) -> Result<String> {
 #[wasm_bindgen(js_name = turningPoints)]
 pub fn turning_points(journey_json: &str, min_swing: f64) -> Result<String> {
     let j = kesher::journey::Journey::from_json(journey_json).map_err(fail)?;
-    if !(0.0..=2.0).contains(&min_swing) {
-        return Err(invalid_number("minSwing", min_swing, "expected 0 to 2"));
-    }
-    to_json(
-        "turning_points",
-        &kesher::journey::turning_points(&j, min_swing),
-    )
+    let turns =
+        kesher::journey::turning_points(&j, min_swing).map_err(|e| fail(e.renamed("minSwing")))?;
+    to_json("turning_points", &turns)
 }
 
 /// The lowest point, the steepest drops and the crossings below `threshold`.
 #[wasm_bindgen(js_name = criticalPoints)]
 pub fn critical_points(journey_json: &str, below: f64) -> Result<String> {
     let j = kesher::journey::Journey::from_json(journey_json).map_err(fail)?;
-    let t = threshold("threshold", below)?;
-    to_json("critical_points", &kesher::journey::critical_points(&j, t))
+    let critical = kesher::journey::critical_points(&j, below).map_err(fail)?;
+    to_json("critical_points", &critical)
 }
 
 /// A journey as an SVG picture (turning and critical points marked), in `en`, `he`, `ar` or
@@ -252,9 +229,9 @@ impl PatternBuilder {
     /// trouble `threshold`.
     #[wasm_bindgen(constructor)]
     pub fn new(stages_json: Option<String>, below: f64) -> Result<PatternBuilder> {
-        let t = threshold("threshold", below)?;
         Ok(PatternBuilder {
-            inner: kesher::journey::PatternBuilder::new(stages(stages_json)?, t),
+            inner: kesher::journey::PatternBuilder::checked(stages(stages_json)?, below)
+                .map_err(fail)?,
         })
     }
 
@@ -306,15 +283,6 @@ pub fn what_if(
 ) -> Result<String> {
     let items: Vec<CaseItem> = parse("cases", cases_json)?;
     let factors: BTreeMap<kesher::Channel, f64> = parse("factors", factors_json)?;
-    for (channel, &f) in &factors {
-        if !(f.is_finite() && f >= 0.0) {
-            return Err(invalid_number(
-                &format!("factors.{}", channel.name()),
-                f,
-                "expected a factor of 0 or more",
-            ));
-        }
-    }
     let now = instant("now", now)?;
     let m = model(lexicon, segment_key, None, None, stage_map_json)?;
     let scenario = kesher::journey::Scenario {
@@ -322,8 +290,15 @@ pub fn what_if(
     };
     let cases: Vec<(kesher::case::Case, Option<kesher::sla::CaseSla>)> =
         items.into_iter().map(|i| (i.case, i.sla)).collect();
-    let (before, after, changes) =
-        kesher::journey::what_if(&cases, &m, &scenario, now, threshold("threshold", below)?);
+    let (before, after, changes) = kesher::journey::what_if(&cases, &m, &scenario, now, below)
+        .map_err(|e| {
+            // The factors are the JavaScript argument `factors`, the scenario's only field.
+            let field = e
+                .field()
+                .unwrap_or_default()
+                .replace("response_time_factor", "factors");
+            fail(e.renamed(&field))
+        })?;
     #[derive(serde::Serialize)]
     struct WhatIf {
         before: Vec<kesher::journey::Pattern>,

@@ -2,7 +2,7 @@
 
 use crate::error::{fail, invalid, parse, Result};
 use crate::sla::SlaEngine;
-use crate::text::{instant, language, priority};
+use crate::text::{instant, language};
 use kesher::catalogue::Wording;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -29,15 +29,10 @@ pub(crate) fn acknowledgement_in(
     priority_name: &str,
     wording: Wording<'_>,
 ) -> Result<String> {
-    let c = engine
-        .contracts()
-        .contracts()
-        .iter()
-        .find(|c| c.name == contract)
-        .ok_or_else(|| invalid("contract", contract, "no contract of this name"))?;
+    let c = engine.contracts().contract(contract).map_err(fail)?;
     let a = kesher::playbook::acknowledgement(
         c,
-        priority(priority_name)?,
+        priority_name.parse().map_err(fail)?,
         instant("receivedAt", received_at)?,
         wording,
     )

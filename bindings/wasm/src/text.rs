@@ -60,11 +60,3 @@ fn whole_and_fraction(count: i64, per: i64) -> f64 {
 pub(crate) fn language(name: &str) -> Result<kesher::Language> {
     name.parse().map_err(crate::error::fail)
 }
-
-/// `low`, `normal`, `high` or `urgent`.
-pub(crate) fn priority(name: &str) -> Result<kesher::event::Priority> {
-    kesher::event::Priority::ALL
-        .into_iter()
-        .find(|p| p.as_str() == name)
-        .ok_or_else(|| invalid("priority", name, "expected low, normal, high or urgent"))
-}

@@ -453,7 +453,8 @@ fn what_if(args: &WhatIfArgs) -> Result<ExitCode, cases::Stop> {
         refused,
     } = cases::evaluate_all(engine.as_mut(), folded, now, &mut err);
     let (_, _, changes) =
-        kesher::journey::what_if(&with_sla, &model, &scenario, now, args.threshold);
+        kesher::journey::what_if(&with_sla, &model, &scenario, now, args.threshold)
+            .map_err(|e| format!("--threshold or --response-time: {e}"))?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     cases::write_lines(&mut out, &changes)?;

@@ -79,6 +79,28 @@ impl Priority {
     }
 }
 
+/// A priority from its snake_case name.
+///
+/// # Example
+///
+/// ```
+/// use kesher::event::Priority;
+///
+/// assert_eq!("high".parse::<Priority>()?, Priority::High);
+/// assert_eq!("asap".parse::<Priority>().unwrap_err().field(), Some("priority"));
+/// # Ok::<(), kesher::Error>(())
+/// ```
+impl std::str::FromStr for Priority {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<Priority> {
+        Priority::ALL
+            .into_iter()
+            .find(|p| p.as_str() == name)
+            .ok_or_else(|| Error::invalid("priority", name, "expected low, normal, high or urgent"))
+    }
+}
+
 impl std::fmt::Display for Priority {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

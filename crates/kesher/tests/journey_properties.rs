@@ -96,8 +96,8 @@ proptest! {
     fn turning_points_do_not_move_when_a_constant_is_added(values in prop::collection::vec(-0.5f64..=0.5, 1..15), shift in -0.5f64..=0.5) {
         let base = journey(&values.iter().map(|v| (1u8, *v)).collect::<Vec<_>>(), "s");
         let moved = journey(&values.iter().map(|v| (1u8, v + shift)).collect::<Vec<_>>(), "s");
-        let a = turning_points(&base, 0.0);
-        let b = turning_points(&moved, 0.0);
+        let a = turning_points(&base, 0.0).unwrap();
+        let b = turning_points(&moved, 0.0).unwrap();
         let key = |t: &kesher::journey::TurningPoint| (t.index, t.turn);
         prop_assert_eq!(a.iter().map(key).collect::<Vec<_>>(), b.iter().map(key).collect::<Vec<_>>());
         for (x, y) in a.iter().zip(&b) {

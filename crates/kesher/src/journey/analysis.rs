@@ -1,6 +1,7 @@
 //! Turning points and critical points of one journey.
 
 use super::model::Journey;
+use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -56,13 +57,31 @@ pub struct TurningPoint {
 ///   {"at": "2025-01-05T09:00:00Z", "emotion": 0.0, "source": "emotion_model"},
 ///   {"at": "2025-01-05T10:00:00Z", "emotion": -0.6, "source": "emotion_model"},
 ///   {"at": "2025-01-05T11:00:00Z", "emotion": 0.3, "source": "emotion_model"}]}"#)?;
-/// let turns = turning_points(&j, 0.0);
+/// let turns = turning_points(&j, 0.0)?;
 /// assert_eq!(turns.len(), 1);
 /// assert_eq!((turns[0].index, turns[0].turn), (1, Turn::Positive));
 /// assert!((turns[0].magnitude - 0.6).abs() < 1e-12);
+/// assert_eq!(turning_points(&j, 2.5).unwrap_err().field(), Some("min_swing"));
 /// # Ok::<(), kesher::Error>(())
 /// ```
-pub fn turning_points(journey: &Journey, min_swing: f64) -> Vec<TurningPoint> {
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `min_swing` unless it is
+/// from 0 to 2 (the widest swing between −1 and 1).
+pub fn turning_points(journey: &Journey, min_swing: f64) -> Result<Vec<TurningPoint>> {
+    if !(0.0..=2.0).contains(&min_swing) {
+        return Err(Error::invalid_number(
+            "min_swing",
+            min_swing,
+            "expected 0 to 2",
+        ));
+    }
+    Ok(turns_of(journey, min_swing))
+}
+
+/// [`turning_points`] for a swing known to be in range.
+pub(crate) fn turns_of(journey: &Journey, min_swing: f64) -> Vec<TurningPoint> {
     // The curve without flat steps: the first point of each run of equal values.
     let mut curve: Vec<(usize, f64)> = Vec::new();
     for (i, p) in journey.points().iter().enumerate() {
@@ -160,13 +179,31 @@ pub struct CriticalPoints {
 ///   {"at": "2025-01-05T09:00:00Z", "emotion": 0.0, "source": "emotion_model"},
 ///   {"at": "2025-01-05T10:00:00Z", "emotion": -0.8, "source": "emotion_model"},
 ///   {"at": "2025-01-05T11:00:00Z", "emotion": -0.5, "source": "emotion_model"}]}"#)?;
-/// let c = critical_points(&j, -0.66);
+/// let c = critical_points(&j, -0.66)?;
 /// assert_eq!(c.lowest.unwrap().index, 1);
 /// assert!((c.steepest_drops[0].drop - 0.8).abs() < 1e-12);
 /// assert_eq!(c.crossings.len(), 1);
+/// assert_eq!(critical_points(&j, -1.5).unwrap_err().field(), Some("threshold"));
 /// # Ok::<(), kesher::Error>(())
 /// ```
-pub fn critical_points(journey: &Journey, threshold: f64) -> CriticalPoints {
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `threshold` unless it is
+/// a level from −1 to 1.
+pub fn critical_points(journey: &Journey, threshold: f64) -> Result<CriticalPoints> {
+    if !(-1.0..=1.0).contains(&threshold) {
+        return Err(Error::invalid_number(
+            "threshold",
+            threshold,
+            "expected a level from -1 to 1",
+        ));
+    }
+    Ok(criticals_of(journey, threshold))
+}
+
+/// [`critical_points`] for a threshold known to be in range.
+pub(crate) fn criticals_of(journey: &Journey, threshold: f64) -> CriticalPoints {
     let points = journey.points();
     let value = |i: usize| points.get(i).map_or(0.0, |p| p.emotion.value());
     let point = |i: usize, drop: f64| {

@@ -138,6 +138,33 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// Checks every factor: a finite number of 0 or more.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming
+    /// `response_time_factor.<channel>`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let s: kesher::journey::Scenario =
+    ///     serde_json::from_str(r#"{"response_time_factor": {"email": -1}}"#).unwrap();
+    /// assert_eq!(s.check().unwrap_err().field(), Some("response_time_factor.email"));
+    /// ```
+    pub fn check(&self) -> crate::error::Result<()> {
+        for (channel, &f) in &self.response_time_factor {
+            if !(f.is_finite() && f >= 0.0) {
+                return Err(crate::error::Error::invalid_number(
+                    format!("response_time_factor.{}", channel.name()),
+                    f,
+                    "expected a factor of 0 or more",
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The factor for a channel (1 when not given).
     ///
     /// # Example

@@ -20,6 +20,7 @@ mod whatif;
 pub use analysis::{
     critical_points, turning_points, CriticalPoint, CriticalPoints, Turn, TurningPoint,
 };
+pub(crate) use analysis::{criticals_of, turns_of};
 pub use drawing::EmotionModel;
 pub use effects::{EmotionEffects, Scenario};
 pub use model::{journeys_from_points, AnnotatedPoint, Journey, JourneyPoint, Stages};

@@ -332,6 +332,32 @@ impl PatternBuilder {
         }
     }
 
+    /// [`PatternBuilder::new`] for a threshold a host gave: checked to be a level from −1 to 1.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `threshold`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::journey::{PatternBuilder, Stages};
+    ///
+    /// assert!(PatternBuilder::checked(Stages::default(), -0.66).is_ok());
+    /// let err = PatternBuilder::checked(Stages::default(), -3.0).unwrap_err();
+    /// assert_eq!(err.field(), Some("threshold"));
+    /// ```
+    pub fn checked(stages: Stages, threshold: f64) -> crate::error::Result<PatternBuilder> {
+        if !(-1.0..=1.0).contains(&threshold) {
+            return Err(crate::error::Error::invalid_number(
+                "threshold",
+                threshold,
+                "expected a level from -1 to 1",
+            ));
+        }
+        Ok(PatternBuilder::new(stages, threshold))
+    }
+
     /// Adds one journey (under its segment, or `""`).
     ///
     /// # Example

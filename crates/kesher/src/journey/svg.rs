@@ -1,7 +1,7 @@
 //! Pictures: one journey, and a typical pattern, as self-contained SVG. Every text from data is
 //! escaped; Hebrew labels are marked right-to-left.
 
-use super::analysis::{critical_points, turning_points, Turn};
+use super::analysis::{criticals_of, turns_of, Turn};
 use super::labels::{Labels, Rect, Side};
 use super::model::{Journey, Stages};
 use super::pattern::Pattern;
@@ -32,6 +32,40 @@ pub struct SvgOptions {
     pub by_stage: bool,
     /// The critical level (crossings below it are marked): angry, −0.66.
     pub threshold: f64,
+}
+
+impl SvgOptions {
+    /// The default options at a size of `width` × `height` pixels, each from 120 to 10,000.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `width` or `height`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::journey::SvgOptions;
+    ///
+    /// assert_eq!(SvgOptions::sized(800, 300)?.height, 300);
+    /// assert_eq!(SvgOptions::sized(800, 30).unwrap_err().field(), Some("height"));
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn sized(width: u32, height: u32) -> crate::error::Result<SvgOptions> {
+        for (field, v) in [("width", width), ("height", height)] {
+            if !(120..=10_000).contains(&v) {
+                return Err(crate::error::Error::invalid(
+                    field,
+                    v,
+                    "expected 120 to 10000 pixels",
+                ));
+            }
+        }
+        Ok(SvgOptions {
+            width,
+            height,
+            ..SvgOptions::default()
+        })
+    }
 }
 
 impl Default for SvgOptions {
@@ -384,10 +418,10 @@ fn draw_journey(journey: &Journey, stages: &Stages, o: &SvgOptions, w: Wording<'
     let pos = |i: usize| drawn_at.get(i).copied().flatten();
     let [turning, lowest, below, ..] = words(w);
     let (turning, lowest, below) = (turning.as_str(), lowest.as_str(), below.as_str());
-    let critical = critical_points(journey, o.threshold);
+    let critical = criticals_of(journey, o.threshold);
     let mut marks: Vec<(usize, &str)> = critical.lowest.iter().map(|c| (c.index, lowest)).collect();
     marks.extend(critical.crossings.iter().map(|c| (c.index, below)));
-    let turns = turning_points(journey, 0.0);
+    let turns = turns_of(journey, 0.0);
     // Every mark is known before any label is placed, so no label covers a later mark.
     let bounds = Rect {
         x0: frame.left + 2.0,

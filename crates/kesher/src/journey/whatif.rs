@@ -5,6 +5,7 @@ use super::drawing::EmotionModel;
 use super::effects::Scenario;
 use super::pattern::{Pattern, PatternBuilder};
 use crate::case::Case;
+use crate::error::{Error, Result};
 use crate::sla::CaseSla;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -54,18 +55,32 @@ pub struct StageChange {
 /// let case = log.fold()?;
 /// let halved: Scenario = serde_json::from_str(r#"{"response_time_factor": {"twitter": 0.5}}"#).unwrap();
 /// let (_, _, changes) = what_if(&[(case, None)], &EmotionModel::default(), &halved,
-///     "2025-01-06T00:00:00Z".parse().unwrap(), -0.66);
+///     "2025-01-06T00:00:00Z".parse().unwrap(), -0.66)?;
 /// let waiting = changes.iter().find(|c| c.stage == "waiting").unwrap();
 /// assert!(waiting.median_after > waiting.median_before, "faster answers, happier customers");
 /// # Ok::<(), kesher::Error>(())
 /// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `threshold` unless it is
+/// a level from −1 to 1, or `response_time_factor.<channel>` for a factor that is not a finite
+/// number of 0 or more.
 pub fn what_if(
     cases: &[(Case, Option<CaseSla>)],
     model: &EmotionModel<'_>,
     scenario: &Scenario,
     now: DateTime<Utc>,
     threshold: f64,
-) -> (Vec<Pattern>, Vec<Pattern>, Vec<StageChange>) {
+) -> Result<(Vec<Pattern>, Vec<Pattern>, Vec<StageChange>)> {
+    if !(-1.0..=1.0).contains(&threshold) {
+        return Err(Error::invalid_number(
+            "threshold",
+            threshold,
+            "expected a level from -1 to 1",
+        ));
+    }
+    scenario.check()?;
     let changed = EmotionModel {
         effects: model.effects.clone(),
         scorer: model.scorer,
@@ -102,5 +117,5 @@ pub fn what_if(
             });
         }
     }
-    (before, after, changes)
+    Ok((before, after, changes))
 }

@@ -48,7 +48,7 @@ pub use histogram::{FirstResponseHistogram, FIRST_RESPONSE_EDGES};
 use crate::insight::{
     MetricsBuilder, ProblemSample, RecurringProblems, ServiceMetrics, PROBLEM_SAMPLE_SIZE,
 };
-use crate::journey::{critical_points, turning_points, CriticalPoints, TurningPoint};
+use crate::journey::{criticals_of, turns_of, CriticalPoints, TurningPoint};
 use crate::sla::statement::{channel_coverage, set_statements, ChannelCoverage, Statement};
 use crate::{
     case::Case,
@@ -430,7 +430,7 @@ impl Tally {
             None => true,
         };
         if low.is_finite() && lower {
-            let said = said_at(case, &critical_points(journey, threshold));
+            let said = said_at(case, &criticals_of(journey, threshold));
             self.lowest = Some((low, journey.clone(), said));
         }
     }
@@ -446,8 +446,8 @@ impl Tally {
             public_messages: self.public_messages,
             pattern,
             lowest_journey: self.lowest.map(|(_, journey, said)| LowestJourney {
-                turning_points: turning_points(&journey, 0.0),
-                critical: critical_points(&journey, threshold),
+                turning_points: turns_of(&journey, 0.0),
+                critical: criticals_of(&journey, threshold),
                 journey,
                 said,
             }),

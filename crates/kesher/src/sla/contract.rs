@@ -695,6 +695,28 @@ impl ContractSet {
         &self.contracts
     }
 
+    /// The contract of this name.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `contract` when the
+    /// set has none of that name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let set = kesher::sla::ContractSet::from_json(r#"[{"name": "gold", "calendar": "us", "targets": [{"metric": "first_response", "within": 3600}]}]"#)?;
+    /// assert_eq!(set.contract("gold")?.name, "gold");
+    /// assert_eq!(set.contract("tin").unwrap_err().field(), Some("contract"));
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn contract(&self, name: &str) -> Result<&SlaContract> {
+        self.contracts
+            .iter()
+            .find(|c| c.name == name)
+            .ok_or_else(|| Error::invalid("contract", name, "no contract of this name"))
+    }
+
     pub(crate) fn select_index(
         &self,
         channel: &Channel,
