@@ -6,7 +6,7 @@ package, businesstimedelta, pandas and pytz):
 
     .venv/bin/python benches/compare_python.py [--n 1000000] [--n-slow 20000]
 
-It also times kesher's Python package (the numpy batch API, `Calendar.due_times`) on all n
+It also times kesher's Python package (the numpy batch API, `Calendar.add_many`) on all n
 inputs and prints its throughput against the Rust batch measured in the same run, then the
 same tickets as each kind of column the package reads (numpy datetime64, pandas and polars with
 a time zone, Arrow), and 200,000 of them through one `Calendar.add` call each.
@@ -122,7 +122,7 @@ def main():
     best = float("inf")
     for _ in range(5):
         start = time.perf_counter()
-        due = calendar.due_times(starts_ns, dt.timedelta(hours=4))
+        due = calendar.add_many(starts_ns, dt.timedelta(hours=4))
         best = min(best, time.perf_counter() - start)
     py_mismatches = int((due // 1_000_000_000 != all_pairs[:, 1]).sum())
     py_rate = len(starts_ns) / best
@@ -149,7 +149,7 @@ def main():
 
 
 def columns(calendar, starts_ns, want_ns):
-    """`Calendar.due_times` on the same tickets as each kind of column it reads (best of five):
+    """`Calendar.add_many` on the same tickets as each kind of column it reads (best of five):
     the rate and how many answers differ from the Rust batch's."""
     import numpy as np
     import pandas as pd
@@ -166,7 +166,7 @@ def columns(calendar, starts_ns, want_ns):
         best = float("inf")
         for _ in range(5):
             start = time.perf_counter()
-            due = calendar.due_times(column, dt.timedelta(hours=4))
+            due = calendar.add_many(column, dt.timedelta(hours=4))
             best = min(best, time.perf_counter() - start)
         got = np.asarray(pd.Series(due).astype("int64") if not isinstance(due, np.ndarray) else due.view("int64"))
         yield kind, len(starts_ns) / best, int((got != want_ns).sum())

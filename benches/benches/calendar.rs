@@ -28,7 +28,7 @@ fn due_times(c: &mut Criterion) {
         let mut tl = cal.timeline();
         group.bench_function(BenchmarkId::from_parameter(name), |b| {
             b.iter(|| {
-                tl.add_batch(
+                tl.add_many(
                     black_box(&opens),
                     EpochUnit::Seconds,
                     four_hours(),
@@ -81,7 +81,7 @@ fn elapsed(c: &mut Criterion) {
     let mut tl = israel_plain().timeline();
     group.bench_function(BenchmarkId::from_parameter("kesher_batch_plain"), |bench| {
         bench.iter(|| {
-            tl.elapsed_batch(black_box(&a), black_box(&b), EpochUnit::Seconds, &mut out)
+            tl.elapsed_many(black_box(&a), black_box(&b), EpochUnit::Seconds, &mut out)
                 .map(|()| black_box(out.last().copied()))
         })
     });
@@ -90,7 +90,7 @@ fn elapsed(c: &mut Criterion) {
         BenchmarkId::from_parameter("kesher_batch_israel"),
         |bench| {
             bench.iter(|| {
-                tl.elapsed_batch(black_box(&a), black_box(&b), EpochUnit::Seconds, &mut out)
+                tl.elapsed_many(black_box(&a), black_box(&b), EpochUnit::Seconds, &mut out)
                     .map(|()| black_box(out.last().copied()))
             })
         },
@@ -132,22 +132,22 @@ fn backward(c: &mut Criterion) {
         fn(&mut kesher::calendar::Timeline, &[i64], &[i64], &mut [i64]) -> kesher::Result<()>;
     let questions: [(&str, Ask); 6] = [
         ("sub", |tl, at, _, out| {
-            tl.sub_batch(at, EpochUnit::Seconds, four_hours(), out)
+            tl.sub_many(at, EpochUnit::Seconds, four_hours(), out)
         }),
         ("previous_open", |tl, at, _, out| {
-            tl.previous_open_batch(at, EpochUnit::Seconds, out)
+            tl.previous_open_many(at, EpochUnit::Seconds, out)
         }),
         ("next_close", |tl, at, _, out| {
-            tl.next_close_batch(at, EpochUnit::Seconds, out)
+            tl.next_close_many(at, EpochUnit::Seconds, out)
         }),
         ("previous_close", |tl, at, _, out| {
-            tl.previous_close_batch(at, EpochUnit::Seconds, out)
+            tl.previous_close_many(at, EpochUnit::Seconds, out)
         }),
         ("add_days", |tl, at, _, out| {
-            tl.add_days_batch(at, EpochUnit::Seconds, 3, out)
+            tl.add_days_many(at, EpochUnit::Seconds, 3, out)
         }),
         ("open_days_between", |tl, a, b, out| {
-            tl.open_days_between_batch(a, b, EpochUnit::Seconds, out)
+            tl.open_days_between_many(a, b, EpochUnit::Seconds, out)
         }),
     ];
     for (calendar, cal) in [("plain", israel_plain()), ("israel", israel())] {
@@ -197,9 +197,9 @@ fn single_calls(c: &mut Criterion) {
     group.throughput(Throughput::Elements(n as u64));
     for (calendar, cal) in [("new_york", new_york()), ("israel", israel())] {
         let mut tl = cal.timeline();
-        group.bench_function(BenchmarkId::new("add_batch", calendar), |bench| {
+        group.bench_function(BenchmarkId::new("add_many", calendar), |bench| {
             bench.iter(|| {
-                tl.add_batch(
+                tl.add_many(
                     black_box(&opens),
                     EpochUnit::Seconds,
                     four_hours(),
@@ -214,9 +214,9 @@ fn single_calls(c: &mut Criterion) {
                 }
             })
         });
-        group.bench_function(BenchmarkId::new("elapsed_batch", calendar), |bench| {
+        group.bench_function(BenchmarkId::new("elapsed_many", calendar), |bench| {
             bench.iter(|| {
-                tl.elapsed_batch(black_box(&a), black_box(&b), EpochUnit::Seconds, &mut out)
+                tl.elapsed_many(black_box(&a), black_box(&b), EpochUnit::Seconds, &mut out)
             })
         });
         group.bench_function(BenchmarkId::new("elapsed_single", calendar), |bench| {
@@ -226,8 +226,8 @@ fn single_calls(c: &mut Criterion) {
                 }
             })
         });
-        group.bench_function(BenchmarkId::new("is_open_batch", calendar), |bench| {
-            bench.iter(|| tl.is_open_batch(black_box(&opens), EpochUnit::Seconds, &mut open))
+        group.bench_function(BenchmarkId::new("is_open_many", calendar), |bench| {
+            bench.iter(|| tl.is_open_many(black_box(&opens), EpochUnit::Seconds, &mut open))
         });
         group.bench_function(BenchmarkId::new("is_open_single", calendar), |bench| {
             bench.iter(|| {
@@ -252,8 +252,8 @@ fn single_calls(c: &mut Criterion) {
                 }
             })
         });
-        group.bench_function(BenchmarkId::new("next_open_batch", calendar), |bench| {
-            bench.iter(|| tl.next_open_batch(black_box(&opens), EpochUnit::Seconds, &mut out))
+        group.bench_function(BenchmarkId::new("next_open_many", calendar), |bench| {
+            bench.iter(|| tl.next_open_many(black_box(&opens), EpochUnit::Seconds, &mut out))
         });
         group.bench_function(BenchmarkId::new("next_open_single", calendar), |bench| {
             bench.iter(|| {

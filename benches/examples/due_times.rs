@@ -34,11 +34,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut due = vec![0_i64; n];
     let mut timeline = calendar.timeline();
     // One pass to compile the timeline, then the best of five timed passes.
-    timeline.add_batch(&opens, EpochUnit::Seconds, four_hours(), &mut due)?;
+    timeline.add_many(&opens, EpochUnit::Seconds, four_hours(), &mut due)?;
     let mut best = f64::INFINITY;
     for _ in 0..5 {
         let start = Instant::now();
-        timeline.add_batch(&opens, EpochUnit::Seconds, four_hours(), &mut due)?;
+        timeline.add_many(&opens, EpochUnit::Seconds, four_hours(), &mut due)?;
         best = best.min(start.elapsed().as_secs_f64());
     }
     println!(

@@ -115,7 +115,7 @@ fn agreement(obs: &[Observation], held_out: bool, model: &EmotionModel<'_>) -> (
         .map(|o| {
             let now = o.before.last_event_at();
             let level = model
-                .journey(&o.before, None, now)
+                .journey(&o.before, now, None)
                 .points()
                 .last()
                 .map_or(0.0, |p| p.emotion.value());

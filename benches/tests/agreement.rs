@@ -12,7 +12,7 @@ fn due_times_agree_with_workclock() {
     let mut due = vec![0; opens.len()];
     israel_plain()
         .timeline()
-        .add_batch(&opens, EpochUnit::Seconds, four_hours(), &mut due)
+        .add_many(&opens, EpochUnit::Seconds, four_hours(), &mut due)
         .unwrap();
     let wc = israel_workclock().unwrap();
     for (&t, &ours) in opens.iter().zip(&due) {
@@ -32,7 +32,7 @@ fn elapsed_agrees_with_workclock() {
     let mut out = vec![0; a.len()];
     israel_plain()
         .timeline()
-        .elapsed_batch(&a, &b, EpochUnit::Seconds, &mut out)
+        .elapsed_many(&a, &b, EpochUnit::Seconds, &mut out)
         .unwrap();
     let wc = israel_workclock().unwrap();
     for i in 0..a.len() {

@@ -86,7 +86,7 @@ function renderTickets() {
   const starts = Float64Array.from(tickets, (t) => Date.parse(t));
   let due;
   try {
-    due = calendar.dueTimes(starts, hours * 3600);
+    due = calendar.addMany(starts, hours * 3600);
     $("ticket-error").textContent = "";
   } catch (e) {
     $("ticket-error").textContent = message(e);

@@ -42,7 +42,7 @@ tickets = pd.DataFrame(
         "answered_at": pd.to_datetime(["2025-10-03 09:00", "2025-10-05 13:00", "NaT"]).tz_localize("UTC"),
     }
 )
-tickets["due"] = israel.due_times(tickets["opened_at"], dt.timedelta(hours=4))
+tickets["due"] = israel.add_many(tickets["opened_at"], dt.timedelta(hours=4))
 now = pd.Timestamp("2025-10-09 12:00", tz="UTC")
 answered = tickets["answered_at"].notna()
 tickets["state"] = np.where(

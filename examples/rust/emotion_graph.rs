@@ -53,7 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut journeys = Vec::new();
     for case in &cases {
         let sla = engine.evaluate(case, now)?;
-        let journey = model.journey(case, Some(&sla), now);
+        let journey = model.journey(case, now, Some(&sla));
         builder.add(&journey);
         journeys.push(journey);
     }

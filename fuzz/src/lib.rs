@@ -189,7 +189,7 @@ pub fn fold(data: &[u8]) {
         );
         let Some(case) = forward.case else { continue };
         let sla = engine.evaluate(&case, now()).ok();
-        let journey = model.journey(&case, sla.as_ref(), now());
+        let journey = model.journey(&case, now(), sla.as_ref());
         let _ = serde_json::to_string(&journey);
     }
 }
@@ -210,7 +210,7 @@ pub fn report(data: &[u8]) {
     for case in cases(data) {
         match engine.evaluate(&case, now()) {
             Ok(sla) => {
-                let journey = model.journey(&case, Some(&sla), now());
+                let journey = model.journey(&case, now(), Some(&sla));
                 builder.add(&case, Some(&sla), &journey, now());
             }
             Err(e) => builder.refuse(case.id().clone(), e),
@@ -261,7 +261,7 @@ pub fn journey_svg(data: &[u8]) {
         scorer: Some(&scorer),
         ..EmotionModel::default()
     };
-    let journey = model.journey(&case, None, now());
+    let journey = model.journey(&case, now(), None);
     let svg = kesher::journey::journey_svg(
         &journey,
         &kesher::journey::Stages::default(),

@@ -255,8 +255,8 @@ impl Calendar {
     }
 
     /// One instant → instant question over many instants (int64 in `unit`), written into
-    /// `out`: `op` is `sub` (`n` = nanoseconds), `add_days` (`n` = days), `previous_open`,
-    /// `next_close` or `previous_close`.
+    /// `out`: `op` is `sub` (`n` = nanoseconds), `add_days` (`n` = days), `next_open`,
+    /// `previous_open`, `next_close` or `previous_close`.
     fn _instant_batch(
         &self,
         py: Python<'_>,
@@ -276,13 +276,38 @@ impl Calendar {
         let op = op.to_owned();
         self.batch(py, &mut out, at.len(), move |tl, answers| {
             match op.as_str() {
-                "sub" => tl.sub_batch(at, unit, TimeDelta::nanoseconds(n), answers),
-                "add_days" => tl.add_days_batch(at, unit, n_days, answers),
-                "previous_open" => tl.previous_open_batch(at, unit, answers),
-                "next_close" => tl.next_close_batch(at, unit, answers),
-                _ => tl.previous_close_batch(at, unit, answers),
+                "sub" => tl.sub_many(at, unit, TimeDelta::nanoseconds(n), answers),
+                "add_days" => tl.add_days_many(at, unit, n_days, answers),
+                "next_open" => tl.next_open_many(at, unit, answers),
+                "previous_open" => tl.previous_open_many(at, unit, answers),
+                "next_close" => tl.next_close_many(at, unit, answers),
+                _ => tl.previous_close_many(at, unit, answers),
             }
         })
+    }
+
+    /// Whether the calendar is open at each instant (int64 in `unit`), written into the bool
+    /// array `out`.
+    fn _is_open_batch(
+        &self,
+        py: Python<'_>,
+        at: PyReadonlyArray1<'_, i64>,
+        mut out: PyReadwriteArray1<'_, bool>,
+        unit_: &str,
+    ) -> PyResult<()> {
+        let unit = unit(unit_)?;
+        let at = read("at", &at)?;
+        let out = out
+            .as_slice_mut()
+            .map_err(|_| invalid("out", "", "expected a contiguous writable bool array"))?;
+        if out.len() != at.len() {
+            return Err(invalid(
+                "out",
+                &out.len().to_string(),
+                "expected a bool array as long as the input",
+            ));
+        }
+        self.with_timeline(py, |tl| tl.is_open_many(at, unit, out))
     }
 
     /// Open days between pairs (int64 in `unit`), written into `out`.
@@ -298,7 +323,7 @@ impl Calendar {
         let starts = read("starts", &starts)?;
         let ends = read("ends", &ends)?;
         self.batch(py, &mut out, starts.len(), |tl, counts| {
-            tl.open_days_between_batch(starts, ends, unit, counts)
+            tl.open_days_between_many(starts, ends, unit, counts)
         })
     }
 
@@ -315,7 +340,7 @@ impl Calendar {
         let unit = unit(unit_)?;
         let starts = read("starts", &starts)?;
         self.batch(py, &mut out, starts.len(), |tl, due| {
-            tl.add_batch(starts, unit, TimeDelta::nanoseconds(duration_ns), due)
+            tl.add_many(starts, unit, TimeDelta::nanoseconds(duration_ns), due)
         })
     }
 
@@ -332,7 +357,7 @@ impl Calendar {
         let starts = read("starts", &starts)?;
         let durations = read("durations", &durations)?;
         self.batch(py, &mut out, starts.len(), |tl, due| {
-            tl.add_each_batch(starts, durations, unit, due)
+            tl.add_each_many(starts, durations, unit, due)
         })
     }
 
@@ -349,7 +374,7 @@ impl Calendar {
         let starts = read("starts", &starts)?;
         let ends = read("ends", &ends)?;
         self.batch(py, &mut out, starts.len(), |tl, spans| {
-            tl.elapsed_batch(starts, ends, unit, spans)
+            tl.elapsed_many(starts, ends, unit, spans)
         })
     }
 

@@ -83,7 +83,7 @@ impl EmotionModel {
         let table = self.scores(case.py(), case.inner.customer_texts())?;
         let model = self.model(table.as_ref());
         Ok(Journey {
-            inner: model.journey(&case.inner, sla.as_ref().map(|s| &s.inner), now),
+            inner: model.journey(&case.inner, now, sla.as_ref().map(|s| &s.inner)),
         })
     }
 

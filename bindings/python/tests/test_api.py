@@ -45,7 +45,7 @@ def test_exceptions_mirror_the_rust_error_kinds():
         kesher.Calendar("israel").add(dt.datetime(2025, 1, 5, tzinfo=UTC), -1.5)
     assert (core.value.kind, core.value.field, core.value.value) == ("negative_duration", "duration", "-1.5")
     with pytest.raises(kesher.InvalidInputError) as py_layer:
-        kesher.Calendar("israel").due_times_each(np.array([0], dtype="int64"), ["x"])
+        kesher.Calendar("israel").add_each_many(np.array([0], dtype="int64"), ["x"])
     assert (py_layer.value.kind, py_layer.value.field) == ("invalid_input", "durations")
     assert py_layer.value.value == "['x']"
 
@@ -90,32 +90,32 @@ def test_batch_due_times_numpy_pandas_arrow_lists_agree_with_single():
           + rng.integers(0, 365 * 86_400, 2_000) * 1_000_000_000)
     starts = ns.view("datetime64[ns]")
     four = dt.timedelta(hours=4)
-    due = cal.due_times(starts, four)
+    due = cal.add_many(starts, four)
     assert due.dtype == np.dtype("datetime64[ns]")
     for s, d in zip(starts[:50], due[:50]):
         single = cal.add(pd.Timestamp(s).tz_localize("UTC").to_pydatetime(), four)
         assert pd.Timestamp(d).tz_localize("UTC") == single
-    assert (cal.due_times(ns, four) == ns_of(due)).all()  # int64 nanoseconds
-    assert (cal.due_times(ns // 1000, four, unit="us") == ns_of(due) // 1000).all()
+    assert (cal.add_many(ns, four) == ns_of(due)).all()  # int64 nanoseconds
+    assert (cal.add_many(ns // 1000, four, unit="us") == ns_of(due) // 1000).all()
     series = pd.Series(starts, index=range(10, 2010), name="opened_at").dt.tz_localize("UTC")
-    out = cal.due_times(series, four)
+    out = cal.add_many(series, four)
     assert isinstance(out, pd.Series) and list(out.index) == list(series.index)
     assert str(out.dt.tz) == "UTC" and (out.dt.tz_localize(None).to_numpy() == due).all()
     assert out.name == "opened_at"
     # Another zone and unit read as the same instants; a missing one is refused by count.
     other = series.dt.tz_convert("Asia/Tokyo").dt.as_unit("us")
-    assert (cal.due_times(other, four).to_numpy() == out.to_numpy()).all()
+    assert (cal.add_many(other, four).to_numpy() == out.to_numpy()).all()
     with pytest.raises(kesher.InvalidInputError, match="1 missing values"):
-        cal.due_times(pd.concat([series, pd.Series([pd.NaT], dtype=series.dtype)]), four)
+        cal.add_many(pd.concat([series, pd.Series([pd.NaT], dtype=series.dtype)]), four)
     arrow = pa.array(starts, type=pa.timestamp("ns", tz="UTC"))
-    got = cal.due_times(arrow, four)
+    got = cal.add_many(arrow, four)
     assert isinstance(got, pa.Array) and got.type == pa.timestamp("ns", tz="UTC")
     assert (got.cast(pa.int64()).to_numpy() == ns_of(due)).all()
     chunked = pa.chunked_array([arrow.slice(0, 1000), arrow.slice(1000)])
-    assert (cal.due_times(chunked, four).cast(pa.int64()).to_numpy() == ns_of(due)).all()
+    assert (cal.add_many(chunked, four).cast(pa.int64()).to_numpy() == ns_of(due)).all()
     aware = [T0, T0 + dt.timedelta(days=1)]
-    assert cal.due_times(aware, four) == [cal.add(t, four) for t in aware]
-    each = cal.due_times_each(starts[:3], np.array([4 * 3600, 0, 3600]))
+    assert cal.add_many(aware, four) == [cal.add(t, four) for t in aware]
+    each = cal.add_each_many(starts[:3], np.array([4 * 3600, 0, 3600]))
     assert each[0] == due[0]
     spans = cal.elapsed_many(starts, due)
     assert (spans == np.timedelta64(4, "h")).all()
@@ -158,15 +158,15 @@ def test_batch_inputs_without_a_zone_are_refused():
     cal = kesher.Calendar("us")
     naive = pd.Series(pd.to_datetime(["2025-01-06 09:00"]))
     with pytest.raises(kesher.InvalidInputError, match="tz_localize"):
-        cal.due_times(naive, dt.timedelta(hours=1))
+        cal.add_many(naive, dt.timedelta(hours=1))
     with pytest.raises(kesher.InvalidInputError, match="time zone"):
-        cal.due_times(pa.array([1], type=pa.timestamp("ns")), dt.timedelta(hours=1))
+        cal.add_many(pa.array([1], type=pa.timestamp("ns")), dt.timedelta(hours=1))
     with pytest.raises(kesher.InvalidInputError, match="naive"):
-        cal.due_times([dt.datetime(2025, 1, 6)], dt.timedelta(hours=1))
+        cal.add_many([dt.datetime(2025, 1, 6)], dt.timedelta(hours=1))
     with pytest.raises(kesher.InvalidInputError):
-        cal.due_times(np.array(["a"]), dt.timedelta(hours=1))
+        cal.add_many(np.array(["a"]), dt.timedelta(hours=1))
     with pytest.raises(kesher.InvalidInputError):
-        cal.due_times(np.array([0]), "soon")
+        cal.add_many(np.array([0]), "soon")
 
 
 def test_case_fold_properties_equality_pickle():
@@ -328,13 +328,13 @@ cal = kesher.Calendar("israel")
 ns = np.datetime64("2025-01-01", "ns").astype(np.int64) + np.arange(0, 300) * 86_399_000_000_000
 starts = ns.view("datetime64[ns]")
 four = dt.timedelta(hours=4)
-due = cal.due_times(starts, four)
+due = cal.add_many(starts, four)
 col = pl.Series("opened_at", starts).cast(pl.Datetime("us")).dt.replace_time_zone("UTC").dt.convert_time_zone("Asia/Jerusalem")
-out = cal.due_times(col, four)
+out = cal.add_many(col, four)
 assert isinstance(out, pl.Series) and out.name == "opened_at", out
 assert out.dtype == pl.Datetime("ns", "UTC"), out.dtype
 assert (out.dt.epoch("ns").to_numpy() == due.view("int64")).all()
-ints = cal.due_times(pl.Series("t", ns // 1_000_000), four, unit="ms")
+ints = cal.add_many(pl.Series("t", ns // 1_000_000), four, unit="ms")
 assert isinstance(ints, pl.Series) and (ints.to_numpy() == due.view("int64") // 1_000_000).all()
 print("ok")
 '''
@@ -352,14 +352,14 @@ def test_batch_polars_refusals_name_the_problem():
     hour = dt.timedelta(hours=1)
     naive = pl.Series("t", [dt.datetime(2025, 1, 6, 9)])
     with pytest.raises(kesher.InvalidInputError, match="time zone"):
-        cal.due_times(naive, hour)
+        cal.add_many(naive, hour)
     gaps = pl.Series("t", [dt.datetime(2025, 1, 6, 9, tzinfo=dt.timezone.utc), None])
     with pytest.raises(kesher.InvalidInputError, match="1 missing values"):
-        cal.due_times(gaps, hour)
+        cal.add_many(gaps, hour)
     with pytest.raises(kesher.InvalidInputError, match="expected timestamps or integers"):
-        cal.due_times(pl.Series("t", ["2025-01-06"]), hour)
+        cal.add_many(pl.Series("t", ["2025-01-06"]), hour)
     with pytest.raises(kesher.InvalidInputError, match="int64 nanosecond range"):
-        cal.due_times(pl.Series("t", [2**62]), hour, unit="s")
+        cal.add_many(pl.Series("t", [2**62]), hour, unit="s")
 
 
 def test_read_messages_built_in_and_a_callable_scorer():
@@ -447,14 +447,14 @@ def test_datetime64_of_every_unit_is_read_or_refused_never_wrapped(unit):
     cal = kesher.Calendar("us")
     four = dt.timedelta(hours=4)
     fine = np.array(["2025-01-06T00:00:00"], dtype="datetime64[s]").astype(f"datetime64[{unit}]")
-    due = cal.due_times(fine, four)
+    due = cal.add_many(fine, four)
     assert due.dtype == np.dtype("datetime64[ns]") and due[0] > fine.astype("datetime64[ns]")[0]
     if unit != "ns":  # datetime64[ns] cannot hold 2300 or 1600 at all
         for far in ["2300-01-01", "1600-01-01"]:
             with pytest.raises(kesher.InvalidInputError):
-                cal.due_times(np.array([far], dtype=f"datetime64[{unit}]"), four)
+                cal.add_many(np.array([far], dtype=f"datetime64[{unit}]"), four)
     with pytest.raises(kesher.InvalidInputError):
-        cal.due_times(np.array(["NaT"], dtype=f"datetime64[{unit}]"), four)
+        cal.add_many(np.array(["NaT"], dtype=f"datetime64[{unit}]"), four)
 
 
 def test_night_shifts_backward_questions_and_open_days():
@@ -525,3 +525,11 @@ def test_team_schedules_and_interaction_targets():
     assert by_metric["resolution"]["due_at"] == "2025-01-07T05:00:00Z"
     assert by_metric["interaction_response"]["contract"] == "call back"
     assert by_metric["interaction_response"]["due_at"] == "2025-01-07T16:00:00Z"
+
+
+def test_is_open_many_and_next_open_many_are_the_single_calls_over_a_column():
+    cal = kesher.Calendar("israel")
+    at = [dt.datetime(2025, 1, 5, h, 30, tzinfo=UTC) for h in range(0, 24, 3)]
+    ns = np.array([int(t.timestamp()) * 10**9 for t in at], dtype=np.int64)
+    assert cal.is_open_many(ns).tolist() == [cal.is_open(t) for t in at]
+    assert cal.next_open_many(ns).tolist() == [int(cal.next_open(t).timestamp()) * 10**9 for t in at]

@@ -301,11 +301,14 @@ export class Calendar {
     return call(() => live(this, this.#native).openDaysBetweenMany(floats("starts", starts), floats("ends", ends)));
   }
 
-  /** Due times in epoch milliseconds: each start plus `seconds` (one number, or one per start). */
-  dueTimes(starts, seconds) {
-    const s = floats("starts", starts);
-    if (typeof seconds === "number") return call(() => live(this, this.#native).addBatch(s, number("seconds", seconds)));
-    return call(() => live(this, this.#native).addEachBatch(s, floats("seconds", seconds)));
+  /** Due times in epoch milliseconds: each start plus the same business `seconds`. */
+  addMany(starts, seconds) {
+    return call(() => live(this, this.#native).addBatch(floats("starts", starts), number("seconds", seconds)));
+  }
+
+  /** Due times in epoch milliseconds: each start plus its own business seconds. */
+  addEachMany(starts, seconds) {
+    return call(() => live(this, this.#native).addEachBatch(floats("starts", starts), floats("seconds", seconds)));
   }
 
   /** Business seconds between each start and end (epoch milliseconds). */

@@ -504,12 +504,14 @@ export class Calendar {
   /** `openDaysBetween` for each pair (epoch milliseconds; NaN where one is missing). */
   openDaysBetweenMany(starts: EpochMillis, ends: EpochMillis): Float64Array;
   /**
-   * Due times (epoch milliseconds): each start plus the same business `seconds`, or its own
-   * seconds from a second array. NaN in, NaN out.
+   * Due times (epoch milliseconds): each start plus the same business `seconds`. NaN in, NaN
+   * out.
    * @example
-   * const due = desk.dueTimes(Float64Array.from(tickets, (t) => t.openedAt.getTime()), 4 * 3600);
+   * const due = desk.addMany(Float64Array.from(tickets, (t) => t.openedAt.getTime()), 4 * 3600);
    */
-  dueTimes(starts: EpochMillis, seconds: Seconds | EpochMillis): Float64Array;
+  addMany(starts: EpochMillis, seconds: Seconds): Float64Array;
+  /** Due times: each start plus its own business seconds (NaN in, NaN out). */
+  addEachMany(starts: EpochMillis, seconds: EpochMillis): Float64Array;
   /** Business seconds between each start and end (epoch milliseconds). */
   elapsedMany(starts: EpochMillis, ends: EpochMillis): Float64Array;
   /** Whether open at each instant: 1 open, 0 closed, 255 where the instant is NaN. */

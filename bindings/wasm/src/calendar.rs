@@ -329,11 +329,11 @@ impl Calendar {
         let n_days = if op == "add_days" { days(n)? } else { 0 };
         let unit = EpochUnit::Microseconds;
         self.instants("at", at, |tl, col, out| match op {
-            "sub" => tl.sub_batch(col, unit, d, out),
-            "add_days" => tl.add_days_batch(col, unit, n_days, out),
-            "previous_open" => tl.previous_open_batch(col, unit, out),
-            "next_close" => tl.next_close_batch(col, unit, out),
-            _ => tl.previous_close_batch(col, unit, out),
+            "sub" => tl.sub_many(col, unit, d, out),
+            "add_days" => tl.add_days_many(col, unit, n_days, out),
+            "previous_open" => tl.previous_open_many(col, unit, out),
+            "next_close" => tl.next_close_many(col, unit, out),
+            _ => tl.previous_close_many(col, unit, out),
         })
     }
 
@@ -343,7 +343,7 @@ impl Calendar {
         let (rows, a, b) = pairs(starts, ends)?;
         let mut counts = vec![0i64; a.len()];
         self.with_rows(&rows, "ends", |tl| {
-            tl.open_days_between_batch(&a, &b, EpochUnit::Microseconds, &mut counts)
+            tl.open_days_between_many(&a, &b, EpochUnit::Microseconds, &mut counts)
         })?;
         let counts: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
         Ok(scatter(starts.len(), &rows, counts))
@@ -352,16 +352,16 @@ impl Calendar {
     /// Due times: each start plus the same business `seconds`, epoch milliseconds in and out
     /// (NaN in, NaN out).
     #[wasm_bindgen(js_name = addBatch)]
-    pub fn add_batch(&self, starts: &[f64], seconds: f64) -> Result<Vec<f64>> {
+    pub fn add_many(&self, starts: &[f64], seconds: f64) -> Result<Vec<f64>> {
         let d = TimeDelta::microseconds(span_micros("seconds", seconds)?);
         self.instants("starts", starts, |tl, col, due| {
-            tl.add_batch(col, EpochUnit::Microseconds, d, due)
+            tl.add_many(col, EpochUnit::Microseconds, d, due)
         })
     }
 
     /// Each start plus its own business seconds.
     #[wasm_bindgen(js_name = addEachBatch)]
-    pub fn add_each_batch(&self, starts: &[f64], seconds: &[f64]) -> Result<Vec<f64>> {
+    pub fn add_each_many(&self, starts: &[f64], seconds: &[f64]) -> Result<Vec<f64>> {
         let ms: Vec<f64> = seconds.iter().map(|s| s * 1e3).collect();
         let (rows, cols) = present(&[("starts", starts), ("seconds", &ms)])?;
         let (s, d) = match cols.as_slice() {
@@ -370,7 +370,7 @@ impl Calendar {
         };
         let mut due = vec![0i64; s.len()];
         self.with_rows(&rows, "seconds", |tl| {
-            tl.add_each_batch(s, d, EpochUnit::Microseconds, &mut due)
+            tl.add_each_many(s, d, EpochUnit::Microseconds, &mut due)
         })?;
         let due: Vec<f64> = due.iter().map(|&u| micros_to_millis(u)).collect();
         Ok(scatter(starts.len(), &rows, due))
@@ -378,11 +378,11 @@ impl Calendar {
 
     /// Business seconds between each start and end.
     #[wasm_bindgen(js_name = elapsedBatch)]
-    pub fn elapsed_batch(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>> {
+    pub fn elapsed_many(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>> {
         let (rows, a, b) = pairs(starts, ends)?;
         let mut spans = vec![0i64; a.len()];
         self.with_rows(&rows, "ends", |tl| {
-            tl.elapsed_batch(&a, &b, EpochUnit::Microseconds, &mut spans)
+            tl.elapsed_many(&a, &b, EpochUnit::Microseconds, &mut spans)
         })?;
         let spans: Vec<f64> = spans.iter().map(|&u| u as f64 / 1e6).collect();
         Ok(scatter(starts.len(), &rows, spans))
@@ -390,11 +390,11 @@ impl Calendar {
 
     /// Whether the calendar is open at each instant: 1 open, 0 closed, 255 missing (NaN).
     #[wasm_bindgen(js_name = isOpenBatch)]
-    pub fn is_open_batch(&self, at: &[f64]) -> Result<Vec<u8>> {
+    pub fn is_open_many(&self, at: &[f64]) -> Result<Vec<u8>> {
         let (rows, cols) = present(&[("at", at)])?;
         let col = cols.first().map(Vec::as_slice).unwrap_or_default();
         let mut open = vec![false; col.len()];
-        self.with_timeline(|tl| tl.is_open_batch(col, EpochUnit::Microseconds, &mut open))?;
+        self.with_timeline(|tl| tl.is_open_many(col, EpochUnit::Microseconds, &mut open))?;
         if rows.is_empty() {
             return Ok(open.into_iter().map(u8::from).collect());
         }
@@ -409,9 +409,9 @@ impl Calendar {
 
     /// The first open instant at or after each instant.
     #[wasm_bindgen(js_name = nextOpenBatch)]
-    pub fn next_open_batch(&self, at: &[f64]) -> Result<Vec<f64>> {
+    pub fn next_open_many(&self, at: &[f64]) -> Result<Vec<f64>> {
         self.instants("at", at, |tl, col, next| {
-            tl.next_open_batch(col, EpochUnit::Microseconds, next)
+            tl.next_open_many(col, EpochUnit::Microseconds, next)
         })
     }
 }

@@ -123,7 +123,7 @@ pub fn build_journey(
         table.as_ref(),
         stage_map_json,
     )?;
-    to_json("journey", &m.journey(&case, sla.as_ref(), now))
+    to_json("journey", &m.journey(&case, now, sla.as_ref()))
 }
 
 /// The continuous line of a customer (JSON text) across cases (JSON array of `{case, sla}`)

@@ -55,8 +55,8 @@ test("Calendar batches equal the one-at-a-time answers; NaN in, NaN out", () => 
     spans[i] = (i % 37) * 1800;
   }
   starts[7] = NaN;
-  const due = cal.dueTimes(starts, 8 * 3600);
-  const dueEach = cal.dueTimes(starts, spans);
+  const due = cal.addMany(starts, 8 * 3600);
+  const dueEach = cal.addEachMany(starts, spans);
   const back = cal.elapsedMany(starts, due);
   const open = cal.isOpenMany(starts);
   const next = cal.nextOpenMany(starts);
@@ -74,16 +74,16 @@ test("Calendar batches equal the one-at-a-time answers; NaN in, NaN out", () => 
     assert.equal(next[i], cal.nextOpen(start).getTime());
   }
   // Plain arrays work too.
-  assert.deepEqual(Array.from(cal.dueTimes([starts[0]], 3600)), [cal.add(new Date(starts[0]), 3600).getTime()]);
+  assert.deepEqual(Array.from(cal.addMany([starts[0]], 3600)), [cal.add(new Date(starts[0]), 3600).getTime()]);
 });
 
 test("Calendar batch errors name the row", () => {
   const cal = new kesher.Calendar("uk");
   const t = Date.parse("2025-01-06T10:00:00Z");
-  throwsKesher(assert, () => cal.dueTimes(new Float64Array([t, Infinity]), 60), "invalid_input", "starts[1]");
+  throwsKesher(assert, () => cal.addMany(new Float64Array([t, Infinity]), 60), "invalid_input", "starts[1]");
   throwsKesher(assert, () => cal.elapsedMany(new Float64Array([t, NaN, t]), new Float64Array([t, t, t - 1])), "end_before_start");
-  throwsKesher(assert, () => cal.dueTimes(new Float64Array([t, t]), new Float64Array([60])), "invalid_input", "seconds");
-  throwsKesher(assert, () => cal.dueTimes(new Float64Array([NaN, t]), new Float64Array([0, -5])), "negative_duration");
+  throwsKesher(assert, () => cal.addEachMany(new Float64Array([t, t]), new Float64Array([60])), "invalid_input", "seconds");
+  throwsKesher(assert, () => cal.addEachMany(new Float64Array([NaN, t]), new Float64Array([0, -5])), "negative_duration", "seconds[1]");
   throwsKesher(assert, () => cal.add(new Date(NaN), 1), "invalid_input", "start");
   throwsKesher(assert, () => cal.add("2025-01-06", 1), "invalid_input", "start");
   throwsKesher(assert, () => cal.add(t, 1), "invalid_input", "start");

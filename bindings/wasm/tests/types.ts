@@ -10,7 +10,7 @@ import {
 
 const desk = new Calendar("israel");
 const due: Date = desk.add(new Date(), 4 * 3600);
-const many: Float64Array = desk.dueTimes(new Float64Array([Date.now()]), 3600);
+const many: Float64Array = desk.addMany(new Float64Array([Date.now()]), 3600);
 const open: Uint8Array = desk.isOpenMany([Date.now()]);
 const tz: string = desk.toJSON().tz;
 // @ts-expect-error: not a preset

@@ -214,7 +214,7 @@ fn retention(args: &RetentionArgs) -> Result<ExitCode, cases::Stop> {
     for (id, list) in &by_customer {
         let journeys: Vec<kesher::journey::Journey> = list
             .iter()
-            .map(|(c, s)| model.journey(c, s.as_ref(), latest))
+            .map(|(c, s)| model.journey(c, latest, s.as_ref()))
             .collect();
         let history = kesher::insight::CustomerHistory {
             customer: customers.get(id),

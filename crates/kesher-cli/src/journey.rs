@@ -264,7 +264,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, cases::Stop> {
                 continue;
             }
         };
-        let journey = model.journey(case, sla.as_ref(), now);
+        let journey = model.journey(case, now, sla.as_ref());
         match write_journey(&mut out, &journey) {
             Ok(()) => {}
             Err(JourneyTooLong::Io(e)) => return Err(e.into()),

@@ -408,7 +408,7 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
                             continue;
                         }
                     };
-                    let journey = model.journey(&case, sla.as_ref(), now);
+                    let journey = model.journey(&case, now, sla.as_ref());
                     builder.add(&case, sla.as_ref(), &journey, now);
                     progress.case();
                 }

@@ -110,17 +110,17 @@ proptest! {
         let starts: Vec<i64> = starts.into_iter().map(|s| Y2000 + s).collect();
         let mut tl = cal.timeline();
         let mut due = vec![0; starts.len()];
-        tl.add_batch(&starts, EpochUnit::Seconds, TimeDelta::seconds(secs), &mut due).unwrap();
+        tl.add_many(&starts, EpochUnit::Seconds, TimeDelta::seconds(secs), &mut due).unwrap();
         let ends: Vec<i64> = starts.iter().map(|s| s + secs).collect();
         let mut spent = vec![0; starts.len()];
-        tl.elapsed_batch(&starts, &ends, EpochUnit::Seconds, &mut spent).unwrap();
+        tl.elapsed_many(&starts, &ends, EpochUnit::Seconds, &mut spent).unwrap();
         let mut open = vec![false; starts.len()];
-        tl.is_open_batch(&starts, EpochUnit::Seconds, &mut open).unwrap();
+        tl.is_open_many(&starts, EpochUnit::Seconds, &mut open).unwrap();
         let mut next = vec![0; starts.len()];
-        tl.next_open_batch(&starts, EpochUnit::Seconds, &mut next).unwrap();
+        tl.next_open_many(&starts, EpochUnit::Seconds, &mut next).unwrap();
         let nanos: Vec<i64> = starts.iter().map(|s| s * 1_000_000_000).collect();
         let mut due_ns = vec![0; starts.len()];
-        tl.add_batch(&nanos, EpochUnit::Nanoseconds, TimeDelta::seconds(secs), &mut due_ns).unwrap();
+        tl.add_many(&nanos, EpochUnit::Nanoseconds, TimeDelta::seconds(secs), &mut due_ns).unwrap();
         for (i, &s) in starts.iter().enumerate() {
             let t = DateTime::from_timestamp(s, 0).unwrap();
             let single = cal.add(t, TimeDelta::seconds(secs)).unwrap();
@@ -275,17 +275,17 @@ proptest! {
         let len = at.len();
         let (mut sub, mut po, mut nc, mut pc, mut days, mut between) =
             (vec![0; len], vec![0; len], vec![0; len], vec![0; len], vec![0; len], vec![0; len]);
-        tl.sub_batch(&at, EpochUnit::Nanoseconds, d, &mut sub).unwrap();
-        tl.previous_open_batch(&at, EpochUnit::Nanoseconds, &mut po).unwrap();
-        tl.next_close_batch(&at, EpochUnit::Nanoseconds, &mut nc).unwrap();
-        tl.previous_close_batch(&at, EpochUnit::Nanoseconds, &mut pc).unwrap();
-        tl.add_days_batch(&at, EpochUnit::Nanoseconds, n, &mut days).unwrap();
+        tl.sub_many(&at, EpochUnit::Nanoseconds, d, &mut sub).unwrap();
+        tl.previous_open_many(&at, EpochUnit::Nanoseconds, &mut po).unwrap();
+        tl.next_close_many(&at, EpochUnit::Nanoseconds, &mut nc).unwrap();
+        tl.previous_close_many(&at, EpochUnit::Nanoseconds, &mut pc).unwrap();
+        tl.add_days_many(&at, EpochUnit::Nanoseconds, n, &mut days).unwrap();
         let ends: Vec<i64> = at.iter().map(|&t| t.max(at[0])).collect();
         let starts: Vec<i64> = at.iter().map(|&t| t.min(at[0])).collect();
-        tl.open_days_between_batch(&starts, &ends, EpochUnit::Nanoseconds, &mut between).unwrap();
+        tl.open_days_between_many(&starts, &ends, EpochUnit::Nanoseconds, &mut between).unwrap();
         let mut secs = vec![0; len];
         let at_s: Vec<i64> = at.iter().map(|t| t.div_euclid(1_000_000_000)).collect();
-        tl.sub_batch(&at_s, EpochUnit::Seconds, d, &mut secs).unwrap();
+        tl.sub_many(&at_s, EpochUnit::Seconds, d, &mut secs).unwrap();
         for i in 0..len {
             let t = DateTime::from_timestamp_nanos(at[i]);
             prop_assert_eq!(sub[i], ns(cal.sub(t, d).unwrap()));

@@ -578,7 +578,7 @@ fn far_dates_compile_fresh_windows_and_out_of_range_is_an_error() {
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     let mut out = [0_i64];
     let e = tl
-        .add_batch(&[i64::MAX / 2], EpochUnit::Seconds, h(1), &mut out)
+        .add_many(&[i64::MAX / 2], EpochUnit::Seconds, h(1), &mut out)
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert_eq!(e.field(), Some("starts"));

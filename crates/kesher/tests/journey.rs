@@ -90,7 +90,7 @@ fn case(channel: &str, events: &[(&str, &str)]) -> Case {
 }
 
 fn journey(c: &Case, now: &str) -> Journey {
-    EmotionModel::default().journey(c, None, at(now))
+    EmotionModel::default().journey(c, at(now), None)
 }
 
 fn level(j: &Journey, cause: &str) -> f64 {
@@ -275,7 +275,7 @@ fn a_broken_promise_is_a_sharp_drop() {
     );
     let now = at("2025-01-05T13:00:00Z");
     let sla = SlaEngine::new(contracts).evaluate(&c, now).unwrap();
-    let j = EmotionModel::default().journey(&c, Some(&sla), now);
+    let j = EmotionModel::default().journey(&c, now, Some(&sla));
     let broken = j
         .points()
         .iter()
@@ -290,7 +290,7 @@ fn a_broken_promise_is_a_sharp_drop() {
     let c = case("email", &[(T0, "in"), ("2025-01-05T12:00:00Z", "ans")]);
     let sla = SlaEngine::new(ContractSet::from_json(r#"[{"name": "s", "calendar": "israel", "targets": [{"metric": "first_response", "within": 3600}]}]"#).unwrap()).evaluate(&c, now).unwrap();
     assert!(
-        !causes(&EmotionModel::default().journey(&c, Some(&sla), now)).contains(&"broken_promise")
+        !causes(&EmotionModel::default().journey(&c, now, Some(&sla))).contains(&"broken_promise")
     );
 }
 
@@ -409,7 +409,7 @@ fn a_promise_not_kept_by_its_due_instant_drops_there() {
     ] {
         log.insert(CaseEvent::from_json(line).unwrap());
     }
-    let j = EmotionModel::default().journey(&log.fold().unwrap(), None, at("2025-01-06T00:00:00Z"));
+    let j = EmotionModel::default().journey(&log.fold().unwrap(), at("2025-01-06T00:00:00Z"), None);
     let broken: Vec<_> = j
         .points()
         .iter()
@@ -533,7 +533,7 @@ fn a_thankful_ending_ends_above_neutral_and_waits_for_nothing() {
             scorer: Some(&kesher::text::SentimentScorer::DEFAULT),
             ..EmotionModel::default()
         }
-        .journey(&c, None, at("2025-01-12T09:00:00Z"));
+        .journey(&c, at("2025-01-12T09:00:00Z"), None);
         let last = j.points().last().unwrap();
         assert!(last.emotion.value() >= 0.2, "{thanks}: {j:?}");
         assert!(
@@ -690,7 +690,7 @@ fn a_stage_map_places_points_by_what_happened() {
     );
     let stages_of = |model: &EmotionModel<'_>| -> Vec<String> {
         model
-            .journey(&c, None, at("2025-01-08T00:00:00Z"))
+            .journey(&c, at("2025-01-08T00:00:00Z"), None)
             .points()
             .iter()
             .filter(|p| p.cause.as_deref() != Some("drift"))

@@ -84,7 +84,7 @@ fn report_with(cases: &[Case], options: ReportOptions) -> serde_json::Value {
     let mut b = ReportBuilder::new(options);
     for c in cases {
         let sla = engine.evaluate(c, now).unwrap();
-        let j = model.journey(c, Some(&sla), now);
+        let j = model.journey(c, now, Some(&sla));
         b.add(c, Some(&sla), &j, now);
     }
     serde_json::to_value(b.finish(Some(&set), Language::En, now)).unwrap()
@@ -319,7 +319,7 @@ fn a_host_words_the_report_in_its_own_language() {
         let mut b = ReportBuilder::new(ReportOptions::default());
         for c in &cases {
             let sla = engine.evaluate(c, now).unwrap();
-            let j = EmotionModel::default().journey(c, Some(&sla), now);
+            let j = EmotionModel::default().journey(c, now, Some(&sla));
             b.add(c, Some(&sla), &j, now);
         }
         b.finish(Some(&set), w, now)

@@ -140,7 +140,7 @@ class Calendar(_NativeCalendar):
     to_json = guard(_NativeCalendar.to_json)
 
     @guard
-    def due_times(self, starts: Any, duration: Any, *, unit: str = "ns") -> Any:
+    def add_many(self, starts: Any, duration: Any, *, unit: str = "ns") -> Any:
         """Due instants for many starts with one duration of working time.
 
         ``starts`` is a numpy ``datetime64`` or int64 array (``unit`` since the epoch), a
@@ -155,7 +155,7 @@ class Calendar(_NativeCalendar):
         return back(out)
 
     @guard
-    def due_times_each(self, starts: Any, durations: Any, *, unit: str = "ns") -> Any:
+    def add_each_many(self, starts: Any, durations: Any, *, unit: str = "ns") -> Any:
         """Due instants with a duration per start (``durations``: timedelta64 or seconds)."""
         ns, back = _arrays.to_ns("starts", starts, unit)
         d_ns = _arrays.durations_ns("durations", durations)
@@ -183,9 +183,23 @@ class Calendar(_NativeCalendar):
         return back(out)
 
     @guard
+    def is_open_many(self, at: Any, *, unit: str = "ns") -> np.ndarray:
+        """Whether the calendar is open at each instant (the column form of :meth:`is_open`), as
+        a numpy bool array."""
+        ns, _ = _arrays.to_ns("at", at, unit)
+        out = np.empty(len(ns), dtype=np.bool_)
+        self._is_open_batch(ns, out, "ns")
+        return out
+
+    @guard
+    def next_open_many(self, at: Any, *, unit: str = "ns") -> Any:
+        """The next opening at or after each instant (the column form of :meth:`next_open`)."""
+        return self._instants("next_open", at, 0, unit)
+
+    @guard
     def sub_many(self, ends: Any, duration: Any, *, unit: str = "ns") -> Any:
         """For each end, the latest instant with ``duration`` of working time up to it: the
-        column form of :meth:`sub` (columns as :meth:`due_times` takes them)."""
+        column form of :meth:`sub` (columns as :meth:`add_many` takes them)."""
         ns, back = _arrays.to_ns("ends", ends, unit)
         out = np.empty_like(ns)
         self._instant_batch("sub", ns, _arrays.duration_ns("duration", duration), out, "ns")

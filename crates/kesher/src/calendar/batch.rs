@@ -68,11 +68,11 @@ impl Timeline {
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_i64;
     /// let mut due = [0_i64; 2];
-    /// tl.add_batch(&[monday_9, monday_9 + 7 * 3600], EpochUnit::Seconds, chrono::TimeDelta::hours(2), &mut due)?;
+    /// tl.add_many(&[monday_9, monday_9 + 7 * 3600], EpochUnit::Seconds, chrono::TimeDelta::hours(2), &mut due)?;
     /// assert_eq!(due, [monday_9 + 2 * 3600, monday_9 + 7 * 86_400 + 3600]);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn add_batch(
+    pub fn add_many(
         &mut self,
         starts: &[i64],
         unit: EpochUnit,
@@ -116,11 +116,11 @@ impl Timeline {
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_i64;
     /// let mut due = [0_i64; 2];
-    /// tl.add_each_batch(&[monday_9, monday_9], &[3600, 0], EpochUnit::Seconds, &mut due)?;
+    /// tl.add_each_many(&[monday_9, monday_9], &[3600, 0], EpochUnit::Seconds, &mut due)?;
     /// assert_eq!(due, [monday_9 + 3600, monday_9]);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn add_each_batch(
+    pub fn add_each_many(
         &mut self,
         starts: &[i64],
         durations: &[i64],
@@ -159,11 +159,11 @@ impl Timeline {
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_i64;
     /// let mut out = [0_i64; 1];
-    /// tl.elapsed_batch(&[monday_9], &[monday_9 + 7 * 86_400], EpochUnit::Seconds, &mut out)?;
+    /// tl.elapsed_many(&[monday_9], &[monday_9 + 7 * 86_400], EpochUnit::Seconds, &mut out)?;
     /// assert_eq!(out, [8 * 3600]);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn elapsed_batch(
+    pub fn elapsed_many(
         &mut self,
         starts: &[i64],
         ends: &[i64],
@@ -191,11 +191,11 @@ impl Timeline {
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [true];
-    /// tl.is_open_batch(&[0], EpochUnit::Seconds, &mut out)?; // 1970-01-01 was a Thursday
+    /// tl.is_open_many(&[0], EpochUnit::Seconds, &mut out)?; // 1970-01-01 was a Thursday
     /// assert_eq!(out, [false]);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn is_open_batch(&mut self, at: &[i64], unit: EpochUnit, out: &mut [bool]) -> Result<()> {
+    pub fn is_open_many(&mut self, at: &[i64], unit: EpochUnit, out: &mut [bool]) -> Result<()> {
         Self::check_len("out", out.len(), at.len())?;
         if at.is_empty() {
             return Ok(());
@@ -219,11 +219,11 @@ impl Timeline {
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
-    /// tl.next_open_batch(&[1_736_078_400], EpochUnit::Seconds, &mut out)?; // Sunday noon
+    /// tl.next_open_many(&[1_736_078_400], EpochUnit::Seconds, &mut out)?; // Sunday noon
     /// assert_eq!(out, [1_736_154_000]);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn next_open_batch(&mut self, at: &[i64], unit: EpochUnit, out: &mut [i64]) -> Result<()> {
+    pub fn next_open_many(&mut self, at: &[i64], unit: EpochUnit, out: &mut [i64]) -> Result<()> {
         self.each_instant(at, unit, out, Question::NextOpen)
     }
 
@@ -337,11 +337,11 @@ impl Timeline {
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let monday_9 = 1_736_154_000_i64;
     /// let mut start = [0_i64; 2];
-    /// tl.sub_batch(&[monday_9 + 2 * 3600, monday_9 + 3600], EpochUnit::Seconds, chrono::TimeDelta::hours(2), &mut start)?;
+    /// tl.sub_many(&[monday_9 + 2 * 3600, monday_9 + 3600], EpochUnit::Seconds, chrono::TimeDelta::hours(2), &mut start)?;
     /// assert_eq!(start, [monday_9, monday_9 - 7 * 86_400 + 7 * 3600]);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn sub_batch(
+    pub fn sub_many(
         &mut self,
         ends: &[i64],
         unit: EpochUnit,
@@ -361,11 +361,11 @@ impl Timeline {
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
-    /// tl.previous_open_batch(&[1_736_078_400], EpochUnit::Seconds, &mut out)?; // Sunday noon
+    /// tl.previous_open_many(&[1_736_078_400], EpochUnit::Seconds, &mut out)?; // Sunday noon
     /// assert_eq!(out, [1_736_154_000 - 7 * 86_400]);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn previous_open_batch(
+    pub fn previous_open_many(
         &mut self,
         at: &[i64],
         unit: EpochUnit,
@@ -383,11 +383,11 @@ impl Timeline {
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
-    /// tl.next_close_batch(&[1_736_078_400], EpochUnit::Seconds, &mut out)?; // Sunday noon
+    /// tl.next_close_many(&[1_736_078_400], EpochUnit::Seconds, &mut out)?; // Sunday noon
     /// assert_eq!(out, [1_736_182_800]);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn next_close_batch(&mut self, at: &[i64], unit: EpochUnit, out: &mut [i64]) -> Result<()> {
+    pub fn next_close_many(&mut self, at: &[i64], unit: EpochUnit, out: &mut [i64]) -> Result<()> {
         self.each_instant(at, unit, out, Question::NextClose)
     }
 
@@ -400,11 +400,11 @@ impl Timeline {
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
-    /// tl.previous_close_batch(&[1_736_078_400], EpochUnit::Seconds, &mut out)?; // Sunday noon
+    /// tl.previous_close_many(&[1_736_078_400], EpochUnit::Seconds, &mut out)?; // Sunday noon
     /// assert_eq!(out, [1_736_182_800 - 7 * 86_400]);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn previous_close_batch(
+    pub fn previous_close_many(
         &mut self,
         at: &[i64],
         unit: EpochUnit,
@@ -422,11 +422,11 @@ impl Timeline {
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
-    /// tl.add_days_batch(&[1_736_078_400], EpochUnit::Seconds, 1, &mut out)?; // Sunday noon
+    /// tl.add_days_many(&[1_736_078_400], EpochUnit::Seconds, 1, &mut out)?; // Sunday noon
     /// assert_eq!(out, [1_736_078_400 + 86_400]); // Monday noon
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn add_days_batch(
+    pub fn add_days_many(
         &mut self,
         at: &[i64],
         unit: EpochUnit,
@@ -447,11 +447,11 @@ impl Timeline {
     ///
     /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
     /// let mut out = [0_i64];
-    /// tl.open_days_between_batch(&[1_736_078_400], &[1_736_078_400 + 14 * 86_400], EpochUnit::Seconds, &mut out)?;
+    /// tl.open_days_between_many(&[1_736_078_400], &[1_736_078_400 + 14 * 86_400], EpochUnit::Seconds, &mut out)?;
     /// assert_eq!(out, [2]);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    pub fn open_days_between_batch(
+    pub fn open_days_between_many(
         &mut self,
         starts: &[i64],
         ends: &[i64],

@@ -448,7 +448,7 @@ impl Calendar {
     /// let mut timeline = kesher::calendar::Calendar::israel_desk()?.timeline();
     /// let opened = [1_735_725_600_i64]; // 2025-01-01T10:00:00Z, a Wednesday
     /// let mut due = [0_i64; 1];
-    /// timeline.add_batch(&opened, kesher::calendar::EpochUnit::Seconds, chrono::TimeDelta::hours(4), &mut due)?;
+    /// timeline.add_many(&opened, kesher::calendar::EpochUnit::Seconds, chrono::TimeDelta::hours(4), &mut due)?;
     /// assert_eq!(due[0], 1_735_740_000); // 14:00 UTC = 16:00 Israel time
     /// # Ok::<(), kesher::Error>(())
     /// ```

@@ -75,7 +75,7 @@ impl EpochUnit {
 /// let mut tl = Calendar::from_json(r#"{"tz": "UTC", "week": {"mon": [["09:00","17:00"]]}}"#)?.timeline();
 /// let monday_9 = 1_736_154_000_i64; // 2025-01-06T09:00:00Z
 /// let mut open = [false; 2];
-/// tl.is_open_batch(&[monday_9, monday_9 + 8 * 3600], EpochUnit::Seconds, &mut open)?;
+/// tl.is_open_many(&[monday_9, monday_9 + 8 * 3600], EpochUnit::Seconds, &mut open)?;
 /// assert_eq!(open, [true, false]);
 /// # Ok::<(), kesher::Error>(())
 /// ```

@@ -47,7 +47,7 @@ use chrono::{DateTime, Utc};
 /// ] {
 ///     log.insert(CaseEvent::from_json(line)?);
 /// }
-/// let journey = EmotionModel::default().journey(&log.fold()?, None, "2025-01-05T09:30:00Z".parse().unwrap());
+/// let journey = EmotionModel::default().journey(&log.fold()?, "2025-01-05T09:30:00Z".parse().unwrap(), None);
 /// let causes: Vec<&str> = journey.points().iter().filter_map(|p| p.cause.as_deref()).collect();
 /// // Six minutes on chat is four times the 90-second patience: the wait drags, the answer lifts.
 /// assert_eq!(causes, ["first_contact", "waiting", "answer"]);
@@ -112,7 +112,7 @@ impl EmotionModel<'_> {
     /// # Example
     ///
     /// See [`EmotionModel`].
-    pub fn journey(&self, case: &Case, sla: Option<&CaseSla>, now: DateTime<Utc>) -> Journey {
+    pub fn journey(&self, case: &Case, now: DateTime<Utc>, sla: Option<&CaseSla>) -> Journey {
         let steps = self.staged_steps(case, sla, now);
         let until = (!settled(case, now)).then_some(now);
         let mut journey = Journey::new(case.customer().id.clone(), self.draw(steps, until));

@@ -92,8 +92,8 @@ pub fn what_if(
     let mut before = PatternBuilder::new(stages.clone(), threshold);
     let mut after = PatternBuilder::new(stages.clone(), threshold);
     for (case, sla) in cases {
-        before.add(&model.journey(case, sla.as_ref(), now));
-        after.add(&changed.journey(case, sla.as_ref(), now));
+        before.add(&model.journey(case, now, sla.as_ref()));
+        after.add(&changed.journey(case, now, sla.as_ref()));
     }
     let (before, after) = (before.finish(), after.finish());
     let mut changes = Vec::new();

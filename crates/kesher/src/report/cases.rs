@@ -60,7 +60,7 @@ pub fn report_of_cases<'a>(
     for case in cases {
         match engine.as_mut().map(|e| e.evaluate(case, now)).transpose() {
             Ok(sla) => {
-                let journey = model.journey(case, sla.as_ref(), now);
+                let journey = model.journey(case, now, sla.as_ref());
                 builder.add(case, sla.as_ref(), &journey, now);
             }
             Err(e) => builder.refuse(case.id().clone(), e),

@@ -24,7 +24,7 @@
 //! }
 //! let case = log.fold()?;
 //! let now = "2025-01-06T00:00:00Z".parse().unwrap();
-//! let journey = EmotionModel::default().journey(&case, None, now);
+//! let journey = EmotionModel::default().journey(&case, now, None);
 //! let mut builder = ReportBuilder::new(ReportOptions::default());
 //! builder.add(&case, None, &journey, now);
 //! let report = builder.finish(None, Language::En, now);
