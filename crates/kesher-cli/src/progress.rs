@@ -1,97 +1,70 @@
-//! A progress line on standard error for long inputs, shown only when standard error is a
-//! terminal (never in pipes, logs or CI).
+//! A progress line on standard error for long inputs (indicatif), shown only when standard
+//! error is a terminal and not under CI (never in pipes, logs or CI).
 
-use std::io::{self, BufRead, IsTerminal, Read, Write};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{self, BufRead, IsTerminal, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
-/// Bytes read and cases done so far, drawn at most five times a second.
+/// Bytes read (the bar) and cases done (the message), drawn at most five times a second.
 #[derive(Debug, Clone)]
 pub(crate) struct Progress {
-    shown: bool,
-    label: &'static str,
-    total: u64,
-    bytes: Arc<AtomicU64>,
+    bar: ProgressBar,
     cases: Arc<AtomicU64>,
-    last: Arc<Mutex<Option<Instant>>>,
 }
 
 impl Progress {
     pub(crate) fn new(label: &'static str, total: u64) -> Progress {
-        Progress {
-            shown: io::stderr().is_terminal() && std::env::var_os("CI").is_none(),
-            label,
-            total,
-            bytes: Arc::default(),
-            cases: Arc::default(),
-            last: Arc::default(),
-        }
-    }
-
-    /// One more case done.
-    pub(crate) fn case(&self) {
-        self.cases.fetch_add(1, Ordering::Relaxed);
-        self.draw();
-    }
-
-    fn draw(&self) {
-        if !self.shown {
-            return;
-        }
-        let now = Instant::now();
-        let Ok(mut last) = self.last.lock() else {
-            return;
-        };
-        if last.is_some_and(|t| now.duration_since(t) < Duration::from_millis(200)) {
-            return;
-        }
-        *last = Some(now);
-        let share = if self.total > 0 {
-            (self.bytes.load(Ordering::Relaxed) as f64 / self.total as f64 * 100.0).min(100.0)
+        let shown = io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let target = if shown {
+            ProgressDrawTarget::stderr_with_hz(5)
         } else {
-            0.0
+            ProgressDrawTarget::hidden()
         };
-        let filled = (share / 5.0) as usize;
-        let bar: String = "#".repeat(filled) + &"-".repeat(20 - filled.min(20));
-        let _ = write!(
-            io::stderr(),
-            "\rkesher report: {} [{bar}] {share:3.0} % · {} cases ",
-            self.label,
-            self.cases.load(Ordering::Relaxed)
-        );
+        let bar = ProgressBar::with_draw_target(Some(total), target);
+        if let Ok(style) = ProgressStyle::with_template(
+            "kesher report: {prefix} [{bar:20}] {percent:>3} % · {msg} cases",
+        ) {
+            bar.set_style(style.progress_chars("#-"));
+        }
+        bar.set_prefix(label);
+        bar.set_message("0");
+        Progress {
+            bar,
+            cases: Arc::default(),
+        }
     }
 
-    /// Clears the line (before another message is printed).
-    pub(crate) fn clear(&self) {
-        if !self.shown {
-            return;
+    /// One more case done (the count on the line moves every thousand cases).
+    pub(crate) fn case(&self) {
+        let done = self.cases.fetch_add(1, Ordering::Relaxed) + 1;
+        if done % 1000 == 0 {
+            self.bar.set_message(done.to_string());
         }
-        if let Ok(mut last) = self.last.lock() {
-            if last.is_some() {
-                let _ = write!(io::stderr(), "\r{:78}\r", "");
-                *last = None;
-            }
-        }
+    }
+
+    /// Prints through `say` with the line cleared, and draws it again after.
+    pub(crate) fn say(&self, say: impl FnOnce()) {
+        self.bar.suspend(say);
     }
 
     /// The pass is over.
     pub(crate) fn done(&self) {
-        self.clear();
+        self.bar.finish_and_clear();
     }
 }
 
 /// A reader that counts the bytes taken from it into a [`Progress`].
 pub(crate) struct Counting<R> {
     inner: R,
-    bytes: Arc<AtomicU64>,
+    bar: ProgressBar,
 }
 
 impl<R> Counting<R> {
     pub(crate) fn new(inner: R, progress: &Progress) -> Counting<R> {
         Counting {
             inner,
-            bytes: Arc::clone(&progress.bytes),
+            bar: progress.bar.clone(),
         }
     }
 }
@@ -99,7 +72,7 @@ impl<R> Counting<R> {
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.bytes.fetch_add(n as u64, Ordering::Relaxed);
+        self.bar.inc(n as u64);
         Ok(n)
     }
 }
@@ -110,7 +83,7 @@ impl<R: BufRead> BufRead for Counting<R> {
     }
 
     fn consume(&mut self, n: usize) {
-        self.bytes.fetch_add(n as u64, Ordering::Relaxed);
+        self.bar.inc(n as u64);
         self.inner.consume(n);
     }
 }

@@ -382,19 +382,21 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
                     let outcome = match item {
                         Folded::Case(outcome) => outcome,
                         Folded::Rejected(rejection) => {
-                            progress.clear();
-                            let _ = writeln!(err, "{name}: {rejection}");
+                            progress.say(|| {
+                                let _ = writeln!(err, "{name}: {rejection}");
+                            });
                             continue;
                         }
                     };
                     let mut lines = BTreeSet::new();
                     for r in &outcome.rejected {
-                        progress.clear();
-                        let _ = writeln!(
-                            err,
-                            "{name}: line {}: {} event rejected: {}",
-                            r.origin, r.event_type, r.error
-                        );
+                        progress.say(|| {
+                            let _ = writeln!(
+                                err,
+                                "{name}: line {}: {} event rejected: {}",
+                                r.origin, r.event_type, r.error
+                            );
+                        });
                         lines.insert(r.origin);
                     }
                     fold_rejected += lines.len() as u64;
@@ -402,8 +404,9 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
                     let sla = match engine.as_mut().map(|e| e.evaluate(&case, now)).transpose() {
                         Ok(sla) => sla,
                         Err(e) => {
-                            progress.clear();
-                            let _ = writeln!(err, "{name}: case {} refused: {e}", case.id());
+                            progress.say(|| {
+                                let _ = writeln!(err, "{name}: case {} refused: {e}", case.id());
+                            });
                             builder.refuse(case.id().clone(), e);
                             continue;
                         }

@@ -2,8 +2,8 @@
 //!
 //! The source articles name the phone line, voicemail, email, a Facebook page and its "customer
 //! service" tab, Twitter; a CRM adds chat, SMS, WhatsApp, web forms and the store itself. Each
-//! channel that is opened must have an SLA contract (see `mission.md`), so channels are a closed
-//! list plus `custom:<name>` for the rest.
+//! channel that is opened must have an SLA contract saying how fast it is answered, so channels are
+//! a closed list plus `custom:<name>` for the rest.
 
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};

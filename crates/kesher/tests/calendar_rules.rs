@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
-//! One group of tests per business-time rule of design.md (numbered as there).
+//! One group of tests per business-time rule of the `calendar` module's documentation
+//! (`crates/kesher/src/calendar/mod.rs`, numbered as there).
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use kesher::{

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 fn instant() -> impl Strategy<Value = DateTime<Utc>> {
-    // 2000-01-01 .. 2040-01-01, with sub-second precision (design.md rule 8).
+    // 2000-01-01 .. 2040-01-01, with sub-second precision (the calendar module's rule 8).
     (
         946_684_800i64..2_208_988_800,
         prop_oneof![Just(0u32), 0u32..1_000_000_000],

@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
-//! The SLA rules of design.md, one test (or a few) each.
+//! The SLA rules written on `SlaEngine` (`crates/kesher/src/sla/engine.rs`), one test (or a
+//! few) each.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use kesher::{

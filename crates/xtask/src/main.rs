@@ -6,7 +6,7 @@ mod layers;
 
 use std::process::{Command, ExitCode};
 
-/// Crates the core must never depend on (design.md: no bindings, terminals or file systems).
+/// Crates the core must never depend on: it has no bindings, terminals or file systems.
 const FORBIDDEN_IN_CORE: [&str; 8] = [
     "pyo3",
     "wasm-bindgen",

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The effects of the emotion model and their strengths. Every field has a default, justified
-/// by the source articles (`mission.md`); a host tunes them to its own survey data.
+/// by the articles on customer experience kesher is built from (summarised on each field); a
+/// host tunes them to its own survey data.
 ///
 /// **Checked against real conversations** (`benches/examples/emotion_check.rs`, figures in
 /// `benches/README.md`). On 1,649 later customer messages of public Twitter support

@@ -9,7 +9,7 @@
 //! reassignment keeps the time consumed (as a contract change does). A set may also hold
 //! [`InteractionTarget`]s, which start at a contact (a voicemail, a public complaint) and run on
 //! their own calendar whatever the contract. [`statement`] renders
-//! contracts as customer-readable text in Hebrew and English, and checks channel coverage.
+//! contracts as customer-readable text in the catalogue's languages, and checks channel coverage.
 
 mod clock;
 mod contract;
