@@ -42,7 +42,7 @@ fn measure(file: &str) -> (f64, f64, Vec<String>) {
 #[test]
 fn english_accuracy_beats_the_majority_class() {
     let (accuracy, majority, confusion) = measure(include_str!(
-        "../../../tests/data/sentiment-labelled-en.jsonl"
+        "../../../../tests/data/sentiment-labelled-en.jsonl"
     ));
     eprintln!("English: accuracy {accuracy:.3} (majority class {majority:.3}); {confusion:?}");
     assert!(accuracy >= 0.63, "accuracy {accuracy:.3}: {confusion:?}");
@@ -55,7 +55,7 @@ fn english_accuracy_beats_the_majority_class() {
 #[test]
 fn hebrew_accuracy_beats_the_majority_class() {
     let (accuracy, majority, confusion) = measure(include_str!(
-        "../../../tests/data/sentiment-labelled-he.jsonl"
+        "../../../../tests/data/sentiment-labelled-he.jsonl"
     ));
     eprintln!("Hebrew: accuracy {accuracy:.3} (majority class {majority:.3}); {confusion:?}");
     assert!(accuracy >= 0.75, "accuracy {accuracy:.3}: {confusion:?}");

@@ -15,7 +15,7 @@ fn parse(v: serde_json::Value) -> kesher::Result<Customer> {
 
 #[test]
 fn the_documented_example_parses_with_every_field() {
-    let c = Customer::from_json(include_str!("../../../docs/examples/customer.json")).unwrap();
+    let c = Customer::from_json(include_str!("../../../../docs/examples/customer.json")).unwrap();
     assert_eq!(c.given_name.as_deref(), Some("Dana"));
     assert_eq!(c.contacts_on(&Channel::Whatsapp).count(), 1);
     assert_eq!(c.preferred_contact().unwrap().channel, Channel::Email);
@@ -156,7 +156,7 @@ fn interaction_kind_names_are_the_json_contract_names() {
     }
     // ALL holds every kind the JSON schema names, once, in the schema's order.
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../../../docs/schema/event.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../../../docs/schema/event.schema.json")).unwrap();
     let listed: Vec<&str> = schema["$defs"]["interaction_kind"]["enum"]
         .as_array()
         .unwrap()

@@ -28,7 +28,7 @@ fn assert_subset(expected: &Value, actual: &Value, path: &str) {
 
 #[test]
 fn fold_vectors() {
-    let all = vectors(include_str!("../../../tests/vectors/fold.json"));
+    let all = vectors(include_str!("../../../../tests/vectors/fold.json"));
     assert!(all.len() >= 10);
     for v in all {
         let name = v["name"].as_str().unwrap();
@@ -56,7 +56,7 @@ fn fold_vectors() {
 
 #[test]
 fn event_vectors() {
-    for v in vectors(include_str!("../../../tests/vectors/events.json")) {
+    for v in vectors(include_str!("../../../../tests/vectors/events.json")) {
         let name = v["name"].as_str().unwrap();
         let result = CaseEvent::from_json(v["input"].as_str().unwrap());
         match (&v["expect"]["ok"], result) {
@@ -80,7 +80,7 @@ fn event_vectors() {
 
 #[test]
 fn calendar_vectors() {
-    let all = vectors(include_str!("../../../tests/vectors/calendar.json"));
+    let all = vectors(include_str!("../../../../tests/vectors/calendar.json"));
     assert!(all.len() >= 30);
     let mut eval = kesher::calendar::CalendarEval::default();
     for v in all {

@@ -118,7 +118,7 @@ fn a_host_rewords_a_message_or_writes_its_own_language() {
         en[0].text
     );
     // A whole new language: the English catalogue with French words for the sentence.
-    let french = include_str!("../locales/en.ftl")
+    let french = include_str!("../../locales/en.ftl")
         .replace("statement = We", "statement = Nous")
         .replace("[phone] phone calls", "[phone] les appels");
     let fr = Catalogue::built_in().with_messages("fr", &french).unwrap();

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
-mod common;
+use crate::common;
 
 use common::*;
 use kesher::{customer::Customer, event::CaseEvent};
@@ -14,7 +14,7 @@ fn validator(text: &str) -> jsonschema::Validator {
 }
 
 fn event_schema() -> jsonschema::Validator {
-    validator(include_str!("../../../docs/schema/event.schema.json"))
+    validator(include_str!("../../../../docs/schema/event.schema.json"))
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn events_kesher_writes_validate() {
 #[test]
 fn bundled_sample_validates() {
     let schema = event_schema();
-    let text = include_str!("../../../examples/data/ibm-twitter-care-dev200.jsonl");
+    let text = include_str!("../../../../examples/data/ibm-twitter-care-dev200.jsonl");
     for (i, line) in text.lines().enumerate() {
         let v: Value = serde_json::from_str(line).unwrap();
         assert!(schema.is_valid(&v), "line {}", i + 1);
@@ -57,7 +57,7 @@ fn bundled_sample_validates() {
 fn schema_and_parser_agree_on_the_event_vectors() {
     let schema = event_schema();
     let doc: Value =
-        serde_json::from_str(include_str!("../../../tests/vectors/events.json")).unwrap();
+        serde_json::from_str(include_str!("../../../../tests/vectors/events.json")).unwrap();
     for v in doc["vectors"].as_array().unwrap() {
         let input = v["input"].as_str().unwrap();
         let Ok(value) = serde_json::from_str::<Value>(input) else {
@@ -75,8 +75,8 @@ fn schema_and_parser_agree_on_the_event_vectors() {
 
 #[test]
 fn customers_validate() {
-    let schema = validator(include_str!("../../../docs/schema/customer.schema.json"));
-    let c = Customer::from_json(include_str!("../../../docs/examples/customer.json")).unwrap();
+    let schema = validator(include_str!("../../../../docs/schema/customer.schema.json"));
+    let c = Customer::from_json(include_str!("../../../../docs/examples/customer.json")).unwrap();
     let written = serde_json::to_value(&c).unwrap();
     let errors: Vec<String> = schema
         .iter_errors(&written)
@@ -90,7 +90,7 @@ fn customers_validate() {
 
 #[test]
 fn contract_examples_parse() {
-    let doc = include_str!("../../../docs/json-contract.md");
+    let doc = include_str!("../../../../docs/json-contract.md");
     let mut seen = 0;
     for block in doc.split("```jsonl\n").skip(1) {
         let block = block.split("```").next().unwrap();
@@ -109,7 +109,7 @@ fn contract_examples_parse() {
 /// The blocks of `docs/json-contract.md` whose info string is "json kesher:<name>" or
 /// "jsonl kesher:<name>".
 fn doc_blocks(name: &str) -> Vec<String> {
-    let doc = include_str!("../../../docs/json-contract.md");
+    let doc = include_str!("../../../../docs/json-contract.md");
     let mut out = Vec::new();
     for marker in [
         format!("```json kesher:{name}\n"),
@@ -164,8 +164,10 @@ fn calendars_and_contracts_validate_against_their_schemas() {
         calendar::{Calendar, Preset},
         sla::ContractSet,
     };
-    let calendar = validator(include_str!("../../../docs/schema/calendar.schema.json"));
-    let contracts = validator(include_str!("../../../docs/schema/contracts.schema.json"));
+    let calendar = validator(include_str!("../../../../docs/schema/calendar.schema.json"));
+    let contracts = validator(include_str!(
+        "../../../../docs/schema/contracts.schema.json"
+    ));
     // What kesher writes.
     for preset in Preset::ALL {
         let written = serde_json::to_value(preset.calendar().unwrap()).unwrap();
@@ -179,7 +181,7 @@ fn calendars_and_contracts_validate_against_their_schemas() {
         assert!(calendar.is_valid(&written), "{written}");
     }
     let files = [
-        include_str!("../../../examples/data/contracts.json").to_string(),
+        include_str!("../../../../examples/data/contracts.json").to_string(),
         doc_blocks("contracts").concat(),
     ];
     for text in files {

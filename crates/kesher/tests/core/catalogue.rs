@@ -9,10 +9,10 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use kesher::catalogue::{Catalogue, MessageArg};
 
 const BUILT_IN: [(&str, &str); 4] = [
-    ("en", include_str!("../locales/en.ftl")),
-    ("he", include_str!("../locales/he.ftl")),
-    ("ar", include_str!("../locales/ar.ftl")),
-    ("ru", include_str!("../locales/ru.ftl")),
+    ("en", include_str!("../../locales/en.ftl")),
+    ("he", include_str!("../../locales/he.ftl")),
+    ("ar", include_str!("../../locales/ar.ftl")),
+    ("ru", include_str!("../../locales/ru.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
@@ -347,7 +347,7 @@ fn hosts_override_and_add_languages_and_mistakes_name_the_field() {
         words.format("he", "escalation-share", &SAMPLE_ARGS)
     );
     // A new language needs every message.
-    let english = include_str!("../locales/en.ftl");
+    let english = include_str!("../../locales/en.ftl");
     let french = english
         .replace("has used", "a utilisé")
         .replace("is breached", "est dépassé")

@@ -303,7 +303,7 @@ fn a_host_words_the_report_in_its_own_language() {
             )
         })
         .collect();
-    let english = include_str!("../locales/en.ftl");
+    let english = include_str!("../../locales/en.ftl");
     let french = english
         .replace(
             "report-title = Customer experience report",

@@ -16,7 +16,7 @@ use kesher::text::TurnKind;
 #[test]
 fn final_turns_of_real_threads() {
     let rows: Vec<serde_json::Value> =
-        include_str!("../../../tests/data/final-turns-labelled.jsonl")
+        include_str!("../../../../tests/data/final-turns-labelled.jsonl")
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
-mod common;
+use crate::common;
 
 use chrono::TimeDelta;
 use common::*;

@@ -2,8 +2,6 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // tests fail loudly
 
-mod common;
-
 use chrono::{DateTime, TimeZone, Utc};
 use kesher::{case::*, customer::*, event::*, interaction::*, promise::*, sla::*, *};
 use proptest::prelude::*;
@@ -343,7 +341,8 @@ fn event_schema() -> &'static jsonschema::Validator {
     static SCHEMA: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
     SCHEMA.get_or_init(|| {
         let schema =
-            serde_json::from_str(include_str!("../../../docs/schema/event.schema.json")).unwrap();
+            serde_json::from_str(include_str!("../../../../docs/schema/event.schema.json"))
+                .unwrap();
         jsonschema::validator_for(&schema).unwrap()
     })
 }

@@ -10,7 +10,7 @@ use kesher::{
 
 fn sample() -> Vec<Case> {
     let mut logs = CaseLogs::default();
-    for line in include_str!("../../../examples/data/ibm-twitter-care-dev200.jsonl").lines() {
+    for line in include_str!("../../../../examples/data/ibm-twitter-care-dev200.jsonl").lines() {
         logs.insert(CaseEvent::from_json(line).unwrap()).unwrap();
     }
     logs.iter().map(|(_, l)| l.fold().unwrap()).collect()
