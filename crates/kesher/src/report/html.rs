@@ -492,9 +492,26 @@ impl Report {
 
     fn html(&self, wording: Wording<'_>) -> String {
         let w = Words::new(wording);
-        let t = &self.totals;
-        let m = &t.metrics;
         let mut out = String::with_capacity(64 * 1024);
+        self.html_head(&mut out, &w);
+        self.html_cards(&mut out, &w);
+        self.html_segments(&mut out, &w);
+        self.html_problems(&mut out, &w);
+        self.html_retention(&mut out, &w);
+        self.html_contracts(&mut out, &w);
+        let _ = write!(
+            out,
+            "<footer><h3>{}</h3><p>{}</p><p>kesher {}</p></footer></main></body></html>",
+            w.method,
+            w.method_text,
+            env!("CARGO_PKG_VERSION")
+        );
+        out
+    }
+
+    /// The page's head, title, period and the inputs read and cases refused.
+    fn html_head(&self, out: &mut String, w: &Words<'_>) {
+        let m = &self.totals.metrics;
         let (code, dir) = (
             esc(w.wording.language()),
             if w.wording.is_right_to_left() {
@@ -569,7 +586,12 @@ impl Report {
                 items.join("")
             );
         }
-        // Key figures.
+    }
+
+    /// The key figures, as cards.
+    fn html_cards(&self, out: &mut String, w: &Words<'_>) {
+        let t = &self.totals;
+        let m = &t.metrics;
         out.push_str(r#"<div class="cards">"#);
         let fcr_label = if m.resolved == 0 {
             format!("{}: {}", w.fcr, w.no_resolutions)
@@ -580,17 +602,17 @@ impl Report {
             (&w.cases_title, m.cases.to_string()),
             (
                 &w.median_first_response,
-                seconds_or_na(m.first_response.median, &w),
+                seconds_or_na(m.first_response.median, w),
             ),
             (
                 &w.within_sla,
                 if self.with_contracts {
-                    pct(metric_rate(t), &w)
+                    pct(metric_rate(t), w)
                 } else {
                     w.not_available.to_string()
                 },
             ),
-            (fcr_label.as_str(), pct(m.first_contact_resolution_rate, &w)),
+            (fcr_label.as_str(), pct(m.first_contact_resolution_rate, w)),
             (&w.unanswered, t.unanswered_messages.to_string()),
             (&w.waiting, t.waiting_cases.to_string()),
             (&w.transfers, t.transfers.to_string()),
@@ -606,15 +628,18 @@ impl Report {
         if !self.with_contracts {
             let _ = write!(out, r#"<p class="note">{}</p>"#, w.no_contracts);
         }
-        // Tables.
+    }
+
+    /// The tables by brand and channel, and the brands' emotion patterns.
+    fn html_segments(&self, out: &mut String, w: &Words<'_>) {
         let _ = write!(out, "<h2>{}</h2>", w.by_brand);
-        segment_table(&mut out, &self.brands, &w.brand, self, &w);
+        segment_table(out, &self.brands, &w.brand, self, w);
         let _ = write!(out, "<h2>{}</h2>", w.by_channel);
-        segment_table(&mut out, &self.channels, &w.channel, self, &w);
+        segment_table(out, &self.channels, &w.channel, self, w);
         // Brands drawn.
         let _ = write!(out, "<h2>{}</h2>", w.emotion_pattern);
         for seg in self.brands.iter().take(DRAWN_BRANDS) {
-            brand_section(&mut out, seg, self, &w);
+            brand_section(out, seg, self, w);
         }
         if self.brands.len() > DRAWN_BRANDS {
             let _ = write!(
@@ -624,7 +649,10 @@ impl Report {
                 w.more_brands
             );
         }
-        // Problems.
+    }
+
+    /// The recurring problems: a Pareto chart and a table.
+    fn html_problems(&self, out: &mut String, w: &Words<'_>) {
         let p = &self.problems;
         let _ = write!(out, "<h2>{}</h2><p>{}</p>", w.problems, w.problems_intro);
         if p.sampled < p.described {
@@ -635,7 +663,7 @@ impl Report {
             );
         }
         if !p.clusters.is_empty() {
-            out.push_str(&pareto_svg(self, &w));
+            out.push_str(&pareto_svg(self, w));
             let _ = write!(
                 out,
                 r#"<div class="scroll"><table><thead><tr><th>{pr}</th><th>{te}</th><th class="n">{c}</th><th class="n">{s}</th><th class="n">{cu}</th><th>{ex}</th><th>{an}</th></tr></thead><tbody>"#,
@@ -654,8 +682,8 @@ impl Report {
                     l = esc(&c.label),
                     t = esc(&c.terms.join(", ")),
                     n = c.cases,
-                    s = pct(Some(c.share), &w),
-                    cu = pct(Some(c.cumulative_share), &w),
+                    s = pct(Some(c.share), w),
+                    cu = pct(Some(c.cumulative_share), w),
                     e = c
                         .examples
                         .first()
@@ -672,23 +700,29 @@ impl Report {
         } else {
             let _ = write!(out, r#"<p class="muted">{}</p>"#, w.none);
         }
-        // Retention.
+    }
+
+    /// The customers to win back, who may recommend, and to nurture.
+    fn html_retention(&self, out: &mut String, w: &Words<'_>) {
         let r = &self.retention;
         let _ = write!(out, r#"<h2>{}</h2><div class="lists">"#, w.retention);
-        retention_table(&mut out, &w.win_back, &r.win_back, r.win_back_total, &w);
+        retention_table(out, &w.win_back, &r.win_back, r.win_back_total, w);
         retention_table(
-            &mut out,
+            out,
             &w.word_of_mouth,
             &r.word_of_mouth,
             r.word_of_mouth_total,
-            &w,
+            w,
         );
-        retention_table(&mut out, &w.nurture, &r.nurture, r.nurture_total, &w);
+        retention_table(out, &w.nurture, &r.nurture, r.nurture_total, w);
         out.push_str("</div>");
         if r.customer_records == 0 {
             let _ = write!(out, r#"<p class="muted">{}</p>"#, w.nurture_needs_records);
         }
-        // Contracts.
+    }
+
+    /// The contracts' statements and the channels they cover.
+    fn html_contracts(&self, out: &mut String, w: &Words<'_>) {
         let _ = write!(out, "<h2>{}</h2>", w.contracts);
         if self.with_contracts {
             out.push_str("<ul>");
@@ -724,13 +758,5 @@ impl Report {
         } else {
             let _ = write!(out, r#"<p class="note">{}</p>"#, w.no_contracts);
         }
-        let _ = write!(
-            out,
-            "<footer><h3>{}</h3><p>{}</p><p>kesher {}</p></footer></main></body></html>",
-            w.method,
-            w.method_text,
-            env!("CARGO_PKG_VERSION")
-        );
-        out
     }
 }
