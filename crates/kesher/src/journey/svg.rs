@@ -299,76 +299,104 @@ pub fn journey_svg_in<'a>(
 fn draw_journey(journey: &Journey, stages: &Stages, o: &SvgOptions, w: Wording<'_>) -> String {
     let frame = Frame::new(o);
     let mut s = open(o, &frame, w);
+    let xs = if o.by_stage {
+        stage_xs(&mut s, journey, stages, &frame, w)
+    } else {
+        time_xs(&mut s, journey, &frame)
+    };
+    let drawn = curve(&mut s, journey, &xs, &frame);
+    marks(&mut s, journey, &drawn, &frame, o, w);
+    s.push_str("</svg>");
+    s
+}
+
+/// Where each point goes across when the picture is by stage, the stage names written under
+/// the axis: stage bands of equal width, points spread evenly inside their band (NaN for a
+/// point of no known stage).
+fn stage_xs(
+    s: &mut String,
+    journey: &Journey,
+    stages: &Stages,
+    frame: &Frame,
+    w: Wording<'_>,
+) -> Vec<f64> {
     let points = journey.points();
     let n = points.len();
-    let xs: Vec<f64> = if o.by_stage {
-        // Stage bands of equal width; points spread evenly inside their band.
-        let band = (frame.right - frame.left) / stages.len().max(1) as f64;
-        let mut per: Vec<Vec<usize>> = vec![Vec::new(); stages.len()];
-        for (i, p) in points.iter().enumerate() {
-            if let Some(k) = p.stage.as_deref().and_then(|st| stages.position(st)) {
-                if let Some(list) = per.get_mut(k) {
-                    list.push(i);
-                }
+    let band = (frame.right - frame.left) / stages.len().max(1) as f64;
+    let mut per: Vec<Vec<usize>> = vec![Vec::new(); stages.len()];
+    for (i, p) in points.iter().enumerate() {
+        if let Some(k) = p.stage.as_deref().and_then(|st| stages.position(st)) {
+            if let Some(list) = per.get_mut(k) {
+                list.push(i);
             }
         }
-        let mut xs = vec![f64::NAN; n];
-        for (k, list) in per.iter().enumerate() {
-            for (j, &i) in list.iter().enumerate() {
-                if let Some(x) = xs.get_mut(i) {
-                    *x = frame.left
-                        + band * (k as f64 + (j as f64 + 1.0) / (list.len() as f64 + 1.0));
-                }
+    }
+    let mut xs = vec![f64::NAN; n];
+    for (k, list) in per.iter().enumerate() {
+        for (j, &i) in list.iter().enumerate() {
+            if let Some(x) = xs.get_mut(i) {
+                *x = frame.left + band * (k as f64 + (j as f64 + 1.0) / (list.len() as f64 + 1.0));
             }
         }
-        for (k, name) in stages.names().iter().enumerate() {
+    }
+    for (k, name) in stages.names().iter().enumerate() {
+        let _ = write!(
+            s,
+            r##"<text x="{x}" y="{y}" text-anchor="middle" fill="#333333"{a}>{t}</text>"##,
+            x = fixed(frame.left + band * (k as f64 + 0.5), 1),
+            y = shortest(frame.bottom + 22.0),
+            a = text_attrs(w),
+            t = escape_xml(&stage_label(name, w))
+        );
+    }
+    xs
+}
+
+/// Where each point goes across when the picture is by time, the first and last instants
+/// written under the axis.
+fn time_xs(s: &mut String, journey: &Journey, frame: &Frame) -> Vec<f64> {
+    let points = journey.points();
+    let n = points.len();
+    let (first, last) = match (points.first(), points.last()) {
+        (Some(f), Some(l)) => (f.at, l.at),
+        _ => (chrono::DateTime::UNIX_EPOCH, chrono::DateTime::UNIX_EPOCH),
+    };
+    let span = crate::seconds::as_secs_f64(last - first);
+    for (at, anchor) in [(first, "start"), (last, "end")] {
+        if n > 0 {
             let _ = write!(
                 s,
-                r##"<text x="{x}" y="{y}" text-anchor="middle" fill="#333333"{a}>{t}</text>"##,
-                x = fixed(frame.left + band * (k as f64 + 0.5), 1),
+                r##"<text x="{x}" y="{y}" text-anchor="{anchor}" fill="#333333">{t}</text>"##,
+                x = fixed(
+                    if anchor == "start" {
+                        frame.left
+                    } else {
+                        frame.right
+                    },
+                    1
+                ),
                 y = shortest(frame.bottom + 22.0),
-                a = text_attrs(w),
-                t = escape_xml(&stage_label(name, w))
+                t = escape_xml(&crate::support::dates::ymd_hm(&at))
             );
         }
-        xs
-    } else {
-        let (first, last) = match (points.first(), points.last()) {
-            (Some(f), Some(l)) => (f.at, l.at),
-            _ => (chrono::DateTime::UNIX_EPOCH, chrono::DateTime::UNIX_EPOCH),
-        };
-        let span = crate::seconds::as_secs_f64(last - first);
-        for (at, anchor) in [(first, "start"), (last, "end")] {
-            if n > 0 {
-                let _ = write!(
-                    s,
-                    r##"<text x="{x}" y="{y}" text-anchor="{anchor}" fill="#333333">{t}</text>"##,
-                    x = fixed(
-                        if anchor == "start" {
-                            frame.left
-                        } else {
-                            frame.right
-                        },
-                        1
-                    ),
-                    y = shortest(frame.bottom + 22.0),
-                    t = escape_xml(&crate::support::dates::ymd_hm(&at))
-                );
+    }
+    points
+        .iter()
+        .map(|p| {
+            if span > 0.0 {
+                frame.left
+                    + crate::seconds::as_secs_f64(p.at - first) / span * (frame.right - frame.left)
+            } else {
+                (frame.left + frame.right) / 2.0
             }
-        }
-        points
-            .iter()
-            .map(|p| {
-                if span > 0.0 {
-                    frame.left
-                        + crate::seconds::as_secs_f64(p.at - first) / span
-                            * (frame.right - frame.left)
-                } else {
-                    (frame.left + frame.right) / 2.0
-                }
-            })
-            .collect()
-    };
+        })
+        .collect()
+}
+
+/// The curve through the points placed at `xs`, each point a circle with its instant, emotion
+/// and cause as a tooltip; gives where each point was drawn, with its index.
+fn curve(s: &mut String, journey: &Journey, xs: &[f64], frame: &Frame) -> Vec<(f64, f64, usize)> {
+    let points = journey.points();
     let drawn: Vec<(f64, f64, usize)> = points
         .iter()
         .enumerate()
@@ -408,9 +436,22 @@ fn draw_journey(journey: &Journey, stages: &Stages, o: &SvgOptions, w: Wording<'
             y = fixed(*y, 1)
         );
     }
+    drawn
+}
+
+/// The critical points (the lowest, the crossings below the threshold) and the turning points
+/// marked, with labels placed clear of marks, labels and the curve.
+fn marks(
+    s: &mut String,
+    journey: &Journey,
+    drawn: &[(f64, f64, usize)],
+    frame: &Frame,
+    o: &SvgOptions,
+    w: Wording<'_>,
+) {
     // Where each point was drawn, by its index (one pass, not a search per mark).
     let mut drawn_at: Vec<Option<(f64, f64)>> = vec![None; journey.points().len()];
-    for &(x, y, i) in &drawn {
+    for &(x, y, i) in drawn {
         if let Some(slot) = drawn_at.get_mut(i) {
             *slot = Some((x, y));
         }
@@ -430,7 +471,7 @@ fn draw_journey(journey: &Journey, stages: &Stages, o: &SvgOptions, w: Wording<'
         y1: frame.bottom + 10.0,
     };
     let mut labels = Labels::new(bounds, drawn.iter().map(|&(x, y, _)| (x, y)).collect());
-    for &(x, y, _) in &drawn {
+    for &(x, y, _) in drawn {
         labels.mark(x, y, 3.5);
     }
     for (x, y) in marks.iter().filter_map(|(i, _)| pos(*i)) {
@@ -500,8 +541,6 @@ fn draw_journey(journey: &Journey, stages: &Stages, o: &SvgOptions, w: Wording<'
             }
         }
     }
-    s.push_str("</svg>");
-    s
 }
 
 /// A typical pattern as SVG: stages across, the median line with the 25–75 % band (dark) and
