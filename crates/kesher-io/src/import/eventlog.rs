@@ -285,134 +285,180 @@ fn path(from: CaseStatus, to: CaseStatus) -> Vec<CaseStatus> {
 
 fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBatch {
     rows.sort_by_key(|r| r.at);
-    let mut events = Vec::with_capacity(rows.len() * 2 + 2);
-    let Some(first) = rows.first() else {
+    let customer = rows.first().and_then(|first| {
+        first
+            .customer
+            .as_deref()
+            .and_then(|c| CustomerId::new(c).ok())
+            .or_else(|| CustomerId::new(id.as_str()).ok())
+    });
+    let (Some(first), Some(customer)) = (rows.first(), customer) else {
         return CaseBatch {
             case_id: id,
-            events,
+            events: Vec::new(),
         };
     };
-    let customer = first
-        .customer
-        .as_deref()
-        .and_then(|c| CustomerId::new(c).ok())
-        .or_else(|| CustomerId::new(id.as_str()).ok());
-    let Some(customer) = customer else {
-        return CaseBatch {
-            case_id: id,
-            events,
-        };
+    let mut case = CaseEvents {
+        mapping,
+        id,
+        customer,
+        events: Vec::with_capacity(rows.len() * 2 + 2),
+        seq: 1,
+        status: CaseStatus::Received,
+        priority: first.priority.unwrap_or_default(),
+        resource: None,
+        team: first.team.clone(),
     };
-    let mut metadata = BTreeMap::new();
-    for (k, v) in &first.metadata {
-        metadata.insert(k.clone(), v.clone());
-    }
-    if let Some(brand) = first.brand.clone().or_else(|| mapping.brand_name.clone()) {
-        metadata.insert("brand".into(), brand);
-    }
-    metadata.insert("source".into(), mapping.name.clone());
-    let mut priority = first.priority.unwrap_or_default();
-    events.push((
-        first.line,
-        super::opened(
-            &id,
-            first.at,
-            &customer,
-            mapping.channel.clone(),
-            priority,
-            metadata,
-        ),
-    ));
-    let interaction =
-        |seq: u64, row: &Row, n: usize, kind, direction, actor| -> Option<Interaction> {
-            Some(Interaction {
-                // The case id with the row's place in it; a case id at the length limit falls back to
-                // the line, which is always a valid id.
-                id: InteractionId::new(format!("{}/{n}", id.as_str()))
-                    .or_else(|_| InteractionId::new(format!("line-{}", row.line)))
-                    .ok()?,
-                customer_id: customer.clone(),
-                case_id: Some(id.clone()),
-                seq,
-                at: row.at,
-                channel: mapping.channel.clone(),
-                direction,
-                actor,
-                kind,
-                in_reply_to: None,
-                text: None,
-                emotion: None,
-                metadata: {
-                    let mut m = BTreeMap::new();
-                    m.insert("activity".to_string(), row.activity.clone());
-                    if let Some(team) = &row.team {
-                        m.insert("team".to_string(), team.clone());
-                    }
-                    m
-                },
-            })
-        };
-    let mut seq = 1u64;
-    let mut next = || {
-        seq += 1;
-        seq
-    };
-    if let Some(request) = interaction(
-        1,
-        first,
-        0,
-        InteractionKind::Message,
-        Direction::Inbound,
-        Actor::Customer,
-    ) {
-        let metadata = [("recorded_as".to_string(), "the ticket itself".to_string())].into();
-        events.push((
-            first.line,
-            CaseEvent::Interaction(Interaction {
-                metadata,
-                ..request
-            }),
-        ));
-    }
-    let mut status = CaseStatus::Received;
-    let mut resource: Option<String> = None;
-    let mut team = first.team.clone();
+    case.open(first);
     for (n, row) in rows.iter().enumerate() {
-        // A new team is a transfer to the row's agent (or the team); a new agent in the same
-        // team is an assignment (which the case counts as a transfer when someone else had it).
-        let moved = matches!((&row.team, &team), (Some(new), Some(old)) if new != old);
+        case.handover(row);
+        case.priority(row);
+        case.activity(row, n + 1);
+    }
+    CaseBatch {
+        case_id: case.id,
+        events: case.events,
+    }
+}
+
+/// One case's events as its rows are read, with what the rows so far have set.
+struct CaseEvents<'m> {
+    mapping: &'m EventLogMapping,
+    id: CaseId,
+    customer: CustomerId,
+    events: Vec<(u64, CaseEvent)>,
+    /// The last sequence number given (1: the customer's request).
+    seq: u64,
+    status: CaseStatus,
+    priority: Priority,
+    resource: Option<String>,
+    team: Option<String>,
+}
+
+impl CaseEvents<'_> {
+    fn next(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    /// The case opened at the first row, and the customer's request (the ticket itself).
+    fn open(&mut self, first: &Row) {
+        let mut metadata = BTreeMap::new();
+        for (k, v) in &first.metadata {
+            metadata.insert(k.clone(), v.clone());
+        }
+        if let Some(brand) = first
+            .brand
+            .clone()
+            .or_else(|| self.mapping.brand_name.clone())
+        {
+            metadata.insert("brand".into(), brand);
+        }
+        metadata.insert("source".into(), self.mapping.name.clone());
+        let opened = super::opened(
+            &self.id,
+            first.at,
+            &self.customer,
+            self.mapping.channel.clone(),
+            self.priority,
+            metadata,
+        );
+        self.events.push((first.line, opened));
+        let request = self.interaction(
+            1,
+            first,
+            0,
+            InteractionKind::Message,
+            Direction::Inbound,
+            Actor::Customer,
+        );
+        if let Some(request) = request {
+            let metadata = [("recorded_as".to_string(), "the ticket itself".to_string())].into();
+            self.events.push((
+                first.line,
+                CaseEvent::Interaction(Interaction {
+                    metadata,
+                    ..request
+                }),
+            ));
+        }
+    }
+
+    /// The row's place in the case as an interaction: the case id with the row's place in it
+    /// (a case id at the length limit falls back to the line, which is always a valid id).
+    fn interaction(
+        &self,
+        seq: u64,
+        row: &Row,
+        n: usize,
+        kind: InteractionKind,
+        direction: Direction,
+        actor: Actor,
+    ) -> Option<Interaction> {
+        let mut metadata = BTreeMap::new();
+        metadata.insert("activity".to_string(), row.activity.clone());
+        if let Some(team) = &row.team {
+            metadata.insert("team".to_string(), team.clone());
+        }
+        Some(Interaction {
+            id: InteractionId::new(format!("{}/{n}", self.id.as_str()))
+                .or_else(|_| InteractionId::new(format!("line-{}", row.line)))
+                .ok()?,
+            customer_id: self.customer.clone(),
+            case_id: Some(self.id.clone()),
+            seq,
+            at: row.at,
+            channel: self.mapping.channel.clone(),
+            direction,
+            actor,
+            kind,
+            in_reply_to: None,
+            text: None,
+            emotion: None,
+            metadata,
+        })
+    }
+
+    /// A new team is a transfer to the row's agent (or the team); a new agent in the same team
+    /// is an assignment (which the case counts as a transfer when someone else had it).
+    fn handover(&mut self, row: &Row) {
+        let moved = matches!((&row.team, &self.team), (Some(new), Some(old)) if new != old);
         let to = row.resource.as_ref().or(row.team.as_ref());
         if moved {
-            let from = resource.as_ref().or(team.as_ref());
+            let from = self.resource.as_ref().or(self.team.as_ref());
+            let from = from.and_then(|f| AgentId::new(f.as_str()).ok());
+            let reason = format!(
+                "{} → {}",
+                self.team.as_deref().unwrap_or_default(),
+                row.team.as_deref().unwrap_or_default()
+            );
             if let Some(to) = to.and_then(|t| AgentId::new(t.as_str()).ok()) {
-                events.push((
+                let seq = self.next();
+                self.events.push((
                     row.line,
                     CaseEvent::Transferred(Transferred {
-                        case_id: id.clone(),
-                        seq: next(),
+                        case_id: self.id.clone(),
+                        seq,
                         at: row.at,
-                        from: from.and_then(|f| AgentId::new(f.as_str()).ok()),
+                        from,
                         to,
                         team: row.team.clone(),
-                        reason: Some(format!(
-                            "{} → {}",
-                            team.as_deref().unwrap_or_default(),
-                            row.team.as_deref().unwrap_or_default()
-                        )),
+                        reason: Some(reason),
                     }),
                 ));
             }
         } else if let Some(r) = row
             .resource
             .as_ref()
-            .filter(|r| resource.as_ref() != Some(*r))
+            .filter(|r| self.resource.as_ref() != Some(*r))
         {
             if let Ok(agent) = AgentId::new(r.as_str()) {
-                events.push((
+                let seq = self.next();
+                self.events.push((
                     row.line,
                     CaseEvent::Assigned(Assigned {
-                        case_id: id.clone(),
-                        seq: next(),
+                        case_id: self.id.clone(),
+                        seq,
                         at: row.at,
                         agent,
                         team: row.team.clone(),
@@ -421,28 +467,38 @@ fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBat
             }
         }
         if row.team.is_some() {
-            team = row.team.clone();
+            self.team = row.team.clone();
         }
         if row.resource.is_some() {
-            resource = row.resource.clone();
+            self.resource = row.resource.clone();
         }
-        if let Some(p) = row.priority.filter(|p| *p != priority) {
-            events.push((
+    }
+
+    /// A change of priority the row records.
+    fn priority(&mut self, row: &Row) {
+        if let Some(p) = row.priority.filter(|p| *p != self.priority) {
+            let seq = self.next();
+            self.events.push((
                 row.line,
                 CaseEvent::PriorityChanged(PriorityChanged {
-                    case_id: id.clone(),
-                    seq: next(),
+                    case_id: self.id.clone(),
+                    seq,
                     at: row.at,
                     priority: p,
                 }),
             ));
-            priority = p;
+            self.priority = p;
         }
-        let rule = mapping.activities.get(&row.activity);
+    }
+
+    /// The row's activity: an answer or a status change by its agent, and the status moves
+    /// the mapping's rule for it makes (through the statuses between, when needed).
+    fn activity(&mut self, row: &Row, n: usize) {
+        let rule = self.mapping.activities.get(&row.activity);
         let actor_id = row
             .resource
             .as_deref()
-            .or(team.as_deref())
+            .or(self.team.as_deref())
             .and_then(|a| AgentId::new(a).ok())
             .or_else(|| AgentId::new("agent").ok());
         let actor = match actor_id {
@@ -454,29 +510,27 @@ fn case_of(mapping: &EventLogMapping, id: CaseId, mut rows: Vec<Row>) -> CaseBat
         } else {
             InteractionKind::StatusChange
         };
-        if let Some(i) = interaction(next(), row, n + 1, kind, Direction::Outbound, actor.clone()) {
-            events.push((row.line, CaseEvent::Interaction(i)));
+        let seq = self.next();
+        if let Some(i) = self.interaction(seq, row, n, kind, Direction::Outbound, actor.clone()) {
+            self.events.push((row.line, CaseEvent::Interaction(i)));
         }
         if let Some(to) = rule.and_then(|r| r.status) {
-            for step in path(status, to) {
-                events.push((
+            for step in path(self.status, to) {
+                let seq = self.next();
+                self.events.push((
                     row.line,
                     CaseEvent::StatusChanged(StatusChanged {
-                        case_id: id.clone(),
-                        seq: next(),
+                        case_id: self.id.clone(),
+                        seq,
                         at: row.at,
                         to: step,
                         actor: Some(actor.clone()),
                         reason: Some(row.activity.clone()),
                     }),
                 ));
-                status = step;
+                self.status = step;
             }
         }
-    }
-    CaseBatch {
-        case_id: id,
-        events,
     }
 }
 
