@@ -295,57 +295,14 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     check_outputs(args)?;
     let words = args.words.words()?;
     let language = words.wording()?;
-    let format = match (&args.format, &args.mapping) {
-        (Some(name), _) => Some(Format::from_name(name).map_err(|e| format!("--format: {e}"))?),
-        (None, Some(path)) => Some(
-            Format::from_mapping(&read_text(path)?)
-                .map_err(|e| format!("--mapping `{}`: {e}", path.display()))?,
-        ),
-        (None, None) => None,
-    };
-    let inputs: Vec<Input> = if args.inputs.is_empty() {
-        vec![Input::Sample]
-    } else {
-        args.inputs
-            .iter()
-            .map(|p| {
-                if p.as_os_str() == "-" {
-                    Input::Stdin
-                } else {
-                    Input::File(p.clone())
-                }
-            })
-            .collect()
-    };
-    let sample = args.inputs.is_empty();
-    let set = contracts(args, sample)?;
+    let format = chosen_format(args)?;
+    let inputs = inputs_of(args);
+    let set = contracts(args, args.inputs.is_empty())?;
     let stderr = io::stderr();
     let mut err = stderr.lock();
     let records = customers(args.customers.as_deref(), &mut err)?;
     let total: u64 = inputs.iter().map(Input::size).sum();
-
-    // The clocks are read at --now, else at the latest event of the data: a first pass finds it.
-    let now = match cases::parse_now(args.now.as_deref())? {
-        Some(now) => now,
-        None => {
-            if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-                return Err("reading standard input needs --now: the report's clocks are read at the latest event, which takes a first pass over the data".into());
-            }
-            let progress = Progress::new("scanning", total);
-            let mut latest = chrono::DateTime::UNIX_EPOCH;
-            for input in &inputs {
-                let (mut source, _) = source(input, format.as_ref(), args.case_window, &progress)?;
-                for batch in source.by_ref().flatten() {
-                    for (_, e) in &batch.events {
-                        latest = latest.max(e.at());
-                    }
-                    progress.case();
-                }
-            }
-            progress.done();
-            latest
-        }
-    };
+    let now = clocks_at(args, &inputs, format.as_ref(), total)?;
 
     let mut engine = set.clone().map(SlaEngine::new);
     let scorer = SentimentScorer::DEFAULT;
@@ -370,61 +327,18 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     let progress = Progress::new("reporting", total);
     for input in &inputs {
         let (source, format) = source(input, format.as_ref(), args.case_window, &progress)?;
-        let name = input.name();
-        // Two threads: this one reads and folds the cases, the other evaluates and reports on
-        // them (the machine's two cores each do about half the work).
-        let summary =
-            std::thread::scope(|scope| -> Result<kesher_io::ImportSummary, cases::Stop> {
-                let (send, receive) = std::sync::mpsc::sync_channel::<Folded>(1024);
-                let reader = scope.spawn(move || read_and_fold(source, &send));
-                let mut fold_rejected = 0u64;
-                for item in receive {
-                    let outcome = match item {
-                        Folded::Case(outcome) => outcome,
-                        Folded::Rejected(rejection) => {
-                            progress.say(|| {
-                                let _ = writeln!(err, "{name}: {rejection}");
-                            });
-                            continue;
-                        }
-                    };
-                    let mut lines = BTreeSet::new();
-                    for r in &outcome.rejected {
-                        progress.say(|| {
-                            let _ = writeln!(
-                                err,
-                                "{name}: line {}: {} event rejected: {}",
-                                r.origin, r.event_type, r.error
-                            );
-                        });
-                        lines.insert(r.origin);
-                    }
-                    fold_rejected += lines.len() as u64;
-                    let Some(case) = outcome.case else { continue };
-                    let sla = match engine.as_mut().map(|e| e.evaluate(&case, now)).transpose() {
-                        Ok(sla) => sla,
-                        Err(e) => {
-                            progress.say(|| {
-                                let _ = writeln!(err, "{name}: case {} refused: {e}", case.id());
-                            });
-                            builder.refuse(case.id().clone(), e);
-                            continue;
-                        }
-                    };
-                    let journey = model.journey(&case, now, sla.as_ref());
-                    builder.add(&case, sla.as_ref(), &journey, now);
-                    progress.case();
-                }
-                let mut s = reader
-                    .join()
-                    .map_err(|_| format!("reading `{name}` failed"))?;
-                for _ in 0..fold_rejected {
-                    s.reject_accepted();
-                }
-                Ok(s)
-            })?;
+        let mut step = Step {
+            name: input.name(),
+            engine: &mut engine,
+            model: &model,
+            builder: &mut builder,
+            progress: &progress,
+            err: &mut err,
+            now,
+        };
+        let summary = step.run(source)?;
         summaries.push(InputSummary {
-            name,
+            name: step.name,
             format: format.name().to_string(),
             read: summary.read,
             accepted: summary.accepted,
@@ -434,11 +348,162 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     progress.done();
     let mut report = builder.finish(set.as_ref(), language, now);
     report.inputs = summaries;
+    write_report(args, &report, language, &mut err)
+}
+
+/// The format named by --format or described by --mapping; `None` to detect it.
+fn chosen_format(args: &ReportArgs) -> Result<Option<Format>, cases::Stop> {
+    Ok(match (&args.format, &args.mapping) {
+        (Some(name), _) => Some(Format::from_name(name).map_err(|e| format!("--format: {e}"))?),
+        (None, Some(path)) => Some(
+            Format::from_mapping(&read_text(path)?)
+                .map_err(|e| format!("--mapping `{}`: {e}", path.display()))?,
+        ),
+        (None, None) => None,
+    })
+}
+
+/// The inputs named, standard input for `-`, the bundled sample when none is named.
+fn inputs_of(args: &ReportArgs) -> Vec<Input> {
+    if args.inputs.is_empty() {
+        return vec![Input::Sample];
+    }
+    args.inputs
+        .iter()
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::File(p.clone())
+            }
+        })
+        .collect()
+}
+
+/// When the clocks are read: --now, else the latest event of the data (a first pass finds it).
+fn clocks_at(
+    args: &ReportArgs,
+    inputs: &[Input],
+    format: Option<&Format>,
+    total: u64,
+) -> Result<chrono::DateTime<chrono::Utc>, cases::Stop> {
+    if let Some(now) = cases::parse_now(args.now.as_deref())? {
+        return Ok(now);
+    }
+    if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        return Err("reading standard input needs --now: the report's clocks are read at the latest event, which takes a first pass over the data".into());
+    }
+    let progress = Progress::new("scanning", total);
+    let mut latest = chrono::DateTime::UNIX_EPOCH;
+    for input in inputs {
+        let (mut source, _) = source(input, format, args.case_window, &progress)?;
+        for batch in source.by_ref().flatten() {
+            for (_, e) in &batch.events {
+                latest = latest.max(e.at());
+            }
+            progress.case();
+        }
+    }
+    progress.done();
+    Ok(latest)
+}
+
+/// One input's pass: its cases evaluated and added to the report as they are folded.
+struct Step<'a, 's, W> {
+    name: String,
+    engine: &'a mut Option<SlaEngine>,
+    model: &'a EmotionModel<'s>,
+    builder: &'a mut ReportBuilder,
+    progress: &'a Progress,
+    err: &'a mut W,
+    now: chrono::DateTime<chrono::Utc>,
+}
+
+impl<W: Write> Step<'_, '_, W> {
+    /// Two threads: this one evaluates and reports on the cases, the other reads and folds
+    /// them (the machine's two cores each do about half the work).
+    fn run(
+        &mut self,
+        source: Box<dyn CaseSource + Send>,
+    ) -> Result<kesher_io::ImportSummary, cases::Stop> {
+        std::thread::scope(|scope| -> Result<kesher_io::ImportSummary, cases::Stop> {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Folded>(1024);
+            let reader = scope.spawn(move || read_and_fold(source, &send));
+            let mut fold_rejected = 0u64;
+            for item in receive {
+                match item {
+                    Folded::Case(outcome) => fold_rejected += self.case(*outcome),
+                    Folded::Rejected(rejection) => {
+                        let (name, err) = (&self.name, &mut *self.err);
+                        self.progress.say(|| {
+                            let _ = writeln!(err, "{name}: {rejection}");
+                        });
+                    }
+                }
+            }
+            let mut s = reader
+                .join()
+                .map_err(|_| format!("reading `{}` failed", self.name))?;
+            for _ in 0..fold_rejected {
+                s.reject_accepted();
+            }
+            Ok(s)
+        })
+    }
+
+    /// One folded case reported (its refused events said on stderr); gives the number of
+    /// input lines whose events the fold refused.
+    fn case(&mut self, outcome: kesher::case::FoldOutcome) -> u64 {
+        let mut lines = BTreeSet::new();
+        let (name, err) = (&self.name, &mut *self.err);
+        for r in &outcome.rejected {
+            self.progress.say(|| {
+                let _ = writeln!(
+                    err,
+                    "{name}: line {}: {} event rejected: {}",
+                    r.origin, r.event_type, r.error
+                );
+            });
+            lines.insert(r.origin);
+        }
+        let Some(case) = outcome.case else {
+            return lines.len() as u64;
+        };
+        let now = self.now;
+        match self
+            .engine
+            .as_mut()
+            .map(|e| e.evaluate(&case, now))
+            .transpose()
+        {
+            Ok(sla) => {
+                let journey = self.model.journey(&case, now, sla.as_ref());
+                self.builder.add(&case, sla.as_ref(), &journey, now);
+                self.progress.case();
+            }
+            Err(e) => {
+                self.progress.say(|| {
+                    let _ = writeln!(err, "{name}: case {} refused: {e}", case.id());
+                });
+                self.builder.refuse(case.id().clone(), e);
+            }
+        }
+        lines.len() as u64
+    }
+}
+
+/// The page, the facts as JSON when asked, the row accounting on stderr, and the exit status.
+fn write_report(
+    args: &ReportArgs,
+    report: &kesher::report::Report,
+    language: kesher::catalogue::Wording<'_>,
+    err: &mut impl Write,
+) -> Result<ExitCode, cases::Stop> {
     let html = report.to_html_in(language);
     std::fs::write(&args.out, html)
         .map_err(|e| format!("cannot write `{}`: {e}", args.out.display()))?;
     if let Some(path) = &args.json {
-        let json = serde_json::to_string_pretty(&report)
+        let json = serde_json::to_string_pretty(report)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
         std::fs::write(path, json + "\n")
             .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
