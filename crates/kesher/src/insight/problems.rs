@@ -290,18 +290,60 @@ fn answers_its_own(
 /// ```
 pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> RecurringProblems {
     let min_cases = min_cases.max(2);
-    let docs: Vec<(&ProblemDigest, String, BTreeSet<String>)> = digests
+    let docs: Vec<Doc<'_>> = digests
         .iter()
         .map(|d| (d, d.description.clone(), terms(&d.description)))
         .collect();
+    let (ordered, unclustered) = anchored_groups(&docs, min_cases);
+    let clustered: usize = ordered.iter().map(|(_, m)| m.len()).sum();
+    let total = docs.len().max(1) as f64;
+    let tops: Vec<Vec<String>> = ordered.iter().map(|(_, m)| top_terms(&docs, m)).collect();
+    let mut cumulative = 0usize;
+    let mut clusters = Vec::with_capacity(ordered.len());
+    for (k, (anchor, members)) in ordered.iter().enumerate() {
+        cumulative += members.len();
+        let mut cluster = cluster_of(&docs, k, anchor, members, &tops);
+        cluster.share = members.len() as f64 / total;
+        cluster.cumulative_share = cumulative as f64 / total;
+        clusters.push(cluster);
+    }
+    let cover = |q: f64| {
+        let mut seen = 0usize;
+        ordered
+            .iter()
+            .position(|(_, m)| {
+                seen += m.len();
+                seen as f64 >= q * clustered as f64
+            })
+            .map_or(0, |p| p + 1)
+    };
+    let (cohesion, separation) = quality(&docs, &ordered, &clusters);
+    RecurringProblems {
+        described: docs.len(),
+        sampled: docs.len(),
+        clusters_for_80: cover(0.8),
+        clusters_for_90: cover(0.9),
+        clusters,
+        unclustered,
+        cohesion,
+        separation,
+    }
+}
+
+/// A described case, its description and its terms.
+type Doc<'a> = (&'a ProblemDigest, String, BTreeSet<String>);
+
+/// Each document under its most widely shared term (the broadest topic it belongs to; ties by
+/// the term), groups of fewer than `min_cases` dissolved; the groups largest first, members in
+/// case-id order (so examples and answers do not depend on the input order), and how many
+/// documents no group holds.
+fn anchored_groups(docs: &[Doc<'_>], min_cases: usize) -> (Vec<(String, Vec<usize>)>, usize) {
     let mut df: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, _, t) in &docs {
+    for (_, _, t) in docs {
         for w in t {
             *df.entry(w.as_str()).or_insert(0) += 1;
         }
     }
-    // Each document to its most widely shared term (the broadest topic it belongs to), ties by
-    // the term.
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut unclustered = 0;
     for (i, (_, _, t)) in docs.iter().enumerate() {
@@ -315,95 +357,94 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
             None => unclustered += 1,
         }
     }
-    // Dissolve groups that ended up too small (kept by rebuilding the map: no B-tree removal).
-    let mut kept: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (k, v) in groups {
-        if v.len() < min_cases {
-            unclustered += v.len();
-        } else {
-            kept.insert(k, v);
+    groups.retain(|_, members| {
+        let kept = members.len() >= min_cases;
+        if !kept {
+            unclustered += members.len();
         }
-    }
-    let mut groups = kept;
-    // Members in case-id order, so examples and answers do not depend on the input order.
+        kept
+    });
     for members in groups.values_mut() {
         crate::support::sorting::sort_by(members, |a, b| {
             let id = |i: &usize| docs.get(*i).map(|(c, _, _)| c.case_id.as_str());
             id(a).cmp(&id(b))
         });
     }
-    let clustered: usize = groups.values().map(Vec::len).sum();
     let mut ordered: Vec<(String, Vec<usize>)> = groups.into_iter().collect();
     crate::support::sorting::sort_by(&mut ordered, |a, b| {
         b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0))
     });
-    let top_terms = |members: &[usize]| -> Vec<String> {
-        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-        for &i in members {
-            if let Some((_, _, t)) = docs.get(i) {
-                for w in t {
-                    *count.entry(w.as_str()).or_insert(0) += 1;
-                }
-            }
-        }
-        let mut v: Vec<(&str, usize)> = count.into_iter().collect();
-        crate::support::sorting::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        v.into_iter().take(5).map(|(w, _)| w.to_string()).collect()
-    };
-    let total = docs.len().max(1) as f64;
-    let tops: Vec<Vec<String>> = ordered.iter().map(|(_, m)| top_terms(m)).collect();
-    let mut cumulative = 0usize;
-    let mut clusters = Vec::with_capacity(ordered.len());
-    for (k, (anchor, members)) in ordered.iter().enumerate() {
-        cumulative += members.len();
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for (_, _, t) in members.iter().filter_map(|&i| docs.get(i)) {
+    (ordered, unclustered)
+}
+
+/// The five terms most of a group's members use.
+fn top_terms(docs: &[Doc<'_>], members: &[usize]) -> Vec<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in members {
+        if let Some((_, _, t)) = docs.get(i) {
             for w in t {
-                *counts.entry(w.as_str()).or_insert(0) += 1;
+                *count.entry(w.as_str()).or_insert(0) += 1;
             }
         }
-        let others: Vec<&Vec<String>> = (tops.iter().enumerate())
-            .filter(|(j, _)| *j != k)
-            .map(|(_, t)| t)
-            .collect();
-        let answers: Vec<String> = members
-            .iter()
-            .filter_map(|&i| docs.get(i))
-            .filter(|(c, _, _)| c.ended_well)
-            .filter_map(|(c, _, t)| {
-                let answer = clean_answer(c.answer.as_deref()?);
-                answers_its_own(&terms(&answer), t, anchor, &counts, &others).then_some(answer)
-            })
-            .filter(|a| !a.is_empty())
-            .take(3)
-            .collect();
-        let descriptions: Vec<&str> = members
-            .iter()
-            .filter_map(|&i| docs.get(i))
-            .map(|(_, d, _)| d.as_str())
-            .collect();
-        clusters.push(ProblemCluster {
-            label: phrase(anchor, &descriptions),
-            terms: tops.get(k).cloned().unwrap_or_default(),
-            cases: members.len(),
-            share: members.len() as f64 / total,
-            cumulative_share: cumulative as f64 / total,
-            examples: descriptions.iter().take(3).map(|d| d.to_string()).collect(),
-            answer_candidates: answers,
-        });
     }
-    let cover = |q: f64| {
-        let mut seen = 0usize;
-        ordered
-            .iter()
-            .position(|(_, m)| {
-                seen += m.len();
-                seen as f64 >= q * clustered as f64
-            })
-            .map_or(0, |p| p + 1)
-    };
-    // Quality: how much of each case's vocabulary its own cluster's top terms cover, against
-    // the best other cluster's.
+    let mut v: Vec<(&str, usize)> = count.into_iter().collect();
+    crate::support::sorting::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v.into_iter().take(5).map(|(w, _)| w.to_string()).collect()
+}
+
+/// Group `k` as a cluster: its phrase, top terms, examples and the answers that solved its own
+/// problem (shares are set by the caller).
+fn cluster_of(
+    docs: &[Doc<'_>],
+    k: usize,
+    anchor: &str,
+    members: &[usize],
+    tops: &[Vec<String>],
+) -> ProblemCluster {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, _, t) in members.iter().filter_map(|&i| docs.get(i)) {
+        for w in t {
+            *counts.entry(w.as_str()).or_insert(0) += 1;
+        }
+    }
+    let others: Vec<&Vec<String>> = (tops.iter().enumerate())
+        .filter(|(j, _)| *j != k)
+        .map(|(_, t)| t)
+        .collect();
+    let answers: Vec<String> = members
+        .iter()
+        .filter_map(|&i| docs.get(i))
+        .filter(|(c, _, _)| c.ended_well)
+        .filter_map(|(c, _, t)| {
+            let answer = clean_answer(c.answer.as_deref()?);
+            answers_its_own(&terms(&answer), t, anchor, &counts, &others).then_some(answer)
+        })
+        .filter(|a| !a.is_empty())
+        .take(3)
+        .collect();
+    let descriptions: Vec<&str> = members
+        .iter()
+        .filter_map(|&i| docs.get(i))
+        .map(|(_, d, _)| d.as_str())
+        .collect();
+    ProblemCluster {
+        label: phrase(anchor, &descriptions),
+        terms: tops.get(k).cloned().unwrap_or_default(),
+        cases: members.len(),
+        share: 0.0,
+        cumulative_share: 0.0,
+        examples: descriptions.iter().take(3).map(|d| d.to_string()).collect(),
+        answer_candidates: answers,
+    }
+}
+
+/// How much of each case's vocabulary its own cluster's top terms cover (cohesion), against
+/// the best other cluster's (separation), on average.
+fn quality(
+    docs: &[Doc<'_>],
+    ordered: &[(String, Vec<usize>)],
+    clusters: &[ProblemCluster],
+) -> (f64, f64) {
     let (mut own, mut other, mut n) = (0.0, 0.0, 0usize);
     // Which clusters' top terms hold each term: a case's overlap with every cluster in one pass
     // over its own terms.
@@ -443,15 +484,10 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
             n += 1;
         }
     }
-    RecurringProblems {
-        described: docs.len(),
-        sampled: docs.len(),
-        clusters,
-        unclustered,
-        clusters_for_80: cover(0.8),
-        clusters_for_90: cover(0.9),
-        cohesion: if n > 0 { own / n as f64 } else { 0.0 },
-        separation: if n > 0 { other / n as f64 } else { 0.0 },
+    if n > 0 {
+        (own / n as f64, other / n as f64)
+    } else {
+        (0.0, 0.0)
     }
 }
 
