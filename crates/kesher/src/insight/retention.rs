@@ -365,13 +365,44 @@ impl RetentionTally {
         now: DateTime<Utc>,
         wording: Wording<'_>,
     ) -> RetentionSignals {
-        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| wording.say(id, args);
-        let count = |n: u64| MessageArg::Count(i64::try_from(n).unwrap_or(i64::MAX));
         let customer_id = customer
             .map(|c| c.id.clone())
             .or_else(|| self.customer_id.clone());
+        let win_back = self.win_back(recent, now, wording);
+        let nurture = customer.and_then(|c| nurture(c, now, wording));
+        let word_of_mouth = self.word_of_mouth(wording);
+        let balance = i64::from(self.balance);
+        let value_at_risk = match (&win_back, customer) {
+            (Some(w), Some(c)) => c
+                .lifetime_value(now, LifetimeModel::default())
+                .ok()
+                .flatten()
+                .and_then(|v| {
+                    let minor = (v.net_projected.amount_minor as f64 * w.score).round() as i64;
+                    Money::new(minor.max(0), &v.net_projected.currency.to_string()).ok()
+                }),
+            _ => None,
+        };
+        RetentionSignals {
+            customer_id,
+            win_back,
+            nurture,
+            word_of_mouth,
+            word_of_mouth_balance: balance,
+            value_at_risk,
+        }
+    }
 
-        // Win back.
+    /// Why the customer may be lost, if anything says so: how they feel now, targets breached,
+    /// promises broken, cases left open; none when their last word was thanks or praise.
+    fn win_back(
+        &self,
+        recent: TimeDelta,
+        now: DateTime<Utc>,
+        wording: Wording<'_>,
+    ) -> Option<Signal> {
+        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| wording.say(id, args);
+        let count = |n: u64| MessageArg::Count(i64::try_from(n).unwrap_or(i64::MAX));
         let mut win = (0.0f64, Vec::new());
         let mut lift = |score: f64, fact: String| {
             win.0 = f64::max(win.0, crate::support::bounds::clamp(score, 0.0, 1.0));
@@ -411,63 +442,26 @@ impl RetentionTally {
         let thankful = self.last_word.is_some_and(|(said, praise)| {
             praise && !matches!(self.latest, Some((felt, _)) if felt > said)
         });
-        let win_back = if win.1.is_empty() || thankful {
+        if win.1.is_empty() || thankful {
             None
         } else {
             Some(Signal {
                 score: win.0,
                 facts: win.1,
             })
-        };
-        let history_customer = customer;
-        // Nurture.
-        let nurture = history_customer.and_then(|c| {
-            let purchases = c.purchases.iter().filter(|p| p.purchased_at <= now).count();
-            (purchases >= 2).then(|| {
-                let mut facts = vec![say(
-                    "retention-purchases",
-                    &[("count", count(purchases as u64))],
-                )];
-                if let Some(b) = c.birthday {
-                    let today = now.date_naive();
-                    let this_year = b
-                        .with_year(today.year())
-                        .filter(|d| *d >= today)
-                        .or_else(|| b.with_year(today.year() + 1));
-                    if this_year.is_some_and(|d| (d - today).num_days() <= 30)
-                        && c.has_consent(ConsentTopic::BirthdayGreetings)
-                    {
-                        let date = say(
-                            "date-day-month",
-                            &[
-                                ("day", MessageArg::Count(i64::from(b.day()))),
-                                ("month", MessageArg::Count(i64::from(b.month()))),
-                            ],
-                        );
-                        facts.push(say(
-                            "retention-birthday",
-                            &[("date", MessageArg::Phrase(&date))],
-                        ));
-                    }
-                }
-                if c.has_consent(ConsentTopic::MonthlyEmail) {
-                    facts.push(say("retention-monthly", &[]));
-                }
-                Signal {
-                    score: (0.5 + 0.1 * (purchases as f64 - 2.0)).min(1.0),
-                    facts,
-                }
-            })
-        });
+        }
+    }
 
-        // Word of mouth.
+    /// Who has spoken about the case in public, channel by channel.
+    fn word_of_mouth(&self, wording: Wording<'_>) -> Option<Signal> {
+        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| wording.say(id, args);
+        let count = |n: u64| MessageArg::Count(i64::try_from(n).unwrap_or(i64::MAX));
         let public: usize = self
             .public_by_channel
             .iter()
             .map(|(_, n)| *n as usize)
             .sum();
-        let balance = i64::from(self.balance);
-        let word_of_mouth = (public > 0).then(|| {
+        (public > 0).then(|| {
             let mut by_name: Vec<(String, u32)> = self
                 .public_by_channel
                 .iter()
@@ -487,26 +481,49 @@ impl RetentionTally {
                     })
                     .collect(),
             }
-        });
-
-        let value_at_risk = match (&win_back, history_customer) {
-            (Some(w), Some(c)) => c
-                .lifetime_value(now, LifetimeModel::default())
-                .ok()
-                .flatten()
-                .and_then(|v| {
-                    let minor = (v.net_projected.amount_minor as f64 * w.score).round() as i64;
-                    Money::new(minor.max(0), &v.net_projected.currency.to_string()).ok()
-                }),
-            _ => None,
-        };
-        RetentionSignals {
-            customer_id,
-            win_back,
-            nurture,
-            word_of_mouth,
-            word_of_mouth_balance: balance,
-            value_at_risk,
-        }
+        })
     }
+}
+
+/// Why to nurture a customer with a history of purchases (two or more so far): a birthday
+/// coming within a month, with their consent, and the monthly email they agreed to.
+fn nurture(c: &Customer, now: DateTime<Utc>, wording: Wording<'_>) -> Option<Signal> {
+    let say = |id: &str, args: &[(&str, MessageArg<'_>)]| wording.say(id, args);
+    let count = |n: u64| MessageArg::Count(i64::try_from(n).unwrap_or(i64::MAX));
+    let purchases = c.purchases.iter().filter(|p| p.purchased_at <= now).count();
+    (purchases >= 2).then(|| {
+        let mut facts = vec![say(
+            "retention-purchases",
+            &[("count", count(purchases as u64))],
+        )];
+        if let Some(b) = c.birthday {
+            let today = now.date_naive();
+            let this_year = b
+                .with_year(today.year())
+                .filter(|d| *d >= today)
+                .or_else(|| b.with_year(today.year() + 1));
+            if this_year.is_some_and(|d| (d - today).num_days() <= 30)
+                && c.has_consent(ConsentTopic::BirthdayGreetings)
+            {
+                let date = say(
+                    "date-day-month",
+                    &[
+                        ("day", MessageArg::Count(i64::from(b.day()))),
+                        ("month", MessageArg::Count(i64::from(b.month()))),
+                    ],
+                );
+                facts.push(say(
+                    "retention-birthday",
+                    &[("date", MessageArg::Phrase(&date))],
+                ));
+            }
+        }
+        if c.has_consent(ConsentTopic::MonthlyEmail) {
+            facts.push(say("retention-monthly", &[]));
+        }
+        Signal {
+            score: (0.5 + 0.1 * (purchases as f64 - 2.0)).min(1.0),
+            facts,
+        }
+    })
 }
