@@ -148,6 +148,83 @@ struct Replay<'e> {
     unanswered: Option<(i64, u64)>,
 }
 
+/// Every change of a case the clocks answer to, as (instant, seq, kind, index into the case's
+/// list of it), in the order they happened: contracts set (kind 0), priorities after the first
+/// (1), interactions (2), status changes (3) and assignments (4).
+fn signals_of(case: &Case, signals: &mut Vec<(i64, u64, u8, usize)>) -> Result<()> {
+    signals.clear();
+    for (i, c) in case.contract_history().iter().enumerate() {
+        signals.push((to_nanos("at", c.at)?, c.seq, 0, i));
+    }
+    for (i, p) in case.priority_history().iter().enumerate().skip(1) {
+        signals.push((to_nanos("at", p.at)?, p.seq, 1, i));
+    }
+    for (i, x) in case.log().iter().enumerate() {
+        signals.push((to_nanos("at", x.at)?, x.seq, 2, i));
+    }
+    for (i, s) in case.status_history().iter().enumerate() {
+        signals.push((to_nanos("at", s.at)?, s.seq, 3, i));
+    }
+    for (i, a) in case.assignment_history().iter().enumerate() {
+        signals.push((to_nanos("at", a.at)?, a.seq, 4, i));
+    }
+    crate::support::sorting::sort_by_key(signals, |&(at, seq, kind, index)| (at, seq, kind, index));
+    Ok(())
+}
+
+impl<'e> Replay<'e> {
+    /// One change of the case, at `t` with its `seq`.
+    fn on_signal(
+        &mut self,
+        signal: Signal<'e>,
+        t: i64,
+        seq: u64,
+        channel: &crate::channel::Channel,
+        segments: &std::collections::BTreeSet<String>,
+        case: &Case,
+    ) -> Result<()> {
+        match signal {
+            Signal::Contract(name) => {
+                let index = self.contracts.index_of(name).ok_or_else(|| {
+                    Error::invalid(
+                        "contract",
+                        name,
+                        format!(
+                            "case `{}` names a contract that is not in the contract set",
+                            case.id()
+                        ),
+                    )
+                })?;
+                self.explicit = Some(index);
+                self.reselect(t, seq, channel, segments, "contract set by event")
+            }
+            Signal::Priority(p) => {
+                if p != self.priority {
+                    let why = self.why(format_args!("priority {} → {p}", self.priority));
+                    self.priority = p;
+                    self.reselect(t, seq, channel, segments, &why)?;
+                }
+                Ok(())
+            }
+            Signal::Interaction(i) => self.on_interaction(i, t),
+            Signal::Status(from, to) => self.on_status(from, to, t, seq),
+            Signal::Assigned(a) => {
+                self.agent = Some(a.agent.as_str());
+                if let Some(team) = &a.team {
+                    self.team = Some(team.as_str());
+                }
+                let why = self.why(format_args!(
+                    "assigned to {}{}{}",
+                    a.agent,
+                    if self.team.is_some() { " of team " } else { "" },
+                    self.team.unwrap_or_default()
+                ));
+                self.reselect(t, seq, channel, segments, &why)
+            }
+        }
+    }
+}
+
 impl Replay<'_> {
     /// The reason text of an audit entry, built only when explaining.
     fn why(&self, args: std::fmt::Arguments<'_>) -> String {
@@ -643,32 +720,13 @@ impl SlaEngine {
         now_ns: i64,
     ) -> Result<(Vec<Clock>, Option<usize>)> {
         let opened = to_nanos("opened_at", case.opened_at())?;
-        // Signals as (instant, seq, kind, index into the case's list), in a buffer reused
-        // across cases.
+        // Signals in a buffer reused across cases.
         let mut signals = std::mem::take(&mut self.signals);
-        signals.clear();
-        for (i, c) in case.contract_history().iter().enumerate() {
-            signals.push((to_nanos("at", c.at)?, c.seq, 0, i));
-        }
+        signals_of(case, &mut signals)?;
         let initial = case
             .priority_history()
             .first()
             .map_or(Priority::Normal, |p| p.priority);
-        for (i, p) in case.priority_history().iter().enumerate().skip(1) {
-            signals.push((to_nanos("at", p.at)?, p.seq, 1, i));
-        }
-        for (i, x) in case.log().iter().enumerate() {
-            signals.push((to_nanos("at", x.at)?, x.seq, 2, i));
-        }
-        for (i, s) in case.status_history().iter().enumerate() {
-            signals.push((to_nanos("at", s.at)?, s.seq, 3, i));
-        }
-        for (i, a) in case.assignment_history().iter().enumerate() {
-            signals.push((to_nanos("at", a.at)?, a.seq, 4, i));
-        }
-        crate::support::sorting::sort_by_key(&mut signals, |&(at, seq, kind, index)| {
-            (at, seq, kind, index)
-        });
         let signal = |kind: u8, index: usize| -> Option<Signal<'_>> {
             Some(match kind {
                 0 => Signal::Contract(&case.contract_history().get(index)?.contract),
@@ -720,48 +778,7 @@ impl SlaEngine {
             let Some(signal) = signal(kind, index) else {
                 continue;
             };
-            match signal {
-                Signal::Contract(name) => {
-                    let index = replay.contracts.index_of(name).ok_or_else(|| {
-                        Error::invalid(
-                            "contract",
-                            name,
-                            format!(
-                                "case `{}` names a contract that is not in the contract set",
-                                case.id()
-                            ),
-                        )
-                    })?;
-                    replay.explicit = Some(index);
-                    replay.reselect(t, seq, channel, segments, "contract set by event")?;
-                }
-                Signal::Priority(p) => {
-                    if p != replay.priority {
-                        let why = replay.why(format_args!("priority {} → {p}", replay.priority));
-                        replay.priority = p;
-                        replay.reselect(t, seq, channel, segments, &why)?;
-                    }
-                }
-                Signal::Interaction(i) => replay.on_interaction(i, t)?,
-                Signal::Status(from, to) => replay.on_status(from, to, t, seq)?,
-                Signal::Assigned(a) => {
-                    replay.agent = Some(a.agent.as_str());
-                    if let Some(team) = &a.team {
-                        replay.team = Some(team.as_str());
-                    }
-                    let why = replay.why(format_args!(
-                        "assigned to {}{}{}",
-                        a.agent,
-                        if replay.team.is_some() {
-                            " of team "
-                        } else {
-                            ""
-                        },
-                        replay.team.unwrap_or_default()
-                    ));
-                    replay.reselect(t, seq, channel, segments, &why)?;
-                }
-            }
+            replay.on_signal(signal, t, seq, channel, segments, case)?;
             replay.maybe_next_response()?;
         }
         let (clocks, contract) = (replay.clocks, replay.contract);
