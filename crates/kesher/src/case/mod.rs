@@ -795,34 +795,7 @@ impl Folding {
         self.admit(event.validate(), event.case_id())?;
         let (at, seq) = event.order_key();
         match event {
-            CaseEvent::Opened(e) => {
-                if self.opened {
-                    return Err(Error::invalid(
-                        "type",
-                        "opened",
-                        format!("case `{}` has a second `opened` event", self.id),
-                    ));
-                }
-                self.opened = true;
-                self.customer = Some(e.customer.clone());
-                self.first_channel = Some(e.channel.clone());
-                if e.problem.is_some() {
-                    self.problem = e.problem.clone();
-                }
-                if e.order.is_some() {
-                    self.order = e.order.clone();
-                }
-                self.priority = e.priority;
-                self.priority_history.insert(
-                    0,
-                    PriorityChange {
-                        at,
-                        seq,
-                        priority: e.priority,
-                    },
-                );
-                self.metadata = e.metadata.clone();
-            }
+            CaseEvent::Opened(e) => self.open(e, at, seq)?,
             CaseEvent::Interaction(i) => self.apply_interaction(i.clone()),
             CaseEvent::StatusChanged(e) => {
                 if self.check(e.to, seq)? {
@@ -850,36 +823,9 @@ impl Folding {
                     priority: e.priority,
                 });
             }
-            CaseEvent::PromiseMade(e) => {
-                if self.promises.iter().any(|p| p.id == e.promise_id) {
-                    return Err(Error::invalid(
-                        "promise_id",
-                        &e.promise_id,
-                        format!("case `{}` already has a promise with this id", self.id),
-                    ));
-                }
-                self.promises.push(crate::promise::Promise::from_event(e));
-            }
-            CaseEvent::PromiseKept(e) | CaseEvent::PromiseCancelled(e) => {
-                let kept = matches!(event, CaseEvent::PromiseKept(_));
-                let promise = self
-                    .promises
-                    .iter_mut()
-                    .find(|p| p.id == e.promise_id)
-                    .ok_or_else(|| {
-                        Error::invalid(
-                            "promise_id",
-                            &e.promise_id,
-                            format!("case `{}` has no earlier promise with this id", self.id),
-                        )
-                    })?;
-                let slot = if kept {
-                    &mut promise.kept_at
-                } else {
-                    &mut promise.cancelled_at
-                };
-                slot.get_or_insert(at);
-            }
+            CaseEvent::PromiseMade(e) => self.promise(e)?,
+            CaseEvent::PromiseKept(e) => self.settle_promise(e, at, true)?,
+            CaseEvent::PromiseCancelled(e) => self.settle_promise(e, at, false)?,
             CaseEvent::ContractChanged(e) => self.contract_history.push(ContractAssignment {
                 at,
                 seq,
@@ -898,6 +844,78 @@ impl Folding {
             }
         }
         self.count(at);
+        Ok(())
+    }
+
+    /// The case's `opened` event (only one).
+    fn open(&mut self, e: &crate::event::CaseOpened, at: DateTime<Utc>, seq: u64) -> Result<()> {
+        if self.opened {
+            return Err(Error::invalid(
+                "type",
+                "opened",
+                format!("case `{}` has a second `opened` event", self.id),
+            ));
+        }
+        self.opened = true;
+        self.customer = Some(e.customer.clone());
+        self.first_channel = Some(e.channel.clone());
+        if e.problem.is_some() {
+            self.problem = e.problem.clone();
+        }
+        if e.order.is_some() {
+            self.order = e.order.clone();
+        }
+        self.priority = e.priority;
+        self.priority_history.insert(
+            0,
+            PriorityChange {
+                at,
+                seq,
+                priority: e.priority,
+            },
+        );
+        self.metadata = e.metadata.clone();
+        Ok(())
+    }
+
+    /// A promise made (its id new in the case).
+    fn promise(&mut self, e: &crate::promise::PromiseMade) -> Result<()> {
+        if self.promises.iter().any(|p| p.id == e.promise_id) {
+            return Err(Error::invalid(
+                "promise_id",
+                &e.promise_id,
+                format!("case `{}` already has a promise with this id", self.id),
+            ));
+        }
+        self.promises.push(crate::promise::Promise::from_event(e));
+        Ok(())
+    }
+
+    /// An earlier promise kept (or cancelled) at `at`; the first such event counts.
+    fn settle_promise(
+        &mut self,
+        e: &crate::promise::PromiseUpdate,
+        at: DateTime<Utc>,
+        kept: bool,
+    ) -> Result<()> {
+        let id = &self.id;
+        let promise = self
+            .promises
+            .iter_mut()
+            .find(|p| p.id == e.promise_id)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "promise_id",
+                    &e.promise_id,
+                    format!("case `{id}` has no earlier promise with this id"),
+                )
+            })?;
+        let slot = if kept {
+            &mut promise.kept_at
+        } else {
+            &mut promise.cancelled_at
+        };
+        slot.get_or_insert(at);
         Ok(())
     }
 
