@@ -150,51 +150,14 @@ impl CaseFacts {
             && contacts >= 1
             && !further_contacts;
 
-        let mut back_and_forth = 0u32;
-        let mut side: Option<bool> = None;
-        for i in log {
-            let this = if i.is_customer_contact() {
-                Some(true)
-            } else if i.is_answer() {
-                Some(false)
-            } else {
-                None
-            };
-            if let Some(this) = this {
-                if side.is_some_and(|s| s != this) {
-                    back_and_forth += 1;
-                }
-                side = Some(this);
-            }
-        }
-
+        let back_and_forth = back_and_forth(log);
         let mut channels: Vec<Channel> = Vec::new();
         for i in log {
             if !channels.contains(&i.channel) {
                 channels.push(i.channel.clone());
             }
         }
-
-        // Messages after the last answer await one; a closing turn after an answer (or a
-        // resolution) does not, unless the policy says so.
-        let mut unanswered = Vec::new();
-        let mut answered_after = false;
-        let first_answer = log.iter().position(|i| i.is_answer());
-        let answered_before =
-            |k: usize| resolved_at.is_some() || first_answer.is_some_and(|p| p < k);
-        for (k, i) in log.iter().enumerate().rev() {
-            if i.is_answer() {
-                answered_after = true;
-            } else if i.awaits_answer()
-                && !answered_after
-                && (policy.closing_turns_await_answer
-                    || !(answered_before(k) && super::turns::is_closing_turn(i)))
-            {
-                unanswered.push(i.id.clone());
-            }
-        }
-        unanswered.reverse();
-
+        let unanswered = unanswered(log, resolved_at.is_some(), policy);
         CaseFacts {
             first_contact_resolved,
             customer_contacts: u32::try_from(contacts).unwrap_or(u32::MAX),
@@ -209,4 +172,52 @@ impl CaseFacts {
             public: log.iter().any(|i| i.is_public()),
         }
     }
+}
+
+/// How many times the conversation changed hands, customer to team or back.
+fn back_and_forth(log: &[Interaction]) -> u32 {
+    let mut back_and_forth = 0u32;
+    let mut side: Option<bool> = None;
+    for i in log {
+        let this = if i.is_customer_contact() {
+            Some(true)
+        } else if i.is_answer() {
+            Some(false)
+        } else {
+            None
+        };
+        if let Some(this) = this {
+            if side.is_some_and(|s| s != this) {
+                back_and_forth += 1;
+            }
+            side = Some(this);
+        }
+    }
+    back_and_forth
+}
+
+/// The messages after the last answer, which await one; a closing turn after an answer (or a
+/// resolution) does not, unless the policy says so.
+fn unanswered(
+    log: &[Interaction],
+    resolved: bool,
+    policy: super::TurnPolicy,
+) -> Vec<InteractionId> {
+    let mut unanswered = Vec::new();
+    let mut answered_after = false;
+    let first_answer = log.iter().position(|i| i.is_answer());
+    let answered_before = |k: usize| resolved || first_answer.is_some_and(|p| p < k);
+    for (k, i) in log.iter().enumerate().rev() {
+        if i.is_answer() {
+            answered_after = true;
+        } else if i.awaits_answer()
+            && !answered_after
+            && (policy.closing_turns_await_answer
+                || !(answered_before(k) && super::turns::is_closing_turn(i)))
+        {
+            unanswered.push(i.id.clone());
+        }
+    }
+    unanswered.reverse();
+    unanswered
 }
