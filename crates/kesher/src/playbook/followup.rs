@@ -314,28 +314,9 @@ fn plan(
     }
     let tz = calendar.tz();
     let mut at = nth_open_day(calendar, last, policy.every_business_days)?;
-    if let Some((quiet_from, quiet_to)) = policy.quiet_hours {
+    if let Some(quiet) = policy.quiet_hours {
         let zone = customer.and_then(|c| c.time_zone.as_ref()).unwrap_or(tz);
-        let wall = at.with_timezone(zone).time();
-        let secs = chrono::Timelike::num_seconds_from_midnight(&wall);
-        let (from, to) = (quiet_from.seconds_of_day(), quiet_to.seconds_of_day());
-        let quiet = if from <= to {
-            secs >= from && secs < to
-        } else {
-            secs >= from || secs < to
-        };
-        if quiet {
-            let local_date = at.with_timezone(zone).date_naive();
-            let end_date = if from > to && secs >= from {
-                local_date.succ_opt().unwrap_or(local_date)
-            } else {
-                local_date
-            };
-            let end = end_date.and_time(NaiveTime::MIN) + Duration::seconds(i64::from(to));
-            if let Some(t) = zone.from_local_datetime(&end).earliest() {
-                at = calendar.next_open(t.with_timezone(&Utc))?;
-            }
-        }
+        at = after_quiet_hours(calendar, zone, quiet, at)?;
     }
     Ok(FollowUpPlan {
         at: Some(at),
@@ -349,6 +330,38 @@ fn plan(
         ),
         close_at: None,
     })
+}
+
+/// `at`, or the calendar's next opening after the quiet hours (`from`, `to`: times of day in
+/// `zone`, `from` after `to` for a night) when `at` falls within them.
+fn after_quiet_hours(
+    calendar: &Calendar,
+    zone: &crate::zone::Zone,
+    (quiet_from, quiet_to): (WallTime, WallTime),
+    at: DateTime<Utc>,
+) -> Result<DateTime<Utc>> {
+    let wall = at.with_timezone(zone).time();
+    let secs = chrono::Timelike::num_seconds_from_midnight(&wall);
+    let (from, to) = (quiet_from.seconds_of_day(), quiet_to.seconds_of_day());
+    let quiet = if from <= to {
+        secs >= from && secs < to
+    } else {
+        secs >= from || secs < to
+    };
+    if !quiet {
+        return Ok(at);
+    }
+    let local_date = at.with_timezone(zone).date_naive();
+    let end_date = if from > to && secs >= from {
+        local_date.succ_opt().unwrap_or(local_date)
+    } else {
+        local_date
+    };
+    let end = end_date.and_time(NaiveTime::MIN) + Duration::seconds(i64::from(to));
+    match zone.from_local_datetime(&end).earliest() {
+        Some(t) => calendar.next_open(t.with_timezone(&Utc)),
+        None => Ok(at),
+    }
 }
 
 /// Whether a customer may be sent another survey: fewer than `cap` survey requests (outbound
