@@ -580,31 +580,20 @@ pub fn pattern_svg_in<'a>(
     draw_pattern(pattern, o, wording.into())
 }
 
-fn draw_pattern(pattern: &Pattern, o: &SvgOptions, w: Wording<'_>) -> String {
-    let mut o = o.clone();
-    if o.title.is_none() {
-        o.title = Some(pattern.segment.clone());
-    }
-    let frame = Frame::new(&o);
-    let mut s = open(&o, &frame, w);
-    let k = pattern.stages.len().max(1) as f64;
-    let band = (frame.right - frame.left) / k;
-    let x = |i: usize| frame.left + band * (i as f64 + 0.5);
-    let [_, _, _, median, journeys, trouble] = words(w);
-    let (median, journeys, trouble) = (median.as_str(), journeys.as_str(), trouble.as_str());
-    let area =
-        |lo: &dyn Fn(usize) -> Option<f64>, hi: &dyn Fn(usize) -> Option<f64>| -> Option<String> {
-            let mut top = Vec::new();
-            let mut bottom = Vec::new();
-            for i in 0..pattern.stages.len() {
-                if let (Some(l), Some(h)) = (lo(i), hi(i)) {
-                    top.push(format!("{},{}", fixed(x(i), 1), fixed(frame.y(h), 1)));
-                    bottom.push(format!("{},{}", fixed(x(i), 1), fixed(frame.y(l), 1)));
-                }
+/// The pattern's bands: 10–90 % (light) under 25–75 % (dark), stage by stage at `x`.
+fn bands(s: &mut String, pattern: &Pattern, frame: &Frame, x: &dyn Fn(usize) -> f64) {
+    let area = |lo: &dyn Fn(usize) -> Option<f64>, hi: &dyn Fn(usize) -> Option<f64>| {
+        let mut top = Vec::new();
+        let mut bottom = Vec::new();
+        for i in 0..pattern.stages.len() {
+            if let (Some(l), Some(h)) = (lo(i), hi(i)) {
+                top.push(format!("{},{}", fixed(x(i), 1), fixed(frame.y(h), 1)));
+                bottom.push(format!("{},{}", fixed(x(i), 1), fixed(frame.y(l), 1)));
             }
-            bottom.reverse();
-            (!top.is_empty()).then(|| [top, bottom].concat().join(" "))
-        };
+        }
+        bottom.reverse();
+        (!top.is_empty()).then(|| [top, bottom].concat().join(" "))
+    };
     let st = |i: usize| pattern.stages.get(i);
     if let Some(poly) = area(&|i| st(i).and_then(|s| s.p10), &|i| {
         st(i).and_then(|s| s.p90)
@@ -622,6 +611,21 @@ fn draw_pattern(pattern: &Pattern, o: &SvgOptions, w: Wording<'_>) -> String {
             r##"<polygon points="{poly}" fill="#5dade2" fill-opacity="0.7"/>"##
         );
     }
+}
+
+fn draw_pattern(pattern: &Pattern, o: &SvgOptions, w: Wording<'_>) -> String {
+    let mut o = o.clone();
+    if o.title.is_none() {
+        o.title = Some(pattern.segment.clone());
+    }
+    let frame = Frame::new(&o);
+    let mut s = open(&o, &frame, w);
+    let k = pattern.stages.len().max(1) as f64;
+    let band = (frame.right - frame.left) / k;
+    let x = |i: usize| frame.left + band * (i as f64 + 0.5);
+    let [_, _, _, median, journeys, trouble] = words(w);
+    let (median, journeys, trouble) = (median.as_str(), journeys.as_str(), trouble.as_str());
+    bands(&mut s, pattern, &frame, &x);
     let line: Vec<String> = pattern
         .stages
         .iter()
