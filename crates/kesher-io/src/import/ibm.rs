@@ -116,16 +116,10 @@ fn agent(brand: &str, message: &str) -> Result<AgentId, Error> {
     .map_err(Error::Core)
 }
 
-fn conversation(line: u64, value: &Value) -> Result<CaseBatch, Error> {
-    let root = object(Some(value), "conversation")?;
-    let head = object(root.get("dialogHeader"), "dialogHeader")?;
-    let brand = text(head, "company", "dialogHeader")?;
-    let session = text(head, "sessionID", "dialogHeader")?;
-    let case_id = super::case_id("dialogHeader.sessionID", session)?;
-    let turns = match root.get("dialogContent") {
-        Some(Value::Array(a)) => a,
-        _ => return Err(invalid("dialogContent", "", "expected an array of turns")),
-    };
+/// A conversation's turns as (role, who, instant, message, tweet id), each checked.
+type Turn<'a> = (&'static str, &'a str, DateTime<Utc>, &'a str, &'a str);
+
+fn turns_of(turns: &[Value]) -> Result<Vec<Turn<'_>>, Error> {
     let mut parsed = Vec::with_capacity(turns.len());
     for (i, turn) in turns.iter().enumerate() {
         let path = format!("dialogContent[{i}]");
@@ -145,6 +139,20 @@ fn conversation(line: u64, value: &Value) -> Result<CaseBatch, Error> {
         let id = text(t, "tweet_ID", &path)?;
         parsed.push((role, who, at, message, id));
     }
+    Ok(parsed)
+}
+
+fn conversation(line: u64, value: &Value) -> Result<CaseBatch, Error> {
+    let root = object(Some(value), "conversation")?;
+    let head = object(root.get("dialogHeader"), "dialogHeader")?;
+    let brand = text(head, "company", "dialogHeader")?;
+    let session = text(head, "sessionID", "dialogHeader")?;
+    let case_id = super::case_id("dialogHeader.sessionID", session)?;
+    let turns = match root.get("dialogContent") {
+        Some(Value::Array(a)) => a,
+        _ => return Err(invalid("dialogContent", "", "expected an array of turns")),
+    };
+    let parsed = turns_of(turns)?;
     let first = parsed
         .iter()
         .find(|t| t.0 != "agent")
