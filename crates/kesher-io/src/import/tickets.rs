@@ -274,6 +274,27 @@ struct Row {
 }
 
 impl Row {
+    /// The status moves the row records: resolved and closed at their instants, or else the
+    /// row's status at its latest instant (resolved first when it says closed).
+    fn status_steps(&self, resolved_at: Option<DateTime<Utc>>) -> Vec<(DateTime<Utc>, CaseStatus)> {
+        let mut steps: Vec<(DateTime<Utc>, CaseStatus)> = Vec::new();
+        if let Some(at) = resolved_at {
+            steps.push((at, CaseStatus::Resolved));
+        }
+        if let Some(at) = self.closed {
+            steps.push((at, CaseStatus::Closed));
+        }
+        if steps.is_empty() {
+            if let Some(status) = self.status.filter(|s| *s != CaseStatus::Received) {
+                if matches!(status, CaseStatus::Closed) {
+                    steps.push((self.last, CaseStatus::Resolved));
+                }
+                steps.push((self.last, status));
+            }
+        }
+        steps
+    }
+
     fn events(self, m: &TicketTableMapping) -> Result<CaseBatch, Error> {
         let customer_name = self.customer.as_deref().unwrap_or(self.id.as_str());
         let customer = CustomerId::new(customer_name)
@@ -350,21 +371,7 @@ impl Row {
                 "resolution",
             ));
         }
-        let mut steps: Vec<(DateTime<Utc>, CaseStatus)> = Vec::new();
-        if let Some(at) = resolved_at {
-            steps.push((at, CaseStatus::Resolved));
-        }
-        if let Some(at) = self.closed {
-            steps.push((at, CaseStatus::Closed));
-        }
-        if steps.is_empty() {
-            if let Some(status) = self.status.filter(|s| *s != CaseStatus::Received) {
-                if matches!(status, CaseStatus::Closed) {
-                    steps.push((self.last, CaseStatus::Resolved));
-                }
-                steps.push((self.last, status));
-            }
-        }
+        let steps = self.status_steps(resolved_at);
         for (n, (at, to)) in steps.into_iter().enumerate() {
             events.push((
                 self.line,
