@@ -61,6 +61,50 @@ fn post(f: &Fields<'_>, id: String, at: chrono::DateTime<chrono::Utc>, requester
     }
 }
 
+/// A ticket's audits: comments become posts, status and assignee changes the thread's
+/// statuses and assignments, each at its audit's instant.
+fn read_audits(
+    f: &Fields<'_>,
+    audits: &[&Map<String, Value>],
+    requester: &str,
+    thread: &mut Thread,
+) -> Result<(), Error> {
+    for (n, audit) in audits.iter().enumerate() {
+        let a = f.nested(audit, format!("audits[{n}]"));
+        let at = a
+            .instant("created_at")?
+            .ok_or_else(|| super::invalid(&a.path("created_at"), "", "every audit needs it"))?;
+        for (k, event) in a.objects("events")?.iter().enumerate() {
+            let e = a.nested(event, format!("events[{k}]"));
+            match e.text("type").as_deref() {
+                Some("Comment" | "VoiceComment") => {
+                    let id = e.text("id").unwrap_or_else(|| format!("{n}.{k}"));
+                    let mut p = post(&e, id, at, requester);
+                    if p.author == Author::System {
+                        p.author = author(a.text("author_id"), requester);
+                    }
+                    thread.posts.push(p);
+                }
+                Some("Create" | "Change") => match e.text("field_name").as_deref() {
+                    Some("status") => {
+                        if let Some(s) = e.text("value").as_deref().and_then(status) {
+                            thread.statuses.push((at, s));
+                        }
+                    }
+                    Some("assignee_id") => {
+                        if let Some(agent) = e.text("value") {
+                            thread.assignments.push((at, agent, None));
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn thread(record: &Map<String, Value>) -> Result<Thread, Error> {
     let f = Fields::of(record);
     let id = f.required("id")?;
@@ -104,39 +148,7 @@ pub(super) fn thread(record: &Map<String, Value>) -> Result<Thread, Error> {
         assignments: Vec::new(),
     };
     let audits = f.objects("audits")?;
-    for (n, audit) in audits.iter().enumerate() {
-        let a = f.nested(audit, format!("audits[{n}]"));
-        let at = a
-            .instant("created_at")?
-            .ok_or_else(|| super::invalid(&a.path("created_at"), "", "every audit needs it"))?;
-        for (k, event) in a.objects("events")?.iter().enumerate() {
-            let e = a.nested(event, format!("events[{k}]"));
-            match e.text("type").as_deref() {
-                Some("Comment" | "VoiceComment") => {
-                    let id = e.text("id").unwrap_or_else(|| format!("{n}.{k}"));
-                    let mut p = post(&e, id, at, &requester);
-                    if p.author == Author::System {
-                        p.author = author(a.text("author_id"), &requester);
-                    }
-                    thread.posts.push(p);
-                }
-                Some("Create" | "Change") => match e.text("field_name").as_deref() {
-                    Some("status") => {
-                        if let Some(s) = e.text("value").as_deref().and_then(status) {
-                            thread.statuses.push((at, s));
-                        }
-                    }
-                    Some("assignee_id") => {
-                        if let Some(agent) = e.text("value") {
-                            thread.assignments.push((at, agent, None));
-                        }
-                    }
-                    _ => {}
-                },
-                _ => {}
-            }
-        }
-    }
+    read_audits(&f, &audits, &requester, &mut thread)?;
     if audits.is_empty() {
         for (n, comment) in f.objects("comments")?.iter().enumerate() {
             let c = f.nested(comment, format!("comments[{n}]"));
