@@ -6,7 +6,7 @@
 //! holidays for any year (the Israeli set from the Hebrew calendar, US federal, England and
 //! Wales).
 //!
-//! # Semantics (fixed; each rule has its own tests in `tests/calendar_rules.rs`)
+//! # Semantics (fixed; each rule has its own tests in `tests/core/calendar_rules.rs`)
 //!
 //! 1. **Half-open intervals.** An interval `[start, end)` is open at its opening instant and
 //!    closed at its closing instant; `end` may be `24:00`. An `end` before `start` crosses

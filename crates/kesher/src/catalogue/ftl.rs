@@ -4,7 +4,7 @@
 //! language-identifier parser, 45 KB gzipped in the WebAssembly package (measured 2026-12-04),
 //! for four languages whose plural rules fit in a screen (`plural.rs`). This reader takes the
 //! same syntax for what catalogues need, and a test formats every built-in message with both
-//! and compares (`tests/catalogue.rs`).
+//! and compares (`tests/core/catalogue.rs`).
 //!
 //! Read: comments (`#`, `##`, `###`), messages (`id = pattern`), terms (`-id = pattern`),
 //! patterns on one line or on indented lines after it (the common indentation removed, lines

@@ -92,7 +92,7 @@ impl Catalogue {
         BUILT.get_or_init(|| {
             let languages = BUILT_IN
                 .iter()
-                // Every built-in resource reads (tests/catalogue.rs); one that did not would
+                // Every built-in resource reads (tests/core/catalogue.rs); one that did not would
                 // show as missing messages there, not as a panic here.
                 .map(|(tag, text)| (tag.to_string(), ftl::parse(text).unwrap_or_default()))
                 .collect();

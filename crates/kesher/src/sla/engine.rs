@@ -18,7 +18,7 @@ use std::sync::Arc;
 /// Evaluates SLA contracts over cases. It keeps one compiled [`Timeline`] per contract, so
 /// evaluating many cases reuses them.
 ///
-/// The rules (each tested in `tests/sla.rs`):
+/// The rules (each tested in `tests/core/sla.rs`):
 /// - The contract is chosen when the case opens ([`ContractSet`] selection) and chosen again
 ///   when the priority changes; a `contract_changed` event sets it by name from then on. A change
 ///   of contract, priority or calendar keeps the time each clock has consumed and counts the
