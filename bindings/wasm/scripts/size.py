@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The size of the package's .wasm, gzipped, and what dominates it.
 
-    python3 bindings/wasm/scripts/size.py PKG.wasm [--budget 625000] [--probe PROBE.wasm]
+    python3 bindings/wasm/scripts/size.py PKG.wasm [--budget 628000] [--probe PROBE.wasm]
 
 Prints the raw and gzip -9 sizes of PKG.wasm and fails (exit 1) above the budget (bytes, gzipped;
 470 KB by default: 350 KB of code and the text scorer's data) unless --report-only. With --probe (the same crate built with symbol names kept, as
@@ -109,7 +109,7 @@ def crate_of(name):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("wasm")
-    ap.add_argument("--budget", type=int, default=625_000)
+    ap.add_argument("--budget", type=int, default=628_000)
     ap.add_argument("--probe")
     ap.add_argument("--report-only", action="store_true", help="print, never fail")
     a = ap.parse_args()

@@ -151,16 +151,25 @@ fn pairs(starts: &[f64], ends: &[f64]) -> Result<(Vec<usize>, Vec<i64>, Vec<i64>
 }
 
 /// A core batch error that names an index of the present rows (`ends[4]`), named by the
-/// caller's argument and row instead (`rows` is empty when every row is present).
-fn caller_row(e: kesher::Error, rows: &[usize], argument: &str) -> kesher::Error {
-    let index = e
-        .field()
-        .and_then(|f| f.split_once('['))
-        .and_then(|(_, rest)| rest.strip_suffix(']')?.parse::<usize>().ok());
-    match index {
-        Some(k) => {
+/// caller's row instead (`rows` is empty when every row is present), and by the caller's
+/// argument where the core's differs (`(core, caller)` pairs in `names`: `durations` is
+/// `seconds` here).
+fn caller_row(e: kesher::Error, rows: &[usize], names: &[(&str, &str)]) -> kesher::Error {
+    let place = e.field().and_then(|f| {
+        let (name, rest) = f.split_once('[')?;
+        Some((
+            name.to_string(),
+            rest.strip_suffix(']')?.parse::<usize>().ok()?,
+        ))
+    });
+    match place {
+        Some((name, k)) => {
             let row = rows.get(k).copied().unwrap_or(k);
-            e.renamed(&format!("{argument}[{row}]"))
+            let name = names
+                .iter()
+                .find(|(core, _)| *core == name)
+                .map_or(name.as_str(), |(_, caller)| caller);
+            e.renamed(&format!("{name}[{row}]"))
         }
         None => e,
     }
@@ -211,14 +220,14 @@ impl Calendar {
     }
 
     /// [`Calendar::with_timeline`] for a batch over the present `rows`: an error naming an index
-    /// names the caller's `argument` and row.
+    /// names the caller's row (and argument, through `names`).
     fn with_rows<T>(
         &self,
         rows: &[usize],
-        argument: &str,
+        names: &[(&str, &str)],
         f: impl FnOnce(&mut kesher::calendar::Timeline) -> kesher::Result<T>,
     ) -> Result<T> {
-        self.with_timeline(|tl| f(tl).map_err(|e| caller_row(e, rows, argument)))
+        self.with_timeline(|tl| f(tl).map_err(|e| caller_row(e, rows, names)))
     }
 }
 
@@ -342,7 +351,7 @@ impl Calendar {
     pub fn open_days_between_many(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>> {
         let (rows, a, b) = pairs(starts, ends)?;
         let mut counts = vec![0i64; a.len()];
-        self.with_rows(&rows, "ends", |tl| {
+        self.with_rows(&rows, &[], |tl| {
             tl.open_days_between_many(&a, &b, EpochUnit::Microseconds, &mut counts)
         })?;
         let counts: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
@@ -369,7 +378,7 @@ impl Calendar {
             _ => return Err(invalid("seconds", "", "internal: two columns expected")),
         };
         let mut due = vec![0i64; s.len()];
-        self.with_rows(&rows, "seconds", |tl| {
+        self.with_rows(&rows, &[("durations", "seconds")], |tl| {
             tl.add_each_many(s, d, EpochUnit::Microseconds, &mut due)
         })?;
         let due: Vec<f64> = due.iter().map(|&u| micros_to_millis(u)).collect();
@@ -381,7 +390,7 @@ impl Calendar {
     pub fn elapsed_many(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>> {
         let (rows, a, b) = pairs(starts, ends)?;
         let mut spans = vec![0i64; a.len()];
-        self.with_rows(&rows, "ends", |tl| {
+        self.with_rows(&rows, &[], |tl| {
             tl.elapsed_many(&a, &b, EpochUnit::Microseconds, &mut spans)
         })?;
         let spans: Vec<f64> = spans.iter().map(|&u| u as f64 / 1e6).collect();

@@ -24,7 +24,10 @@
 // with the follow-up reasons, now that the catalogue is compiled in without its comments),
 // plus 5,000 for issue 20's first items (2026-12-04: 622,915 bytes): lowercase from the standard
 // library again instead of a table of its own, the bindings' sorts and key removal through std,
-// and the opaque error with its accessors and source. benches/README.md records each figure.
+// and the opaque error with its accessors and source, plus 3,000 for the rest of issue 20
+// (626,491 bytes here): the checks the binding made moved into the core, the lenient fold of
+// many cases, every error's value, functions split under 100 lines and problems' small groups
+// dropped with `retain`. benches/README.md records each figure.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -33,9 +36,9 @@ import { fileURLToPath } from "node:url";
 import { kesher, read } from "./helpers.mjs";
 
 const WASM = fileURLToPath(new URL("../pkg/kesher_wasm_bg.wasm", import.meta.url));
-const BUDGET = 625_000;
+const BUDGET = 628_000;
 
-test("the full package's .wasm is at most 625,000 bytes gzipped", () => {
+test("the full package's .wasm is at most 628,000 bytes gzipped", () => {
   const raw = readFileSync(WASM);
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../pkg/package.json", import.meta.url)), "utf8"));
   assert.equal(pkg.name, "kesher");
