@@ -36,8 +36,9 @@ function rethrow(thrown) {
     }
   }
   if (thrown instanceof WebAssembly.RuntimeError) {
-    // Never expected: the core does not panic on input. Reported as an error, not a crash.
-    return rethrow(native.refusal("internal", "", "", `WebAssembly stopped: ${thrown.message}`));
+    // Never expected: the core does not panic on input. Reported as an error, not a crash;
+    // made here, not by the module that just stopped, worded as the core's `internal` error.
+    return new KesherError("internal", null, `kesher failed inside: WebAssembly stopped: ${thrown.message}`);
   }
   return thrown;
 }
