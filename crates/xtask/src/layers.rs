@@ -42,38 +42,35 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 /// `crate::{case::Case, error::Error}` gives both. Comments and unit tests are left out.
 fn heads(code: &str) -> Vec<String> {
     let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+    let code: Vec<&str> = code
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect();
+    let code = code.join("\n");
     let mut out = Vec::new();
-    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
-        let mut rest = line;
-        while let Some(at) = rest.find("crate::") {
-            rest = rest.get(at + "crate::".len()..).unwrap_or_default();
-            if let Some(group) = rest.strip_prefix('{') {
-                out.extend(group_heads(group, code, line));
-            } else {
-                out.push(ident(rest));
-            }
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("crate::") {
+        rest = rest.get(at + "crate::".len()..).unwrap_or_default();
+        match rest.strip_prefix('{') {
+            Some(group) => out.extend(group_heads(group)),
+            None => out.push(ident(rest)),
         }
     }
     out.retain(|h| !h.is_empty());
     out
 }
 
-/// The first name of each entry of a `use crate::{...}` group (which may span lines: it is
-/// read from where `line` is in `code`).
-fn group_heads(group: &str, code: &str, line: &str) -> Vec<String> {
-    let start = code.find(line).unwrap_or(0);
-    let text = code
-        .get(start..)
-        .and_then(|t| t.get(t.find("crate::{")? + "crate::{".len()..))
-        .unwrap_or(group);
+/// The first name of each entry of a `use crate::{...}` group, `group` being the text after
+/// its opening brace (the group may span lines).
+fn group_heads(group: &str) -> Vec<String> {
     let mut depth = 0;
-    let mut out = vec![ident(text.trim_start())];
-    for (i, c) in text.char_indices() {
+    let mut out = vec![ident(group.trim_start())];
+    for (i, c) in group.char_indices() {
         match c {
             '{' => depth += 1,
             '}' if depth == 0 => break,
             '}' => depth -= 1,
-            ',' if depth == 0 => out.push(ident(text.get(i + 1..).unwrap_or("").trim_start())),
+            ',' if depth == 0 => out.push(ident(group.get(i + 1..).unwrap_or("").trim_start())),
             _ => {}
         }
     }
@@ -255,6 +252,9 @@ mod tests {
     fn heads_are_read_from_paths_and_groups() {
         let code = "use crate::case::Case;\nuse crate::{\n    error::{Error, Result},\n    id::CaseId,\n};\n// crate::Comment\nfn f() { crate::support::sorting::sort_by(); }\n#[cfg(test)]\nmod t { use crate::Late; }";
         assert_eq!(heads(code), ["case", "error", "id", "support"]);
+        // Each group is read where it stands, not as the first group of the file.
+        let two = "fn a() { use crate::{zone::Zone}; }\nfn b() { use crate::{money::Money, id::CaseId}; }";
+        assert_eq!(heads(two), ["zone", "money", "id"]);
     }
 
     #[test]

@@ -302,10 +302,8 @@ pub fn recurring_problems_in(digests: &[ProblemDigest], min_cases: usize) -> Rec
     let mut clusters = Vec::with_capacity(ordered.len());
     for (k, (anchor, members)) in ordered.iter().enumerate() {
         cumulative += members.len();
-        let mut cluster = cluster_of(&docs, k, anchor, members, &tops);
-        cluster.share = members.len() as f64 / total;
-        cluster.cumulative_share = cumulative as f64 / total;
-        clusters.push(cluster);
+        let shares = (members.len() as f64 / total, cumulative as f64 / total);
+        clusters.push(cluster_of(&docs, k, (anchor, members), &tops, shares));
     }
     let cover = |q: f64| {
         let mut seen = 0usize;
@@ -392,14 +390,14 @@ fn top_terms(docs: &[Doc<'_>], members: &[usize]) -> Vec<String> {
     v.into_iter().take(5).map(|(w, _)| w.to_string()).collect()
 }
 
-/// Group `k` as a cluster: its phrase, top terms, examples and the answers that solved its own
-/// problem (shares are set by the caller).
+/// Group `k` (its anchor term and members) as a cluster: its phrase, top terms, examples, the
+/// answers that solved its own problem, and its `(share, cumulative share)` of the cases.
 fn cluster_of(
     docs: &[Doc<'_>],
     k: usize,
-    anchor: &str,
-    members: &[usize],
+    (anchor, members): (&str, &[usize]),
     tops: &[Vec<String>],
+    (share, cumulative_share): (f64, f64),
 ) -> ProblemCluster {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, _, t) in members.iter().filter_map(|&i| docs.get(i)) {
@@ -431,8 +429,8 @@ fn cluster_of(
         label: phrase(anchor, &descriptions),
         terms: tops.get(k).cloned().unwrap_or_default(),
         cases: members.len(),
-        share: 0.0,
-        cumulative_share: 0.0,
+        share,
+        cumulative_share,
         examples: descriptions.iter().take(3).map(|d| d.to_string()).collect(),
         answer_candidates: answers,
     }
