@@ -47,7 +47,7 @@ impl Time<'_> {
     fn elapsed(&mut self, terms: &Terms, a: i64, b: i64) -> Result<i64> {
         match (terms.basis, self.timelines.get_mut(terms.calendar)) {
             (TimeBasis::Business, Some(tl)) => tl.elapsed_ns(a, b),
-            _ => Ok((b - a).max(0)),
+            _ => Ok(b.saturating_sub(a).max(0)),
         }
     }
 
@@ -181,7 +181,9 @@ impl Clock {
             }
             self.warned += 1;
             if self.audit.is_some() {
-                let consumed = self.consumed + time.elapsed(&self.terms, since, at)?;
+                let consumed =
+                    self.consumed
+                        .saturating_add(time.elapsed(&self.terms, since, at)?);
                 let keep = std::mem::replace(&mut self.consumed, consumed);
                 self.log(
                     at,
@@ -358,7 +360,9 @@ impl Clock {
             return Ok(None);
         }
         let breach = due.saturating_add(1);
-        let consumed = self.consumed + time.elapsed(&self.terms, since, now.max(since))?;
+        let consumed =
+            self.consumed
+                .saturating_add(time.elapsed(&self.terms, since, now.max(since))?);
         // The next warning fraction not reached yet (the first changes the state; every one
         // is a moment escalation rules may act on).
         let budget = self.terms.budget as f64;
@@ -378,7 +382,10 @@ impl Clock {
     pub(crate) fn report(&mut self, time: &mut Time<'_>, now: i64) -> Result<ClockReport> {
         self.settle(time, now)?;
         let consumed = match self.since {
-            Some(since) => self.consumed + time.elapsed(&self.terms, since, now.max(since))?,
+            Some(since) => {
+                self.consumed
+                    .saturating_add(time.elapsed(&self.terms, since, now.max(since))?)
+            }
             None => self.consumed,
         };
         let (state, stopped_at) = match self.stopped {
