@@ -13,10 +13,8 @@
 //! - the sum `s` is squashed to `s / √(s² + 15)`, in (−1, 1).
 
 use super::support::WORDS;
-use super::WordMap;
+use super::{model, WordMap};
 use std::sync::OnceLock;
-
-const LEXICON: &str = include_str!("english.tsv");
 
 /// Support words are weighted in [−1, 1]; this brings them to the lexicon's scale.
 const SUPPORT_SCALE: f32 = 3.0;
@@ -34,44 +32,52 @@ enum Role {
     Contrast,
 }
 
+/// The roles of every word: the lexicon's and the support words, or only the support words
+/// while the lexicon is not installed (then asked again next time).
 fn roles() -> &'static WordMap<String, Role> {
     static ROLES: OnceLock<WordMap<String, Role>> = OnceLock::new();
-    ROLES.get_or_init(|| {
-        let mut map = WordMap::default();
-        map.reserve(7_700);
-        for line in LEXICON.lines() {
-            if let Some((word, rating)) = line.split_once('\t') {
-                // Tenths, as whole numbers.
-                if let Ok(r) = rating.parse::<i32>() {
-                    map.insert(word.to_string(), Role::Rated(r as f32 / 10.0));
-                }
+    static SUPPORT_ONLY: OnceLock<WordMap<String, Role>> = OnceLock::new();
+    match model::english_lexicon() {
+        Some(lexicon) => ROLES.get_or_init(|| build_roles(lexicon)),
+        None => SUPPORT_ONLY.get_or_init(|| build_roles("")),
+    }
+}
+
+fn build_roles(lexicon: &str) -> WordMap<String, Role> {
+    let mut map = WordMap::default();
+    map.reserve(7_700);
+    for line in lexicon.lines() {
+        if let Some((word, rating)) = line.split_once('\t') {
+            // Tenths, as whole numbers.
+            if let Ok(r) = rating.parse::<i32>() {
+                map.insert(word.to_string(), Role::Rated(r as f32 / 10.0));
             }
         }
-        for word in NOT_RATED {
-            map.remove(word);
+    }
+    for word in NOT_RATED {
+        map.remove(word);
+    }
+    for (word, weight) in WORDS {
+        if weight != 0.0 {
+            map.entry(word.replace('\'', ""))
+                .or_insert(Role::Rated(weight as f32 * SUPPORT_SCALE));
         }
-        for (word, weight) in WORDS {
-            if weight != 0.0 {
-                map.entry(word.replace('\'', ""))
-                    .or_insert(Role::Rated(weight as f32 * SUPPORT_SCALE));
-            }
-        }
-        for word in NEGATIONS {
-            let own = WORDS
-                .iter()
-                .find(|(w, _)| w.replace('\'', "") == word)
-                .map_or(0.0, |(_, v)| *v as f32 * SUPPORT_SCALE);
-            map.insert(word.to_string(), Role::Negation(own));
-        }
-        for word in INTENSIFIERS {
-            map.insert(word.to_string(), Role::Degree(0.3));
-        }
-        for word in SOFTENERS {
-            map.insert(word.to_string(), Role::Degree(-0.3));
-        }
-        map.insert("but".to_string(), Role::Contrast);
-        map
-    })
+    }
+    for word in NEGATIONS {
+        let own = WORDS
+            .iter()
+            .find(|(w, _)| w.replace('\'', "") == word)
+            .map_or(0.0, |(_, v)| *v as f32 * SUPPORT_SCALE);
+        map.insert(word.to_string(), Role::Negation(own));
+    }
+    for word in INTENSIFIERS {
+        map.insert(word.to_string(), Role::Degree(0.3));
+    }
+    for word in SOFTENERS {
+        map.insert(word.to_string(), Role::Degree(-0.3));
+    }
+    map.insert("but".to_string(), Role::Contrast);
+    map
 }
 
 /// Words the lexicon rates that carry no feeling in a message to a business: requests for
@@ -98,9 +104,23 @@ const NOT_RATED: [&str; 17] = [
     "chance",
 ];
 
+/// Checks a lexicon a host installs: every line a word, a tab and a rating in tenths.
+pub(super) fn check(lexicon: &str) -> crate::error::Result<()> {
+    for (i, line) in lexicon.lines().enumerate() {
+        let rated = line.split_once('\t').is_some_and(|(word, rating)| {
+            !word.is_empty() && rating.parse::<i32>().is_ok_and(|r| (-40..=40).contains(&r))
+        });
+        if !rated {
+            let expected = "a word, a tab and a rating in tenths from -40 to 40";
+            return Err(model::bad_line("english_lexicon", i + 1, line, expected));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 pub(crate) fn lexicon_size() -> usize {
-    LEXICON.lines().count()
+    model::english_lexicon().map_or(0, |l| l.lines().count())
 }
 
 const NEGATIONS: [&str; 30] = [

@@ -8,11 +8,9 @@
 //! scoring allocates one small buffer per message and never builds a string.
 
 use super::grams::GramTable;
+use super::model::hebrew_model;
 use super::support::HebrewSum;
 use std::sync::OnceLock;
-
-/// The model's file: 10,000 n-grams.
-const MODEL: &str = include_str!("hebrew.tsv");
 
 /// The longest n-gram, in characters.
 const MAX_N: usize = 5;
@@ -93,65 +91,101 @@ fn hash(gram: &str) -> u64 {
     gram.chars().fold(SEED, |h, c| step(h, u32::from(c)))
 }
 
+/// The model, once its file is there (compiled in or installed; asked again until then).
 fn model() -> Option<&'static Model> {
     static MODEL_CELL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL_CELL
-        .get_or_init(|| {
-            let mut bias = [0.0; 2];
-            let mut hashes = Vec::new();
-            let mut prefixes = Prefixes(vec![0; 1 << (PREFIX_BITS - 6)]);
-            let mut table = Vec::new();
-            for line in MODEL.lines() {
-                let mut fields = line.split('\t');
-                let (Some(gram), Some(idf), Some(neg), Some(pos)) =
-                    (fields.next(), fields.next(), fields.next(), fields.next())
-                else {
-                    continue;
-                };
-                // Hundredths, as whole numbers.
-                let (Ok(idf), Ok(negative), Ok(positive)) =
-                    (idf.parse::<i32>(), neg.parse::<i32>(), pos.parse::<i32>())
-                else {
-                    continue;
-                };
-                let [idf, negative, positive] = [idf, negative, positive].map(|x| x as f32 / 100.0);
-                if gram == "#bias" {
-                    bias = [negative, positive];
-                } else {
-                    gram.chars().fold(SEED, |h, c| {
-                        let h = step(h, u32::from(c));
-                        prefixes.insert(h);
-                        h
-                    });
-                    hashes.push(hash(gram));
-                    table.push(Gram {
-                        idf,
-                        negative,
-                        positive,
-                    });
-                }
-            }
-            // The file is fixed and a test holds it to the table (every line in the model).
-            let grams = GramTable::new(&hashes).or_else(|| {
-                table.clear();
-                GramTable::new(&[])
+    let text = hebrew_model()?;
+    MODEL_CELL.get_or_init(|| build(text)).as_ref()
+}
+
+/// The model of a file [`super::model`] checked line by line.
+fn build(text: &str) -> Option<Model> {
+    let mut bias = [0.0; 2];
+    let mut hashes = Vec::new();
+    let mut prefixes = Prefixes(vec![0; 1 << (PREFIX_BITS - 6)]);
+    let mut table = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.split('\t');
+        let (Some(gram), Some(idf), Some(neg), Some(pos)) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        // Hundredths, as whole numbers.
+        let (Ok(idf), Ok(negative), Ok(positive)) =
+            (idf.parse::<i32>(), neg.parse::<i32>(), pos.parse::<i32>())
+        else {
+            continue;
+        };
+        let [idf, negative, positive] = [idf, negative, positive].map(|x| x as f32 / 100.0);
+        if gram == "#bias" {
+            bias = [negative, positive];
+        } else {
+            gram.chars().fold(SEED, |h, c| {
+                let h = step(h, u32::from(c));
+                prefixes.insert(h);
+                h
             });
-            // The places of absent n-grams, weighed 0.
-            let nothing = Gram {
-                idf: 0.0,
-                negative: 0.0,
-                positive: 0.0,
-            };
-            table.extend([nothing; super::grams::ABSENT_PLACES]);
-            grams.map(|grams| Model {
-                bias,
-                grams,
-                table,
-                prefixes,
-                tf: tf_table(),
-            })
-        })
-        .as_ref()
+            hashes.push(hash(gram));
+            table.push(Gram {
+                idf,
+                negative,
+                positive,
+            });
+        }
+    }
+    // A test holds the shipped file to the table (every line in the model).
+    let grams = GramTable::new(&hashes).or_else(|| {
+        table.clear();
+        GramTable::new(&[])
+    });
+    // The places of absent n-grams, weighed 0.
+    let nothing = Gram {
+        idf: 0.0,
+        negative: 0.0,
+        positive: 0.0,
+    };
+    table.extend([nothing; super::grams::ABSENT_PLACES]);
+    grams.map(|grams| Model {
+        bias,
+        grams,
+        table,
+        prefixes,
+        tf: tf_table(),
+    })
+}
+
+/// Checks a model a host installs: every line an n-gram (the first `#bias`) and three whole
+/// numbers, tab-separated, and the n-grams fit one table (none twice).
+pub(super) fn check(text: &str) -> crate::error::Result<()> {
+    for (i, line) in text.lines().enumerate() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let read = match fields.as_slice() {
+            [gram, numbers @ ..] if numbers.len() == 3 && !gram.is_empty() => {
+                (i == 0) == (*gram == "#bias") && numbers.iter().all(|n| n.parse::<i32>().is_ok())
+            }
+            _ => false,
+        };
+        if !read {
+            let expected =
+                "an n-gram (the first line `#bias`) and three whole numbers, tab-separated";
+            return Err(super::model::bad_line(
+                "hebrew_model",
+                i + 1,
+                line,
+                expected,
+            ));
+        }
+    }
+    let grams = text.lines().count().saturating_sub(1);
+    match build(text) {
+        Some(model) if model.table.len() == grams + super::grams::ABSENT_PLACES => Ok(()),
+        _ => Err(crate::error::Error::invalid_input(
+            "hebrew_model",
+            format!("{grams} n-grams"),
+            "the n-grams do not fit one table: one appears twice, or there are more than 40,000",
+        )),
+    }
 }
 
 /// The number of n-grams the compiled model knows (a test holds it to the file).
@@ -284,7 +318,11 @@ mod tests {
 
     #[test]
     fn every_line_of_the_file_is_in_the_model() {
-        let lines = MODEL.lines().filter(|l| !l.starts_with("#bias")).count();
+        let lines = hebrew_model()
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.starts_with("#bias"))
+            .count();
         assert_eq!(model_size(), lines);
         assert_eq!(lines, 10_000);
     }

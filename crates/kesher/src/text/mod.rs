@@ -21,19 +21,55 @@
 mod english;
 mod grams;
 mod hebrew;
+mod model;
 mod reading;
 mod scorer;
 mod support;
 mod table;
 mod turn;
 
+pub use model::model_installed;
 pub use reading::MessageReading;
 pub use scorer::SentimentScorer;
 pub use table::ScoreTable;
 pub use turn::TurnKind;
 
+use crate::error::Result;
 use crate::language::Language;
 use serde::{Deserialize, Serialize};
+
+/// Installs the built-in scorer's data in a build without the `text-model` cargo feature (on
+/// by default, which compiles them in): the English lexicon (lines `word<TAB>rating`, the
+/// rating in tenths from −40 to 40) and the Hebrew model (lines
+/// `n-gram<TAB>idf<TAB>negative<TAB>positive` in hundredths, the first one `#bias`): the files
+/// `english.tsv` and `hebrew.tsv` that the WebAssembly package ships in its `text/` folder and
+/// its `init()` installs. Both are checked whole before anything is kept. Until they are
+/// installed the scorer reads only its support words ([`model_installed`] is false).
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `english_lexicon` or
+/// `hebrew_model` with the first line that does not read (its number in the reason) or n-grams
+/// that appear twice, or naming `text_model` when a model is already there: compiled in, or
+/// installed before (the first one stays).
+///
+/// # Example
+///
+/// ```
+/// // This build has the model compiled in (the default), so installing one is refused.
+/// let err = kesher::text::install_model("great\t31\n", "#bias\t0\t-168\t-186\n").unwrap_err();
+/// assert_eq!(err.field(), Some("text_model"));
+/// assert!(kesher::text::model_installed());
+/// // A line that does not read is named, whatever the build.
+/// let err = kesher::text::install_model("great 31\n", "#bias\t0\t-168\t-186\n").unwrap_err();
+/// assert_eq!(err.field(), Some("english_lexicon"));
+/// assert_eq!(err.value(), Some("great 31"));
+/// ```
+pub fn install_model(english_lexicon: &str, hebrew_model: &str) -> Result<()> {
+    english::check(english_lexicon)?;
+    hebrew::check(hebrew_model)?;
+    model::install(english_lexicon, hebrew_model)
+}
 
 /// Scores the sentiment of a customer's message: `Some(value)` in [−1, 1], or `None` when the
 /// text carries no opinion the scorer can see. Implement it to plug in a real model.
