@@ -315,8 +315,12 @@ pub struct Customer {
     /// Segments and tags (`vip`, `b2b`, `north`…), used to group journeys into patterns.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub segments: BTreeSet<String>,
-    /// Birthday, for greetings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Birthday, for greetings: `YYYY-MM-DD`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "read_birthday"
+    )]
     pub birthday: Option<NaiveDate>,
     /// The customer's IANA time zone, for quiet hours and greetings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -660,4 +664,17 @@ pub(crate) fn prefix(err: Error, location: &str) -> Error {
         }
         _ => err,
     }
+}
+
+/// A birthday written `YYYY-MM-DD` (or null).
+fn read_birthday<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    let text: Option<std::borrow::Cow<'_, str>> = serde::Deserialize::deserialize(d)?;
+    text.map(|t| {
+        crate::support::dates::read_ymd(&t).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "invalid date `{t}`: expected a local date `YYYY-MM-DD`, such as `1990-04-17`"
+            ))
+        })
+    })
+    .transpose()
 }

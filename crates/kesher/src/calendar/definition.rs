@@ -515,16 +515,13 @@ struct CalendarSpec {
 }
 
 fn parse_date(field: String, text: &str) -> Result<NaiveDate> {
-    if text.len() == 10 {
-        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            return Ok(date);
-        }
-    }
-    Err(Error::calendar(
-        field,
-        text,
-        "expected a local date `YYYY-MM-DD`, such as `2025-10-02`",
-    ))
+    crate::support::dates::read_ymd(text).ok_or_else(|| {
+        Error::calendar(
+            field,
+            text,
+            "expected a local date `YYYY-MM-DD`, such as `2025-10-02`",
+        )
+    })
 }
 
 impl TryFrom<CalendarSpec> for Calendar {
