@@ -1,10 +1,10 @@
 // @ts-check
 // The example page: kesher's WebAssembly package in a plain browser page, no framework, no CDN.
 import { init, version, Calendar, KesherError, readCases, SlaEngine, buildJourney, PatternBuilder,
-  patternSvg, journeySvg, checkJourney, turningPoints, criticalPoints } from "../../bindings/wasm/pkg/index.js";
+  patternSvg, journeySvg, checkJourney, turningPoints, criticalPoints } from "../../bindings/wasm/pkg/full/index.js";
 
-/** @typedef {import("../../bindings/wasm/pkg/index.js").Journey} Journey */
-/** @typedef {import("../../bindings/wasm/pkg/index.js").Pattern} Pattern */
+/** @typedef {import("../../bindings/wasm/pkg/full/index.js").Journey} Journey */
+/** @typedef {import("../../bindings/wasm/pkg/full/index.js").Pattern} Pattern */
 /** The languages of this page's own words (kesher itself writes en, he, ar and ru). @typedef {"en" | "he"} Language */
 /** @typedef {{ read: number, accepted: number, rejected: number }} Counts */
 

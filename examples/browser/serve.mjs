@@ -18,6 +18,7 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".csv": "text/csv; charset=utf-8",
+  ".tsv": "text/tab-separated-values; charset=utf-8",
 };
 
 /** Starts the server; resolves to its URL (port 0 picks a free port). */

@@ -55,7 +55,9 @@ function call(fn, ...args) {
 function feature(name, cargoFeature) {
   const fn = native[name];
   if (typeof fn !== "function") {
-    throw rethrow(native.refusal("unsupported", name, "", cargoFeature));
+    const refused = rethrow(native.refusal("unsupported", name, "", cargoFeature));
+    refused.message += '; the entry "kesher/full" has it';
+    throw refused;
   }
   return fn;
 }
@@ -532,6 +534,20 @@ export function customerJourney(customer, items, now, opts) {
       optional(o.stageMap, (v) => json("stageMap", v)),
     ),
   );
+}
+
+/**
+ * Installs the built-in scorer's English lexicon and Hebrew model (the texts of the package's
+ * `text/english.tsv` and `text/hebrew.tsv`). `init()` does it; call it yourself after
+ * `init(source, { textModel: false })`, once.
+ */
+export function installTextModel(englishLexicon, hebrewModel) {
+  call(native.installTextModel, text("englishLexicon", englishLexicon), text("hebrewModel", hebrewModel));
+}
+
+/** Whether the built-in scorer has its lexicon and model (after `init()`, it has). */
+export function textModelInstalled() {
+  return native.textModelInstalled();
 }
 
 /**

@@ -7,15 +7,40 @@
 // Loading
 
 /**
- * Loads the WebAssembly module. In browsers and bundlers, call it once before anything else;
- * in Node.js the module is loaded on import and this resolves at once.
+ * Loads the WebAssembly module and the text scorer's lexicon and model. In browsers and
+ * bundlers, call it once before anything else; in Node.js both load on import and this
+ * resolves at once.
+ *
+ * The package has two entries with the same API: `kesher` (calendars, SLAs, cases, journeys,
+ * patterns, reading text, the playbook) and `kesher/full` (also the importers, the report,
+ * `serviceMetrics`, `recurringProblems`, live cases and the catalogue). In `kesher`, those throw
+ * a `KesherError` of kind `unsupported`. Use one entry in a program: their objects do not mix.
  * @param source where the `.wasm` is (default: `kesher_wasm_bg.wasm` next to the module).
+ * @param options `textModel`: where the lexicon and model are (default: `text/english.tsv` and
+ * `text/hebrew.tsv` of the package), or `false` to load none (the scorer then reads only its
+ * support words until `installTextModel` is called).
  * @example
  * import { init, Calendar } from "kesher";
  * await init();
  * new Calendar("israel").add(new Date(), 4 * 3600);
  */
-export function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export function init(
+  source?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
+  options?: { textModel?: false | { english: string | URL; hebrew: string | URL } },
+): Promise<void>;
+
+/**
+ * Installs the text scorer's English lexicon and Hebrew model: the texts of the package's
+ * `text/english.tsv` and `text/hebrew.tsv`, checked line by line (a `KesherError` names the
+ * first line that does not read). `init()` does it; once per program.
+ * @example
+ * await init(undefined, { textModel: false });
+ * installTextModel(await (await fetch(englishUrl)).text(), await (await fetch(hebrewUrl)).text());
+ */
+export function installTextModel(englishLexicon: string, hebrewModel: string): void;
+
+/** Whether the text scorer has its lexicon and model (true after `init()`). */
+export function textModelInstalled(): boolean;
 
 /** The package's version, such as `"0.1.0"`. */
 export function version(): string;

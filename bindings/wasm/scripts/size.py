@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """The size of the package's .wasm, gzipped, and what dominates it.
 
-    python3 bindings/wasm/scripts/size.py PKG.wasm [--budget 628000] [--probe PROBE.wasm]
+    python3 bindings/wasm/scripts/size.py PKG.wasm [--budget 350000] [--probe PROBE.wasm]
+    python3 bindings/wasm/scripts/size.py --text pkg/text
 
 Prints the raw and gzip -9 sizes of PKG.wasm and fails (exit 1) above the budget (bytes, gzipped;
-470 KB by default: 350 KB of code and the text scorer's data) unless --report-only. With --probe (the same crate built with symbol names kept, as
+350,000 by default, the default entry's budget) unless --report-only. With --text, the gzipped
+size of each text asset (the scorer's lexicon and model, which init() loads). With --probe (the same crate built with symbol names kept, as
 `build.sh --probe` does), it also attributes the code to crates (by each function's mangled
 name) and the data section to its segments, the largest first.
 """
 
 import argparse
 import gzip
+import os
 import re
 import sys
 from collections import Counter
@@ -108,11 +111,21 @@ def crate_of(name):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("wasm")
-    ap.add_argument("--budget", type=int, default=628_000)
+    ap.add_argument("wasm", nargs="?")
+    ap.add_argument("--budget", type=int, default=350_000)
+    ap.add_argument("--text", help="a folder of text assets: each file's gzipped size, and their sum")
     ap.add_argument("--probe")
     ap.add_argument("--report-only", action="store_true", help="print, never fail")
     a = ap.parse_args()
+    if a.text:
+        total = 0
+        for name in sorted(os.listdir(a.text)):
+            gz = len(gzip.compress(open(os.path.join(a.text, name), "rb").read(), 9))
+            total += gz
+            print(f"{a.text}/{name}: {gz:,} bytes gzipped")
+        print(f"{a.text}: {total:,} bytes gzipped in all")
+    if not a.wasm:
+        return
     raw = open(a.wasm, "rb").read()
     gz = len(gzip.compress(raw, 9))
     print(f"{a.wasm}: {len(raw):,} bytes, {gz:,} bytes gzipped (budget {a.budget:,})")

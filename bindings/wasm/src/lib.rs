@@ -50,7 +50,7 @@ pub use journey::{
 pub use live::{EscalationRules, LiveCase, WakeSchedule};
 pub use people::{check_customer, check_interaction, lifetime_value};
 pub use playbook::{acknowledgement, reply_template};
-pub use reading::{journey_texts, read_messages};
+pub use reading::{install_text_model, journey_texts, read_messages, text_model_installed};
 #[cfg(feature = "report")]
 pub use report::build_report;
 pub use sla::SlaEngine;

@@ -47,3 +47,16 @@ pub fn read_messages(
         .collect();
     to_json("readings", &readings)
 }
+
+/// Installs the built-in scorer's English lexicon and Hebrew model (the package's
+/// `text/english.tsv` and `text/hebrew.tsv`; `init()` does it), checked by the core.
+#[wasm_bindgen(js_name = installTextModel)]
+pub fn install_text_model(english_lexicon: &str, hebrew_model: &str) -> Result<()> {
+    kesher::text::install_model(english_lexicon, hebrew_model).map_err(fail)
+}
+
+/// Whether the built-in scorer has its lexicon and model.
+#[wasm_bindgen(js_name = textModelInstalled)]
+pub fn text_model_installed() -> bool {
+    kesher::text::model_installed()
+}

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { closeDeep, kesher, read, readBytes, ROOT, throwsKesher } from "./helpers.mjs";
+import { closeDeep, full, kesher, read, readBytes, ROOT, throwsKesher } from "./helpers.mjs";
 
 const SAMPLE = read("examples/data/ibm-twitter-care-dev200.jsonl");
 const CONTRACTS = JSON.parse(read("examples/data/contracts.json"));
@@ -127,19 +127,19 @@ test("foldCase names the bad event's index in the field", () => {
 });
 
 test("readCases reads every format with its row accounting", () => {
-  const twcs = kesher.readCases(readBytes("tests/data/twcs-sample.csv"));
+  const twcs = full.readCases(readBytes("tests/data/twcs-sample.csv"));
   assert.equal(twcs.format, "twcs");
   assert.equal(twcs.read, twcs.accepted + twcs.rejected);
   assert.equal(twcs.read, 93);
-  const helpdesk = kesher.readCases(read("tests/data/helpdesk-first300.csv"), "helpdesk");
+  const helpdesk = full.readCases(read("tests/data/helpdesk-first300.csv"), "helpdesk");
   assert.equal(helpdesk.accepted, 1376);
-  const ibm = kesher.readCases(readBytes("examples/data/ibm-twitter-care-dev.json").buffer);
+  const ibm = full.readCases(readBytes("examples/data/ibm-twitter-care-dev.json").buffer);
   assert.equal(ibm.format, "ibm");
   assert.equal(ibm.cases.length, 525);
-  const bad = kesher.readCases("type,case_id\n", "events");
+  const bad = full.readCases("type,case_id\n", "events");
   assert.equal(bad.read, bad.accepted + bad.rejected);
   assert.ok(bad.rejections.every((r) => Number.isInteger(r.line) && r.reason.length > 0));
-  throwsKesher(assert, () => kesher.readCases("x", "excel"), "invalid_input", "format");
+  throwsKesher(assert, () => full.readCases("x", "excel"), "invalid_input", "format");
 });
 
 test("SlaEngine: states, statements, coverage, acknowledgement", () => {
@@ -162,43 +162,43 @@ test("SlaEngine: states, statements, coverage, acknowledgement", () => {
 });
 
 test("statements, acknowledgements and replies in Arabic, Russian and a host's own language", () => {
-  const engine = new kesher.SlaEngine(CONTRACTS);
+  const engine = new full.SlaEngine(CONTRACTS);
   const ar = engine.statements("ar");
   assert.ok(ar.every((s) => s.language === "ar" && /[\u0600-\u06FF]/.test(s.text)));
   const ru = engine.acknowledgement(CONTRACTS.contracts[0].name, "2025-07-03T20:30:00Z", { lang: "ru" });
   assert.match(ru.text, /^Ваше обращение получено/);
-  const reply = kesher.renderReply("reply", { customer: "Дана", agent: "Ноа", company: "Акме", solution: "Чайник отправлен." }, "ru");
+  const reply = full.renderReply("reply", { customer: "Дана", agent: "Ноа", company: "Акме", solution: "Чайник отправлен." }, "ru");
   assert.ok(reply.text.startsWith("Здравствуйте, Дана! Это Ноа из Акме."), reply.text);
   // A host rewords a message, or brings a language of its own.
-  const ours = new kesher.Catalogue().withMessages("en", "statement-except-holidays = closed on public holidays");
+  const ours = new full.Catalogue().withMessages("en", "statement-except-holidays = closed on public holidays");
   const en = engine.statements("en", { catalogue: ours });
   assert.ok(en.some((s) => s.text.includes("closed on public holidays")), JSON.stringify(en));
   const english = read("crates/kesher/locales/en.ftl");
-  const fr = new kesher.Catalogue().withMessages("fr", english.replace("statement-answer = We answer", "statement-answer = Nous répondons à"));
+  const fr = new full.Catalogue().withMessages("fr", english.replace("statement-answer = We answer", "statement-answer = Nous répondons à"));
   const ack = engine.acknowledgement(CONTRACTS.contracts[0].name, "2025-07-03T20:30:00Z", { lang: "fr", catalogue: fr });
   assert.equal(ack.language, "fr");
-  const frReply = kesher.renderReply("reply", { customer: "Dana", agent: "Noa", company: "Acme", solution: "x" }, "fr", { catalogue: fr });
+  const frReply = full.renderReply("reply", { customer: "Dana", agent: "Noa", company: "Acme", solution: "x" }, "fr", { catalogue: fr });
   assert.ok(frReply.text.startsWith("Hello Dana"));
   throwsKesher(assert, () => engine.statements("fr"), "invalid_input", "language");
   throwsKesher(assert, () => engine.statements("en", { catalogue: "mine" }), "invalid_input", "catalogue");
-  const partial = kesher.Catalogue.fromFtl("fr", "statement-around-the-clock = 24 h sur 24");
+  const partial = full.Catalogue.fromFtl("fr", "statement-around-the-clock = 24 h sur 24");
   throwsKesher(assert, () => engine.statements("fr", { catalogue: partial }), "invalid_input", "language");
   // The report too: Arabic built in, and the host's language with its own labels.
-  const { cases } = kesher.foldEvents(SAMPLE);
+  const { cases } = full.foldEvents(SAMPLE);
   const some = cases.slice(0, 20);
-  assert.ok(kesher.buildReport(some, { contracts: CONTRACTS, lang: "ar" }).html.includes('<html lang="ar" dir="rtl">'));
-  const frReport = new kesher.Catalogue().withMessages("fr", english.replace("report-title = Customer experience report", "report-title = Rapport client"));
-  const built = kesher.buildReport(some, { contracts: CONTRACTS, lang: "fr", catalogue: frReport });
+  assert.ok(full.buildReport(some, { contracts: CONTRACTS, lang: "ar" }).html.includes('<html lang="ar" dir="rtl">'));
+  const frReport = new full.Catalogue().withMessages("fr", english.replace("report-title = Customer experience report", "report-title = Rapport client"));
+  const built = full.buildReport(some, { contracts: CONTRACTS, lang: "fr", catalogue: frReport });
   assert.equal(built.report.language, "fr");
   assert.ok(built.html.includes("<h1>Rapport client</h1>"));
-  throwsKesher(assert, () => kesher.buildReport(some, { lang: "fr" }), "invalid_input", "language");
+  throwsKesher(assert, () => full.buildReport(some, { lang: "fr" }), "invalid_input", "language");
   // And the pictures.
   const journey = { customer_id: "c", points: [
     { at: "2025-01-05T10:00:00Z", stage: "contact", emotion: -0.5, source: "emotion_model" },
     { at: "2025-01-05T11:00:00Z", stage: "after", emotion: 0.4, source: "emotion_model" }] };
-  const furious = new kesher.Catalogue().withMessages("ru", "emotion-level-furious = вне себя");
-  assert.ok(kesher.journeySvg(journey, { lang: "ru", catalogue: furious }).includes("вне себя"));
-  assert.ok(!kesher.journeySvg(journey, { lang: "ru" }).includes("вне себя"));
+  const furious = new full.Catalogue().withMessages("ru", "emotion-level-furious = вне себя");
+  assert.ok(full.journeySvg(journey, { lang: "ru", catalogue: furious }).includes("вне себя"));
+  assert.ok(!full.journeySvg(journey, { lang: "ru" }).includes("вне себя"));
 });
 
 test("journeys, turning and critical points, SVG, patterns that merge in any order", () => {
@@ -245,13 +245,13 @@ test("a journey a person edits: a new low point shows up in the analysis", () =>
 test("service metrics and recurring problems", () => {
   const engine = new kesher.SlaEngine(CONTRACTS);
   const { cases } = kesher.foldEvents(SAMPLE);
-  const m = kesher.serviceMetrics(cases, cases.map((c) => engine.evaluate(c, NOW)));
+  const m = full.serviceMetrics(cases, cases.map((c) => engine.evaluate(c, NOW)));
   assert.equal(m.cases, 200);
   const answered = cases.map((c) => c.facts.time_to_first_human_response).filter((x) => x !== undefined);
   assert.equal(m.first_response.count, answered.length);
-  const p = kesher.recurringProblems(cases, 2);
+  const p = full.recurringProblems(cases, 2);
   assert.ok(p.described > 0 && p.clusters.length > 0);
-  throwsKesher(assert, () => kesher.serviceMetrics(cases, [null]), "invalid_input", "slas");
+  throwsKesher(assert, () => full.serviceMetrics(cases, [null]), "invalid_input", "slas");
 });
 
 test("customers, interactions, replies", () => {
@@ -273,12 +273,12 @@ test("buildReport gives the same figures as `kesher report --json` on the bundle
   const cli = spawnSync("cargo", ["run", "-q", "-p", "kesher-cli", "--", "report", "--out", `${ROOT}target/wasm-test-report.html`, "--json", out], { cwd: ROOT, encoding: "utf8" });
   assert.equal(cli.status, 0, cli.stderr);
   const want = JSON.parse(read("target/wasm-test-report.json"));
-  const { cases } = kesher.readCases(readBytes("examples/data/ibm-twitter-care-dev.json"));
-  const { report, html } = kesher.buildReport(cases, { contracts: CONTRACTS, now: want.now });
+  const { cases } = full.readCases(readBytes("examples/data/ibm-twitter-care-dev.json"));
+  const { report, html } = full.buildReport(cases, { contracts: CONTRACTS, now: want.now });
   delete want.inputs; // the CLI's own account of its files
   closeDeep(assert, report, want, "report");
   assert.match(html, /^<!DOCTYPE html>/i);
-  const he = kesher.buildReport(cases.slice(0, 10), { lang: "he" });
+  const he = full.buildReport(cases.slice(0, 10), { lang: "he" });
   assert.match(he.html, /dir="rtl"/);
 });
 
@@ -343,7 +343,7 @@ test("buildReport lists a case it cannot evaluate and reports the rest", () => {
     JSON.stringify({ type: "opened", case_id: "bad", at: "2020-04-01T00:00:00Z", customer: { id: "x" }, channel: "email" }),
     JSON.stringify({ type: "contract_changed", case_id: "bad", seq: 1, at: "2020-04-01T00:10:00Z", contract: "no-such-contract" }),
   ].join("\n"));
-  const { report, html } = kesher.buildReport([...cases.slice(0, 5), bad], { contracts: CONTRACTS, now: NOW });
+  const { report, html } = full.buildReport([...cases.slice(0, 5), bad], { contracts: CONTRACTS, now: NOW });
   assert.equal(report.refused_total, 1);
   assert.equal(report.refused[0].case_id, "bad");
   assert.equal(report.totals.metrics.cases, 5);

@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+// The default entry (`kesher`) and the full one (`kesher/full`: importers, report, insight, live).
 export const kesher = await import(new URL("../pkg/node.js", import.meta.url).href);
+export const full = await import(new URL("../pkg/full/node.js", import.meta.url).href);
 
 export const read = (path) => readFileSync(ROOT + path, "utf8");
 export const readBytes = (path) => new Uint8Array(readFileSync(ROOT + path));
@@ -25,7 +27,7 @@ export function throwsKesher(assert, fn, kind, field) {
   try {
     fn();
   } catch (e) {
-    assert.ok(e instanceof kesher.KesherError, `expected a KesherError, got ${e?.constructor?.name}: ${e?.message}`);
+    assert.ok(e instanceof kesher.KesherError || e instanceof full.KesherError, `expected a KesherError, got ${e?.constructor?.name}: ${e?.message}`);
     assert.ok(e instanceof Error);
     if (kind !== undefined) assert.equal(e.kind, kind, e.message);
     // Every error's kind is one of the core's kinds, and it has a value (text or null).

@@ -2,7 +2,7 @@
 // npm package offers them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { kesher, read, throwsKesher } from "./helpers.mjs";
+import { full as kesher, read, throwsKesher } from "./helpers.mjs";
 
 const WEEKDAYS = { tz: "UTC", week: Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [["09:00", "17:00"]]])) };
 const CONTRACTS = [{ name: "std", calendar: WEEKDAYS, targets: [{ metric: "first_response", within: 3600, warn_at: [0.75] }] }];

@@ -2,7 +2,7 @@
 // a TypeError from the glue and never a WebAssembly trap; afterwards the module still answers.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { kesher, read } from "./helpers.mjs";
+import { full as kesher, read } from "./helpers.mjs";
 
 const circular = {};
 circular.self = circular;

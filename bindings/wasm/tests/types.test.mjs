@@ -46,7 +46,7 @@ function conforms(name, objects) {
 }
 
 test("the declared interfaces match what the package returns on the bundled sample", async () => {
-  const { kesher } = await import("./helpers.mjs");
+  const { full: kesher } = await import("./helpers.mjs");
   const { cases } = kesher.readCases(read("examples/data/ibm-twitter-care-dev.json"));
   const contracts = JSON.parse(read("examples/data/contracts.json"));
   const engine = new kesher.SlaEngine(contracts);
