@@ -14,7 +14,11 @@ let ready;
  * then the scorer reads only its support words until `installTextModel` is called).
  */
 export function init(source, options = {}) {
-  ready ??= load(source, options.textModel);
+  // A failed load (a network error) can be tried again.
+  ready ??= load(source, options.textModel).catch((e) => {
+    ready = undefined;
+    throw e;
+  });
   return ready;
 }
 

@@ -139,3 +139,30 @@ test("Hebrew: right to left, Hebrew labels, Hebrew SVG", async () => {
 test("no page errors, console errors or failed requests", () => {
   assert.deepEqual(problems, []);
 });
+
+test("the default entry in a page: a text model that is not there fails init() clearly, and init() can be called again", async () => {
+  const other = await browser.newPage();
+  try {
+    await other.goto(`${url}bindings/wasm/pkg/package.json`);
+    const seen = await other.evaluate(async () => {
+      const k = await import("/bindings/wasm/pkg/index.js");
+      const out = {};
+      try {
+        await k.init(undefined, { textModel: { english: "/nowhere/english.tsv", hebrew: "/nowhere/hebrew.tsv" } });
+        out.first = "resolved";
+      } catch (e) {
+        out.first = e.message;
+      }
+      out.before = [k.textModelInstalled(), k.readMessages(["works fine"], { lang: "en" })[0].sentiment];
+      await k.init();
+      out.after = [k.textModelInstalled(), k.readMessages(["works fine"], { lang: "en" })[0].sentiment];
+      return out;
+    });
+    assert.match(seen.first, /text model .*nowhere\/english\.tsv could not be loaded \(HTTP 404\)/);
+    // Without the lexicon only the support words are read; with it, "fine" is.
+    assert.deepEqual(seen.before, [false, "neutral"]);
+    assert.deepEqual(seen.after, [true, "positive"]);
+  } finally {
+    await other.close();
+  }
+});
