@@ -3,8 +3,8 @@
 //!
 //! [`TextScorer`] is the hook: the emotion model, retention and the report call it for every
 //! customer message, and a host plugs any model in (a transformers pipeline from Python, a
-//! JavaScript function in the browser). [`SentimentScorer`] is the built-in one, compiled in
-//! and deterministic:
+//! JavaScript function in the browser). [`SentimentScorer`] is the built-in one, deterministic,
+//! its data compiled in (the `text-model` feature) or installed once ([`install_model`]):
 //!
 //! - **English**: the VADER lexicon (7,520 words, emoticons and slang rated by people, MIT,
 //!   C.J. Hutto) with kesher's own rules for negation, intensifiers, contrast ("but"), capitals
@@ -174,7 +174,7 @@ pub(crate) fn guess_language(text: &str) -> Language {
 }
 
 /// A fast hasher for the word tables (short keys, no untrusted-key flooding concern: the
-/// tables are compiled in and only looked up): FxHash's multiply-rotate over 8-byte words.
+/// tables are compiled in or installed by the host, and only looked up): FxHash's multiply-rotate over 8-byte words.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct WordHasher(u64);
 
