@@ -2,6 +2,7 @@
 //! a Pareto view, and the answers that ended well.
 
 use super::words::{clean_answer, stop_word};
+use crate::text::tokens::{self, Chunk};
 use crate::{case::Case, id::CaseId, status::CaseStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -9,35 +10,38 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// Words of a text worth clustering on: lowercase letters, no @handles, links or numbers, no
 /// stop words, plural and `-ing`/`-ed` endings trimmed.
 fn terms(text: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let words = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '\'' || c == '/' || c == ':'))
-        .filter(|w| !w.starts_with('@') && !w.contains("http") && !w.contains('/'))
-        .map(|w| w.trim_matches('\'').replace('\'', "").to_lowercase())
+    tokens::words(text)
+        .map(|w| w.replace(['\'', '’'], "").to_lowercase())
         .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
         .filter(|w| !stop_word(w))
         .map(|w| stem(&w))
-        .filter(|w| !stop_word(w));
-    out.extend(words);
-    out
+        .filter(|w| !stop_word(w))
+        .collect()
 }
 
-/// The words of a text as written (lowercase), with `None` where a stop word, number, handle
-/// or link breaks the run: the material of a cluster's phrase.
+/// The words of a text as written (lowercase), with `None` where a stop word, number, handle,
+/// link or a chunk of punctuation breaks the run: the material of a cluster's phrase.
 fn surface(text: &str) -> Vec<Option<String>> {
-    text.split_whitespace()
-        .map(|raw| {
-            let w = raw
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
+    let mut out = Vec::new();
+    for chunk in tokens::chunks(text) {
+        let Chunk::Plain(raw) = chunk else {
+            out.push(None);
+            continue;
+        };
+        let before = out.len();
+        for word in tokens::words_of(raw) {
+            let w = word.to_lowercase();
             let plain = w.chars().count() >= 2
                 && w.chars().all(char::is_alphanumeric)
                 && !w.chars().any(|c| c.is_ascii_digit())
-                && !raw.starts_with('@')
                 && !stop_word(&w);
-            plain.then_some(w)
-        })
-        .collect()
+            out.push(plain.then_some(w));
+        }
+        if out.len() == before {
+            out.push(None);
+        }
+    }
+    out
 }
 
 /// A cluster's name: the two adjacent words holding its anchor term that most of its

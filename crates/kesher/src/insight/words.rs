@@ -1,6 +1,7 @@
 //! The words recurring problems cluster on and show: stop words in English and Hebrew, and
 //! answers cut down to what answers (no greeting, no name, no signature).
 
+use crate::text::tokens::{self, Chunk};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -314,7 +315,7 @@ pub(super) fn clean_answer(text: &str) -> String {
             .trim_start();
     }
     rest = strip_greeting(rest);
-    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    let mut words: Vec<&str> = tokens::chunks(rest).map(Chunk::raw).collect();
     while words.last().is_some_and(|w| is_signature(w)) {
         words.pop();
     }
@@ -327,9 +328,10 @@ pub(super) fn clean_answer(text: &str) -> String {
 }
 
 fn strip_greeting(text: &str) -> &str {
-    let first = text
-        .split(|c: char| !c.is_alphanumeric())
+    // The first word, where the text starts with one ("Hi,", "Hello Amit").
+    let first = tokens::words_of(text)
         .next()
+        .filter(|w| text.starts_with(w))
         .map(str::to_lowercase)
         .unwrap_or_default();
     if !GREETINGS.contains(&first.as_str()) {

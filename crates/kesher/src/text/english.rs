@@ -13,6 +13,7 @@
 //! - the sum `s` is squashed to `s / √(s² + 15)`, in (−1, 1).
 
 use super::support::WORDS;
+use super::tokens::{self, Chunk};
 use super::{model, WordMap};
 use std::sync::OnceLock;
 
@@ -166,75 +167,101 @@ pub(crate) struct Reading {
 
 /// Reads an English message; see the module documentation.
 pub(crate) fn read(text: &str) -> Reading {
-    let roles = roles();
-    let mixed_case = text.chars().any(char::is_lowercase);
-    let (mut before_but, mut sum) = (0.0f32, 0.0f32);
-    let (mut rated, mut negate, mut boost) = (0u32, 0u8, 0.0f32);
-    for token in text.split_whitespace() {
-        if token.starts_with('@') || token.starts_with("http") {
-            continue;
-        }
+    let mut state = Sum {
+        roles: roles(),
+        mixed_case: text.chars().any(char::is_lowercase),
+        before_but: 0.0,
+        sum: 0.0,
+        rated: 0,
+        negate: 0,
+        boost: 0.0,
+    };
+    for chunk in tokens::chunks(text) {
+        let Chunk::Plain(raw) = chunk else { continue };
         // Emoticons are rated as written (":)", ":-(", "<3").
-        if !token.contains(char::is_alphabetic) {
-            if let Some(Role::Rated(r)) = roles.get(token) {
-                sum += r;
-                rated += 1;
+        if !raw.contains(char::is_alphabetic) {
+            if let Some(Role::Rated(r)) = state.roles.get(raw) {
+                state.sum += r;
+                state.rated += 1;
                 continue;
             }
         }
-        let bare = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        for word in tokens::words_of(raw) {
+            state.add(word);
+        }
+    }
+    state.finish(text)
+}
+
+/// The rules' running state over a message's words.
+struct Sum {
+    roles: &'static WordMap<String, Role>,
+    mixed_case: bool,
+    before_but: f32,
+    sum: f32,
+    rated: u32,
+    negate: u8,
+    boost: f32,
+}
+
+impl Sum {
+    /// One word as written (apostrophes dropped to look it up: "don't" is "dont").
+    fn add(&mut self, bare: &str) {
         let lower = super::lower(bare);
-        let word = lower.trim_start_matches('#');
         let plain: String;
-        let word = if word.contains(['\'', '’']) {
-            plain = word.replace(['\'', '’'], "");
+        let word = if lower.contains(['\'', '’']) {
+            plain = lower.replace(['\'', '’'], "");
             plain.as_str()
         } else {
-            word
+            &lower
         };
-        match roles.get(word).copied() {
+        match self.roles.get(word).copied() {
             Some(Role::Contrast) => {
-                before_but += sum;
-                sum = 0.0;
-                negate = 0;
-                continue;
+                self.before_but += self.sum;
+                self.sum = 0.0;
+                self.negate = 0;
+                return;
             }
             Some(Role::Negation(own)) => {
                 if own != 0.0 {
-                    sum += own;
-                    rated += 1;
+                    self.sum += own;
+                    self.rated += 1;
                 }
-                negate = 3;
-                continue;
+                self.negate = 3;
+                return;
             }
             Some(Role::Degree(d)) => {
-                boost = d;
-                continue;
+                self.boost = d;
+                return;
             }
             Some(Role::Rated(r)) => {
-                let mut r = r + boost * r.signum();
-                if mixed_case && bare.len() > 1 && bare.chars().all(|c| !c.is_lowercase()) {
+                let mut r = r + self.boost * r.signum();
+                if self.mixed_case && bare.len() > 1 && bare.chars().all(|c| !c.is_lowercase()) {
                     r *= 1.25;
                 }
-                if negate > 0 {
+                if self.negate > 0 {
                     r *= -0.7;
                 }
-                sum += r;
-                rated += 1;
-                boost = 0.0;
+                self.sum += r;
+                self.rated += 1;
+                self.boost = 0.0;
             }
             None => {}
         }
-        negate = negate.saturating_sub(1);
+        self.negate = self.negate.saturating_sub(1);
     }
-    let mut total = 0.5 * before_but + if before_but != 0.0 { 1.5 } else { 1.0 } * sum;
-    let exclaims = text.matches('!').count().min(4) as f32;
-    if total != 0.0 {
-        total += total.signum() * 0.3 * exclaims;
-    }
-    Reading {
-        value: total / (total * total + 15.0).sqrt(),
-        rated,
+
+    fn finish(self, text: &str) -> Reading {
+        let before_but = self.before_but;
+        let mut total = 0.5 * before_but + if before_but != 0.0 { 1.5 } else { 1.0 } * self.sum;
+        let exclaims = text.matches('!').count().min(4) as f32;
+        if total != 0.0 {
+            total += total.signum() * 0.3 * exclaims;
+        }
+        Reading {
+            value: total / (total * total + 15.0).sqrt(),
+            rated: self.rated,
+        }
     }
 }
 

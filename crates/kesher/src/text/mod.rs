@@ -26,6 +26,7 @@ mod reading;
 mod scorer;
 mod support;
 mod table;
+pub(crate) mod tokens;
 mod turn;
 
 pub use model::model_installed;

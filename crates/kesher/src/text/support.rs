@@ -217,17 +217,7 @@ pub(super) struct HebrewSum {
 impl HebrewSum {
     /// Adds the support words of one token (it may hold punctuation, never white space).
     pub(super) fn add(&mut self, token: &str) {
-        let breaks = |c: char| {
-            matches!(
-                c,
-                ',' | '.' | ';' | ':' | '?' | '!' | '(' | ')' | '"' | '“' | '”'
-            )
-        };
-        for raw in token.split(breaks) {
-            let word = raw.trim_matches(|c: char| !is_letter_or_digit(c));
-            if word.is_empty() {
-                continue;
-            }
+        for word in super::tokens::words_of(token) {
             if matches!(word, "לא" | "אין" | "בלי") {
                 self.negate = 1;
                 continue;
@@ -238,14 +228,6 @@ impl HebrewSum {
             self.negate = self.negate.saturating_sub(1);
         }
     }
-}
-
-/// `char::is_alphanumeric`, answered without Unicode tables for Hebrew and ASCII (the
-/// common case of every word).
-fn is_letter_or_digit(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('\u{5d0}'..='\u{5ea}').contains(&c)
-        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 fn hebrew_weight(word: &str) -> Option<f64> {

@@ -450,30 +450,7 @@ impl Words {
     fn new(text: &str) -> Words {
         let mut joined = String::with_capacity(text.len() + 2);
         joined.push(' ');
-        for raw in text.split(|c: char| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    ',' | '.'
-                        | ';'
-                        | ':'
-                        | '!'
-                        | '('
-                        | ')'
-                        | '['
-                        | ']'
-                        | '{'
-                        | '}'
-                        | '"'
-                        | '“'
-                        | '”'
-                        | '…'
-                )
-        }) {
-            let w = raw.trim_matches(|c: char| c == '\'' || c == '’' || c == '-');
-            if w.is_empty() || w.starts_with('@') || w.starts_with("http") {
-                continue;
-            }
+        for w in super::tokens::words(text) {
             joined.extend(
                 super::lower(w)
                     .chars()
