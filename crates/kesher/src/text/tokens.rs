@@ -157,6 +157,28 @@ impl<'a> Iterator for Words<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn words_are_pieces_of_the_text_bounded_by_letters_or_digits(text in "(\\PC|[ '’\\-@#:/.,!?א-ת״׳])*") {
+            let mut from = 0;
+            for word in words_of(&text) {
+                // In order, each a slice of the text after the last.
+                let at = text[from..].find(word).map(|i| from + i);
+                prop_assert!(at.is_some(), "{word:?} not in {text:?} after {from}");
+                from = at.unwrap_or_default() + word.len();
+                prop_assert!(!word.is_empty());
+                prop_assert!(word.chars().next().is_some_and(char::is_alphanumeric));
+                prop_assert!(word.chars().last().is_some_and(char::is_alphanumeric));
+                prop_assert!(word.chars().all(|c| c.is_alphanumeric() || joins(c)));
+            }
+            // Every letter or digit of the text is in a word.
+            let letters: usize = text.chars().filter(|c| c.is_alphanumeric()).count();
+            let kept: usize = words_of(&text).map(|w| w.chars().filter(|c| c.is_alphanumeric()).count()).sum();
+            prop_assert_eq!(letters, kept);
+        }
+    }
 
     #[test]
     fn chunks_set_handles_and_links_apart() {
