@@ -24,7 +24,7 @@ struct Gram {
 }
 
 #[derive(Debug)]
-struct Model {
+pub(super) struct Model {
     bias: [f32; 2],
     grams: GramTable,
     table: Vec<Gram>,
@@ -91,11 +91,19 @@ fn hash(gram: &str) -> u64 {
     gram.chars().fold(SEED, |h, c| step(h, u32::from(c)))
 }
 
+/// The model built from its file: on first use, or kept by [`keep`] when a host installs it.
+static MODEL_CELL: OnceLock<Option<Model>> = OnceLock::new();
+
 /// The model, once its file is there (compiled in or installed; asked again until then).
 fn model() -> Option<&'static Model> {
-    static MODEL_CELL: OnceLock<Option<Model>> = OnceLock::new();
     let text = hebrew_model()?;
     MODEL_CELL.get_or_init(|| build(text)).as_ref()
+}
+
+/// Keeps the model [`check`] built from the file just installed, so it is not built twice.
+pub(super) fn keep(model: Model) {
+    // Already set only if scoring built it from the same file first: the same model.
+    let _ = MODEL_CELL.set(Some(model));
 }
 
 /// The model of a file [`super::model`] checked line by line.
@@ -157,7 +165,7 @@ fn build(text: &str) -> Option<Model> {
 
 /// Checks a model a host installs: every line an n-gram (the first `#bias`) and three whole
 /// numbers, tab-separated, and the n-grams fit one table (none twice).
-pub(super) fn check(text: &str) -> crate::error::Result<()> {
+pub(super) fn check(text: &str) -> crate::error::Result<Model> {
     for (i, line) in text.lines().enumerate() {
         let fields: Vec<&str> = line.split('\t').collect();
         let read = match fields.as_slice() {
@@ -179,7 +187,7 @@ pub(super) fn check(text: &str) -> crate::error::Result<()> {
     }
     let grams = text.lines().count().saturating_sub(1);
     match build(text) {
-        Some(model) if model.table.len() == grams + super::grams::ABSENT_PLACES => Ok(()),
+        Some(model) if model.table.len() == grams + super::grams::ABSENT_PLACES => Ok(model),
         _ => Err(crate::error::Error::invalid_input(
             "hebrew_model",
             format!("{grams} n-grams"),

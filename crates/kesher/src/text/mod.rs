@@ -68,8 +68,10 @@ use serde::{Deserialize, Serialize};
 /// ```
 pub fn install_model(english_lexicon: &str, hebrew_model: &str) -> Result<()> {
     english::check(english_lexicon)?;
-    hebrew::check(hebrew_model)?;
-    model::install(english_lexicon, hebrew_model)
+    let built = hebrew::check(hebrew_model)?;
+    model::install(english_lexicon, hebrew_model)?;
+    hebrew::keep(built);
+    Ok(())
 }
 
 /// Scores the sentiment of a customer's message: `Some(value)` in [−1, 1], or `None` when the
