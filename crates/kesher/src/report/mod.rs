@@ -233,8 +233,9 @@ impl PublicBalance {
             - i64::try_from(self.negative).unwrap_or(i64::MAX)
     }
 
-    /// Counts the public customer messages of `case`.
-    fn add(&mut self, case: &Case) {
+    /// The public customer messages of `case`, each read once.
+    fn of(case: &Case) -> PublicBalance {
+        let mut b = PublicBalance::default();
         for i in case
             .log()
             .iter()
@@ -246,11 +247,18 @@ impl PublicBalance {
                     .and_then(|t| SentimentScorer::DEFAULT.score(t, None))
             });
             match crate::text::Sentiment::of(value) {
-                crate::text::Sentiment::Positive => self.positive += 1,
-                crate::text::Sentiment::Negative => self.negative += 1,
-                crate::text::Sentiment::Neutral => self.neutral += 1,
+                crate::text::Sentiment::Positive => b.positive += 1,
+                crate::text::Sentiment::Negative => b.negative += 1,
+                crate::text::Sentiment::Neutral => b.neutral += 1,
             }
         }
+        b
+    }
+
+    fn absorb(&mut self, other: PublicBalance) {
+        self.positive += other.positive;
+        self.negative += other.negative;
+        self.neutral += other.neutral;
     }
 }
 
@@ -404,7 +412,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, case: &Case, sla: Option<&CaseSla>) {
+    fn add(&mut self, case: &Case, sla: Option<&CaseSla>, public: PublicBalance) {
         self.metrics.add(case, sla);
         let facts = case.facts();
         self.histogram.add(
@@ -415,7 +423,7 @@ impl Tally {
         self.unanswered_messages += facts.unanswered_inbound.len() as u64;
         self.waiting_cases += u64::from(case.status().is_open() && facts.has_unanswered_inbound());
         self.transfers += u64::from(case.transfers());
-        self.public_messages.add(case);
+        self.public_messages.absorb(public);
     }
 
     fn watch(&mut self, case: &Case, journey: &Journey, threshold: f64) {
@@ -541,9 +549,11 @@ impl ReportBuilder {
             .get(&self.options.segment_key)
             .cloned()
             .unwrap_or_else(|| "(none)".to_string());
-        self.totals.add(case, sla);
+        // Read once: the totals, the brand and the channel count the same messages.
+        let public = PublicBalance::of(case);
+        self.totals.add(case, sla, public);
         let b = self.brands.entry(brand.clone()).or_default();
-        b.add(case, sla);
+        b.add(case, sla, public);
         let mut journey_in_brand;
         let journey = if journey.segment.as_deref() == Some(brand.as_str()) {
             journey
@@ -556,7 +566,7 @@ impl ReportBuilder {
         self.channels
             .entry(case.first_channel().name())
             .or_default()
-            .add(case, sla);
+            .add(case, sla, public);
         self.patterns.add(journey);
         self.problems.add(case);
         self.customers.add(case, sla, journey, now);
