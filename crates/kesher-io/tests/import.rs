@@ -151,6 +151,26 @@ fn twitter_rows_that_cannot_be_read_are_rejected_with_line_and_field() {
 }
 
 #[test]
+fn the_latest_twitter_instant_is_read_without_rebuilding_threads() {
+    let bytes = std::fs::read(data("tests/data/twcs-sample.csv")).unwrap();
+    let mut source = import(Box::new(std::io::Cursor::new(bytes.clone())), Format::Twcs).unwrap();
+    let scanned = source.latest_event_at();
+    let (cases, _, _) = run(bytes, Some(Format::Twcs));
+    let folded = cases.iter().map(Case::last_event_at).max();
+    assert!(folded.is_some());
+    assert_eq!(scanned, folded);
+    // A row that is not read (here: its reply list) does not count, a readable one does.
+    let csv = "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id
+1,115712,True,Tue Oct 31 22:10:47 +0000 2017,hi @sprintcare,,
+2,115713,True,Wed Nov 01 22:10:47 +0000 2017,hi @sprintcare,x,
+3,115713,True,Tue Oct 31 23:00:00 +0000 2017,hi @sprintcare,,
+";
+    let mut source = import(Box::new(csv.as_bytes()), Format::Twcs).unwrap();
+    let latest = source.latest_event_at().map(|t| t.to_rfc3339());
+    assert_eq!(latest.as_deref(), Some("2017-10-31T23:00:00+00:00"));
+}
+
+#[test]
 fn helpdesk_log_statuses_answers_and_pauses() {
     let (cases, rejected, summary) = run(
         std::fs::read(data("tests/data/helpdesk-first300.csv")).unwrap(),

@@ -35,6 +35,15 @@ struct Tweet {
     replies_to: Option<u64>,
 }
 
+/// The checked fields of a row, borrowed from it.
+struct Row<'a> {
+    id: u64,
+    author: &'a str,
+    inbound: bool,
+    at: DateTime<Utc>,
+    replies_to: Option<u64>,
+}
+
 /// A thread being assembled: its tweets and how many of the ids they link to are not yet read.
 #[derive(Debug, Default)]
 struct Thread {
@@ -191,16 +200,16 @@ impl<R: BufRead> TwcsImporter<R> {
             .unwrap_or("")
     }
 
-    fn parse(&self, line: u64) -> Result<(Tweet, Vec<u64>), Error> {
-        let id_text = self.field(0);
-        let id = parse_id("tweet_id", id_text)?;
-        let author = self.field(1).trim().to_string();
+    /// Every check of the current row but its reply list, without copying its text.
+    fn row(&self) -> Result<Row<'_>, Error> {
+        let id = parse_id("tweet_id", self.field(0))?;
+        let author = self.field(1).trim();
         if author.is_empty() {
             return Err(invalid("author_id", "", "every tweet needs its author"));
         }
         // The author becomes a customer or agent id: refused here, with its line, rather than
         // losing the thread later.
-        if let Err(e) = CustomerId::new(author.as_str()) {
+        if let Err(e) = CustomerId::new(author) {
             return Err(super::renamed(e, "author_id"));
         }
         let inbound = match self.field(2).trim() {
@@ -224,28 +233,49 @@ impl<R: BufRead> TwcsImporter<R> {
             "" => None,
             t => Some(parse_id("in_response_to_tweet_id", t)?),
         };
-        let mut links: Vec<u64> = replies_to.into_iter().collect();
-        for part in self
-            .field(5)
+        Ok(Row {
+            id,
+            author,
+            inbound,
+            at,
+            replies_to,
+        })
+    }
+
+    /// The ids of the replies the current row lists.
+    fn responses(&self) -> impl Iterator<Item = Result<u64, Error>> + '_ {
+        self.field(5)
             .split(',')
             .map(str::trim)
             .filter(|t| !t.is_empty())
-        {
-            links.push(parse_id("response_tweet_id", part)?);
+            .map(|t| parse_id("response_tweet_id", t))
+    }
+
+    fn parse(&self, line: u64) -> Result<(Tweet, Vec<u64>), Error> {
+        let row = self.row()?;
+        let mut links: Vec<u64> = row.replies_to.into_iter().collect();
+        for id in self.responses() {
+            links.push(id?);
         }
-        links.retain(|l| *l != id);
+        links.retain(|l| *l != row.id);
         Ok((
             Tweet {
                 line,
-                id,
-                author,
-                inbound,
-                at,
+                id: row.id,
+                author: row.author.to_string(),
+                inbound: row.inbound,
+                at: row.at,
                 text: super::tweet_text(self.field(4)),
-                replies_to,
+                replies_to: row.replies_to,
             },
             links,
         ))
+    }
+
+    /// The instant of the current row when [`Self::parse`] would accept it.
+    fn instant(&self) -> Option<DateTime<Utc>> {
+        let row = self.row().ok()?;
+        self.responses().all(|id| id.is_ok()).then_some(row.at)
     }
 
     fn root(&mut self, mut slot: usize) -> usize {
@@ -459,7 +489,8 @@ fn twitter_time(text: &str) -> Option<DateTime<chrono::FixedOffset>> {
     }
     let month = MONTHS.iter().position(|m| *m == month)? as u32 + 1;
     let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)?;
-    if date.weekday().to_string() != weekday {
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    if WEEKDAYS.get(date.weekday().num_days_from_monday() as usize) != Some(&weekday) {
         return None;
     }
     let mut hms = time.split(':').map(str::parse::<u32>);
@@ -718,5 +749,23 @@ impl<R: BufRead> Iterator for TwcsImporter<R> {
 impl<R: BufRead> CaseSource for TwcsImporter<R> {
     fn summary(&self) -> ImportSummary {
         self.summary
+    }
+
+    /// The latest tweet of every readable row, without rebuilding threads (the rows' own
+    /// checks, not the threads', decide what counts).
+    fn latest_event_at(&mut self) -> Option<DateTime<Utc>> {
+        let mut latest = None;
+        loop {
+            match super::read_csv_row(
+                &mut self.csv,
+                &mut self.record,
+                &mut self.summary,
+                COLUMNS.len(),
+            ) {
+                super::CsvRow::End | super::CsvRow::Failed(_, false) => return latest,
+                super::CsvRow::Failed(_, true) => {}
+                super::CsvRow::Record(_) => latest = latest.max(self.instant()),
+            }
+        }
     }
 }
