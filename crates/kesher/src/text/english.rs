@@ -193,6 +193,23 @@ pub(crate) fn read(text: &str) -> Reading {
     state.finish(text)
 }
 
+/// The word an ASCII `bare` is looked up as (lowercase, apostrophes dropped), written into
+/// `key` in one pass without allocating; `None` for other words (the general path).
+#[inline]
+fn ascii_key<'k>(bare: &str, key: &'k mut [u8; 32]) -> Option<&'k str> {
+    if bare.len() > key.len() || !bare.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    for &b in bare.as_bytes() {
+        if b != b'\'' {
+            *key.get_mut(n)? = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    std::str::from_utf8(key.get(..n)?).ok()
+}
+
 /// The rules' running state over a message's words.
 struct Sum {
     roles: &'static WordMap<String, Role>,
@@ -207,13 +224,20 @@ struct Sum {
 impl Sum {
     /// One word as written (apostrophes dropped to look it up: "don't" is "dont").
     fn add(&mut self, bare: &str) {
-        let lower = super::lower(bare);
+        let mut key = [0u8; 32];
+        let lower;
         let plain: String;
-        let word = if lower.contains(['\'', '’']) {
-            plain = lower.replace(['\'', '’'], "");
-            plain.as_str()
-        } else {
-            &lower
+        let word = match ascii_key(bare, &mut key) {
+            Some(word) => word,
+            None => {
+                lower = super::lower(bare);
+                if lower.contains(['\'', '’']) {
+                    plain = lower.replace(['\'', '’'], "");
+                    plain.as_str()
+                } else {
+                    &lower
+                }
+            }
         };
         match self.roles.get(word).copied() {
             Some(Role::Contrast) => {
@@ -288,5 +312,26 @@ mod tests {
         assert!(read("bad but good").value > 0.0);
         assert_eq!(read("my order id is 12345").rated, 0);
         assert!(read(":(").value < 0.0);
+    }
+
+    #[test]
+    fn ascii_words_are_looked_up_as_the_general_path_would() {
+        for bare in [
+            "Don't",
+            "GOOD",
+            "re-install",
+            "x",
+            "Thanks",
+            "a'b'c",
+            "NOT",
+            &"W".repeat(32),
+        ] {
+            let mut key = [0u8; 32];
+            let general = super::super::lower(bare).replace(['\'', '’'], "");
+            assert_eq!(ascii_key(bare, &mut key), Some(general.as_str()), "{bare}");
+        }
+        let mut key = [0u8; 32];
+        assert_eq!(ascii_key("Ünï", &mut key), None);
+        assert_eq!(ascii_key(&"w".repeat(33), &mut key), None);
     }
 }

@@ -451,11 +451,17 @@ impl Words {
         let mut joined = String::with_capacity(text.len() + 2);
         joined.push(' ');
         for w in super::tokens::words(text) {
-            joined.extend(
-                super::lower(w)
-                    .chars()
-                    .map(|c| if c == '’' { '\'' } else { c }),
-            );
+            if w.is_ascii() {
+                // The common case, lowered without the general path's allocation.
+                joined.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                let lower = super::lower(w);
+                if lower.contains('’') {
+                    joined.extend(lower.chars().map(|c| if c == '’' { '\'' } else { c }));
+                } else {
+                    joined.push_str(&lower);
+                }
+            }
             joined.push(' ');
         }
         Words { joined }
