@@ -555,14 +555,14 @@ fn cases_of(mut tweets: Vec<Tweet>) -> Vec<(Vec<u64>, Result<CaseBatch, Error>)>
             first_reply.entry(p).or_insert(t.author.as_str());
         }
     }
-    let mut brand_of: Vec<Option<String>> = vec![None; tweets.len()];
+    let mut brand_of: Vec<Option<&str>> = vec![None; tweets.len()];
     for i in 0..tweets.len() {
         let Some(t) = tweets.get(i) else { continue };
         let brand = if !t.inbound {
-            Some(t.author.clone())
+            Some(t.author.as_str())
         } else {
             // Walk up the replies (bounded by the thread's size, so a cycle cannot loop).
-            let mut found = first_reply.get(&t.id).map(|b| b.to_string());
+            let mut found = first_reply.get(&t.id).copied();
             let mut cursor = t.replies_to;
             let mut steps = 0;
             while found.is_none() && steps < tweets.len() {
@@ -573,9 +573,9 @@ fn cases_of(mut tweets: Vec<Tweet>) -> Vec<(Vec<u64>, Result<CaseBatch, Error>)>
                     break;
                 };
                 if !p.inbound {
-                    found = Some(p.author.clone());
+                    found = Some(p.author.as_str());
                 } else if let Some(b) = first_reply.get(&p.id) {
-                    found = Some(b.to_string());
+                    found = Some(b);
                 }
                 cursor = p.replies_to;
                 steps += 1;
@@ -596,20 +596,20 @@ fn cases_of(mut tweets: Vec<Tweet>) -> Vec<(Vec<u64>, Result<CaseBatch, Error>)>
                                 None
                             }
                         })
-                        .map(|m| m.to_string())
+                        .copied()
                 })
-                .or_else(|| brands.first().map(|b| b.to_string()))
+                .or_else(|| brands.first().copied())
         };
         if let Some(slot) = brand_of.get_mut(i) {
             *slot = brand;
         }
     }
     // Groups in the order their brands first appear.
-    let mut slot_of: BTreeMap<String, usize> = BTreeMap::new();
-    let mut groups: Vec<(String, Vec<&Tweet>)> = Vec::new();
+    let mut slot_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut groups: Vec<(&str, Vec<&Tweet>)> = Vec::new();
     for (t, b) in tweets.iter().zip(&brand_of) {
-        let b = b.clone().unwrap_or_else(|| "unknown".to_string());
-        let slot = *slot_of.entry(b.clone()).or_insert_with(|| {
+        let b = b.unwrap_or("unknown");
+        let slot = *slot_of.entry(b).or_insert_with(|| {
             groups.push((b, Vec::new()));
             groups.len() - 1
         });
@@ -621,7 +621,7 @@ fn cases_of(mut tweets: Vec<Tweet>) -> Vec<(Vec<u64>, Result<CaseBatch, Error>)>
         .into_iter()
         .map(|(brand, group)| {
             let lines = group.iter().map(|t| t.line).collect();
-            (lines, case_of(&brand, &group))
+            (lines, case_of(brand, &group))
         })
         .collect()
 }
