@@ -7,6 +7,7 @@ mod import;
 mod input;
 mod insight;
 mod journey;
+mod parallel;
 mod playbook;
 mod progress;
 mod report;

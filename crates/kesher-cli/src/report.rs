@@ -72,6 +72,11 @@ pub(crate) struct ReportArgs {
     /// anew after two windows. 0 keeps every case open to the end.
     #[arg(long, value_name = "ROWS", default_value_t = kesher_io::DEFAULT_CASE_WINDOW_ROWS)]
     case_window: u64,
+    /// Threads to use (0: one per core): one reads and folds the input; the others evaluate
+    /// and draw its cases and build the report; 1 does it all on one thread. The report is the
+    /// same whatever the number.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
     /// A customer is settled for the retention lists once this many cases pass without one of
     /// theirs (what bounds memory); one who comes back later is counted again unless a list
     /// kept them. 0 keeps every customer to the end.
@@ -229,28 +234,56 @@ fn customers(
     Ok(out)
 }
 
-/// What the reading thread hands over: a folded case, or a row it could not use.
-enum Folded {
-    Case(Box<kesher::case::FoldOutcome>),
+/// What a worker makes of one item of the input: a case folded, evaluated and drawn (or
+/// refused by the SLA engine), with the events its fold left out; or a row that could not be
+/// used.
+enum Evaluated {
+    Case {
+        rejected: Vec<kesher::case::RejectedEvent>,
+        case: Option<Box<EvaluatedCase>>,
+    },
     Rejected(kesher_io::Rejection),
 }
 
-/// Reads every case of `source` and folds it, handing each over in order; returns the row
-/// accounting. Stops early if the receiver is gone.
-fn read_and_fold(
-    mut source: Box<dyn CaseSource + Send>,
-    send: &std::sync::mpsc::SyncSender<Folded>,
-) -> kesher_io::ImportSummary {
-    for item in source.by_ref() {
-        let folded = match item {
-            Ok(batch) => Folded::Case(Box::new(batch.into_log().into_outcome())),
-            Err(rejection) => Folded::Rejected(rejection),
+type EvaluatedCase = (
+    kesher::case::Case,
+    Result<(Option<kesher::sla::CaseSla>, kesher::journey::Journey), kesher::Error>,
+);
+
+/// A case folded as it was read (on the reading thread), or a row that could not be used.
+type Folded = Result<kesher::case::FoldOutcome, kesher_io::Rejection>;
+
+/// What each worker keeps: its own SLA engine (which reuses buffers between cases) and model.
+struct Evaluator {
+    engine: Option<SlaEngine>,
+    model: EmotionModel<'static>,
+}
+
+impl Evaluator {
+    fn evaluate(&mut self, item: Folded, now: chrono::DateTime<chrono::Utc>) -> Evaluated {
+        let outcome = match item {
+            Ok(outcome) => outcome,
+            Err(rejection) => return Evaluated::Rejected(rejection),
         };
-        if send.send(folded).is_err() {
-            break;
+        let case = outcome.case.map(|case| {
+            let sla = self
+                .engine
+                .as_mut()
+                .map(|e| e.evaluate(&case, now))
+                .transpose();
+            let drawn = sla.map(|sla| {
+                let journey = self.model.journey(&case, now, sla.as_ref());
+                // Derived here, on the worker, rather than where the report is built.
+                let _ = case.facts();
+                (sla, journey)
+            });
+            Box::new((case, drawn))
+        });
+        Evaluated::Case {
+            rejected: outcome.rejected,
+            case,
         }
     }
-    source.summary()
 }
 
 pub(crate) fn run(args: &ReportArgs) -> ExitCode {
@@ -305,18 +338,19 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     let total: u64 = inputs.iter().map(Input::size).sum();
     let now = clocks_at(args, &inputs, format.as_ref(), total)?;
 
-    let mut engine = set.clone().map(SlaEngine::new);
-    let scorer = SentimentScorer::DEFAULT;
     let stage_map = crate::journey::stage_map(args.stage_map.as_deref())?;
-    let model = EmotionModel {
-        scorer: Some(&scorer),
-        segment_key: args.segment_key.clone(),
-        stage_map: stage_map.clone(),
-        ..EmotionModel::default()
+    let evaluator = || Evaluator {
+        engine: set.clone().map(SlaEngine::new),
+        model: EmotionModel {
+            scorer: Some(&SentimentScorer::DEFAULT),
+            segment_key: args.segment_key.clone(),
+            stage_map: stage_map.clone(),
+            ..EmotionModel::default()
+        },
     };
     let mut builder = ReportBuilder::new(ReportOptions {
         segment_key: args.segment_key.clone(),
-        stage_map,
+        stage_map: stage_map.clone(),
         customer_window: match args.customer_window {
             0 => u64::MAX,
             n => n,
@@ -330,8 +364,8 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
         let (source, format) = source(input, format.as_ref(), args.case_window, &progress)?;
         let mut step = Step {
             name: input.name(),
-            engine: &mut engine,
-            model: &model,
+            threads: crate::parallel::threads(args.threads),
+            evaluator: &evaluator,
             builder: &mut builder,
             progress: &progress,
             err: &mut err,
@@ -407,54 +441,61 @@ fn clocks_at(
 }
 
 /// One input's pass: its cases evaluated and added to the report as they are folded.
-struct Step<'a, 's, W> {
+struct Step<'a, W, E> {
     name: String,
-    engine: &'a mut Option<SlaEngine>,
-    model: &'a EmotionModel<'s>,
+    threads: usize,
+    evaluator: &'a E,
     builder: &'a mut ReportBuilder,
     progress: &'a Progress,
     err: &'a mut W,
     now: chrono::DateTime<chrono::Utc>,
 }
 
-impl<W: Write> Step<'_, '_, W> {
-    /// Two threads: this one evaluates and reports on the cases, the other reads and folds
-    /// them (the machine's two cores each do about half the work).
+impl<W: Write, E: Fn() -> Evaluator + Sync> Step<'_, W, E> {
+    /// One thread reads and folds the input, workers evaluate and draw its cases, and this
+    /// thread adds them to the report in the order they were read (see `parallel`).
     fn run(
         &mut self,
-        source: Box<dyn CaseSource + Send>,
+        mut source: Box<dyn CaseSource + Send>,
     ) -> Result<kesher_io::ImportSummary, cases::Stop> {
-        std::thread::scope(|scope| -> Result<kesher_io::ImportSummary, cases::Stop> {
-            let (send, receive) = std::sync::mpsc::sync_channel::<Folded>(1024);
-            let reader = scope.spawn(move || read_and_fold(source, &send));
-            let mut fold_rejected = 0u64;
-            for item in receive {
-                match item {
-                    Folded::Case(outcome) => fold_rejected += self.case(*outcome),
-                    Folded::Rejected(rejection) => {
-                        let (name, err) = (&self.name, &mut *self.err);
-                        self.progress.say(|| {
-                            let _ = writeln!(err, "{name}: {rejection}");
-                        });
+        let now = self.now;
+        let mut fold_rejected = 0u64;
+        let mut summary = crate::parallel::ordered(
+            self.threads,
+            move |give| {
+                for item in source.by_ref() {
+                    let folded = item.map(|batch| batch.into_log().into_outcome());
+                    if !give(folded) {
+                        break;
                     }
                 }
-            }
-            let mut s = reader
-                .join()
-                .map_err(|_| format!("reading `{}` failed", self.name))?;
-            for _ in 0..fold_rejected {
-                s.reject_accepted();
-            }
-            Ok(s)
-        })
+                source.summary()
+            },
+            self.evaluator,
+            |evaluator, item| evaluator.evaluate(item, now),
+            |evaluated| fold_rejected += self.absorb(evaluated),
+        );
+        for _ in 0..fold_rejected {
+            summary.reject_accepted();
+        }
+        Ok(summary)
     }
 
-    /// One folded case reported (its refused events said on stderr); gives the number of
-    /// input lines whose events the fold refused.
-    fn case(&mut self, outcome: kesher::case::FoldOutcome) -> u64 {
-        let mut lines = BTreeSet::new();
+    /// One evaluated item added to the report (refused events and rows said on stderr); gives
+    /// the number of input lines whose events the fold refused.
+    fn absorb(&mut self, evaluated: Evaluated) -> u64 {
         let (name, err) = (&self.name, &mut *self.err);
-        for r in &outcome.rejected {
+        let (rejected, case) = match evaluated {
+            Evaluated::Rejected(rejection) => {
+                self.progress.say(|| {
+                    let _ = writeln!(err, "{name}: {rejection}");
+                });
+                return 0;
+            }
+            Evaluated::Case { rejected, case } => (rejected, case),
+        };
+        let mut lines = BTreeSet::new();
+        for r in &rejected {
             self.progress.say(|| {
                 let _ = writeln!(
                     err,
@@ -464,19 +505,13 @@ impl<W: Write> Step<'_, '_, W> {
             });
             lines.insert(r.origin);
         }
-        let Some(case) = outcome.case else {
+        let Some(evaluated) = case else {
             return lines.len() as u64;
         };
-        let now = self.now;
-        match self
-            .engine
-            .as_mut()
-            .map(|e| e.evaluate(&case, now))
-            .transpose()
-        {
-            Ok(sla) => {
-                let journey = self.model.journey(&case, now, sla.as_ref());
-                self.builder.add(&case, sla.as_ref(), &journey, now);
+        let (case, drawn) = *evaluated;
+        match drawn {
+            Ok((sla, journey)) => {
+                self.builder.add(&case, sla.as_ref(), &journey, self.now);
                 self.progress.case();
             }
             Err(e) => {

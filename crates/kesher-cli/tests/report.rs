@@ -302,6 +302,50 @@ fn every_format_reports_with_its_rows_accounted_for() {
 }
 
 #[test]
+fn the_report_is_the_same_on_any_number_of_threads() {
+    for path in [
+        "examples/data/ibm-twitter-care-dev.json",
+        "tests/data/bpic2013-first300.csv",
+        "tests/data/events-with-errors.jsonl",
+    ] {
+        let runs: Vec<(String, String, Value)> = ["1", "2", "3", "8"]
+            .iter()
+            .map(|threads| {
+                let args = [
+                    path,
+                    "--calendar",
+                    "us",
+                    "--allow-rejects",
+                    "--threads",
+                    threads,
+                ];
+                let (out, html, facts) = run_report(&args, None);
+                assert!(out.status.success(), "{path} on {threads} threads");
+                (
+                    String::from_utf8_lossy(&out.stderr).into_owned(),
+                    html,
+                    facts,
+                )
+            })
+            .collect();
+        let (first_err, first_html, first_facts) = &runs[0];
+        assert!(first_facts["totals"]["metrics"]["cases"].as_u64().unwrap() > 0);
+        for (err, html, facts) in &runs[1..] {
+            assert_eq!(facts, first_facts, "{path}");
+            assert!(html == first_html, "{path}: the pages differ");
+            // Rejections are said in the order of the input whatever the threads.
+            let said = |e: &str| {
+                e.lines()
+                    .filter(|l| l.contains("line "))
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(said(err), said(first_err), "{path}");
+        }
+    }
+}
+
+#[test]
 fn rejected_rows_are_reported_and_fail_the_run_unless_allowed() {
     let (out, _, facts) = run_report(&["tests/data/events-with-errors.jsonl"], None);
     assert_eq!(out.status.code(), Some(1));
