@@ -17,7 +17,7 @@ use crate::catalogue::Wording;
 use crate::insight::{RetentionSignals, RetentionTally};
 use crate::{
     case::Case, customer::Customer, id::CustomerId, journey::Journey, sla::CaseSla,
-    text::SentimentScorer,
+    text::TextScorer,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -107,6 +107,7 @@ impl CustomerTallies {
         case: &Case,
         sla: Option<&CaseSla>,
         journey: &Journey,
+        scorer: &dyn TextScorer,
         now: DateTime<Utc>,
     ) {
         self.cases += 1;
@@ -118,7 +119,7 @@ impl CustomerTallies {
         }
         if let Some((last, tally)) = self.open.get_mut(id) {
             *last = self.cases;
-            tally.add_case(case, sla, &SentimentScorer::DEFAULT, now);
+            tally.add_case(case, sla, scorer, now);
             tally.add_journey(journey, now);
         }
         // Once the stream is a window long, the open customers get room for twice the most a

@@ -39,6 +39,7 @@ mod cases;
 mod customers;
 mod histogram;
 mod html;
+mod read_once;
 mod words;
 
 pub use cases::report_of_cases;
@@ -233,19 +234,18 @@ impl PublicBalance {
             - i64::try_from(self.negative).unwrap_or(i64::MAX)
     }
 
-    /// The public customer messages of `case`, each read once.
-    fn of(case: &Case) -> PublicBalance {
+    /// The public customer messages of `case`, read by `scorer` when not annotated.
+    fn of(case: &Case, scorer: &dyn TextScorer) -> PublicBalance {
         let mut b = PublicBalance::default();
         for i in case
             .log()
             .iter()
             .filter(|i| i.is_customer_contact() && i.is_public())
         {
-            let value = i.emotion.map(|e| e.value.value()).or_else(|| {
-                i.text
-                    .as_deref()
-                    .and_then(|t| SentimentScorer::DEFAULT.score(t, None))
-            });
+            let value = i
+                .emotion
+                .map(|e| e.value.value())
+                .or_else(|| i.text.as_deref().and_then(|t| scorer.score(t, None)));
             match crate::text::Sentiment::of(value) {
                 crate::text::Sentiment::Positive => b.positive += 1,
                 crate::text::Sentiment::Negative => b.negative += 1,
@@ -549,8 +549,10 @@ impl ReportBuilder {
             .get(&self.options.segment_key)
             .cloned()
             .unwrap_or_else(|| "(none)".to_string());
-        // Read once: the totals, the brand and the channel count the same messages.
-        let public = PublicBalance::of(case);
+        // Each message read once: the totals, the brand, the channel and the customer's
+        // retention tally count the same messages.
+        let read = read_once::ReadOnce::new(&SentimentScorer::DEFAULT);
+        let public = PublicBalance::of(case, &read);
         self.totals.add(case, sla, public);
         let b = self.brands.entry(brand.clone()).or_default();
         b.add(case, sla, public);
@@ -569,7 +571,7 @@ impl ReportBuilder {
             .add(case, sla, public);
         self.patterns.add(journey);
         self.problems.add(case);
-        self.customers.add(case, sla, journey, now);
+        self.customers.add(case, sla, journey, &read, now);
         for i in case.log().iter().filter(|i| i.is_customer_contact()) {
             *self.traffic.entry(i.channel.clone()).or_insert(0) += 1;
         }

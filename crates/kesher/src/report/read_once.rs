@@ -1,0 +1,73 @@
+//! Each message of one case read once, however many of the report's tallies ask for it (the
+//! word-of-mouth balance and the retention tallies read the same public messages).
+
+use crate::language::Language;
+use crate::text::TextScorer;
+use std::cell::RefCell;
+
+/// A scorer that remembers what it read for as long as it lives: make one per case, so that a
+/// text is known by where it is (its address and length) and nothing else can be there.
+pub(super) struct ReadOnce<'s> {
+    scorer: &'s dyn TextScorer,
+    read: RefCell<Vec<((usize, usize, Option<Language>), Option<f64>)>>,
+}
+
+impl<'s> ReadOnce<'s> {
+    pub(super) fn new(scorer: &'s dyn TextScorer) -> ReadOnce<'s> {
+        ReadOnce {
+            scorer,
+            read: RefCell::new(Vec::new()),
+        }
+    }
+}
+
+impl TextScorer for ReadOnce<'_> {
+    fn score(&self, text: &str, language: Option<Language>) -> Option<f64> {
+        let key = (text.as_ptr() as usize, text.len(), language);
+        if let Some((_, known)) = self.read.borrow().iter().find(|(k, _)| *k == key) {
+            return *known;
+        }
+        let value = self.scorer.score(text, language);
+        self.read.borrow_mut().push((key, value));
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    struct Counting(Cell<usize>);
+
+    impl TextScorer for Counting {
+        fn score(&self, text: &str, _: Option<Language>) -> Option<f64> {
+            self.0.set(self.0.get() + 1);
+            Some(text.len() as f64)
+        }
+    }
+
+    #[test]
+    fn a_text_is_read_once_and_equal_texts_elsewhere_are_read_again() {
+        let counting = Counting(Cell::new(0));
+        let once = ReadOnce::new(&counting);
+        let texts = [
+            String::from("thanks"),
+            String::from("thanks"),
+            String::from("no"),
+        ];
+        for _ in 0..3 {
+            for t in &texts {
+                assert_eq!(once.score(t, None), Some(t.len() as f64));
+            }
+        }
+        // Two equal texts at two places are two messages: each read once.
+        assert_eq!(counting.0.get(), 3);
+        assert_eq!(once.score(&texts[2], Some(Language::En)), Some(2.0));
+        assert_eq!(
+            counting.0.get(),
+            4,
+            "another language hint is another reading"
+        );
+    }
+}
