@@ -5,11 +5,14 @@ use crate::language::Language;
 use crate::text::TextScorer;
 use std::cell::RefCell;
 
+/// Where a text is (its address and length) and the language hint it was read with.
+type Place = (usize, usize, Option<Language>);
+
 /// A scorer that remembers what it read for as long as it lives: make one per case, so that a
 /// text is known by where it is (its address and length) and nothing else can be there.
 pub(super) struct ReadOnce<'s> {
     scorer: &'s dyn TextScorer,
-    read: RefCell<Vec<((usize, usize, Option<Language>), Option<f64>)>>,
+    read: RefCell<Vec<(Place, Option<f64>)>>,
 }
 
 impl<'s> ReadOnce<'s> {
@@ -23,7 +26,7 @@ impl<'s> ReadOnce<'s> {
 
 impl TextScorer for ReadOnce<'_> {
     fn score(&self, text: &str, language: Option<Language>) -> Option<f64> {
-        let key = (text.as_ptr() as usize, text.len(), language);
+        let key: Place = (text.as_ptr() as usize, text.len(), language);
         if let Some((_, known)) = self.read.borrow().iter().find(|(k, _)| *k == key) {
             return *known;
         }
