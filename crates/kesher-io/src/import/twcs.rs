@@ -470,11 +470,72 @@ impl<R: BufRead> TwcsImporter<R> {
 
 /// `Tue Oct 31 22:10:47 +0000 2017` read directly (a million of them take a while through a
 /// general format parser); `None` for anything else, which the general parser then explains.
+/// The fields of a Twitter timestamp (`Tue Oct 31 22:10:47 +0000 2017`), before the calendar
+/// checks them.
+#[derive(Debug, PartialEq)]
+struct Stamp<'a> {
+    weekday: &'a str,
+    month: &'a str,
+    day: u32,
+    hms: [u32; 3],
+    /// The UTC offset in seconds.
+    offset: i32,
+    year: i32,
+}
+
 fn twitter_time(text: &str) -> Option<DateTime<chrono::FixedOffset>> {
     use chrono::{Datelike, NaiveDate, TimeZone};
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let stamp = stamp_fixed(text).or_else(|| stamp_split(text))?;
+    let month = MONTHS.iter().position(|m| *m == stamp.month)? as u32 + 1;
+    let date = NaiveDate::from_ymd_opt(stamp.year, month, stamp.day)?;
+    if WEEKDAYS.get(date.weekday().num_days_from_monday() as usize) != Some(&stamp.weekday) {
+        return None;
+    }
+    let [h, m, sec] = stamp.hms;
+    let naive = date.and_hms_opt(h, m, sec)?;
+    let zone = chrono::FixedOffset::east_opt(stamp.offset)?;
+    zone.from_local_datetime(&naive).single()
+}
+
+/// The common shape, read at fixed places (every field two or four digits where numbers go);
+/// `None` for anything else, which [`stamp_split`] reads.
+fn stamp_fixed(text: &str) -> Option<Stamp<'_>> {
+    let b = text.as_bytes();
+    let at = |i: usize| b.get(i).copied();
+    let shape = b.len() == 30
+        && [3, 7, 10, 19, 25].iter().all(|&i| at(i) == Some(b' '))
+        && at(13) == Some(b':')
+        && at(16) == Some(b':');
+    if !shape {
+        return None;
+    }
+    let number = |from: usize, to: usize| -> Option<u32> {
+        b.get(from..to)?.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let sign = match at(20)? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (hours, minutes) = (number(21, 23)?, number(23, 25)?);
+    Some(Stamp {
+        weekday: text.get(0..3)?,
+        month: text.get(4..7)?,
+        day: number(8, 10)?,
+        hms: [number(11, 13)?, number(14, 16)?, number(17, 19)?],
+        offset: sign * i32::try_from(hours * 3600 + minutes * 60).ok()?,
+        year: i32::try_from(number(26, 30)?).ok()?,
+    })
+}
+
+/// Any spacing of the six fields the format has, numbers as Rust reads them.
+fn stamp_split(text: &str) -> Option<Stamp<'_>> {
     let mut parts = text.split(' ');
     let (weekday, month, day, time, offset, year) = (
         parts.next()?,
@@ -487,15 +548,8 @@ fn twitter_time(text: &str) -> Option<DateTime<chrono::FixedOffset>> {
     if parts.next().is_some() {
         return None;
     }
-    let month = MONTHS.iter().position(|m| *m == month)? as u32 + 1;
-    let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)?;
-    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    if WEEKDAYS.get(date.weekday().num_days_from_monday() as usize) != Some(&weekday) {
-        return None;
-    }
     let mut hms = time.split(':').map(str::parse::<u32>);
-    let (h, m, sec) = (hms.next()?.ok()?, hms.next()?.ok()?, hms.next()?.ok()?);
-    let naive = date.and_hms_opt(h, m, sec)?;
+    let hms = [hms.next()?.ok()?, hms.next()?.ok()?, hms.next()?.ok()?];
     let (sign, digits) = match offset.as_bytes().first()? {
         b'+' => (1, offset.get(1..)?),
         b'-' => (-1, offset.get(1..)?),
@@ -506,8 +560,14 @@ fn twitter_time(text: &str) -> Option<DateTime<chrono::FixedOffset>> {
     }
     let hours: i32 = digits.get(..2)?.parse().ok()?;
     let minutes: i32 = digits.get(2..)?.parse().ok()?;
-    let zone = chrono::FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))?;
-    zone.from_local_datetime(&naive).single()
+    Some(Stamp {
+        weekday,
+        month,
+        day: day.parse().ok()?,
+        hms,
+        offset: sign * (hours * 3600 + minutes * 60),
+        year: year.parse().ok()?,
+    })
 }
 
 fn parse_id(field: &str, text: &str) -> Result<u64, Error> {
@@ -765,6 +825,46 @@ impl<R: BufRead> CaseSource for TwcsImporter<R> {
                 super::CsvRow::End | super::CsvRow::Failed(_, false) => return latest,
                 super::CsvRow::Failed(_, true) => {}
                 super::CsvRow::Record(_) => latest = latest.max(self.instant()),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn real_timestamps_read_the_same_both_ways() {
+        for t in [
+            "Tue Oct 31 22:10:47 +0000 2017",
+            "Wed Nov 01 00:00:00 -0530 2017",
+            "Mon Jan 01 23:59:59 +1400 2018",
+        ] {
+            assert!(stamp_fixed(t).is_some(), "{t}");
+            assert_eq!(stamp_fixed(t), stamp_split(t), "{t}");
+            assert!(twitter_time(t).is_some(), "{t}");
+        }
+        assert_eq!(
+            twitter_time("Tue Oct 31 22:10:47 +0000 2017")
+                .map(|t| t.to_rfc3339())
+                .as_deref(),
+            Some("2017-10-31T22:10:47+00:00")
+        );
+        // The weekday must be the date's, the date real.
+        assert!(twitter_time("Mon Oct 31 22:10:47 +0000 2017").is_none());
+        assert!(twitter_time("Tue Feb 30 22:10:47 +0000 2017").is_none());
+    }
+
+    proptest! {
+        /// Wherever the fixed reading answers, the general one answers the same.
+        #[test]
+        fn the_fixed_reading_agrees_with_the_general_one(
+            t in "(Mon|Tue|Xyz) (Oct|Feb|oct) [0-9+ ][0-9] [0-9+][0-9]:[0-9][0-9]:[0-9 ][0-9] [-+*][0-9][0-9+][0-9][0-9] [0-9+ ][0-9][0-9][0-9]"
+        ) {
+            if let Some(fixed) = stamp_fixed(&t) {
+                prop_assert_eq!(Some(fixed), stamp_split(&t));
             }
         }
     }
