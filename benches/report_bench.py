@@ -6,8 +6,8 @@ Usage: python3 benches/report_bench.py [ROWS]   (default 1,000,000)
 Builds the command and the seeded generator (benches/examples/gen_support_csv.rs), writes a
 Twitter customer-support export of ROWS tweets, then times, on the same file and in the same run:
 - `kesher report FILE` (no contracts: importing, threads, folding, emotion journeys, patterns,
-  problems, retention, HTML and JSON), and with `--calendar us` (the example SLA contracts on the
-  US calendar as well);
+  problems, retention, HTML and JSON) on every core, with `--calendar us` (the example SLA
+  contracts on the US calendar as well), and on one and on two threads (`--threads`);
 - the peer: Python's `csv` module merely reading every row of the same file;
 - issue 21's peer: `benches/first_response_pandas.py` (pandas computing first-response times per
   brand and nothing else), with the repository's `.venv` Python when there is one.
@@ -47,7 +47,10 @@ def main():
         size = os.path.getsize(data) / 2**20
         print(f"input: {rows:,} tweets, {size:.0f} MiB (seeded Twitter support export)")
         results = {}
-        for name, extra in [("kesher report", []), ("kesher report --calendar us", ["--calendar", "us"])]:
+        runs = [("kesher report", []), ("kesher report --calendar us", ["--calendar", "us"]),
+                ("kesher report --threads 1", ["--threads", "1"]),
+                ("kesher report --threads 2", ["--threads", "2"])]
+        for name, extra in runs:
             t, rss = run([kesher, "report", data, "--out", os.path.join(tmp, "r.html"),
                           "--json", os.path.join(tmp, "r.json")] + extra,
                          stderr=subprocess.DEVNULL)

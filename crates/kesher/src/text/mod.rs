@@ -161,6 +161,10 @@ impl Sentiment {
 /// The language a message is written in: Hebrew when it has at least as many Hebrew letters
 /// as Latin ones (and some), otherwise English.
 pub(crate) fn guess_language(text: &str) -> Language {
+    // No Hebrew letter in ASCII text (most messages): decided without decoding a character.
+    if text.is_ascii() {
+        return Language::En;
+    }
     let (mut hebrew, mut latin) = (0usize, 0usize);
     for c in text.chars() {
         if ('\u{5d0}'..='\u{5ea}').contains(&c) {
