@@ -431,13 +431,38 @@ fn clocks_at(
     let progress = Progress::new("scanning", total);
     let mut latest = chrono::DateTime::UNIX_EPOCH;
     for input in inputs {
-        let (mut source, _) = source(input, format, args.case_window, &progress)?;
-        if let Some(t) = source.latest_event_at() {
+        let (mut source, format) = source(input, format, args.case_window, &progress)?;
+        let found = match (input, format) {
+            // A file of tweets is read in stretches, one per thread.
+            (Input::File(path), Format::Twcs) => {
+                drop(source);
+                twcs_latest(path, crate::parallel::threads(args.threads), &progress)?
+            }
+            _ => source.latest_event_at(),
+        };
+        if let Some(t) = found {
             latest = latest.max(t);
         }
     }
     progress.done();
     Ok(latest)
+}
+
+/// The latest tweet of a Twitter export file, read on `threads` threads.
+fn twcs_latest(
+    path: &std::path::Path,
+    threads: usize,
+    progress: &Progress,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, cases::Stop> {
+    use std::io::Seek;
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let open = |at: u64| {
+        let mut file = std::fs::File::open(path)?;
+        file.seek(io::SeekFrom::Start(at))?;
+        Ok(Counting::new(file, progress))
+    };
+    kesher_io::twcs_latest_event_at(open, size, threads)
+        .map_err(|e| format!("`{}`: {e}", path.display()).into())
 }
 
 /// One input's pass: its cases evaluated and added to the report as they are folded.

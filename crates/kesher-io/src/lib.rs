@@ -29,10 +29,10 @@ mod summary;
 
 pub use error::{Error, Rejection};
 pub use import::{
-    detect, import, import_all, import_events, ActivityRule, CaseBatch, CaseSource,
-    EventLogImporter, EventLogMapping, EventsImporter, Format, Helpdesk, HelpdeskImporter,
-    IbmImporter, Imported, ImportedEvents, TicketTableImporter, TicketTableMapping, TwcsImporter,
-    DEFAULT_CASE_WINDOW_ROWS, MAX_CSV_ROW_BYTES,
+    detect, import, import_all, import_events, twcs_latest_event_at, ActivityRule, CaseBatch,
+    CaseSource, EventLogImporter, EventLogMapping, EventsImporter, Format, Helpdesk,
+    HelpdeskImporter, IbmImporter, Imported, ImportedEvents, TicketTableImporter,
+    TicketTableMapping, TwcsImporter, DEFAULT_CASE_WINDOW_ROWS, MAX_CSV_ROW_BYTES,
 };
 pub use jsonl::{JsonLines, JsonLinesEvents, DEFAULT_MAX_LINE_BYTES, MAX_JOURNEY_LINE_BYTES};
 pub use summary::ImportSummary;

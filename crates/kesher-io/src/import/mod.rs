@@ -35,6 +35,7 @@ mod ticket_mapping;
 mod tickets;
 mod timestamps;
 mod twcs;
+mod twcs_latest;
 mod zammad;
 mod zendesk;
 
@@ -48,6 +49,7 @@ pub use mapping::{ActivityRule, EventLogMapping};
 pub use ticket_mapping::TicketTableMapping;
 pub use tickets::TicketTableImporter;
 pub use twcs::TwcsImporter;
+pub use twcs_latest::twcs_latest_event_at;
 
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, Utc};

@@ -176,7 +176,15 @@ impl<R: BufRead> TwcsImporter<R> {
                     )
                 })?;
         }
-        Ok(TwcsImporter {
+        Ok(Self::over(csv, columns, window))
+    }
+
+    fn over(
+        csv: csv::Reader<super::csv_lines::LineCounted<R>>,
+        columns: [usize; 7],
+        window: u64,
+    ) -> Self {
+        TwcsImporter {
             csv,
             columns,
             record: csv::StringRecord::new(),
@@ -190,7 +198,54 @@ impl<R: BufRead> TwcsImporter<R> {
             ready: VecDeque::new(),
             summary: ImportSummary::default(),
             ended: false,
-        })
+        }
+    }
+
+    /// Where each of the seven columns is in a row.
+    pub(super) fn columns(&self) -> [usize; 7] {
+        self.columns
+    }
+
+    /// An importer over rows without a header, the columns where `columns` says (a stretch of
+    /// an export whose header was read elsewhere).
+    pub(super) fn headless(reader: R, columns: [usize; 7]) -> Self {
+        let reader = super::csv_lines::counted(reader);
+        let csv = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(reader);
+        Self::over(csv, columns, u64::MAX)
+    }
+
+    /// The rows from here up to the first that starts at or past `end` (offsets counted from
+    /// the export's beginning, this reader starting at `base`), as [`Self::latest_event_at`]
+    /// reads them.
+    pub(super) fn stretch(&mut self, base: u64, end: u64) -> super::twcs_latest::Stretch {
+        let mut seen = super::twcs_latest::Stretch::default();
+        loop {
+            match super::read_csv_row(
+                &mut self.csv,
+                &mut self.record,
+                &mut self.summary,
+                COLUMNS.len(),
+            ) {
+                super::CsvRow::End => return seen,
+                super::CsvRow::Failed(_, false) => {
+                    seen.ended = true;
+                    return seen;
+                }
+                super::CsvRow::Failed(_, true) => {}
+                super::CsvRow::Record(_) => {
+                    let start = base + self.record.position().map_or(0, csv::Position::byte);
+                    if start >= end {
+                        seen.next = Some(start);
+                        return seen;
+                    }
+                    seen.starts.push(start);
+                    seen.instants.push(self.instant());
+                }
+            }
+        }
     }
 
     fn field(&self, i: usize) -> &str {
