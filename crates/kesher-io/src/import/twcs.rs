@@ -35,6 +35,15 @@ struct Tweet {
     replies_to: Option<u64>,
 }
 
+/// What a scan found next: a record in the buffer, a row that cannot be read, the end, or an
+/// error that ends reading.
+enum Scanned {
+    Row,
+    Unreadable,
+    End,
+    Broken,
+}
+
 /// The checked fields of a row, borrowed from it.
 struct Row<'a> {
     id: u64,
@@ -223,19 +232,14 @@ impl<R: BufRead> TwcsImporter<R> {
     pub(super) fn stretch(&mut self, base: u64, end: u64) -> super::twcs_latest::Stretch {
         let mut seen = super::twcs_latest::Stretch::default();
         loop {
-            match super::read_csv_row(
-                &mut self.csv,
-                &mut self.record,
-                &mut self.summary,
-                COLUMNS.len(),
-            ) {
-                super::CsvRow::End => return seen,
-                super::CsvRow::Failed(_, false) => {
+            match self.scan_row() {
+                Scanned::End => return seen,
+                Scanned::Broken => {
                     seen.ended = true;
                     return seen;
                 }
-                super::CsvRow::Failed(_, true) => {}
-                super::CsvRow::Record(_) => {
+                Scanned::Unreadable => {}
+                Scanned::Row => {
                     let start = base + self.record.position().map_or(0, csv::Position::byte);
                     if start >= end {
                         seen.next = Some(start);
@@ -245,6 +249,21 @@ impl<R: BufRead> TwcsImporter<R> {
                     seen.instants.push(self.instant());
                 }
             }
+        }
+    }
+
+    /// The next CSV record read into the buffer, for the scans that only want instants.
+    fn scan_row(&mut self) -> Scanned {
+        match super::read_csv_row(
+            &mut self.csv,
+            &mut self.record,
+            &mut self.summary,
+            COLUMNS.len(),
+        ) {
+            super::CsvRow::End => Scanned::End,
+            super::CsvRow::Failed(_, false) => Scanned::Broken,
+            super::CsvRow::Failed(_, true) => Scanned::Unreadable,
+            super::CsvRow::Record(_) => Scanned::Row,
         }
     }
 
@@ -871,15 +890,10 @@ impl<R: BufRead> CaseSource for TwcsImporter<R> {
     fn latest_event_at(&mut self) -> Option<DateTime<Utc>> {
         let mut latest = None;
         loop {
-            match super::read_csv_row(
-                &mut self.csv,
-                &mut self.record,
-                &mut self.summary,
-                COLUMNS.len(),
-            ) {
-                super::CsvRow::End | super::CsvRow::Failed(_, false) => return latest,
-                super::CsvRow::Failed(_, true) => {}
-                super::CsvRow::Record(_) => latest = latest.max(self.instant()),
+            match self.scan_row() {
+                Scanned::End | Scanned::Broken => return latest,
+                Scanned::Unreadable => {}
+                Scanned::Row => latest = latest.max(self.instant()),
             }
         }
     }
