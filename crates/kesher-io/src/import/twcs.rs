@@ -738,24 +738,30 @@ fn cases_of(mut tweets: Vec<Tweet>) -> Vec<(Vec<u64>, Result<CaseBatch, Error>)>
             *slot = brand;
         }
     }
-    // Groups in the order their brands first appear.
+    // Groups in the order their brands first appear, as positions in `tweets`.
     let mut slot_of: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut groups: Vec<(&str, Vec<&Tweet>)> = Vec::new();
-    for (t, b) in tweets.iter().zip(&brand_of) {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, b) in brand_of.iter().enumerate() {
         let b = b.unwrap_or("unknown");
         let slot = *slot_of.entry(b).or_insert_with(|| {
-            groups.push((b, Vec::new()));
+            groups.push((b.to_string(), Vec::new()));
             groups.len() - 1
         });
         if let Some((_, group)) = groups.get_mut(slot) {
-            group.push(t);
+            group.push(i);
         }
     }
+    // Each tweet moves into its case (its text is not copied).
+    let mut tweets: Vec<Option<Tweet>> = tweets.into_iter().map(Some).collect();
     groups
         .into_iter()
-        .map(|(brand, group)| {
+        .map(|(brand, positions)| {
+            let group: Vec<Tweet> = positions
+                .iter()
+                .filter_map(|&i| tweets.get_mut(i).and_then(Option::take))
+                .collect();
             let lines = group.iter().map(|t| t.line).collect();
-            (lines, case_of(brand, &group))
+            (lines, case_of(&brand, group))
         })
         .collect()
 }
@@ -765,12 +771,13 @@ fn usable_brand(handle: &str) -> bool {
     CaseId::new(format!("{}@{handle}", u64::MAX)).is_ok()
 }
 
-fn case_of(brand: &str, tweets: &[&Tweet]) -> Result<CaseBatch, Error> {
+fn case_of(brand: &str, tweets: Vec<Tweet>) -> Result<CaseBatch, Error> {
     let Some(first) = tweets.first() else {
         return Err(invalid("tweet_id", "", "a case needs a tweet"));
     };
     let case_id =
         CaseId::new(format!("{}@{brand}", first.id)).map_err(|e| super::renamed(e, "author_id"))?;
+    let (first_line, first_at) = (first.line, first.at);
     let customer = tweets
         .iter()
         .find(|t| t.inbound)
@@ -788,28 +795,29 @@ fn case_of(brand: &str, tweets: &[&Tweet]) -> Result<CaseBatch, Error> {
     let mut metadata = BTreeMap::new();
     metadata.insert("brand".to_string(), brand.to_string());
     metadata.insert("source".to_string(), "twcs".to_string());
-    let mut events = vec![(
-        first.line,
+    let mut events = Vec::with_capacity(tweets.len() + 1);
+    events.push((
+        first_line,
         super::opened(
             &case_id,
-            first.at,
+            first_at,
             &customer,
             Channel::Twitter,
             kesher::event::Priority::Normal,
             metadata,
         ),
-    )];
-    for (seq, t) in tweets.iter().enumerate() {
+    ));
+    for (seq, t) in tweets.into_iter().enumerate() {
         let (direction, actor, customer_id) = if t.inbound {
             (
                 Direction::Inbound,
                 Actor::Customer,
-                CustomerId::new(t.author.clone()).unwrap_or_else(|_| customer.clone()),
+                CustomerId::new(t.author).unwrap_or_else(|_| customer.clone()),
             )
         } else {
             let agent = match signature(&t.text) {
                 Some(initials) => format!("{}/{initials}", t.author),
-                None => t.author.clone(),
+                None => t.author,
             };
             let id = AgentId::new(agent)
                 .or_else(|_| AgentId::new(brand))
@@ -829,7 +837,7 @@ fn case_of(brand: &str, tweets: &[&Tweet]) -> Result<CaseBatch, Error> {
             in_reply_to: t
                 .replies_to
                 .and_then(|p| InteractionId::new(p.to_string()).ok()),
-            text: Some(t.text.clone()),
+            text: Some(t.text),
             emotion: None,
             metadata: BTreeMap::new(),
         };
