@@ -52,14 +52,14 @@ case "${KESHER_WASM_FEATURES:-default}" in
   # The package: the default entry, and everything in full/ (`kesher/full`).
   default)
     build "$out" 350000
-    build "$out/full" 530000 --features full
+    build "$out/full" 535000 --features full
     cp js/api.js js/index.d.ts js/node.d.ts "$out/full/"
     # The full entry's loaders find the shared text model one folder up.
     sed 's#"\./text/#"../text/#g' js/index.js >"$out/full/index.js"
     sed 's#"\./text/#"../text/#g' js/node.js >"$out/full/node.js"
     ;;
   none) build "$out" 350000 ;;
-  *) build "$out" 530000 --features "$KESHER_WASM_FEATURES" ;;
+  *) build "$out" 535000 --features "$KESHER_WASM_FEATURES" ;;
 esac
 
 cp js/api.js js/index.js js/node.js js/index.d.ts js/node.d.ts js/package.json js/README.md "$out/"

@@ -438,7 +438,7 @@ fn clocks_at(
                 drop(source);
                 twcs_latest(path, crate::parallel::threads(args.threads), &progress)?
             }
-            _ => source.latest_event_at(),
+            _ => latest_event(source.as_mut()),
         };
         if let Some(t) = found {
             latest = latest.max(t);
@@ -446,6 +446,17 @@ fn clocks_at(
     }
     progress.done();
     Ok(latest)
+}
+
+/// The latest event of every case the rest of `source` hands over.
+fn latest_event(source: &mut dyn CaseSource) -> Option<chrono::DateTime<chrono::Utc>> {
+    let mut latest = None;
+    for batch in source.flatten() {
+        for (_, e) in &batch.events {
+            latest = latest.max(Some(e.at()));
+        }
+    }
+    latest
 }
 
 /// The latest tweet of a Twitter export file, read on `threads` threads.

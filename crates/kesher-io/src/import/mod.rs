@@ -52,7 +52,6 @@ pub use twcs::TwcsImporter;
 pub use twcs_latest::twcs_latest_event_at;
 
 use crate::{Error, ImportSummary, Rejection};
-use chrono::{DateTime, Utc};
 use kesher::{case::CaseLog, event::CaseEvent, CaseId};
 use std::io::BufRead;
 
@@ -114,34 +113,6 @@ pub trait CaseSource: Iterator<Item = Result<CaseBatch, Rejection>> {
     /// Rows read, accepted and rejected so far. Rows of cases not yet handed over are counted in
     /// `read` only, so `read = accepted + rejected` holds once the iterator has ended.
     fn summary(&self) -> ImportSummary;
-
-    /// The latest instant of the rest of the input, read to its end: what a report reads its
-    /// clocks at when no instant is given. By default the latest event of every case handed
-    /// over; an importer may read only the rows' instants instead (the Twitter export does:
-    /// every tweet of a readable row counts, whether or not its thread becomes a case).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use kesher_io::{CaseSource, Format};
-    ///
-    /// let lines = r#"{"type": "assigned", "case_id": "A", "at": "2025-01-06T11:00:00Z", "agent": "a"}
-    /// {"type": "assigned", "case_id": "B", "at": "2025-01-06T09:00:00Z", "agent": "b"}
-    /// "#;
-    /// let mut source = kesher_io::import(Box::new(lines.as_bytes()), Format::Events)?;
-    /// let latest = source.latest_event_at().unwrap();
-    /// assert_eq!(latest.to_rfc3339(), "2025-01-06T11:00:00+00:00");
-    /// # Ok::<(), kesher_io::Error>(())
-    /// ```
-    fn latest_event_at(&mut self) -> Option<DateTime<Utc>> {
-        let mut latest = None;
-        for item in &mut *self {
-            for (_, e) in item.iter().flat_map(|batch| &batch.events) {
-                latest = latest.max(Some(e.at()));
-            }
-        }
-        latest
-    }
 }
 
 /// An importer of `format` over `reader`. Fails only when the input cannot be that format at all

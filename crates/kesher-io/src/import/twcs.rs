@@ -252,6 +252,19 @@ impl<R: BufRead> TwcsImporter<R> {
         }
     }
 
+    /// The latest tweet of every readable row from here on, without rebuilding threads (the
+    /// rows' own checks, not the threads', decide what counts).
+    pub(super) fn latest_event_at(&mut self) -> Option<DateTime<Utc>> {
+        let mut latest = None;
+        loop {
+            match self.scan_row() {
+                Scanned::End | Scanned::Broken => return latest,
+                Scanned::Unreadable => {}
+                Scanned::Row => latest = latest.max(self.instant()),
+            }
+        }
+    }
+
     /// The next CSV record read into the buffer, for the scans that only want instants.
     fn scan_row(&mut self) -> Scanned {
         match super::read_csv_row(
@@ -891,19 +904,6 @@ impl<R: BufRead> Iterator for TwcsImporter<R> {
 impl<R: BufRead> CaseSource for TwcsImporter<R> {
     fn summary(&self) -> ImportSummary {
         self.summary
-    }
-
-    /// The latest tweet of every readable row, without rebuilding threads (the rows' own
-    /// checks, not the threads', decide what counts).
-    fn latest_event_at(&mut self) -> Option<DateTime<Utc>> {
-        let mut latest = None;
-        loop {
-            match self.scan_row() {
-                Scanned::End | Scanned::Broken => return latest,
-                Scanned::Unreadable => {}
-                Scanned::Row => latest = latest.max(self.instant()),
-            }
-        }
     }
 }
 

@@ -12,7 +12,7 @@
 //! is read again from the true start, on one thread: slower, never different.
 
 use super::twcs::TwcsImporter;
-use super::{CaseSource, Error};
+use super::Error;
 use chrono::{DateTime, Utc};
 use std::io::{BufRead, BufReader, Read};
 
@@ -31,11 +31,13 @@ pub(super) struct Stretch {
     pub(super) ended: bool,
 }
 
-/// The latest tweet of every readable row of a Twitter export (Kaggle's `twcs.csv` columns), read
-/// by `parts` threads at once: the same instant as [`CaseSource::latest_event_at`] of a
-/// [`TwcsImporter`] over the whole export. `open(offset)` gives a reader of the export from byte
-/// `offset` on (a file opened and sought there); `size` is the export's length in bytes. A
-/// small export, or `parts` ≤ 1, is read on the calling thread.
+/// The latest tweet of every readable row of a Twitter export (Kaggle's `twcs.csv` columns),
+/// read by `parts` threads at once, without rebuilding threads: what a report reads its clocks
+/// at. The rows' own checks decide what counts (a readable tweet whose thread a
+/// [`TwcsImporter`] later refuses counts); the answer does not depend on `parts`.
+/// `open(offset)` gives a reader of the export from byte `offset` on (a file opened and sought
+/// there); `size` is the export's length in bytes. A small export, or `parts` ≤ 1, is read on
+/// the calling thread.
 ///
 /// # Example
 ///
