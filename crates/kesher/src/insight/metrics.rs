@@ -1,8 +1,8 @@
 //! Service metrics over a set of cases: what a support manager looks at.
 
 use super::durations::DurationDigest;
+use crate::case::Case;
 use crate::sla::{CaseSla, Metric, TargetState};
-use crate::{case::Case, channel::Channel};
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -177,6 +177,22 @@ fn count(map: &mut BTreeMap<String, Compliance>, metric: &str, state: TargetStat
     }
 }
 
+/// Counts every `(metric, state)` of `states` under `key`, allocating the key only the first
+/// time.
+fn count_under<'t>(
+    map: &mut BTreeMap<String, BTreeMap<String, Compliance>>,
+    key: &str,
+    states: impl IntoIterator<Item = (&'t str, TargetState)>,
+) {
+    let by = match map.get_mut(key) {
+        Some(by) => by,
+        None => map.entry(key.to_string()).or_default(),
+    };
+    for (metric, state) in states {
+        count(by, metric, state);
+    }
+}
+
 fn secs(d: TimeDelta) -> f64 {
     crate::seconds::as_secs_f64(d)
 }
@@ -264,11 +280,11 @@ impl MetricsBuilder {
             }
         }
         let Some(sla) = sla else { return };
-        let channel: &Channel = case.first_channel();
+        let channel = case.first_channel().name();
         let agent = case
             .assignee()
             .or_else(|| case.agents().last())
-            .map_or_else(|| "unassigned".to_string(), ToString::to_string);
+            .map_or("unassigned", |a| a.as_str());
         for t in &sla.targets {
             let metric = t.metric.as_str();
             match (t.metric, t.state) {
@@ -281,22 +297,12 @@ impl MetricsBuilder {
                 _ => {}
             }
             count(&mut m.sla, metric, t.state);
-            let channel = channel.name();
-            for (map, key) in [
-                (&mut m.sla_by_channel, channel.as_str()),
-                (&mut m.sla_by_contract, &*t.contract),
-                (&mut m.sla_by_agent, agent.as_str()),
-            ] {
-                match map.get_mut(key) {
-                    Some(by) => count(by, metric, t.state),
-                    None => {
-                        let mut by = BTreeMap::new();
-                        count(&mut by, metric, t.state);
-                        map.insert(key.to_string(), by);
-                    }
-                }
-            }
+            count_under(&mut m.sla_by_contract, &t.contract, [(metric, t.state)]);
         }
+        // The case's channel and agent are the same for every target: looked up once.
+        let states = || sla.targets.iter().map(|t| (t.metric.as_str(), t.state));
+        count_under(&mut m.sla_by_channel, &channel, states());
+        count_under(&mut m.sla_by_agent, agent, states());
     }
 
     /// Adds the cases another builder counted.
