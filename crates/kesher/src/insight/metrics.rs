@@ -375,3 +375,83 @@ impl MetricsBuilder {
         m
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::CaseLog;
+    use crate::event::CaseEvent;
+    use crate::sla::{ContractSet, SlaEngine};
+
+    fn case(id: &str, channel: &str, agent: &str, answered_after_minutes: u32) -> Case {
+        let mut log = CaseLog::default();
+        for line in [
+            format!(
+                r#"{{"type": "opened", "case_id": "{id}", "at": "2025-01-05T07:00:00Z", "customer": {{"id": "c"}}, "channel": "{channel}"}}"#
+            ),
+            format!(
+                r#"{{"type": "interaction", "case_id": "{id}", "seq": 1, "id": "{id}-a", "customer_id": "c", "at": "2025-01-05T09:{answered_after_minutes:02}:00Z",
+                "channel": "{channel}", "direction": "outbound", "actor": {{"type": "agent", "id": "{agent}"}}, "kind": "message"}}"#
+            ),
+        ] {
+            log.insert(CaseEvent::from_json(&line).unwrap_or_else(|e| unreachable!("{e}")));
+        }
+        log.fold().unwrap_or_else(|e| unreachable!("{e}"))
+    }
+
+    #[test]
+    fn per_channel_agent_and_contract_counts_are_the_targets_of_their_cases() {
+        let contracts = ContractSet::from_json(
+            r#"[{"name": "std", "calendar": "israel",
+                "targets": [{"metric": "first_response", "within": 3000}, {"metric": "resolution", "within": 86400}]}]"#,
+        )
+        .unwrap_or_else(|e| unreachable!("{e}"));
+        let mut engine = SlaEngine::new(contracts);
+        let now = "2025-01-06T12:00:00Z".parse().unwrap_or_default();
+        let mut b = MetricsBuilder::default();
+        let cases = [
+            case("A", "email", "dana", 10),
+            case("B", "chat", "dana", 59),
+            case("C", "email", "omer", 5),
+        ];
+        let mut want: BTreeMap<(String, String, String), Compliance> = BTreeMap::new();
+        for c in &cases {
+            let sla = engine
+                .evaluate(c, now)
+                .unwrap_or_else(|e| unreachable!("{e}"));
+            let agent = c.agents().last().map_or("", |a| a.as_str()).to_string();
+            for t in &sla.targets {
+                for (kind, key) in [
+                    ("channel", c.first_channel().name()),
+                    ("agent", agent.clone()),
+                    ("contract", t.contract.to_string()),
+                ] {
+                    want.entry((kind.into(), key, t.metric.as_str().into()))
+                        .or_default()
+                        .count(t.state);
+                }
+            }
+            b.add(c, Some(&sla));
+        }
+        let m = b.finish();
+        let mut got: BTreeMap<(String, String, String), Compliance> = BTreeMap::new();
+        for (kind, map) in [
+            ("channel", &m.sla_by_channel),
+            ("agent", &m.sla_by_agent),
+            ("contract", &m.sla_by_contract),
+        ] {
+            for (key, by) in map {
+                for (metric, c) in by {
+                    let mut c = c.clone();
+                    c.rate = None;
+                    got.insert((kind.into(), key.clone(), metric.clone()), c);
+                }
+            }
+        }
+        assert_eq!(got, want);
+        // Two channels, two agents, one contract, each with both metrics.
+        assert_eq!(got.len(), 2 * 2 + 2 * 2 + 2);
+        let dana = &m.sla_by_agent["dana"]["first_response"];
+        assert_eq!(dana.met + dana.met_late + dana.breached + dana.open, 2);
+    }
+}
