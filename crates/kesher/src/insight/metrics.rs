@@ -1,6 +1,7 @@
 //! Service metrics over a set of cases: what a support manager looks at.
 
 use super::durations::DurationDigest;
+use super::grouped::Grouped;
 use crate::case::Case;
 use crate::sla::{CaseSla, Metric, TargetState};
 use chrono::TimeDelta;
@@ -72,7 +73,7 @@ pub struct Compliance {
 }
 
 impl Compliance {
-    fn count(&mut self, state: TargetState) {
+    pub(super) fn count(&mut self, state: TargetState) {
         match state {
             TargetState::Met => self.met += 1,
             TargetState::MetLate => self.met_late += 1,
@@ -82,7 +83,7 @@ impl Compliance {
         }
     }
 
-    fn add(&mut self, other: &Compliance) {
+    pub(super) fn add(&mut self, other: &Compliance) {
         self.met += other.met;
         self.met_late += other.met_late;
         self.breached += other.breached;
@@ -90,7 +91,7 @@ impl Compliance {
         self.finish();
     }
 
-    fn finish(&mut self) {
+    pub(super) fn finish(&mut self) {
         let decided = self.met + self.met_late + self.breached;
         self.rate = (decided > 0).then(|| self.met as f64 / decided as f64);
     }
@@ -177,22 +178,6 @@ fn count(map: &mut BTreeMap<String, Compliance>, metric: &str, state: TargetStat
     }
 }
 
-/// Counts every `(metric, state)` of `states` under `key`, allocating the key only the first
-/// time.
-fn count_under<'t>(
-    map: &mut BTreeMap<String, BTreeMap<String, Compliance>>,
-    key: &str,
-    states: impl IntoIterator<Item = (&'t str, TargetState)>,
-) {
-    let by = match map.get_mut(key) {
-        Some(by) => by,
-        None => map.entry(key.to_string()).or_default(),
-    };
-    for (metric, state) in states {
-        count(by, metric, state);
-    }
-}
-
 fn secs(d: TimeDelta) -> f64 {
     crate::seconds::as_secs_f64(d)
 }
@@ -243,6 +228,9 @@ impl ServiceMetrics {
 #[derive(Debug, Clone, Default)]
 pub struct MetricsBuilder {
     m: ServiceMetrics,
+    by_channel: Grouped,
+    by_contract: Grouped,
+    by_agent: Grouped,
     first_response: DurationDigest,
     first_response_business: DurationDigest,
     resolution: DurationDigest,
@@ -297,12 +285,12 @@ impl MetricsBuilder {
                 _ => {}
             }
             count(&mut m.sla, metric, t.state);
-            count_under(&mut m.sla_by_contract, &t.contract, [(metric, t.state)]);
+            self.by_contract.count(&t.contract, [(t.metric, t.state)]);
         }
         // The case's channel and agent are the same for every target: looked up once.
-        let states = || sla.targets.iter().map(|t| (t.metric.as_str(), t.state));
-        count_under(&mut m.sla_by_channel, &channel, states());
-        count_under(&mut m.sla_by_agent, agent, states());
+        let states = || sla.targets.iter().map(|t| (t.metric, t.state));
+        self.by_channel.count(&channel, states());
+        self.by_agent.count(agent, states());
     }
 
     /// Adds the cases another builder counted.
@@ -320,18 +308,9 @@ impl MetricsBuilder {
         for (k, v) in o.sla {
             m.sla.entry(k).or_default().add(&v);
         }
-        for (mine, theirs) in [
-            (&mut m.sla_by_channel, o.sla_by_channel),
-            (&mut m.sla_by_contract, o.sla_by_contract),
-            (&mut m.sla_by_agent, o.sla_by_agent),
-        ] {
-            for (key, by) in theirs {
-                let into = mine.entry(key).or_default();
-                for (metric, c) in by {
-                    into.entry(metric).or_default().add(&c);
-                }
-            }
-        }
+        self.by_channel.merge(other.by_channel);
+        self.by_contract.merge(other.by_contract);
+        self.by_agent.merge(other.by_agent);
         self.first_response.merge(&other.first_response);
         self.first_response_business
             .merge(&other.first_response_business);
@@ -363,15 +342,9 @@ impl MetricsBuilder {
         for c in m.sla.values_mut() {
             c.finish();
         }
-        for map in [
-            &mut m.sla_by_channel,
-            &mut m.sla_by_contract,
-            &mut m.sla_by_agent,
-        ] {
-            for c in map.values_mut().flat_map(|by| by.values_mut()) {
-                c.finish();
-            }
-        }
+        m.sla_by_channel = self.by_channel.finish();
+        m.sla_by_contract = self.by_contract.finish();
+        m.sla_by_agent = self.by_agent.finish();
         m
     }
 }

@@ -7,6 +7,7 @@
 
 mod audit;
 mod durations;
+mod grouped;
 mod metrics;
 mod problems;
 mod retention;
