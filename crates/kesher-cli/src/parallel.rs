@@ -54,15 +54,24 @@ where
     }
     let (jobs, job_queue) = sync_channel::<(u64, Vec<T>)>(4 * workers);
     let job_queue = Mutex::new(job_queue);
+    // Chunks between the producer and the calling thread, at most: a chunk takes a credit,
+    // and the calling thread gives it back once it has sunk the chunk, so that chunks held
+    // for their turn (behind a slow one) stay few.
+    let limit = 8 * workers;
+    let (credit, credits) = sync_channel::<()>(limit);
+    for _ in 0..limit {
+        let _ = credit.send(());
+    }
     std::thread::scope(|scope| {
         let producer = scope.spawn(move || {
+            let send = |chunk| credits.recv().is_ok() && jobs.send(chunk).is_ok();
             let mut chunks = Chunks::new();
             let value = produce(&mut |item| match chunks.push(item) {
-                Some(full) => jobs.send(full).is_ok(),
+                Some(full) => send(full),
                 None => true,
             });
             if let Some(last) = chunks.rest() {
-                let _ = jobs.send(last);
+                send(last);
             }
             value
         });
@@ -80,7 +89,10 @@ where
             });
         }
         drop(results);
-        in_order(&done, &mut sink);
+        in_order(&done, &mut sink, || {
+            let _ = credit.try_send(());
+        });
+        drop(credit);
         joined(producer)
     })
 }
@@ -187,13 +199,14 @@ fn next_job<T>(queue: &Mutex<Receiver<(u64, Vec<T>)>>) -> Option<(u64, Vec<T>)> 
 }
 
 /// Hands every result to `sink` in sequence order, holding those that arrive early.
-fn in_order<R>(done: &Receiver<(u64, Vec<R>)>, sink: &mut impl FnMut(R)) {
+fn in_order<R>(done: &Receiver<(u64, Vec<R>)>, sink: &mut impl FnMut(R), mut sunk: impl FnMut()) {
     let mut early: BTreeMap<u64, Vec<R>> = BTreeMap::new();
     let mut next = 0u64;
     for (seq, mapped) in done {
         early.insert(seq, mapped);
         while let Some(ready) = early.remove(&next) {
             ready.into_iter().for_each(&mut *sink);
+            sunk();
             next += 1;
         }
     }
@@ -250,6 +263,43 @@ mod tests {
         assert_eq!(squares(1, 1_000).2, 1);
         assert_eq!(squares(4, 0).0, Vec::<u64>::new());
         assert_eq!(squares(4, CHUNK as u64).0.len(), CHUNK);
+    }
+
+    #[test]
+    fn a_slow_chunk_holds_the_producer_back_instead_of_piling_results_up() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        let (produced, sunk, most) = (
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+        );
+        let n = 200 * CHUNK;
+        ordered(
+            4,
+            |give| {
+                for i in 0..n {
+                    let ahead = produced.fetch_add(1, SeqCst) + 1 - sunk.load(SeqCst);
+                    most.fetch_max(ahead, SeqCst);
+                    if !give(i) {
+                        break;
+                    }
+                }
+            },
+            || (),
+            |_, i| {
+                // The first chunk is slow: every other one is done long before its turn.
+                if i == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+                i
+            },
+            |_| {
+                sunk.fetch_add(1, SeqCst);
+            },
+        );
+        assert_eq!(sunk.into_inner(), n);
+        // Two workers: at most 16 chunks taken, plus the one being filled.
+        assert!(most.into_inner() <= 17 * CHUNK, "the producer ran ahead");
     }
 
     #[test]
