@@ -540,6 +540,9 @@ impl Timeline {
     pub(super) fn locate(&self, t: i64) -> usize {
         let k = usize::try_from(days_between(self.base, t)).unwrap_or(usize::MAX);
         let mut i = self.index.get(k).map_or(0, |&i| i as usize);
+        // One step without a branch: most days hold one interval, so this is usually the
+        // answer, and a comparison that goes either way at random costs a mispredicted jump.
+        i += usize::from(self.ends.get(i).is_some_and(|&e| e <= t));
         while self.ends.get(i).is_some_and(|&e| e <= t) {
             i += 1;
         }
@@ -575,6 +578,16 @@ impl Timeline {
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn reach(&self, i: usize, target: i64) -> Option<i64> {
         let n = self.after.len();
+        // Two steps without a branch (a short duration ends in this interval or the next one),
+        // then a galloping search.
+        let mut i = i;
+        i += usize::from(self.after.get(i).is_some_and(|&a| a < target));
+        i += usize::from(self.after.get(i).is_some_and(|&a| a < target));
+        if let (Some(&a), Some(&e)) = (self.after.get(i), self.ends.get(i)) {
+            if a >= target {
+                return Some(e - (a - target));
+            }
+        }
         let (mut lo, mut hi, mut step) = (i, i, 1usize);
         while hi < n && self.after.get(hi).is_some_and(|&a| a < target) {
             lo = hi + 1;
