@@ -578,8 +578,9 @@ impl Timeline {
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn reach(&self, i: usize, target: i64) -> Option<i64> {
         let n = self.after.len();
-        // Two steps without a branch (a short duration ends in this interval or the next one),
-        // then a galloping search.
+        // Two steps without a branch (a short duration ends in this interval or the next one);
+        // an answer in the interval reached returns at once (fewer instructions per call let
+        // more calls of a batch overlap), anything further takes the galloping search.
         let mut i = i;
         i += usize::from(self.after.get(i).is_some_and(|&a| a < target));
         i += usize::from(self.after.get(i).is_some_and(|&a| a < target));
