@@ -458,26 +458,42 @@ impl Calendar {
 }
 
 /// Instant → epoch nanoseconds, or an error naming the field.
+#[inline]
 pub(crate) fn to_nanos(field: &str, t: DateTime<Utc>) -> Result<i64> {
-    t.timestamp_nanos_opt().ok_or_else(|| {
-        Error::invalid(
-            field,
-            crate::instant::format(&t),
-            "outside the supported range of years 1677–2262",
-        )
-    })
+    match t.timestamp_nanos_opt() {
+        Some(ns) => Ok(ns),
+        None => Err(instant_out_of_range(field, t)),
+    }
+}
+
+#[cold]
+fn instant_out_of_range(field: &str, t: DateTime<Utc>) -> Error {
+    Error::invalid(
+        field,
+        crate::instant::format(&t),
+        "outside the supported range of years 1677–2262",
+    )
 }
 
 /// A duration to add → nanoseconds; negative is an error.
+#[inline]
 pub(crate) fn duration_nanos(d: TimeDelta) -> Result<i64> {
+    match d.num_nanoseconds() {
+        Some(ns) if ns >= 0 => Ok(ns),
+        _ => Err(bad_duration(d)),
+    }
+}
+
+#[cold]
+fn bad_duration(d: TimeDelta) -> Error {
     if d < TimeDelta::zero() {
-        return Err(Error::from(crate::error::Detail::NegativeDuration {
+        Error::from(crate::error::Detail::NegativeDuration {
             field: "duration".into(),
             value: crate::support::decimal::shortest(crate::seconds::as_secs_f64(d)).to_string(),
-        }));
+        })
+    } else {
+        Error::invalid("seconds", d.num_seconds(), "too long: at most ~292 years")
     }
-    d.num_nanoseconds()
-        .ok_or_else(|| Error::invalid("seconds", d.num_seconds(), "too long: at most ~292 years"))
 }
 
 impl Clone for Calendar {

@@ -20,6 +20,7 @@ impl Calendar {
     /// assert!(cal.add_ns(monday_9, -1).is_err());
     /// # Ok::<(), kesher::Error>(())
     /// ```
+    #[inline]
     pub fn add_ns(&self, t: i64, d: i64) -> Result<i64> {
         match d {
             0 => self.ask(Question::NextOpen, t),
@@ -39,6 +40,7 @@ impl Calendar {
     /// assert_eq!(cal.elapsed_ns(monday_9, monday_9 + 86_400_000_000_000)?, 8 * 3_600_000_000_000);
     /// # Ok::<(), kesher::Error>(())
     /// ```
+    #[inline]
     pub fn elapsed_ns(&self, a: i64, b: i64) -> Result<i64> {
         let quick = |year: &Timeline| {
             (b >= a && year.covers(b))
@@ -56,6 +58,7 @@ impl Calendar {
     /// assert!(cal.is_open_ns(1_736_154_000_000_000_000)?); // Monday 09:00 UTC
     /// # Ok::<(), kesher::Error>(())
     /// ```
+    #[inline]
     pub fn is_open_ns(&self, t: i64) -> Result<bool> {
         self.answer(
             t,
@@ -74,6 +77,7 @@ impl Calendar {
     /// assert_eq!(cal.next_open_ns(sunday_noon)?, 1_736_154_000_000_000_000);
     /// # Ok::<(), kesher::Error>(())
     /// ```
+    #[inline]
     pub fn next_open_ns(&self, t: i64) -> Result<i64> {
         self.ask(Question::NextOpen, t)
     }

@@ -21,12 +21,33 @@ impl Calendar {
     }
 
     /// Answers from the compiled year of `t` when its table holds the answer (`quick`), else
-    /// from the growable timeline behind the lock (`slow`); both give the same answers.
-    #[inline]
+    /// from the growable timeline behind the lock (`slow`); both give the same answers. The
+    /// common case (the year compiled, the answer in its table) is inlined into the caller;
+    /// the rest is [`Calendar::answer_slowly`].
+    #[inline(always)]
     pub(super) fn answer<T>(
         &self,
         t: i64,
-        quick: impl FnOnce(&Timeline) -> Option<T>,
+        quick: impl Fn(&Timeline) -> Option<T>,
+        slow: impl FnOnce(&mut Timeline) -> Result<T>,
+    ) -> Result<T> {
+        if let Some(year) = self.years.compiled(t) {
+            if year.covers(t) {
+                if let Some(answer) = quick(year) {
+                    return Ok(answer);
+                }
+            }
+        }
+        self.answer_slowly(t, quick, slow)
+    }
+
+    /// [`Calendar::answer`] when the year is not compiled yet (compiling it) or its table
+    /// cannot tell.
+    #[inline(never)]
+    fn answer_slowly<T>(
+        &self,
+        t: i64,
+        quick: impl Fn(&Timeline) -> Option<T>,
         slow: impl FnOnce(&mut Timeline) -> Result<T>,
     ) -> Result<T> {
         match self.years.at(&self.def, t) {
@@ -39,6 +60,7 @@ impl Calendar {
     }
 
     /// An instant → instant question, from the year's table when it can.
+    #[inline]
     pub(super) fn ask(&self, question: Question, t: i64) -> Result<i64> {
         self.answer(
             t,
@@ -57,6 +79,7 @@ impl Calendar {
     /// assert!(!cal.is_open("2025-01-06T17:00:00Z".parse().unwrap())?);
     /// # Ok::<(), kesher::Error>(())
     /// ```
+    #[inline]
     pub fn is_open(&self, t: DateTime<Utc>) -> Result<bool> {
         self.is_open_ns(to_nanos("at", t)?)
     }
@@ -71,6 +94,7 @@ impl Calendar {
     /// assert_eq!(t.to_rfc3339(), "2025-01-06T09:00:00+00:00");
     /// # Ok::<(), kesher::Error>(())
     /// ```
+    #[inline]
     pub fn next_open(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
         let t = to_nanos("at", t)?;
         self.next_open_ns(t).map(DateTime::from_timestamp_nanos)
@@ -90,6 +114,7 @@ impl Calendar {
     /// assert!(cal.add(due, TimeDelta::seconds(-1)).is_err());
     /// # Ok::<(), kesher::Error>(())
     /// ```
+    #[inline]
     pub fn add(&self, t: DateTime<Utc>, d: TimeDelta) -> Result<DateTime<Utc>> {
         let t = to_nanos("start", t)?;
         let d = duration_nanos(d)?;
@@ -110,6 +135,7 @@ impl Calendar {
     /// assert!(cal.elapsed(b, a).is_err());
     /// # Ok::<(), kesher::Error>(())
     /// ```
+    #[inline]
     pub fn elapsed(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Result<TimeDelta> {
         let (a, b) = (to_nanos("start", a)?, to_nanos("end", b)?);
         self.elapsed_ns(a, b).map(TimeDelta::nanoseconds)
