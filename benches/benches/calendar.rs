@@ -252,6 +252,25 @@ fn single_calls(c: &mut Criterion) {
                 }
             })
         });
+        let (a_ns, b_ns): (Vec<i64>, Vec<i64>) = a
+            .iter()
+            .zip(&b)
+            .map(|(&x, &y)| (x * 1_000_000_000, y * 1_000_000_000))
+            .unzip();
+        group.bench_function(BenchmarkId::new("elapsed_ns_single", calendar), |bench| {
+            bench.iter(|| {
+                for (&x, &y) in black_box(&a_ns).iter().zip(black_box(&b_ns)) {
+                    black_box(cal.elapsed_ns(x, y).ok());
+                }
+            })
+        });
+        group.bench_function(BenchmarkId::new("next_open_ns_single", calendar), |bench| {
+            bench.iter(|| {
+                for &t in black_box(&opens_ns) {
+                    black_box(cal.next_open_ns(t).ok());
+                }
+            })
+        });
         group.bench_function(BenchmarkId::new("next_open_many", calendar), |bench| {
             bench.iter(|| tl.next_open_many(black_box(&opens), EpochUnit::Seconds, &mut out))
         });
