@@ -226,6 +226,17 @@ fn single_calls(c: &mut Criterion) {
                 }
             })
         });
+        // The floor of a `DateTime` single call: chrono's conversions alone, in and out.
+        if calendar == "new_york" {
+            group.bench_function("chrono_round_trip", |bench| {
+                bench.iter(|| {
+                    for &t in black_box(&instants) {
+                        let ns = t.timestamp_nanos_opt().unwrap_or(0);
+                        black_box(DateTime::from_timestamp_nanos(black_box(ns)));
+                    }
+                })
+            });
+        }
         group.bench_function(BenchmarkId::new("is_open_many", calendar), |bench| {
             bench.iter(|| tl.is_open_many(black_box(&opens), EpochUnit::Seconds, &mut open))
         });
