@@ -4,7 +4,7 @@
 use crate::error::{fail, invalid, invalid_number, to_json, Result};
 use crate::text::{instant, micros_to_millis, millis, nanos_to_millis};
 use chrono::{DateTime, TimeDelta};
-use kesher::calendar::EpochUnit;
+use kesher::calendar::{EpochUnit, Timeline};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -193,18 +193,71 @@ fn scatter(len: usize, rows: &[usize], answers: Vec<f64>) -> Vec<f64> {
 impl Calendar {
     /// An instant → instant batch over epoch milliseconds: microseconds into the core,
     /// milliseconds out, NaN rows left out and answered NaN.
+    /// `whole_ms`: whether the question keeps whole milliseconds whole (its duration, if any,
+    /// is whole milliseconds; a calendar's boundaries and offsets are whole seconds).
     fn instants(
         &self,
         field: &str,
         at: &[f64],
-        ask: impl FnOnce(&mut kesher::calendar::Timeline, &[i64], &mut [i64]) -> kesher::Result<()>,
+        whole_ms: bool,
+        mut ask: impl FnMut(&mut Timeline, &[i64], EpochUnit, &mut [i64]) -> kesher::Result<()>,
     ) -> Result<Vec<f64>> {
+        if at.iter().all(|&ms| ms.abs() <= DATE_LIMIT_MS) {
+            return self.instants_in_chunks(at, whole_ms, ask);
+        }
         let (rows, cols) = present(&[(field, at)])?;
         let col = cols.first().map(Vec::as_slice).unwrap_or_default();
         let mut out = vec![0i64; col.len()];
-        self.with_timeline(|tl| ask(tl, col, &mut out))?;
+        self.with_timeline(|tl| ask(tl, col, EpochUnit::Microseconds, &mut out))?;
         let out: Vec<f64> = out.into_iter().map(micros_to_millis).collect();
         Ok(scatter(at.len(), &rows, out))
+    }
+
+    /// [`Calendar::instants`] when every instant is present: converted, asked and converted
+    /// back a chunk at a time, so that the integers stay in the cache and only the answer is
+    /// allocated. A chunk of whole milliseconds (what a `Date` holds) asked a question that
+    /// keeps them whole goes to the core in milliseconds, both conversions then being a single
+    /// instruction; anything else in microseconds.
+    fn instants_in_chunks(
+        &self,
+        at: &[f64],
+        whole_ms: bool,
+        mut ask: impl FnMut(&mut Timeline, &[i64], EpochUnit, &mut [i64]) -> kesher::Result<()>,
+    ) -> Result<Vec<f64>> {
+        const CHUNK: usize = 2048;
+        let mut answers = Vec::with_capacity(at.len());
+        let (mut col, mut out) = (Vec::with_capacity(CHUNK), vec![0i64; CHUNK]);
+        self.with_timeline(|tl| {
+            for (k, chunk) in at.chunks(CHUNK).enumerate() {
+                col.clear();
+                let mut whole = whole_ms;
+                col.extend(chunk.iter().map(|&ms| {
+                    let i = ms as i64;
+                    whole &= i as f64 == ms;
+                    i
+                }));
+                let unit = if whole {
+                    EpochUnit::Milliseconds
+                } else {
+                    col.clear();
+                    col.extend(chunk.iter().map(|&ms| (ms * 1e3).round_ties_even() as i64));
+                    EpochUnit::Microseconds
+                };
+                // Only the last chunk is shorter.
+                out.truncate(chunk.len());
+                ask(tl, &col, unit, &mut out).map_err(|e| {
+                    let rows: Vec<usize> = (k * CHUNK..k * CHUNK + chunk.len()).collect();
+                    caller_row(e, &rows, &[])
+                })?;
+                if whole {
+                    answers.extend(out.iter().map(|&u| u as f64));
+                } else {
+                    answers.extend(out.iter().map(|&u| micros_to_millis(u)));
+                }
+            }
+            Ok(())
+        })?;
+        Ok(answers)
     }
 
     fn with_timeline<T>(
@@ -336,8 +389,8 @@ impl Calendar {
             0
         });
         let n_days = if op == "add_days" { days(n)? } else { 0 };
-        let unit = EpochUnit::Microseconds;
-        self.instants("at", at, |tl, col, out| match op {
+        let whole_ms = d.subsec_nanos() % 1_000_000 == 0;
+        self.instants("at", at, whole_ms, |tl, col, unit, out| match op {
             "sub" => tl.sub_many(col, unit, d, out),
             "add_days" => tl.add_days_many(col, unit, n_days, out),
             "previous_open" => tl.previous_open_many(col, unit, out),
@@ -363,8 +416,9 @@ impl Calendar {
     #[wasm_bindgen(js_name = addBatch)]
     pub fn add_many(&self, starts: &[f64], seconds: f64) -> Result<Vec<f64>> {
         let d = TimeDelta::microseconds(span_micros("seconds", seconds)?);
-        self.instants("starts", starts, |tl, col, due| {
-            tl.add_many(col, EpochUnit::Microseconds, d, due)
+        let whole_ms = d.subsec_nanos() % 1_000_000 == 0;
+        self.instants("starts", starts, whole_ms, |tl, col, unit, due| {
+            tl.add_many(col, unit, d, due)
         })
     }
 
@@ -419,8 +473,8 @@ impl Calendar {
     /// The first open instant at or after each instant.
     #[wasm_bindgen(js_name = nextOpenBatch)]
     pub fn next_open_many(&self, at: &[f64]) -> Result<Vec<f64>> {
-        self.instants("at", at, |tl, col, next| {
-            tl.next_open_many(col, EpochUnit::Microseconds, next)
+        self.instants("at", at, true, |tl, col, unit, next| {
+            tl.next_open_many(col, unit, next)
         })
     }
 }

@@ -77,6 +77,36 @@ test("Calendar batches equal the one-at-a-time answers; NaN in, NaN out", () => 
   assert.deepEqual(Array.from(cal.addMany([starts[0]], 3600)), [cal.add(new Date(starts[0]), 3600).getTime()]);
 });
 
+test("Calendar batches over several chunks: whole and fractional milliseconds answer as single calls", () => {
+  // The batch converts 2,048 instants at a time, in milliseconds when a chunk holds whole ones
+  // and the question keeps them whole, in microseconds otherwise: both ways, across chunks.
+  const cal = new kesher.Calendar("israel");
+  const base = Date.parse("2025-09-20T00:00:00Z"); // across the autumn holidays
+  const n = 5000;
+  const starts = new Float64Array(n);
+  for (let i = 0; i < n; i++) starts[i] = base + i * 1_234_567;
+  for (let i = 2048; i < 4096; i += 97) starts[i] += 0.25; // the second chunk has fractions
+  for (const seconds of [4 * 3600, 1.0005]) {
+    const due = cal.addMany(starts, seconds);
+    const next = cal.nextOpenMany(starts);
+    const back = cal.subMany(starts, seconds);
+    assert.equal(due.length, n);
+    for (let i = 0; i < n; i += 13) {
+      const [ms, rest] = [Math.floor(starts[i]), starts[i] - Math.floor(starts[i])];
+      const start = rest === 0 ? new Date(ms) : null;
+      if (start) {
+        assert.equal(due[i], cal.add(start, seconds).getTime() + (due[i] % 1), `due[${i}] for ${seconds}`);
+        assert.equal(next[i], cal.nextOpen(start).getTime(), `next[${i}]`);
+      }
+      assert.equal(cal.elapsedMany([starts[i]], [due[i]])[0], seconds, `elapsed(start, due)[${i}] for ${seconds}`);
+      assert.ok(back[i] <= starts[i], `sub[${i}]`);
+    }
+  }
+  const late = Float64Array.from(starts);
+  late[4100] = 9e15; // past what a Date holds, in the third chunk
+  throwsKesher(assert, () => cal.addMany(late, 60), "invalid_input", "starts[4100]");
+});
+
 test("Calendar batch errors name the row", () => {
   const cal = new kesher.Calendar("uk");
   const t = Date.parse("2025-01-06T10:00:00Z");

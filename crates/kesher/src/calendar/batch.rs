@@ -92,11 +92,11 @@ impl Timeline {
         let scale = unit.nanos();
         for (o, &s) in out.iter_mut().zip(starts) {
             let t = s * scale;
-            let i = self.locate(t);
+            let i = self.locate_inlined(t);
             let u = if d == 0 {
                 self.starts.get(i).map_or(t, |&st| st.max(t))
             } else {
-                let target = self.cumulative(t, i) + d;
+                let target = self.cumulative_inlined(t, i) + d;
                 self.reach(i, target)
                     .ok_or_else(|| out_of_range("starts", s))?
             };
@@ -176,7 +176,8 @@ impl Timeline {
         let scale = unit.nanos();
         for ((o, &a), &b) in out.iter_mut().zip(starts).zip(ends) {
             let (a, b) = (a * scale, b * scale);
-            let e = self.cumulative(b, self.locate(b)) - self.cumulative(a, self.locate(a));
+            let e = self.cumulative_inlined(b, self.locate_inlined(b))
+                - self.cumulative_inlined(a, self.locate_inlined(a));
             *o = e.div_euclid(scale);
         }
         Ok(())

@@ -20,7 +20,7 @@ impl Calendar {
     /// assert!(cal.add_ns(monday_9, -1).is_err());
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn add_ns(&self, t: i64, d: i64) -> Result<i64> {
         if d > 0 {
             self.answer(t, |year| year.add_from_table(t, d), |tl| tl.add_ns(t, d))
@@ -30,7 +30,7 @@ impl Calendar {
     }
 
     /// [`Calendar::add_ns`] of a zero or negative duration, kept out of the callers' loops.
-    #[inline(never)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn add_none_ns(&self, t: i64, d: i64) -> Result<i64> {
         if d == 0 {
             self.ask(Question::NextOpen, t)
@@ -50,7 +50,7 @@ impl Calendar {
     /// assert_eq!(cal.elapsed_ns(monday_9, monday_9 + 86_400_000_000_000)?, 8 * 3_600_000_000_000);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn elapsed_ns(&self, a: i64, b: i64) -> Result<i64> {
         let quick = |year: &Timeline| {
             (b >= a && year.covers(b))
@@ -68,7 +68,7 @@ impl Calendar {
     /// assert!(cal.is_open_ns(1_736_154_000_000_000_000)?); // Monday 09:00 UTC
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn is_open_ns(&self, t: i64) -> Result<bool> {
         self.answer(
             t,
@@ -87,7 +87,7 @@ impl Calendar {
     /// assert_eq!(cal.next_open_ns(sunday_noon)?, 1_736_154_000_000_000_000);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn next_open_ns(&self, t: i64) -> Result<i64> {
         self.ask(Question::NextOpen, t)
     }

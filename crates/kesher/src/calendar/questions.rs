@@ -23,8 +23,9 @@ impl Calendar {
     /// Answers from the compiled year of `t` when its table holds the answer (`quick`), else
     /// from the growable timeline behind the lock (`slow`); both give the same answers. The
     /// common case (the year compiled, the answer in its table) is inlined into the caller;
-    /// the rest is [`Calendar::answer_slowly`].
-    #[inline(always)]
+    /// the rest is [`Calendar::answer_slowly`]. (Natively only: the WebAssembly build is built
+    /// for size, and the inlining of the single calls cost its full entry 10 KB.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(super) fn answer<T>(
         &self,
         t: i64,
@@ -43,7 +44,7 @@ impl Calendar {
 
     /// [`Calendar::answer`] when the year is not compiled yet (compiling it) or its table
     /// cannot tell.
-    #[inline(never)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn answer_slowly<T>(
         &self,
         t: i64,
@@ -60,7 +61,7 @@ impl Calendar {
     }
 
     /// An instant → instant question, from the year's table when it can.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn ask(&self, question: Question, t: i64) -> Result<i64> {
         self.answer(
             t,
@@ -79,7 +80,7 @@ impl Calendar {
     /// assert!(!cal.is_open("2025-01-06T17:00:00Z".parse().unwrap())?);
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn is_open(&self, t: DateTime<Utc>) -> Result<bool> {
         self.is_open_ns(to_nanos("at", t)?)
     }
@@ -94,7 +95,7 @@ impl Calendar {
     /// assert_eq!(t.to_rfc3339(), "2025-01-06T09:00:00+00:00");
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn next_open(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
         let t = to_nanos("at", t)?;
         self.next_open_ns(t).map(DateTime::from_timestamp_nanos)
@@ -114,7 +115,7 @@ impl Calendar {
     /// assert!(cal.add(due, TimeDelta::seconds(-1)).is_err());
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn add(&self, t: DateTime<Utc>, d: TimeDelta) -> Result<DateTime<Utc>> {
         let t = to_nanos("start", t)?;
         let d = duration_nanos(d)?;
@@ -135,7 +136,7 @@ impl Calendar {
     /// assert!(cal.elapsed(b, a).is_err());
     /// # Ok::<(), kesher::Error>(())
     /// ```
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn elapsed(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Result<TimeDelta> {
         let (a, b) = (to_nanos("start", a)?, to_nanos("end", b)?);
         self.elapsed_ns(a, b).map(TimeDelta::nanoseconds)

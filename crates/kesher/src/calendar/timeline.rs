@@ -538,6 +538,14 @@ impl Timeline {
     /// The first interval that ends after `t` (`len` when none in the table).
     #[inline]
     pub(super) fn locate(&self, t: i64) -> usize {
+        self.locate_inlined(t)
+    }
+
+    /// [`Timeline::locate`] inlined by force, for the batch loops: the WebAssembly build is
+    /// made for size, and there a call per instant cost a sixth of a batch (forcing it at every
+    /// call instead cost the full entry 2 KB).
+    #[inline(always)]
+    pub(super) fn locate_inlined(&self, t: i64) -> usize {
         let k = usize::try_from(days_between(self.base, t)).unwrap_or(usize::MAX);
         let mut i = self.index.get(k).map_or(0, |&i| i as usize);
         // One step without a branch: most days hold one interval, so this is usually the
@@ -566,6 +574,13 @@ impl Timeline {
     /// Business time from the table's origin to `t`.
     #[inline]
     pub(super) fn cumulative(&self, t: i64, i: usize) -> i64 {
+        self.cumulative_inlined(t, i)
+    }
+
+    /// [`Timeline::cumulative`] inlined by force, for the batch loops (see
+    /// [`Timeline::locate_inlined`]).
+    #[inline(always)]
+    pub(super) fn cumulative_inlined(&self, t: i64, i: usize) -> i64 {
         match (self.starts.get(i), self.ends.get(i), self.after.get(i)) {
             (Some(&s), Some(&e), Some(&a)) => a - (e - t.max(s)),
             _ => self.after.last().copied().unwrap_or(0),
