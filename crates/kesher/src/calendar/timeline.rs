@@ -541,10 +541,11 @@ impl Timeline {
         self.locate_inlined(t)
     }
 
-    /// [`Timeline::locate`] inlined by force, for the batch loops: the WebAssembly build is
+    /// [`Timeline::locate`] inlined by force on WebAssembly, for the batch loops: that build is
     /// made for size, and there a call per instant cost a sixth of a batch (forcing it at every
-    /// call instead cost the full entry 2 KB).
-    #[inline(always)]
+    /// call instead cost the full entry 2 KB). Natively, forcing it made the batches slower.
+    #[cfg_attr(target_arch = "wasm32", inline(always))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn locate_inlined(&self, t: i64) -> usize {
         let k = usize::try_from(days_between(self.base, t)).unwrap_or(usize::MAX);
         let mut i = self.index.get(k).map_or(0, |&i| i as usize);
@@ -577,9 +578,10 @@ impl Timeline {
         self.cumulative_inlined(t, i)
     }
 
-    /// [`Timeline::cumulative`] inlined by force, for the batch loops (see
+    /// [`Timeline::cumulative`] inlined by force on WebAssembly, for the batch loops (see
     /// [`Timeline::locate_inlined`]).
-    #[inline(always)]
+    #[cfg_attr(target_arch = "wasm32", inline(always))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn cumulative_inlined(&self, t: i64, i: usize) -> i64 {
         match (self.starts.get(i), self.ends.get(i), self.after.get(i)) {
             (Some(&s), Some(&e), Some(&a)) => a - (e - t.max(s)),
