@@ -193,6 +193,7 @@ fn scatter(len: usize, rows: &[usize], answers: Vec<f64>) -> Vec<f64> {
 impl Calendar {
     /// An instant → instant batch over epoch milliseconds: microseconds into the core,
     /// milliseconds out, NaN rows left out and answered NaN.
+    ///
     /// `whole_ms`: whether the question keeps whole milliseconds whole (its duration, if any,
     /// is whole milliseconds; a calendar's boundaries and offsets are whole seconds).
     fn instants(
