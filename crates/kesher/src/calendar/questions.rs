@@ -22,33 +22,32 @@ impl Calendar {
 
     /// Answers from the compiled year of `t` when its table holds the answer (`quick`), else
     /// from the growable timeline behind the lock (`slow`); both give the same answers. The
-    /// common case (the year compiled, the answer in its table) is inlined into the caller;
-    /// the rest is [`Calendar::answer_slowly`]. (Natively only: the WebAssembly build is built
-    /// for size, where forcing it grew the package and was not measured faster.)
+    /// common case (the year compiled, the answer in its table) is inlined into the caller; a
+    /// year not compiled yet is [`Calendar::answer_slowly`]. (Natively only: the WebAssembly
+    /// build is built for size, where forcing it grew the package and was not measured faster.)
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(super) fn answer<T>(
         &self,
         t: i64,
-        quick: impl Fn(&Timeline) -> Option<T>,
+        quick: impl FnOnce(&Timeline) -> Option<T>,
         slow: impl FnOnce(&mut Timeline) -> Result<T>,
     ) -> Result<T> {
-        if let Some(year) = self.years.compiled(t) {
-            if year.covers(t) {
-                if let Some(answer) = quick(year) {
-                    return Ok(answer);
-                }
-            }
+        match self.years.compiled(t) {
+            Some(year) => match year.covers(t).then(|| quick(year)).flatten() {
+                Some(answer) => Ok(answer),
+                None => self.with_timeline(slow),
+            },
+            None => self.answer_slowly(t, quick, slow),
         }
-        self.answer_slowly(t, quick, slow)
     }
 
-    /// [`Calendar::answer`] when the year is not compiled yet (compiling it) or its table
-    /// cannot tell.
+    /// [`Calendar::answer`] when `t`'s year is not compiled yet: compiles it (or finds it
+    /// cannot be) and answers from it or the timeline.
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn answer_slowly<T>(
         &self,
         t: i64,
-        quick: impl Fn(&Timeline) -> Option<T>,
+        quick: impl FnOnce(&Timeline) -> Option<T>,
         slow: impl FnOnce(&mut Timeline) -> Result<T>,
     ) -> Result<T> {
         match self.years.at(&self.def, t) {
