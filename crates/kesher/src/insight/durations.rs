@@ -9,6 +9,7 @@
 //! seven bits of mantissa), which orders positive numbers as their values do: no logarithm.
 
 use super::DurationStats;
+use serde::{Deserialize, Serialize};
 
 /// How many durations are kept as they are before they are counted in buckets.
 pub(crate) const EXACT_DURATIONS: usize = 1024;
@@ -18,7 +19,8 @@ const MANTISSA_BITS: u32 = 7;
 const SHIFT: u32 = 52 - MANTISSA_BITS;
 
 /// Counts per bucket index, over the span of indices seen.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Buckets {
     first: u64,
     counts: Vec<u64>,
@@ -66,7 +68,8 @@ fn middle(index: u64) -> f64 {
 }
 
 /// Durations below zero, at zero and above it, in buckets.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Sketch {
     negative: Buckets,
     zero: u64,
@@ -109,8 +112,10 @@ impl Sketch {
     }
 }
 
-/// Durations in seconds, gathered in bounded memory (see the [module](self)).
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Durations in seconds, gathered in bounded memory (see the [module](self)). As JSON (a
+/// partial of a distributed engine) it is checked when read: the counts must agree.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "DigestWire", into = "DigestWire")]
 pub(crate) struct DurationDigest {
     count: usize,
     /// The sum, in milliseconds: the same whatever the order of adding.
@@ -119,6 +124,80 @@ pub(crate) struct DurationDigest {
     high: f64,
     exact: Vec<f64>,
     sketch: Option<Sketch>,
+}
+
+/// A digest as JSON, before its counts are checked.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DigestWire {
+    count: usize,
+    millis: i64,
+    low: f64,
+    high: f64,
+    exact: Vec<f64>,
+    sketch: Option<Sketch>,
+}
+
+impl From<DurationDigest> for DigestWire {
+    fn from(d: DurationDigest) -> DigestWire {
+        DigestWire {
+            count: d.count,
+            millis: d.millis,
+            low: d.low,
+            high: d.high,
+            exact: d.exact,
+            sketch: d.sketch,
+        }
+    }
+}
+
+/// One past the largest bucket index an `f64` can name.
+const BUCKET_INDICES: u64 = 1 << (64 - SHIFT);
+
+impl Buckets {
+    fn total(&self) -> Option<u64> {
+        let end = self.first.checked_add(self.counts.len() as u64)?;
+        (end <= BUCKET_INDICES).then_some(())?;
+        self.counts.iter().try_fold(0u64, |t, c| t.checked_add(*c))
+    }
+}
+
+impl TryFrom<DigestWire> for DurationDigest {
+    type Error = String;
+
+    fn try_from(w: DigestWire) -> Result<DurationDigest, String> {
+        let counted = match &w.sketch {
+            None => Some(w.exact.len() as u64),
+            Some(s) if w.exact.is_empty() => s
+                .negative
+                .total()
+                .zip(s.positive.total())
+                .and_then(|(n, p)| n.checked_add(p)?.checked_add(s.zero)),
+            Some(_) => None,
+        };
+        if counted != Some(w.count as u64) {
+            return Err(format!(
+                "a digest of {} durations whose counts do not add up to it",
+                w.count
+            ));
+        }
+        let finite = w
+            .exact
+            .iter()
+            .chain([&w.low, &w.high])
+            .all(|v| v.is_finite());
+        if !finite || w.low > w.high {
+            return Err("a digest's durations must be finite, low ≤ high".into());
+        }
+        Ok(DurationDigest {
+            count: w.count,
+            millis: w.millis,
+            low: w.low,
+            high: w.high,
+            exact: w.exact,
+            sketch: w.sketch,
+        })
+    }
 }
 
 impl DurationDigest {

@@ -11,7 +11,8 @@ use std::collections::{BTreeMap, HashMap};
 type PerMetric = [Option<Compliance>; Metric::ALL.len()];
 
 /// Compliance per group, then metric.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub(super) struct Grouped(HashMap<String, PerMetric>);
 
 fn place(metric: Metric) -> usize {

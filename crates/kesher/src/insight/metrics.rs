@@ -225,7 +225,8 @@ impl ServiceMetrics {
 /// assert_eq!((m.cases, m.first_response.median), (1, Some(120.0)));
 /// # Ok::<(), kesher::Error>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MetricsBuilder {
     m: ServiceMetrics,
     by_channel: Grouped,
@@ -320,6 +321,35 @@ impl MetricsBuilder {
         self.transfers += other.transfers;
         self.turns += other.turns;
         self.reopened += other.reopened;
+    }
+
+    /// The builder as JSON, so partial builders can travel between the workers of a
+    /// distributed engine (one per partition of cases) and be merged where the metrics are
+    /// finished; merging them gives what one builder over every case gives.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::insight::MetricsBuilder;
+    /// let b = MetricsBuilder::default();
+    /// let back = MetricsBuilder::from_json(&b.to_json())?;
+    /// assert_eq!(back.finish(), b.finish());
+    /// let err = MetricsBuilder::from_json(r#"{"cases": 1}"#).unwrap_err();
+    /// assert_eq!(err.kind(), kesher::ErrorKind::InvalidJson);
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A builder from [`MetricsBuilder::to_json`]'s JSON; errors name the field at fault (a
+    /// digest whose counts do not add up is refused).
+    ///
+    /// # Example
+    ///
+    /// See [`MetricsBuilder::to_json`].
+    pub fn from_json(text: &str) -> crate::error::Result<MetricsBuilder> {
+        crate::support::json::from_str(text)
     }
 
     /// The metrics.

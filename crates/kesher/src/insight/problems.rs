@@ -529,7 +529,8 @@ pub const PROBLEM_SAMPLE_SIZE: usize = 20_000;
 /// assert_eq!(p.clusters[0].label, "parcel");
 /// # Ok::<(), kesher::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "SampleWire", into = "SampleWire")]
 pub struct ProblemSample {
     capacity: usize,
     described: usize,
@@ -537,6 +538,51 @@ pub struct ProblemSample {
     kept: Vec<(u64, ProblemDigest)>,
     /// A hash at or above this cannot enter any more (the largest kept after a trim).
     bound: u64,
+}
+
+/// A sample as JSON, before it is checked.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleWire {
+    capacity: usize,
+    described: usize,
+    kept: Vec<(u64, ProblemDigest)>,
+    bound: u64,
+}
+
+impl From<ProblemSample> for SampleWire {
+    fn from(s: ProblemSample) -> SampleWire {
+        SampleWire {
+            capacity: s.capacity,
+            described: s.described,
+            kept: s.kept,
+            bound: s.bound,
+        }
+    }
+}
+
+impl TryFrom<SampleWire> for ProblemSample {
+    type Error = String;
+
+    fn try_from(w: SampleWire) -> Result<ProblemSample, String> {
+        if w.capacity == 0 || w.kept.len() >= 2 * w.capacity {
+            return Err(format!(
+                "a sample of capacity {} keeps 1 to {} descriptions, not {}",
+                w.capacity,
+                2 * w.capacity.max(1) - 1,
+                w.kept.len()
+            ));
+        }
+        if w.kept.len() > w.described || w.kept.iter().any(|(h, _)| *h > w.bound) {
+            return Err("a sample keeps described cases below its bound only".into());
+        }
+        Ok(ProblemSample {
+            capacity: w.capacity,
+            described: w.described,
+            kept: w.kept,
+            bound: w.bound,
+        })
+    }
 }
 
 impl ProblemSample {
@@ -583,6 +629,61 @@ impl ProblemSample {
         if let Some((h, _)) = self.kept.last() {
             self.bound = *h;
         }
+    }
+
+    /// Adds what `other` sampled (other cases, gathered apart): the result keeps the lowest
+    /// hashes of both, so merging the samples of any partition of the cases, in any order,
+    /// finishes as one sample over all of them would (given the same capacity).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{case::CaseLog, event::CaseEvent, insight::ProblemSample};
+    /// let (mut a, mut b, mut all) = (ProblemSample::new(2), ProblemSample::new(2), ProblemSample::new(2));
+    /// for i in 0..9 {
+    ///     let mut log = CaseLog::default();
+    ///     log.insert(CaseEvent::from_json(&format!(r#"{{"type": "interaction", "case_id": "T{i}", "id": "m",
+    ///         "customer_id": "c", "at": "2025-01-05T09:00:00Z", "channel": "email", "direction": "inbound",
+    ///         "actor": {{"type": "customer"}}, "kind": "message", "text": "my parcel is late"}}"#))?);
+    ///     let case = log.fold()?;
+    ///     all.add(&case);
+    ///     if i % 3 == 0 { a.add(&case) } else { b.add(&case) }
+    /// }
+    /// a.merge(&ProblemSample::from_json(&b.to_json())?);
+    /// assert_eq!(a.finish(1), all.finish(1));
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn merge(&mut self, other: &ProblemSample) {
+        self.described += other.described;
+        self.bound = self.bound.min(other.bound);
+        self.kept.extend(other.kept.iter().cloned());
+        let bound = self.bound;
+        self.kept.retain(|(h, _)| *h <= bound);
+        if self.kept.len() >= 2 * self.capacity {
+            self.trim();
+        }
+    }
+
+    /// The sample as JSON, so partial samples can travel between the workers of a distributed
+    /// engine and be merged ([`ProblemSample::merge`]) where the problems are finished.
+    ///
+    /// # Example
+    ///
+    /// See [`ProblemSample::merge`].
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A sample from [`ProblemSample::to_json`]'s JSON; errors name the field at fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = kesher::insight::ProblemSample::from_json(r#"{"capacity": 0}"#).unwrap_err();
+    /// assert_eq!(err.kind(), kesher::ErrorKind::InvalidJson);
+    /// ```
+    pub fn from_json(text: &str) -> crate::error::Result<ProblemSample> {
+        crate::support::json::from_str(text)
     }
 
     /// The recurring problems of the sample (see [`recurring_problems_in`]), with `described`

@@ -136,7 +136,8 @@ pub fn retention_signals(
 /// assert_eq!(s.word_of_mouth_balance, -1);
 /// # Ok::<(), kesher::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RetentionTally {
     /// The customer: from the first case, else from the first journey.
     customer_id: Option<CustomerId>,
@@ -314,6 +315,31 @@ impl RetentionTally {
             }
         }
         self.public_by_channel = channels.into_boxed_slice();
+    }
+
+    /// The tally as JSON, so the tallies of one customer gathered on different workers of a
+    /// distributed engine (their cases in different partitions) can meet and be merged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::insight::RetentionTally;
+    /// let t = RetentionTally::default();
+    /// assert_eq!(RetentionTally::from_json(&t.to_json())?, t);
+    /// assert!(RetentionTally::from_json(r#"{"open": -1}"#).is_err());
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A tally from [`RetentionTally::to_json`]'s JSON; errors name the field at fault.
+    ///
+    /// # Example
+    ///
+    /// See [`RetentionTally::to_json`].
+    pub fn from_json(text: &str) -> crate::error::Result<RetentionTally> {
+        crate::support::json::from_str(text)
     }
 
     /// The signals of the customer (with their record, when there is one) at `now`; emotion

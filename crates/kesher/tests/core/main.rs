@@ -14,6 +14,7 @@ mod ids;
 mod journey;
 mod journey_properties;
 mod no_panic;
+mod partials;
 mod playbook;
 mod playbook_properties;
 mod problems;
