@@ -222,19 +222,36 @@ fn rejection(py: Python<'_>, index: u64, e: &kesher::Error) -> PyResult<Py<PyAny
 }
 
 /// Folds events of any number of cases, in any order, leniently: every case that can be
-/// folded is, and every event that cannot is reported with its index.
+/// folded is, and every event that cannot is reported with its index. Arrow data (a pyarrow
+/// `Table` or `RecordBatch`, a polars frame…) is read column by column, one event per row.
 #[pyfunction]
 pub(crate) fn fold(py: Python<'_>, events_: &Bound<'_, PyAny>) -> PyResult<FoldResult> {
+    if let Some(batches) = crate::arrow::batches(events_)? {
+        let folded = py.detach(move || {
+            kesher::case::fold_events(batches.iter().flat_map(kesher_io::arrow::events))
+        });
+        // The core numbers the rows it was given, across the batches: that is the index.
+        return fold_result(py, folded, |origin| origin);
+    }
     let texts = events(events_)?;
     let folded = kesher::case::fold_events(texts.iter().map(|(_, t)| CaseEvent::from_json(t)));
-    let rejected = PyList::empty(py);
-    for r in &folded.rejected {
-        // The core numbers the events it was given; blank lines were skipped before it.
-        let index = usize::try_from(r.origin)
+    // The core numbers the events it was given; blank lines were skipped before it.
+    fold_result(py, folded, |origin| {
+        usize::try_from(origin)
             .ok()
             .and_then(|k| texts.get(k))
-            .map_or(r.origin, |(line, _)| *line as u64);
-        rejected.append(rejection(py, index, &r.error)?)?;
+            .map_or(origin, |(line, _)| *line as u64)
+    })
+}
+
+fn fold_result(
+    py: Python<'_>,
+    folded: kesher::case::FoldResult,
+    index: impl Fn(u64) -> u64,
+) -> PyResult<FoldResult> {
+    let rejected = PyList::empty(py);
+    for r in &folded.rejected {
+        rejected.append(rejection(py, index(r.origin), &r.error)?)?;
     }
     let cases = PyList::empty(py);
     for inner in folded.cases {
@@ -244,6 +261,22 @@ pub(crate) fn fold(py: Python<'_>, events_: &Bound<'_, PyAny>) -> PyResult<FoldR
         cases: cases.unbind(),
         rejected: rejected.unbind(),
     })
+}
+
+/// One row per case as an Arrow record batch (`pyarrow.record_batch(...)` takes it without a
+/// copy): the columns of `kesher_io::arrow::case_state_schema`, the segment from `segment_key`.
+#[pyfunction]
+#[pyo3(signature = (cases, segment_key="brand"))]
+pub(crate) fn case_states(
+    py: Python<'_>,
+    cases: Vec<PyRef<'_, Case>>,
+    segment_key: &str,
+) -> PyResult<crate::arrow::ArrowBatch> {
+    let cases: Vec<kesher::case::Case> = cases.iter().map(|c| c.inner.clone()).collect();
+    let key = segment_key.to_owned();
+    py.detach(move || kesher_io::arrow::case_states(&cases, &key))
+        .map(crate::arrow::ArrowBatch::new)
+        .map_err(|e| invalid("cases", "", &e.to_string()))
 }
 
 /// Reads a support-data file (kesher events, the Twitter support CSV, event logs, one-row-per-

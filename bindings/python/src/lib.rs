@@ -2,12 +2,14 @@
 //! Rust core, nothing else. The Python layer (`python/kesher/`) adds enums, array helpers and
 //! the typed stubs.
 
+mod arrow;
 mod calendar;
 mod cases;
 mod catalogue;
 mod convert;
 mod errors;
 mod import;
+mod insight;
 mod journey;
 mod live;
 mod people;
@@ -25,6 +27,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<cases::Case>()?;
     m.add_class::<cases::FoldResult>()?;
     m.add_function(wrap_pyfunction!(cases::fold, m)?)?;
+    m.add_function(wrap_pyfunction!(cases::case_states, m)?)?;
+    m.add_class::<arrow::ArrowBatch>()?;
     m.add_function(wrap_pyfunction!(cases::check_event, m)?)?;
     m.add_function(wrap_pyfunction!(cases::read_cases, m)?)?;
     m.add_function(wrap_pyfunction!(import::read_events, m)?)?;
@@ -38,6 +42,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<journey::PatternBuilder>()?;
     m.add_function(wrap_pyfunction!(cases::service_metrics, m)?)?;
     m.add_function(wrap_pyfunction!(cases::recurring_problems, m)?)?;
+    m.add_class::<insight::MetricsBuilder>()?;
+    m.add_class::<insight::ProblemSample>()?;
+    m.add_class::<insight::RetentionTally>()?;
     m.add_class::<people::Customer>()?;
     m.add_class::<people::Interaction>()?;
     m.add_class::<playbook::ReplyTemplate>()?;

@@ -98,6 +98,9 @@ def _instances():
         "Journey": journey, "PatternBuilder": builder,
         "Customer": kesher.Customer({"id": "c", "name": "N"}),
         "Report": kesher.Report([case]),
+        "MetricsBuilder": kesher.MetricsBuilder(), "ProblemSample": kesher.ProblemSample(),
+        "RetentionTally": kesher.RetentionTally(),
+        "ArrowBatch": kesher.case_states([case]),
     }
 
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from kesher import _arrays
 from kesher._native import (
+    ArrowBatch,
     Case,
     Catalogue,
     Customer,
@@ -44,10 +45,14 @@ from kesher._native import (
     UnsupportedError,
     InternalError,
     ERROR_KINDS,
+    MetricsBuilder,
     Pattern,
     PatternBuilder,
+    ProblemSample,
+    RetentionTally,
     SlaEngine,
     __version__,
+    case_states,
     check_event,
     fold,
     read_cases,
@@ -61,22 +66,23 @@ from kesher._native import Calendar as _NativeCalendar
 
 __all__ = [
     "Calendar", "Case", "Catalogue", "Customer", "Interaction", "ReplyTemplate", "Report", "acknowledgement", "CaseSla", "CaseStatus", "ContractSet", "EmotionModel", "FoldResult",
-    "EscalationRules", "Journey", "Language", "LiveCase", "WakeSchedule", "Pattern", "PatternBuilder", "Priority", "SlaEngine", "TargetState",
+    "EscalationRules", "Journey", "Language", "LiveCase", "WakeSchedule", "MetricsBuilder", "Pattern", "PatternBuilder", "Priority", "ProblemSample", "RetentionTally", "SlaEngine", "TargetState",
     "KesherError", "InvalidInputError", "ArgumentError", "MissingFieldError", "IllegalTransitionError",
     "ConflictingEventError", "CurrencyMismatchError", "InvalidJsonError", "InvalidCalendarError",
     "NoWorkingTimeError", "EndBeforeStartError", "NegativeDurationError", "UnsupportedError",
     "InternalError", "ERROR_KINDS",
-    "check_event", "fold", "read_cases", "read_events", "read_messages", "recurring_problems", "service_metrics", "__version__",
+    "case_states", "check_event", "fold", "read_cases", "read_events", "read_messages", "recurring_problems", "service_metrics", "__version__",
 ]
 
 
 from kesher._guard import guard, guard_class
 
 for _cls in (Case, Customer, Interaction, ReplyTemplate, Report, CaseSla, ContractSet, EmotionModel,
-             FoldResult, Journey, Pattern, PatternBuilder, SlaEngine, LiveCase, WakeSchedule,
+             FoldResult, Journey, MetricsBuilder, Pattern, PatternBuilder, ProblemSample, RetentionTally, SlaEngine, LiveCase, WakeSchedule,
              EscalationRules, Catalogue):
     guard_class(_cls)
 acknowledgement = guard(acknowledgement)
+case_states = guard(case_states)
 check_event = guard(check_event)
 fold = guard(fold)
 read_cases = guard(read_cases)
