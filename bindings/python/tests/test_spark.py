@@ -95,6 +95,53 @@ def test_journey_points_and_two_phase_patterns_match(events, local):
     assert got == expected
 
 
+def test_rejected_events_are_rows_not_losses(spark):
+    rows = [json.loads(line) for line in EVENTS.read_text().splitlines()[:60]]
+    rows[4]["at"] = "yesterday"
+    rows[9]["channel"] = "tweeter"
+    events = spark.createDataFrame([(json.dumps(r),) for r in rows], "line string")
+    events = spark.read.json(events.rdd.map(lambda r: r.line))
+    got = sorted((r.case_id, r.field) for r in kesher.spark.rejected_events(events).collect())
+    assert got == sorted([(rows[4]["case_id"], "at"), (rows[9]["case_id"], "channel")])
+    local = kesher.fold(rows)
+    assert kesher.spark.case_states(events).count() == len(local.cases)
+
+
+def test_metrics_and_problems_merge_partials_into_the_whole(events, local):
+    cases, slas = local
+    rows = kesher.spark.metrics(events.repartition(3), NOW, CONTRACTS).collect()
+    assert len(rows) == 1
+    whole = kesher.service_metrics(cases, [slas[c.id] for c in cases])
+    assert json.loads(rows[0].metrics) == json.loads(kesher._json.dumps(whole))
+    assert rows[0].cases == 200 and rows[0].first_response_median_seconds == whole["first_response"]["median"]
+    clusters = kesher.spark.recurring_problems(events.repartition(3)).collect()
+    want = kesher.recurring_problems(cases)
+    assert [(r.label, r.cases) for r in clusters] == [(c["label"], c["cases"]) for c in want["clusters"]]
+    assert clusters[0].described == 200
+
+
+def test_retention_and_customer_journeys_meet_per_customer(events, local):
+    cases, slas = local
+    model = kesher.EmotionModel()
+    by_customer = {}
+    for c in cases:
+        by_customer.setdefault(c.customer_id, []).append(c)
+    rows = {r.customer_id: r for r in kesher.spark.retention_signals(events.repartition(3), NOW, CONTRACTS).collect()}
+    assert set(rows) == set(by_customer)
+    for cid, mine in by_customer.items():
+        tally = kesher.RetentionTally()
+        for c in mine:
+            tally.add_case(c, NOW, slas[c.id])
+            tally.add_journey(model.journey(c, NOW, slas[c.id]), NOW)
+        assert json.loads(rows[cid].signals) == tally.signals(NOW)
+    points = kesher.spark.customer_journeys(events.repartition(3), NOW).collect()
+    cid = max(by_customer, key=lambda k: len(by_customer[k]))
+    line = model.customer_journey(kesher.Customer({"id": cid, "name": cid}), by_customer[cid], NOW)
+    got = sorted((r.at.replace(tzinfo=dt.timezone.utc), r.emotion) for r in points if r.customer_id == cid)
+    assert got == sorted((dt.datetime.fromisoformat(p["at"].replace("Z", "+00:00")), p["emotion"]) for p in line.points)
+    assert {r.customer_id for r in points} == set(by_customer)
+
+
 def test_the_spark_example_runs():
     import subprocess
 
