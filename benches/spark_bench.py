@@ -1,29 +1,41 @@
 #!/usr/bin/env python3
-"""kesher.spark in local mode against the single-process Python path (issue 9, item 3).
+"""kesher.spark in local mode against the single-process Python path (issue 21, item 6).
 
 Usage (the venv `cargo xtask test` builds): .venv/bin/python benches/spark_bench.py [EVENTS]
 
-Writes a seeded JSON Lines file of EVENTS kesher events (default 1,000,000: cases of 4 events —
-opened, the customer's message, the answer after a log-uniform delay, and resolution for most —
-40 brands), then, on the same file in the same run:
-- single process: read the lines, `kesher.fold`, an emotion journey per case, one PatternBuilder;
-- Spark local[2]: `spark.read.json`, `kesher.spark.case_states(...).count()` and
-  `kesher.spark.patterns(...).collect()` (the two-phase aggregation).
-Wall times are printed, and the patterns of both paths are checked to be equal.
+Writes a seeded JSON Lines file of EVENTS kesher events (default 10,000,000: cases of 4 events:
+opened, the customer's message, the answer after a log-uniform delay, and resolution; 40
+brands) and the same events as Parquet, then, on the same events in the same run:
+- single process: the JSON Lines read in chunks of whole cases, `kesher.fold`, the case states
+  as an Arrow batch (`kesher.case_states`), an emotion journey per case into one PatternBuilder;
+  the same over the Parquet file's record batches (`kesher.fold` on Arrow);
+- Spark local[2] on the Parquet file: `kesher.spark.case_states(...).count()` and
+  `kesher.spark.patterns(...).collect()` (each shuffles the events by case once), and the same
+  on the JSON Lines file read with an explicit schema.
+Wall times, events per second per core, the shuffle bytes per event (from Spark's event log)
+and the peak resident memory of the Python workers and of the JVM are printed; the patterns of
+every path are checked to be equal.
 """
 import datetime as dt
+import glob
 import json
 import os
 import pathlib
 import random
 import sys
 import tempfile
+import threading
 import time
+
+import pyarrow as pa
+import pyarrow.json as pj
+import pyarrow.parquet as pq
 
 import kesher
 import kesher.spark
 
 UTC = dt.timezone.utc
+NOW = dt.datetime(2025, 6, 1, tzinfo=UTC)
 
 
 def write_events(path: pathlib.Path, n: int) -> None:
@@ -51,47 +63,159 @@ def write_events(path: pathlib.Path, n: int) -> None:
                 {"type": "status_changed", "case_id": cid, "seq": 3,
                  "at": (t1 + dt.timedelta(minutes=5)).isoformat(), "to": "resolved"},
             ][: min(4, n - written)]
-            for r in rows:
-                f.write(json.dumps(r) + "\n")
+            f.write("".join(json.dumps(r) + "\n" for r in rows))
             written += len(rows)
             case += 1
 
 
+def chunks_of_cases(path: pathlib.Path, lines_per_chunk: int = 200_000):
+    """The file's lines in chunks that end where a case ends (the file keeps cases together)."""
+    buf, last = [], None
+    with open(path) as f:
+        for line in f:
+            cid = line[line.index('"case_id": "') + 12:].split('"', 1)[0]
+            if len(buf) >= lines_per_chunk and cid != last:
+                yield "".join(buf)
+                buf = []
+            buf.append(line)
+            last = cid
+    if buf:
+        yield "".join(buf)
+
+
+def single_process(folds):
+    """Case states and patterns from an iterator of fold inputs; returns (cases, patterns)."""
+    model, builder, cases = kesher.EmotionModel(), kesher.PatternBuilder(), 0
+    for data in folds:
+        result = kesher.fold(data)
+        cases += pa.record_batch(kesher.case_states(result.cases)).num_rows
+        for case in result.cases:
+            builder.add(model.journey(case, NOW))
+    return cases, {(p.segment, s["stage"]): (s["count"], s["median"]) for p in builder.finish() for s in p.stages}
+
+
+def parquet_folds(path: pathlib.Path):
+    held = []
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=200_000):
+        ids = batch.column("case_id")
+        cut = ids.to_pylist().index(ids[-1].as_py())
+        if cut:
+            yield pa.Table.from_batches(held + [batch.slice(0, cut)])
+            held = [batch.slice(cut)]
+        else:
+            held.append(batch)
+    if held:
+        yield pa.Table.from_batches(held)
+
+
+class PeakMemory:
+    """Samples the resident memory of Spark's Python workers (summed) and of its JVM."""
+
+    def __init__(self):
+        self.workers = self.jvm = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.wait(0.2):
+            workers = jvm = 0
+            for status in glob.glob("/proc/[0-9]*/status"):
+                try:
+                    pid = status.split("/")[2]
+                    cmd = open(f"/proc/{pid}/cmdline", "rb").read()
+                    rss = next(int(l.split()[1]) for l in open(status) if l.startswith("VmRSS"))
+                except (OSError, StopIteration, ValueError):
+                    continue
+                if b"pyspark.daemon" in cmd or b"pyspark.worker" in cmd:
+                    workers += rss
+                elif b"org.apache.spark.deploy.SparkSubmit" in cmd:
+                    jvm += rss
+            self.workers, self.jvm = max(self.workers, workers), max(self.jvm, jvm)
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+
+
+def shuffle_bytes(log_dir: pathlib.Path) -> int:
+    total = 0
+    for f in log_dir.rglob("*"):
+        if not f.is_file():
+            continue
+        for line in open(f, errors="replace"):
+            if '"SparkListenerTaskEnd"' in line:
+                metrics = json.loads(line).get("Task Metrics") or {}
+                total += (metrics.get("Shuffle Write Metrics") or {}).get("Shuffle Bytes Written", 0)
+    return total
+
+
+EVENT_SCHEMA = (
+    "type string, case_id string, seq long, at string, customer struct<id: string>, channel string, "
+    "metadata struct<brand: string>, id string, customer_id string, direction string, "
+    "actor struct<type: string, id: string>, kind string, text string, `to` string"
+)
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    now = dt.datetime(2025, 6, 1, tzinfo=UTC)
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
     with tempfile.TemporaryDirectory() as tmp:
-        path = pathlib.Path(tmp) / "events.jsonl"
+        path, parquet = pathlib.Path(tmp) / "events.jsonl", pathlib.Path(tmp) / "events.parquet"
+        start = time.perf_counter()
         write_events(path, n)
-        print(f"input: {n:,} events, {path.stat().st_size / 2**20:.0f} MiB")
+        table = pj.read_json(path, read_options=pj.ReadOptions(block_size=64 << 20))
+        # pyarrow reads the instants as UTC without a zone (which kesher refuses, as it refuses
+        # naive datetimes): they are stored as a lake would, as UTC timestamps.
+        at = table.schema.get_field_index("at")
+        table = table.set_column(at, "at", table.column("at").cast(pa.timestamp("us", tz="UTC")))
+        pq.write_table(table, parquet, row_group_size=1_000_000)
+        del table
+        print(f"input: {n:,} events, JSON Lines {path.stat().st_size / 2**20:.0f} MiB, Parquet "
+              f"{parquet.stat().st_size / 2**20:.0f} MiB (written in {time.perf_counter() - start:.0f} s)")
 
         start = time.perf_counter()
-        result = kesher.fold(path.read_text())
-        model = kesher.EmotionModel()
-        builder = kesher.PatternBuilder()
-        for case in result.cases:
-            builder.add(model.journey(case, now))
-        local = {(p.segment, s["stage"]): (s["count"], s["median"]) for p in builder.finish() for s in p.stages}
+        cases, local = single_process(chunks_of_cases(path))
         single = time.perf_counter() - start
-        print(f"single process (fold, journeys, patterns): {single:7.2f} s  {len(result.cases):,} cases")
+        print(f"single process, JSON Lines: {single:7.2f} s  {n / single / 1e3:7.1f} k events/s  {cases:,} cases")
+        start = time.perf_counter()
+        cases_pq, local_pq = single_process(parquet_folds(parquet))
+        single_pq = time.perf_counter() - start
+        assert (cases_pq, local_pq) == (cases, local)
+        print(f"single process, Parquet:    {single_pq:7.2f} s  {n / single_pq / 1e3:7.1f} k events/s")
 
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         from pyspark.sql import SparkSession
 
+        logs = pathlib.Path(tmp) / "spark-events"
+        logs.mkdir()
         spark = (SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
-                 .config("spark.sql.session.timeZone", "UTC").config("spark.driver.memory", "4g").getOrCreate())
+                 .config("spark.sql.session.timeZone", "UTC").config("spark.driver.memory", "4g")
+                 .config("spark.eventLog.enabled", "true").config("spark.eventLog.dir", str(logs))
+                 .config("spark.eventLog.compress", "false")
+                 .getOrCreate())
         spark.sparkContext.setLogLevel("ERROR")
-        start = time.perf_counter()
-        events = spark.read.json(str(path))
-        cases = kesher.spark.case_states(events).count()
-        rows = kesher.spark.patterns(events, now).collect()
-        distributed = time.perf_counter() - start
+        partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
+        for name, read in [("Parquet", lambda: spark.read.parquet(str(parquet))),
+                           ("JSON Lines, explicit schema", lambda: spark.read.schema(EVENT_SCHEMA).json(str(path)))]:
+            memory = PeakMemory()
+            start = time.perf_counter()
+            events = read()
+            got_cases = kesher.spark.case_states(events).count()
+            rows = kesher.spark.patterns(events, NOW).collect()
+            took = time.perf_counter() - start
+            memory.stop()
+            got = {(r.segment, r.stage): (r["count"], r.median) for r in rows}
+            assert got == local, "the Spark patterns differ from the single-process ones"
+            assert got_cases == cases
+            per_core = n / took / 2
+            print(f"Spark local[2], {name} (case states, patterns): {took:7.2f} s  "
+                  f"{per_core / 1e3:7.1f} k events/s per core = {per_core / (n / single):.2f}x the single "
+                  f"process (JSON Lines), {per_core / (n / single_pq):.2f}x (Parquet); peak memory: Python "
+                  f"workers {memory.workers / 1024:.0f} MiB, JVM {memory.jvm / 1024:.0f} MiB")
         spark.stop()
-        got = {(r.segment, r.stage): (r["count"], r.median) for r in rows}
-        assert got == local, "the Spark patterns differ from the single-process ones"
-        assert cases == len(result.cases)
-        print(f"Spark local[2] (read, case states, patterns): {distributed:7.2f} s  {cases:,} cases")
-        print(f"Spark local[2] takes {distributed / single:.1f}x the single-process time on this machine")
+        written = shuffle_bytes(logs)
+        print(f"shuffle: {written / 2**20:.0f} MiB written over 4 passes, {written / (4 * n):.1f} bytes "
+              f"per event per pass, {partitions} partitions per shuffle")
 
 
 if __name__ == "__main__":

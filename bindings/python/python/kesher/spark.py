@@ -23,7 +23,8 @@ batch's cases in one call (a case cut by a batch boundary is carried to the next
   so every customer's cases meet in one task.
 
 Nothing is collected to the driver. Memory per task: one Arrow batch of events and the case it
-carries over, plus one partial builder. The workers need kesher and pyarrow: set
+carries over, plus one partial builder. The workers need kesher, pyarrow and pandas (PySpark imports
+it for its Arrow functions): set
 ``PYSPARK_PYTHON`` to an interpreter that has them.
 """
 
@@ -81,7 +82,7 @@ def _columns(schema: str) -> List[str]:
 
 
 def _arrow_schema(schema: str) -> Any:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     types = {"string": pa.string(), "double": pa.float64(), "boolean": pa.bool_(),
              "int": pa.int32(), "long": pa.int64(), "timestamp": pa.timestamp("us", tz="UTC")}
@@ -107,7 +108,7 @@ def _text(value: Any) -> Optional[str]:
 def _runs(batches: Iterator[Any], key: str) -> Iterator[List[Any]]:
     """The batches of a partition sorted by ``key``, regrouped so that no run of equal keys is
     cut: each list of batches yielded ends where a key ends."""
-    import pyarrow.compute as pc
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
 
     held: List[Any] = []  # the rows of the key the previous batch ended with
     held_key: Optional[str] = None
@@ -289,7 +290,7 @@ def metrics(events: Any, now: Optional[_dt.datetime] = None, contracts: Optional
         builder, engine = kesher.MetricsBuilder(), _engine(text)
         at = _instant(json.loads(now_text)) if now_text else None
         for c in cases:
-            builder.add(c, engine.evaluate(c, at) if engine else None)
+            builder.add(c, engine.evaluate(c, at) if engine and at else None)
         return builder.to_json()
 
     def finish(texts: List[str]) -> List[Dict[str, Any]]:
@@ -389,7 +390,11 @@ def retention_signals(
         for raw in parts:
             tally.merge(kesher.RetentionTally.from_json(raw))
         s = tally.signals(at, recent=recent)
-        score = lambda name: (s.get(name) or {}).get("score")  # noqa: E731
+
+        def score(name: str) -> Optional[float]:
+            signal: Dict[str, Any] = s.get(name) or {}
+            return signal.get("score")
+
         return [{"customer_id": customer_id, "win_back_score": score("win_back"),
                  "word_of_mouth_score": score("word_of_mouth"), "nurture_score": score("nurture"),
                  "word_of_mouth_balance": s.get("word_of_mouth_balance"), "signals": _dumps(s)}]
