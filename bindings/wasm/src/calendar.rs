@@ -203,8 +203,8 @@ impl Calendar {
         whole_ms: bool,
         mut ask: impl FnMut(&mut Timeline, &[i64], EpochUnit, &mut [i64]) -> kesher::Result<()>,
     ) -> Result<Vec<f64>> {
-        if at.iter().all(|&ms| ms.abs() <= DATE_LIMIT_MS) {
-            return self.instants_in_chunks(at, whole_ms, ask);
+        if let Some(answers) = self.instants_in_chunks(at, whole_ms, &mut ask)? {
+            return Ok(answers);
         }
         let (rows, cols) = present(&[(field, at)])?;
         let col = cols.first().map(Vec::as_slice).unwrap_or_default();
@@ -218,25 +218,32 @@ impl Calendar {
     /// back a chunk at a time, so that the integers stay in the cache and only the answer is
     /// allocated. A chunk of whole milliseconds (what a `Date` holds) asked a question that
     /// keeps them whole goes to the core in milliseconds, both conversions then being a single
-    /// instruction; anything else in microseconds.
+    /// instruction; anything else in microseconds. `None` (nothing asked of the caller's
+    /// question after it) as soon as a chunk holds an instant that is missing or out of a
+    /// `Date`'s range: the caller then takes the way that reports them. Checking while
+    /// converting spares a pass over the whole column before the first chunk.
     fn instants_in_chunks(
         &self,
         at: &[f64],
         whole_ms: bool,
-        mut ask: impl FnMut(&mut Timeline, &[i64], EpochUnit, &mut [i64]) -> kesher::Result<()>,
-    ) -> Result<Vec<f64>> {
+        ask: &mut impl FnMut(&mut Timeline, &[i64], EpochUnit, &mut [i64]) -> kesher::Result<()>,
+    ) -> Result<Option<Vec<f64>>> {
         const CHUNK: usize = 2048;
         let mut answers = Vec::with_capacity(at.len());
         let (mut col, mut out) = (Vec::with_capacity(CHUNK), vec![0i64; CHUNK]);
-        self.with_timeline(|tl| {
+        let complete = self.with_timeline(|tl| {
             for (k, chunk) in at.chunks(CHUNK).enumerate() {
                 col.clear();
-                let mut whole = whole_ms;
+                let (mut whole, mut dates) = (whole_ms, true);
                 col.extend(chunk.iter().map(|&ms| {
                     let i = ms as i64;
                     whole &= i as f64 == ms;
+                    dates &= ms.abs() <= DATE_LIMIT_MS;
                     i
                 }));
+                if !dates {
+                    return Ok(false);
+                }
                 let unit = if whole {
                     EpochUnit::Milliseconds
                 } else {
@@ -256,9 +263,9 @@ impl Calendar {
                     answers.extend(out.iter().map(|&u| micros_to_millis(u)));
                 }
             }
-            Ok(())
+            Ok(true)
         })?;
-        Ok(answers)
+        Ok(complete.then_some(answers))
     }
 
     fn with_timeline<T>(
