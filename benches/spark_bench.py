@@ -10,8 +10,9 @@ brands) and the same events as Parquet, then, on the same events in the same run
   as an Arrow batch (`kesher.case_states`), an emotion journey per case into one PatternBuilder;
   the same over the Parquet file's record batches (`kesher.fold` on Arrow);
 - Spark local[2] on the Parquet file: `kesher.spark.case_states(...).count()` and
-  `kesher.spark.patterns(...).collect()` (each shuffles the events by case once), and the same
-  on the JSON Lines file read with an explicit schema.
+  `kesher.spark.patterns(...).collect()` (each shuffles and folds the events), then both from
+  one shuffle and fold (`kesher.spark.analyze`); the same on the JSON Lines file read with an
+  explicit schema.
 Wall times, events per second per core, the shuffle bytes per event (from Spark's event log)
 and the peak resident memory of the Python workers and of the JVM are printed; the patterns of
 every path are checked to be equal.
@@ -195,27 +196,37 @@ def main() -> None:
                  .getOrCreate())
         spark.sparkContext.setLogLevel("ERROR")
         partitions = int(spark.conf.get("spark.sql.shuffle.partitions"))
-        for name, read in [("Parquet", lambda: spark.read.parquet(str(parquet))),
-                           ("JSON Lines, explicit schema", lambda: spark.read.schema(EVENT_SCHEMA).json(str(path)))]:
+        def separately(events):
+            return kesher.spark.case_states(events).count(), kesher.spark.patterns(events, NOW).collect()
+
+        def one_pass(events):
+            analysis = kesher.spark.analyze(events, NOW, results=("case_states", "patterns"))
+            got = analysis.case_states.count(), analysis.patterns.collect()
+            analysis.unpersist()
+            return got
+
+        reads = [("Parquet", lambda: spark.read.parquet(str(parquet))),
+                 ("JSON Lines, explicit schema", lambda: spark.read.schema(EVENT_SCHEMA).json(str(path)))]
+        for (name, read), (how, run) in [(r, h) for r in reads for h in [("case_states + patterns", separately),
+                                                                         ("analyze, one pass", one_pass)]]:
             memory = PeakMemory()
             start = time.perf_counter()
-            events = read()
-            got_cases = kesher.spark.case_states(events).count()
-            rows = kesher.spark.patterns(events, NOW).collect()
+            got_cases, rows = run(read())
             took = time.perf_counter() - start
             memory.stop()
             got = {(r.segment, r.stage): (r["count"], r.median) for r in rows}
             assert got == local, "the Spark patterns differ from the single-process ones"
             assert got_cases == cases
             per_core = n / took / 2
-            print(f"Spark local[2], {name} (case states, patterns): {took:7.2f} s  "
+            print(f"Spark local[2], {name}, {how}: {took:7.2f} s  "
                   f"{per_core / 1e3:7.1f} k events/s per core = {per_core / (n / single):.2f}x the single "
                   f"process (JSON Lines), {per_core / (n / single_pq):.2f}x (Parquet); peak memory: Python "
                   f"workers {memory.workers / 1024:.0f} MiB, JVM {memory.jvm / 1024:.0f} MiB")
         spark.stop()
         written = shuffle_bytes(logs)
-        print(f"shuffle: {written / 2**20:.0f} MiB written over 4 passes, {written / (4 * n):.1f} bytes "
-              f"per event per pass, {partitions} partitions per shuffle")
+        print(f"shuffle: {written / 2**20:.0f} MiB written over 6 passes of the events, "
+              f"{written / (6 * n):.1f} bytes per event per pass; {partitions} shuffle partitions "
+              f"(adaptive execution coalesces them), analyze: twice the default parallelism")
 
 
 if __name__ == "__main__":

@@ -142,6 +142,28 @@ def test_retention_and_customer_journeys_meet_per_customer(events, local):
     assert {r.customer_id for r in points} == set(by_customer)
 
 
+def test_one_pass_gives_what_each_function_gives(events, local):
+    cases, slas = local
+    analysis = kesher.spark.analyze(events.repartition(3), NOW, CONTRACTS)
+    try:
+        states = {r.case_id: r.asDict() for r in analysis.case_states.collect()}
+        want = {r.case_id: r.asDict() for r in kesher.spark.case_states(events).collect()}
+        assert states == want and len(states) == 200
+        sort = lambda rows: sorted(tuple(sorted(r.asDict().items())) for r in rows)  # noqa: E731
+        assert sort(analysis.patterns.collect()) == sort(kesher.spark.patterns(events, NOW, CONTRACTS).collect())
+        assert analysis.metrics.collect() == kesher.spark.metrics(events, NOW, CONTRACTS).collect()
+        assert [(r.label, r.cases) for r in analysis.recurring_problems.collect()] == [
+            (c["label"], c["cases"]) for c in kesher.recurring_problems(cases)["clusters"]]
+    finally:
+        analysis.unpersist()
+    only = kesher.spark.analyze(events, NOW, results=["patterns"])
+    with pytest.raises(kesher.KesherError, match="metrics"):
+        only.metrics
+    with pytest.raises(kesher.KesherError, match="expected one of"):
+        kesher.spark.analyze(events, NOW, results=["journeys"])
+    only.unpersist()
+
+
 def test_the_spark_example_runs():
     import subprocess
 

@@ -18,6 +18,8 @@ batch's cases in one call (a case cut by a batch boundary is carried to the next
 - ``patterns``, ``metrics`` and ``recurring_problems``: two phases: each partition's cases go
   into a partial builder (``PatternBuilder``, ``MetricsBuilder``, ``ProblemSample``), the
   partials (one small JSON per partition) are merged by one task, which finishes them;
+- ``analyze``: case states, patterns, metrics and recurring problems from one shuffle and one
+  fold of the events (each function above shuffles and folds them again);
 - ``retention_signals`` and ``customer_journeys``: partitioned by customer: each case's part
   (a ``RetentionTally`` or the case itself) is shuffled a second time, by ``customer_id``,
   so every customer's cases meet in one task.
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Any, Callable, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import kesher
 from kesher._json import dumps as _dumps
@@ -131,7 +133,8 @@ def _runs(batches: Iterator[Any], key: str) -> Iterator[List[Any]]:
         yield held
 
 
-def _by_case(events: Any, per_cases: Callable[[Any, Any], Iterator[Any]], schema: str) -> Any:
+def _by_case(events: Any, per_cases: Callable[[Any, Any], Iterator[Any]], schema: str,
+             partitions: Optional[int] = None) -> Any:
     """Folds the events of each case on the executors; ``per_cases`` maps each fold result (a
     ``kesher.FoldResult``, with the Arrow table of events it came from) to Arrow record batches
     of ``schema``."""
@@ -144,8 +147,9 @@ def _by_case(events: Any, per_cases: Callable[[Any, Any], Iterator[Any]], schema
             yield from per_cases(kesher.fold(table), table)
 
     prepared = events.withColumn("case_id", F.col("case_id").cast("string"))
+    by_case = [partitions, "case_id"] if partitions else ["case_id"]
     return (
-        prepared.repartition("case_id")
+        prepared.repartition(*by_case)
         .sortWithinPartitions("case_id")
         .mapInArrow(fold, schema)
     )
@@ -246,17 +250,17 @@ def _two_phase(events: Any, partial: Callable[[Any], Any], finish: Callable[[Lis
     return _by_case(events, partials, _PARTIAL).coalesce(1).mapInArrow(merge, schema)
 
 
-def patterns(
-    events: Any, now: _dt.datetime, contracts: Optional[Any] = None, segment_key: str = "brand",
-    stages: Optional[List[str]] = None, threshold: float = -0.66,
-) -> Any:
-    """The typical emotion pattern per segment and stage, aggregated in two phases."""
-    text = _text(contracts)
+Partial = Callable[[List[kesher.Case]], str]
+Finish = Callable[[List[str]], List[Dict[str, Any]]]
+
+
+def _pattern_parts(now: _dt.datetime, contracts: Optional[str], segment_key: str,
+                   stages: Optional[List[str]], threshold: float) -> Tuple[Partial, Finish]:
     now_text = _dumps(now)
 
     def partial(cases: List[kesher.Case]) -> str:
         builder = kesher.PatternBuilder(stages, threshold)
-        for _, j in _journeys(cases, _instant(json.loads(now_text)), _engine(text), segment_key):
+        for _, j in _journeys(cases, _instant(json.loads(now_text)), _engine(contracts), segment_key):
             builder.add(j)
         return builder.to_json()
 
@@ -274,20 +278,25 @@ def patterns(
                              "p90": s.get("p90"), "trouble_score": trouble.get(s["stage"])})
         return rows
 
-    return _two_phase(events, partial, finish, PATTERN_SCHEMA)
+    return partial, finish
 
 
-def metrics(events: Any, now: Optional[_dt.datetime] = None, contracts: Optional[Any] = None) -> Any:
-    """Service metrics over every case, one row: the headline figures as columns and the whole
-    of ``kesher.service_metrics`` as JSON in ``metrics``. With ``contracts`` (and ``now``), SLA
-    compliance too."""
-    text = _text(contracts)
-    if text is not None and now is None:
+def patterns(
+    events: Any, now: _dt.datetime, contracts: Optional[Any] = None, segment_key: str = "brand",
+    stages: Optional[List[str]] = None, threshold: float = -0.66,
+) -> Any:
+    """The typical emotion pattern per segment and stage, aggregated in two phases."""
+    parts = _pattern_parts(now, _text(contracts), segment_key, stages, threshold)
+    return _two_phase(events, *parts, PATTERN_SCHEMA)
+
+
+def _metrics_parts(now: Optional[_dt.datetime], contracts: Optional[str]) -> Tuple[Partial, Finish]:
+    if contracts is not None and now is None:
         raise kesher._errors.invalid("invalid now `None`: SLA compliance is evaluated at `now`")
     now_text = _dumps(now) if now is not None else None
 
     def partial(cases: List[kesher.Case]) -> str:
-        builder, engine = kesher.MetricsBuilder(), _engine(text)
+        builder, engine = kesher.MetricsBuilder(), _engine(contracts)
         at = _instant(json.loads(now_text)) if now_text else None
         for c in cases:
             builder.add(c, engine.evaluate(c, at) if engine and at else None)
@@ -306,14 +315,17 @@ def metrics(events: Any, now: Optional[_dt.datetime] = None, contracts: Optional
                  "resolution_median_seconds": resolution.get("median"),
                  "transfers_per_case": m.get("transfers_per_case"), "metrics": _dumps(m)}]
 
-    return _two_phase(events, partial, finish, METRICS_SCHEMA)
+    return partial, finish
 
 
-def recurring_problems(events: Any, min_cases: int = 3, capacity: int = 20000) -> Any:
-    """Recurring problems, one row per cluster (largest first): the descriptions of a bounded
-    sample of cases (the ``capacity`` with the lowest id hashes, the same whatever the
-    partitions), clustered into FAQ candidates; ``terms`` and ``examples`` as JSON lists."""
+def metrics(events: Any, now: Optional[_dt.datetime] = None, contracts: Optional[Any] = None) -> Any:
+    """Service metrics over every case, one row: the headline figures as columns and the whole
+    of ``kesher.service_metrics`` as JSON in ``metrics``. With ``contracts`` (and ``now``), SLA
+    compliance too."""
+    return _two_phase(events, *_metrics_parts(now, _text(contracts)), METRICS_SCHEMA)
 
+
+def _problem_parts(min_cases: int, capacity: int) -> Tuple[Partial, Finish]:
     def partial(cases: List[kesher.Case]) -> str:
         sample = kesher.ProblemSample(capacity)
         for c in cases:
@@ -330,7 +342,101 @@ def recurring_problems(events: Any, min_cases: int = 3, capacity: int = 20000) -
                  "examples": _dumps(c["examples"]), "described": p["described"],
                  "sampled": p["sampled"]} for c in p["clusters"]]
 
-    return _two_phase(events, partial, finish, PROBLEM_SCHEMA)
+    return partial, finish
+
+
+def recurring_problems(events: Any, min_cases: int = 3, capacity: int = 20000) -> Any:
+    """Recurring problems, one row per cluster (largest first): the descriptions of a bounded
+    sample of cases (the ``capacity`` with the lowest id hashes, the same whatever the
+    partitions), clustered into FAQ candidates; ``terms`` and ``examples`` as JSON lists."""
+    return _two_phase(events, *_problem_parts(min_cases, capacity), PROBLEM_SCHEMA)
+
+
+class Analysis:
+    """Several results from one shuffle and one fold of the events (see :func:`analyze`): each
+    attribute is a Spark DataFrame with the same rows as the function of the same name."""
+
+    def __init__(self, folded: Any, parts: Dict[str, Tuple[Partial, Finish]]) -> None:
+        self._folded, self._parts = folded, parts
+
+    @property
+    def case_states(self) -> Any:
+        """As :func:`case_states`."""
+        from pyspark.sql import functions as F
+
+        return self._folded.filter(F.col("result").isNull()).select(*_columns(CASE_SCHEMA))
+
+    def _finished(self, result: str, schema: str) -> Any:
+        from pyspark.sql import functions as F
+
+        if result not in self._parts:
+            raise kesher._errors.invalid(f"invalid result `{result}`: not among those analyze() was asked for")
+        finish = self._parts[result][1]
+
+        def merge(batches: Iterator[Any]) -> Iterator[Any]:
+            yield _batch(finish([t for b in batches for t in b.column("part").to_pylist()]), schema)
+
+        partials = self._folded.filter(F.col("result") == result).select("part")
+        return partials.coalesce(1).mapInArrow(merge, schema)
+
+    @property
+    def patterns(self) -> Any:
+        """As :func:`patterns`."""
+        return self._finished("patterns", PATTERN_SCHEMA)
+
+    @property
+    def metrics(self) -> Any:
+        """As :func:`metrics`."""
+        return self._finished("metrics", METRICS_SCHEMA)
+
+    @property
+    def recurring_problems(self) -> Any:
+        """As :func:`recurring_problems`."""
+        return self._finished("recurring_problems", PROBLEM_SCHEMA)
+
+    def unpersist(self) -> None:
+        """Frees the folded cases Spark keeps for the results."""
+        self._folded.unpersist()
+
+
+def analyze(
+    events: Any, now: _dt.datetime, contracts: Optional[Any] = None, segment_key: str = "brand",
+    results: Sequence[str] = ("case_states", "patterns", "metrics", "recurring_problems"),
+    stages: Optional[List[str]] = None, threshold: float = -0.66, min_cases: int = 3,
+    capacity: int = 20000, partitions: Optional[int] = None,
+) -> Analysis:
+    """Case states, patterns, metrics and recurring problems (those named in ``results``) from
+    one shuffle and one fold of the events, where the functions of the same names each shuffle
+    and fold them again. Each partition's batches give their case-state rows and one partial per
+    aggregate, kept (``persist``) in one table, from which each result is read; call
+    ``unpersist()`` when done. ``partitions``: how many partitions the events are shuffled into
+    (twice Spark's default parallelism unless given)."""
+    known = ("case_states", "patterns", "metrics", "recurring_problems")
+    for r in results:
+        if r not in known:
+            raise kesher._errors.invalid(f"invalid result `{r}`: expected one of {', '.join(known)}")
+    text = _text(contracts)
+    every = {"patterns": lambda: _pattern_parts(now, text, segment_key, stages, threshold),
+             "metrics": lambda: _metrics_parts(now, text),
+             "recurring_problems": lambda: _problem_parts(min_cases, capacity)}
+    parts = {r: every[r]() for r in results if r in every}
+    states = "case_states" in results
+    schema = CASE_SCHEMA + ", result string, part string"
+
+    def rows(result: Any, table: Any) -> Iterator[Any]:
+        import pyarrow as pa
+
+        if states:
+            cases = pa.record_batch(kesher.case_states(result.cases, segment_key))
+            nulls = pa.nulls(cases.num_rows, pa.string())
+            yield pa.RecordBatch.from_arrays([*cases.columns, nulls, nulls], schema=_arrow_schema(schema))
+        yield _batch([{"result": name, "part": partial(result.cases)} for name, (partial, _) in parts.items()],
+                     schema)
+
+    # Adaptive execution does not coalesce the partitions of a table Spark keeps, and each
+    # partition costs a Python worker's round trip: a few per core, unless told.
+    count = partitions or 2 * events.sparkSession.sparkContext.defaultParallelism
+    return Analysis(_by_case(events, rows, schema, count).persist(), parts)
 
 
 def _by_customer(events: Any, per_cases: Callable[[List[kesher.Case]], List[Dict[str, Any]]],
