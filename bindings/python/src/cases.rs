@@ -268,13 +268,12 @@ fn fold_result(
 #[pyfunction]
 #[pyo3(signature = (cases, segment_key="brand"))]
 pub(crate) fn case_states(
-    py: Python<'_>,
     cases: Vec<PyRef<'_, Case>>,
     segment_key: &str,
 ) -> PyResult<crate::arrow::ArrowBatch> {
-    let cases: Vec<kesher::case::Case> = cases.iter().map(|c| c.inner.clone()).collect();
-    let key = segment_key.to_owned();
-    py.detach(move || kesher_io::arrow::case_states(&cases, &key))
+    // Read in place, with the interpreter held: a copy of every case to let it go would cost
+    // more than the table.
+    kesher_io::arrow::case_states(cases.iter().map(|c| &c.inner), segment_key)
         .map(crate::arrow::ArrowBatch::new)
         .map_err(|e| invalid("cases", "", &e.to_string()))
 }

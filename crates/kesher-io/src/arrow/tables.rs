@@ -42,8 +42,9 @@ pub fn case_state_schema() -> Schema {
     ])
 }
 
-/// One row per case, in the columns of [`case_state_schema`]; `segment_key` names the metadata
-/// key whose value is the case's segment (`brand`, `team`…).
+/// One row per case (a slice of cases or any iterator of references to them), in the columns of
+/// [`case_state_schema`]; `segment_key` names the metadata key whose value is the case's
+/// segment (`brand`, `team`…).
 ///
 /// # Errors
 ///
@@ -62,7 +63,11 @@ pub fn case_state_schema() -> Schema {
 /// assert_eq!(segment.value(0), "acme");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn case_states(cases: &[Case], segment_key: &str) -> Result<RecordBatch, ArrowError> {
+pub fn case_states<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    segment_key: &str,
+) -> Result<RecordBatch, ArrowError> {
+    let cases: Vec<&Case> = cases.into_iter().collect();
     let n = cases.len();
     let texts = || StringBuilder::with_capacity(n, n * 12);
     let (mut id, mut customer, mut status, mut priority, mut channel, mut segment) =

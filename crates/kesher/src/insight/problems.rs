@@ -565,11 +565,11 @@ impl TryFrom<SampleWire> for ProblemSample {
     type Error = String;
 
     fn try_from(w: SampleWire) -> Result<ProblemSample, String> {
-        if w.capacity == 0 || w.kept.len() >= 2 * w.capacity {
+        if w.capacity == 0 || w.kept.len() >= w.capacity.saturating_mul(2) {
             return Err(format!(
-                "a sample of capacity {} keeps 1 to {} descriptions, not {}",
+                "a sample of capacity {} (at least 1) keeps fewer than twice that many \
+                 descriptions, not {}",
                 w.capacity,
-                2 * w.capacity.max(1) - 1,
                 w.kept.len()
             ));
         }
@@ -616,7 +616,7 @@ impl ProblemSample {
         };
         self.described += 1;
         self.kept.push((hash, digest));
-        if self.kept.len() >= 2 * self.capacity {
+        if self.kept.len() >= self.capacity.saturating_mul(2) {
             self.trim();
         }
     }
@@ -659,7 +659,7 @@ impl ProblemSample {
         self.kept.extend(other.kept.iter().cloned());
         let bound = self.bound;
         self.kept.retain(|(h, _)| *h <= bound);
-        if self.kept.len() >= 2 * self.capacity {
+        if self.kept.len() >= self.capacity.saturating_mul(2) {
             self.trim();
         }
     }
