@@ -124,6 +124,32 @@ pub fn import_events(data: &[u8]) {
     import(data, Format::Events);
 }
 
+/// The input as JSON Lines read by arrow-json into record batches of the schema it infers (any
+/// nesting of structs, lists and scalars), then every row read as an event: one item per row,
+/// the fold accounting for each of them, and a case-state row per case.
+pub fn import_arrow(data: &[u8]) {
+    let Ok((schema, _)) = arrow_json::reader::infer_json_schema(std::io::Cursor::new(data), None)
+    else {
+        return;
+    };
+    let Ok(reader) = arrow_json::ReaderBuilder::new(std::sync::Arc::new(schema))
+        .with_batch_size(7)
+        .build(std::io::Cursor::new(data))
+    else {
+        return;
+    };
+    let batches: Vec<arrow_array::RecordBatch> = reader.map_while(Result::ok).collect();
+    let rows: usize = batches.iter().map(|b| b.num_rows()).sum();
+    let read = batches.iter().flat_map(kesher_io::arrow::events).count();
+    assert_eq!(read, rows, "one event or error per row");
+    let folded = kesher::case::fold_events(batches.iter().flat_map(kesher_io::arrow::events));
+    let used: usize = folded.cases.iter().map(|c| c.log().len()).sum();
+    assert!(folded.rejected.len() <= rows && used <= rows);
+    assert!(folded.rejected.iter().all(|r| (r.origin as usize) < rows));
+    let table = kesher_io::arrow::case_states(&folded.cases, "brand");
+    assert_eq!(table.map(|t| t.num_rows()).ok(), Some(folded.cases.len()));
+}
+
 /// The Twitter customer-support CSV.
 pub fn import_twcs(data: &[u8]) {
     import(data, Format::Twcs);
