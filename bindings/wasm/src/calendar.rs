@@ -199,40 +199,56 @@ impl Calendar {
     fn instants(
         &self,
         field: &str,
-        at: &[f64],
+        mut at: Vec<f64>,
         whole_ms: bool,
         mut ask: impl FnMut(&mut Timeline, &[i64], EpochUnit, &mut [i64]) -> kesher::Result<()>,
     ) -> Result<Vec<f64>> {
-        if let Some(answers) = self.instants_in_chunks(at, whole_ms, &mut ask)? {
-            return Ok(answers);
+        let done = self.instants_in_chunks(&mut at, whole_ms, &mut ask)?;
+        if done == at.len() {
+            return Ok(at);
         }
-        let (rows, cols) = present(&[(field, at)])?;
-        let col = cols.first().map(Vec::as_slice).unwrap_or_default();
+        // From the first chunk holding a missing or out-of-range instant on, row by row.
+        let (mut rows, mut col) = (Vec::new(), Vec::new());
+        for (i, &ms) in at.iter().enumerate().skip(done) {
+            if let Some(v) = micros(field, i, ms)? {
+                rows.push(i);
+                col.push(v);
+            }
+        }
         let mut out = vec![0i64; col.len()];
-        self.with_timeline(|tl| ask(tl, col, EpochUnit::Microseconds, &mut out))?;
-        let out: Vec<f64> = out.into_iter().map(micros_to_millis).collect();
-        Ok(scatter(at.len(), &rows, out))
+        self.with_rows(&rows, &[], |tl| {
+            ask(tl, &col, EpochUnit::Microseconds, &mut out)
+        })?;
+        if let Some(rest) = at.get_mut(done..) {
+            rest.fill(f64::NAN);
+        }
+        for (&i, &u) in rows.iter().zip(&out) {
+            if let Some(slot) = at.get_mut(i) {
+                *slot = micros_to_millis(u);
+            }
+        }
+        Ok(at)
     }
 
-    /// [`Calendar::instants`] when every instant is present: converted, asked and converted
-    /// back a chunk at a time, so that the integers stay in the cache and only the answer is
-    /// allocated. A chunk of whole milliseconds (what a `Date` holds) asked a question that
-    /// keeps them whole goes to the core in milliseconds, both conversions then being a single
-    /// instruction; anything else in microseconds. `None` (nothing asked of the caller's
-    /// question after it) as soon as a chunk holds an instant that is missing or out of a
-    /// `Date`'s range: the caller then takes the way that reports them. Checking while
-    /// converting spares a pass over the whole column before the first chunk.
+    /// [`Calendar::instants`] while every instant is present: converted, asked and converted
+    /// back a chunk at a time, each chunk's answers written over its instants, so that the
+    /// integers stay in the cache and nothing the size of the column is allocated. A chunk of
+    /// whole milliseconds (what a `Date` holds) asked a question that keeps them whole goes to
+    /// the core in milliseconds, both conversions then being a single instruction; anything
+    /// else in microseconds. Returns how many leading instants were answered: it stops, before
+    /// touching it, at the first chunk that holds an instant that is missing or out of a
+    /// `Date`'s range, and the caller takes the rest row by row. Checking while converting
+    /// spares a pass over the whole column before the first chunk.
     fn instants_in_chunks(
         &self,
-        at: &[f64],
+        at: &mut [f64],
         whole_ms: bool,
         ask: &mut impl FnMut(&mut Timeline, &[i64], EpochUnit, &mut [i64]) -> kesher::Result<()>,
-    ) -> Result<Option<Vec<f64>>> {
+    ) -> Result<usize> {
         const CHUNK: usize = 2048;
-        let mut answers = Vec::with_capacity(at.len());
         let (mut col, mut out) = (Vec::with_capacity(CHUNK), vec![0i64; CHUNK]);
-        let complete = self.with_timeline(|tl| {
-            for (k, chunk) in at.chunks(CHUNK).enumerate() {
+        self.with_timeline(|tl| {
+            for (k, chunk) in at.chunks_mut(CHUNK).enumerate() {
                 col.clear();
                 let (mut whole, mut dates) = (whole_ms, true);
                 col.extend(chunk.iter().map(|&ms| {
@@ -242,7 +258,7 @@ impl Calendar {
                     i
                 }));
                 if !dates {
-                    return Ok(false);
+                    return Ok(k * CHUNK);
                 }
                 let unit = if whole {
                     EpochUnit::Milliseconds
@@ -258,14 +274,17 @@ impl Calendar {
                     caller_row(e, &rows, &[])
                 })?;
                 if whole {
-                    answers.extend(out.iter().map(|&u| u as f64));
+                    for (slot, &u) in chunk.iter_mut().zip(&out) {
+                        *slot = u as f64;
+                    }
                 } else {
-                    answers.extend(out.iter().map(|&u| micros_to_millis(u)));
+                    for (slot, &u) in chunk.iter_mut().zip(&out) {
+                        *slot = micros_to_millis(u);
+                    }
                 }
             }
-            Ok(true)
-        })?;
-        Ok(complete.then_some(answers))
+            Ok(at.len())
+        })
     }
 
     fn with_timeline<T>(
@@ -390,7 +409,7 @@ impl Calendar {
     /// [`Calendar::question`] over many instants (epoch milliseconds in and out, NaN in, NaN
     /// out).
     #[wasm_bindgen(js_name = questionMany)]
-    pub fn question_many(&self, op: &str, at: &[f64], n: f64) -> Result<Vec<f64>> {
+    pub fn question_many(&self, op: &str, at: Vec<f64>, n: f64) -> Result<Vec<f64>> {
         let d = TimeDelta::microseconds(if op == "sub" {
             span_micros("seconds", n)?
         } else {
@@ -422,7 +441,7 @@ impl Calendar {
     /// Due times: each start plus the same business `seconds`, epoch milliseconds in and out
     /// (NaN in, NaN out).
     #[wasm_bindgen(js_name = addBatch)]
-    pub fn add_many(&self, starts: &[f64], seconds: f64) -> Result<Vec<f64>> {
+    pub fn add_many(&self, starts: Vec<f64>, seconds: f64) -> Result<Vec<f64>> {
         let d = TimeDelta::microseconds(span_micros("seconds", seconds)?);
         let whole_ms = d.subsec_nanos() % 1_000_000 == 0;
         self.instants("starts", starts, whole_ms, |tl, col, unit, due| {
@@ -480,7 +499,7 @@ impl Calendar {
 
     /// The first open instant at or after each instant.
     #[wasm_bindgen(js_name = nextOpenBatch)]
-    pub fn next_open_many(&self, at: &[f64]) -> Result<Vec<f64>> {
+    pub fn next_open_many(&self, at: Vec<f64>) -> Result<Vec<f64>> {
         self.instants("at", at, true, |tl, col, unit, next| {
             tl.next_open_many(col, unit, next)
         })

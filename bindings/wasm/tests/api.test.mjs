@@ -105,6 +105,15 @@ test("Calendar batches over several chunks: whole and fractional milliseconds an
   const late = Float64Array.from(starts);
   late[4100] = 9e15; // past what a Date holds, in the third chunk
   throwsKesher(assert, () => cal.addMany(late, 60), "invalid_input", "starts[4100]");
+  // The chunks answered before a missing instant keep their answers; from its chunk on, rows
+  // are answered one by one; the caller's array is never written.
+  const gap = Float64Array.from(starts);
+  gap[4100] = NaN;
+  const whole = cal.addMany(starts, 60);
+  const holed = cal.addMany(gap, 60);
+  assert.ok(Number.isNaN(holed[4100]) && Number.isNaN(gap[4100]));
+  for (let i = 0; i < n; i++) if (i !== 4100) assert.equal(holed[i], whole[i], `due[${i}] beside a gap`);
+  assert.equal(gap[0], starts[0]);
 });
 
 test("Calendar batch errors name the row", () => {
