@@ -78,6 +78,8 @@ pub struct SlaEngine {
     /// Buffers reused from case to case.
     signals: Vec<(i64, u64, u8, usize)>,
     clocks: Vec<Clock>,
+    /// The clocks a report shows, as (metric, index).
+    pub(super) showing: Vec<(Metric, usize)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -527,10 +529,11 @@ impl Replay<'_> {
     }
 
     fn on_status(&mut self, from: CaseStatus, to: CaseStatus, t: i64, seq: u64) -> Result<()> {
+        let contracts = self.contracts;
         let pause_on = self
-            .contract()
-            .map(|c| c.pause_on.clone())
-            .unwrap_or_default();
+            .contract
+            .and_then(|i| contracts.contracts().get(i))
+            .map_or(&[][..], |c| c.pause_on.as_slice());
         self.status = to;
         let reason = self.why(format_args!("status {from} → {to}"));
         if is_stop_status(to) {
@@ -664,6 +667,7 @@ impl SlaEngine {
             explain: false,
             signals: Vec::new(),
             clocks: Vec::new(),
+            showing: Vec::new(),
         }
     }
 
@@ -795,7 +799,7 @@ impl SlaEngine {
     }
 
     /// Each metric's last clock, then each interaction target's: the clocks a report shows.
-    pub(super) fn shown(&self, clocks: &[Clock]) -> Vec<(Metric, usize)> {
+    pub(super) fn shown(&self, clocks: &[Clock], shown: &mut Vec<(Metric, usize)>) {
         let rows = self.contracts.contracts().len();
         let kinds = Metric::ALL
             .iter()
@@ -805,13 +809,12 @@ impl SlaEngine {
                 (0..self.contracts.interaction_targets().len())
                     .map(|r| (Metric::InteractionResponse, Some(rows + r))),
             );
-        kinds
-            .filter_map(|(metric, row)| {
-                let same =
-                    |c: &Clock| c.metric == metric && row.map_or(true, |r| c.terms.contract == r);
-                clocks.iter().rposition(same).map(|i| (metric, i))
-            })
-            .collect()
+        shown.clear();
+        shown.extend(kinds.filter_map(|(metric, row)| {
+            let same =
+                |c: &Clock| c.metric == metric && row.map_or(true, |r| c.terms.contract == r);
+            clocks.iter().rposition(same).map(|i| (metric, i))
+        }));
     }
 
     /// The report of each shown clock at `now_ns`.
@@ -823,8 +826,10 @@ impl SlaEngine {
         now_ns: i64,
     ) -> Result<CaseSla> {
         let contract = contract.and_then(|i| self.names.get(i).cloned());
-        let mut targets = Vec::with_capacity(Metric::ALL.len());
-        for (metric, i) in self.shown(clocks) {
+        let mut shown = std::mem::take(&mut self.showing);
+        self.shown(clocks, &mut shown);
+        let mut targets = Vec::with_capacity(shown.len());
+        for &(metric, i) in &shown {
             let row = clocks.get(i).map(|c| c.terms.contract);
             let same = |c: &Clock| {
                 c.metric == metric
@@ -863,6 +868,7 @@ impl SlaEngine {
                 audit: report.audit,
             });
         }
+        self.showing = shown;
         Ok(CaseSla {
             case_id: case.id().clone(),
             contract,

@@ -76,12 +76,15 @@ impl SlaEngine {
     /// The earliest change by the clock among the clocks a report shows.
     fn earliest_change(&mut self, clocks: &[Clock], now_ns: i64) -> Result<Option<DateTime<Utc>>> {
         let mut next: Option<i64> = None;
-        for (_, i) in self.shown(clocks) {
+        let mut shown = std::mem::take(&mut self.showing);
+        self.shown(clocks, &mut shown);
+        for &(_, i) in &shown {
             let Some(clock) = clocks.get(i) else { continue };
             if let Some(t) = clock.next_change(&mut self.time(), now_ns)? {
                 next = Some(next.map_or(t, |n| n.min(t)));
             }
         }
+        self.showing = shown;
         Ok(next.map(DateTime::from_timestamp_nanos))
     }
 }
