@@ -228,8 +228,13 @@ impl<R: BufRead> TwcsImporter<R> {
 
     /// The rows from here up to the first that starts at or past `end` (offsets counted from
     /// the export's beginning, this reader starting at `base`), as [`Self::latest_event_at`]
-    /// reads them.
-    pub(super) fn stretch(&mut self, base: u64, end: u64) -> super::twcs_latest::Stretch {
+    /// reads them, the first `head` of them one by one.
+    pub(super) fn stretch(
+        &mut self,
+        base: u64,
+        end: u64,
+        head: usize,
+    ) -> super::twcs_latest::Stretch {
         let mut seen = super::twcs_latest::Stretch::default();
         loop {
             match self.scan_row() {
@@ -245,8 +250,7 @@ impl<R: BufRead> TwcsImporter<R> {
                         seen.next = Some(start);
                         return seen;
                     }
-                    seen.starts.push(start);
-                    seen.instants.push(self.instant());
+                    seen.add(start, self.instant(), head);
                 }
             }
         }

@@ -19,16 +19,42 @@ use std::io::{BufRead, BufReader, Read};
 /// Stretches shorter than this are not worth a thread of their own.
 const LEAST_STRETCH: u64 = 4 << 20;
 
-/// What one stretch's reader saw: each readable record's start (from the export's beginning,
-/// in order) and instant, where it stopped, and whether it stopped at an error that ends a read.
+/// How many records at a stretch's head are kept one by one: where the reading before it goes
+/// on is looked for among them (a few records in, unless the cut fell in a long quoted text).
+/// Past them a stretch keeps only the latest instant, so its memory does not grow with it.
+const HEAD: usize = 4096;
+
+/// What one stretch's reader saw: the start (from the export's beginning, in order) and instant
+/// of each of its first readable records, the latest instant of the rest, where it stopped, and
+/// whether it stopped at an error that ends a read.
 #[derive(Debug, Default)]
 pub(super) struct Stretch {
     pub(super) starts: Vec<u64>,
     pub(super) instants: Vec<Option<DateTime<Utc>>>,
+    /// The latest instant of the readable records after those kept one by one.
+    pub(super) tail: Option<DateTime<Utc>>,
     /// The start of the first record at or past the stretch's end (`None`: the export ended).
     pub(super) next: Option<u64>,
     /// Reading stopped at an error after the last record kept (an I/O error).
     pub(super) ended: bool,
+}
+
+impl Stretch {
+    /// A readable record: kept one by one while the head has room, else folded into the tail.
+    pub(super) fn add(&mut self, start: u64, at: Option<DateTime<Utc>>, head: usize) {
+        if self.starts.len() < head {
+            self.starts.push(start);
+            self.instants.push(at);
+        } else {
+            self.tail = self.tail.max(at);
+        }
+    }
+
+    /// The latest instant from the kept record at `from` on, the tail included.
+    fn latest_from(&self, from: usize) -> Option<DateTime<Utc>> {
+        let head = self.instants.get(from..).unwrap_or_default();
+        head.iter().copied().max().flatten().max(self.tail)
+    }
 }
 
 /// The latest tweet of every readable row of a Twitter export (Kaggle's `twcs.csv` columns),
@@ -57,15 +83,17 @@ pub fn twcs_latest_event_at<R: Read + Send>(
     size: u64,
     parts: usize,
 ) -> Result<Option<DateTime<Utc>>, Error> {
-    in_stretches(open, size, parts, LEAST_STRETCH)
+    in_stretches(open, size, parts, LEAST_STRETCH, HEAD)
 }
 
-/// [`twcs_latest_event_at`] with stretches of at least `least` bytes.
+/// [`twcs_latest_event_at`] with stretches of at least `least` bytes, each keeping `head`
+/// records one by one.
 fn in_stretches<R: Read + Send>(
     open: impl Fn(u64) -> std::io::Result<R> + Sync,
     size: u64,
     parts: usize,
     least: u64,
+    head: usize,
 ) -> Result<Option<DateTime<Utc>>, Error> {
     let parts = parts.min(usize::try_from(size / least.max(1)).unwrap_or(usize::MAX));
     let first = TwcsImporter::new(BufReader::with_capacity(1 << 16, opened(&open, 0)?))?;
@@ -94,7 +122,7 @@ fn in_stretches<R: Read + Send>(
                         Some(importer) => importer,
                         None => TwcsImporter::headless(BufReader::new(opened(open, cut)?), columns),
                     };
-                    Ok(importer.stretch(cut, end))
+                    Ok(importer.stretch(cut, end, head))
                 })
             })
             .collect();
@@ -118,17 +146,17 @@ pub(super) fn joined(
     let Some((first, later)) = stretches.split_first() else {
         return Ok(None);
     };
-    let mut latest = first.instants.iter().copied().max().flatten();
+    let mut latest = first.latest_from(0);
     let (mut next, mut ended) = (first.next, first.ended);
     for stretch in later {
         let Some(at) = next.filter(|_| !ended) else {
             return Ok(latest);
         };
+        // Not among the records kept one by one: past them, or at none of the stretch's.
         let Ok(from) = stretch.starts.binary_search(&at) else {
             return Ok(latest.max(rest(at)?));
         };
-        let seen = stretch.instants.get(from..).unwrap_or_default();
-        latest = latest.max(seen.iter().copied().max().flatten());
+        latest = latest.max(stretch.latest_from(from));
         (next, ended) = (stretch.next, stretch.ended);
     }
     Ok(latest)
@@ -191,11 +219,12 @@ mod tests {
         fn stretches_read_what_one_reader_reads(
             rows in proptest::collection::vec((0u32..100_000, "([a-z ,]|\n|\"|\n1,2,True,x,y,,){0,40}"), 1..60),
             parts in 2usize..9,
+            head in prop_oneof![1usize..4, Just(HEAD)],
         ) {
             let csv = export(&rows);
             let bytes = csv.as_bytes();
             let open = |at: u64| Ok(bytes.get(at as usize..).unwrap_or_default());
-            let got = in_stretches(open, bytes.len() as u64, parts, 1).unwrap();
+            let got = in_stretches(open, bytes.len() as u64, parts, 1, head).unwrap();
             prop_assert_eq!(got, sequential(&csv));
         }
     }
@@ -209,8 +238,10 @@ mod tests {
         let bytes = csv.as_bytes();
         let open = |at: u64| Ok(bytes.get(at as usize..).unwrap_or_default());
         for parts in 2..12 {
-            let got = in_stretches(open, bytes.len() as u64, parts, 1).unwrap();
-            assert_eq!(got, at(3), "{parts} parts");
+            for head in [1, 2, HEAD] {
+                let got = in_stretches(open, bytes.len() as u64, parts, 1, head).unwrap();
+                assert_eq!(got, at(3), "{parts} parts, {head} kept");
+            }
         }
         assert_eq!(sequential(&csv), at(3));
     }
@@ -223,6 +254,7 @@ mod tests {
         Stretch {
             starts: starts.to_vec(),
             instants: minutes.iter().map(|&m| at(m)).collect(),
+            tail: None,
             next,
             ended: false,
         }
@@ -249,5 +281,28 @@ mod tests {
         broken.ended = true;
         let parts = [broken, stretch(&[120], &[50], None)];
         assert_eq!(joined(&parts, |_| Ok(None)).unwrap(), at(1));
+    }
+
+    #[test]
+    fn records_past_the_head_count_through_the_tail_or_are_read_again() {
+        let mut second = Stretch::default();
+        for (start, minute) in [(120, 3), (160, 9), (200, 4)] {
+            second.add(start, at(minute), 2);
+        }
+        assert_eq!(
+            (second.starts.as_slice(), second.tail),
+            (&[120, 160][..], at(4))
+        );
+        let first = || stretch(&[0], &[1], Some(120));
+        let never = |_| -> Result<Option<DateTime<Utc>>, Error> { panic!("no rereading") };
+        assert_eq!(joined(&[first(), second], never).unwrap(), at(9));
+        // The reading before goes on at a record past the head: that one is read again.
+        let mut second = Stretch::default();
+        for (start, minute) in [(95, 99), (110, 98), (120, 3)] {
+            second.add(start, at(minute), 2);
+        }
+        let mut before = first();
+        before.next = Some(120);
+        assert_eq!(joined(&[before, second], |_| Ok(at(7))).unwrap(), at(7));
     }
 }
