@@ -27,7 +27,9 @@ impl RecentIds {
     /// Moves the window to `row` (rows only go forward).
     pub(super) fn advance(&mut self, row: u64) {
         if row.saturating_sub(self.started) >= self.window {
-            self.previous = std::mem::take(&mut self.current);
+            // The older generation's table, emptied, holds the next one: no growing anew.
+            std::mem::swap(&mut self.previous, &mut self.current);
+            self.current.clear();
             self.started = row;
         }
     }

@@ -33,7 +33,11 @@ impl Calendar {
         slow: impl FnOnce(&mut Timeline) -> Result<T>,
     ) -> Result<T> {
         match self.years.compiled(t) {
-            Some(year) => match year.covers(t).then(|| quick(year)).flatten() {
+            // A compiled year's table covers every instant of its year (`years::compile`).
+            Some(year) => match {
+                debug_assert!(year.covers(t));
+                quick(year)
+            } {
                 Some(answer) => Ok(answer),
                 None => self.with_timeline(slow),
             },
