@@ -34,13 +34,13 @@ impl Calendar {
     ) -> Result<T> {
         match self.years.compiled(t) {
             // A compiled year's table covers every instant of its year (`years::compile`).
-            Some(year) => match {
+            Some(year) => {
                 debug_assert!(year.covers(t));
-                quick(year)
-            } {
-                Some(answer) => Ok(answer),
-                None => self.with_timeline(slow),
-            },
+                match quick(year) {
+                    Some(answer) => Ok(answer),
+                    None => self.with_timeline(slow),
+                }
+            }
             None => self.answer_slowly(t, quick, slow),
         }
     }
