@@ -826,6 +826,16 @@ impl SlaEngine {
         now_ns: i64,
     ) -> Result<CaseSla> {
         let contract = contract.and_then(|i| self.names.get(i).cloned());
+        // Most targets start when the case opens: that instant is the case's own, not converted.
+        let opened = case.opened_at();
+        let opened_ns = to_nanos("opened_at", opened)?;
+        let instant = |ns: i64| {
+            if ns == opened_ns {
+                opened
+            } else {
+                DateTime::from_timestamp_nanos(ns)
+            }
+        };
         let mut shown = std::mem::take(&mut self.showing);
         self.shown(clocks, &mut shown);
         let mut targets = Vec::with_capacity(shown.len());
@@ -858,9 +868,9 @@ impl SlaEngine {
                 time: terms.basis,
                 state,
                 cycle: clock.cycle,
-                started_at: DateTime::from_timestamp_nanos(clock.started_at),
-                due_at: due.map(DateTime::from_timestamp_nanos),
-                stopped_at: stopped.map(DateTime::from_timestamp_nanos),
+                started_at: instant(clock.started_at),
+                due_at: due.map(instant),
+                stopped_at: stopped.map(instant),
                 target: TimeDelta::nanoseconds(terms.budget),
                 consumed: TimeDelta::nanoseconds(consumed),
                 remaining: TimeDelta::nanoseconds((terms.budget - consumed).max(0)),
