@@ -1,7 +1,7 @@
 //! What importers remember of the cases they handed over: a hash of each id, for a window of
 //! rows, so memory stays bounded however long the input.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 /// Hashes of ids handed over within the last `window` rows at least (at most twice that): two
 /// generations, the older dropped once the newer has covered a whole window.

@@ -10,7 +10,8 @@ use kesher::{
     interaction::{Actor, Direction, Interaction, InteractionKind},
     AgentId, CaseId, Channel, CustomerId, InteractionId,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::io::BufRead;
 
 const COLUMNS: [&str; 7] = [
