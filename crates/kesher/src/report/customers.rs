@@ -20,7 +20,8 @@ use crate::{
     text::TextScorer,
 };
 use chrono::{DateTime, TimeDelta, Utc};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeMap;
 
 /// The default of [`ReportOptions::customer_window`]: a customer is settled once 100,000 cases
 /// have been added to the report without one of theirs.
