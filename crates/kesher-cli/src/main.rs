@@ -10,6 +10,7 @@ mod journey;
 mod parallel;
 mod playbook;
 mod progress;
+mod readings;
 mod report;
 mod sla;
 mod text;

@@ -2,12 +2,12 @@
 
 use crate::cases;
 use crate::progress::{Counting, Progress};
+use crate::readings::{Readings, RECORDING};
 use clap::Args;
 use kesher::report::{InputSummary, ReportBuilder, ReportOptions};
 use kesher::{
     journey::EmotionModel,
     sla::{ContractSet, SlaEngine},
-    text::SentimentScorer,
 };
 use kesher_io::{CaseSource, Format};
 use std::collections::{BTreeMap, BTreeSet};
@@ -248,12 +248,14 @@ enum Evaluated {
 type EvaluatedCase = (
     kesher::case::Case,
     Result<(Option<kesher::sla::CaseSla>, kesher::journey::Journey), kesher::Error>,
+    Readings,
 );
 
 /// A case folded as it was read (on the reading thread), or a row that could not be used.
 type Folded = Result<kesher::case::FoldOutcome, kesher_io::Rejection>;
 
-/// What each worker keeps: its own SLA engine (which reuses buffers between cases) and model.
+/// What each worker keeps: its own SLA engine (which reuses buffers between cases) and model
+/// (whose scorer notes what it reads, for the report: see `readings`).
 struct Evaluator {
     engine: Option<SlaEngine>,
     model: EmotionModel<'static>,
@@ -266,6 +268,7 @@ impl Evaluator {
             Err(rejection) => return Evaluated::Rejected(rejection),
         };
         let case = outcome.case.map(|case| {
+            let _ = Readings::take(); // nothing of another case
             let sla = self
                 .engine
                 .as_mut()
@@ -277,7 +280,7 @@ impl Evaluator {
                 let _ = case.facts();
                 (sla, journey)
             });
-            Box::new((case, drawn))
+            Box::new((case, drawn, Readings::take()))
         });
         Evaluated::Case {
             rejected: outcome.rejected,
@@ -342,7 +345,7 @@ fn report(args: &ReportArgs) -> Result<ExitCode, cases::Stop> {
     let evaluator = || Evaluator {
         engine: set.clone().map(SlaEngine::new),
         model: EmotionModel {
-            scorer: Some(&SentimentScorer::DEFAULT),
+            scorer: Some(&RECORDING),
             segment_key: args.segment_key.clone(),
             stage_map: stage_map.clone(),
             ..EmotionModel::default()
@@ -544,10 +547,12 @@ impl<W: Write, E: Fn() -> Evaluator + Sync> Step<'_, W, E> {
         let Some(evaluated) = case else {
             return lines.len() as u64;
         };
-        let (case, drawn) = *evaluated;
+        let (case, drawn, readings) = *evaluated;
         match drawn {
             Ok((sla, journey)) => {
-                self.builder.add(&case, sla.as_ref(), &journey, self.now);
+                let (sla, now) = (sla.as_ref(), self.now);
+                self.builder
+                    .add_with_scorer(&case, sla, &journey, &readings, now);
                 self.progress.case();
             }
             Err(e) => {

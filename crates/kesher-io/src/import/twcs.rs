@@ -5,12 +5,12 @@ use super::recent::RecentIds;
 use super::{invalid, CaseBatch, CaseSource};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, Utc};
+use foldhash::{HashMap, HashMapExt};
 use kesher::{
     event::CaseEvent,
     interaction::{Actor, Direction, Interaction, InteractionKind},
     AgentId, CaseId, Channel, CustomerId, InteractionId,
 };
-use foldhash::{HashMap, HashMapExt};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::io::BufRead;
 

@@ -544,6 +544,46 @@ impl ReportBuilder {
         journey: &Journey,
         now: DateTime<Utc>,
     ) {
+        self.add_with_scorer(case, sla, journey, &SentimentScorer::DEFAULT, now);
+    }
+
+    /// [`ReportBuilder::add`], reading the public messages that carry no emotion with
+    /// `scorer` rather than the built-in [`SentimentScorer`]: the scorer the journey was drawn
+    /// with, say, or one that remembers what that drawing read, so that no message is read
+    /// twice. Each message is still read at most once here, however many tallies count it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{event::CaseEvent, case::CaseLog, journey::EmotionModel, Language};
+    /// use kesher::report::{ReportBuilder, ReportOptions};
+    /// use kesher::text::TextScorer;
+    ///
+    /// struct Grumpy;
+    /// impl TextScorer for Grumpy {
+    ///     fn score(&self, _: &str, _: Option<Language>) -> Option<f64> { Some(-0.9) }
+    /// }
+    /// let mut log = CaseLog::default();
+    /// log.insert(CaseEvent::from_json(r#"{"type": "interaction", "case_id": "T-1", "seq": 1, "id": "m1",
+    ///     "customer_id": "c", "at": "2025-01-05T09:00:00Z", "channel": "twitter", "direction": "inbound",
+    ///     "actor": {"type": "customer"}, "kind": "message", "text": "thanks a lot!"}"#)?);
+    /// let case = log.fold()?;
+    /// let now = "2025-01-06T00:00:00Z".parse().unwrap();
+    /// let journey = EmotionModel::default().journey(&case, now, None);
+    /// let mut b = ReportBuilder::new(ReportOptions::default());
+    /// b.add_with_scorer(&case, None, &journey, &Grumpy, now);
+    /// let r = b.finish(None, Language::En, now);
+    /// assert_eq!((r.totals.public_messages.negative, r.totals.public_messages.positive), (1, 0));
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn add_with_scorer(
+        &mut self,
+        case: &Case,
+        sla: Option<&CaseSla>,
+        journey: &Journey,
+        scorer: &dyn TextScorer,
+        now: DateTime<Utc>,
+    ) {
         let brand = case
             .metadata()
             .get(&self.options.segment_key)
@@ -551,7 +591,7 @@ impl ReportBuilder {
             .unwrap_or_else(|| "(none)".to_string());
         // Each message read once: the totals, the brand, the channel and the customer's
         // retention tally count the same messages.
-        let read = read_once::ReadOnce::new(&SentimentScorer::DEFAULT);
+        let read = read_once::ReadOnce::new(scorer);
         let public = PublicBalance::of(case, &read);
         self.totals.add(case, sla, public);
         let b = self.brands.entry(brand.clone()).or_default();
