@@ -163,12 +163,20 @@ const CONFIRMATION: u8 = 8;
 const SHORT_REPLY: u8 = 16;
 const SHORT_REPLY_WORDS: usize = 6;
 
-/// Every phrase of both languages: one-word phrases in a map from the word to its classes,
-/// longer ones by their first word, emoji in a list.
+/// Every phrase of both languages, by its first word (one lookup a word): the classes of the
+/// word as a phrase of its own and the longer phrases it starts; emoji in a list.
 struct Table {
-    words: WordMap<&'static str, u8>,
-    longer: WordMap<&'static str, Vec<(Vec<&'static str>, u8)>>,
+    words: WordMap<&'static str, Entry>,
     symbols: Vec<(&'static str, u8)>,
+}
+
+/// The phrases that start with one word.
+#[derive(Default)]
+struct Entry {
+    /// The classes of the word as a whole phrase (0: none).
+    alone: u8,
+    /// The longer phrases: the words after the first, and the phrase's class.
+    longer: Vec<(Vec<&'static str>, u8)>,
 }
 
 fn table() -> &'static Table {
@@ -176,7 +184,6 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut t = Table {
             words: WordMap::default(),
-            longer: WordMap::default(),
             symbols: Vec::new(),
         };
         for p in [&EN, &HE] {
@@ -192,11 +199,12 @@ fn table() -> &'static Table {
                     match (words.next(), phrase.contains(char::is_alphanumeric)) {
                         (_, false) => t.symbols.push((phrase, class)),
                         (Some(first), true) if phrase.contains(' ') => t
-                            .longer
+                            .words
                             .entry(first)
                             .or_default()
+                            .longer
                             .push((words.collect(), class)),
-                        _ => *t.words.entry(phrase).or_insert(0) |= class,
+                        _ => t.words.entry(phrase).or_default().alone |= class,
                     }
                 }
             }
@@ -475,19 +483,22 @@ impl Words {
     /// The classes of every phrase in the message, as bits.
     fn classes(&self, text: &str) -> u8 {
         let table = table();
-        let words: Vec<&str> = self.joined.split(' ').filter(|w| !w.is_empty()).collect();
         let mut found = 0;
-        for (i, word) in words.iter().enumerate() {
-            let rest = words.get(i + 1..).unwrap_or_default();
-            found |= table.match_at(word, rest);
-            // A Hebrew word with one prefix letter ("ותודה", "והסתדר").
+        let mut words = self.joined.split(' ').filter(|w| !w.is_empty());
+        while let Some(word) = words.next() {
+            // The words after this one, walked only when a longer phrase starts here.
+            found |= table.match_at(word, words.clone());
+            // A Hebrew word with one prefix letter ("ותודה", "והסתדר"); ASCII never has one.
+            if word.is_ascii() {
+                continue;
+            }
             if let Some(first) = word
                 .chars()
                 .next()
                 .filter(|c| support::HE_PREFIXES.contains(c))
             {
                 if let Some(bare) = word.get(first.len_utf8()..).filter(|w| !w.is_empty()) {
-                    found |= table.match_at(bare, rest);
+                    found |= table.match_at(bare, words.clone());
                 }
             }
         }
@@ -504,14 +515,19 @@ impl Words {
 
 impl Table {
     /// The classes of the phrases that start with `word`, followed by `rest`.
-    fn match_at(&self, word: &str, rest: &[&str]) -> u8 {
-        let mut found = self.words.get(word).copied().unwrap_or(0);
-        for (tail, class) in self.longer.get(word).into_iter().flatten() {
-            let fits = tail.len() <= rest.len()
-                && tail.iter().zip(rest).all(|(want, got)| {
+    fn match_at<'w>(&self, word: &str, rest: impl Iterator<Item = &'w str> + Clone) -> u8 {
+        let Some(entry) = self.words.get(word) else {
+            return 0;
+        };
+        let mut found = entry.alone;
+        for (tail, class) in &entry.longer {
+            let mut got = rest.clone();
+            let fits = tail.iter().all(|want| {
+                got.next().is_some_and(|got| {
                     // A phrase ending in the prefix ל ("עוברת ל", moving to) runs into the next word.
-                    want == got || (*want == "ל" && got.starts_with('ל'))
-                });
+                    *want == got || (*want == "ל" && got.starts_with('ל'))
+                })
+            });
             if fits {
                 found |= class;
             }
