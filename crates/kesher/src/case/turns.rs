@@ -3,13 +3,12 @@
 use crate::{
     interaction::{Interaction, InteractionKind},
     status::CaseStatus,
-    text::TurnKind,
 };
 use serde::{Deserialize, Serialize};
 
 /// How the case fold treats a customer's closing turns: thanks ("thanks, great service!",
 /// "תודה רבה") and confirmations ("yes, it works now", "הסתדר"), as
-/// [`TurnKind::classify`] reads the message text.
+/// [`TurnKind::classify`](crate::text::TurnKind::classify) reads the message text.
 ///
 /// By default (every field `false`) a closing turn that comes **after an answer or a
 /// resolution**:
@@ -112,8 +111,5 @@ impl TurnPolicy {
 
 /// Whether `i` is a customer's closing turn (thanks or a confirmation) by its text.
 pub(crate) fn is_closing_turn(i: &Interaction) -> bool {
-    i.is_customer_contact()
-        && i.text
-            .as_deref()
-            .is_some_and(|t| TurnKind::classify(t, None).is_closing())
+    i.is_customer_contact() && i.text.as_deref().is_some_and(crate::text::is_closing_text)
 }

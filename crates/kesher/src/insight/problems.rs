@@ -171,7 +171,7 @@ fn ended_well(case: &Case) -> bool {
             .rev()
             .find(|i| i.is_customer_contact())
             .and_then(|i| i.text.as_deref())
-            .is_some_and(|t| crate::text::TurnKind::classify(t, None).is_closing())
+            .is_some_and(crate::text::is_closing_text)
 }
 
 /// Clusters the cases' problem descriptions (the `problem.description`, else the first customer

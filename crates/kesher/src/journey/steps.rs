@@ -184,10 +184,7 @@ impl EmotionModel<'_> {
             }
             (None, false) => {}
         }
-        let closing = i
-            .text
-            .as_deref()
-            .is_some_and(|t| crate::text::TurnKind::classify(t, None).is_closing());
+        let closing = i.text.as_deref().is_some_and(crate::text::is_closing_text);
         if closing {
             let raise = Change::Raise(e.thanks_level);
             steps.push(Step::new(i.at, 2, raise, "thanks").of(i));

@@ -281,10 +281,7 @@ fn plan(
         .iter()
         .find(|i| i.is_customer_contact() || i.kind == InteractionKind::SurveyResponse);
     if let Some(a) = answer {
-        let confirmed = a
-            .text
-            .as_deref()
-            .is_some_and(|t| crate::text::TurnKind::classify(t, None).is_closing());
+        let confirmed = a.text.as_deref().is_some_and(crate::text::is_closing_text);
         if confirmed {
             return Ok(FollowUpPlan {
                 close_at: policy.close_after_business_days.map(|_| a.at),

@@ -33,6 +33,7 @@ pub use model::model_installed;
 pub use reading::MessageReading;
 pub use scorer::SentimentScorer;
 pub use table::ScoreTable;
+pub(crate) use turn::is_closing_text;
 pub use turn::TurnKind;
 
 use crate::error::Result;

@@ -130,6 +130,13 @@ impl TurnKind {
     }
 }
 
+/// Whether `text` is a closing turn: [`TurnKind::is_closing`] of its classification (language
+/// guessed). A question never is one (it classifies as a problem, or as a complaint), so it is
+/// answered without reading the message.
+pub(crate) fn is_closing_text(text: &str) -> bool {
+    !text.contains('?') && TurnKind::classify(text, None).is_closing()
+}
+
 /// Whether the text reads as clearly negative in its language (thanks and confirmations never
 /// do; a complaint wrapped in "thanks" does).
 fn reads_negative(text: &str, lang: Language) -> bool {
@@ -460,8 +467,12 @@ impl Words {
         joined.push(' ');
         for w in super::tokens::words(text) {
             if w.is_ascii() {
-                // The common case, lowered without the general path's allocation.
-                joined.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                // The common case, copied whole and lowered in place.
+                let from = joined.len();
+                joined.push_str(w);
+                if let Some(copied) = joined.get_mut(from..) {
+                    copied.make_ascii_lowercase();
+                }
             } else {
                 let lower = super::lower(w);
                 if lower.contains('’') {
@@ -539,6 +550,25 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The question shortcut never changes an answer: messages built from phrases of
+        /// every class, with and without a question mark.
+        #[test]
+        fn is_closing_text_is_the_classification_s_answer(
+            words in proptest::collection::vec(prop_oneof![
+                prop::sample::select(vec![
+                    "thanks", "it works now", "ok", "still", "lawyer", "תודה", "הסתדר", "why",
+                    "great", "terrible", "?", "!", "👍",
+                ]).prop_map(str::to_string),
+                "[a-z?]{1,6}",
+            ], 0..8),
+        ) {
+            let text = words.join(" ");
+            prop_assert_eq!(is_closing_text(&text), TurnKind::classify(&text, None).is_closing());
+        }
+    }
 
     #[test]
     fn phrases_match_on_word_boundaries() {
