@@ -25,6 +25,7 @@ mod detect;
 mod eventlog;
 mod events;
 mod freshdesk;
+mod hashing;
 mod helpdesk;
 mod ibm;
 mod json_array;

@@ -1,7 +1,7 @@
 //! What importers remember of the cases they handed over: a hash of each id, for a window of
 //! rows, so memory stays bounded however long the input.
 
-use foldhash::{HashSet, HashSetExt};
+use super::hashing::HashSet;
 
 /// Hashes of ids handed over within the last `window` rows at least (at most twice that): two
 /// generations, the older dropped once the newer has covered a whole window.
@@ -19,8 +19,8 @@ impl RecentIds {
         RecentIds {
             window: window.max(1),
             started: 0,
-            current: HashSet::new(),
-            previous: HashSet::new(),
+            current: HashSet::default(),
+            previous: HashSet::default(),
         }
     }
 

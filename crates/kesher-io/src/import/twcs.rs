@@ -1,11 +1,11 @@
 //! The Twitter customer-support format (Kaggle's *Customer Support on Twitter*, `twcs.csv`):
 //! reply threads rebuilt into cases, one per brand taking part.
 
+use super::hashing::HashMap;
 use super::recent::RecentIds;
 use super::{invalid, CaseBatch, CaseSource};
 use crate::{Error, ImportSummary, Rejection};
 use chrono::{DateTime, Utc};
-use foldhash::{HashMap, HashMapExt};
 use kesher::{
     event::CaseEvent,
     interaction::{Actor, Direction, Interaction, InteractionKind},
@@ -198,10 +198,10 @@ impl<R: BufRead> TwcsImporter<R> {
             csv,
             columns,
             record: csv::StringRecord::new(),
-            parent: HashMap::new(),
+            parent: HashMap::default(),
             next_slot: 0,
-            threads: HashMap::new(),
-            owners: HashMap::new(),
+            threads: HashMap::default(),
+            owners: HashMap::default(),
             done_ids: RecentIds::new(window),
             touched: VecDeque::new(),
             window: window.max(1),
@@ -554,8 +554,8 @@ impl<R: BufRead> TwcsImporter<R> {
         for (_, root) in roots {
             self.finish(root);
         }
-        self.owners = HashMap::new();
-        self.parent = HashMap::new();
+        self.owners = HashMap::default();
+        self.parent = HashMap::default();
         self.touched = VecDeque::new();
     }
 }
@@ -701,7 +701,7 @@ fn cases_of(mut tweets: Vec<Tweet>) -> Vec<(Vec<u64>, Result<CaseBatch, Error>)>
             .map(|t| t.author.as_str())
             .collect()
     };
-    let mut first_reply: HashMap<u64, &str> = HashMap::new();
+    let mut first_reply: HashMap<u64, &str> = HashMap::default();
     for t in tweets.iter().filter(|t| !t.inbound) {
         if let Some(p) = t.replies_to {
             first_reply.entry(p).or_insert(t.author.as_str());

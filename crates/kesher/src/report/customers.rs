@@ -15,12 +15,12 @@
 use super::{ReportOptions, RetentionEntry, RetentionLists};
 use crate::catalogue::Wording;
 use crate::insight::{RetentionSignals, RetentionTally};
+use crate::support::hashing::{FastMap, FastSet};
 use crate::{
     case::Case, customer::Customer, id::CustomerId, journey::Journey, sla::CaseSla,
     text::TextScorer,
 };
 use chrono::{DateTime, TimeDelta, Utc};
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::BTreeMap;
 
 /// The default of [`ReportOptions::customer_window`]: a customer is settled once 100,000 cases
@@ -72,12 +72,12 @@ pub(super) struct CustomerTallies {
     /// Customers not settled, with the case count at their latest case. The tally is boxed:
     /// the table's entries stay small (40 bytes), so that finding a customer and growing the
     /// table touch a quarter of the memory they would with the tally inline.
-    open: HashMap<CustomerId, Box<(u64, RetentionTally)>>,
+    open: FastMap<CustomerId, Box<(u64, RetentionTally)>>,
     /// The case count at the last sweep.
     swept: u64,
     /// Every settled customer, in 8 bytes: a hash of the id whose lowest three bits are replaced
     /// by the lists that counted them (bit by bit), so one set holds both.
-    settled: HashSet<u64>,
+    settled: FastSet<u64>,
     totals: [usize; LISTS],
     ranked: [Vec<Candidate>; LISTS],
     now: DateTime<Utc>,
@@ -91,9 +91,9 @@ impl CustomerTallies {
             recent: options.recent,
             records: BTreeMap::new(),
             cases: 0,
-            open: HashMap::new(),
+            open: FastMap::default(),
             swept: 0,
-            settled: HashSet::new(),
+            settled: FastSet::default(),
             totals: [0; LISTS],
             ranked: [Vec::new(), Vec::new(), Vec::new()],
             now: DateTime::UNIX_EPOCH,

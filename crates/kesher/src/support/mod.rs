@@ -18,5 +18,6 @@ pub(crate) mod bounds;
 pub(crate) mod dates;
 pub(crate) mod decimal;
 pub(crate) mod escape;
+pub(crate) mod hashing;
 pub(crate) mod json;
 pub(crate) mod sorting;
