@@ -1,6 +1,7 @@
 //! The report over cases held in memory, for callers that have them all at once (the Python and
 //! WebAssembly packages); `kesher report` streams through [`ReportBuilder`] instead.
 
+use super::read_once::ReadOnce;
 use super::{Report, ReportBuilder, ReportOptions};
 use crate::{
     case::Case,
@@ -50,8 +51,11 @@ pub fn report_of_cases<'a>(
             .unwrap_or(DateTime::UNIX_EPOCH)
     });
     let mut engine = contracts.cloned().map(SlaEngine::new);
+    // Each case's messages read once: by the journey's drawing, and the report's tallies
+    // through what it read.
+    let read = ReadOnce::new(&SentimentScorer::DEFAULT);
     let model = EmotionModel {
-        scorer: Some(&SentimentScorer::DEFAULT),
+        scorer: Some(&read),
         segment_key: options.segment_key.clone(),
         stage_map: options.stage_map.clone(),
         ..EmotionModel::default()
@@ -60,8 +64,9 @@ pub fn report_of_cases<'a>(
     for case in cases {
         match engine.as_mut().map(|e| e.evaluate(case, now)).transpose() {
             Ok(sla) => {
+                read.clear();
                 let journey = model.journey(case, now, sla.as_ref());
-                builder.add(case, sla.as_ref(), &journey, now);
+                builder.add_with_scorer(case, sla.as_ref(), &journey, &read, now);
             }
             Err(e) => builder.refuse(case.id().clone(), e),
         }

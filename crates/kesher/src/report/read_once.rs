@@ -24,6 +24,13 @@ impl<'s> ReadOnce<'s> {
     }
 }
 
+impl ReadOnce<'_> {
+    /// Forgets what was read: before the next case, whose texts are elsewhere.
+    pub(super) fn clear(&self) {
+        self.read.borrow_mut().clear();
+    }
+}
+
 impl TextScorer for ReadOnce<'_> {
     fn score(&self, text: &str, language: Option<Language>) -> Option<f64> {
         let key: Place = (text.as_ptr() as usize, text.len(), language);
@@ -66,10 +73,13 @@ mod tests {
         }
         // Two equal texts at two places are two messages: each read once.
         assert_eq!(counting.0.get(), 3);
+        once.clear();
+        assert_eq!(once.score(&texts[0], None), Some(6.0));
+        assert_eq!(counting.0.get(), 4, "cleared: read again");
         assert_eq!(once.score(&texts[2], Some(Language::En)), Some(2.0));
         assert_eq!(
             counting.0.get(),
-            4,
+            5,
             "another language hint is another reading"
         );
     }
