@@ -2,10 +2,11 @@
 //! a Pareto view, and the answers that ended well.
 
 use super::words::{clean_answer, stop_word};
+use crate::support::hashing::FastMap;
 use crate::text::tokens::{self, Chunk};
 use crate::{case::Case, id::CaseId, status::CaseStatus};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Words of a text worth clustering on: lowercase letters, no @handles, links or numbers, no
 /// stop words, plural and `-ing`/`-ed` endings trimmed.
@@ -14,7 +15,10 @@ fn terms(text: &str) -> BTreeSet<String> {
         .map(|w| w.replace(['\'', '’'], "").to_lowercase())
         .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
         .filter(|w| !stop_word(w))
-        .map(|w| stem(&w))
+        .map(|mut w| {
+            w.truncate(stem(&w).len());
+            w
+        })
         .filter(|w| !stop_word(w))
         .collect()
 }
@@ -80,15 +84,15 @@ fn phrase(anchor: &str, descriptions: &[&str]) -> String {
         .map_or_else(|| anchor.to_string(), |(p, _)| p)
 }
 
-fn stem(w: &str) -> String {
+fn stem(w: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(base) = w.strip_suffix(suffix) {
             if base.chars().count() >= 4 {
-                return base.to_string();
+                return base;
             }
         }
     }
-    w.to_string()
+    w
 }
 
 /// One recurring problem.
@@ -266,7 +270,7 @@ fn answers_its_own(
     answer: &BTreeSet<String>,
     own: &BTreeSet<String>,
     anchor: &str,
-    counts: &BTreeMap<&str, usize>,
+    counts: &FastMap<&str, usize>,
     others: &[&Vec<String>],
 ) -> bool {
     let specific = |w: &&String| w.as_str() != anchor;
@@ -340,7 +344,7 @@ type Doc<'a> = (&'a ProblemDigest, String, BTreeSet<String>);
 /// case-id order (so examples and answers do not depend on the input order), and how many
 /// documents no group holds.
 fn anchored_groups(docs: &[Doc<'_>], min_cases: usize) -> (Vec<(String, Vec<usize>)>, usize) {
-    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut df: FastMap<&str, usize> = FastMap::default();
     for (_, _, t) in docs {
         for w in t {
             *df.entry(w.as_str()).or_insert(0) += 1;
@@ -381,7 +385,7 @@ fn anchored_groups(docs: &[Doc<'_>], min_cases: usize) -> (Vec<(String, Vec<usiz
 
 /// The five terms most of a group's members use.
 fn top_terms(docs: &[Doc<'_>], members: &[usize]) -> Vec<String> {
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut count: FastMap<&str, usize> = FastMap::default();
     for &i in members {
         if let Some((_, _, t)) = docs.get(i) {
             for w in t {
@@ -403,7 +407,7 @@ fn cluster_of(
     tops: &[Vec<String>],
     (share, cumulative_share): (f64, f64),
 ) -> ProblemCluster {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut counts: FastMap<&str, usize> = FastMap::default();
     for (_, _, t) in members.iter().filter_map(|&i| docs.get(i)) {
         for w in t {
             *counts.entry(w.as_str()).or_insert(0) += 1;
@@ -450,7 +454,7 @@ fn quality(
     let (mut own, mut other, mut n) = (0.0, 0.0, 0usize);
     // Which clusters' top terms hold each term: a case's overlap with every cluster in one pass
     // over its own terms.
-    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut holders: FastMap<&str, Vec<usize>> = FastMap::default();
     for (k, c) in clusters.iter().enumerate() {
         let mut terms = BTreeSet::new();
         terms.extend(c.terms.iter());
