@@ -381,15 +381,27 @@ impl RetentionTally {
         now: DateTime<Utc>,
         wording: impl Into<Wording<'a>>,
     ) -> RetentionSignals {
-        self.signals_with(customer, recent, now, wording.into())
+        self.signals_with(customer, recent, now, Some(wording.into()))
     }
 
+    /// [`RetentionTally::signals`] without their facts (each an empty text): the scores and
+    /// which signals there are, for a caller that writes the facts of only a few customers.
+    pub(crate) fn signals_unworded(
+        &self,
+        customer: Option<&Customer>,
+        recent: TimeDelta,
+        now: DateTime<Utc>,
+    ) -> RetentionSignals {
+        self.signals_with(customer, recent, now, None)
+    }
+
+    /// The signals, their facts written in `wording` (none: left empty, not formatted).
     fn signals_with(
         &self,
         customer: Option<&Customer>,
         recent: TimeDelta,
         now: DateTime<Utc>,
-        wording: Wording<'_>,
+        wording: Option<Wording<'_>>,
     ) -> RetentionSignals {
         let customer_id = customer
             .map(|c| c.id.clone())
@@ -425,9 +437,9 @@ impl RetentionTally {
         &self,
         recent: TimeDelta,
         now: DateTime<Utc>,
-        wording: Wording<'_>,
+        wording: Option<Wording<'_>>,
     ) -> Option<Signal> {
-        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| wording.say(id, args);
+        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| said(wording, id, args);
         let count = |n: u64| MessageArg::Count(i64::try_from(n).unwrap_or(i64::MAX));
         let mut win = (0.0f64, Vec::new());
         let mut lift = |score: f64, fact: String| {
@@ -479,8 +491,8 @@ impl RetentionTally {
     }
 
     /// Who has spoken about the case in public, channel by channel.
-    fn word_of_mouth(&self, wording: Wording<'_>) -> Option<Signal> {
-        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| wording.say(id, args);
+    fn word_of_mouth(&self, wording: Option<Wording<'_>>) -> Option<Signal> {
+        let say = |id: &str, args: &[(&str, MessageArg<'_>)]| said(wording, id, args);
         let count = |n: u64| MessageArg::Count(i64::try_from(n).unwrap_or(i64::MAX));
         let public: usize = self
             .public_by_channel
@@ -513,8 +525,13 @@ impl RetentionTally {
 
 /// Why to nurture a customer with a history of purchases (two or more so far): a birthday
 /// coming within a month, with their consent, and the monthly email they agreed to.
-fn nurture(c: &Customer, now: DateTime<Utc>, wording: Wording<'_>) -> Option<Signal> {
-    let say = |id: &str, args: &[(&str, MessageArg<'_>)]| wording.say(id, args);
+/// A fact in `wording`; an empty text without one.
+fn said(wording: Option<Wording<'_>>, id: &str, args: &[(&str, MessageArg<'_>)]) -> String {
+    wording.map_or_else(String::new, |w| w.say(id, args))
+}
+
+fn nurture(c: &Customer, now: DateTime<Utc>, wording: Option<Wording<'_>>) -> Option<Signal> {
+    let say = |id: &str, args: &[(&str, MessageArg<'_>)]| said(wording, id, args);
     let count = |n: u64| MessageArg::Count(i64::try_from(n).unwrap_or(i64::MAX));
     let purchases = c.purchases.iter().filter(|p| p.purchased_at <= now).count();
     (purchases >= 2).then(|| {
@@ -552,4 +569,31 @@ fn nurture(c: &Customer, now: DateTime<Utc>, wording: Wording<'_>) -> Option<Sig
             facts,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unworded_signals_have_the_worded_scores_and_empty_facts() {
+        let c = Customer::from_json(
+            r#"{"id": "c1", "name": "N", "purchases": [
+            {"order_ref": "A", "purchased_at": "2025-01-01T10:00:00Z", "total": {"amount_minor": 1000, "currency": "ILS"}},
+            {"order_ref": "B", "purchased_at": "2025-02-01T10:00:00Z", "total": {"amount_minor": 1000, "currency": "ILS"}},
+            {"order_ref": "C", "purchased_at": "2025-02-11T10:00:00Z", "total": {"amount_minor": 1000, "currency": "ILS"}}]}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let now = DateTime::from_timestamp(1_740_787_200, 0).unwrap_or_default(); // 2025-03-01
+        let tally = RetentionTally::default();
+        let worded = tally.signals_in(Some(&c), TimeDelta::days(30), now, Language::En);
+        let bare = tally.signals_unworded(Some(&c), TimeDelta::days(30), now);
+        let (w, b) = (worded.nurture.as_ref(), bare.nurture.as_ref());
+        assert_eq!(w.map(|s| s.score), Some(0.6));
+        assert_eq!(b.map(|s| s.score), w.map(|s| s.score));
+        assert_eq!(w.map(|s| s.facts.len()), b.map(|s| s.facts.len()));
+        assert!(w.is_some_and(|s| s.facts.iter().all(|f| !f.is_empty())));
+        assert!(b.is_some_and(|s| s.facts.iter().all(String::is_empty)));
+        assert_eq!((worded.win_back, bare.win_back), (None, None));
+    }
 }

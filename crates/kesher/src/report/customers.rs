@@ -178,7 +178,8 @@ impl CustomerTallies {
     }
 
     fn settle(&mut self, id: CustomerId, tally: RetentionTally) {
-        let s = tally.signals(self.records.get(&id), self.recent, self.now);
+        // Only the scores: the facts of the few customers the lists keep are written at the end.
+        let s = tally.signals_unworded(self.records.get(&id), self.recent, self.now);
         let signals = [&s.win_back, &s.nurture, &s.word_of_mouth];
         let mut counted = 0u8;
         for (list, signal) in signals.iter().enumerate() {
