@@ -8,8 +8,9 @@ use std::cell::RefCell;
 /// Where a text is (its address and length) and the language hint it was read with.
 type Place = (usize, usize, Option<Language>);
 
-/// A scorer that remembers what it read for as long as it lives: make one per case, so that a
-/// text is known by where it is (its address and length) and nothing else can be there.
+/// A scorer that remembers what it read until it is cleared: make one per case, or clear it
+/// between cases, so that a text is known by where it is (its address and length) and nothing
+/// else can be there.
 pub(super) struct ReadOnce<'s> {
     scorer: &'s dyn TextScorer,
     read: RefCell<Vec<(Place, Option<f64>)>>,
