@@ -20,9 +20,10 @@ use std::cell::RefCell;
 /// Where a text is (its address and length) and the language hint it was read with.
 type Place = (usize, usize, Option<Language>);
 
-/// The scores one case's drawing read, by place.
+/// The scores one case's drawing read, by place (a hash table: a case of very many messages
+/// is not looked up in time growing with their square).
 #[derive(Debug, Default)]
-pub(crate) struct Readings(Vec<(Place, Option<f64>)>);
+pub(crate) struct Readings(foldhash::HashMap<Place, Option<f64>>);
 
 thread_local! {
     /// What this thread's drawing has read since the last [`Readings::take`].
@@ -42,7 +43,7 @@ fn place(text: &str, language: Option<Language>) -> Place {
 impl TextScorer for Recording {
     fn score(&self, text: &str, language: Option<Language>) -> Option<f64> {
         let value = SentimentScorer::DEFAULT.score(text, language);
-        NOTEBOOK.with(|n| n.borrow_mut().0.push((place(text, language), value)));
+        NOTEBOOK.with(|n| n.borrow_mut().0.insert(place(text, language), value));
         value
     }
 }
@@ -56,9 +57,8 @@ impl Readings {
 
 impl TextScorer for Readings {
     fn score(&self, text: &str, language: Option<Language>) -> Option<f64> {
-        let key = place(text, language);
-        match self.0.iter().find(|(k, _)| *k == key) {
-            Some((_, known)) => *known,
+        match self.0.get(&place(text, language)) {
+            Some(known) => *known,
             None => SentimentScorer::DEFAULT.score(text, language),
         }
     }
@@ -103,8 +103,8 @@ mod tests {
         let _ = RECORDING.score(&text, None);
         let mut readings = Readings::take();
         // A score only the notebook could give shows that the lookup answered, not a reading.
-        if let Some(entry) = readings.0.first_mut() {
-            entry.1 = Some(0.123);
+        if let Some(entry) = readings.0.values_mut().next() {
+            *entry = Some(0.123);
         }
         assert_eq!(readings.score(&text, None), Some(0.123));
     }
