@@ -27,7 +27,13 @@ async function load(source, textModel) {
     english: new URL("./text/english.tsv", import.meta.url),
     hebrew: new URL("./text/hebrew.tsv", import.meta.url),
   };
-  const texts = where === false ? null : Promise.all([fetchText(where.english), fetchText(where.hebrew)]);
+  // Both fetched at once; when a file fails, the error names the first failed in this order
+  // (the English lexicon, then the Hebrew model), whichever answered first.
+  const texts = where === false ? null : Promise.allSettled([fetchText(where.english), fetchText(where.hebrew)]).then((results) => {
+    const failed = results.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+    return results.map((r) => r.value);
+  });
   // Not left unhandled while the module loads; awaited below.
   texts?.catch(() => {});
   await initWasm(source === undefined ? undefined : { module_or_path: source });
