@@ -25,6 +25,7 @@
 
 mod facts;
 mod log;
+mod ordered;
 mod turns;
 
 use crate::status::CaseStatus;
