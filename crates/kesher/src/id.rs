@@ -64,7 +64,8 @@ enum IdText {
 }
 
 impl IdText {
-    fn new(text: String) -> IdText {
+    /// Copies `text`: into the value when short, else into one shared allocation.
+    fn new(text: &str) -> IdText {
         let bytes = text.as_bytes();
         match (u8::try_from(bytes.len()), bytes.len() <= INLINE) {
             (Ok(len), true) => {
@@ -154,16 +155,18 @@ macro_rules! identifier {
         pub struct $name(IdText);
 
         impl $name {
-            /// Validates and wraps an identifier.
+            /// Validates and wraps an identifier. Takes any text (`&str`, `String`, …) and
+            /// copies it: a short id is kept in the value itself, so making one from a `&str`
+            /// allocates nothing.
             ///
             /// # Example
             ///
             /// ```
             #[doc = concat!("assert!(kesher::", stringify!($name), "::new(\"a\\nb\").is_err());")]
             /// ```
-            pub fn new(text: impl Into<String>) -> Result<Self> {
-                let text = text.into();
-                validate($field, &text)?;
+            pub fn new(text: impl AsRef<str>) -> Result<Self> {
+                let text = text.as_ref();
+                validate($field, text)?;
                 Ok(Self(IdText::new(text)))
             }
 
@@ -245,3 +248,25 @@ identifier!(
     "order_ref",
     "SO-77812"
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// An id is its text whatever it was made from and however long it is (kept inline up
+        /// to 22 bytes, shared past them), and the checks refuse the same texts.
+        #[test]
+        fn an_id_is_its_text_from_str_or_string(text in "\\PC{0,40}|[a-z\\n]{0,30}") {
+            let from_str = CustomerId::new(text.as_str());
+            let from_string = CustomerId::new(text.clone());
+            prop_assert_eq!(from_str.is_ok(), validate("customer_id", &text).is_ok());
+            if let (Ok(a), Ok(b)) = (from_str, from_string) {
+                prop_assert_eq!(a.as_str(), text.as_str());
+                prop_assert_eq!(&a, &b);
+                prop_assert_eq!(matches!(a.0, IdText::Inline(..)), text.len() <= INLINE);
+            }
+        }
+    }
+}
