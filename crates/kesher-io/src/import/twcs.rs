@@ -29,7 +29,7 @@ const COLUMNS: [&str; 7] = [
 struct Tweet {
     line: u64,
     id: u64,
-    author: String,
+    author: CustomerId,
     inbound: bool,
     at: DateTime<Utc>,
     text: String,
@@ -46,9 +46,10 @@ enum Scanned {
 }
 
 /// The checked fields of a row, borrowed from it.
-struct Row<'a> {
+struct Row {
     id: u64,
-    author: &'a str,
+    /// Checked once here: the author becomes a customer or an agent id.
+    author: CustomerId,
     inbound: bool,
     at: DateTime<Utc>,
     replies_to: Option<u64>,
@@ -293,7 +294,7 @@ impl<R: BufRead> TwcsImporter<R> {
     }
 
     /// Every check of the current row but its reply list, without copying its text.
-    fn row(&self) -> Result<Row<'_>, Error> {
+    fn row(&self) -> Result<Row, Error> {
         let id = parse_id("tweet_id", self.field(0))?;
         let author = self.field(1).trim();
         if author.is_empty() {
@@ -301,9 +302,7 @@ impl<R: BufRead> TwcsImporter<R> {
         }
         // The author becomes a customer or agent id: refused here, with its line, rather than
         // losing the thread later.
-        if let Err(e) = CustomerId::new(author) {
-            return Err(super::renamed(e, "author_id"));
-        }
+        let author = CustomerId::new(author).map_err(|e| super::renamed(e, "author_id"))?;
         let inbound = match self.field(2).trim() {
             "True" | "true" | "TRUE" | "1" => true,
             "False" | "false" | "FALSE" | "0" => false,
@@ -354,7 +353,7 @@ impl<R: BufRead> TwcsImporter<R> {
             Tweet {
                 line,
                 id: row.id,
-                author: row.author.to_string(),
+                author: row.author,
                 inbound: row.inbound,
                 at: row.at,
                 text: super::tweet_text(self.field(4)),
@@ -793,23 +792,23 @@ fn case_of(brand: &str, tweets: Vec<Tweet>) -> Result<CaseBatch, Error> {
     let Some(first) = tweets.first() else {
         return Err(invalid("tweet_id", "", "a case needs a tweet"));
     };
-    let case_id =
-        CaseId::new(format!("{}@{brand}", first.id)).map_err(|e| super::renamed(e, "author_id"))?;
+    let mut digits = itoa::Buffer::new();
+    let mut case_id = String::with_capacity(21 + brand.len());
+    case_id.push_str(digits.format(first.id));
+    case_id.push('@');
+    case_id.push_str(brand);
+    let case_id = CaseId::new(case_id).map_err(|e| super::renamed(e, "author_id"))?;
     let (first_line, first_at) = (first.line, first.at);
-    let customer = tweets
-        .iter()
-        .find(|t| t.inbound)
-        .map(|t| t.author.clone())
-        .or_else(|| {
-            tweets.iter().find_map(|t| {
-                mentions(&t.text)
-                    .find(|m| m.chars().all(|c| c.is_ascii_digit()))
-                    .map(str::to_string)
-            })
-        })
-        .unwrap_or_else(|| "unknown".to_string());
-    let customer =
-        CustomerId::new(customer.as_str()).map_err(|e| super::renamed(e, "author_id"))?;
+    let customer = match tweets.iter().find(|t| t.inbound) {
+        Some(t) => t.author.clone(),
+        None => {
+            let mentioned = tweets
+                .iter()
+                .find_map(|t| mentions(&t.text).find(|m| m.chars().all(|c| c.is_ascii_digit())));
+            CustomerId::new(mentioned.unwrap_or("unknown"))
+                .map_err(|e| super::renamed(e, "author_id"))?
+        }
+    };
     let mut metadata = BTreeMap::new();
     metadata.insert("brand".to_string(), brand.to_string());
     metadata.insert("source".to_string(), "twcs".to_string());
@@ -827,23 +826,20 @@ fn case_of(brand: &str, tweets: Vec<Tweet>) -> Result<CaseBatch, Error> {
     ));
     for (seq, t) in tweets.into_iter().enumerate() {
         let (direction, actor, customer_id) = if t.inbound {
-            (
-                Direction::Inbound,
-                Actor::Customer,
-                CustomerId::new(t.author).unwrap_or_else(|_| customer.clone()),
-            )
+            (Direction::Inbound, Actor::Customer, t.author)
         } else {
             let agent = match signature(&t.text) {
-                Some(initials) => format!("{}/{initials}", t.author),
-                None => t.author,
+                Some(initials) => AgentId::new(format!("{}/{initials}", t.author)),
+                None => AgentId::new(t.author.as_str()),
             };
-            let id = AgentId::new(agent)
+            let id = agent
                 .or_else(|_| AgentId::new(brand))
                 .map_err(|e| super::renamed(e, "author_id"))?;
             (Direction::Outbound, Actor::Agent { id }, customer.clone())
         };
         let interaction = Interaction {
-            id: InteractionId::new(t.id.to_string()).map_err(|e| super::renamed(e, "tweet_id"))?,
+            id: InteractionId::new(digits.format(t.id))
+                .map_err(|e| super::renamed(e, "tweet_id"))?,
             customer_id,
             case_id: Some(case_id.clone()),
             seq: seq as u64 + 1,
@@ -854,7 +850,7 @@ fn case_of(brand: &str, tweets: Vec<Tweet>) -> Result<CaseBatch, Error> {
             kind: InteractionKind::Message,
             in_reply_to: t
                 .replies_to
-                .and_then(|p| InteractionId::new(p.to_string()).ok()),
+                .and_then(|p| InteractionId::new(digits.format(p)).ok()),
             text: Some(t.text),
             emotion: None,
             metadata: BTreeMap::new(),
