@@ -1,13 +1,13 @@
 //! Event logs of cases, and folding them.
 
-use super::ordered::{Inserted, Ordered};
 use super::{Case, Folding, TurnPolicy};
 use crate::{
     error::{Error, Result},
     event::CaseEvent,
     id::CaseId,
 };
-use std::collections::HashMap;
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeMap, HashMap};
 
 /// The events of one case, kept in fold order (by instant, then sequence number).
 ///
@@ -45,9 +45,9 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CaseLog {
     /// The events by instant and sequence number, each key's events in the order they came
-    /// (inserting in any order costs O(log n), so folding n events is O(n log n) whatever
-    /// their order).
-    events: Ordered,
+    /// (a B-tree: inserting in any order costs O(log n), so folding n events is O(n log n)
+    /// whatever their order).
+    events: BTreeMap<(DateTime<Utc>, u64, u32), (CaseEvent, u64)>,
     duplicates: u64,
     /// Whether two different events share an instant and sequence number (found at insert, so
     /// folds need no extra pass).
@@ -178,15 +178,27 @@ impl CaseLog {
     ///
     /// See [`CaseLog`].
     pub fn insert_with_origin(&mut self, event: CaseEvent, origin: u64) {
-        match self.events.insert(event, origin) {
-            Inserted::Duplicate => self.duplicates += 1,
-            Inserted::New { same } => self.conflicted |= same > 0,
+        let (at, seq) = event.order_key();
+        // The events already at this instant and sequence number, in the order they came.
+        let mut same = 0u32;
+        for (e, _) in self
+            .events
+            .range((at, seq, 0)..=(at, seq, u32::MAX))
+            .map(|(_, v)| v)
+        {
+            if *e == event {
+                self.duplicates += 1;
+                return;
+            }
+            same += 1;
         }
+        self.conflicted |= same > 0;
+        self.events.insert((at, seq, same), (event, origin));
     }
 
     /// Every event with its origin, in fold order.
     pub(crate) fn all(&self) -> impl Iterator<Item = &(CaseEvent, u64)> {
-        self.events.iter()
+        self.events.values()
     }
 
     /// How many events the log holds (identical duplicates counted once).
@@ -240,7 +252,8 @@ impl CaseLog {
 
     /// Positions of events that share an instant and sequence number with a different event.
     fn conflicts(&self) -> Vec<bool> {
-        let keys: Vec<_> = self.events().map(CaseEvent::order_key).collect();
+        let keys: Vec<(DateTime<Utc>, u64)> =
+            self.events.keys().map(|(at, seq, _)| (*at, *seq)).collect();
         (0..keys.len())
             .map(|i| {
                 let key = keys.get(i);
@@ -289,8 +302,9 @@ impl CaseLog {
     /// ```
     pub fn into_case(self) -> Result<Case> {
         self.check_conflicts()?;
-        let (id, len) = (self.case_id(), self.events.len());
-        let events = self.events.into_entries().into_iter().map(|(e, _)| e);
+        let id = self.case_id();
+        let len = self.events.len();
+        let events = self.events.into_values().map(|(e, _)| e);
         fold_strict(id, self.policy, len, events)
     }
 
@@ -300,15 +314,8 @@ impl CaseLog {
             return Ok(());
         }
         let id = self.case_id().ok_or_else(empty)?;
-        let mut keys = self.events().map(CaseEvent::order_key);
-        let mut previous = keys.next();
-        let conflict = keys.find(|&key| {
-            let repeated = previous == Some(key);
-            previous = Some(key);
-            repeated
-        });
-        match conflict {
-            Some((_, seq)) => Err(Error::from(crate::error::Detail::ConflictingEvent {
+        match self.events.keys().find(|(_, _, n)| *n > 0) {
+            Some((_, seq, _)) => Err(Error::from(crate::error::Detail::ConflictingEvent {
                 case_id: id.to_string(),
                 seq: seq.to_string(),
             })),
@@ -347,7 +354,7 @@ impl CaseLog {
     pub fn into_outcome(self) -> FoldOutcome {
         let meta: Vec<(&'static str, u64)> = self.all().map(|(e, o)| (e.type_name(), *o)).collect();
         let (id, conflicts) = (self.case_id(), self.conflicted.then(|| self.conflicts()));
-        let events = self.events.into_entries().into_iter().map(|(e, _)| e);
+        let events = self.events.into_values().map(|(e, _)| e);
         fold_lenient(id, self.policy, conflicts, meta, events)
     }
 

@@ -25,7 +25,6 @@
 
 mod facts;
 mod log;
-mod ordered;
 mod turns;
 
 use crate::status::CaseStatus;
