@@ -45,7 +45,7 @@ enum Scanned {
     Broken,
 }
 
-/// The checked fields of a row, borrowed from it.
+/// The checked fields of a row.
 struct Row {
     id: u64,
     /// Checked once here: the author becomes a customer or an agent id.
