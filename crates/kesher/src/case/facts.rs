@@ -101,6 +101,8 @@ impl CaseFacts {
         !self.unanswered_inbound.is_empty()
     }
 
+    /// The facts of a case's fields; `closing(k)` says whether log entry `k` is a customer's
+    /// closing turn (the case keeps those answers, which its journey and insights ask too).
     pub(crate) fn derive(
         opened_at: DateTime<Utc>,
         log: &[Interaction],
@@ -108,6 +110,7 @@ impl CaseFacts {
         status: CaseStatus,
         transfers: u32,
         policy: super::TurnPolicy,
+        closing: impl Fn(usize) -> bool,
     ) -> CaseFacts {
         let contacts = log.iter().filter(|i| i.is_customer_contact()).count();
         let first_human = log.iter().find(|i| i.is_human_answer()).map(|i| i.at);
@@ -138,9 +141,8 @@ impl CaseFacts {
         // A closing turn (thanks, a confirmation) after the first response is no further
         // contact, unless the policy says so.
         let further_contacts = match first_response {
-            Some(p) => log.iter().skip(p + 1).any(|i| {
-                i.is_customer_contact()
-                    && (policy.closing_turns_are_contacts || !super::turns::is_closing_turn(i))
+            Some(p) => log.iter().enumerate().skip(p + 1).any(|(k, i)| {
+                i.is_customer_contact() && (policy.closing_turns_are_contacts || !closing(k))
             }),
             None => contacts > 1,
         };
@@ -157,7 +159,7 @@ impl CaseFacts {
                 channels.push(i.channel.clone());
             }
         }
-        let unanswered = unanswered(log, resolved_at.is_some(), policy);
+        let unanswered = unanswered(log, resolved_at.is_some(), policy, &closing);
         CaseFacts {
             first_contact_resolved,
             customer_contacts: u32::try_from(contacts).unwrap_or(u32::MAX),
@@ -202,6 +204,7 @@ fn unanswered(
     log: &[Interaction],
     resolved: bool,
     policy: super::TurnPolicy,
+    closing: &impl Fn(usize) -> bool,
 ) -> Vec<InteractionId> {
     let mut unanswered = Vec::new();
     let mut answered_after = false;
@@ -212,8 +215,7 @@ fn unanswered(
             answered_after = true;
         } else if i.awaits_answer()
             && !answered_after
-            && (policy.closing_turns_await_answer
-                || !(answered_before(k) && super::turns::is_closing_turn(i)))
+            && (policy.closing_turns_await_answer || !(answered_before(k) && closing(k)))
         {
             unanswered.push(i.id.clone());
         }

@@ -25,6 +25,7 @@
 
 mod facts;
 mod log;
+mod turn_kinds;
 mod turns;
 
 use crate::status::CaseStatus;
@@ -302,6 +303,8 @@ pub struct Case {
     fields: CaseFields,
     /// Derived from the fields on first use (an SLA evaluation, say, never needs them).
     facts: std::sync::OnceLock<CaseFacts>,
+    /// What each customer message does, read on first use and kept.
+    turns: turn_kinds::TurnKinds,
 }
 
 impl PartialEq for Case {
@@ -333,6 +336,7 @@ impl From<CaseFields> for Case {
         Case {
             fields,
             facts: std::sync::OnceLock::new(),
+            turns: turn_kinds::TurnKinds::default(),
         }
     }
 }
@@ -341,6 +345,28 @@ impl Case {
     /// The interaction log, moved out (the case is consumed).
     pub(crate) fn into_log(self) -> Vec<Interaction> {
         self.fields.log
+    }
+
+    /// What `i`, an entry of this case's log, does when it is a customer's message with text
+    /// (read once per case and kept; see [`TurnKind::classify`](crate::text::TurnKind::classify)).
+    /// An interaction from elsewhere is read anew.
+    pub(crate) fn turn_kind_of(&self, i: &Interaction) -> Option<crate::text::TurnKind> {
+        let log = &self.fields.log;
+        let size = std::mem::size_of::<Interaction>().max(1);
+        // The entry's position, from its address; checked to be that very entry.
+        let k = (i as *const Interaction as usize).wrapping_sub(log.as_ptr() as usize) / size;
+        if log.get(k).is_some_and(|e| std::ptr::eq(e, i)) {
+            return self.turns.get(log, k);
+        }
+        let text = i.text.as_deref().filter(|_| i.is_customer_contact())?;
+        Some(crate::text::TurnKind::classify(text, None))
+    }
+
+    /// Whether `i` is a customer's closing turn (thanks or a confirmation), as
+    /// [`Case::turn_kind_of`] reads it.
+    pub(crate) fn is_closing_turn(&self, i: &Interaction) -> bool {
+        self.turn_kind_of(i)
+            .is_some_and(crate::text::TurnKind::is_closing)
     }
 
     /// How the fold read customers' closing turns.
@@ -606,6 +632,11 @@ impl Case {
                 f.status,
                 f.transfers,
                 f.turn_policy,
+                |k| {
+                    self.turns
+                        .get(&f.log, k)
+                        .is_some_and(crate::text::TurnKind::is_closing)
+                },
             )
         })
     }

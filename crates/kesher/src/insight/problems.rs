@@ -174,8 +174,7 @@ fn ended_well(case: &Case) -> bool {
             .iter()
             .rev()
             .find(|i| i.is_customer_contact())
-            .and_then(|i| i.text.as_deref())
-            .is_some_and(crate::text::is_closing_text)
+            .is_some_and(|i| case.is_closing_turn(i))
 }
 
 /// Clusters the cases' problem descriptions (the `problem.description`, else the first customer

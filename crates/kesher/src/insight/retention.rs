@@ -197,15 +197,16 @@ impl RetentionTally {
             ) && case.facts().has_unanswered_inbound(),
         );
         // The customer's last word in this case: thanks or praise, or not.
-        if let Some((at, text)) = case
+        if let Some((last, text)) = case
             .log()
             .iter()
             .rev()
             .filter(|i| i.is_customer_contact() && i.at <= now)
-            .find_map(|i| i.text.as_deref().map(|t| (i.at, t)))
+            .find_map(|i| i.text.as_deref().map(|t| (i, t)))
         {
+            let at = last.at;
             if !matches!(self.last_word, Some((known, _)) if at < known) {
-                let praise = TurnKind::classify(text, None) == TurnKind::Thanks
+                let praise = case.turn_kind_of(last) == Some(TurnKind::Thanks)
                     || Sentiment::of(scorer.score(text, None)) == Sentiment::Positive;
                 self.last_word = Some((at, praise));
             }

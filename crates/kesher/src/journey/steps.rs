@@ -119,14 +119,19 @@ impl EmotionModel<'_> {
             now,
         };
         let mut steps = Vec::new();
-        self.interaction_steps(&view.log, &mut steps);
+        self.interaction_steps(case, &view.log, &mut steps);
         self.wait_steps(&view, &mut steps);
         self.status_steps(case, now, &mut steps);
         self.promise_steps(&view, &mut steps);
         steps
     }
 
-    fn interaction_steps<'a>(&self, log: &[&'a Interaction], steps: &mut Vec<Step<'a>>) {
+    fn interaction_steps<'a>(
+        &self,
+        case: &Case,
+        log: &[&'a Interaction],
+        steps: &mut Vec<Step<'a>>,
+    ) {
         let e = &self.effects;
         let first_contact = log.iter().position(|i| i.is_customer_contact());
         let first_at = first_contact.and_then(|f| log.get(f)).map(|f| f.at);
@@ -141,7 +146,7 @@ impl EmotionModel<'_> {
                 steps.push(Step::new(i.at, 2, set, "survey").of(i));
             }
             if i.is_customer_contact() {
-                self.contact_steps(i, Some(n) == first_contact, steps);
+                self.contact_steps(case, i, Some(n) == first_contact, steps);
             }
             if let Some(waited) = known_wait(i) {
                 let patience = self.patience(i, None, Metric::FirstResponse);
@@ -166,7 +171,13 @@ impl EmotionModel<'_> {
         }
     }
 
-    fn contact_steps<'a>(&self, i: &'a Interaction, first: bool, steps: &mut Vec<Step<'a>>) {
+    fn contact_steps<'a>(
+        &self,
+        case: &Case,
+        i: &'a Interaction,
+        first: bool,
+        steps: &mut Vec<Step<'a>>,
+    ) {
         let e = &self.effects;
         let scored = self
             .scorer
@@ -184,8 +195,7 @@ impl EmotionModel<'_> {
             }
             (None, false) => {}
         }
-        let closing = i.text.as_deref().is_some_and(crate::text::is_closing_text);
-        if closing {
+        if case.is_closing_turn(i) {
             let raise = Change::Raise(e.thanks_level);
             steps.push(Step::new(i.at, 2, raise, "thanks").of(i));
         }
