@@ -3,7 +3,7 @@
 //! The case's facts (first contact resolution, unanswered messages), its emotion journey,
 //! its recurring-problem digest and its retention signals all ask whether a customer's message
 //! is thanks or a confirmation. Reading a message's phrases (and, for a closing candidate, its
-//! sentiment) is the dearest part of each answer, so a case keeps every answer it has read: a
+//! sentiment) is the costly part of each answer, so a case keeps every answer it has read: a
 //! byte per log entry, allocated on the first question, filled as questions come. The answers
 //! follow from the log alone, which never changes after the fold, so a kept answer is never
 //! stale; threads asking at once may both read a message and store the same answer.
