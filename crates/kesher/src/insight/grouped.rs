@@ -1,11 +1,13 @@
 //! SLA compliance counted per group (a channel, a contract, an agent) while cases stream by: a
 //! hash map from the group's name to one count per metric, turned into the sorted maps of
 //! [`ServiceMetrics`](super::ServiceMetrics) once, at the end. (Counting straight into those
-//! sorted maps searched thousands of agents' names for every target of every case.)
+//! sorted maps searched thousands of agents' names for every target of every case; the map
+//! hashes with the report's fast hasher, as an export can name tens of thousands of agents.)
 
 use super::metrics::Compliance;
 use crate::sla::{Metric, TargetState};
-use std::collections::{BTreeMap, HashMap};
+use crate::support::hashing::FastMap;
+use std::collections::BTreeMap;
 
 /// One count per metric, in the order of [`Metric::ALL`]; `None` where none was counted.
 type PerMetric = [Option<Compliance>; Metric::ALL.len()];
@@ -13,7 +15,7 @@ type PerMetric = [Option<Compliance>; Metric::ALL.len()];
 /// Compliance per group, then metric.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub(super) struct Grouped(HashMap<String, PerMetric>);
+pub(super) struct Grouped(FastMap<String, PerMetric>);
 
 fn place(metric: Metric) -> usize {
     Metric::ALL.iter().position(|m| *m == metric).unwrap_or(0)
