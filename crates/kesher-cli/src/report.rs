@@ -567,6 +567,15 @@ impl<W: Write, E: Fn() -> Evaluator + Sync> Step<'_, W, E> {
 }
 
 /// The page, the facts as JSON when asked, the row accounting on stderr, and the exit status.
+/// The report's facts as pretty JSON, streamed to `path` (a report naming tens of thousands of
+/// agents is tens of megabytes of JSON, which is not held in memory whole).
+fn write_json(path: &std::path::Path, report: &kesher::report::Report) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    serde_json::to_writer_pretty(&mut out, report)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 fn write_report(
     args: &ReportArgs,
     report: &kesher::report::Report,
@@ -577,10 +586,7 @@ fn write_report(
     std::fs::write(&args.out, html)
         .map_err(|e| format!("cannot write `{}`: {e}", args.out.display()))?;
     if let Some(path) = &args.json {
-        let json = serde_json::to_string_pretty(report)
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
-        std::fs::write(path, json + "\n")
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+        write_json(path, report).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
     }
     let mut rejected = 0;
     for i in &report.inputs {
