@@ -358,8 +358,7 @@ impl Case {
         if log.get(k).is_some_and(|e| std::ptr::eq(e, i)) {
             return self.turns.get(log, k);
         }
-        let text = i.text.as_deref().filter(|_| i.is_customer_contact())?;
-        Some(crate::text::TurnKind::classify(text, None))
+        turn_kinds::read(i)
     }
 
     /// Whether `i` is a customer's closing turn (thanks or a confirmation), as

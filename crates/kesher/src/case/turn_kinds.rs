@@ -26,20 +26,33 @@ impl TurnKinds {
     /// What entry `k` of `log` does: `None` for anything but a customer's message with text.
     pub(crate) fn get(&self, log: &[Interaction], k: usize) -> Option<TurnKind> {
         let i = log.get(k)?;
-        let text = i.text.as_deref().filter(|_| i.is_customer_contact())?;
+        if !is_read(i) {
+            return None;
+        }
         let slots = self
             .slots
             .get_or_init(|| log.iter().map(|_| AtomicU8::new(UNREAD)).collect());
         let Some(slot) = slots.get(k) else {
-            return Some(TurnKind::classify(text, None));
+            return read(i);
         };
         if let Some(kind) = decode(slot.load(Ordering::Relaxed)) {
             return Some(kind);
         }
-        let kind = TurnKind::classify(text, None);
+        let kind = read(i)?;
         slot.store(encode(kind), Ordering::Relaxed);
         Some(kind)
     }
+}
+
+/// Whether `i` has a turn kind: a customer's message with text.
+fn is_read(i: &Interaction) -> bool {
+    i.text.is_some() && i.is_customer_contact()
+}
+
+/// What `i` does, read now: `None` for anything but a customer's message with text.
+pub(crate) fn read(i: &Interaction) -> Option<TurnKind> {
+    let text = i.text.as_deref().filter(|_| is_read(i))?;
+    Some(TurnKind::classify(text, None))
 }
 
 fn encode(kind: TurnKind) -> u8 {
