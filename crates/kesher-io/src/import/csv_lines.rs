@@ -42,9 +42,8 @@ impl<R: Read> Read for LineCounted<R> {
         let feeds = &mut self.feeds;
         if let Some(bytes) = buf.get(..n) {
             let start = feeds.read;
-            for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'\n') {
-                feeds.ahead.push_back(start + i as u64);
-            }
+            let at = memchr::memchr_iter(b'\n', bytes).map(|i| start + i as u64);
+            feeds.ahead.extend(at);
             feeds.read += n as u64;
         }
         Ok(n)

@@ -133,6 +133,8 @@ pub struct TwcsImporter<R> {
     ready: VecDeque<Result<CaseBatch, Rejection>>,
     summary: ImportSummary,
     ended: bool,
+    /// The links of the row being read (kept between rows for its capacity).
+    links: Vec<u64>,
 }
 
 impl<R: BufRead> TwcsImporter<R> {
@@ -209,6 +211,7 @@ impl<R: BufRead> TwcsImporter<R> {
             ready: VecDeque::new(),
             summary: ImportSummary::default(),
             ended: false,
+            links: Vec::new(),
         }
     }
 
@@ -342,25 +345,25 @@ impl<R: BufRead> TwcsImporter<R> {
             .map(|t| parse_id("response_tweet_id", t))
     }
 
-    fn parse(&self, line: u64) -> Result<(Tweet, Vec<u64>), Error> {
+    /// The tweet of the current row, its links (the tweet it replies to and the responses it
+    /// lists, itself left out) written into `links`.
+    fn parse(&self, line: u64, links: &mut Vec<u64>) -> Result<Tweet, Error> {
         let row = self.row()?;
-        let mut links: Vec<u64> = row.replies_to.into_iter().collect();
+        links.clear();
+        links.extend(row.replies_to);
         for id in self.responses() {
             links.push(id?);
         }
         links.retain(|l| *l != row.id);
-        Ok((
-            Tweet {
-                line,
-                id: row.id,
-                author: row.author,
-                inbound: row.inbound,
-                at: row.at,
-                text: super::tweet_text(self.field(4)),
-                replies_to: row.replies_to,
-            },
-            links,
-        ))
+        Ok(Tweet {
+            line,
+            id: row.id,
+            author: row.author,
+            inbound: row.inbound,
+            at: row.at,
+            text: super::tweet_text(self.field(4)),
+            replies_to: row.replies_to,
+        })
     }
 
     /// The instant of the current row when [`Self::parse`] would accept it.
@@ -407,7 +410,7 @@ impl<R: BufRead> TwcsImporter<R> {
         big
     }
 
-    fn add(&mut self, tweet: Tweet, links: Vec<u64>) -> Result<(), Error> {
+    fn add(&mut self, tweet: Tweet, links: &[u64]) -> Result<(), Error> {
         let row = self.summary.read;
         // Threads quiet for the window go first, in the order they went quiet.
         self.expire(row);
@@ -450,7 +453,7 @@ impl<R: BufRead> TwcsImporter<R> {
             }
         };
         let mut root = slot;
-        for link in links {
+        for &link in links {
             match self.owners.get(&link).copied() {
                 Some(o) => root = self.union(root, o.slot),
                 None => {
@@ -824,12 +827,20 @@ fn case_of(brand: &str, tweets: Vec<Tweet>) -> Result<CaseBatch, Error> {
             metadata,
         ),
     ));
+    // An agent's id is written here first (`brand/initials`): no allocation per tweet.
+    let mut signed = String::new();
     for (seq, t) in tweets.into_iter().enumerate() {
         let (direction, actor, customer_id) = if t.inbound {
             (Direction::Inbound, Actor::Customer, t.author)
         } else {
             let agent = match signature(&t.text) {
-                Some(initials) => AgentId::new(format!("{}/{initials}", t.author)),
+                Some(initials) => {
+                    signed.clear();
+                    signed.push_str(t.author.as_str());
+                    signed.push('/');
+                    signed.push_str(initials);
+                    AgentId::new(&signed)
+                }
                 None => AgentId::new(t.author.as_str()),
             };
             let id = agent
@@ -882,9 +893,12 @@ impl<R: BufRead> Iterator for TwcsImporter<R> {
                     self.finish_all();
                 }
                 super::CsvRow::Record(line) => {
+                    // One buffer of links for every row: no allocation per tweet.
+                    let mut links = std::mem::take(&mut self.links);
                     let outcome = self
-                        .parse(line)
-                        .and_then(|(tweet, links)| self.add(tweet, links));
+                        .parse(line, &mut links)
+                        .and_then(|tweet| self.add(tweet, &links));
+                    self.links = links;
                     if let Err(error) = outcome {
                         self.summary.rejected += 1;
                         return Some(Err(Rejection { line, error }));

@@ -787,13 +787,23 @@ impl Folding {
         }
     }
 
-    /// Applies one event it owns: an interaction is moved into the case log, not cloned.
+    /// Applies one event it owns: an interaction is moved into the case log, and an `opened`
+    /// event's customer and metadata into the case, not cloned.
     pub(crate) fn apply_owned(&mut self, event: CaseEvent) -> Result<()> {
         match event {
             CaseEvent::Interaction(i) => {
                 self.admit(i.validate_as_event(), i.case_id.as_ref())?;
                 let at = i.at;
                 self.apply_interaction(i);
+                self.count(at);
+                Ok(())
+            }
+            CaseEvent::Opened(_) => {
+                self.admit(event.validate(), event.case_id())?;
+                let (at, seq) = event.order_key();
+                if let CaseEvent::Opened(e) = event {
+                    self.open(*e, at, seq)?;
+                }
                 self.count(at);
                 Ok(())
             }
@@ -825,7 +835,7 @@ impl Folding {
         self.admit(event.validate(), event.case_id())?;
         let (at, seq) = event.order_key();
         match event {
-            CaseEvent::Opened(e) => self.open(e, at, seq)?,
+            CaseEvent::Opened(e) => self.open(crate::event::CaseOpened::clone(e), at, seq)?,
             CaseEvent::Interaction(i) => self.apply_interaction(i.clone()),
             CaseEvent::StatusChanged(e) => {
                 if self.check(e.to, seq)? {
@@ -878,7 +888,7 @@ impl Folding {
     }
 
     /// The case's `opened` event (only one).
-    fn open(&mut self, e: &crate::event::CaseOpened, at: DateTime<Utc>, seq: u64) -> Result<()> {
+    fn open(&mut self, e: crate::event::CaseOpened, at: DateTime<Utc>, seq: u64) -> Result<()> {
         if self.opened {
             return Err(Error::invalid(
                 "type",
@@ -887,13 +897,13 @@ impl Folding {
             ));
         }
         self.opened = true;
-        self.customer = Some(e.customer.clone());
-        self.first_channel = Some(e.channel.clone());
+        self.customer = Some(e.customer);
+        self.first_channel = Some(e.channel);
         if e.problem.is_some() {
-            self.problem = e.problem.clone();
+            self.problem = e.problem;
         }
         if e.order.is_some() {
-            self.order = e.order.clone();
+            self.order = e.order;
         }
         self.priority = e.priority;
         self.priority_history.insert(
@@ -904,7 +914,7 @@ impl Folding {
                 priority: e.priority,
             },
         );
-        self.metadata = e.metadata.clone();
+        self.metadata = e.metadata;
         Ok(())
     }
 
