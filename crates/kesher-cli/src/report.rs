@@ -582,11 +582,23 @@ fn write_report(
     language: kesher::catalogue::Wording<'_>,
     err: &mut impl Write,
 ) -> Result<ExitCode, cases::Stop> {
-    let html = report.to_html_in(language);
-    std::fs::write(&args.out, html)
-        .map_err(|e| format!("cannot write `{}`: {e}", args.out.display()))?;
-    if let Some(path) = &args.json {
-        write_json(path, report).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    // The JSON is written on a thread of its own while the page is drawn: neither waits for
+    // the other at the end of a report.
+    let (page, json) = std::thread::scope(|scope| {
+        let json = args
+            .json
+            .as_ref()
+            .map(|path| scope.spawn(move || (path, write_json(path, report))));
+        let page = std::fs::write(&args.out, report.to_html_in(language));
+        (page, json.map(|j| j.join()))
+    });
+    page.map_err(|e| format!("cannot write `{}`: {e}", args.out.display()))?;
+    match json {
+        Some(Ok((path, written))) => {
+            written.map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+        }
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        None => {}
     }
     let mut rejected = 0;
     for i in &report.inputs {

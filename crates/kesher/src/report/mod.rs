@@ -665,6 +665,24 @@ impl ReportBuilder {
     }
 
     fn finish_in(
+        mut self,
+        contracts: Option<&ContractSet>,
+        language: crate::catalogue::Wording<'_>,
+        now: DateTime<Utc>,
+    ) -> Report {
+        // Clustering the sample of problems is the longest step and needs nothing else here.
+        let sample = std::mem::replace(&mut self.problems, ProblemSample::new(1));
+        let min_cases = self.options.min_problem_cases;
+        let (problems, mut report) = beside(
+            move || sample.finish(min_cases),
+            || self.finish_but_problems(contracts, language, now),
+        );
+        report.problems = problems;
+        report
+    }
+
+    /// The report but its recurring problems (left empty).
+    fn finish_but_problems(
         self,
         contracts: Option<&ContractSet>,
         language: crate::catalogue::Wording<'_>,
@@ -728,5 +746,59 @@ impl ReportBuilder {
             refused: self.refused,
             refused_total: self.refused_total,
         }
+    }
+}
+
+/// Runs `aside` on a thread of its own while `here` runs on this one, where a thread can be
+/// started; one after the other otherwise (WebAssembly, or a system refusing a thread). The
+/// answers are the same either way.
+fn beside<A: Send, B>(aside: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
+    use std::sync::{Mutex, PoisonError};
+    let slot = Mutex::new(Some(aside));
+    let run = || {
+        let taken = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+        taken.map(|f| f())
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let (ran, b) = std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new().spawn_scoped(scope, run).ok();
+        let b = here();
+        let ran = thread.and_then(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        (ran, b)
+    });
+    #[cfg(target_arch = "wasm32")]
+    let (ran, b) = (None, here());
+    match ran.or_else(run) {
+        Some(a) => (a, b),
+        None => unreachable!("`aside` is taken once: by its thread, or here"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::beside;
+
+    #[test]
+    fn beside_gives_both_answers_and_runs_each_once() {
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let count = || calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let (a, b) = beside(
+            || {
+                count();
+                (1..=100u64).sum::<u64>()
+            },
+            || {
+                count();
+                "here"
+            },
+        );
+        assert_eq!((a, b), (5050, "here"));
+        assert_eq!(calls.into_inner(), 2);
+    }
+
+    #[test]
+    fn a_panic_beside_reaches_the_caller() {
+        let caught = std::panic::catch_unwind(|| beside(|| panic!("aside failed"), || 1));
+        assert!(caught.is_err());
     }
 }
