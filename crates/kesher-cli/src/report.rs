@@ -462,7 +462,7 @@ fn latest_event(source: &mut dyn CaseSource) -> Option<chrono::DateTime<chrono::
     latest
 }
 
-/// The latest tweet of a Twitter export file, read on `threads` threads.
+/// The latest tweet of a Twitter export file, read with `threads` cores.
 fn twcs_latest(
     path: &std::path::Path,
     threads: usize,
@@ -475,7 +475,9 @@ fn twcs_latest(
         file.seek(io::SeekFrom::Start(at))?;
         Ok(Counting::new(file, progress))
     };
-    kesher_io::twcs_latest_event_at(open, size, threads)
+    // Four stretches a thread: stretches of equal bytes hold unequal work, and the system
+    // shares the cores among more of them until the last ends.
+    kesher_io::twcs_latest_event_at(open, size, threads.saturating_mul(4))
         .map_err(|e| format!("`{}`: {e}", path.display()).into())
 }
 

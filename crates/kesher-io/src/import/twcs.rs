@@ -255,7 +255,13 @@ impl<R: BufRead> TwcsImporter<R> {
                         seen.next = Some(start);
                         return seen;
                     }
-                    seen.add(start, self.instant(), head);
+                    let at = if seen.starts.len() < head {
+                        self.instant()
+                    } else {
+                        // Past the head only the latest counts.
+                        self.instant_if_later(seen.tail)
+                    };
+                    seen.add(start, at, head);
                 }
             }
         }
@@ -269,7 +275,7 @@ impl<R: BufRead> TwcsImporter<R> {
             match self.scan_row() {
                 Scanned::End | Scanned::Broken => return latest,
                 Scanned::Unreadable => {}
-                Scanned::Row => latest = latest.max(self.instant()),
+                Scanned::Row => latest = latest.max(self.instant_if_later(latest)),
             }
         }
     }
@@ -311,18 +317,7 @@ impl<R: BufRead> TwcsImporter<R> {
             "False" | "false" | "FALSE" | "0" => false,
             other => return Err(invalid("inbound", other, "expected True or False")),
         };
-        let created = self.field(3).trim();
-        let at = twitter_time(created)
-            .map(Ok)
-            .unwrap_or_else(|| DateTime::parse_from_str(created, "%a %b %d %H:%M:%S %z %Y"))
-            .map_err(|e| {
-                invalid(
-                    "created_at",
-                    created,
-                    format!("{e}; expected such as `Tue Oct 31 22:10:47 +0000 2017`"),
-                )
-            })?
-            .with_timezone(&Utc);
+        let at = created_at(self.field(3))?;
         let replies_to = match self.field(6).trim() {
             "" => None,
             t => Some(parse_id("in_response_to_tweet_id", t)?),
@@ -367,6 +362,16 @@ impl<R: BufRead> TwcsImporter<R> {
     }
 
     /// The instant of the current row when [`Self::parse`] would accept it.
+    /// [`Self::instant`] when the row is later than `than`, `None` otherwise: the row's
+    /// instant is read first, and the rest of its checks only when it could be the latest.
+    fn instant_if_later(&self, than: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+        let at = created_at(self.field(3)).ok()?;
+        if Some(at) <= than {
+            return None;
+        }
+        self.instant()
+    }
+
     fn instant(&self) -> Option<DateTime<Utc>> {
         let row = self.row().ok()?;
         self.responses().all(|id| id.is_ok()).then_some(row.at)
@@ -664,6 +669,22 @@ fn stamp_split(text: &str) -> Option<Stamp<'_>> {
     })
 }
 
+/// A row's `created_at` (`Tue Oct 31 22:10:47 +0000 2017`), in UTC.
+fn created_at(field: &str) -> Result<DateTime<Utc>, Error> {
+    let created = field.trim();
+    let at = twitter_time(created)
+        .map(Ok)
+        .unwrap_or_else(|| DateTime::parse_from_str(created, "%a %b %d %H:%M:%S %z %Y"))
+        .map_err(|e| {
+            invalid(
+                "created_at",
+                created,
+                format!("{e}; expected such as `Tue Oct 31 22:10:47 +0000 2017`"),
+            )
+        })?;
+    Ok(at.with_timezone(&Utc))
+}
+
 fn parse_id(field: &str, text: &str) -> Result<u64, Error> {
     let t = text.trim();
     // pandas writes integer columns with gaps as floats: `3.0`.
@@ -950,6 +971,42 @@ mod tests {
     }
 
     proptest! {
+        /// The latest instant skips the checks of rows that cannot be the latest, and answers
+        /// as every row's instant with all its checks does: a later row that fails a check
+        /// (its inbound, its time, a reply id) does not count.
+        #[test]
+        fn the_latest_instant_counts_only_rows_that_pass_every_check(
+            rows in proptest::collection::vec((0i64..1000, 0u8..5), 1..80),
+        ) {
+            let mut csv = String::from("tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n");
+            for (i, (minute, flaw)) in rows.iter().enumerate() {
+                let t = DateTime::from_timestamp(1_509_487_200 + minute * 60, 0)
+                    .unwrap_or_default()
+                    .format("%a %b %d %H:%M:%S +0000 %Y")
+                    .to_string();
+                let (inbound, t, responses) = match flaw {
+                    1 => ("maybe", t, ""),
+                    2 => ("True", "yesterday".to_string(), ""),
+                    3 => ("True", t, "\"7, x\""),
+                    _ => ("True", t, "\"7\""),
+                };
+                csv.push_str(&format!("{},{},{inbound},{t},\"hi\",{responses},\n", i + 1, 100 + i));
+            }
+            let got = TwcsImporter::new(csv.as_bytes()).map(|mut r| r.latest_event_at());
+            let mut every = TwcsImporter::new(csv.as_bytes()).map_err(|e| e.to_string());
+            let mut want = None;
+            if let Ok(every) = every.as_mut() {
+                loop {
+                    match every.scan_row() {
+                        Scanned::End | Scanned::Broken => break,
+                        Scanned::Unreadable => {}
+                        Scanned::Row => want = want.max(every.instant()),
+                    }
+                }
+            }
+            prop_assert_eq!(got.ok(), Some(want));
+        }
+
         /// Wherever the fixed reading answers, the general one answers the same.
         #[test]
         fn the_fixed_reading_agrees_with_the_general_one(
