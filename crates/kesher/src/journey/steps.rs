@@ -54,7 +54,7 @@ impl<'a> Step<'a> {
     }
 
     fn of(mut self, i: &'a Interaction) -> Step<'a> {
-        self.origin = Some(i.id.to_string());
+        self.origin = Some(i.id.as_str().to_owned());
         self.from = Some(i);
         self
     }
@@ -223,7 +223,7 @@ impl EmotionModel<'_> {
                         from: Some(m),
                         ..step
                     };
-                    steps.push(step.origin(m.id.to_string()));
+                    steps.push(step.origin(m.id.as_str().to_owned()));
                 }
                 answered_once = true;
             }

@@ -587,21 +587,24 @@ impl ReportBuilder {
         let brand = case
             .metadata()
             .get(&self.options.segment_key)
-            .cloned()
-            .unwrap_or_else(|| "(none)".to_string());
+            .map_or("(none)", String::as_str);
         // Each message read once: the totals, the brand, the channel and the customer's
         // retention tally count the same messages.
         let read = read_once::ReadOnce::new(scorer);
         let public = PublicBalance::of(case, &read);
         self.totals.add(case, sla, public);
-        let b = self.brands.entry(brand.clone()).or_default();
+        // The brand's name is copied only the first time it comes.
+        let b = match self.brands.get_mut(brand) {
+            Some(b) => b,
+            None => self.brands.entry(brand.to_owned()).or_default(),
+        };
         b.add(case, sla, public);
         let mut journey_in_brand;
-        let journey = if journey.segment.as_deref() == Some(brand.as_str()) {
+        let journey = if journey.segment.as_deref() == Some(brand) {
             journey
         } else {
             journey_in_brand = journey.clone();
-            journey_in_brand.segment = Some(brand);
+            journey_in_brand.segment = Some(brand.to_owned());
             &journey_in_brand
         };
         b.watch(case, journey, self.options.threshold);
