@@ -802,7 +802,7 @@ impl Folding {
                 self.admit(event.validate(), event.case_id())?;
                 let (at, seq) = event.order_key();
                 if let CaseEvent::Opened(e) = event {
-                    self.open(*e, at, seq)?;
+                    self.open(Opening::moved(*e), at, seq)?;
                 }
                 self.count(at);
                 Ok(())
@@ -835,7 +835,7 @@ impl Folding {
         self.admit(event.validate(), event.case_id())?;
         let (at, seq) = event.order_key();
         match event {
-            CaseEvent::Opened(e) => self.open(crate::event::CaseOpened::clone(e), at, seq)?,
+            CaseEvent::Opened(e) => self.open(Opening::copied(e), at, seq)?,
             CaseEvent::Interaction(i) => self.apply_interaction(i.clone()),
             CaseEvent::StatusChanged(e) => {
                 if self.check(e.to, seq)? {
@@ -887,8 +887,11 @@ impl Folding {
         Ok(())
     }
 
-    /// The case's `opened` event (only one).
-    fn open(&mut self, e: crate::event::CaseOpened, at: DateTime<Utc>, seq: u64) -> Result<()> {
+    /// The case's `opened` event (only one). Inlined into both folds: as a call of its own,
+    /// the borrowing fold ran 6 % slower (`fold_sla 1000000 3 fold`, best of three, four
+    /// times alternated).
+    #[inline(always)]
+    fn open(&mut self, e: Opening, at: DateTime<Utc>, seq: u64) -> Result<()> {
         if self.opened {
             return Err(Error::invalid(
                 "type",
@@ -1038,5 +1041,40 @@ impl Folding {
             turn_policy: self.policy,
             facts: None,
         }))
+    }
+}
+/// What an `opened` event gives its case: copied from an event the fold borrows, moved from
+/// one it owns.
+struct Opening {
+    customer: crate::event::CustomerDetails,
+    channel: Channel,
+    problem: Option<Problem>,
+    order: Option<OrderDetails>,
+    priority: Priority,
+    metadata: BTreeMap<String, String>,
+}
+
+impl Opening {
+    #[inline(always)] // as `Folding::open`
+    fn copied(e: &crate::event::CaseOpened) -> Opening {
+        Opening {
+            customer: e.customer.clone(),
+            channel: e.channel.clone(),
+            problem: e.problem.clone(),
+            order: e.order.clone(),
+            priority: e.priority,
+            metadata: e.metadata.clone(),
+        }
+    }
+
+    fn moved(e: crate::event::CaseOpened) -> Opening {
+        Opening {
+            customer: e.customer,
+            channel: e.channel,
+            problem: e.problem,
+            order: e.order,
+            priority: e.priority,
+            metadata: e.metadata,
+        }
     }
 }
