@@ -54,7 +54,7 @@ impl<'a> Step<'a> {
     }
 
     fn of(mut self, i: &'a Interaction) -> Step<'a> {
-        self.origin = Some(i.id.as_str().to_owned());
+        self.origin = Some(i.id.to_string());
         self.from = Some(i);
         self
     }
@@ -223,7 +223,7 @@ impl EmotionModel<'_> {
                         from: Some(m),
                         ..step
                     };
-                    steps.push(step.origin(m.id.as_str().to_owned()));
+                    steps.push(step.origin(m.id.to_string()));
                 }
                 answered_once = true;
             }

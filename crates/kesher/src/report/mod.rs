@@ -587,24 +587,21 @@ impl ReportBuilder {
         let brand = case
             .metadata()
             .get(&self.options.segment_key)
-            .map_or("(none)", String::as_str);
+            .cloned()
+            .unwrap_or_else(|| "(none)".to_string());
         // Each message read once: the totals, the brand, the channel and the customer's
         // retention tally count the same messages.
         let read = read_once::ReadOnce::new(scorer);
         let public = PublicBalance::of(case, &read);
         self.totals.add(case, sla, public);
-        // The brand's name is copied only the first time it comes.
-        let b = match self.brands.get_mut(brand) {
-            Some(b) => b,
-            None => self.brands.entry(brand.to_owned()).or_default(),
-        };
+        let b = self.brands.entry(brand.clone()).or_default();
         b.add(case, sla, public);
         let mut journey_in_brand;
-        let journey = if journey.segment.as_deref() == Some(brand) {
+        let journey = if journey.segment.as_deref() == Some(brand.as_str()) {
             journey
         } else {
             journey_in_brand = journey.clone();
-            journey_in_brand.segment = Some(brand.to_owned());
+            journey_in_brand.segment = Some(brand);
             &journey_in_brand
         };
         b.watch(case, journey, self.options.threshold);
@@ -667,25 +664,39 @@ impl ReportBuilder {
         self.finish_in(contracts, wording.into(), now)
     }
 
+    /// Natively, clustering the sample of problems (the longest step, which needs nothing
+    /// else here) runs on a thread of its own while the rest is finished; where a thread
+    /// cannot be started, one after the other.
+    #[cfg(not(target_arch = "wasm32"))]
     fn finish_in(
         mut self,
         contracts: Option<&ContractSet>,
         language: crate::catalogue::Wording<'_>,
         now: DateTime<Utc>,
     ) -> Report {
-        // Clustering the sample of problems is the longest step and needs nothing else here.
         let sample = std::mem::replace(&mut self.problems, ProblemSample::new(1));
         let min_cases = self.options.min_problem_cases;
         let (problems, mut report) = beside(
             move || sample.finish(min_cases),
-            || self.finish_but_problems(contracts, language, now),
+            || self.finish_all(contracts, language, now),
         );
         report.problems = problems;
         report
     }
 
-    /// The report but its recurring problems (left empty).
-    fn finish_but_problems(
+    /// WebAssembly has no threads here: everything in turn.
+    #[cfg(target_arch = "wasm32")]
+    fn finish_in(
+        self,
+        contracts: Option<&ContractSet>,
+        language: crate::catalogue::Wording<'_>,
+        now: DateTime<Utc>,
+    ) -> Report {
+        self.finish_all(contracts, language, now)
+    }
+
+    /// The report, its problems clustered from the sample the builder holds.
+    fn finish_all(
         self,
         contracts: Option<&ContractSet>,
         language: crate::catalogue::Wording<'_>,
@@ -752,9 +763,9 @@ impl ReportBuilder {
     }
 }
 
-/// Runs `aside` on a thread of its own while `here` runs on this one, where a thread can be
-/// started; one after the other otherwise (WebAssembly, or a system refusing a thread). The
-/// answers are the same either way.
+/// Runs `aside` on a thread of its own while `here` runs on this one; one after the other
+/// when no thread can be started. The answers are the same either way.
+#[cfg(not(target_arch = "wasm32"))]
 fn beside<A: Send, B>(aside: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
     use std::sync::{Mutex, PoisonError};
     let slot = Mutex::new(Some(aside));
@@ -762,22 +773,19 @@ fn beside<A: Send, B>(aside: impl FnOnce() -> A + Send, here: impl FnOnce() -> B
         let taken = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
         taken.map(|f| f())
     };
-    #[cfg(not(target_arch = "wasm32"))]
     let (ran, b) = std::thread::scope(|scope| {
         let thread = std::thread::Builder::new().spawn_scoped(scope, run).ok();
         let b = here();
         let ran = thread.and_then(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
         (ran, b)
     });
-    #[cfg(target_arch = "wasm32")]
-    let (ran, b) = (None, here());
     match ran.or_else(run) {
         Some(a) => (a, b),
         None => unreachable!("`aside` is taken once: by its thread, or here"),
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::beside;
 
