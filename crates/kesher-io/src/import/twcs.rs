@@ -361,7 +361,6 @@ impl<R: BufRead> TwcsImporter<R> {
         })
     }
 
-    /// The instant of the current row when [`Self::parse`] would accept it.
     /// [`Self::instant`] when the row is later than `than`, `None` otherwise: the row's
     /// instant is read first, and the rest of its checks only when it could be the latest.
     fn instant_if_later(&self, than: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
@@ -372,6 +371,7 @@ impl<R: BufRead> TwcsImporter<R> {
         self.instant()
     }
 
+    /// The instant of the current row when [`Self::parse`] would accept it.
     fn instant(&self) -> Option<DateTime<Utc>> {
         let row = self.row().ok()?;
         self.responses().all(|id| id.is_ok()).then_some(row.at)

@@ -1045,6 +1045,7 @@ impl Folding {
         }))
     }
 }
+
 /// What an `opened` event gives its case: copied from an event the fold borrows, moved from
 /// one it owns.
 struct Opening {

@@ -652,6 +652,10 @@ impl ReportBuilder {
     /// `wording` that of the statements, the facts and the HTML: a [`crate::Language`] of the
     /// built-in catalogue, or a host's [`crate::catalogue::Wording`].
     ///
+    /// Natively, the recurring problems are clustered on a second thread while the rest is
+    /// finished; that thread ends before `finish` returns, and where none can be started (or in
+    /// WebAssembly) the steps run one after the other, with the same report.
+    ///
     /// # Example
     ///
     /// See the [module](self).
