@@ -678,6 +678,7 @@ impl ReportBuilder {
         language: crate::catalogue::Wording<'_>,
         now: DateTime<Utc>,
     ) -> Report {
+        // The builder keeps an empty sample, whose (empty) clustering the real one replaces.
         let sample = std::mem::replace(&mut self.problems, ProblemSample::new(1));
         let min_cases = self.options.min_problem_cases;
         let (problems, mut report) = beside(
