@@ -505,7 +505,7 @@ impl<W: Write, E: Fn() -> Evaluator + Sync> Step<'_, W, E> {
             self.threads,
             move |give| {
                 for item in source.by_ref() {
-                    let folded = item.map(|batch| batch.into_log().into_outcome());
+                    let folded = item.map(kesher_io::CaseBatch::into_outcome);
                     if !give(folded) {
                         break;
                     }

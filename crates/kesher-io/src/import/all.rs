@@ -50,7 +50,7 @@ pub fn import_all(reader: Box<dyn BufRead + Send>, format: Format) -> Result<Imp
     for item in source.by_ref() {
         match item {
             Ok(batch) => {
-                let outcome = batch.into_log().into_outcome();
+                let outcome = batch.into_outcome();
                 for r in outcome.rejected {
                     refused.push(r.origin);
                     rejections.push(Rejection {

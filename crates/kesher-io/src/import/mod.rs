@@ -53,7 +53,11 @@ pub use twcs::TwcsImporter;
 pub use twcs_latest::twcs_latest_event_at;
 
 use crate::{Error, ImportSummary, Rejection};
-use kesher::{case::CaseLog, event::CaseEvent, CaseId};
+use kesher::{
+    case::{CaseLog, FoldOutcome},
+    event::CaseEvent,
+    CaseId,
+};
 use std::io::BufRead;
 
 /// Every event of one case as an importer hands it over, each with the line (or, for JSON
@@ -93,6 +97,27 @@ impl CaseBatch {
             log.insert_with_origin(event, line);
         }
         log
+    }
+
+    /// The case's lenient fold: what `into_log().into_outcome()` gives, natively without
+    /// building the log ([`FoldOutcome::of_events`]; the WebAssembly build, built for size,
+    /// goes through the log, which its package holds anyway).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher_io::{import, Format};
+    ///
+    /// let text = "{\"type\": \"opened\", \"case_id\": \"T\", \"at\": \"2025-01-05T09:00:00Z\", \"customer\": {\"id\": \"c\"}, \"channel\": \"chat\"}\n";
+    /// let batch = import(Box::new(text.as_bytes()), Format::Events)?.next().unwrap()?;
+    /// assert_eq!(batch.clone().into_outcome(), batch.into_log().into_outcome());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_outcome(self) -> FoldOutcome {
+        #[cfg(not(target_arch = "wasm32"))]
+        return FoldOutcome::of_events(self.events);
+        #[cfg(target_arch = "wasm32")]
+        return self.into_log().into_outcome();
     }
 }
 

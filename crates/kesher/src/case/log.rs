@@ -363,6 +363,79 @@ impl CaseLog {
     }
 }
 
+impl FoldOutcome {
+    /// What [`CaseLog::into_outcome`] gives for a log of these events (each with its origin,
+    /// inserted in the order given), without building the log: the events are sorted in place
+    /// (stably, by instant and sequence number), an event identical to an earlier one of its
+    /// instant and sequence number is kept once, and two different ones are both rejected as a
+    /// conflict. The importers' path: a case's events arrive together and mostly in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kesher::{case::{CaseLog, FoldOutcome}, event::CaseEvent};
+    ///
+    /// let opened = CaseEvent::from_json(r#"{"type": "opened", "case_id": "T-1",
+    ///     "at": "2025-01-05T09:00:00Z", "customer": {"id": "c"}, "channel": "sms"}"#)?;
+    /// let closed = CaseEvent::from_json(r#"{"type": "status_changed", "case_id": "T-1", "seq": 1,
+    ///     "at": "2025-01-05T10:00:00Z", "to": "closed"}"#)?;
+    /// let events = vec![(2, closed), (1, opened.clone()), (3, opened)];
+    /// let mut log = CaseLog::default();
+    /// for (origin, event) in events.clone() {
+    ///     log.insert_with_origin(event, origin);
+    /// }
+    /// let outcome = FoldOutcome::of_events(events);
+    /// assert_eq!(outcome, log.into_outcome());
+    /// assert_eq!(outcome.rejected[0].origin, 2); // opened → closed is not a move
+    /// # Ok::<(), kesher::Error>(())
+    /// ```
+    pub fn of_events(mut events: Vec<(u64, CaseEvent)>) -> FoldOutcome {
+        let key = |(_, e): &(u64, CaseEvent)| e.order_key();
+        if !events
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if key(a) <= key(b)))
+        {
+            crate::support::sorting::sort_by_key(&mut events, key);
+        }
+        let (kept, conflicted) = kept_once(events);
+        let meta: Vec<(&'static str, u64)> =
+            kept.iter().map(|(o, e)| (e.type_name(), *o)).collect();
+        let conflicts = conflicted.then(|| {
+            let keys: Vec<_> = kept.iter().map(key).collect();
+            (0..keys.len())
+                .map(|i| {
+                    (i > 0 && keys.get(i - 1) == keys.get(i)) || keys.get(i + 1) == keys.get(i)
+                })
+                .collect()
+        });
+        let id = kept.iter().find_map(|(_, e)| e.case_id().cloned());
+        let events = kept.into_iter().map(|(_, e)| e);
+        fold_lenient(id, TurnPolicy::default(), conflicts, meta, events)
+    }
+}
+
+/// Events in fold order with each identical repeat of an instant and sequence number dropped
+/// (as [`CaseLog::insert_with_origin`] drops it), and whether two different events share one.
+fn kept_once(events: Vec<(u64, CaseEvent)>) -> (Vec<(u64, CaseEvent)>, bool) {
+    let mut kept: Vec<(u64, CaseEvent)> = Vec::with_capacity(events.len());
+    let mut conflicted = false;
+    // Where the kept events of the current instant and sequence number begin.
+    let mut run = 0;
+    for (origin, event) in events {
+        let same_key = |k: &(u64, CaseEvent)| k.1.order_key() == event.order_key();
+        if !kept.last().is_some_and(same_key) {
+            run = kept.len();
+        }
+        let earlier = kept.get(run..).unwrap_or_default();
+        if earlier.iter().any(|(_, e)| *e == event) {
+            continue;
+        }
+        conflicted |= !earlier.is_empty();
+        kept.push((origin, event));
+    }
+    (kept, conflicted)
+}
+
 /// An event the fold can apply: borrowed (copied into the case) or owned (moved).
 trait Feed {
     fn event(&self) -> &CaseEvent;

@@ -298,6 +298,42 @@ proptest! {
         prop_assert_eq!(fold(&events), fold(&shuffled));
     }
 
+    /// The importers' fold of one case's events as they came (`FoldOutcome::of_events`) is the
+    /// lenient fold of the log they make, in any order, with repeats (kept once) and conflicts
+    /// (two different events at one instant and sequence number, both rejected).
+    #[test]
+    fn a_case_folded_from_its_events_is_the_fold_of_their_log(
+        events in events(), seed in any::<u64>(), repeat in any::<bool>(), conflict in any::<bool>()
+    ) {
+        let mut arrival = events.clone();
+        let mut state = seed | 1;
+        for i in (1..arrival.len()).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            arrival.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        let pick = seed as usize % events.len();
+        if repeat {
+            arrival.insert(pick % arrival.len(), events[pick].clone());
+        }
+        if conflict {
+            let mut other = events[pick].clone();
+            match &mut other {
+                CaseEvent::Interaction(i) => i.text = Some(format!("{:?} again", i.text)),
+                CaseEvent::StatusChanged(e) => e.reason = Some("another reason".into()),
+                _ => {}
+            }
+            arrival.push(other);
+        }
+        let mut log = CaseLog::default();
+        for (origin, e) in arrival.iter().enumerate() {
+            log.insert_with_origin(e.clone(), origin as u64);
+        }
+        let numbered: Vec<(u64, CaseEvent)> = arrival.into_iter().enumerate().map(|(o, e)| (o as u64, e)).collect();
+        let outcome = FoldOutcome::of_events(numbered);
+        prop_assert_eq!(&outcome, &log.fold_lenient());
+        prop_assert_eq!(outcome, log.into_outcome());
+    }
+
     #[test]
     fn duplicated_delivery_changes_nothing(events in events()) {
         let mut once = CaseLog::default();
