@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo bench -p kesher-benches --bench calendar`. Figures: benches/README.md.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use jiff::{SignedDuration, Timestamp};
 use kesher::calendar::EpochUnit;
@@ -292,8 +292,84 @@ fn single_calls(c: &mut Criterion) {
                 }
             })
         });
+        datetime_batches(&mut group, calendar, &mut tl, &instants, &spans);
     }
     group.finish();
+}
+
+/// The batches as a caller holding `DateTime`s uses them, beside the single `DateTime` calls:
+/// each instant converted to epoch nanoseconds, the batch, and each answer converted back
+/// (chrono's conversions, as the single calls make them), into buffers allocated once.
+fn datetime_batches(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    calendar: &str,
+    tl: &mut kesher::calendar::Timeline,
+    instants: &[DateTime<Utc>],
+    spans: &[(DateTime<Utc>, DateTime<Utc>)],
+) {
+    let nanos = |t: &DateTime<Utc>| t.timestamp_nanos_opt().unwrap_or(0);
+    let (mut at, mut ends) = (vec![0_i64; instants.len()], vec![0_i64; spans.len()]);
+    let mut out = vec![0_i64; instants.len()];
+    let mut open = vec![false; instants.len()];
+    let mut back = vec![DateTime::<Utc>::UNIX_EPOCH; instants.len()];
+    let mut spent = vec![TimeDelta::zero(); spans.len()];
+    let d = four_hours().num_nanoseconds().unwrap_or(0);
+    let unit = EpochUnit::Nanoseconds;
+    let to_datetimes = |out: &[i64], back: &mut [DateTime<Utc>]| {
+        for (b, &ns) in back.iter_mut().zip(out) {
+            *b = DateTime::from_timestamp_nanos(ns);
+        }
+    };
+    group.bench_function(BenchmarkId::new("add_many_datetimes", calendar), |bench| {
+        bench.iter(|| {
+            at.iter_mut()
+                .zip(black_box(instants))
+                .for_each(|(a, t)| *a = nanos(t));
+            let _ = tl.add_many(&at, unit, TimeDelta::nanoseconds(d), &mut out);
+            to_datetimes(&out, &mut back);
+            black_box(&back);
+        })
+    });
+    group.bench_function(
+        BenchmarkId::new("is_open_many_datetimes", calendar),
+        |bench| {
+            bench.iter(|| {
+                at.iter_mut()
+                    .zip(black_box(instants))
+                    .for_each(|(a, t)| *a = nanos(t));
+                let _ = tl.is_open_many(&at, unit, &mut open);
+                black_box(&open);
+            })
+        },
+    );
+    group.bench_function(
+        BenchmarkId::new("next_open_many_datetimes", calendar),
+        |bench| {
+            bench.iter(|| {
+                at.iter_mut()
+                    .zip(black_box(instants))
+                    .for_each(|(a, t)| *a = nanos(t));
+                let _ = tl.next_open_many(&at, unit, &mut out);
+                to_datetimes(&out, &mut back);
+                black_box(&back);
+            })
+        },
+    );
+    group.bench_function(
+        BenchmarkId::new("elapsed_many_datetimes", calendar),
+        |bench| {
+            bench.iter(|| {
+                for ((a, e), (x, y)) in at.iter_mut().zip(ends.iter_mut()).zip(black_box(spans)) {
+                    (*a, *e) = (nanos(x), nanos(y));
+                }
+                let _ = tl.elapsed_many(&at, &ends, unit, &mut out);
+                for (s, &ns) in spent.iter_mut().zip(&out) {
+                    *s = TimeDelta::nanoseconds(ns);
+                }
+                black_box(&spent);
+            })
+        },
+    );
 }
 
 criterion_group!(calendar, due_times, elapsed, backward, single_calls);
