@@ -1,6 +1,8 @@
 //! The Twitter customer-support format (Kaggle's *Customer Support on Twitter*, `twcs.csv`):
 //! reply threads rebuilt into cases, one per brand taking part.
 
+mod instants;
+
 use super::hashing::HashMap;
 use super::recent::RecentIds;
 use super::{invalid, CaseBatch, CaseSource};
@@ -36,13 +38,11 @@ struct Tweet {
     replies_to: Option<u64>,
 }
 
-/// What a scan found next: a record in the buffer, a row that cannot be read, the end, or an
-/// error that ends reading.
+/// What a record checked as a row turned out to be: a row in the buffer, or one that cannot be
+/// read.
 enum Scanned {
     Row,
     Unreadable,
-    End,
-    Broken,
 }
 
 /// The checked fields of a row.
@@ -120,6 +120,8 @@ pub struct TwcsImporter<R> {
     csv: csv::Reader<super::csv_lines::LineCounted<R>>,
     columns: [usize; 7],
     record: csv::StringRecord,
+    /// The record as bytes, for the scans that only want the latest instant (see `instants`).
+    bytes: csv::ByteRecord,
     /// Union-find links of the slots merged into another (a slot absent here is a root).
     parent: HashMap<usize, usize>,
     next_slot: usize,
@@ -201,6 +203,7 @@ impl<R: BufRead> TwcsImporter<R> {
             csv,
             columns,
             record: csv::StringRecord::new(),
+            bytes: csv::ByteRecord::new(),
             parent: HashMap::default(),
             next_slot: 0,
             threads: HashMap::default(),
@@ -231,67 +234,23 @@ impl<R: BufRead> TwcsImporter<R> {
         Self::over(csv, columns, u64::MAX)
     }
 
-    /// The rows from here up to the first that starts at or past `end` (offsets counted from
-    /// the export's beginning, this reader starting at `base`), as [`Self::latest_event_at`]
-    /// reads them, the first `head` of them one by one.
-    pub(super) fn stretch(
-        &mut self,
-        base: u64,
-        end: u64,
-        head: usize,
-    ) -> super::twcs_latest::Stretch {
-        let mut seen = super::twcs_latest::Stretch::default();
-        loop {
-            match self.scan_row() {
-                Scanned::End => return seen,
-                Scanned::Broken => {
-                    seen.ended = true;
-                    return seen;
-                }
-                Scanned::Unreadable => {}
-                Scanned::Row => {
-                    let start = base + self.record.position().map_or(0, csv::Position::byte);
-                    if start >= end {
-                        seen.next = Some(start);
-                        return seen;
-                    }
-                    let at = if seen.starts.len() < head {
-                        self.instant()
-                    } else {
-                        // Past the head only the latest counts.
-                        self.instant_if_later(seen.tail)
-                    };
-                    seen.add(start, at, head);
-                }
-            }
-        }
-    }
-
-    /// The latest tweet of every readable row from here on, without rebuilding threads (the
-    /// rows' own checks, not the threads', decide what counts).
-    pub(super) fn latest_event_at(&mut self) -> Option<DateTime<Utc>> {
+    /// The latest instant as the importer reads every row, each with all its checks: what
+    /// [`Self::latest_event_at`] must answer, for the tests.
+    #[cfg(test)]
+    pub(in crate::import) fn latest_by_every_check(&mut self) -> Option<DateTime<Utc>> {
         let mut latest = None;
         loop {
-            match self.scan_row() {
-                Scanned::End | Scanned::Broken => return latest,
-                Scanned::Unreadable => {}
-                Scanned::Row => latest = latest.max(self.instant_if_later(latest)),
+            let row = super::read_csv_row(
+                &mut self.csv,
+                &mut self.record,
+                &mut self.summary,
+                COLUMNS.len(),
+            );
+            match row {
+                super::CsvRow::End | super::CsvRow::Failed(_, false) => return latest,
+                super::CsvRow::Failed(_, true) => {}
+                super::CsvRow::Record(_) => latest = latest.max(self.instant()),
             }
-        }
-    }
-
-    /// The next CSV record read into the buffer, for the scans that only want instants.
-    fn scan_row(&mut self) -> Scanned {
-        match super::read_csv_row(
-            &mut self.csv,
-            &mut self.record,
-            &mut self.summary,
-            COLUMNS.len(),
-        ) {
-            super::CsvRow::End => Scanned::End,
-            super::CsvRow::Failed(_, false) => Scanned::Broken,
-            super::CsvRow::Failed(_, true) => Scanned::Unreadable,
-            super::CsvRow::Record(_) => Scanned::Row,
         }
     }
 
@@ -582,11 +541,13 @@ struct Stamp<'a> {
     year: i32,
 }
 
+/// The months as Twitter's stamps write them.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 fn twitter_time(text: &str) -> Option<DateTime<chrono::FixedOffset>> {
     use chrono::{Datelike, NaiveDate, TimeZone};
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let stamp = stamp_fixed(text).or_else(|| stamp_split(text))?;
     let month = MONTHS.iter().position(|m| *m == stamp.month)? as u32 + 1;
@@ -993,18 +954,8 @@ mod tests {
                 csv.push_str(&format!("{},{},{inbound},{t},\"hi\",{responses},\n", i + 1, 100 + i));
             }
             let got = TwcsImporter::new(csv.as_bytes()).map(|mut r| r.latest_event_at());
-            let mut every = TwcsImporter::new(csv.as_bytes()).map_err(|e| e.to_string());
-            let mut want = None;
-            if let Ok(every) = every.as_mut() {
-                loop {
-                    match every.scan_row() {
-                        Scanned::End | Scanned::Broken => break,
-                        Scanned::Unreadable => {}
-                        Scanned::Row => want = want.max(every.instant()),
-                    }
-                }
-            }
-            prop_assert_eq!(got.ok(), Some(want));
+            let want = TwcsImporter::new(csv.as_bytes()).map(|mut r| r.latest_by_every_check());
+            prop_assert_eq!(got.ok(), want.ok());
         }
 
         /// Wherever the fixed reading answers, the general one answers the same.

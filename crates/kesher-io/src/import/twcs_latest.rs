@@ -211,8 +211,11 @@ mod tests {
         csv
     }
 
+    /// The latest instant as one reader reads every row with all its checks.
     fn sequential(csv: &str) -> Option<DateTime<Utc>> {
-        TwcsImporter::new(csv.as_bytes()).unwrap().latest_event_at()
+        TwcsImporter::new(csv.as_bytes())
+            .unwrap()
+            .latest_by_every_check()
     }
 
     proptest! {
