@@ -315,6 +315,11 @@ fn datetime_batches(
     let mut spent = vec![TimeDelta::zero(); spans.len()];
     let d = four_hours().num_nanoseconds().unwrap_or(0);
     let unit = EpochUnit::Nanoseconds;
+    let in_nanos = |at: &mut [i64]| {
+        for (a, t) in at.iter_mut().zip(black_box(instants)) {
+            *a = nanos(t);
+        }
+    };
     let to_datetimes = |out: &[i64], back: &mut [DateTime<Utc>]| {
         for (b, &ns) in back.iter_mut().zip(out) {
             *b = DateTime::from_timestamp_nanos(ns);
@@ -322,9 +327,7 @@ fn datetime_batches(
     };
     group.bench_function(BenchmarkId::new("add_many_datetimes", calendar), |bench| {
         bench.iter(|| {
-            at.iter_mut()
-                .zip(black_box(instants))
-                .for_each(|(a, t)| *a = nanos(t));
+            in_nanos(&mut at);
             let _ = tl.add_many(&at, unit, TimeDelta::nanoseconds(d), &mut out);
             to_datetimes(&out, &mut back);
             black_box(&back);
@@ -334,9 +337,7 @@ fn datetime_batches(
         BenchmarkId::new("is_open_many_datetimes", calendar),
         |bench| {
             bench.iter(|| {
-                at.iter_mut()
-                    .zip(black_box(instants))
-                    .for_each(|(a, t)| *a = nanos(t));
+                in_nanos(&mut at);
                 let _ = tl.is_open_many(&at, unit, &mut open);
                 black_box(&open);
             })
@@ -346,9 +347,7 @@ fn datetime_batches(
         BenchmarkId::new("next_open_many_datetimes", calendar),
         |bench| {
             bench.iter(|| {
-                at.iter_mut()
-                    .zip(black_box(instants))
-                    .for_each(|(a, t)| *a = nanos(t));
+                in_nanos(&mut at);
                 let _ = tl.next_open_many(&at, unit, &mut out);
                 to_datetimes(&out, &mut back);
                 black_box(&back);

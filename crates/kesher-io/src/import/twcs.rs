@@ -320,16 +320,6 @@ impl<R: BufRead> TwcsImporter<R> {
         })
     }
 
-    /// [`Self::instant`] when the row is later than `than`, `None` otherwise: the row's
-    /// instant is read first, and the rest of its checks only when it could be the latest.
-    fn instant_if_later(&self, than: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
-        let at = created_at(self.field(3)).ok()?;
-        if Some(at) <= than {
-            return None;
-        }
-        self.instant()
-    }
-
     /// The instant of the current row when [`Self::parse`] would accept it.
     fn instant(&self) -> Option<DateTime<Utc>> {
         let row = self.row().ok()?;

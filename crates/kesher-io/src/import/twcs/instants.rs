@@ -50,12 +50,7 @@ impl<R: BufRead> TwcsImporter<R> {
                         seen.next = Some(start);
                         return seen;
                     }
-                    let at = if kept {
-                        self.instant()
-                    } else {
-                        self.instant_if_later(seen.tail)
-                    };
-                    seen.add(start, at, head);
+                    seen.add(start, self.instant(), head);
                 }
             }
         }
@@ -75,7 +70,7 @@ impl<R: BufRead> TwcsImporter<R> {
                     {
                         continue;
                     }
-                    latest = latest.max(self.instant_if_later(latest));
+                    latest = latest.max(self.instant());
                 }
             }
         }
